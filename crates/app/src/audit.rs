@@ -1,0 +1,187 @@
+//! The audit trail: the one mechanism through which every read and change of a child's data
+//! is recorded (who, when, what, which child). Ids and codes only, never names or case text.
+//!
+//! - A read use case returns its result through [`read`], which records one row per child
+//!   whose data the result holds (its [`ChildData::child_ids`]). A result that holds child data
+//!   can only leave `kith-app` this way, so a new read cannot forget its audit.
+//! - A change records itself with [`changed`] inside the change's own transaction: the change
+//!   and its audit row commit together or not at all.
+//! - A refused attempt on a specific child is recorded with [`denied`].
+//!
+//! If the audit row cannot be written, the data is not returned (fail closed).
+
+use kith_domain::ChildId;
+use kith_store::ConnectionTrait;
+use kith_store::audit::{AuditEntry, append};
+
+use crate::{Actor, App, Result};
+
+/// What was done.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum AuditAction {
+    ChildList,
+    ChildRead,
+    ChildCreate,
+    ChildUpdate,
+    ChildProfileUpdate,
+    CprReveal,
+    CprLookup,
+    NetworkAdd,
+    NetworkUpdate,
+    NetworkRemove,
+    SiblingsLink,
+    SiblingsUnlink,
+    UnsuitableSet,
+    UnsuitableRemove,
+    KnownOptionSet,
+    KnownOptionRemove,
+    MatchRead,
+    AllocationRead,
+    ProposalCreate,
+    ProposalSubmit,
+    ProposalApprove,
+    ProposalReject,
+    ProposalWithdraw,
+    ProposalRead,
+    VisitList,
+    VisitRead,
+    VisitRecord,
+    VisitMove,
+    VisitCancel,
+    PlacementList,
+    PlacementRead,
+    PlacementUpdate,
+    PlacementEnd,
+    CalendarFeed,
+    ReadDenied,
+    ChangeDenied,
+}
+
+impl AuditAction {
+    /// The code stored in the log.
+    pub fn as_str(self) -> &'static str {
+        use AuditAction::*;
+        match self {
+            ChildList => "child.list",
+            ChildRead => "child.read",
+            ChildCreate => "child.create",
+            ChildUpdate => "child.update",
+            ChildProfileUpdate => "child.profile_update",
+            CprReveal => "child.cpr_reveal",
+            CprLookup => "child.cpr_lookup",
+            NetworkAdd => "network_person.add",
+            NetworkUpdate => "network_person.update",
+            NetworkRemove => "network_person.remove",
+            SiblingsLink => "siblings.link",
+            SiblingsUnlink => "siblings.unlink",
+            UnsuitableSet => "unsuitable_option.set",
+            UnsuitableRemove => "unsuitable_option.remove",
+            KnownOptionSet => "known_option.set",
+            KnownOptionRemove => "known_option.remove",
+            MatchRead => "child.match",
+            AllocationRead => "child.allocation",
+            ProposalCreate => "proposal.create",
+            ProposalSubmit => "proposal.submit",
+            ProposalApprove => "proposal.approve",
+            ProposalReject => "proposal.reject",
+            ProposalWithdraw => "proposal.withdraw",
+            ProposalRead => "proposal.read",
+            VisitList => "visit.list",
+            VisitRead => "visit.read",
+            VisitRecord => "visit.record",
+            VisitMove => "visit.move",
+            VisitCancel => "visit.cancel",
+            PlacementList => "placement.list",
+            PlacementRead => "placement.read",
+            PlacementUpdate => "placement.update",
+            PlacementEnd => "placement.end",
+            CalendarFeed => "calendar.feed",
+            ReadDenied => "child.read_denied",
+            ChangeDenied => "child.change_denied",
+        }
+    }
+}
+
+/// A result that holds data about children. Implemented by every view that does.
+pub trait ChildData {
+    /// The children whose data this holds.
+    fn child_ids(&self) -> Vec<ChildId>;
+}
+
+impl<T: ChildData> ChildData for Vec<T> {
+    fn child_ids(&self) -> Vec<ChildId> {
+        self.iter().flat_map(ChildData::child_ids).collect()
+    }
+}
+
+impl<T: ChildData> ChildData for crate::Paged<T> {
+    fn child_ids(&self) -> Vec<ChildId> {
+        self.items.child_ids()
+    }
+}
+
+/// Records that `actor` read `data`, then hands it back.
+pub async fn read<T: ChildData>(
+    app: &App,
+    actor: &Actor,
+    action: AuditAction,
+    data: T,
+) -> Result<T> {
+    let mut ids = data.child_ids();
+    ids.sort();
+    ids.dedup();
+    let entries: Vec<AuditEntry> = ids
+        .into_iter()
+        .map(|c| AuditEntry {
+            actor_id: Some(actor.id.0),
+            action: action.as_str().to_owned(),
+            entity: "child",
+            entity_id: Some(c.0),
+            child_id: Some(c.0),
+        })
+        .collect();
+    append(app.db().conn(), &entries, app.now()).await?;
+    Ok(data)
+}
+
+/// Records a change to a child's data, inside the change's transaction.
+pub async fn changed<C: ConnectionTrait>(
+    conn: &C,
+    app: &App,
+    actor: Option<&Actor>,
+    action: AuditAction,
+    child: ChildId,
+    entity: &'static str,
+    entity_id: i64,
+) -> Result<()> {
+    append(
+        conn,
+        &[AuditEntry {
+            actor_id: actor.map(|a| a.id.0),
+            action: action.as_str().to_owned(),
+            entity,
+            entity_id: Some(entity_id),
+            child_id: Some(child.0),
+        }],
+        app.now(),
+    )
+    .await?;
+    Ok(())
+}
+
+/// Records a refused attempt to read or change a specific child's data.
+pub async fn denied(app: &App, actor: &Actor, action: AuditAction, child: ChildId) -> Result<()> {
+    append(
+        app.db().conn(),
+        &[AuditEntry {
+            actor_id: Some(actor.id.0),
+            action: action.as_str().to_owned(),
+            entity: "child",
+            entity_id: Some(child.0),
+            child_id: Some(child.0),
+        }],
+        app.now(),
+    )
+    .await?;
+    Ok(())
+}

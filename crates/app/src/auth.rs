@@ -1,0 +1,85 @@
+//! Logging in and recognising who is calling: by session or by API token.
+
+use kith_domain::{Email, Lang, UnitId, UnitKind, UserId};
+use kith_store::users::UserRecord;
+use sha2::{Digest, Sha256};
+
+use crate::actor::ActorUnit;
+use crate::{Actor, App, AppError, Result, password};
+
+/// Checks an e-mail and password. Every failure looks the same to the caller (no hint whether
+/// the e-mail exists), and takes as long.
+pub async fn login(app: &App, email: &str, password_text: &str) -> Result<Actor> {
+    let bad = || AppError::Unauthenticated;
+    let Ok(email) = Email::parse(email) else {
+        password::verify(password_text, password::dummy_hash());
+        return Err(bad());
+    };
+    let record = kith_store::users::find_by_email(app.db().conn(), &email).await?;
+    let Some(record) = record else {
+        password::verify(password_text, password::dummy_hash());
+        return Err(bad());
+    };
+    let hash = record.user.password_hash.clone();
+    let pw = password_text.to_owned();
+    // argon2 is deliberately slow: keep it off the async workers.
+    let ok = tokio::task::spawn_blocking(move || password::verify(&pw, &hash))
+        .await
+        .map_err(|e| AppError::Internal(e.to_string()))?;
+    if !ok || !record.user.active {
+        return Err(bad());
+    }
+    actor_from_record(app, record).await
+}
+
+/// The actor for a logged-in user id (from a session), if the user still exists and is active.
+pub async fn actor_for_user(app: &App, user_id: UserId) -> Result<Option<Actor>> {
+    let Some(record) = kith_store::users::get(app.db().conn(), user_id.0).await? else {
+        return Ok(None);
+    };
+    if !record.user.active {
+        return Ok(None);
+    }
+    Ok(Some(actor_from_record(app, record).await?))
+}
+
+/// The actor for an API token secret, if the token is valid and its user active.
+pub async fn actor_for_token(app: &App, secret: &str) -> Result<Option<Actor>> {
+    let hash = token_hash(secret);
+    let Some(token) = kith_store::tokens::find_active(app.db().conn(), &hash).await? else {
+        return Ok(None);
+    };
+    kith_store::tokens::touch(app.db().conn(), token.id, app.now()).await?;
+    actor_for_user(app, UserId(token.user_id)).await
+}
+
+/// SHA-256 (hex) of a token or session secret: what the database stores instead of it.
+pub fn token_hash(secret: &str) -> String {
+    let digest = Sha256::digest(secret.as_bytes());
+    digest.iter().map(|b| format!("{b:02x}")).collect()
+}
+
+pub(crate) async fn actor_from_record(app: &App, record: UserRecord) -> Result<Actor> {
+    let units = kith_store::units::all(app.db().conn()).await?;
+    let my_units = units
+        .into_iter()
+        .filter(|u| record.unit_ids.contains(&u.id))
+        .map(|u| {
+            Ok(ActorUnit {
+                id: UnitId(u.id),
+                kind: u
+                    .kind
+                    .parse::<UnitKind>()
+                    .map_err(|e| AppError::Internal(e.to_string()))?,
+            })
+        })
+        .collect::<Result<Vec<_>>>()?;
+    Ok(Actor {
+        id: UserId(record.user.id),
+        name: record.user.name,
+        email: Email::parse(&record.user.email).map_err(|e| AppError::Internal(e.to_string()))?,
+        roles: record.roles,
+        units: my_units,
+        locale: record.user.locale.parse().unwrap_or(Lang::Da),
+    })
+}

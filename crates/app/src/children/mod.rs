@@ -1,0 +1,724 @@
+//! Children's cases: list, read, register, change, the needs profile, the network, siblings,
+//! unsuitable options and the CPR number.
+//!
+//! Every function passes the access policy first and the audit trail last (reads) or inside
+//! its transaction (changes).
+
+mod build;
+pub mod input;
+pub mod view;
+
+use kith_domain::{
+    ChildId, Cpr, NeedCode, NeedLevel, NetworkPersonId, PlacementOptionId, Role, TargetArea,
+    UserId, age::MAX_AGE, age_on,
+};
+use kith_store::StoreError;
+use kith_store::children::{ChildFields, ChildFilter, NetworkPersonFields, SealedCpr};
+use kith_store::entities::child;
+use kith_store::scope::ChildScope;
+use serde::Deserialize;
+
+pub use input::*;
+pub use view::*;
+
+use crate::audit::{self, AuditAction};
+use crate::validate::{Problems, check};
+use crate::{Actor, App, AppError, PageParams, Paged, Result, policy};
+
+/// Filters for the children list.
+#[derive(Debug, Clone, Default, Deserialize, utoipa::IntoParams, utoipa::ToSchema)]
+#[into_params(parameter_in = Query)]
+pub struct ChildListParams {
+    /// Only this adviser's caseload.
+    pub case_adviser_id: Option<UserId>,
+    pub target_area: Option<TargetArea>,
+    /// Only children waiting for (true) or not waiting for (false) a placement.
+    pub placement_requested: Option<bool>,
+    /// How many items (1-200, default 50).
+    pub limit: Option<u64>,
+    /// The `next_cursor` of the previous page.
+    pub cursor: Option<String>,
+}
+
+/// The children the actor may see, by name, one page at a time.
+pub async fn list(
+    app: &App,
+    actor: &Actor,
+    filter: &ChildListParams,
+) -> Result<Paged<ChildSummary>> {
+    let page = PageParams::new(filter.limit, filter.cursor.clone());
+    let scope = policy::child_read_scope(actor);
+    policy::require_some(&scope, "children's cases")?;
+    let page = kith_store::children::list(
+        app.db().conn(),
+        &scope,
+        &ChildFilter {
+            case_adviser_id: filter.case_adviser_id.map(|u| u.0),
+            target_area: filter.target_area,
+            placement_requested: filter.placement_requested,
+        },
+        page.parse()?,
+    )
+    .await?;
+    let summaries = build::summaries(app, page.items.clone()).await?;
+    let mut it = summaries.into_iter();
+    let paged = Paged::from_page(page, |_| it.next().expect("one summary per row"));
+    audit::read(app, actor, AuditAction::ChildList, paged).await
+}
+
+/// Loads a child the actor may read (for other use cases that start from a child).
+pub(crate) async fn readable(app: &App, actor: &Actor, id: ChildId) -> Result<child::Model> {
+    gate(
+        app,
+        actor,
+        id,
+        &policy::child_read_scope(actor),
+        AuditAction::ReadDenied,
+    )
+    .await
+}
+
+/// Loads a child inside `scope`: 403 if the scope reaches nothing, 404 if the child does not
+/// exist or is outside it (a refused attempt on an existing child is audited).
+async fn gate(
+    app: &App,
+    actor: &Actor,
+    id: ChildId,
+    scope: &ChildScope,
+    denied: AuditAction,
+) -> Result<child::Model> {
+    policy::require_some(scope, "children's cases")?;
+    if let Some(c) = kith_store::children::get_in_scope(app.db().conn(), id.0, scope).await? {
+        return Ok(c);
+    }
+    if kith_store::children::exists(app.db().conn(), id.0).await? {
+        audit::denied(app, actor, denied, id).await?;
+    }
+    Err(AppError::NotFound("child"))
+}
+
+/// One child's whole case, with what the reader may do with it.
+pub async fn get(app: &App, actor: &Actor, id: ChildId) -> Result<ChildDetail> {
+    let c = gate(
+        app,
+        actor,
+        id,
+        &policy::child_read_scope(actor),
+        AuditAction::ReadDenied,
+    )
+    .await?;
+    let mut detail = build::detail(app, c).await?;
+    let reaches = async |scope: ChildScope| -> Result<bool> {
+        Ok(!scope.is_empty()
+            && kith_store::children::get_in_scope(app.db().conn(), id.0, &scope)
+                .await?
+                .is_some())
+    };
+    detail.permissions = ChildPermissions {
+        change: reaches(policy::child_change_scope(actor)).await?,
+        change_profile: reaches(policy::child_profile_scope(actor)).await?,
+        reveal_cpr: reaches(policy::cpr_reveal_scope(actor)).await?,
+    };
+    audit::read(app, actor, AuditAction::ChildRead, detail).await
+}
+
+/// The child's full CPR number, for those the policy allows (the case adviser and leaders
+/// over them). Always audited.
+pub async fn reveal_cpr(app: &App, actor: &Actor, id: ChildId) -> Result<CprView> {
+    let scope = policy::cpr_reveal_scope(actor);
+    if scope.is_empty() {
+        return Err(AppError::forbidden(
+            "only the case adviser may see the full CPR number",
+        ));
+    }
+    let c = gate(app, actor, id, &scope, AuditAction::ReadDenied).await?;
+    let cpr = match &c.cpr_encrypted {
+        Some(sealed) => Some(
+            app.vault()
+                .open(sealed)
+                .map_err(|e| AppError::Internal(e.to_string()))?
+                .expose(),
+        ),
+        None => None,
+    };
+    audit::read(
+        app,
+        actor,
+        AuditAction::CprReveal,
+        CprView { child_id: id, cpr },
+    )
+    .await
+}
+
+/// Finds a child by exact CPR number, within what the actor may read.
+pub async fn lookup_by_cpr(
+    app: &App,
+    actor: &Actor,
+    input: CprLookupInput,
+) -> Result<ChildSummary> {
+    let scope = policy::child_read_scope(actor);
+    policy::require_some(&scope, "children's cases")?;
+    let hash = app.vault().lookup_hash(&input.cpr);
+    let Some(id) = kith_store::children::find_by_cpr_hash(app.db().conn(), &hash).await? else {
+        return Err(AppError::NotFound("child"));
+    };
+    let c = gate(app, actor, ChildId(id), &scope, AuditAction::ReadDenied).await?;
+    let summary = build::summaries(app, vec![c]).await?.remove(0);
+    audit::read(app, actor, AuditAction::CprLookup, summary).await
+}
+
+/// Checks needs against the vocabulary: known, active, each once.
+async fn check_needs(app: &App, needs: &[NeedLevelInput], p: &mut Problems) -> Result<()> {
+    let active = kith_store::needs::active_codes(app.db().conn()).await?;
+    let mut seen = Vec::new();
+    for (i, n) in needs.iter().enumerate() {
+        if !active.iter().any(|c| c == n.code.as_str()) {
+            p.add(
+                format!("needs[{i}].code"),
+                format!("unknown need code '{}'", n.code),
+            );
+        } else if seen.contains(&n.code) {
+            p.add(format!("needs[{i}].code"), "listed twice");
+        }
+        seen.push(n.code.clone());
+    }
+    Ok(())
+}
+
+fn need_pairs(needs: &[NeedLevelInput]) -> Vec<(NeedCode, NeedLevel)> {
+    needs.iter().map(|n| (n.code.clone(), n.level)).collect()
+}
+
+/// Checks everything about a case input that needs more than its shape.
+async fn check_case(app: &App, input: &ChildInput, adviser: UserId) -> Result<()> {
+    check(input)?;
+    let mut p = Problems::default();
+    let today = app.today();
+    if input.birth_date > today {
+        p.add("birth_date", "cannot be in the future");
+    } else if age_on(input.birth_date, today) > u32::from(MAX_AGE) {
+        p.add(
+            "birth_date",
+            format!("Kith serves children and young people up to {MAX_AGE}"),
+        );
+    }
+    if let Some(cpr) = &input.cpr
+        && cpr.birth_date() != input.birth_date
+    {
+        p.add("cpr", "does not match birth_date");
+    }
+    if input.placement_requested_on.is_some_and(|d| d > today) {
+        p.add("placement_requested_on", "cannot be in the future");
+    }
+    check_needs(app, &input.needs, &mut p).await?;
+    let adviser_ok = kith_store::users::get(app.db().conn(), adviser.0)
+        .await?
+        .is_some_and(|u| u.user.active && u.roles.contains(&Role::Adviser));
+    if !adviser_ok {
+        p.add("case_adviser_id", "must be an active case adviser");
+    }
+    p.into_result()
+}
+
+fn fields(input: &ChildInput, adviser: UserId) -> ChildFields {
+    ChildFields {
+        name: input.name.trim().to_owned(),
+        birth_date: input.birth_date,
+        case_adviser_id: adviser.0,
+        target_area: input.target_area,
+        support_level: input.support_level,
+        needs_wheelchair_access: input.needs_wheelchair_access,
+        languages: input.languages.clone(),
+        culture_religion_wishes: input.culture_religion_wishes.trim().to_owned(),
+        school: input.school.clone().map(PlaceInput::into_place),
+        parents_home: input.parents_home.clone().map(PlaceInput::into_place),
+        own_wishes: input.own_wishes.trim().to_owned(),
+        placement_requested_on: input.placement_requested_on,
+    }
+}
+
+fn seal(app: &App, cpr: &Option<Cpr>) -> Option<SealedCpr> {
+    cpr.as_ref().map(|c| SealedCpr {
+        encrypted: app.vault().seal(c),
+        lookup_hash: app.vault().lookup_hash(c),
+    })
+}
+
+fn cpr_taken(e: StoreError) -> AppError {
+    match e {
+        StoreError::Duplicate { .. } => {
+            AppError::conflict("cpr", "a child with this CPR number is already registered")
+        }
+        other => other.into(),
+    }
+}
+
+/// Registers a child. An adviser becomes its case adviser; a leader names one.
+pub async fn create(app: &App, actor: &Actor, input: ChildInput) -> Result<ChildDetail> {
+    if !policy::may_create_child(actor) {
+        return Err(AppError::forbidden(
+            "only advisers and leaders register children",
+        ));
+    }
+    let adviser = match input.case_adviser_id {
+        Some(a) if a != actor.id && !actor.has(Role::Leader) => {
+            return Err(AppError::forbidden(
+                "only a leader may assign another adviser",
+            ));
+        }
+        Some(a) => a,
+        None if actor.has(Role::Adviser) => actor.id,
+        None => {
+            return Err(AppError::invalid(
+                "case_adviser_id",
+                "name the case adviser",
+            ));
+        }
+    };
+    check_case(app, &input, adviser).await?;
+    let tx = app.db().begin_write().await?;
+    let id = kith_store::children::insert(
+        &tx,
+        &fields(&input, adviser),
+        seal(app, &input.cpr).as_ref(),
+        app.now(),
+    )
+    .await
+    .map_err(cpr_taken)?;
+    kith_store::children::replace_needs(&tx, id, &need_pairs(&input.needs)).await?;
+    audit::changed(
+        &tx,
+        app,
+        Some(actor),
+        AuditAction::ChildCreate,
+        ChildId(id),
+        "child",
+        id,
+    )
+    .await?;
+    tx.commit().await.map_err(StoreError::from)?;
+    get(app, actor, ChildId(id)).await
+}
+
+/// Replaces a child's case. Only a leader may hand the case to another adviser.
+pub async fn update(
+    app: &App,
+    actor: &Actor,
+    id: ChildId,
+    input: ChildInput,
+) -> Result<ChildDetail> {
+    let c = gate(
+        app,
+        actor,
+        id,
+        &policy::child_change_scope(actor),
+        AuditAction::ChangeDenied,
+    )
+    .await?;
+    let adviser = match input.case_adviser_id {
+        Some(a) if a.0 != c.case_adviser_id && !actor.has(Role::Leader) => {
+            return Err(AppError::forbidden(
+                "only a leader may hand a case to another adviser",
+            ));
+        }
+        Some(a) => a,
+        None => UserId(c.case_adviser_id),
+    };
+    check_case(app, &input, adviser).await?;
+    if input.cpr.is_none()
+        && let Some(sealed) = &c.cpr_encrypted
+    {
+        let stored = app
+            .vault()
+            .open(sealed)
+            .map_err(|e| AppError::Internal(e.to_string()))?;
+        if stored.birth_date() != input.birth_date {
+            return Err(AppError::invalid(
+                "birth_date",
+                "does not match the stored CPR number",
+            ));
+        }
+    }
+    let tx = app.db().begin_write().await?;
+    kith_store::children::update(
+        &tx,
+        id.0,
+        &fields(&input, adviser),
+        seal(app, &input.cpr).as_ref(),
+        app.now(),
+    )
+    .await
+    .map_err(cpr_taken)?;
+    kith_store::children::replace_needs(&tx, id.0, &need_pairs(&input.needs)).await?;
+    audit::changed(
+        &tx,
+        app,
+        Some(actor),
+        AuditAction::ChildUpdate,
+        id,
+        "child",
+        id.0,
+    )
+    .await?;
+    tx.commit().await.map_err(StoreError::from)?;
+    get(app, actor, id).await
+}
+
+/// Replaces the needs profile (target area, support level, needs, wheelchair access): the
+/// match unit's part of the case.
+pub async fn update_profile(
+    app: &App,
+    actor: &Actor,
+    id: ChildId,
+    input: ProfileInput,
+) -> Result<ChildDetail> {
+    gate(
+        app,
+        actor,
+        id,
+        &policy::child_profile_scope(actor),
+        AuditAction::ChangeDenied,
+    )
+    .await?;
+    check(&input)?;
+    let mut p = Problems::default();
+    check_needs(app, &input.needs, &mut p).await?;
+    p.into_result()?;
+    let tx = app.db().begin_write().await?;
+    kith_store::children::update_profile(
+        &tx,
+        id.0,
+        input.target_area,
+        input.support_level,
+        input.needs_wheelchair_access,
+        app.now(),
+    )
+    .await?;
+    kith_store::children::replace_needs(&tx, id.0, &need_pairs(&input.needs)).await?;
+    audit::changed(
+        &tx,
+        app,
+        Some(actor),
+        AuditAction::ChildProfileUpdate,
+        id,
+        "child",
+        id.0,
+    )
+    .await?;
+    tx.commit().await.map_err(StoreError::from)?;
+    get(app, actor, id).await
+}
+
+/// Runs `change` in a write transaction after the change gate, auditing it.
+async fn change_case<F, T>(
+    app: &App,
+    actor: &Actor,
+    id: ChildId,
+    action: AuditAction,
+    entity: &'static str,
+    change: F,
+) -> Result<T>
+where
+    F: for<'c> FnOnce(
+        &'c kith_store::DatabaseTransaction,
+        child::Model,
+    ) -> std::pin::Pin<Box<dyn Future<Output = Result<(T, i64)>> + Send + 'c>>,
+{
+    let c = gate(
+        app,
+        actor,
+        id,
+        &policy::child_change_scope(actor),
+        AuditAction::ChangeDenied,
+    )
+    .await?;
+    let tx = app.db().begin_write().await?;
+    let (out, entity_id) = change(&tx, c).await?;
+    audit::changed(&tx, app, Some(actor), action, id, entity, entity_id).await?;
+    tx.commit().await.map_err(StoreError::from)?;
+    Ok(out)
+}
+
+fn network_fields(input: NetworkPersonInput) -> NetworkPersonFields {
+    NetworkPersonFields {
+        name: input.name.trim().to_owned(),
+        relation: input.relation.trim().to_owned(),
+        place: input.place.map(PlaceInput::into_place),
+        approval_status: input.approval_status,
+    }
+}
+
+/// Adds a person to the child's network.
+pub async fn add_network_person(
+    app: &App,
+    actor: &Actor,
+    id: ChildId,
+    input: NetworkPersonInput,
+) -> Result<ChildDetail> {
+    check(&input)?;
+    let f = network_fields(input);
+    let now = app.now();
+    change_case(
+        app,
+        actor,
+        id,
+        AuditAction::NetworkAdd,
+        "network_person",
+        |tx, c| {
+            Box::pin(async move {
+                let pid = kith_store::children::add_network_person(tx, c.id, &f, now).await?;
+                Ok(((), pid))
+            })
+        },
+    )
+    .await?;
+    get(app, actor, id).await
+}
+
+async fn network_person_of(app: &App, id: ChildId, person: NetworkPersonId) -> Result<()> {
+    match kith_store::children::network_person(app.db().conn(), person.0).await? {
+        Some(p) if p.child_id == id.0 => Ok(()),
+        _ => Err(AppError::NotFound("network person")),
+    }
+}
+
+/// Changes a network person (e.g. their approval status).
+pub async fn update_network_person(
+    app: &App,
+    actor: &Actor,
+    id: ChildId,
+    person: NetworkPersonId,
+    input: NetworkPersonInput,
+) -> Result<ChildDetail> {
+    check(&input)?;
+    gate(
+        app,
+        actor,
+        id,
+        &policy::child_change_scope(actor),
+        AuditAction::ChangeDenied,
+    )
+    .await?;
+    network_person_of(app, id, person).await?;
+    let f = network_fields(input);
+    change_case(
+        app,
+        actor,
+        id,
+        AuditAction::NetworkUpdate,
+        "network_person",
+        |tx, _c| {
+            Box::pin(async move {
+                kith_store::children::update_network_person(tx, person.0, &f).await?;
+                Ok(((), person.0))
+            })
+        },
+    )
+    .await?;
+    get(app, actor, id).await
+}
+
+/// Removes a person from the child's network.
+pub async fn remove_network_person(
+    app: &App,
+    actor: &Actor,
+    id: ChildId,
+    person: NetworkPersonId,
+) -> Result<ChildDetail> {
+    gate(
+        app,
+        actor,
+        id,
+        &policy::child_change_scope(actor),
+        AuditAction::ChangeDenied,
+    )
+    .await?;
+    network_person_of(app, id, person).await?;
+    change_case(
+        app,
+        actor,
+        id,
+        AuditAction::NetworkRemove,
+        "network_person",
+        |tx, _c| {
+            Box::pin(async move {
+                kith_store::children::delete_network_person(tx, person.0).await?;
+                Ok(((), person.0))
+            })
+        },
+    )
+    .await?;
+    get(app, actor, id).await
+}
+
+/// Puts another child in this child's sibling group (both must be in the actor's reach).
+/// Both children's records change, so both get an audit row, in the same transaction.
+pub async fn link_sibling(
+    app: &App,
+    actor: &Actor,
+    id: ChildId,
+    input: SiblingLinkInput,
+) -> Result<ChildDetail> {
+    if input.sibling_id == id {
+        return Err(AppError::invalid(
+            "sibling_id",
+            "a child cannot be its own sibling",
+        ));
+    }
+    let scope = policy::child_change_scope(actor);
+    let this = gate(app, actor, id, &scope, AuditAction::ChangeDenied).await?;
+    let other = kith_store::children::get_in_scope(app.db().conn(), input.sibling_id.0, &scope)
+        .await?
+        .ok_or_else(|| AppError::invalid("sibling_id", "no such child in your reach"))?;
+    let tx = app.db().begin_write().await?;
+    let group = kith_store::children::link_siblings(&tx, &this, &other, app.now()).await?;
+    for child in [id, input.sibling_id] {
+        audit::changed(
+            &tx,
+            app,
+            Some(actor),
+            AuditAction::SiblingsLink,
+            child,
+            "sibling_group",
+            group,
+        )
+        .await?;
+    }
+    tx.commit().await.map_err(StoreError::from)?;
+    get(app, actor, id).await
+}
+
+/// Takes this child out of its sibling group.
+pub async fn unlink_sibling(app: &App, actor: &Actor, id: ChildId) -> Result<ChildDetail> {
+    change_case(
+        app,
+        actor,
+        id,
+        AuditAction::SiblingsUnlink,
+        "sibling_group",
+        |tx, c| {
+            Box::pin(async move {
+                let g = c.sibling_group_id.unwrap_or_default();
+                kith_store::children::unlink_sibling(tx, &c).await?;
+                Ok(((), g))
+            })
+        },
+    )
+    .await?;
+    get(app, actor, id).await
+}
+
+/// Records an option as unsuitable for the child, with the reason.
+pub async fn set_unsuitable(
+    app: &App,
+    actor: &Actor,
+    id: ChildId,
+    input: UnsuitableInput,
+) -> Result<ChildDetail> {
+    check(&input)?;
+    if !kith_store::options::exists(app.db().conn(), input.option_id.0).await? {
+        return Err(AppError::invalid("option_id", "no such placement option"));
+    }
+    let now = app.now();
+    let reason = input.reason.trim().to_owned();
+    change_case(
+        app,
+        actor,
+        id,
+        AuditAction::UnsuitableSet,
+        "placement_option",
+        |tx, c| {
+            Box::pin(async move {
+                kith_store::children::set_unsuitable(tx, c.id, input.option_id.0, &reason, now)
+                    .await?;
+                Ok(((), input.option_id.0))
+            })
+        },
+    )
+    .await?;
+    get(app, actor, id).await
+}
+
+/// Removes an option from the child's unsuitable list.
+pub async fn remove_unsuitable(
+    app: &App,
+    actor: &Actor,
+    id: ChildId,
+    option: PlacementOptionId,
+) -> Result<ChildDetail> {
+    change_case(
+        app,
+        actor,
+        id,
+        AuditAction::UnsuitableRemove,
+        "placement_option",
+        |tx, c| {
+            Box::pin(async move {
+                if !kith_store::children::remove_unsuitable(tx, c.id, option.0).await? {
+                    return Err(AppError::NotFound("unsuitable option"));
+                }
+                Ok(((), option.0))
+            })
+        },
+    )
+    .await?;
+    get(app, actor, id).await
+}
+
+/// Records that the child knows an option (e.g. from respite care): matching counts it as
+/// known adults.
+pub async fn set_known(
+    app: &App,
+    actor: &Actor,
+    id: ChildId,
+    option: PlacementOptionId,
+    input: KnownOptionInput,
+) -> Result<ChildDetail> {
+    check(&input)?;
+    if !kith_store::options::exists(app.db().conn(), option.0).await? {
+        return Err(AppError::invalid("option_id", "no such placement option"));
+    }
+    let now = app.now();
+    let how = input.how.trim().to_owned();
+    change_case(
+        app,
+        actor,
+        id,
+        AuditAction::KnownOptionSet,
+        "placement_option",
+        |tx, c| {
+            Box::pin(async move {
+                kith_store::children::set_known(tx, c.id, option.0, &how, now).await?;
+                Ok(((), option.0))
+            })
+        },
+    )
+    .await?;
+    get(app, actor, id).await
+}
+
+/// Removes a known option.
+pub async fn remove_known(
+    app: &App,
+    actor: &Actor,
+    id: ChildId,
+    option: PlacementOptionId,
+) -> Result<ChildDetail> {
+    change_case(
+        app,
+        actor,
+        id,
+        AuditAction::KnownOptionRemove,
+        "placement_option",
+        |tx, c| {
+            Box::pin(async move {
+                if !kith_store::children::remove_known(tx, c.id, option.0).await? {
+                    return Err(AppError::NotFound("known option"));
+                }
+                Ok(((), option.0))
+            })
+        },
+    )
+    .await?;
+    get(app, actor, id).await
+}

@@ -1,0 +1,80 @@
+//! The application context every use case receives.
+
+use std::sync::Arc;
+
+use chrono::{DateTime, NaiveDate, Utc};
+use kith_store::{CprVault, Db};
+
+use crate::Clock;
+
+/// What a use case needs besides its input: the database, the clock and the CPR vault.
+/// Cheap to clone (everything inside is shared).
+#[derive(Debug, Clone)]
+pub struct App {
+    db: Db,
+    clock: Arc<dyn Clock>,
+    vault: CprVault,
+    options: Arc<crate::matching::profiles::OptionsCache>,
+    base_url: Arc<str>,
+}
+
+impl App {
+    /// Assembles the context.
+    pub fn new(db: Db, clock: Arc<dyn Clock>, vault: CprVault) -> Self {
+        Self {
+            db,
+            clock,
+            vault,
+            options: Arc::default(),
+            base_url: Arc::from("http://127.0.0.1:8080"),
+        }
+    }
+
+    /// The same context with the address users reach Kith at (for links in e-mails and
+    /// calendars), without a trailing slash.
+    pub fn with_base_url(mut self, base_url: &str) -> Self {
+        self.base_url = Arc::from(base_url.trim_end_matches('/'));
+        self
+    }
+
+    /// The same context with another clock (jobs run for a given moment).
+    pub fn with_clock(mut self, clock: Arc<dyn Clock>) -> Self {
+        self.clock = clock;
+        self
+    }
+
+    /// The address users reach Kith at.
+    pub fn base_url(&self) -> &str {
+        &self.base_url
+    }
+
+    /// The database.
+    pub fn db(&self) -> &Db {
+        &self.db
+    }
+
+    /// The current instant.
+    pub fn now(&self) -> DateTime<Utc> {
+        self.clock.now()
+    }
+
+    /// Today in Copenhagen.
+    pub fn today(&self) -> NaiveDate {
+        self.clock.today()
+    }
+
+    /// The clock itself.
+    pub fn clock(&self) -> &Arc<dyn Clock> {
+        &self.clock
+    }
+
+    /// The in-memory option profiles used by matching.
+    pub(crate) fn options_cache(&self) -> &crate::matching::profiles::OptionsCache {
+        &self.options
+    }
+
+    /// The CPR vault.
+    pub fn vault(&self) -> &CprVault {
+        &self.vault
+    }
+}

@@ -1,0 +1,105 @@
+//! The use cases' one error type. Each variant says what the caller should do; the server
+//! maps them to HTTP statuses (noted on each variant) and RFC 9457 problem documents.
+
+use kith_store::StoreError;
+use serde::Serialize;
+use thiserror::Error;
+
+/// One problem with one field of an input, e.g. `needs[2].code`: "unknown need code".
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, utoipa::ToSchema)]
+pub struct FieldError {
+    /// The path of the field in the input, in JSON notation.
+    pub field: String,
+    /// What is wrong, for a person to read.
+    pub message: String,
+}
+
+impl FieldError {
+    /// A problem with `field`.
+    pub fn new(field: impl Into<String>, message: impl Into<String>) -> Self {
+        Self {
+            field: field.into(),
+            message: message.into(),
+        }
+    }
+}
+
+/// Why a use case did not happen. Nothing was changed when any of these is returned.
+#[derive(Debug, Error)]
+pub enum AppError {
+    /// No valid login (401).
+    #[error("authentication required")]
+    Unauthenticated,
+    /// Logged in, but the role does not allow this at all (403).
+    #[error("not allowed: {0}")]
+    Forbidden(String),
+    /// No such thing, or not one the actor may know exists (404).
+    #[error("{0} not found")]
+    NotFound(&'static str),
+    /// The input breaks a rule; each field says which (422).
+    #[error("invalid input")]
+    Invalid(Vec<FieldError>),
+    /// The change conflicts with the current state: a taken e-mail, a decided proposal (409).
+    #[error("conflict: {message}")]
+    Conflict {
+        field: Option<String>,
+        message: String,
+    },
+    /// Too many attempts; try again later (429).
+    #[error("too many attempts")]
+    TooManyAttempts { retry_after_secs: u64 },
+    /// A dependency is down; nothing was written, try again (503).
+    #[error("service unavailable: {0}")]
+    Unavailable(String),
+    /// The database cannot be written (disk read-only or full); nothing was written (503).
+    #[error("storage unavailable: {0}")]
+    Storage(String),
+    /// A bug or corrupt data (500). The text is logged, never shown.
+    #[error("internal error: {0}")]
+    Internal(String),
+}
+
+impl AppError {
+    /// A 422 with one field problem.
+    pub fn invalid(field: impl Into<String>, message: impl Into<String>) -> Self {
+        AppError::Invalid(vec![FieldError::new(field, message)])
+    }
+
+    /// A 409 about one field.
+    pub fn conflict(field: impl Into<String>, message: impl Into<String>) -> Self {
+        AppError::Conflict {
+            field: Some(field.into()),
+            message: message.into(),
+        }
+    }
+
+    /// A 403 with the reason.
+    pub fn forbidden(why: impl Into<String>) -> Self {
+        AppError::Forbidden(why.into())
+    }
+}
+
+impl From<StoreError> for AppError {
+    fn from(e: StoreError) -> Self {
+        match e {
+            StoreError::Unavailable(m) => AppError::Unavailable(m),
+            StoreError::ReadOnly(m) => AppError::Storage(m),
+            StoreError::Duplicate { constraint } => AppError::Conflict {
+                field: None,
+                message: format!("already exists ({constraint})"),
+            },
+            StoreError::Reference(m) => AppError::Conflict {
+                field: None,
+                message: format!("refers to something that does not exist or is in use ({m})"),
+            },
+            StoreError::Corrupt(m) => AppError::Internal(format!("corrupt data: {m}")),
+            StoreError::Db(e) => AppError::Internal(e.to_string()),
+        }
+    }
+}
+
+impl From<sea_orm::DbErr> for AppError {
+    fn from(e: sea_orm::DbErr) -> Self {
+        StoreError::from(e).into()
+    }
+}

@@ -1,0 +1,240 @@
+//! Scheduled work. The scheduler only ticks (every minute, in UTC); this module decides what is
+//! due at that moment in Copenhagen, so summer and winter time never shift the morning
+//! e-mails: the nightly re-planning, and at the digest time the morning run (digests,
+//! escalations, first-visit reminders).
+//!
+//! The morning run happens on working days only (no digest on a Sunday or at Easter).
+//!
+//! Each run is claimed through a unique `job_run` row and each e-mail through its outbox
+//! row's unique key, so any number of instances may tick: each thing happens once. A tick
+//! after a missed time (the server was down) catches up the same day.
+
+use std::collections::hash_map::Entry;
+use std::collections::{BTreeMap, HashMap};
+
+use chrono::{DateTime, Days, Duration, NaiveDate, Utc};
+use kith_domain::Role;
+use kith_domain::wheel::{VisitKind, WheelRules, WorkCalendar};
+use kith_store::outbox::NewEmail;
+use serde::Serialize;
+
+use crate::mail::render::{DigestPayload, EscalationPayload, FirstVisitPayload, KindCount, kinds};
+use crate::wheel::PlanSummary;
+use crate::wheel::plan::parse;
+use crate::{App, Result, TIME_ZONE};
+
+/// A run not finished within this long (its instance died) may be taken over.
+const RUN_LEASE: Duration = Duration::minutes(15);
+/// A placement is new (and gets a first-visit reminder) for this many days.
+const NEW_PLACEMENT_DAYS: u64 = 30;
+
+/// The job names in `job_run`.
+pub mod names {
+    pub const REPLAN: &str = "replan";
+    pub const MORNING: &str = "morning";
+}
+
+/// What one tick did.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+pub struct TickReport {
+    /// The local date and time the tick saw.
+    pub local: String,
+    pub replanned: Option<PlanSummary>,
+    pub digests: usize,
+    pub escalations: usize,
+    pub first_visit_reminders: usize,
+}
+
+/// Does whatever is due at the app clock's current instant. `who` names the instance in its
+/// claims.
+pub async fn tick(app: &App, who: &str) -> Result<TickReport> {
+    let now = app.now();
+    let local = now.with_timezone(&TIME_ZONE);
+    let today = local.date_naive();
+    let time = local.time();
+    let rules = crate::rules::wheel(app).await?;
+    let mut report = TickReport {
+        local: local.format("%Y-%m-%d %H:%M %Z").to_string(),
+        ..Default::default()
+    };
+    let key = today.to_string();
+    let conn = app.db().conn();
+    if time >= rules.replan_at
+        && kith_store::jobs::claim(conn, names::REPLAN, &key, who, now, RUN_LEASE).await?
+    {
+        let summary = crate::wheel::plan_placements(app, None).await?;
+        tracing::info!(
+            placements = summary.placements,
+            created = summary.created,
+            updated = summary.updated,
+            cancelled = summary.cancelled,
+            "nightly re-planning"
+        );
+        report.replanned = Some(summary);
+        kith_store::jobs::finish(conn, names::REPLAN, &key, app.now()).await?;
+    }
+    // The morning run is for working days: nobody wants a digest on a Sunday or at Easter.
+    let working_day = WorkCalendar::new(&rules.closing_days).is_working_day(today);
+    if working_day
+        && time >= rules.digest_at
+        && kith_store::jobs::claim(conn, names::MORNING, &key, who, now, RUN_LEASE).await?
+    {
+        report.digests = digests(app, &rules, today, now).await?;
+        report.escalations = escalations(app, &rules, today, now).await?;
+        report.first_visit_reminders = first_visit_reminders(app, today, now).await?;
+        tracing::info!(
+            digests = report.digests,
+            escalations = report.escalations,
+            first_visit_reminders = report.first_visit_reminders,
+            "morning run"
+        );
+        kith_store::jobs::finish(conn, names::MORNING, &key, app.now()).await?;
+    }
+    Ok(report)
+}
+
+fn counts(map: BTreeMap<VisitKind, u32>) -> Vec<KindCount> {
+    map.into_iter()
+        .map(|(kind, n)| KindCount { kind, n })
+        .collect()
+}
+
+/// One digest per person with anything due in the next days or overdue.
+async fn digests(
+    app: &App,
+    rules: &WheelRules,
+    today: NaiveDate,
+    now: DateTime<Utc>,
+) -> Result<usize> {
+    let conn = app.db().conn();
+    let until = today + Days::new(rules.digest_days_ahead.max(1) as u64);
+    let mut written = 0;
+    for person in kith_store::visits::assignees_with_work_until(conn, until).await? {
+        let items = kith_store::visits::open_of_assignee_until(conn, person, until).await?;
+        let mut overdue = BTreeMap::new();
+        let mut due = BTreeMap::new();
+        for v in items {
+            let kind: VisitKind = parse(&v.kind)?;
+            if v.closes_on < today {
+                *overdue.entry(kind).or_insert(0) += 1;
+            } else {
+                *due.entry(kind).or_insert(0) += 1;
+            }
+        }
+        if overdue.is_empty() && due.is_empty() {
+            continue;
+        }
+        let payload = DigestPayload {
+            date: today,
+            days_ahead: rules.digest_days_ahead,
+            overdue: counts(overdue),
+            due: counts(due),
+        };
+        written += kith_store::outbox::enqueue(
+            conn,
+            &[NewEmail {
+                recipient_id: person,
+                kind: kinds::DIGEST.into(),
+                payload: json(&payload)?,
+                dedupe_key: format!("digest:{person}:{today}"),
+            }],
+            now,
+        )
+        .await? as usize;
+    }
+    Ok(written)
+}
+
+/// Statutory items more than `escalate_after_days` overdue go to the team leaders of the
+/// person who holds them, once per item: marking them and queuing the e-mails commit
+/// together.
+async fn escalations(
+    app: &App,
+    rules: &WheelRules,
+    today: NaiveDate,
+    now: DateTime<Utc>,
+) -> Result<usize> {
+    let closed_before = today - Days::new(rules.escalate_after_days.max(0) as u64);
+    let tx = app.db().begin_write().await?;
+    let items = kith_store::visits::to_escalate(&tx, closed_before).await?;
+    let mut per_leader: BTreeMap<i64, BTreeMap<VisitKind, u32>> = BTreeMap::new();
+    let mut leaders_of: HashMap<i64, Vec<i64>> = HashMap::new();
+    let mut escalated = Vec::new();
+    for v in items {
+        if let Entry::Vacant(slot) = leaders_of.entry(v.assignee_id) {
+            let units = kith_store::users::get(&tx, v.assignee_id)
+                .await?
+                .map(|u| u.unit_ids)
+                .unwrap_or_default();
+            slot.insert(kith_store::users::in_units_with_role(&tx, &units, Role::Leader).await?);
+        }
+        let leaders = &leaders_of[&v.assignee_id];
+        if leaders.is_empty() {
+            // Nobody to tell yet; it stays unescalated until the person's team has a leader.
+            continue;
+        }
+        let kind: VisitKind = parse(&v.kind)?;
+        for l in leaders {
+            *per_leader.entry(*l).or_default().entry(kind).or_insert(0) += 1;
+        }
+        escalated.push(v.id);
+    }
+    kith_store::visits::mark_escalated(&tx, &escalated, now).await?;
+    let mut emails = Vec::new();
+    for (leader, kinds_) in per_leader {
+        let payload = EscalationPayload {
+            date: today,
+            after_days: rules.escalate_after_days,
+            items: counts(kinds_),
+        };
+        emails.push(NewEmail {
+            recipient_id: leader,
+            kind: kinds::ESCALATION.into(),
+            payload: json(&payload)?,
+            dedupe_key: format!("escalation:{leader}:{today}"),
+        });
+    }
+    let written = kith_store::outbox::enqueue(&tx, &emails, now).await? as usize;
+    tx.commit().await?;
+    Ok(written)
+}
+
+/// A reminder to whoever holds the first visit of each new placement, once.
+async fn first_visit_reminders(app: &App, today: NaiveDate, now: DateTime<Utc>) -> Result<usize> {
+    let conn = app.db().conn();
+    let since = now - Duration::days(NEW_PLACEMENT_DAYS as i64);
+    let mut emails = Vec::new();
+    for p in kith_store::placements::created_since(conn, since).await? {
+        let held = kith_store::visits::last_held(conn, Some(&[p.id])).await?;
+        if !held.is_empty() {
+            continue;
+        }
+        let first = kith_store::visits::open_of_placements(conn, Some(&[p.id]))
+            .await?
+            .into_iter()
+            .filter(|v| v.kind != VisitKind::PlanReview.as_str())
+            .min_by_key(|v| (v.planned_on, v.id));
+        let Some(v) = first else { continue };
+        if v.closes_on < today - Days::new(NEW_PLACEMENT_DAYS) {
+            continue;
+        }
+        let payload = FirstVisitPayload {
+            visit_id: v.id,
+            placement_code: crate::wheel::placement_code(kith_domain::PlacementId(p.id)),
+            kind: parse(&v.kind)?,
+            planned_on: v.planned_on,
+            closes_on: v.closes_on,
+        };
+        emails.push(NewEmail {
+            recipient_id: v.assignee_id,
+            kind: kinds::FIRST_VISIT.into(),
+            payload: json(&payload)?,
+            dedupe_key: format!("first_visit:{}", p.id),
+        });
+    }
+    Ok(kith_store::outbox::enqueue(conn, &emails, now).await? as usize)
+}
+
+fn json<T: Serialize>(v: &T) -> Result<String> {
+    serde_json::to_string(v).map_err(|e| crate::AppError::Internal(e.to_string()))
+}

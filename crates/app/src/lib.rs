@@ -1,0 +1,52 @@
+//! Kith's use cases. Each public function does one thing a user (or a job) does, e.g.
+//! `children::create` or `options::confirm_capacity`, given the [`App`] (database, clock,
+//! CPR vault) and the [`Actor`] doing it.
+//!
+//! Three things happen here and nowhere else:
+//! - **authorisation**: [`policy`] decides what an actor may read or change;
+//! - **the audit trail**: [`audit`] records every read and change of a child's data;
+//! - **validation** of inputs beyond their shape (does the need code exist, does the CPR
+//!   match the birth date).
+//!
+//! HTTP handlers and HTML pages call these functions and only render the results; nothing
+//! here knows about HTTP.
+
+pub mod actor;
+pub mod audit;
+pub mod auth;
+pub mod children;
+pub mod clock;
+mod context;
+pub mod demo;
+mod error;
+pub mod jobs;
+pub mod mail;
+pub mod matching;
+pub mod needs;
+pub mod options;
+pub mod paging;
+pub mod password;
+pub mod placements;
+pub mod policy;
+pub mod proposals;
+pub mod rules;
+pub mod sessions;
+pub mod staff;
+pub mod tokens;
+pub mod units;
+pub mod users;
+mod validate;
+pub mod wheel;
+
+pub use actor::Actor;
+pub use clock::{Clock, FixedClock, SystemClock};
+pub use context::App;
+pub use error::{AppError, FieldError};
+pub use kith_store::{CprVault, Db};
+pub use paging::{PageParams, Paged};
+
+/// Results of use cases.
+pub type Result<T, E = AppError> = std::result::Result<T, E>;
+
+/// Kith's time zone: every "today", "this morning" and "this week" is Copenhagen's.
+pub const TIME_ZONE: chrono_tz::Tz = chrono_tz::Europe::Copenhagen;

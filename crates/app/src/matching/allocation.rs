@@ -1,0 +1,182 @@
+//! Allocation: several waiting children (sibling groups as units) over the options at once,
+//! the best total under every option's free places, with the greedy result beside it. It
+//! books nothing; proposals are made from it.
+
+use std::collections::BTreeMap;
+
+use chrono::NaiveDate;
+use garde::Validate;
+use kith_domain::ChildId;
+use kith_domain::allocation::{Candidate, Problem, Solution, greedy, optimal};
+use kith_domain::matching::{MatchUnit, rank};
+use kith_store::entities::child;
+use serde::{Deserialize, Serialize};
+
+use super::{OptionBriefFrozen, check_profiles, check_start, child_refs, frozen, profiles};
+use crate::audit::{self, AuditAction, ChildData};
+use crate::children::ChildRef;
+use crate::validate::{Problems, check};
+use crate::{Actor, App, Result, policy};
+
+/// The most children one allocation takes.
+pub const MAX_CHILDREN: usize = 1000;
+
+/// The waiting children to allocate.
+#[derive(Debug, Clone, Deserialize, Validate, utoipa::ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct AllocationInput {
+    /// 1 to 1,000 children; siblings among them are placed together unless `together` is false.
+    #[garde(length(min = 1, max = 1000))]
+    pub children: Vec<ChildId>,
+    /// The intended start date (default today).
+    #[garde(skip)]
+    pub start_date: Option<NaiveDate>,
+    #[garde(skip)]
+    pub together: Option<bool>,
+}
+
+/// One unit's place in an allocation.
+#[derive(Debug, Clone, Serialize, utoipa::ToSchema)]
+pub struct AssignmentView {
+    pub children: Vec<ChildRef>,
+    pub option: OptionBriefFrozen,
+    pub score: f64,
+}
+
+/// An allocation: who goes where, the total, and who found no place.
+#[derive(Debug, Clone, Serialize, utoipa::ToSchema)]
+pub struct AllocationResultView {
+    /// Σ children × score.
+    pub total: f64,
+    pub placed_children: u32,
+    pub assignments: Vec<AssignmentView>,
+    pub unplaced: Vec<Vec<ChildRef>>,
+}
+
+/// The optimal allocation and the greedy one for comparison.
+#[derive(Debug, Clone, Serialize, utoipa::ToSchema)]
+pub struct AllocationView {
+    pub start_date: NaiveDate,
+    pub optimal: AllocationResultView,
+    pub greedy: AllocationResultView,
+}
+
+impl ChildData for AllocationView {
+    fn child_ids(&self) -> Vec<ChildId> {
+        let r = &self.optimal;
+        r.assignments
+            .iter()
+            .flat_map(|a| a.children.iter().map(|c| c.id))
+            .chain(r.unplaced.iter().flatten().map(|c| c.id))
+            .collect()
+    }
+}
+
+/// Allocates the children: the assignment with the highest total score.
+pub async fn allocate(app: &App, actor: &Actor, input: AllocationInput) -> Result<AllocationView> {
+    if input.children.len() > MAX_CHILDREN {
+        return Err(crate::AppError::invalid(
+            "children",
+            format!("at most {MAX_CHILDREN} children at a time"),
+        ));
+    }
+    check(&input)?;
+    let start = input.start_date.unwrap_or_else(|| app.today());
+    check_start(app, "start_date", start)?;
+    let together = input.together.unwrap_or(true);
+    let scope = policy::child_read_scope(actor);
+    policy::require_some(&scope, "children's cases")?;
+
+    // Every child must exist and be readable (one that is not is reported as unknown).
+    let mut p = Problems::default();
+    let mut rows: Vec<child::Model> = Vec::new();
+    for (i, id) in input.children.iter().enumerate() {
+        if rows.iter().any(|r| r.id == id.0) {
+            continue;
+        }
+        match kith_store::children::get_in_scope(app.db().conn(), id.0, &scope).await? {
+            Some(c) => rows.push(c),
+            None => p.add(format!("children[{i}]"), "no such child"),
+        }
+    }
+    p.into_result()?;
+
+    // Units: siblings among the given children together (if asked), everyone else alone.
+    let mut grouped: BTreeMap<(i64, i64), Vec<child::Model>> = BTreeMap::new();
+    for c in &rows {
+        let key = match (together, c.sibling_group_id) {
+            (true, Some(g)) => (0, g),
+            _ => (1, c.id),
+        };
+        grouped.entry(key).or_default().push(c.clone());
+    }
+    let mut units = Vec::new();
+    for members in grouped.values() {
+        let profiles = profiles::children(app, members).await?;
+        let n = profiles.len();
+        units.push(MatchUnit {
+            children: profiles,
+            together: together || n > 1,
+        });
+    }
+    check_profiles(&units, "children")?;
+
+    let rules = crate::rules::matching(app).await?;
+    let labels = profiles::labels(app).await?;
+    let catalog = profiles::options(app).await?;
+    let (options, briefs) = (&catalog.0, &catalog.1);
+    let index: std::collections::HashMap<_, usize> =
+        options.iter().enumerate().map(|(i, o)| (o.id, i)).collect();
+    let mut candidates = Vec::new();
+    for (u, unit) in units.iter().enumerate() {
+        for r in rank(unit, options, &rules, start, &labels).ranked {
+            candidates.push(Candidate {
+                unit: u,
+                option: index[&r.option_id],
+                score: r.score_tenths,
+            });
+        }
+    }
+    let problem = Problem {
+        sizes: units.iter().map(|u| u.size()).collect(),
+        capacities: options.iter().map(|o| o.free_places).collect(),
+        candidates,
+    };
+    let render = |s: &Solution| -> AllocationResultView {
+        let mut assignments = Vec::new();
+        let mut unplaced = Vec::new();
+        let mut placed = 0;
+        for (u, a) in s.assigned.iter().enumerate() {
+            let refs = child_refs(&rows, &units[u]);
+            match a {
+                Some(o) => {
+                    let score = problem
+                        .candidates
+                        .iter()
+                        .find(|c| c.unit == u && c.option == *o)
+                        .map(|c| c.score)
+                        .unwrap_or(0);
+                    placed += units[u].size();
+                    assignments.push(AssignmentView {
+                        children: refs,
+                        option: frozen(&briefs[&options[*o].id]),
+                        score: f64::from(score) / 10.0,
+                    });
+                }
+                None => unplaced.push(refs),
+            }
+        }
+        AllocationResultView {
+            total: s.total as f64 / 10.0,
+            placed_children: placed,
+            assignments,
+            unplaced,
+        }
+    };
+    let view = AllocationView {
+        start_date: start,
+        optimal: render(&optimal(&problem)),
+        greedy: render(&greedy(&problem)),
+    };
+    audit::read(app, actor, AuditAction::AllocationRead, view).await
+}

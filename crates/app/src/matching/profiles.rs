@@ -1,0 +1,287 @@
+//! Loading what matching needs from the database: children as profiles, options as profiles
+//! with their free places and track record, and the need labels.
+
+use std::collections::HashMap;
+
+use chrono::{DateTime, Utc};
+use kith_domain::matching::{ChildProfile, KnownOption, MatchUnit, NeedLabels, OptionProfile};
+use kith_domain::{
+    AgeRange, Approval, Bilingual, ChildId, Coordinates, NeedCode, PlacementKind,
+    PlacementOptionId, PlacementStatus, free_places,
+};
+use kith_store::entities::{child, placement_option};
+use serde::Serialize;
+
+use crate::{App, AppError, Result};
+
+fn corrupt(e: impl std::fmt::Display) -> AppError {
+    AppError::Internal(format!("stored value out of vocabulary: {e}"))
+}
+
+fn coords(lat: Option<f64>, lon: Option<f64>) -> Option<Coordinates> {
+    lat.zip(lon).and_then(|(a, o)| Coordinates::new(a, o).ok())
+}
+
+/// The need labels of the vocabulary.
+pub(crate) async fn labels(app: &App) -> Result<NeedLabels> {
+    Ok(NeedLabels(
+        kith_store::needs::all(app.db().conn())
+            .await?
+            .into_iter()
+            .filter_map(|n| {
+                Some((
+                    NeedCode::parse(&n.code).ok()?,
+                    Bilingual::new(n.label_da, n.label_en),
+                ))
+            })
+            .collect(),
+    ))
+}
+
+/// Profiles of the given children, in the order given.
+pub(crate) async fn children(app: &App, rows: &[child::Model]) -> Result<Vec<ChildProfile>> {
+    let conn = app.db().conn();
+    let ids: Vec<i64> = rows.iter().map(|c| c.id).collect();
+    let needs = kith_store::children::needs_of(conn, &ids).await?;
+    let known = kith_store::children::known_of(conn, &ids).await?;
+    let unsuitable = kith_store::children::unsuitable_of_many(conn, &ids).await?;
+    let network = kith_store::children::network_of(conn, &ids).await?;
+    // Where each sibling of these children lives now: (sibling group, sibling, option).
+    let groups: Vec<i64> = rows.iter().filter_map(|c| c.sibling_group_id).collect();
+    let siblings = kith_store::children::in_sibling_groups(conn, &groups).await?;
+    let sibling_ids: Vec<i64> = siblings.iter().map(|c| c.id).collect();
+    let current: Vec<&str> = PlacementStatus::ALL
+        .iter()
+        .filter(|s| s.takes_a_place())
+        .map(|s| s.as_str())
+        .collect();
+    let sibling_homes: Vec<(i64, i64, i64)> =
+        kith_store::placements::of_children(conn, &sibling_ids)
+            .await?
+            .into_iter()
+            .filter(|p| current.contains(&p.status.as_str()))
+            .filter_map(|p| {
+                let group = siblings
+                    .iter()
+                    .find(|s| s.id == p.child_id)?
+                    .sibling_group_id?;
+                Some((group, p.child_id, p.option_id))
+            })
+            .collect();
+    rows.iter()
+        .map(|c| {
+            Ok(ChildProfile {
+                id: ChildId(c.id),
+                birth_date: c.birth_date,
+                target_area: c.target_area.parse().map_err(corrupt)?,
+                support_level: c.support_level.parse().map_err(corrupt)?,
+                needs: needs
+                    .iter()
+                    .filter(|n| n.child_id == c.id)
+                    .map(|n| {
+                        Ok((
+                            NeedCode::parse(&n.need_code).map_err(corrupt)?,
+                            n.level.parse().map_err(corrupt)?,
+                        ))
+                    })
+                    .collect::<Result<Vec<_>>>()?,
+                needs_wheelchair_access: c.needs_wheelchair_access,
+                languages: c.languages.0.clone(),
+                culture_religion_wishes: c.culture_religion_wishes.clone(),
+                school_recorded: c.school_address.is_some(),
+                school: coords(c.school_lat, c.school_lon),
+                parents_home: coords(c.parents_lat, c.parents_lon),
+                network_places: network
+                    .iter()
+                    .filter(|n| n.child_id == c.id)
+                    .filter_map(|n| coords(n.lat, n.lon))
+                    .collect(),
+                known_options: known
+                    .iter()
+                    .filter(|k| k.child_id == c.id)
+                    .map(|k| KnownOption {
+                        option_id: PlacementOptionId(k.option_id),
+                        how: k.how.clone(),
+                    })
+                    .collect(),
+                unsuitable: unsuitable
+                    .iter()
+                    .filter(|u| u.child_id == c.id)
+                    .map(|u| (PlacementOptionId(u.option_id), u.reason.clone()))
+                    .collect(),
+                has_siblings: c.sibling_group_id.is_some(),
+                siblings_placed_in: sibling_homes
+                    .iter()
+                    .filter(|(group, child, _)| {
+                        Some(*group) == c.sibling_group_id && *child != c.id
+                    })
+                    .map(|(_, _, option)| PlacementOptionId(*option))
+                    .collect(),
+            })
+        })
+        .collect()
+}
+
+/// The units to match for a child: the whole sibling group when `together`, else the child
+/// alone (a split when it has siblings). Siblings are loaded regardless of who may read them:
+/// they are part of this child's matching, and their reads are audited with it.
+pub(crate) async fn units_for(
+    app: &App,
+    child: &child::Model,
+    together: bool,
+) -> Result<(Vec<MatchUnit>, Vec<child::Model>)> {
+    let group = match child.sibling_group_id {
+        Some(g) => kith_store::children::in_sibling_groups(app.db().conn(), &[g]).await?,
+        None => vec![child.clone()],
+    };
+    // Siblings who already live somewhere are not placed again: the unit is this child and
+    // the siblings who wait too. Where the others live counts in the siblings criterion.
+    let placed: Vec<i64> = kith_store::placements::of_children(
+        app.db().conn(),
+        &group.iter().map(|c| c.id).collect::<Vec<_>>(),
+    )
+    .await?
+    .into_iter()
+    .filter(|p| {
+        p.status
+            .parse::<PlacementStatus>()
+            .is_ok_and(|s| s.takes_a_place())
+    })
+    .map(|p| p.child_id)
+    .collect();
+    let rows: Vec<child::Model> = group
+        .into_iter()
+        .filter(|c| {
+            c.id == child.id || (c.placement_requested_on.is_some() && !placed.contains(&c.id))
+        })
+        .collect();
+    let profiles = children(app, &rows).await?;
+    let units = if together || rows.len() == 1 {
+        vec![MatchUnit {
+            children: profiles,
+            together: true,
+        }]
+    } else {
+        profiles
+            .into_iter()
+            .map(|p| MatchUnit {
+                children: vec![p],
+                together: false,
+            })
+            .collect()
+    };
+    Ok((units, rows))
+}
+
+/// An option as shown next to its score or exclusion.
+#[derive(Debug, Clone, Serialize, utoipa::ToSchema)]
+pub struct OptionBrief {
+    pub id: PlacementOptionId,
+    pub name: String,
+    pub kind: PlacementKind,
+    pub address: String,
+    pub free_places: u32,
+    pub approved_places: u32,
+    pub capacity_confirmed_at: Option<DateTime<Utc>>,
+}
+
+/// Every option as a profile, and its brief for display.
+pub(crate) type Catalog = (Vec<OptionProfile>, HashMap<PlacementOptionId, OptionBrief>);
+
+/// The option profiles kept in memory with the database version they were read at. Loading
+/// 10,000 options with their competences takes far longer than ranking them; a one-row
+/// version query per request tells whether anything changed, on this instance or another.
+#[derive(Debug, Default)]
+pub struct OptionsCache(tokio::sync::RwLock<Option<(String, std::sync::Arc<Catalog>)>>);
+
+/// Every option as a matching profile, with its brief for display (from memory when nothing
+/// changed since it was read).
+pub(crate) async fn options(app: &App) -> Result<std::sync::Arc<Catalog>> {
+    let version = kith_store::options::catalog_version(app.db().conn()).await?;
+    if let Some((v, catalog)) = app.options_cache().0.read().await.as_ref()
+        && *v == version
+    {
+        return Ok(catalog.clone());
+    }
+    let catalog = std::sync::Arc::new(load_options(app).await?);
+    *app.options_cache().0.write().await = Some((version, catalog.clone()));
+    Ok(catalog)
+}
+
+async fn load_options(app: &App) -> Result<Catalog> {
+    let conn = app.db().conn();
+    let rows = kith_store::options::all_with_competences(conn).await?;
+    let taken = kith_store::placements::places_taken_by_option(conn).await?;
+    let breakdowns = kith_store::placements::breakdowns_by_option(conn).await?;
+    let mut profiles = Vec::with_capacity(rows.len());
+    let mut briefs = HashMap::with_capacity(rows.len());
+    for (o, comps) in rows {
+        let approved = u32::try_from(o.approved_places).unwrap_or(0);
+        let free = free_places(approved, taken.get(&o.id).copied().unwrap_or(0));
+        let profile = profile(
+            &o,
+            &comps,
+            free,
+            breakdowns.get(&o.id).copied().unwrap_or(0),
+        )?;
+        briefs.insert(
+            profile.id,
+            OptionBrief {
+                id: profile.id,
+                name: o.name.clone(),
+                kind: profile.kind,
+                address: o.address.clone(),
+                free_places: free,
+                approved_places: approved,
+                capacity_confirmed_at: o.capacity_confirmed_at,
+            },
+        );
+        profiles.push(profile);
+    }
+    Ok((profiles, briefs))
+}
+
+fn profile(
+    o: &placement_option::Model,
+    comps: &[kith_store::entities::option_competence::Model],
+    free: u32,
+    breakdowns: u32,
+) -> Result<OptionProfile> {
+    Ok(OptionProfile {
+        id: PlacementOptionId(o.id),
+        kind: o.kind.parse().map_err(corrupt)?,
+        approval: Approval {
+            authority: o.approval_authority.parse().map_err(corrupt)?,
+            approved_on: o.approved_on,
+            valid_until: o.approval_valid_until,
+            status: o.approval_status.parse().map_err(corrupt)?,
+        },
+        free_places: free,
+        age_range: AgeRange::new(i64::from(o.age_min), i64::from(o.age_max)).map_err(corrupt)?,
+        target_areas: o
+            .target_areas
+            .0
+            .iter()
+            .map(|t| t.parse().map_err(corrupt))
+            .collect::<Result<_>>()?,
+        competences: comps
+            .iter()
+            .map(|c| {
+                Ok((
+                    NeedCode::parse(&c.need_code).map_err(corrupt)?,
+                    c.max_level.parse().map_err(corrupt)?,
+                ))
+            })
+            .collect::<Result<_>>()?,
+        languages: o.languages.0.clone(),
+        culture_religion: o.culture_religion.clone(),
+        wheelchair_access: o.wheelchair_access,
+        day_rate_dkk: o.day_rate_dkk.and_then(|d| u32::try_from(d).ok()),
+        coordinates: coords(o.lat, o.lon),
+        network_child_id: o.network_child_id.map(ChildId),
+        breakdowns,
+        capacity_confirmed_on: o
+            .capacity_confirmed_at
+            .map(|t| t.with_timezone(&crate::TIME_ZONE).date_naive()),
+    })
+}

@@ -1,0 +1,389 @@
+//! Placement options: list, read, register, change, confirm capacity.
+//!
+//! `free_places` is always computed (approved places − current placements), never stored, so
+//! it cannot drift.
+
+pub mod input;
+pub mod view;
+
+use std::collections::HashMap;
+
+use kith_domain::{
+    Approval, ApprovalAuthority, Bilingual, ChildId, Coordinates, NeedCode, PlacementKind,
+    PlacementOptionId, Role, TargetArea, UserId, free_places,
+};
+use kith_store::StoreError;
+use kith_store::entities::placement_option;
+use kith_store::options::{OptionFields, OptionFilter};
+use kith_store::scope::OptionScope;
+use serde::Deserialize;
+
+pub use input::*;
+pub use view::*;
+
+use crate::staff::{StaffRef, refs};
+use crate::validate::{Problems, check};
+use crate::{Actor, App, AppError, PageParams, Paged, Result, policy};
+
+/// Filters for the options list.
+#[derive(Debug, Clone, Default, Deserialize, utoipa::IntoParams, utoipa::ToSchema)]
+#[into_params(parameter_in = Query)]
+pub struct OptionListParams {
+    pub kind: Option<PlacementKind>,
+    pub target_area: Option<TargetArea>,
+    /// Only options with at least this many free places.
+    pub min_free_places: Option<u32>,
+    pub responsible_consultant_id: Option<UserId>,
+    /// How many items (1-200, default 50).
+    pub limit: Option<u64>,
+    /// The `next_cursor` of the previous page.
+    pub cursor: Option<String>,
+}
+
+fn corrupt(e: impl std::fmt::Display) -> AppError {
+    AppError::Internal(format!("stored value out of vocabulary: {e}"))
+}
+
+fn approval_of(o: &placement_option::Model) -> Result<Approval> {
+    Ok(Approval {
+        authority: o.approval_authority.parse().map_err(corrupt)?,
+        approved_on: o.approved_on,
+        valid_until: o.approval_valid_until,
+        status: o.approval_status.parse().map_err(corrupt)?,
+    })
+}
+
+fn age_range_of(o: &placement_option::Model) -> Result<kith_domain::AgeRange> {
+    kith_domain::AgeRange::new(i64::from(o.age_min), i64::from(o.age_max)).map_err(corrupt)
+}
+
+fn target_areas_of(o: &placement_option::Model) -> Result<Vec<TargetArea>> {
+    o.target_areas
+        .0
+        .iter()
+        .map(|t| t.parse().map_err(corrupt))
+        .collect()
+}
+
+fn places_of(o: &placement_option::Model) -> u32 {
+    u32::try_from(o.approved_places).unwrap_or(0)
+}
+
+/// The options the actor may see, by name, one page at a time.
+pub async fn list(
+    app: &App,
+    actor: &Actor,
+    filter: &OptionListParams,
+) -> Result<Paged<OptionSummary>> {
+    let page = PageParams::new(filter.limit, filter.cursor.clone());
+    let scope = policy::option_read_scope(actor);
+    policy::require_some(&scope, "placement options")?;
+    let page = kith_store::options::list(
+        app.db().conn(),
+        &scope,
+        &OptionFilter {
+            kind: filter.kind,
+            target_area: filter.target_area,
+            min_free_places: filter.min_free_places,
+            responsible_consultant_id: filter.responsible_consultant_id.map(|u| u.0),
+        },
+        page.parse()?,
+    )
+    .await?;
+    let ids: Vec<i64> = page.items.iter().map(|o| o.id).collect();
+    let taken = kith_store::options::places_taken(app.db().conn(), &ids).await?;
+    let staff = refs(
+        app,
+        &page
+            .items
+            .iter()
+            .filter_map(|o| o.responsible_consultant_id)
+            .collect::<Vec<_>>(),
+    )
+    .await?;
+    let mut summaries = Vec::with_capacity(page.items.len());
+    for o in &page.items {
+        summaries.push(OptionSummary {
+            id: PlacementOptionId(o.id),
+            kind: o.kind.parse().map_err(corrupt)?,
+            name: o.name.clone(),
+            address: o.address.clone(),
+            approval: approval_of(o)?,
+            approved_places: places_of(o),
+            free_places: free_places(places_of(o), taken.get(&o.id).copied().unwrap_or(0)),
+            age_range: age_range_of(o)?,
+            target_areas: target_areas_of(o)?,
+            responsible_consultant: o
+                .responsible_consultant_id
+                .and_then(|id| staff.get(&id).cloned()),
+            capacity_confirmed_at: o.capacity_confirmed_at,
+        });
+    }
+    let mut it = summaries.into_iter();
+    Ok(Paged::from_page(page, |_| {
+        it.next().expect("one summary per row")
+    }))
+}
+
+async fn gate(
+    app: &App,
+    id: PlacementOptionId,
+    scope: &OptionScope,
+) -> Result<placement_option::Model> {
+    policy::require_some(scope, "placement options")?;
+    kith_store::options::get_in_scope(app.db().conn(), id.0, scope)
+        .await?
+        .ok_or(AppError::NotFound("placement option"))
+}
+
+async fn detail(app: &App, o: placement_option::Model) -> Result<OptionDetail> {
+    let conn = app.db().conn();
+    let vocabulary: HashMap<String, Bilingual> = kith_store::needs::all(conn)
+        .await?
+        .into_iter()
+        .map(|n| (n.code, Bilingual::new(n.label_da, n.label_en)))
+        .collect();
+    let mut competences = kith_store::options::competences_of(conn, &[o.id])
+        .await?
+        .into_iter()
+        .map(|c| {
+            Ok(CompetenceView {
+                label: vocabulary
+                    .get(&c.need_code)
+                    .cloned()
+                    .unwrap_or_else(|| Bilingual::new(&c.need_code, &c.need_code)),
+                code: NeedCode::parse(&c.need_code).map_err(corrupt)?,
+                max_level: c.max_level.parse().map_err(corrupt)?,
+            })
+        })
+        .collect::<Result<Vec<_>>>()?;
+    competences.sort_by(|a, b| b.max_level.cmp(&a.max_level).then(a.code.cmp(&b.code)));
+    let taken = kith_store::options::places_taken(conn, &[o.id])
+        .await?
+        .get(&o.id)
+        .copied()
+        .unwrap_or(0);
+    let staff = refs(
+        app,
+        &[o.responsible_consultant_id, o.capacity_confirmed_by]
+            .into_iter()
+            .flatten()
+            .collect::<Vec<_>>(),
+    )
+    .await?;
+    let staff_ref =
+        |id: Option<i64>| -> Option<StaffRef> { id.and_then(|i| staff.get(&i).cloned()) };
+    Ok(OptionDetail {
+        id: PlacementOptionId(o.id),
+        kind: o.kind.parse().map_err(corrupt)?,
+        institution_form: o
+            .institution_form
+            .as_deref()
+            .map(str::parse)
+            .transpose()
+            .map_err(corrupt)?,
+        approval: approval_of(&o)?,
+        approved_places: places_of(&o),
+        places_taken: taken,
+        free_places: free_places(places_of(&o), taken),
+        age_range: age_range_of(&o)?,
+        target_areas: target_areas_of(&o)?,
+        competences,
+        coordinates: match (o.lat, o.lon) {
+            (Some(lat), Some(lon)) => Coordinates::new(lat, lon).ok(),
+            _ => None,
+        },
+        languages: o.languages.0,
+        culture_religion: o.culture_religion,
+        wheelchair_access: o.wheelchair_access,
+        day_rate_dkk: o.day_rate_dkk.and_then(|d| u32::try_from(d).ok()),
+        responsible_consultant: staff_ref(o.responsible_consultant_id),
+        capacity_confirmed_at: o.capacity_confirmed_at,
+        capacity_confirmed_by: staff_ref(o.capacity_confirmed_by),
+        network_child_id: o.network_child_id.map(ChildId),
+        can_change: false,
+        created_at: o.created_at,
+        updated_at: o.updated_at,
+        name: o.name,
+        address: o.address,
+    })
+}
+
+/// One option's whole record.
+pub async fn get(app: &App, actor: &Actor, id: PlacementOptionId) -> Result<OptionDetail> {
+    let o = gate(app, id, &policy::option_read_scope(actor)).await?;
+    let mut d = detail(app, o).await?;
+    let change = policy::option_change_scope(actor);
+    d.can_change = !change.is_empty()
+        && kith_store::options::get_in_scope(app.db().conn(), id.0, &change)
+            .await?
+            .is_some();
+    Ok(d)
+}
+
+/// Checks an option input beyond its shape.
+async fn check_option(app: &App, input: &OptionInput) -> Result<()> {
+    check(input)?;
+    let mut p = Problems::default();
+    let is_home = input.kind == PlacementKind::ChildrensHome;
+    if input.institution_form.is_some() && !is_home {
+        p.add(
+            "institution_form",
+            "only children's homes have an institution form",
+        );
+    }
+    if let (Some(from), Some(until)) = (input.approval.approved_on, input.approval.valid_until)
+        && until < from
+    {
+        p.add(
+            "approval.valid_until",
+            "must not be before approval.approved_on",
+        );
+    }
+    match (input.kind.is_network(), input.network_child_id) {
+        (true, None) => p.add(
+            "network_child_id",
+            "a network family is approved for one specific child",
+        ),
+        (false, Some(_)) => p.add(
+            "network_child_id",
+            "only network families are approved for one child",
+        ),
+        (true, Some(child)) => {
+            if !kith_store::children::exists(app.db().conn(), child.0).await? {
+                p.add("network_child_id", "no such child");
+            }
+            if input.approval.authority == ApprovalAuthority::SocialSupervision {
+                p.add(
+                    "approval.authority",
+                    "a network family is approved by the municipality",
+                );
+            }
+        }
+        (false, None) => {}
+    }
+    let active = kith_store::needs::active_codes(app.db().conn()).await?;
+    let mut seen = Vec::new();
+    for (i, c) in input.competences.iter().enumerate() {
+        if !active.iter().any(|a| a == c.code.as_str()) {
+            p.add(
+                format!("competences[{i}].code"),
+                format!("unknown need code '{}'", c.code),
+            );
+        } else if seen.contains(&c.code) {
+            p.add(format!("competences[{i}].code"), "listed twice");
+        }
+        seen.push(c.code.clone());
+    }
+    if let Some(c) = input.responsible_consultant_id {
+        let ok = kith_store::users::get(app.db().conn(), c.0)
+            .await?
+            .is_some_and(|u| u.user.active && u.roles.contains(&Role::Consultant));
+        if !ok {
+            p.add("responsible_consultant_id", "must be an active consultant");
+        }
+    }
+    p.into_result()
+}
+
+fn fields(input: &OptionInput, consultant: Option<UserId>) -> OptionFields {
+    let mut target_areas = input.target_areas.clone();
+    target_areas.sort();
+    target_areas.dedup();
+    OptionFields {
+        kind: input.kind,
+        institution_form: input.institution_form,
+        name: input.name.trim().to_owned(),
+        address: input.address.trim().to_owned(),
+        coordinates: input.coordinates,
+        approval: input.approval.clone(),
+        approved_places: input.approved_places,
+        age_range: input.age_range,
+        target_areas,
+        languages: input.languages.clone(),
+        culture_religion: input.culture_religion.trim().to_owned(),
+        wheelchair_access: input.wheelchair_access,
+        day_rate_dkk: input.day_rate_dkk,
+        responsible_consultant_id: consultant.map(|u| u.0),
+        network_child_id: input.network_child_id.map(|c| c.0),
+    }
+}
+
+fn competences(input: &OptionInput) -> Vec<(NeedCode, kith_domain::NeedLevel)> {
+    input
+        .competences
+        .iter()
+        .map(|c| (c.code.clone(), c.max_level))
+        .collect()
+}
+
+/// Registers an option. A consultant who registers it becomes responsible unless another
+/// consultant is named.
+pub async fn create(app: &App, actor: &Actor, input: OptionInput) -> Result<OptionDetail> {
+    if !policy::may_create_option(actor) {
+        return Err(AppError::forbidden(
+            "only consultants and leaders register placement options",
+        ));
+    }
+    let consultant = input
+        .responsible_consultant_id
+        .or_else(|| actor.has(Role::Consultant).then_some(actor.id));
+    check_option(app, &input).await?;
+    let tx = app.db().begin_write().await?;
+    let id = kith_store::options::insert(&tx, &fields(&input, consultant), app.now()).await?;
+    kith_store::options::replace_competences(&tx, id, &competences(&input)).await?;
+    tx.commit().await.map_err(StoreError::from)?;
+    // A consultant may register an option for a colleague and then not reach it: return the
+    // record once regardless.
+    get_unscoped(app, PlacementOptionId(id)).await
+}
+
+async fn get_unscoped(app: &App, id: PlacementOptionId) -> Result<OptionDetail> {
+    let o = kith_store::options::get(app.db().conn(), id.0)
+        .await?
+        .ok_or(AppError::NotFound("placement option"))?;
+    detail(app, o).await
+}
+
+/// Replaces an option's record.
+pub async fn update(
+    app: &App,
+    actor: &Actor,
+    id: PlacementOptionId,
+    input: OptionInput,
+) -> Result<OptionDetail> {
+    gate(app, id, &policy::option_change_scope(actor)).await?;
+    check_option(app, &input).await?;
+    let tx = app.db().begin_write().await?;
+    kith_store::options::update(
+        &tx,
+        id.0,
+        &fields(&input, input.responsible_consultant_id),
+        app.now(),
+    )
+    .await?;
+    kith_store::options::replace_competences(&tx, id.0, &competences(&input)).await?;
+    tx.commit().await.map_err(StoreError::from)?;
+    // The change may have handed the option to another consultant: return the record once.
+    let mut d = get_unscoped(app, id).await?;
+    d.can_change = kith_store::options::get_in_scope(
+        app.db().conn(),
+        id.0,
+        &policy::option_change_scope(actor),
+    )
+    .await?
+    .is_some();
+    Ok(d)
+}
+
+/// Records that the actor has just confirmed the option's free places with the family or
+/// institution.
+pub async fn confirm_capacity(
+    app: &App,
+    actor: &Actor,
+    id: PlacementOptionId,
+) -> Result<OptionDetail> {
+    gate(app, id, &policy::option_change_scope(actor)).await?;
+    kith_store::options::confirm_capacity(app.db().conn(), id.0, actor.id.0, app.now()).await?;
+    get(app, actor, id).await
+}

@@ -1,0 +1,103 @@
+//! The rules as data, edited by administrators under `/api/v1/rules`. Stored rules are
+//! validated by the domain before they are written; unchanged rules are the domain's
+//! defaults.
+
+use kith_domain::matching::MatchRules;
+use kith_domain::wheel::WheelRules;
+use kith_store::ConnectionTrait;
+use serde::{Deserialize, Serialize};
+
+use crate::{Actor, App, AppError, FieldError, Result, policy};
+
+/// The key of the matching rules.
+pub const MATCHING: &str = "matching";
+/// The key of the annual wheel's rules (visits, reviews, closing days, reminders).
+pub const WHEEL: &str = "wheel";
+
+/// Every rule set.
+#[derive(Debug, Clone, Serialize, utoipa::ToSchema)]
+pub struct RulesView {
+    pub matching: MatchRules,
+    pub wheel: WheelRules,
+}
+
+/// Rule sets to replace; a set left out is kept.
+#[derive(Debug, Clone, Deserialize, utoipa::ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct RulesInput {
+    pub matching: Option<MatchRules>,
+    pub wheel: Option<WheelRules>,
+}
+
+/// The matching rules in force.
+pub async fn matching(app: &App) -> Result<MatchRules> {
+    match kith_store::rules::get(app.db().conn(), MATCHING).await? {
+        Some(json) => serde_json::from_str(&json)
+            .map_err(|e| AppError::Internal(format!("stored matching rules: {e}"))),
+        None => Ok(MatchRules::default()),
+    }
+}
+
+/// The annual wheel's rules in force.
+pub async fn wheel(app: &App) -> Result<WheelRules> {
+    wheel_in(app.db().conn()).await
+}
+
+/// The annual wheel's rules in force, read on a given connection (inside a transaction).
+pub async fn wheel_in<C: ConnectionTrait>(conn: &C) -> Result<WheelRules> {
+    match kith_store::rules::get(conn, WHEEL).await? {
+        Some(json) => serde_json::from_str(&json)
+            .map_err(|e| AppError::Internal(format!("stored wheel rules: {e}"))),
+        None => Ok(WheelRules::default()),
+    }
+}
+
+/// The rules in force (any logged-in user may read them: they explain the rankings and the
+/// plan).
+pub async fn get(app: &App, _actor: &Actor) -> Result<RulesView> {
+    Ok(RulesView {
+        matching: matching(app).await?,
+        wheel: wheel(app).await?,
+    })
+}
+
+fn problems(prefix: &str, problems: Vec<(String, String)>) -> AppError {
+    AppError::Invalid(
+        problems
+            .into_iter()
+            .map(|(f, msg)| FieldError::new(format!("{prefix}.{f}"), msg))
+            .collect(),
+    )
+}
+
+/// Replaces rule sets (administrators). Both are checked before either is stored; new
+/// wheel rules re-plan every placement at once, so the plan never contradicts the rules.
+pub async fn put(app: &App, actor: &Actor, input: RulesInput) -> Result<RulesView> {
+    policy::require_admin(actor)?;
+    let mut all = Vec::new();
+    if let Some(m) = &input.matching
+        && let Err(AppError::Invalid(p)) = m.validate().map_err(|p| problems("matching", p))
+    {
+        all.extend(p);
+    }
+    if let Some(w) = &input.wheel
+        && let Err(AppError::Invalid(p)) = w.validate().map_err(|p| problems("wheel", p))
+    {
+        all.extend(p);
+    }
+    if !all.is_empty() {
+        return Err(AppError::Invalid(all));
+    }
+    let tx = app.db().begin_write().await?;
+    if let Some(m) = &input.matching {
+        let json = serde_json::to_string(m).map_err(|e| AppError::Internal(e.to_string()))?;
+        kith_store::rules::put(&tx, MATCHING, &json, actor.id.0, app.now()).await?;
+    }
+    if let Some(w) = &input.wheel {
+        let json = serde_json::to_string(w).map_err(|e| AppError::Internal(e.to_string()))?;
+        kith_store::rules::put(&tx, WHEEL, &json, actor.id.0, app.now()).await?;
+        crate::wheel::plan::plan_in(&tx, app, None).await?;
+    }
+    tx.commit().await?;
+    get(app, actor).await
+}

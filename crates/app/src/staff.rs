@@ -1,0 +1,49 @@
+//! The staff directory: who is who, for choosing an adviser or consultant and for showing
+//! names. Staff names are not case content; any logged-in user may see them.
+
+use kith_domain::{Role, UserId};
+use serde::Serialize;
+
+use crate::{Actor, App, Result};
+
+/// A staff member as referred to from cases and options.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, utoipa::ToSchema)]
+pub struct StaffRef {
+    pub id: UserId,
+    pub name: String,
+}
+
+/// Active staff holding `role`, by name.
+pub async fn with_role(app: &App, _actor: &Actor, role: Role) -> Result<Vec<StaffRef>> {
+    Ok(kith_store::users::with_role(app.db().conn(), role)
+        .await?
+        .into_iter()
+        .map(|u| StaffRef {
+            id: UserId(u.user.id),
+            name: u.user.name,
+        })
+        .collect())
+}
+
+/// Names for the given user ids (missing ids are left out).
+pub(crate) async fn refs(
+    app: &App,
+    ids: &[i64],
+) -> Result<std::collections::HashMap<i64, StaffRef>> {
+    let mut ids = ids.to_vec();
+    ids.sort();
+    ids.dedup();
+    Ok(kith_store::users::get_many(app.db().conn(), &ids)
+        .await?
+        .into_iter()
+        .map(|u| {
+            (
+                u.user.id,
+                StaffRef {
+                    id: UserId(u.user.id),
+                    name: u.user.name,
+                },
+            )
+        })
+        .collect())
+}

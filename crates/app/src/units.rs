@@ -1,0 +1,43 @@
+//! Organisational units.
+
+use kith_domain::{UnitId, UnitKind};
+use serde::Serialize;
+
+use crate::{Actor, App, AppError, Result};
+
+/// A unit as shown in lists and forms.
+#[derive(Debug, Clone, Serialize, utoipa::ToSchema)]
+pub struct UnitView {
+    pub id: UnitId,
+    pub name: String,
+    pub kind: UnitKind,
+}
+
+/// All units (any logged-in user may see the organisation).
+pub async fn list(app: &App, _actor: &Actor) -> Result<Vec<UnitView>> {
+    all(app).await
+}
+
+pub(crate) async fn all(app: &App) -> Result<Vec<UnitView>> {
+    kith_store::units::all(app.db().conn())
+        .await?
+        .into_iter()
+        .map(|u| {
+            Ok(UnitView {
+                id: UnitId(u.id),
+                name: u.name,
+                kind: u
+                    .kind
+                    .parse()
+                    .map_err(|e: kith_domain::DomainError| AppError::Internal(e.to_string()))?,
+            })
+        })
+        .collect()
+}
+
+/// Creates a unit (operators and the demo loader).
+pub async fn create(app: &App, name: &str, kind: UnitKind) -> Result<UnitId> {
+    Ok(UnitId(
+        kith_store::units::insert(app.db().conn(), name, kind, app.now()).await?,
+    ))
+}

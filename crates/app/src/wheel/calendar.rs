@@ -1,0 +1,156 @@
+//! Calendar feeds: each user subscribes Outlook or Google Calendar to a secret address that
+//! lists their planned visits and reviews (RFC 5545). The feed carries no CPR number and no
+//! name: a short placement code, the kind of work and the town. Only a hash of the token is
+//! stored; rotating it makes the old address answer 404.
+
+use base64::Engine;
+use base64::engine::general_purpose::URL_SAFE_NO_PAD;
+use chrono::Days;
+use icalendar::{Calendar, Component, Event, EventLike, EventStatus};
+use kith_domain::wheel::{VisitKind, VisitStatus};
+use kith_domain::{ChildId, Lang, UserId};
+use rand::RngCore;
+use serde::Serialize;
+
+use super::views::{VisitView, build};
+use crate::audit::{self, AuditAction, ChildData};
+use crate::{Actor, App, AppError, Result};
+
+/// How far back the feed keeps items (so a calendar shows the recent past too).
+const PAST_DAYS: u64 = 30;
+/// The most items a feed holds.
+const MAX_ITEMS: u64 = 2000;
+
+/// A new calendar address, shown once.
+#[derive(Debug, Clone, Serialize, utoipa::ToSchema)]
+pub struct CalendarLink {
+    /// The path to subscribe to, e.g. `/calendar/kc_….ics` (prefix it with Kith's address).
+    pub path: String,
+}
+
+/// Makes a new secret calendar address for the actor; the old one stops working.
+pub async fn rotate_token(app: &App, actor: &Actor) -> Result<CalendarLink> {
+    let mut bytes = [0u8; 32];
+    rand::thread_rng().fill_bytes(&mut bytes);
+    let token = format!("kc_{}", URL_SAFE_NO_PAD.encode(bytes));
+    let hash = crate::auth::token_hash(&token);
+    kith_store::users::set_calendar_token_hash(app.db().conn(), actor.id.0, Some(&hash)).await?;
+    Ok(CalendarLink {
+        path: format!("/calendar/{token}.ics"),
+    })
+}
+
+/// Turns the actor's calendar address off.
+pub async fn revoke_token(app: &App, actor: &Actor) -> Result<()> {
+    kith_store::users::set_calendar_token_hash(app.db().conn(), actor.id.0, None).await?;
+    Ok(())
+}
+
+struct Feed(Vec<VisitView>);
+
+impl ChildData for Feed {
+    fn child_ids(&self) -> Vec<ChildId> {
+        self.0.child_ids()
+    }
+}
+
+/// The iCalendar feed for a token. An unknown token is a 404; the lookup is by the token's
+/// SHA-256, so its timing says nothing about how close a guess was.
+pub async fn feed(app: &App, token: &str) -> Result<String> {
+    let hash = crate::auth::token_hash(token);
+    let user = kith_store::users::find_by_calendar_token_hash(app.db().conn(), &hash)
+        .await?
+        .ok_or(AppError::NotFound("calendar"))?;
+    let actor = crate::auth::actor_for_user(app, UserId(user.id))
+        .await?
+        .ok_or(AppError::NotFound("calendar"))?;
+    let today = app.today();
+    let rows = kith_store::visits::list(
+        app.db().conn(),
+        &kith_store::scope::VisitScope {
+            assignee: Some(actor.id.0),
+            children: Default::default(),
+        },
+        &kith_store::visits::VisitFilter {
+            assignee_id: Some(actor.id.0),
+            from: Some(today - Days::new(PAST_DAYS)),
+            ..Default::default()
+        },
+        kith_store::PageRequest {
+            limit: MAX_ITEMS,
+            after: None,
+        },
+    )
+    .await?
+    .items;
+    let views = build(app, rows).await?;
+    let Feed(views) = audit::read(app, &actor, AuditAction::CalendarFeed, Feed(views)).await?;
+    Ok(render(&views, actor.locale, app.base_url(), app.now()))
+}
+
+/// The feed's text.
+fn render(
+    items: &[VisitView],
+    lang: Lang,
+    base_url: &str,
+    now: chrono::DateTime<chrono::Utc>,
+) -> String {
+    let mut cal = Calendar::new();
+    cal.name(match lang {
+        Lang::Da => "Kith: besøg og opfølgning",
+        Lang::En => "Kith: visits and reviews",
+    });
+    cal.append_property(icalendar::Property::new("X-PUBLISHED-TTL", "PT1H"));
+    cal.append_property(
+        icalendar::Property::new("REFRESH-INTERVAL", "PT1H")
+            .append_parameter(icalendar::Parameter::new("VALUE", "DURATION"))
+            .done(),
+    );
+    for v in items {
+        if v.status == VisitStatus::Cancelled {
+            continue;
+        }
+        let day = v.record.as_ref().map_or(v.planned_on, |r| r.held_on);
+        let mut e = Event::new();
+        e.uid(&format!("visit-{}@kith", v.id.0))
+            .timestamp(now)
+            .summary(&format!(
+                "{} · {}",
+                kind_label(v.kind, lang),
+                v.placement.code
+            ))
+            .location(&v.placement.town)
+            .description(&format!(
+                "{}\n{base_url}/visits/{}",
+                match lang {
+                    Lang::Da => "Åbn i Kith:",
+                    Lang::En => "Open in Kith:",
+                },
+                v.id.0
+            ))
+            .url(&format!("{base_url}/visits/{}", v.id.0))
+            .starts(day)
+            .ends(day + Days::new(1))
+            .status(if v.status == VisitStatus::Held {
+                EventStatus::Confirmed
+            } else {
+                EventStatus::Tentative
+            });
+        cal.push(e.done());
+    }
+    cal.done().to_string()
+}
+
+/// A kind of work in a language (also used by e-mails and pages).
+pub fn kind_label(kind: VisitKind, lang: Lang) -> &'static str {
+    match (kind, lang) {
+        (VisitKind::Supervision, Lang::Da) => "Tilsynsbesøg",
+        (VisitKind::Supervision, Lang::En) => "Supervision visit",
+        (VisitKind::Support, Lang::Da) => "Konsulentbesøg",
+        (VisitKind::Support, Lang::En) => "Consultant support visit",
+        (VisitKind::InstitutionFollowUp, Lang::Da) => "Opfølgningsmøde med institution",
+        (VisitKind::InstitutionFollowUp, Lang::En) => "Institution follow-up meeting",
+        (VisitKind::PlanReview, Lang::Da) => "Opfølgning på handleplan (§ 95)",
+        (VisitKind::PlanReview, Lang::En) => "Plan review (§ 95)",
+    }
+}

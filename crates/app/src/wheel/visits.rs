@@ -1,0 +1,453 @@
+//! Visits as the people who hold them see them: list, read, record, move and cancel.
+//!
+//! Recording re-plans the placement in the same transaction: the next visit of the kind
+//! counts from the day this one was held. Cancelling does not cancel the obligation: the
+//! planner puts a new visit in its slot (to change a day, move the visit instead). A moved
+//! visit is pinned: the planner keeps the day the person chose.
+
+use chrono::NaiveDate;
+use kith_domain::wheel::{CancelReason, VisitKind, VisitStatus, WorkCalendar};
+use kith_domain::{ChildId, FollowUpId, Party, PlacementId, UserId, VisitId};
+use serde::{Deserialize, Serialize};
+
+use super::plan::{parse, plan_in};
+use super::views::{FollowUpView, VisitView, build, follow_up_view};
+use crate::audit::{self, AuditAction, ChildData};
+use crate::validate::Problems;
+use crate::{Actor, App, AppError, PageParams, Paged, Result, policy};
+
+/// The longest texts a record takes (characters).
+const MAX_VIEW: usize = 4000;
+const MAX_OBSERVATIONS: usize = 8000;
+const MAX_REASON: usize = 500;
+
+/// Filters for the visit list (`GET /api/v1/visits`).
+#[derive(Debug, Clone, Default, Deserialize, utoipa::IntoParams)]
+#[into_params(parameter_in = Query)]
+pub struct VisitListParams {
+    /// Whose visits (default: everything the reader follows up).
+    pub assignee: Option<UserId>,
+    pub placement_id: Option<PlacementId>,
+    /// Planned on or after.
+    pub from: Option<NaiveDate>,
+    /// Planned on or before.
+    pub to: Option<NaiveDate>,
+    pub status: Option<VisitStatus>,
+    pub kind: Option<VisitKind>,
+    /// Only overdue items.
+    pub overdue: Option<bool>,
+    pub limit: Option<u64>,
+    pub cursor: Option<String>,
+}
+
+/// A visit with what its holder needs at hand: the follow-ups still open from earlier visits.
+#[derive(Debug, Clone, Serialize, utoipa::ToSchema)]
+pub struct VisitDetail {
+    #[serde(flatten)]
+    pub visit: VisitView,
+    /// Follow-ups agreed at earlier visits to this placement that are not done yet.
+    pub open_follow_ups: Vec<FollowUpView>,
+}
+
+impl ChildData for VisitDetail {
+    fn child_ids(&self) -> Vec<ChildId> {
+        self.visit.child_ids()
+    }
+}
+
+/// A follow-up agreed at the visit.
+#[derive(Debug, Clone, Deserialize, utoipa::ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct FollowUpInput {
+    pub what: String,
+    pub owner: Party,
+    pub due_on: NaiveDate,
+}
+
+/// What is recorded about a held visit (`POST /api/v1/visits/{id}/record`).
+#[derive(Debug, Clone, Deserialize, utoipa::ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct RecordVisitInput {
+    pub held_on: NaiveDate,
+    /// Who held it (default: the person recording).
+    pub held_by: Option<UserId>,
+    /// Whether the child was seen without placement staff present; required when the rules
+    /// ask for it (supervision visits).
+    pub child_seen_alone: Option<bool>,
+    /// Why not, when the child was not seen alone.
+    pub not_seen_alone_reason: Option<String>,
+    /// The child's own view, in the child's own words.
+    pub child_view: Option<String>,
+    pub observations: Option<String>,
+    #[serde(default)]
+    pub follow_ups: Vec<FollowUpInput>,
+    /// Open follow-ups from earlier visits that are now done.
+    #[serde(default)]
+    pub done_follow_ups: Vec<FollowUpId>,
+}
+
+/// Moving a planned visit to another day (`POST /api/v1/visits/{id}/move`).
+#[derive(Debug, Clone, Deserialize, utoipa::ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct MoveVisitInput {
+    pub to: NaiveDate,
+    pub reason: String,
+}
+
+/// Cancelling a planned visit (`POST /api/v1/visits/{id}/cancel`).
+#[derive(Debug, Clone, Deserialize, utoipa::ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct CancelVisitInput {
+    pub reason: String,
+}
+
+/// The visits and reviews the actor follows up, by planned day.
+pub async fn list(app: &App, actor: &Actor, params: &VisitListParams) -> Result<Paged<VisitView>> {
+    let scope = policy::visit_scope(actor);
+    policy::require_some(&scope, "visits")?;
+    if let (Some(f), Some(t)) = (params.from, params.to)
+        && f > t
+    {
+        return Err(AppError::invalid("to", "must not be before `from`"));
+    }
+    let filter = kith_store::visits::VisitFilter {
+        assignee_id: params.assignee.map(|u| u.0),
+        placement_id: params.placement_id.map(|p| p.0),
+        from: params.from,
+        to: params.to,
+        status: params.status,
+        kind: params.kind,
+        overdue_on: params.overdue.unwrap_or(false).then(|| app.today()),
+    };
+    let page = kith_store::visits::list(
+        app.db().conn(),
+        &scope,
+        &filter,
+        PageParams::new(params.limit, params.cursor.clone()).parse()?,
+    )
+    .await?;
+    let next = page.next_after;
+    let views = build(app, page.items).await?;
+    let paged = Paged::from_page(
+        kith_store::Page {
+            items: views,
+            next_after: next,
+        },
+        |v| v,
+    );
+    audit::read(app, actor, AuditAction::VisitList, paged).await
+}
+
+/// One visit, with the follow-ups still open from earlier visits.
+pub async fn get(app: &App, actor: &Actor, id: VisitId) -> Result<VisitDetail> {
+    let row = visible(app, actor, id).await?;
+    let placement = row.placement_id;
+    let visit = build(app, vec![row])
+        .await?
+        .pop()
+        .ok_or(AppError::NotFound("visit"))?;
+    let open_follow_ups = kith_store::visits::open_follow_ups(app.db().conn(), placement)
+        .await?
+        .into_iter()
+        .filter(|f| f.visit_id != id.0)
+        .map(follow_up_view)
+        .collect();
+    audit::read(
+        app,
+        actor,
+        AuditAction::VisitRead,
+        VisitDetail {
+            visit,
+            open_follow_ups,
+        },
+    )
+    .await
+}
+
+/// Records a held visit, its follow-ups, and re-plans the placement.
+pub async fn record(
+    app: &App,
+    actor: &Actor,
+    id: VisitId,
+    input: RecordVisitInput,
+) -> Result<VisitDetail> {
+    let row = visible(app, actor, id).await?;
+    require_planned(&row)?;
+    let kind: VisitKind = parse(&row.kind)?;
+    if kind == VisitKind::PlanReview {
+        return Err(AppError::conflict(
+            "kind",
+            "a plan review is recorded as a review of the placement",
+        ));
+    }
+    let today = app.today();
+    let placement = kith_store::placements::get(app.db().conn(), row.placement_id)
+        .await?
+        .ok_or(AppError::NotFound("placement"))?;
+    let option_kind = kith_store::placements::option_kinds(app.db().conn(), &[placement.option_id])
+        .await?
+        .remove(&placement.option_id)
+        .ok_or(AppError::NotFound("placement option"))?;
+    let rules = crate::rules::wheel(app).await?;
+    let seen_alone_required = rules.child_seen_alone(kind, parse(&option_kind)?);
+
+    let mut p = Problems::default();
+    if input.held_on > today {
+        p.add(
+            "held_on",
+            "a visit cannot be recorded before it is held (the date is in the future)",
+        );
+    }
+    if input.held_on < placement.start_date {
+        p.add("held_on", "is before the placement started");
+    }
+    let held_by = input.held_by.unwrap_or(actor.id);
+    match (seen_alone_required, input.child_seen_alone) {
+        (true, None) => p.add(
+            "child_seen_alone",
+            "say whether the child was seen without placement staff present",
+        ),
+        (_, Some(false)) if blank(&input.not_seen_alone_reason) && seen_alone_required => p.add(
+            "not_seen_alone_reason",
+            "say why the child was not seen alone",
+        ),
+        _ => {}
+    }
+    check_len(
+        &mut p,
+        "not_seen_alone_reason",
+        &input.not_seen_alone_reason,
+        MAX_REASON,
+    );
+    check_len(&mut p, "child_view", &input.child_view, MAX_VIEW);
+    check_len(
+        &mut p,
+        "observations",
+        &input.observations,
+        MAX_OBSERVATIONS,
+    );
+    for (i, f) in input.follow_ups.iter().enumerate() {
+        if f.what.trim().is_empty() {
+            p.add(format!("follow_ups[{i}].what"), "say what was agreed");
+        } else if f.what.chars().count() > MAX_REASON {
+            p.add(
+                format!("follow_ups[{i}].what"),
+                format!("at most {MAX_REASON} characters"),
+            );
+        }
+        if f.due_on < input.held_on {
+            p.add(format!("follow_ups[{i}].due_on"), "is before the visit");
+        }
+    }
+    let open: Vec<i64> = kith_store::visits::open_follow_ups(app.db().conn(), row.placement_id)
+        .await?
+        .into_iter()
+        .map(|f| f.id)
+        .collect();
+    for (i, f) in input.done_follow_ups.iter().enumerate() {
+        if !open.contains(&f.0) {
+            p.add(
+                format!("done_follow_ups[{i}]"),
+                "not an open follow-up of this placement",
+            );
+        }
+    }
+    if kith_store::users::get(app.db().conn(), held_by.0)
+        .await?
+        .is_none_or(|u| !u.user.active)
+    {
+        p.add("held_by", "no such active staff member");
+    }
+    p.into_result()?;
+
+    let now = app.now();
+    let tx = app.db().begin_write().await?;
+    let record = kith_store::visits::VisitRecord {
+        held_on: input.held_on,
+        held_by_id: held_by.0,
+        child_seen_alone: input.child_seen_alone,
+        not_seen_alone_reason: trimmed(input.not_seen_alone_reason),
+        child_view: trimmed(input.child_view),
+        observations: trimmed(input.observations),
+    };
+    if !kith_store::visits::record(&tx, id.0, &record, now).await? {
+        return Err(AppError::conflict(
+            "status",
+            "the visit is no longer planned",
+        ));
+    }
+    let follow_ups: Vec<kith_store::visits::NewFollowUp> = input
+        .follow_ups
+        .into_iter()
+        .map(|f| kith_store::visits::NewFollowUp {
+            what: f.what.trim().to_owned(),
+            owner: f.owner.as_str().to_owned(),
+            due_on: f.due_on,
+        })
+        .collect();
+    kith_store::visits::add_follow_ups(&tx, id.0, row.placement_id, &follow_ups, now).await?;
+    let done: Vec<i64> = input.done_follow_ups.iter().map(|f| f.0).collect();
+    kith_store::visits::close_follow_ups(&tx, row.placement_id, &done, id.0, input.held_on).await?;
+    audit::changed(
+        &tx,
+        app,
+        Some(actor),
+        AuditAction::VisitRecord,
+        ChildId(placement.child_id),
+        "visit",
+        id.0,
+    )
+    .await?;
+    plan_in(&tx, app, Some(&[row.placement_id])).await?;
+    tx.commit().await?;
+    get(app, actor, id).await
+}
+
+/// Moves a planned visit to another working day, with the reason.
+pub async fn move_visit(
+    app: &App,
+    actor: &Actor,
+    id: VisitId,
+    input: MoveVisitInput,
+) -> Result<VisitDetail> {
+    let row = visible(app, actor, id).await?;
+    let mut p = Problems::default();
+    if input.reason.trim().is_empty() {
+        p.add("reason", "say why the visit moves");
+    } else if input.reason.chars().count() > MAX_REASON {
+        p.add("reason", format!("at most {MAX_REASON} characters"));
+    }
+    let today = app.today();
+    if input.to < today {
+        p.add("to", "cannot move a visit into the past");
+    }
+    let rules = crate::rules::wheel(app).await?;
+    let calendar = WorkCalendar::new(&rules.closing_days);
+    if let Some(why) = calendar.closed_because(input.to) {
+        p.add("to", format!("not a working day ({why})"));
+    }
+    let off = kith_store::staff_time::days_off(app.db().conn(), &[row.assignee_id], input.to)
+        .await?
+        .into_iter()
+        .any(|(_, d)| d == input.to);
+    if off {
+        p.add("to", "the person holding the visit is off that day");
+    }
+    p.into_result()?;
+    require_planned(&row)?;
+    let outside = !(row.opens_on <= input.to && input.to <= row.closes_on);
+    let tx = app.db().begin_write().await?;
+    if !kith_store::visits::move_to(&tx, id.0, input.to, input.reason.trim(), outside, app.now())
+        .await?
+    {
+        return Err(AppError::conflict(
+            "status",
+            "the visit is no longer planned",
+        ));
+    }
+    audit_change(&tx, app, actor, AuditAction::VisitMove, &row).await?;
+    tx.commit().await?;
+    get(app, actor, id).await
+}
+
+/// Cancels a planned visit with the reason; the planner plans a new one for its slot.
+pub async fn cancel(
+    app: &App,
+    actor: &Actor,
+    id: VisitId,
+    input: CancelVisitInput,
+) -> Result<VisitDetail> {
+    let row = visible(app, actor, id).await?;
+    if input.reason.trim().is_empty() {
+        return Err(AppError::invalid(
+            "reason",
+            "say why the visit is cancelled",
+        ));
+    }
+    if input.reason.chars().count() > MAX_REASON {
+        return Err(AppError::invalid(
+            "reason",
+            format!("at most {MAX_REASON} characters"),
+        ));
+    }
+    require_planned(&row)?;
+    let tx = app.db().begin_write().await?;
+    let n = kith_store::visits::cancel_many(
+        &tx,
+        &[id.0],
+        CancelReason::ByUser,
+        Some(input.reason.trim()),
+        app.now(),
+    )
+    .await?;
+    if n != 1 {
+        return Err(AppError::conflict(
+            "status",
+            "the visit is no longer planned",
+        ));
+    }
+    audit_change(&tx, app, actor, AuditAction::VisitCancel, &row).await?;
+    plan_in(&tx, app, Some(&[row.placement_id])).await?;
+    tx.commit().await?;
+    get(app, actor, id).await
+}
+
+/// The stored item, if the actor may reach it (403 for roles without visits, else 404).
+async fn visible(
+    app: &App,
+    actor: &Actor,
+    id: VisitId,
+) -> Result<kith_store::entities::visit::Model> {
+    let scope = policy::visit_scope(actor);
+    policy::require_some(&scope, "visits")?;
+    kith_store::visits::get_in_scope(app.db().conn(), id.0, &scope)
+        .await?
+        .ok_or(AppError::NotFound("visit"))
+}
+
+fn require_planned(row: &kith_store::entities::visit::Model) -> Result<()> {
+    match parse::<VisitStatus>(&row.status)? {
+        VisitStatus::Planned => Ok(()),
+        VisitStatus::Held => Err(AppError::conflict(
+            "status",
+            "the visit is already recorded as held",
+        )),
+        VisitStatus::Cancelled => Err(AppError::conflict("status", "the visit was cancelled")),
+    }
+}
+
+async fn audit_change<C: kith_store::ConnectionTrait>(
+    conn: &C,
+    app: &App,
+    actor: &Actor,
+    action: AuditAction,
+    row: &kith_store::entities::visit::Model,
+) -> Result<()> {
+    let placement = kith_store::placements::get(conn, row.placement_id)
+        .await?
+        .ok_or(AppError::NotFound("placement"))?;
+    audit::changed(
+        conn,
+        app,
+        Some(actor),
+        action,
+        ChildId(placement.child_id),
+        "visit",
+        row.id,
+    )
+    .await
+}
+
+fn blank(s: &Option<String>) -> bool {
+    s.as_deref().is_none_or(|s| s.trim().is_empty())
+}
+
+fn trimmed(s: Option<String>) -> Option<String> {
+    s.map(|s| s.trim().to_owned()).filter(|s| !s.is_empty())
+}
+
+fn check_len(p: &mut Problems, field: &str, s: &Option<String>, max: usize) {
+    if s.as_deref().is_some_and(|s| s.chars().count() > max) {
+        p.add(field, format!("at most {max} characters"));
+    }
+}

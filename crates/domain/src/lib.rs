@@ -1,0 +1,47 @@
+//! Kith's domain: the words and rules of placing children well and following them up.
+//!
+//! This crate is pure. It knows no database, no HTTP, no clock and no async runtime, so every
+//! rule here can be tested fast and exhaustively (examples and property tests). Values are
+//! parsed at the edge into the types of this crate ("parse, don't validate"): once a `Cpr`,
+//! an `AgeRange` or a `NeedLevel` exists, it is valid.
+
+mod macros;
+
+pub mod age;
+pub mod allocation;
+pub mod approval;
+pub mod capacity;
+pub mod cpr;
+pub mod email;
+pub mod error;
+pub mod geo;
+pub mod ids;
+pub mod lang;
+pub mod matching;
+pub mod need;
+pub mod network;
+pub mod party;
+pub mod placement;
+pub mod placement_kind;
+pub mod proposal;
+pub mod role;
+pub mod target_area;
+pub mod wheel;
+
+pub use age::{AgeRange, age_on};
+pub use approval::{Approval, ApprovalAuthority, ApprovalStatus};
+pub use capacity::free_places;
+pub use cpr::Cpr;
+pub use email::Email;
+pub use error::DomainError;
+pub use geo::{Coordinates, Place};
+pub use ids::*;
+pub use lang::{Bilingual, Lang};
+pub use need::{NeedCode, NeedLevel};
+pub use network::NetworkApprovalStatus;
+pub use party::Party;
+pub use placement::{EndReason, ExitGoal, PlacementStatus};
+pub use placement_kind::{InstitutionForm, PlacementKind};
+pub use proposal::ProposalStatus;
+pub use role::{Role, UnitKind};
+pub use target_area::TargetArea;

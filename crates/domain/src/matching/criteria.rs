@@ -1,0 +1,646 @@
+//! The scoring criteria. Each gives a fraction in permille (0-1000) and a reason. Reasons are
+//! small values whose Danish and English texts are rendered only when shown. Missing data
+//! never lowers a score silently: the reason says what is missing.
+
+use std::sync::Arc;
+
+use chrono::NaiveDate;
+
+use super::exclusions::level_da;
+use super::{
+    MatchRules, MatchUnit, NeedLabels, OptionGroup, OptionProfile, UnitFacts, Weights, km,
+};
+use crate::{Bilingual, NeedCode, NeedLevel, PlacementKind, age_on};
+
+crate::macros::vocabulary!(
+    /// A scoring criterion.
+    Criterion, "criterion" {
+        Needs = "needs",
+        KnownAdults = "known_adults",
+        School = "school",
+        NearNetwork = "near_network",
+        Siblings = "siblings",
+        Language = "language",
+        Culture = "culture",
+        TierFit = "tier_fit",
+        TrackRecord = "track_record",
+        Cost = "cost",
+    }
+);
+
+impl Criterion {
+    /// This criterion's weight.
+    pub fn weight(self, w: &Weights) -> u32 {
+        match self {
+            Criterion::Needs => w.needs,
+            Criterion::KnownAdults => w.known_adults,
+            Criterion::School => w.school,
+            Criterion::NearNetwork => w.near_network,
+            Criterion::Siblings => w.siblings,
+            Criterion::Language => w.language,
+            Criterion::Culture => w.culture,
+            Criterion::TierFit => w.tier_fit,
+            Criterion::TrackRecord => w.track_record,
+            Criterion::Cost => w.cost,
+        }
+    }
+}
+
+/// Why a criterion gave what it gave.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Reason {
+    NoNeeds,
+    AllNeeds(usize),
+    /// Which of the unit's needs (by position) are covered partly, and not at all.
+    SomeNeeds {
+        needs: Arc<[(NeedCode, NeedLevel)]>,
+        full: usize,
+        partly: u64,
+        not: u64,
+    },
+    NetworkFamily,
+    KnowsFamily(String),
+    NoKnownAdults,
+    /// The unit's one child's school.
+    School(SchoolReason),
+    /// One entry per child of a sibling group.
+    Schools(Vec<SchoolReason>),
+    NoParentsOrNetworkLocation,
+    OptionHasNoLocation,
+    NearestFamily(f64),
+    SiblingsTogether(usize),
+    PlacedApart,
+    JoinsSiblings,
+    ApartFromPlacedSiblings,
+    NoSiblings,
+    NoLanguage,
+    Speaks(Arc<[String]>),
+    DoesNotSpeak(Vec<String>),
+    NoCultureWishes,
+    MeetsWish(Vec<String>),
+    DoesNotStateWish(String),
+    NetworkTier,
+    InstitutionFor(NeedLevel),
+    FamilyTier {
+        level: NeedLevel,
+        over: u32,
+    },
+    Breakdowns(u32),
+    NoDayRate,
+    NoDayRateRecorded,
+    DayRate(u32),
+}
+
+/// Why one child's school gave what it gave.
+#[derive(Debug, Clone, PartialEq)]
+pub enum SchoolReason {
+    NotSchoolAge,
+    NotRecorded,
+    SchoolHasNoCoordinates,
+    OptionHasNoCoordinates,
+    Distance(f64),
+}
+
+fn capitalise(s: &str) -> String {
+    let mut c = s.chars();
+    match c.next() {
+        Some(f) => f.to_uppercase().collect::<String>() + c.as_str(),
+        None => String::new(),
+    }
+}
+
+fn label_list(codes: &[NeedCode], labels: &NeedLabels) -> (String, String) {
+    let ls: Vec<Bilingual> = codes.iter().map(|c| labels.of(c)).collect();
+    (
+        ls.iter()
+            .map(|l| l.da.as_str())
+            .collect::<Vec<_>>()
+            .join(", "),
+        ls.iter()
+            .map(|l| l.en.as_str())
+            .collect::<Vec<_>>()
+            .join(", "),
+    )
+}
+
+impl Reason {
+    /// The reason in Danish and English.
+    pub fn text(&self, labels: &NeedLabels) -> Bilingual {
+        use Reason::*;
+        match self {
+            NoNeeds => b("Ingen behov registreret", "No needs recorded"),
+            AllNeeds(n) => b(
+                format!("Dækker alle {n} behov"),
+                format!("Covers all {n} needs"),
+            ),
+            SomeNeeds {
+                needs,
+                full,
+                partly,
+                not,
+            } => {
+                let pick = |mask: u64| -> Vec<NeedCode> {
+                    needs
+                        .iter()
+                        .enumerate()
+                        .filter(|(i, _)| mask & (1 << i) != 0)
+                        .map(|(_, (c, _))| c.clone())
+                        .collect()
+                };
+                let (partly, not) = (pick(*partly), pick(*not));
+                let total = needs.len();
+                let mut da = format!("Dækker {full} af {total} behov fuldt");
+                let mut en = format!("Covers {full} of {total} needs fully");
+                if !partly.is_empty() {
+                    let (d, e) = label_list(&partly, labels);
+                    da.push_str(&format!("; delvist: {d}"));
+                    en.push_str(&format!("; partly: {e}"));
+                }
+                if !not.is_empty() {
+                    let (d, e) = label_list(&not, labels);
+                    da.push_str(&format!("; ikke: {d}"));
+                    en.push_str(&format!("; not: {e}"));
+                }
+                b(da, en)
+            }
+            NetworkFamily => b(
+                "Netværksfamilie: voksne barnet kender",
+                "Network family: adults the child knows",
+            ),
+            KnowsFamily(how) if how.is_empty() => {
+                b("Barnet kender familien", "The child knows the family")
+            }
+            KnowsFamily(how) => b(
+                format!("Barnet kender familien ({how})"),
+                format!("The child knows the family ({how})"),
+            ),
+            NoKnownAdults => b("Ingen kendte voksne", "No adults the child knows"),
+            School(one) => school_text(std::slice::from_ref(one)),
+            Schools(per_child) => school_text(per_child),
+            NoParentsOrNetworkLocation => b(
+                "Ingen adresse med koordinater for forældre eller netværk",
+                "No location recorded for parents or network",
+            ),
+            OptionHasNoLocation => b(
+                "Stedet har ingen koordinater",
+                "No location recorded for the option",
+            ),
+            NearestFamily(d) => {
+                let (kda, ken) = km(*d);
+                b(
+                    format!("{kda} km til forældre eller netværk"),
+                    format!("{ken} km from parents or network"),
+                )
+            }
+            SiblingsTogether(n) => b(
+                format!("{n} søskende anbringes sammen"),
+                format!("{n} siblings placed together"),
+            ),
+            PlacedApart => b(
+                "Anbringes adskilt fra sine søskende",
+                "Placed apart from siblings",
+            ),
+            JoinsSiblings => b(
+                "Bor sammen med sine søskende, som allerede bor her",
+                "Joins its siblings, who already live here",
+            ),
+            ApartFromPlacedSiblings => b(
+                "Adskilt fra sine søskende, som bor et andet sted",
+                "Apart from its siblings, who live elsewhere",
+            ),
+            NoSiblings => b(
+                "Ingen søskende at anbringe sammen med",
+                "No siblings to place together",
+            ),
+            NoLanguage => b(
+                "Intet sprog registreret for barnet",
+                "No language recorded for the child",
+            ),
+            Speaks(l) => b(
+                format!("Taler {}", l.join(", ")),
+                format!("Speaks {}", l.join(", ")),
+            ),
+            DoesNotSpeak(l) => b(
+                format!("Taler ikke {}", l.join(", ")),
+                format!("Does not speak {}", l.join(", ")),
+            ),
+            NoCultureWishes => b(
+                "Ingen ønsker om kultur eller religion",
+                "No wishes about culture or religion",
+            ),
+            MeetsWish(w) => b(
+                format!("Imødekommer ønsket ({})", w.join(", ")),
+                format!("Meets the wish ({})", w.join(", ")),
+            ),
+            DoesNotStateWish(w) => b(
+                format!("Hjemmet oplyser ikke: {w}"),
+                format!("The home does not state: {w}"),
+            ),
+            NetworkTier => b(
+                "Netværksfamilie: specialiseringsgrad er ikke relevant",
+                "Network family: tier does not apply",
+            ),
+            InstitutionFor(NeedLevel::Severe) => b(
+                "Intensiv indsats svarer til svære behov",
+                "Intensive care matches severe needs",
+            ),
+            InstitutionFor(NeedLevel::Moderate) => b(
+                "En institution er mere end moderate behov kalder på",
+                "An institution is more than moderate needs call for",
+            ),
+            InstitutionFor(NeedLevel::Light) => b(
+                "En institution er langt mere end lette behov kalder på",
+                "An institution is far more than light needs call for",
+            ),
+            FamilyTier { level, over: 0 } => b(
+                format!("Passende til {} støttebehov", level_da(*level)),
+                format!("Fits {level} support needs"),
+            ),
+            FamilyTier { level, over: 1 } => b(
+                format!(
+                    "Mere specialiseret end {} støttebehov kalder på",
+                    level_da(*level)
+                ),
+                format!("More specialised than {level} support needs call for"),
+            ),
+            FamilyTier { level, .. } => b(
+                format!(
+                    "Langt mere specialiseret end {} støttebehov kalder på",
+                    level_da(*level)
+                ),
+                format!("Far more specialised than {level} support needs call for"),
+            ),
+            Breakdowns(0) => b("Ingen tidligere sammenbrud", "No earlier breakdowns"),
+            Breakdowns(1) => b("1 tidligere sammenbrud", "1 earlier breakdown"),
+            Breakdowns(n) => b(
+                format!("{n} tidligere sammenbrud"),
+                format!("{n} earlier breakdowns"),
+            ),
+            NoDayRate => b("Ingen døgntakst", "No day rate"),
+            NoDayRateRecorded => b("Ingen døgntakst registreret", "No day rate recorded"),
+            DayRate(r) => b(format!("Døgntakst {r} kr."), format!("Day rate DKK {r}")),
+        }
+    }
+}
+
+/// The school reasons of a unit's children in words (each distinct reason once).
+fn school_text(per_child: &[SchoolReason]) -> Bilingual {
+    let mut da: Vec<String> = Vec::new();
+    let mut en: Vec<String> = Vec::new();
+    for r in per_child {
+        let (d, e) = match r {
+            SchoolReason::NotSchoolAge => (
+                "ikke i skolealderen".to_owned(),
+                "not of school age".to_owned(),
+            ),
+            SchoolReason::NotRecorded => (
+                "ingen skole registreret".to_owned(),
+                "no school location recorded".to_owned(),
+            ),
+            SchoolReason::SchoolHasNoCoordinates => (
+                "skolen har ingen koordinater".to_owned(),
+                "the school has no coordinates".to_owned(),
+            ),
+            SchoolReason::OptionHasNoCoordinates => (
+                "stedet har ingen koordinater".to_owned(),
+                "no location recorded for the option".to_owned(),
+            ),
+            SchoolReason::Distance(d) => {
+                let (kda, ken) = km(*d);
+                (
+                    format!("{kda} km til skolen"),
+                    format!("{ken} km from the school"),
+                )
+            }
+        };
+        if !da.contains(&d) {
+            da.push(d);
+            en.push(e);
+        }
+    }
+    b(capitalise(&da.join("; ")), capitalise(&en.join("; ")))
+}
+
+/// A criterion's verdict: how much of its weight the option earns, and why.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Verdict {
+    pub permille: u32,
+    pub reason: Reason,
+}
+
+fn v(permille: u32, reason: Reason) -> Verdict {
+    Verdict {
+        permille: permille.min(1000),
+        reason,
+    }
+}
+
+/// Full marks within `full` km, none beyond `zero`, linear between.
+fn by_distance(d: f64, full: f64, zero: f64) -> u32 {
+    if d <= full {
+        1000
+    } else if d >= zero {
+        0
+    } else {
+        (1000.0 * (zero - d) / (zero - full)).round() as u32
+    }
+}
+
+/// Judges one criterion.
+pub fn judge(
+    criterion: Criterion,
+    unit: &MatchUnit,
+    facts: &UnitFacts,
+    option: &OptionProfile,
+    rules: &MatchRules,
+    start: NaiveDate,
+) -> Verdict {
+    match criterion {
+        Criterion::Needs => needs(facts, option),
+        Criterion::KnownAdults => known_adults(unit, option),
+        Criterion::School => school(unit, option, rules, start),
+        Criterion::NearNetwork => near_network(unit, option, rules),
+        Criterion::Siblings => siblings(unit, option),
+        Criterion::Language => language(facts, option),
+        Criterion::Culture => culture(facts, option),
+        Criterion::TierFit => tier_fit(facts, option),
+        Criterion::TrackRecord => track_record(option),
+        Criterion::Cost => cost(option, rules),
+    }
+}
+
+/// Needs covered, weighted by level (severe 3, moderate 2, light 1); a competence below the
+/// need's level counts half.
+fn needs(facts: &UnitFacts, option: &OptionProfile) -> Verdict {
+    let needs = &facts.needs;
+    if needs.is_empty() {
+        return v(1000, Reason::NoNeeds);
+    }
+    let (mut total, mut earned, mut full) = (0u32, 0u32, 0usize);
+    let (mut partly, mut not) = (0u64, 0u64);
+    for (i, (code, level)) in needs.iter().enumerate() {
+        total += 2 * level.weight();
+        match option.competence(code) {
+            Some(c) if c.covers(*level) => {
+                earned += 2 * level.weight();
+                full += 1;
+            }
+            Some(_) => {
+                earned += level.weight();
+                partly |= 1 << i.min(63);
+            }
+            None => not |= 1 << i.min(63),
+        }
+    }
+    let permille = 1000 * earned / total;
+    if partly == 0 && not == 0 {
+        v(permille, Reason::AllNeeds(needs.len()))
+    } else {
+        v(
+            permille,
+            Reason::SomeNeeds {
+                needs: needs.clone(),
+                full,
+                partly,
+                not,
+            },
+        )
+    }
+}
+
+/// Known adults: a network family approved for the child, or a family the child knows.
+fn known_adults(unit: &MatchUnit, option: &OptionProfile) -> Verdict {
+    if option
+        .network_child_id
+        .is_some_and(|c| unit.children.iter().any(|k| k.id == c))
+    {
+        return v(1000, Reason::NetworkFamily);
+    }
+    for c in &unit.children {
+        if let Some(k) = c.known_options.iter().find(|k| k.option_id == option.id) {
+            return v(1000, Reason::KnowsFamily(k.how.clone()));
+        }
+    }
+    v(0, Reason::NoKnownAdults)
+}
+
+/// Keeps the current school: the distance from the option to each child's school.
+fn school(
+    unit: &MatchUnit,
+    option: &OptionProfile,
+    rules: &MatchRules,
+    start: NaiveDate,
+) -> Verdict {
+    let mut sum = 0u32;
+    let mut reasons: Vec<SchoolReason> = Vec::with_capacity(unit.children.len());
+    for c in &unit.children {
+        let (p, r) = if !c.school_recorded && age_on(c.birth_date, start) < 6 {
+            (1000, SchoolReason::NotSchoolAge)
+        } else if !c.school_recorded {
+            (0, SchoolReason::NotRecorded)
+        } else {
+            match (c.school, option.coordinates) {
+                (None, _) => (0, SchoolReason::SchoolHasNoCoordinates),
+                (_, None) => (0, SchoolReason::OptionHasNoCoordinates),
+                (Some(s), Some(o)) => {
+                    let d = s.distance_km(o);
+                    (
+                        by_distance(d, rules.school_full_km, rules.school_zero_km),
+                        SchoolReason::Distance(d),
+                    )
+                }
+            }
+        };
+        sum += p;
+        reasons.push(r);
+    }
+    let n = unit.children.len().max(1) as u32;
+    let reason = if reasons.len() == 1 {
+        Reason::School(reasons.remove(0))
+    } else {
+        Reason::Schools(reasons)
+    };
+    v(sum / n, reason)
+}
+
+/// Near the parents and the network (contact, § 103): the nearest of them.
+fn near_network(unit: &MatchUnit, option: &OptionProfile, rules: &MatchRules) -> Verdict {
+    let mut nearest = f64::INFINITY;
+    let mut any = false;
+    let Some(o) = option.coordinates else {
+        let has_places = unit
+            .children
+            .iter()
+            .any(|c| c.parents_home.is_some() || !c.network_places.is_empty());
+        return v(
+            0,
+            if has_places {
+                Reason::OptionHasNoLocation
+            } else {
+                Reason::NoParentsOrNetworkLocation
+            },
+        );
+    };
+    for c in &unit.children {
+        for p in c.parents_home.iter().chain(c.network_places.iter()) {
+            any = true;
+            nearest = nearest.min(p.distance_km(o));
+        }
+    }
+    if !any {
+        return v(0, Reason::NoParentsOrNetworkLocation);
+    }
+    v(
+        by_distance(nearest, rules.network_full_km, rules.network_zero_km),
+        Reason::NearestFamily(nearest),
+    )
+}
+
+/// Siblings together (§ 52(3)).
+fn siblings(unit: &MatchUnit, option: &OptionProfile) -> Verdict {
+    if unit.children.len() > 1 {
+        return v(1000, Reason::SiblingsTogether(unit.children.len()));
+    }
+    if unit.is_split() {
+        return v(0, Reason::PlacedApart);
+    }
+    let placed: Vec<_> = unit
+        .children
+        .iter()
+        .flat_map(|c| c.siblings_placed_in.iter())
+        .collect();
+    if placed.is_empty() {
+        v(1000, Reason::NoSiblings)
+    } else if placed.contains(&&option.id) {
+        v(1000, Reason::JoinsSiblings)
+    } else {
+        v(0, Reason::ApartFromPlacedSiblings)
+    }
+}
+
+/// Language: the share of the children's languages spoken in the home.
+fn language(facts: &UnitFacts, option: &OptionProfile) -> Verdict {
+    let wanted = &facts.languages;
+    if wanted.is_empty() {
+        return v(0, Reason::NoLanguage);
+    }
+    let spoken = wanted
+        .iter()
+        .filter(|l| option.languages.contains(l))
+        .count();
+    let permille = 1000 * spoken as u32 / wanted.len() as u32;
+    if spoken == wanted.len() {
+        v(permille, Reason::Speaks(wanted.clone()))
+    } else {
+        let missing = wanted
+            .iter()
+            .filter(|l| !option.languages.contains(l))
+            .cloned()
+            .collect();
+        v(permille, Reason::DoesNotSpeak(missing))
+    }
+}
+
+/// The words of a text that can carry a wish (four letters or more), lowercased.
+pub(crate) fn words(text: &str) -> impl Iterator<Item = String> + '_ {
+    text.split(|c: char| !c.is_alphanumeric())
+        .filter(|w| w.chars().count() >= 4)
+        .map(str::to_lowercase)
+}
+
+/// Culture and religion wishes: whether the home states what the child wishes.
+fn culture(facts: &UnitFacts, option: &OptionProfile) -> Verdict {
+    if facts.wishes.is_empty() {
+        return v(1000, Reason::NoCultureWishes);
+    }
+    let offered: Vec<String> = words(&option.culture_religion).collect();
+    let met: Vec<String> = facts
+        .wish_words
+        .iter()
+        .filter(|w| offered.contains(w))
+        .cloned()
+        .collect();
+    if met.is_empty() {
+        v(0, Reason::DoesNotStateWish(facts.wishes.join("; ")))
+    } else {
+        v(1000, Reason::MeetsWish(met))
+    }
+}
+
+/// How specialised a kind is among family-based options (network families stand apart).
+fn tier(kind: PlacementKind) -> u32 {
+    match kind {
+        PlacementKind::ReinforcedFosterFamily => 2,
+        PlacementKind::SpecialisedFosterFamily => 3,
+        _ => 1,
+    }
+}
+
+/// Tier fit: prefer the least specialised kind that covers the needs, so scarce specialised
+/// places go to the children who need them.
+fn tier_fit(facts: &UnitFacts, option: &OptionProfile) -> Verdict {
+    let level = facts.support_level;
+    match OptionGroup::of(option.kind) {
+        OptionGroup::Network => v(1000, Reason::NetworkTier),
+        OptionGroup::Institutional => {
+            let p = match level {
+                NeedLevel::Severe => 1000,
+                NeedLevel::Moderate => 500,
+                NeedLevel::Light => 0,
+            };
+            v(p, Reason::InstitutionFor(level))
+        }
+        _ => {
+            let needed = if level == NeedLevel::Severe { 2 } else { 1 };
+            let over = tier(option.kind).saturating_sub(needed);
+            v(
+                1000u32.saturating_sub(500 * over),
+                Reason::FamilyTier { level, over },
+            )
+        }
+    }
+}
+
+/// Track record: earlier breakdowns in this option.
+fn track_record(option: &OptionProfile) -> Verdict {
+    v(
+        1000u32.saturating_sub(500 * option.breakdowns),
+        Reason::Breakdowns(option.breakdowns),
+    )
+}
+
+/// Cost: the day rate of institutions; family-based care has none here.
+fn cost(option: &OptionProfile, rules: &MatchRules) -> Verdict {
+    match (option.day_rate_dkk, option.kind.is_institutional()) {
+        (None, false) => v(1000, Reason::NoDayRate),
+        (None, true) => v(0, Reason::NoDayRateRecorded),
+        (Some(rate), _) => {
+            let (lo, hi) = (rules.day_rate_low_dkk, rules.day_rate_high_dkk);
+            let p = if rate <= lo {
+                1000
+            } else if rate >= hi {
+                0
+            } else {
+                1000 * (hi - rate) / (hi - lo)
+            };
+            v(p, Reason::DayRate(rate))
+        }
+    }
+}
+
+/// Both texts of a reason.
+fn b(da: impl Into<String>, en: impl Into<String>) -> Bilingual {
+    Bilingual::new(da, en)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn distance_scale_is_full_near_and_zero_far() {
+        assert_eq!(by_distance(3.0, 5.0, 25.0), 1000);
+        assert_eq!(by_distance(15.0, 5.0, 25.0), 500);
+        assert_eq!(by_distance(30.0, 5.0, 25.0), 0);
+    }
+}

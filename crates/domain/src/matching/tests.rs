@@ -1,0 +1,777 @@
+//! Examples for every exclusion, criterion and recommendation, and the ranking's properties.
+
+use chrono::NaiveDate;
+use proptest::prelude::*;
+
+use super::criteria::Criterion;
+use super::exclusions::ExclusionCode;
+use super::recommendation::RecommendationKind;
+use super::*;
+use crate::{ApprovalAuthority, ApprovalStatus};
+
+fn d(s: &str) -> NaiveDate {
+    s.parse().unwrap()
+}
+
+fn code(s: &str) -> NeedCode {
+    NeedCode::parse(s).unwrap()
+}
+
+const START: &str = "2026-12-01";
+/// Roskilde station.
+const ROSKILDE: (f64, f64) = (55.6396, 12.0878);
+
+fn at(lat: f64, lon: f64) -> Option<Coordinates> {
+    Some(Coordinates::new(lat, lon).unwrap())
+}
+
+/// A ten-year-old in the general target area with one moderate need, school and parents in
+/// Roskilde, Danish-speaking.
+fn child() -> ChildProfile {
+    ChildProfile {
+        id: ChildId(1),
+        birth_date: d("2016-05-10"),
+        target_area: TargetArea::General,
+        support_level: NeedLevel::Moderate,
+        needs: vec![(code("attachment"), NeedLevel::Moderate)],
+        needs_wheelchair_access: false,
+        languages: vec!["da".into()],
+        culture_religion_wishes: String::new(),
+        school_recorded: true,
+        school: at(ROSKILDE.0, ROSKILDE.1),
+        parents_home: at(ROSKILDE.0, ROSKILDE.1),
+        network_places: vec![],
+        known_options: vec![],
+        unsuitable: vec![],
+        has_siblings: false,
+        siblings_placed_in: vec![],
+    }
+}
+
+/// An approved general foster family in Roskilde with two free places that covers attachment.
+fn option(id: i64) -> OptionProfile {
+    OptionProfile {
+        id: PlacementOptionId(id),
+        kind: PlacementKind::GeneralFosterFamily,
+        approval: Approval {
+            authority: ApprovalAuthority::SocialSupervision,
+            approved_on: Some(d("2025-01-01")),
+            valid_until: Some(d("2028-01-01")),
+            status: ApprovalStatus::Active,
+        },
+        free_places: 2,
+        age_range: AgeRange::new(0, 17).unwrap(),
+        target_areas: vec![TargetArea::General],
+        competences: vec![(code("attachment"), NeedLevel::Moderate)],
+        languages: vec!["da".into()],
+        culture_religion: String::new(),
+        wheelchair_access: false,
+        day_rate_dkk: None,
+        coordinates: at(ROSKILDE.0, ROSKILDE.1),
+        network_child_id: None,
+        breakdowns: 0,
+        capacity_confirmed_on: Some(d("2026-11-20")),
+    }
+}
+
+fn run(unit: &MatchUnit, options: &[OptionProfile]) -> MatchOutcome {
+    rank(
+        unit,
+        options,
+        &MatchRules::default(),
+        d(START),
+        &NeedLabels::default(),
+    )
+}
+
+fn excluded_codes(unit: &MatchUnit, o: OptionProfile) -> Vec<ExclusionCode> {
+    let out = run(unit, &[o]);
+    out.excluded
+        .first()
+        .map(|e| e.reasons.iter().map(|r| r.code()).collect())
+        .unwrap_or_default()
+}
+
+/// The first excluded option's reasons in words.
+fn excluded_texts(out: &MatchOutcome) -> Vec<exclusions::ExclusionText> {
+    out.excluded[0].explain(&NeedLabels::default()).reasons
+}
+
+fn contribution(r: &RankedOption, c: Criterion) -> super::rank::Contribution {
+    r.explain(&NeedLabels::default())
+        .contributions
+        .into_iter()
+        .find(|x| x.criterion == c)
+        .unwrap()
+}
+
+// ---- exclusions -------------------------------------------------------------------------
+
+#[test]
+fn a_fitting_option_is_not_excluded() {
+    assert!(excluded_codes(&MatchUnit::single(child()), option(1)).is_empty());
+}
+
+#[test]
+fn unapproved_suspended_and_expiring_options_are_excluded() {
+    let u = MatchUnit::single(child());
+    let mut o = option(1);
+    o.approval.status = ApprovalStatus::Suspended;
+    assert_eq!(excluded_codes(&u, o), [ExclusionCode::ApprovalSuspended]);
+    let mut o = option(1);
+    o.approval.valid_until = Some(d("2026-11-30"));
+    assert_eq!(excluded_codes(&u, o), [ExclusionCode::ApprovalExpired]);
+    let mut o = option(1);
+    o.approval.approved_on = Some(d("2026-12-02"));
+    assert_eq!(excluded_codes(&u, o), [ExclusionCode::NotApproved]);
+    let mut o = option(1);
+    o.approval.status = ApprovalStatus::Pending;
+    assert_eq!(excluded_codes(&u, o), [ExclusionCode::NotApproved]);
+}
+
+#[test]
+fn a_network_family_in_assessment_is_flagged_not_excluded() {
+    let u = MatchUnit::single(child());
+    let mut o = option(1);
+    o.kind = PlacementKind::NetworkFosterFamily;
+    o.approval.status = ApprovalStatus::Pending;
+    o.network_child_id = Some(ChildId(1));
+    let out = run(&u, &[o]);
+    assert!(out.excluded.is_empty());
+    let flag = out.ranked[0].flags[0].explain();
+    assert_eq!(flag.code, "needs_concrete_approval");
+    assert_eq!(flag.text.en, "Needs a concrete approval before the move");
+}
+
+#[test]
+fn too_few_free_places_for_the_siblings_excludes() {
+    let mut b = child();
+    b.id = ChildId(2);
+    let group = MatchUnit {
+        children: vec![child(), b],
+        together: true,
+    };
+    let mut o = option(1);
+    o.free_places = 1;
+    let out = run(&group, &[o]);
+    let t = excluded_texts(&out);
+    assert_eq!(t[0].code, ExclusionCode::NoFreePlace);
+    assert_eq!(t[0].reason.en, "1 free places; 2 needed");
+}
+
+#[test]
+fn age_target_area_level_severe_need_wheelchair_network_and_unsuitable_each_exclude() {
+    let u = MatchUnit::single(child());
+    // Ten years old on 1 December 2026 (born 10 May 2016).
+    let mut o = option(1);
+    o.age_range = AgeRange::new(11, 17).unwrap();
+    let out = run(&u, &[o]);
+    let t = excluded_texts(&out);
+    assert_eq!(t[0].code, ExclusionCode::AgeOutsideRange);
+    assert_eq!(t[0].reason.en, "Age 10 at the start is outside 11–17");
+
+    let mut o = option(1);
+    o.target_areas = vec![TargetArea::Disability];
+    assert_eq!(excluded_codes(&u, o), [ExclusionCode::TargetArea]);
+
+    let mut severe = child();
+    severe.support_level = NeedLevel::Severe;
+    severe.needs = vec![(code("attachment"), NeedLevel::Severe)];
+    // A general foster family takes up to moderate, and has attachment only up to moderate.
+    assert_eq!(
+        excluded_codes(&MatchUnit::single(severe.clone()), option(1)),
+        [
+            ExclusionCode::SupportLevel,
+            ExclusionCode::SevereNeedUncovered
+        ]
+    );
+    // A network family is judged case by case: not excluded by level.
+    let mut net = option(1);
+    net.kind = PlacementKind::NetworkFosterFamily;
+    net.network_child_id = Some(ChildId(1));
+    net.competences = vec![(code("attachment"), NeedLevel::Severe)];
+    assert!(excluded_codes(&MatchUnit::single(severe), net).is_empty());
+
+    let mut wheel = child();
+    wheel.needs_wheelchair_access = true;
+    assert_eq!(
+        excluded_codes(&MatchUnit::single(wheel), option(1)),
+        [ExclusionCode::NoWheelchairAccess]
+    );
+
+    let mut other = option(1);
+    other.kind = PlacementKind::NetworkFosterFamily;
+    other.network_child_id = Some(ChildId(99));
+    assert_eq!(
+        excluded_codes(&u, other),
+        [ExclusionCode::NetworkForAnotherChild]
+    );
+
+    let mut c = child();
+    c.unsuitable = vec![(PlacementOptionId(1), "breakdown in 2024".into())];
+    let out = run(&MatchUnit::single(c), &[option(1)]);
+    let t = excluded_texts(&out);
+    assert_eq!(t[0].code, ExclusionCode::Unsuitable);
+    assert_eq!(t[0].reason.en, "Recorded as unsuitable: breakdown in 2024");
+}
+
+#[test]
+fn every_reason_is_listed_not_only_the_first() {
+    let mut c = child();
+    c.needs_wheelchair_access = true;
+    c.unsuitable = vec![(PlacementOptionId(1), "x".into())];
+    let mut o = option(1);
+    o.approval.status = ApprovalStatus::Expired;
+    o.free_places = 0;
+    o.target_areas = vec![TargetArea::Disability];
+    assert_eq!(
+        excluded_codes(&MatchUnit::single(c), o),
+        [
+            ExclusionCode::ApprovalExpired,
+            ExclusionCode::NoFreePlace,
+            ExclusionCode::TargetArea,
+            ExclusionCode::NoWheelchairAccess,
+            ExclusionCode::Unsuitable
+        ]
+    );
+}
+
+// ---- criteria ---------------------------------------------------------------------------
+
+#[test]
+fn a_perfect_option_scores_100_and_contributions_follow_the_weights() {
+    let out = run(&MatchUnit::single(child()), &[option(1)]);
+    let r = &out.ranked[0];
+    // Everything at full marks except known adults (15 of 100): 85.
+    assert_eq!(r.score(), 85.0);
+    assert_eq!(contribution(r, Criterion::Needs).points, 30.0);
+    assert_eq!(contribution(r, Criterion::KnownAdults).points, 0.0);
+    assert_eq!(contribution(r, Criterion::KnownAdults).max_points, 15.0);
+    assert_eq!(
+        contribution(r, Criterion::KnownAdults).reason.en,
+        "No adults the child knows"
+    );
+}
+
+#[test]
+fn needs_are_weighted_by_level_and_partial_cover_counts_half() {
+    let mut c = child();
+    // Severe 3, moderate 2, light 1 (weights); moderate trauma below severe would exclude, so
+    // use moderate needs: attachment (2) covered, adhd (2) partly (light competence), trauma
+    // (1, light) missing: (2·2 + 2 + 0) / (2·(2+2+1)) = 6/10 of 30 = 18 points.
+    c.needs = vec![
+        (code("attachment"), NeedLevel::Moderate),
+        (code("adhd"), NeedLevel::Moderate),
+        (code("trauma"), NeedLevel::Light),
+    ];
+    let mut o = option(1);
+    o.competences = vec![
+        (code("attachment"), NeedLevel::Severe),
+        (code("adhd"), NeedLevel::Light),
+    ];
+    let out = run(&MatchUnit::single(c), &[o]);
+    let n = contribution(&out.ranked[0], Criterion::Needs);
+    assert_eq!(n.points, 18.0);
+    assert_eq!(
+        n.reason.en,
+        "Covers 1 of 3 needs fully; partly: adhd; not: trauma"
+    );
+}
+
+#[test]
+fn known_adults_from_network_or_respite_earn_full_marks() {
+    let mut c = child();
+    c.known_options = vec![KnownOption {
+        option_id: PlacementOptionId(1),
+        how: "respite care".into(),
+    }];
+    let out = run(&MatchUnit::single(c), &[option(1)]);
+    let k = contribution(&out.ranked[0], Criterion::KnownAdults);
+    assert_eq!(k.points, 15.0);
+    assert_eq!(k.reason.en, "The child knows the family (respite care)");
+}
+
+#[test]
+fn school_distance_scales_from_5_to_25_km_and_missing_data_says_so() {
+    // 0.135 degrees of latitude is 15.01 km (111.195 km per degree): halfway, 5 of 10 points.
+    let mut o = option(1);
+    o.coordinates = at(ROSKILDE.0 + 0.135, ROSKILDE.1);
+    let out = run(&MatchUnit::single(child()), &[o]);
+    let s = contribution(&out.ranked[0], Criterion::School);
+    assert_eq!(s.points, 5.0);
+    assert_eq!(s.reason.en, "15.0 km from the school");
+    assert_eq!(s.reason.da, "15,0 km til skolen");
+
+    let mut c = child();
+    c.school_recorded = false;
+    c.school = None;
+    let out = run(&MatchUnit::single(c.clone()), &[option(1)]);
+    let s = contribution(&out.ranked[0], Criterion::School);
+    assert_eq!(
+        (s.points, s.reason.en.as_str()),
+        (0.0, "No school location recorded")
+    );
+    // A four-year-old has no school to keep.
+    c.birth_date = d("2022-03-01");
+    let out = run(&MatchUnit::single(c), &[option(1)]);
+    assert_eq!(
+        contribution(&out.ranked[0], Criterion::School).reason.en,
+        "Not of school age"
+    );
+
+    let mut o = option(1);
+    o.coordinates = None;
+    let out = run(&MatchUnit::single(child()), &[o]);
+    assert_eq!(
+        contribution(&out.ranked[0], Criterion::School).reason.en,
+        "No location recorded for the option"
+    );
+}
+
+#[test]
+fn nearness_to_parents_and_network_uses_the_nearest() {
+    let mut c = child();
+    // Parents 0.5 degrees north (55.6 km: almost no points), a grandmother in Roskilde.
+    c.parents_home = at(ROSKILDE.0 + 0.5, ROSKILDE.1);
+    c.network_places = vec![at(ROSKILDE.0, ROSKILDE.1).unwrap()];
+    let out = run(&MatchUnit::single(c.clone()), &[option(1)]);
+    assert_eq!(
+        contribution(&out.ranked[0], Criterion::NearNetwork).points,
+        10.0
+    );
+    c.parents_home = None;
+    c.network_places = vec![];
+    let out = run(&MatchUnit::single(c), &[option(1)]);
+    let n = contribution(&out.ranked[0], Criterion::NearNetwork);
+    assert_eq!(
+        (n.points, n.reason.en.as_str()),
+        (0.0, "No location recorded for parents or network")
+    );
+}
+
+#[test]
+fn siblings_together_full_marks_and_a_split_is_shown_as_a_split() {
+    let mut a = child();
+    a.has_siblings = true;
+    let mut b = a.clone();
+    b.id = ChildId(2);
+    let together = MatchUnit {
+        children: vec![a.clone(), b],
+        together: true,
+    };
+    let out = run(&together, &[option(1)]);
+    assert_eq!(
+        contribution(&out.ranked[0], Criterion::Siblings).reason.en,
+        "2 siblings placed together"
+    );
+    assert_eq!(
+        contribution(&out.ranked[0], Criterion::Siblings).points,
+        10.0
+    );
+    let alone = MatchUnit {
+        children: vec![a],
+        together: false,
+    };
+    assert!(alone.is_split());
+    let out = run(&alone, &[option(1)]);
+    let s = contribution(&out.ranked[0], Criterion::Siblings);
+    assert_eq!(
+        (s.points, s.reason.en.as_str()),
+        (0.0, "Placed apart from siblings")
+    );
+}
+
+#[test]
+fn language_culture_tier_track_record_and_cost() {
+    let mut c = child();
+    c.languages = vec!["ar".into(), "da".into()];
+    c.culture_religion_wishes = "Muslimsk familie".into();
+    let mut o = option(1);
+    o.culture_religion = "muslimsk".into();
+    let out = run(&MatchUnit::single(c), &[o]);
+    let r = &out.ranked[0];
+    assert_eq!(contribution(r, Criterion::Language).points, 2.5);
+    assert_eq!(
+        contribution(r, Criterion::Language).reason.en,
+        "Does not speak ar"
+    );
+    assert_eq!(contribution(r, Criterion::Culture).points, 5.0);
+    assert_eq!(
+        contribution(r, Criterion::Culture).reason.en,
+        "Meets the wish (muslimsk)"
+    );
+
+    // A light-needs child in a specialised family: far more than needed.
+    let mut light = child();
+    light.support_level = NeedLevel::Light;
+    let mut o = option(1);
+    o.kind = PlacementKind::SpecialisedFosterFamily;
+    o.breakdowns = 1;
+    let out = run(&MatchUnit::single(light), &[o]);
+    let r = &out.ranked[0];
+    assert_eq!(contribution(r, Criterion::TierFit).points, 0.0);
+    assert_eq!(contribution(r, Criterion::TrackRecord).points, 2.5);
+    assert_eq!(
+        contribution(r, Criterion::TrackRecord).reason.en,
+        "1 earlier breakdown"
+    );
+
+    // Institutions: DKK 5000 is halfway between 2500 and 7500.
+    let mut home = option(1);
+    home.kind = PlacementKind::ChildrensHome;
+    home.day_rate_dkk = Some(5000);
+    let out = run(&MatchUnit::single(child()), &[home.clone()]);
+    assert_eq!(contribution(&out.ranked[0], Criterion::Cost).points, 2.5);
+    home.day_rate_dkk = None;
+    let out = run(&MatchUnit::single(child()), &[home]);
+    let cst = contribution(&out.ranked[0], Criterion::Cost);
+    assert_eq!(
+        (cst.points, cst.reason.en.as_str()),
+        (0.0, "No day rate recorded")
+    );
+}
+
+#[test]
+fn a_child_whose_siblings_already_live_somewhere_scores_joining_them() {
+    let mut c = child();
+    c.has_siblings = true;
+    c.siblings_placed_in = vec![PlacementOptionId(2)];
+    let out = run(&MatchUnit::single(c), &[option(1), option(2)]);
+    let by_id = |id: i64| {
+        out.ranked
+            .iter()
+            .find(|r| r.option_id == PlacementOptionId(id))
+            .unwrap()
+    };
+    let with = contribution(by_id(2), Criterion::Siblings);
+    assert_eq!(
+        (with.points, with.reason.en.as_str()),
+        (10.0, "Joins its siblings, who already live here")
+    );
+    let apart = contribution(by_id(1), Criterion::Siblings);
+    assert_eq!(
+        (apart.points, apart.reason.en.as_str()),
+        (0.0, "Apart from its siblings, who live elsewhere")
+    );
+    assert_eq!(
+        out.ranked[0].option_id,
+        PlacementOptionId(2),
+        "10 points ahead"
+    );
+}
+
+// ---- order and recommendation -----------------------------------------------------------
+
+#[test]
+fn network_first_then_family_based_then_institutional() {
+    let mut home = option(1);
+    home.kind = PlacementKind::ChildrensHome;
+    let family = option(2);
+    let mut net = option(3);
+    net.kind = PlacementKind::NetworkFosterFamily;
+    net.network_child_id = Some(ChildId(1));
+    net.capacity_confirmed_on = Some(d("2020-01-01"));
+    let out = run(&MatchUnit::single(child()), &[home, family, net]);
+    let order: Vec<i64> = out.ranked.iter().map(|r| r.option_id.0).collect();
+    assert_eq!(order, [3, 2, 1]);
+    assert_eq!(out.ranked[0].flags[0].explain().code, "capacity_stale");
+    assert_eq!(out.recommendation.kind, RecommendationKind::FamilyBased);
+    assert_eq!(
+        out.recommendation.best_option_id,
+        Some(PlacementOptionId(3))
+    );
+}
+
+#[test]
+fn no_family_option_covering_severe_needs_recommends_a_short_institutional_stay() {
+    let mut c = child();
+    c.support_level = NeedLevel::Severe;
+    c.needs = vec![
+        (code("substance_use"), NeedLevel::Severe),
+        (code("attachment"), NeedLevel::Moderate),
+    ];
+    let mut family = option(1);
+    family.kind = PlacementKind::ReinforcedFosterFamily;
+    let mut home = option(2);
+    home.kind = PlacementKind::ChildrensHome;
+    home.competences = vec![(code("substance_use"), NeedLevel::Severe)];
+    let labels = NeedLabels(
+        [(
+            code("substance_use"),
+            Bilingual::new("Rusmidler", "Substance use"),
+        )]
+        .into_iter()
+        .collect(),
+    );
+    let out = rank(
+        &MatchUnit::single(c),
+        &[family, home],
+        &MatchRules::default(),
+        d(START),
+        &labels,
+    );
+    let r = &out.recommendation;
+    assert_eq!(r.kind, RecommendationKind::InstitutionalStay);
+    assert_eq!(r.planned_months, Some(6));
+    assert_eq!(r.deciding_needs, vec![code("substance_use")]);
+    assert_eq!(r.best_option_id, Some(PlacementOptionId(2)));
+    assert_eq!(
+        r.reasons[0].en,
+        "No family-based option covers the severe needs: Substance use"
+    );
+    assert!(r.text.en.contains("6 months"));
+}
+
+#[test]
+fn nothing_fits_says_so() {
+    let mut o = option(1);
+    o.free_places = 0;
+    let out = run(&MatchUnit::single(child()), &[o]);
+    assert_eq!(out.recommendation.kind, RecommendationKind::NoneSuitable);
+    assert!(
+        out.recommendation.reasons[0]
+            .en
+            .starts_with("1 family-based options excluded")
+    );
+}
+
+// ---- properties -------------------------------------------------------------------------
+
+fn arb_level() -> impl Strategy<Value = NeedLevel> {
+    prop::sample::select(NeedLevel::ALL.to_vec())
+}
+
+const CODES: [&str; 6] = [
+    "attachment",
+    "trauma",
+    "adhd",
+    "autism_spectrum",
+    "substance_use",
+    "language_support",
+];
+
+fn arb_needs() -> impl Strategy<Value = Vec<(NeedCode, NeedLevel)>> {
+    prop::collection::btree_map(0usize..CODES.len(), arb_level(), 0..5)
+        .prop_map(|m| m.into_iter().map(|(i, l)| (code(CODES[i]), l)).collect())
+}
+
+fn arb_option(id: i64) -> impl Strategy<Value = OptionProfile> {
+    (
+        prop::sample::select(PlacementKind::ALL.to_vec()),
+        prop::sample::select(ApprovalStatus::ALL.to_vec()),
+        0u32..3,
+        (0i64..10, 5i64..18),
+        arb_needs(),
+        (-0.3f64..0.3, -0.3f64..0.3),
+        any::<bool>(),
+        prop::option::of(2000u32..9000),
+        0u32..3,
+        prop::collection::vec(prop::sample::select(TargetArea::ALL.to_vec()), 1..3),
+    )
+        .prop_map(
+            move |(
+                kind,
+                status,
+                free,
+                (lo, hi),
+                competences,
+                (dlat, dlon),
+                wheel,
+                rate,
+                breakdowns,
+                areas,
+            )| {
+                let mut o = option(id);
+                o.kind = kind;
+                o.approval.status = status;
+                o.free_places = free;
+                o.age_range = AgeRange::new(lo.min(hi), hi.max(lo)).unwrap();
+                o.competences = competences;
+                o.coordinates = at(ROSKILDE.0 + dlat, ROSKILDE.1 + dlon);
+                o.wheelchair_access = wheel;
+                o.day_rate_dkk = rate;
+                o.breakdowns = breakdowns;
+                o.target_areas = areas;
+                if kind.is_network() {
+                    o.network_child_id = Some(ChildId(if id % 2 == 0 { 1 } else { 7 }));
+                }
+                o
+            },
+        )
+}
+
+fn arb_child() -> impl Strategy<Value = ChildProfile> {
+    (
+        arb_needs(),
+        arb_level(),
+        0u64..17,
+        prop::sample::select(TargetArea::ALL.to_vec()),
+        any::<bool>(),
+    )
+        .prop_map(|(needs, level, years, area, wheel)| {
+            let mut c = child();
+            c.needs = needs;
+            c.support_level = level;
+            c.birth_date = d(START) - chrono::Days::new(years * 365 + 30);
+            c.target_area = area;
+            c.needs_wheelchair_access = wheel;
+            c
+        })
+}
+
+fn arb_options() -> impl Strategy<Value = Vec<OptionProfile>> {
+    (1usize..12).prop_flat_map(|n| (0..n).map(|i| arb_option(i as i64 + 1)).collect::<Vec<_>>())
+}
+
+/// Options that pass every hard constraint for [`arb_mild_child`], varied on every criterion.
+fn arb_fitting_options() -> impl Strategy<Value = Vec<OptionProfile>> {
+    (2usize..10).prop_flat_map(|n| {
+        (0..n)
+            .map(|i| {
+                arb_option(i as i64 + 1).prop_map(|mut o| {
+                    if o.kind.is_network() {
+                        o.kind = PlacementKind::ReinforcedFosterFamily;
+                        o.network_child_id = None;
+                    }
+                    o.approval.status = ApprovalStatus::Active;
+                    o.free_places = o.free_places.max(1);
+                    o.age_range = AgeRange::new(0, 17).unwrap();
+                    o.target_areas = TargetArea::ALL.to_vec();
+                    o.wheelchair_access = true;
+                    o
+                })
+            })
+            .collect::<Vec<_>>()
+    })
+}
+
+/// A child with no severe need and at most moderate support (so every kind may take it).
+fn arb_mild_child() -> impl Strategy<Value = ChildProfile> {
+    arb_child().prop_map(|mut c| {
+        c.support_level = c.support_level.min(NeedLevel::Moderate);
+        for (_, l) in c.needs.iter_mut() {
+            *l = (*l).min(NeedLevel::Moderate);
+        }
+        c
+    })
+}
+
+fn arb_weights() -> impl Strategy<Value = Weights> {
+    prop::collection::vec(0u32..40, 10)
+        .prop_filter("some weight", |w| w.iter().any(|x| *x > 0))
+        .prop_map(|w| Weights {
+            needs: w[0],
+            known_adults: w[1],
+            school: w[2],
+            near_network: w[3],
+            siblings: w[4],
+            language: w[5],
+            culture: w[6],
+            tier_fit: w[7],
+            track_record: w[8],
+            cost: w[9],
+        })
+}
+
+fn set_weight(w: &mut Weights, c: Criterion, value: u32) {
+    match c {
+        Criterion::Needs => w.needs = value,
+        Criterion::KnownAdults => w.known_adults = value,
+        Criterion::School => w.school = value,
+        Criterion::NearNetwork => w.near_network = value,
+        Criterion::Siblings => w.siblings = value,
+        Criterion::Language => w.language = value,
+        Criterion::Culture => w.culture = value,
+        Criterion::TierFit => w.tier_fit = value,
+        Criterion::TrackRecord => w.track_record = value,
+        Criterion::Cost => w.cost = value,
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(300))]
+
+    #[test]
+    fn an_excluded_option_never_appears_in_the_ranking(c in arb_child(), options in arb_options()) {
+        let out = run(&MatchUnit::single(c.clone()), &options);
+        for e in &out.excluded {
+            prop_assert!(!out.ranked.iter().any(|r| r.option_id == e.option_id));
+            prop_assert!(!e.reasons.is_empty());
+        }
+        prop_assert_eq!(out.ranked.len() + out.excluded.len(), options.len());
+        for r in &out.ranked {
+            let o = options.iter().find(|o| o.id == r.option_id).unwrap();
+            let again = exclusions::exclusions(&MatchUnit::single(c.clone()), o, &MatchRules::default(), d(START));
+            prop_assert!(again.is_empty());
+        }
+    }
+
+    #[test]
+    fn each_score_is_the_sum_of_its_contributions_within_0_and_100(c in arb_child(), options in arb_options(), w in arb_weights()) {
+        let rules = MatchRules { weights: w, ..MatchRules::default() };
+        let out = rank(&MatchUnit::single(c), &options, &rules, d(START), &NeedLabels::default());
+        for r in &out.ranked {
+            let r = r.explain(&NeedLabels::default());
+            let sum: f64 = r.contributions.iter().map(|x| x.points).sum();
+            prop_assert!((r.score - sum).abs() < 1e-9, "score {} != sum {}", r.score, sum);
+            prop_assert!((0.0..=100.0).contains(&r.score));
+            for x in &r.contributions {
+                prop_assert!(x.points >= 0.0 && x.points <= x.max_points + 0.1 + 1e-9);
+            }
+        }
+    }
+
+    #[test]
+    fn adding_a_competence_never_lowers_a_score(c in arb_child(), o in arb_option(2), extra in 0usize..CODES.len(), level in arb_level()) {
+        let unit = MatchUnit::single(c);
+        let before = run(&unit, std::slice::from_ref(&o));
+        let mut better = o.clone();
+        let code = code(CODES[extra]);
+        match better.competences.iter_mut().find(|(k, _)| *k == code) {
+            Some((_, l)) => *l = (*l).max(level),
+            None => better.competences.push((code, level)),
+        }
+        let after = run(&unit, &[better]);
+        if let Some(b) = before.ranked.first() {
+            let a = after.ranked.first();
+            prop_assert!(a.is_some(), "an option that fitted still fits");
+            prop_assert!(a.unwrap().score_tenths >= b.score_tenths);
+            prop_assert!(a.unwrap().key >= b.key);
+        }
+    }
+
+    #[test]
+    fn raising_a_weight_never_lowers_the_rank_of_the_best_option_on_that_criterion(
+        c in arb_mild_child(), options in arb_fitting_options(), w in arb_weights(), which in 0usize..10, raise in 1u32..50
+    ) {
+        let criterion = Criterion::ALL[which];
+        let unit = MatchUnit::single(c);
+        let rules = MatchRules { weights: w, ..MatchRules::default() };
+        let before = rank(&unit, &options, &rules, d(START), &NeedLabels::default());
+        // The option that is strictly best on this criterion alone.
+        let verdict = |r: &RankedOption| {
+            let o = options.iter().find(|o| o.id == r.option_id).unwrap();
+            criteria::judge(criterion, &unit, &UnitFacts::of(&unit), o, &rules, d(START)).permille
+        };
+        prop_assert_eq!(before.ranked.len(), options.len(), "every generated option fits");
+        let (top, best_id) = before.ranked.iter().map(|r| (verdict(r), r.option_id)).max().unwrap();
+        prop_assume!(before.ranked.iter().filter(|r| verdict(r) == top).count() == 1);
+        let pos_before = before.ranked.iter().position(|r| r.option_id == best_id).unwrap();
+        let mut raised = rules.clone();
+        set_weight(&mut raised.weights, criterion, criterion.weight(&rules.weights) + raise);
+        let after = rank(&unit, &options, &raised, d(START), &NeedLabels::default());
+        let pos_after = after.ranked.iter().position(|r| r.option_id == best_id).unwrap();
+        prop_assert!(pos_after <= pos_before, "moved from {} to {}", pos_before, pos_after);
+    }
+
+    #[test]
+    fn ranking_is_deterministic(c in arb_child(), mut options in arb_options(), seed in any::<u64>()) {
+        let unit = MatchUnit::single(c);
+        let a = run(&unit, &options);
+        // Same options in another order: same result.
+        let n = options.len();
+        options.rotate_left((seed as usize) % n.max(1));
+        let b = run(&unit, &options);
+        prop_assert_eq!(a, b);
+    }
+}

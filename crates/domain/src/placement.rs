@@ -1,0 +1,40 @@
+//! Placements: a child in a placement option from a start date until an end.
+
+crate::macros::vocabulary!(
+    /// Where a placement is in its life.
+    PlacementStatus, "placement status" {
+        /// Decided, not yet started; it already holds the place.
+        Planned = "planned",
+        Active = "active",
+        Ended = "ended",
+    }
+);
+
+impl PlacementStatus {
+    /// Whether the placement takes one of the option's places.
+    pub fn takes_a_place(self) -> bool {
+        matches!(self, PlacementStatus::Planned | PlacementStatus::Active)
+    }
+}
+
+crate::macros::vocabulary!(
+    /// Where a short institutional stay is meant to lead.
+    ExitGoal, "exit goal" {
+        Home = "home",
+        NetworkFamily = "network_family",
+        FosterFamily = "foster_family",
+        OwnHome = "own_home",
+    }
+);
+
+crate::macros::vocabulary!(
+    /// Why a placement ended.
+    EndReason, "end reason" {
+        GoalReached = "goal_reached",
+        Home = "home",
+        MovedOn = "moved_on",
+        Breakdown = "breakdown",
+        AgedOut = "aged_out",
+        Other = "other",
+    }
+);

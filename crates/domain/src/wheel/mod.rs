@@ -1,0 +1,122 @@
+//! The annual wheel: every placement's year of follow-up visits and plan reviews, planned so
+//! that nobody has to remember a date.
+//!
+//! - [`holidays`]: which days are working days in a Danish municipality.
+//! - [`rules`]: how often each kind of visit happens, the windows, the review rhythm.
+//! - [`planner`]: turns placements, rules, capacity and what is already planned or held into
+//!   the changes that bring the plan up to date (pure and deterministic).
+//! - [`status`]: whether a visit is overdue, due or upcoming on a day, and why it is overdue.
+
+pub mod holidays;
+pub mod planner;
+pub mod rules;
+pub mod status;
+
+#[cfg(test)]
+mod tests;
+
+use chrono::{Days, NaiveDate};
+use serde::{Deserialize, Serialize};
+
+pub use holidays::{MonthDay, WorkCalendar, easter_sunday, public_holidays};
+pub use planner::{
+    ExistingVisit, NewVisit, PlacementToPlan, PlanChange, PlanInput, StaffAvailability,
+    VisitUpdate, plan,
+};
+pub use rules::{ReviewRule, VisitRule, WheelRules};
+pub use status::{DueState, OverdueReason, days_overdue, due_state, overdue_reason};
+
+crate::macros::vocabulary!(
+    /// What kind of follow-up an item of the wheel is.
+    VisitKind, "visit kind" {
+        /// Statutory supervision visit ("tilsynsbesøg"), with a talk with the child.
+        Supervision = "supervision",
+        /// The foster-care consultant's support visit to a family.
+        Support = "support",
+        /// Follow-up meeting with an institution on the stay's goals and exit.
+        InstitutionFollowUp = "institution_follow_up",
+        /// Review of the child's plan (§ 95), held by the case adviser.
+        PlanReview = "plan_review",
+    }
+);
+
+impl VisitKind {
+    /// Whether the kind is a visit a consultant's weekly capacity counts (reviews are not).
+    pub fn uses_capacity(self) -> bool {
+        !matches!(self, VisitKind::PlanReview)
+    }
+
+    /// Whether it is statutory work that is escalated to the team leader when late.
+    pub fn escalates(self) -> bool {
+        matches!(self, VisitKind::Supervision | VisitKind::PlanReview)
+    }
+}
+
+crate::macros::vocabulary!(
+    /// Where a wheel item is in its life.
+    VisitStatus, "visit status" {
+        Planned = "planned",
+        Held = "held",
+        Cancelled = "cancelled",
+    }
+);
+
+crate::macros::vocabulary!(
+    /// Who holds a kind of visit.
+    HeldBy, "held by" {
+        /// The placement's consultant; the case adviser when there is none.
+        Consultant = "consultant",
+        Adviser = "adviser",
+    }
+);
+
+crate::macros::vocabulary!(
+    /// Why the planner could not plan a visit as the rules ask.
+    PlanFlag, "plan flag" {
+        /// Every week of the visit's window is full for its consultant.
+        OverCapacity = "over_capacity",
+        /// There is no working day in the window the consultant is not off.
+        NoWorkingDay = "no_working_day",
+        /// Moved by hand outside its window.
+        OutsideWindow = "outside_window",
+    }
+);
+
+crate::macros::vocabulary!(
+    /// Why a wheel item was cancelled.
+    CancelReason, "cancel reason" {
+        /// The placement ended before the visit.
+        PlacementEnded = "placement_ended",
+        /// The rules or the plan no longer ask for it.
+        NoLongerNeeded = "no_longer_needed",
+        /// A person cancelled it, with a reason in words.
+        ByUser = "by_user",
+    }
+);
+
+/// When an item is due and the days it may be held on.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct Window {
+    pub due_on: NaiveDate,
+    /// The first day it may be held.
+    pub opens_on: NaiveDate,
+    /// The last day it may be held; overdue from the day after.
+    pub closes_on: NaiveDate,
+}
+
+impl Window {
+    /// A window of `days` either side of `due`.
+    pub fn around(due: NaiveDate, days: u64) -> Self {
+        Self {
+            due_on: due,
+            opens_on: due - Days::new(days),
+            closes_on: due + Days::new(days),
+        }
+    }
+
+    /// Whether `date` lies in the window.
+    pub fn contains(&self, date: NaiveDate) -> bool {
+        self.opens_on <= date && date <= self.closes_on
+    }
+}

@@ -1,0 +1,304 @@
+//! The annual wheel's rules, as data an administrator can change: how often each kind of
+//! visit happens for each kind of placement, the window around a due date, when plan reviews
+//! fall, the municipality's closing days, and when reminders go out.
+//!
+//! The defaults follow DOMAIN.md: statutory supervision visits at least twice a year for every
+//! placement (Barnets Lov § 156(5)), consultant support visits four times a year for
+//! family-based placements with the first within four weeks, institution follow-up meetings
+//! every three months, the first plan review three months after the start and then every six
+//! months (§ 95).
+
+use chrono::NaiveTime;
+use serde::{Deserialize, Serialize};
+
+use super::{HeldBy, MonthDay, VisitKind};
+use crate::PlacementKind;
+
+/// The smallest number of supervision visits a year the law allows (§ 156(5)).
+pub const STATUTORY_SUPERVISION_PER_YEAR: i32 = 2;
+
+/// The latest the first plan review may fall after the start (§ 95: three months).
+pub const STATUTORY_FIRST_REVIEW_MONTHS: i32 = 3;
+
+/// How often one kind of visit happens for some kinds of placement.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(deny_unknown_fields)]
+pub struct VisitRule {
+    /// Not `plan_review`: reviews have their own rule.
+    pub kind: VisitKind,
+    /// The kinds of placement this rule applies to.
+    pub placement_kinds: Vec<PlacementKind>,
+    /// Visits a year, spread evenly: one every `365 / per_year` days.
+    pub per_year: i32,
+    /// The first visit falls at the latest this many days after the start; without it the first
+    /// falls in the middle of the first interval.
+    pub first_within_days: Option<i32>,
+    /// A visit may be planned this many days before or after its due date.
+    pub window_days: i32,
+    /// Whether the child must be seen alone (the record asks why not, if not).
+    pub child_seen_alone: bool,
+    /// Who holds the visit: the placement's consultant (or, without one, the case adviser), or
+    /// the case adviser.
+    pub held_by: HeldBy,
+}
+
+impl VisitRule {
+    /// Days between two visits: the year divided evenly.
+    pub fn interval_days(&self) -> i64 {
+        365 / i64::from(self.per_year.max(1))
+    }
+}
+
+/// When plan reviews fall (§ 95).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(deny_unknown_fields)]
+pub struct ReviewRule {
+    /// The first review, months after the start (the law: three).
+    pub first_after_months: i32,
+    /// Later reviews, months after the previous one; a placement can have its own rhythm.
+    pub rhythm_months: i32,
+    /// A review may be held up to this many days before its due date; it is overdue the day
+    /// after.
+    pub window_days: i32,
+}
+
+/// All the annual wheel's rules.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(deny_unknown_fields)]
+pub struct WheelRules {
+    pub visits: Vec<VisitRule>,
+    pub reviews: ReviewRule,
+    /// The municipality's own closing days, on top of weekends and public holidays.
+    pub closing_days: Vec<MonthDay>,
+    /// Most visits a week for a consultant who has not set their own.
+    pub weekly_capacity: i32,
+    /// How far ahead visits and reviews are planned.
+    pub horizon_months: i32,
+    /// A supervision visit or plan review this many days overdue is escalated to the team
+    /// leader (once).
+    pub escalate_after_days: i32,
+    /// The morning digest lists what is due in this many days (and everything overdue).
+    pub digest_days_ahead: i32,
+    /// Local time (Europe/Copenhagen) of the morning digest.
+    #[cfg_attr(feature = "openapi", schema(value_type = String, example = "07:00:00"))]
+    pub digest_at: NaiveTime,
+    /// Local time of the nightly re-planning.
+    #[cfg_attr(feature = "openapi", schema(value_type = String, example = "02:00:00"))]
+    pub replan_at: NaiveTime,
+}
+
+impl Default for WheelRules {
+    fn default() -> Self {
+        let family_based: Vec<PlacementKind> = PlacementKind::ALL
+            .iter()
+            .copied()
+            .filter(|k| k.is_family_based())
+            .collect();
+        let institutional: Vec<PlacementKind> = PlacementKind::ALL
+            .iter()
+            .copied()
+            .filter(|k| !k.is_family_based())
+            .collect();
+        Self {
+            visits: vec![
+                VisitRule {
+                    kind: VisitKind::Supervision,
+                    placement_kinds: PlacementKind::ALL.to_vec(),
+                    per_year: STATUTORY_SUPERVISION_PER_YEAR,
+                    first_within_days: None,
+                    window_days: 14,
+                    child_seen_alone: true,
+                    held_by: HeldBy::Consultant,
+                },
+                VisitRule {
+                    kind: VisitKind::Support,
+                    placement_kinds: family_based,
+                    per_year: 4,
+                    first_within_days: Some(28),
+                    window_days: 10,
+                    child_seen_alone: false,
+                    held_by: HeldBy::Consultant,
+                },
+                VisitRule {
+                    kind: VisitKind::InstitutionFollowUp,
+                    placement_kinds: institutional,
+                    per_year: 4,
+                    first_within_days: None,
+                    window_days: 10,
+                    child_seen_alone: false,
+                    held_by: HeldBy::Adviser,
+                },
+            ],
+            reviews: ReviewRule {
+                first_after_months: STATUTORY_FIRST_REVIEW_MONTHS,
+                rhythm_months: 6,
+                window_days: 14,
+            },
+            closing_days: vec![
+                MonthDay { month: 6, day: 5 },
+                MonthDay { month: 12, day: 24 },
+                MonthDay { month: 12, day: 31 },
+            ],
+            weekly_capacity: 8,
+            horizon_months: 12,
+            escalate_after_days: 7,
+            digest_days_ahead: 14,
+            digest_at: NaiveTime::from_hms_opt(7, 0, 0).expect("07:00"),
+            replan_at: NaiveTime::from_hms_opt(2, 0, 0).expect("02:00"),
+        }
+    }
+}
+
+impl WheelRules {
+    /// The rule for one kind of visit and one kind of placement, if any applies.
+    pub fn visit_rule(&self, kind: VisitKind, placement: PlacementKind) -> Option<&VisitRule> {
+        self.visits
+            .iter()
+            .find(|r| r.kind == kind && r.placement_kinds.contains(&placement))
+    }
+
+    /// The visit rules that apply to a kind of placement.
+    pub fn rules_for(&self, placement: PlacementKind) -> impl Iterator<Item = &VisitRule> {
+        self.visits
+            .iter()
+            .filter(move |r| r.placement_kinds.contains(&placement))
+    }
+
+    /// Whether the child must be seen alone at this kind of visit in this kind of placement.
+    pub fn child_seen_alone(&self, kind: VisitKind, placement: PlacementKind) -> bool {
+        self.visit_rule(kind, placement)
+            .is_some_and(|r| r.child_seen_alone)
+    }
+
+    /// Checks the rules; each problem names its field.
+    pub fn validate(&self) -> Result<(), Vec<(String, String)>> {
+        let mut p: Vec<(String, String)> = Vec::new();
+        let mut push = |field: String, msg: String| p.push((field, msg));
+        for (i, r) in self.visits.iter().enumerate() {
+            let f = |name: &str| format!("visits[{i}].{name}");
+            if r.kind == VisitKind::PlanReview {
+                push(f("kind"), "plan reviews are set under `reviews`".into());
+            }
+            if r.placement_kinds.is_empty() {
+                push(
+                    f("placement_kinds"),
+                    "name at least one kind of placement".into(),
+                );
+            }
+            if r.per_year <= 0 {
+                push(f("per_year"), "must be at least 1 visit a year".into());
+                continue;
+            }
+            if r.per_year > 52 {
+                push(
+                    f("per_year"),
+                    "at most 52 visits a year (one a week)".into(),
+                );
+                continue;
+            }
+            let interval = r.interval_days();
+            if r.window_days < 0 {
+                push(f("window_days"), "cannot be negative".into());
+            } else if i64::from(r.window_days) * 2 > interval {
+                push(
+                    f("window_days"),
+                    format!(
+                        "a window of ±{} days is longer than half the interval ({} days between visits); at most {}",
+                        r.window_days,
+                        interval,
+                        interval / 2
+                    ),
+                );
+            }
+            if let Some(first) = r.first_within_days
+                && (first <= 0 || i64::from(first) > interval)
+            {
+                push(
+                    f("first_within_days"),
+                    format!("must be between 1 and the interval ({interval} days)"),
+                );
+            }
+            if r.kind == VisitKind::Supervision && r.per_year < STATUTORY_SUPERVISION_PER_YEAR {
+                push(
+                    f("per_year"),
+                    format!(
+                        "the law requires at least {STATUTORY_SUPERVISION_PER_YEAR} supervision visits a year (Barnets Lov § 156(5))"
+                    ),
+                );
+            }
+        }
+        for kind in PlacementKind::ALL {
+            for vk in VisitKind::ALL {
+                let n = self
+                    .visits
+                    .iter()
+                    .filter(|r| r.kind == *vk && r.placement_kinds.contains(kind))
+                    .count();
+                if n > 1 {
+                    push(
+                        "visits".into(),
+                        format!("more than one rule for {vk} visits in a {kind} placement"),
+                    );
+                }
+            }
+            if self.visit_rule(VisitKind::Supervision, *kind).is_none() {
+                push(
+                    "visits".into(),
+                    format!(
+                        "every placement needs supervision visits (Barnets Lov § 156(5)); none for {kind}"
+                    ),
+                );
+            }
+        }
+        let r = &self.reviews;
+        if r.first_after_months <= 0 || r.first_after_months > STATUTORY_FIRST_REVIEW_MONTHS {
+            push(
+                "reviews.first_after_months".into(),
+                format!(
+                    "must be between 1 and {STATUTORY_FIRST_REVIEW_MONTHS} months (Barnets Lov § 95)"
+                ),
+            );
+        }
+        if r.rhythm_months <= 0 || r.rhythm_months > 12 {
+            push(
+                "reviews.rhythm_months".into(),
+                "must be between 1 and 12 months".into(),
+            );
+        } else if r.window_days < 0
+            || i64::from(r.window_days) * 2 > i64::from(r.rhythm_months) * 30
+        {
+            push(
+                "reviews.window_days".into(),
+                "must be between 0 and half the rhythm".into(),
+            );
+        }
+        if !(1..=100).contains(&self.weekly_capacity) {
+            push(
+                "weekly_capacity".into(),
+                "must be between 1 and 100 visits a week".into(),
+            );
+        }
+        if !(1..=24).contains(&self.horizon_months) {
+            push(
+                "horizon_months".into(),
+                "must be between 1 and 24 months".into(),
+            );
+        }
+        if !(0..=365).contains(&self.escalate_after_days) {
+            push(
+                "escalate_after_days".into(),
+                "must be between 0 and 365 days".into(),
+            );
+        }
+        if !(1..=90).contains(&self.digest_days_ahead) {
+            push(
+                "digest_days_ahead".into(),
+                "must be between 1 and 90 days".into(),
+            );
+        }
+        if p.is_empty() { Ok(()) } else { Err(p) }
+    }
+}

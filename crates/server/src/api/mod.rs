@@ -1,0 +1,40 @@
+//! The JSON API under `/api/v1`. Each module is one resource; its router carries the
+//! OpenAPI description of its handlers.
+
+mod children;
+mod matching;
+mod needs;
+mod options;
+mod placements;
+mod proposals;
+mod rules;
+mod session;
+mod staff;
+mod tokens;
+mod units;
+mod users;
+mod visits;
+mod wheel;
+
+use utoipa_axum::router::OpenApiRouter;
+
+use crate::AppState;
+
+/// Every API route, with its OpenAPI description.
+pub fn router() -> OpenApiRouter<AppState> {
+    OpenApiRouter::new()
+        .merge(session::router())
+        .merge(tokens::router())
+        .merge(users::router())
+        .merge(units::router())
+        .merge(staff::router())
+        .merge(needs::router())
+        .merge(children::router())
+        .merge(options::router())
+        .merge(matching::router())
+        .merge(proposals::router())
+        .merge(rules::router())
+        .merge(placements::router())
+        .merge(visits::router())
+        .merge(wheel::router())
+}

@@ -1,0 +1,54 @@
+//! API tokens: created, listed and revoked by their owner.
+
+use axum::Json;
+use axum::extract::State;
+use axum::http::StatusCode;
+use kith_app::tokens::{CreatedToken, NewTokenInput, TokenView};
+use kith_domain::TokenId;
+use utoipa_axum::{router::OpenApiRouter, routes};
+
+use crate::AppState;
+use crate::error::{ApiResult, Problem};
+use crate::extract::{ApiJson, ApiPath, CurrentActor};
+
+pub fn router() -> OpenApiRouter<AppState> {
+    OpenApiRouter::new()
+        .routes(routes!(create, list))
+        .routes(routes!(revoke))
+}
+
+/// Create a token for yourself. The secret is in this response only.
+#[utoipa::path(post, path = "/api/v1/tokens", tag = "session", request_body = NewTokenInput,
+    responses((status = 201, body = CreatedToken), (status = 401, body = Problem), (status = 422, body = Problem)))]
+async fn create(
+    State(s): State<AppState>,
+    CurrentActor(a): CurrentActor,
+    ApiJson(input): ApiJson<NewTokenInput>,
+) -> ApiResult<(StatusCode, Json<CreatedToken>)> {
+    Ok((
+        StatusCode::CREATED,
+        Json(kith_app::tokens::create(s.app(), &a, input).await?),
+    ))
+}
+
+/// Your tokens (never their secrets).
+#[utoipa::path(get, path = "/api/v1/tokens", tag = "session",
+    responses((status = 200, body = Vec<TokenView>), (status = 401, body = Problem)))]
+async fn list(
+    State(s): State<AppState>,
+    CurrentActor(a): CurrentActor,
+) -> ApiResult<Json<Vec<TokenView>>> {
+    Ok(Json(kith_app::tokens::list(s.app(), &a).await?))
+}
+
+/// Revoke one of your tokens.
+#[utoipa::path(delete, path = "/api/v1/tokens/{id}", tag = "session", params(("id" = i64, Path)),
+    responses((status = 204), (status = 401, body = Problem), (status = 404, body = Problem)))]
+async fn revoke(
+    State(s): State<AppState>,
+    CurrentActor(a): CurrentActor,
+    ApiPath(id): ApiPath<i64>,
+) -> ApiResult<StatusCode> {
+    kith_app::tokens::revoke(s.app(), &a, TokenId(id)).await?;
+    Ok(StatusCode::NO_CONTENT)
+}

@@ -1,0 +1,799 @@
+//! Danish and English texts of the pages. Danish is the default.
+//!
+//! One table, one line per key. A test reads every template and page module and checks that
+//! each key used exists, so a missing translation fails the build's tests, not a user.
+
+use std::collections::HashMap;
+use std::sync::OnceLock;
+
+use kith_domain::Lang;
+
+/// (key, Danish, English)
+const TEXTS: &[(&str, &str, &str)] = &[
+    // navigation and frame
+    ("nav.skip", "Spring til indhold", "Skip to content"),
+    ("nav.label", "Hovedmenu", "Main menu"),
+    ("nav.children", "Børn", "Children"),
+    ("nav.options", "Anbringelsessteder", "Placement options"),
+    ("nav.users", "Brugere", "Users"),
+    ("nav.needs", "Behovskatalog", "Needs vocabulary"),
+    ("nav.logout", "Log ud", "Log out"),
+    ("nav.other_language", "English", "Dansk"),
+    (
+        "footer.text",
+        "Kith · matchning og opfølgning for børne- og ungeområdet",
+        "Kith · placement matching and follow-up for children's services",
+    ),
+    // login
+    ("login.title", "Log ind", "Log in"),
+    (
+        "login.intro",
+        "Log ind med din arbejdsmail.",
+        "Log in with your work e-mail.",
+    ),
+    ("login.email", "E-mail", "E-mail"),
+    ("login.password", "Adgangskode", "Password"),
+    ("login.submit", "Log ind", "Log in"),
+    (
+        "login.failed",
+        "E-mail eller adgangskode er forkert.",
+        "The e-mail or password is wrong.",
+    ),
+    // errors
+    ("error.status", "Fejlkode", "Status"),
+    ("error.home", "Til forsiden", "Go to the start page"),
+    (
+        "error.forbidden",
+        "Du har ikke adgang",
+        "You do not have access",
+    ),
+    ("error.not_found", "Siden findes ikke", "Page not found"),
+    ("error.invalid", "Ugyldige oplysninger", "Invalid input"),
+    ("error.conflict", "Konflikt", "Conflict"),
+    ("error.too_many", "For mange forsøg", "Too many attempts"),
+    (
+        "error.unavailable",
+        "Kith kan ikke nå databasen lige nu. Intet er ændret; prøv igen om lidt.",
+        "Kith cannot reach its database right now. Nothing was changed; try again shortly.",
+    ),
+    (
+        "error.internal",
+        "Der skete en fejl",
+        "Something went wrong",
+    ),
+    // forms and filters
+    (
+        "form.problems",
+        "Ret venligst følgende",
+        "Please correct the following",
+    ),
+    ("form.save", "Gem", "Save"),
+    ("form.cancel", "Annullér", "Cancel"),
+    ("form.back", "Tilbage", "Back"),
+    ("form.add", "Tilføj", "Add"),
+    ("form.remove", "Fjern", "Remove"),
+    ("form.actions", "Handlinger", "Actions"),
+    ("filter.all", "Alle", "All"),
+    ("filter.yes", "Ja", "Yes"),
+    ("filter.no", "Nej", "No"),
+    ("filter.apply", "Filtrér", "Filter"),
+    ("pager.next", "Næste side", "Next page"),
+    // levels
+    ("level.none", "Intet behov", "No need"),
+    ("level.light", "Let", "Light"),
+    ("level.moderate", "Moderat", "Moderate"),
+    ("level.severe", "Svær", "Severe"),
+    // children
+    ("children.title", "Børn", "Children"),
+    ("children.new", "Opret barn", "Register a child"),
+    (
+        "children.none",
+        "Ingen børn at vise.",
+        "No children to show.",
+    ),
+    ("child.new", "Opret barn", "Register a child"),
+    ("child.edit", "Redigér sag", "Edit case"),
+    (
+        "child.edit_profile",
+        "Redigér behovsprofil",
+        "Edit needs profile",
+    ),
+    ("child.facts", "Grundoplysninger", "Basic facts"),
+    ("child.name", "Navn", "Name"),
+    ("child.age", "Alder", "Age"),
+    ("child.years", "år", "years"),
+    ("child.birth_date", "Fødselsdato", "Birth date"),
+    ("child.cpr", "CPR-nummer", "CPR number"),
+    (
+        "child.cpr_hint",
+        "Valgfrit. Vises maskeret; kun sagens rådgiver kan se hele nummeret.",
+        "Optional. Shown masked; only the case adviser can see the full number.",
+    ),
+    (
+        "child.cpr_keep_hint",
+        "Lad feltet stå tomt for at beholde det gemte nummer.",
+        "Leave empty to keep the stored number.",
+    ),
+    (
+        "child.cpr_reveal",
+        "Vis hele nummeret",
+        "Show the full number",
+    ),
+    (
+        "child.cpr_revealed",
+        "(visningen er logget)",
+        "(this view is logged)",
+    ),
+    ("child.case_adviser", "Rådgiver", "Case adviser"),
+    ("child.target_area", "Målgruppe", "Target area"),
+    (
+        "child.support_level",
+        "Samlet støttebehov",
+        "Overall support level",
+    ),
+    (
+        "child.placement_request",
+        "Anmodning om anbringelse",
+        "Placement request",
+    ),
+    (
+        "child.placement_requested",
+        "Anbringelse anmodet",
+        "Placement requested",
+    ),
+    (
+        "child.placement_requested_hint",
+        "Datoen matchenheden blev bedt om et anbringelsessted. Tom: ingen anmodning.",
+        "The date the match unit was asked for a placement. Empty: no request.",
+    ),
+    ("child.languages", "Sprog", "Languages"),
+    (
+        "child.languages_hint",
+        "Sprogkoder adskilt af komma, fx da, ar",
+        "Language codes separated by commas, e.g. da, ar",
+    ),
+    (
+        "child.wheelchair",
+        "Har brug for kørestolsadgang",
+        "Needs wheelchair access",
+    ),
+    ("child.needs", "Behov", "Needs"),
+    (
+        "child.no_needs",
+        "Ingen behov registreret.",
+        "No needs recorded.",
+    ),
+    ("child.profile", "Behovsprofil", "Needs profile"),
+    ("child.voice", "Barnets perspektiv", "The child's view"),
+    (
+        "child.own_wishes",
+        "Barnets egne ønsker",
+        "The child's own wishes",
+    ),
+    (
+        "child.culture_religion_wishes",
+        "Ønsker om kultur og religion",
+        "Culture and religion wishes",
+    ),
+    ("child.places", "Skole og forældre", "School and parents"),
+    ("child.school", "Skole", "School"),
+    ("child.parents_home", "Forældrenes bopæl", "Parents' home"),
+    ("child.siblings", "Søskende", "Siblings"),
+    ("child.siblings_short", "søskende", "siblings"),
+    (
+        "child.in_sibling_group",
+        "Del af en søskendegruppe",
+        "Part of a sibling group",
+    ),
+    (
+        "child.no_siblings",
+        "Ingen søskende registreret.",
+        "No siblings recorded.",
+    ),
+    (
+        "child.sibling_id",
+        "Søskendes sagsnummer",
+        "Sibling's case number",
+    ),
+    ("child.link_sibling", "Tilknyt søskende", "Link sibling"),
+    (
+        "child.unlink_sibling",
+        "Tag ud af søskendegruppen",
+        "Take out of the sibling group",
+    ),
+    ("child.network", "Netværk", "Network"),
+    (
+        "child.no_network",
+        "Intet netværk registreret.",
+        "No network recorded.",
+    ),
+    (
+        "child.unsuitable",
+        "Uegnede anbringelsessteder",
+        "Unsuitable placement options",
+    ),
+    (
+        "child.no_unsuitable",
+        "Ingen registreret.",
+        "None recorded.",
+    ),
+    ("child.placements", "Anbringelser", "Placements"),
+    (
+        "child.no_placements",
+        "Ingen anbringelser.",
+        "No placements.",
+    ),
+    ("place.lat", "Breddegrad", "Latitude"),
+    ("place.lon", "Længdegrad", "Longitude"),
+    (
+        "place.no_coordinates",
+        "ingen koordinater",
+        "no coordinates",
+    ),
+    // network
+    (
+        "network.add",
+        "Tilføj person i netværket",
+        "Add a person to the network",
+    ),
+    ("network.name", "Navn", "Name"),
+    ("network.relation", "Relation", "Relation"),
+    ("network.address", "Adresse", "Address"),
+    (
+        "network.approval",
+        "Godkendelse som netværksplejefamilie",
+        "Approval as network family",
+    ),
+    ("network.none", "Ikke påbegyndt", "Not started"),
+    ("network.in_assessment", "Under vurdering", "In assessment"),
+    ("network.approved", "Godkendt", "Approved"),
+    ("network.refused", "Afvist", "Refused"),
+    (
+        "unsuitable.add",
+        "Registrér uegnet anbringelsessted",
+        "Record an unsuitable option",
+    ),
+    (
+        "unsuitable.option_id",
+        "Anbringelsesstedets nummer",
+        "Option number",
+    ),
+    ("unsuitable.reason", "Begrundelse", "Reason"),
+    // placements
+    ("placement.option", "Anbringelsessted", "Placement option"),
+    ("placement.start", "Start", "Start"),
+    ("placement.planned_end", "Planlagt slut", "Planned end"),
+    ("placement.status", "Status", "Status"),
+    ("placement.consultant", "Konsulent", "Consultant"),
+    ("placement_status.planned", "Planlagt", "Planned"),
+    ("placement_status.active", "Aktiv", "Active"),
+    ("placement_status.ended", "Afsluttet", "Ended"),
+    // options
+    ("options.title", "Anbringelsessteder", "Placement options"),
+    (
+        "options.new",
+        "Opret anbringelsessted",
+        "Register an option",
+    ),
+    (
+        "options.none",
+        "Ingen anbringelsessteder at vise.",
+        "No placement options to show.",
+    ),
+    (
+        "option.new",
+        "Opret anbringelsessted",
+        "Register a placement option",
+    ),
+    ("option.edit", "Redigér", "Edit"),
+    ("option.facts", "Oplysninger", "Facts"),
+    ("option.name", "Navn", "Name"),
+    ("option.kind", "Type", "Kind"),
+    (
+        "option.institution_form",
+        "Institutionsform",
+        "Institution form",
+    ),
+    ("option.address", "Adresse", "Address"),
+    ("option.free_places", "Ledige pladser", "Free places"),
+    ("option.free_of", "ledige af", "free of"),
+    (
+        "option.min_free",
+        "Mindst ledige pladser",
+        "At least free places",
+    ),
+    ("option.places_taken", "Optagne pladser", "Places taken"),
+    (
+        "option.approved_places",
+        "Godkendte pladser",
+        "Approved places",
+    ),
+    ("option.capacity", "Kapacitet", "Capacity"),
+    (
+        "option.capacity_confirmed",
+        "Kapacitet bekræftet",
+        "Capacity confirmed",
+    ),
+    (
+        "option.confirm_capacity",
+        "Bekræft ledige pladser nu",
+        "Confirm free places now",
+    ),
+    ("option.ages", "Alder", "Ages"),
+    ("option.age_min", "Fra", "From"),
+    ("option.age_max", "Til", "To"),
+    ("option.target_areas", "Målgrupper", "Target areas"),
+    ("option.approval", "Godkendelse", "Approval"),
+    (
+        "option.consultant",
+        "Ansvarlig konsulent",
+        "Responsible consultant",
+    ),
+    ("option.languages", "Sprog i hjemmet", "Languages spoken"),
+    (
+        "option.culture_religion",
+        "Kultur og religion",
+        "Culture and religion",
+    ),
+    ("option.wheelchair", "Kørestolsadgang", "Wheelchair access"),
+    ("option.day_rate", "Døgntakst (kr.)", "Day rate (DKK)"),
+    ("option.home", "Hjemmet", "The home"),
+    ("option.competences", "Kompetencer", "Competences"),
+    (
+        "option.no_competences",
+        "Ingen kompetencer registreret.",
+        "No competences recorded.",
+    ),
+    ("option.up_to", "op til", "up to"),
+    (
+        "option.network_child",
+        "Godkendt til barn (sagsnummer)",
+        "Approved for child (case number)",
+    ),
+    (
+        "option.network_child_hint",
+        "Kun netværksplejefamilier: det ene barn godkendelsen gælder.",
+        "Network families only: the one child the approval is for.",
+    ),
+    ("approval.status_label", "Status", "Status"),
+    ("approval.authority_label", "Godkendt af", "Approved by"),
+    ("approval.approved_on", "Godkendt den", "Approved on"),
+    ("approval.valid_until", "Gyldig til", "Valid until"),
+    ("approval.active", "Aktiv", "Active"),
+    ("approval.suspended", "Suspenderet", "Suspended"),
+    ("approval.expired", "Udløbet", "Expired"),
+    (
+        "authority.social_supervision",
+        "Socialtilsynet",
+        "Social supervision authority",
+    ),
+    ("authority.municipality", "Kommunen", "The municipality"),
+    ("authority.other", "Andet", "Other"),
+    // matching and proposals
+    ("nav.proposals", "Indstillinger", "Proposals"),
+    ("nav.rules", "Regler", "Rules"),
+    (
+        "child.find_options",
+        "Find anbringelsessted",
+        "Find placement options",
+    ),
+    (
+        "child.known_options",
+        "Steder barnet kender",
+        "Options the child knows",
+    ),
+    (
+        "child.no_known_options",
+        "Ingen registreret.",
+        "None recorded.",
+    ),
+    (
+        "known.add",
+        "Registrér et sted barnet kender (fx aflastning)",
+        "Record an option the child knows (e.g. respite care)",
+    ),
+    (
+        "known.how",
+        "Hvordan barnet kender stedet",
+        "How the child knows it",
+    ),
+    ("approval.pending", "Under vurdering", "In assessment"),
+    ("match.title", "Matchning", "Matching"),
+    (
+        "match.back_to_case",
+        "Tilbage til sagen",
+        "Back to the case",
+    ),
+    ("match.start", "Startdato", "Start date"),
+    ("match.siblings", "Søskende", "Siblings"),
+    ("match.together", "Samlet", "Together"),
+    ("match.separately", "Hver for sig", "Separately"),
+    ("match.update", "Opdatér", "Update"),
+    ("match.sibling_group", "søskendegruppe", "sibling group"),
+    ("match.split", "adskilt fra søskende", "apart from siblings"),
+    ("match.score", "Score", "Score"),
+    (
+        "match.contributions",
+        "Hvad scoren består af",
+        "What the score is made of",
+    ),
+    ("match.free", "ledige", "free"),
+    ("match.open_option", "Se stedet", "Open the option"),
+    (
+        "match.none_fit",
+        "Intet anbringelsessted opfylder alle krav.",
+        "No placement option meets every requirement.",
+    ),
+    (
+        "match.excluded",
+        "Udelukkede steder og hvorfor",
+        "Excluded options and why",
+    ),
+    ("match.of", "af", "of"),
+    ("match.show_all", "Vis alle", "Show all"),
+    ("exclusion.not_approved", "Ikke godkendt", "Not approved"),
+    (
+        "exclusion.approval_suspended",
+        "Godkendelse suspenderet",
+        "Approval suspended",
+    ),
+    (
+        "exclusion.approval_expired",
+        "Godkendelse udløbet",
+        "Approval expired",
+    ),
+    (
+        "exclusion.no_free_place",
+        "Ingen ledig plads",
+        "No free place",
+    ),
+    ("exclusion.age_outside_range", "Alder", "Age"),
+    ("exclusion.target_area", "Målgruppe", "Target area"),
+    (
+        "exclusion.support_level",
+        "Støttebehov for højt",
+        "Support level too high",
+    ),
+    (
+        "exclusion.severe_need_uncovered",
+        "Svært behov ikke dækket",
+        "Severe need not covered",
+    ),
+    (
+        "exclusion.no_wheelchair_access",
+        "Kørestolsadgang",
+        "Wheelchair access",
+    ),
+    (
+        "exclusion.network_for_another_child",
+        "Netværksfamilie for andet barn",
+        "Network family for another child",
+    ),
+    (
+        "exclusion.unsuitable",
+        "Registreret uegnet",
+        "Recorded unsuitable",
+    ),
+    ("group.network", "Netværk", "Network"),
+    ("group.family_based", "Familiepleje", "Family-based"),
+    ("group.institutional", "Institutioner", "Institutional"),
+    ("group.other", "Andet", "Other"),
+    ("criterion.needs", "Behov dækket", "Needs covered"),
+    ("criterion.known_adults", "Kendte voksne", "Known adults"),
+    ("criterion.school", "Samme skole", "Keeps the school"),
+    (
+        "criterion.near_network",
+        "Nær forældre og netværk",
+        "Near parents and network",
+    ),
+    ("criterion.siblings", "Søskende sammen", "Siblings together"),
+    ("criterion.language", "Sprog", "Language"),
+    (
+        "criterion.culture",
+        "Kultur og religion",
+        "Culture and religion",
+    ),
+    ("criterion.tier_fit", "Passende specialisering", "Tier fit"),
+    ("criterion.track_record", "Tidligere forløb", "Track record"),
+    ("criterion.cost", "Pris", "Cost"),
+    ("proposals.title", "Indstillinger", "Proposals"),
+    (
+        "proposals.none",
+        "Ingen indstillinger at vise.",
+        "No proposals to show.",
+    ),
+    ("proposal.title", "Indstilling", "Proposal"),
+    (
+        "proposal.new",
+        "Indstil det valgte sted",
+        "Propose the chosen option",
+    ),
+    ("proposal.rationale", "Begrundelse", "Rationale"),
+    (
+        "proposal.rationale_hint",
+        "Kort og klart, så familien kan læse den.",
+        "Short and clear, so the family can read it.",
+    ),
+    (
+        "proposal.keep_draft",
+        "Gem som kladde (send ikke til leder endnu)",
+        "Keep as a draft (do not send to a leader yet)",
+    ),
+    ("proposal.submit", "Send til leder", "Send to a leader"),
+    ("proposal.status", "Status", "Status"),
+    ("proposal.children", "Barn", "Child"),
+    ("proposal.option", "Anbringelsessted", "Placement option"),
+    ("proposal.proposer", "Indstillet af", "Proposed by"),
+    ("proposal.submitted", "Sendt", "Submitted"),
+    ("proposal.decided_by", "Afgjort af", "Decided by"),
+    (
+        "proposal.reason",
+        "Begrundelse for afgørelsen",
+        "Reason for the decision",
+    ),
+    ("proposal.facts", "Indstillingen", "The proposal"),
+    ("proposal.chosen", "Det valgte sted", "The chosen option"),
+    (
+        "proposal.frozen",
+        "Score og begrundelser som de var, da indstillingen blev lavet.",
+        "Score and reasons as they were when the proposal was made.",
+    ),
+    ("proposal.decide", "Afgørelse", "Decision"),
+    (
+        "proposal.approve",
+        "Godkend og book pladsen",
+        "Approve and book the place",
+    ),
+    ("proposal.reject", "Afvis", "Reject"),
+    (
+        "proposal.reject_reason",
+        "Begrundelse for afvisning",
+        "Reason for rejecting",
+    ),
+    ("proposal.withdraw", "Træk tilbage", "Withdraw"),
+    (
+        "proposal.alternatives",
+        "Alternativer der blev overvejet",
+        "Alternatives considered",
+    ),
+    (
+        "proposal.no_alternatives",
+        "Ingen andre steder opfyldte kravene.",
+        "No other option met the requirements.",
+    ),
+    ("proposal_status.draft", "Kladde", "Draft"),
+    (
+        "proposal_status.submitted",
+        "Afventer afgørelse",
+        "Awaiting decision",
+    ),
+    ("proposal_status.approved", "Godkendt", "Approved"),
+    ("proposal_status.rejected", "Afvist", "Rejected"),
+    ("proposal_status.withdrawn", "Trukket tilbage", "Withdrawn"),
+    ("placement.exit_goal", "Exitmål", "Exit goal"),
+    ("exit_goal.home", "Hjem", "Home"),
+    (
+        "exit_goal.network_family",
+        "Netværksfamilie",
+        "Network family",
+    ),
+    ("exit_goal.foster_family", "Plejefamilie", "Foster family"),
+    ("exit_goal.own_home", "Egen bolig", "Own home"),
+    ("rules.title", "Regler for matchning", "Matching rules"),
+    (
+        "rules.intro",
+        "Vægtene bestemmer hvor meget hvert kriterium tæller. Reglerne gælder straks for nye matchninger.",
+        "The weights decide how much each criterion counts. The rules apply at once to new matchings.",
+    ),
+    ("rules.weights", "Vægte", "Weights"),
+    (
+        "rules.weights_hint",
+        "Hele tal fra 0. Scoren er hvert kriteriums andel af summen.",
+        "Whole numbers from 0. The score is each criterion's share of the total.",
+    ),
+    ("rules.numbers", "Grænser", "Limits"),
+    (
+        "rules.institution_default_months",
+        "Planlagt længde af institutionsophold (måneder)",
+        "Planned length of an institutional stay (months)",
+    ),
+    (
+        "rules.school_full_km",
+        "Fuld score for skole inden for (km)",
+        "Full marks for the school within (km)",
+    ),
+    (
+        "rules.school_zero_km",
+        "Ingen score for skole ud over (km)",
+        "No marks for the school beyond (km)",
+    ),
+    (
+        "rules.network_full_km",
+        "Fuld score for nærhed inden for (km)",
+        "Full marks for nearness within (km)",
+    ),
+    (
+        "rules.network_zero_km",
+        "Ingen score for nærhed ud over (km)",
+        "No marks for nearness beyond (km)",
+    ),
+    (
+        "rules.day_rate_low_dkk",
+        "Fuld score for pris til og med (kr./døgn)",
+        "Full marks for cost up to (DKK/day)",
+    ),
+    (
+        "rules.day_rate_high_dkk",
+        "Ingen score for pris fra (kr./døgn)",
+        "No marks for cost from (DKK/day)",
+    ),
+    (
+        "rules.capacity_stale_days",
+        "Ledige pladser er forældede efter (dage)",
+        "Free places are stale after (days)",
+    ),
+    // administration
+    ("users.title", "Brugere", "Users"),
+    ("users.new", "Opret bruger", "Add a user"),
+    ("users.name", "Navn", "Name"),
+    ("users.email", "E-mail", "E-mail"),
+    (
+        "users.password",
+        "Adgangskode (mindst 10 tegn)",
+        "Password (at least 10 characters)",
+    ),
+    ("users.roles", "Roller", "Roles"),
+    ("users.units", "Enheder", "Units"),
+    ("users.language", "Sprog", "Language"),
+    ("users.active", "Aktiv", "Active"),
+    ("needs.title", "Behovskatalog", "Needs vocabulary"),
+    (
+        "needs.intro",
+        "Det fælles katalog beskriver både børns behov og anbringelsesstedernes kompetencer.",
+        "The shared vocabulary describes both children's needs and what placement options can handle.",
+    ),
+    ("needs.code", "Kode", "Code"),
+    ("needs.label_da", "Navn (dansk)", "Name (Danish)"),
+    ("needs.label_en", "Navn (engelsk)", "Name (English)"),
+    (
+        "needs.description_da",
+        "Beskrivelse (dansk)",
+        "Description (Danish)",
+    ),
+    (
+        "needs.description_en",
+        "Beskrivelse (engelsk)",
+        "Description (English)",
+    ),
+    ("needs.sort_order", "Rækkefølge", "Order"),
+    ("needs.active", "I brug", "In use"),
+    ("needs.retired", "udgået", "retired"),
+    ("needs.new", "Nyt behov", "New need"),
+];
+
+type Table = HashMap<&'static str, &'static str>;
+
+fn tables() -> &'static (Table, Table) {
+    static T: OnceLock<(Table, Table)> = OnceLock::new();
+    T.get_or_init(|| {
+        let da = TEXTS.iter().map(|(k, d, _)| (*k, *d)).collect();
+        let en = TEXTS.iter().map(|(k, _, e)| (*k, *e)).collect();
+        (da, en)
+    })
+}
+
+/// The text for `key` in `lang`; the key itself when missing (and a test makes sure none is).
+pub fn t(lang: Lang, key: &str) -> &'static str {
+    let (da, en) = tables();
+    let table = match lang {
+        Lang::Da => da,
+        Lang::En => en,
+    };
+    match table.get(key) {
+        Some(text) => text,
+        None => {
+            tracing::warn!(key, "missing translation");
+            "?"
+        }
+    }
+}
+
+/// Whether a key exists (for tests).
+pub fn has(key: &str) -> bool {
+    tables().0.contains_key(key)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn files(dir: &std::path::Path, out: &mut Vec<std::path::PathBuf>) {
+        for e in std::fs::read_dir(dir).unwrap() {
+            let p = e.unwrap().path();
+            if p.is_dir() {
+                files(&p, out);
+            } else {
+                out.push(p);
+            }
+        }
+    }
+
+    #[test]
+    fn every_key_used_exists_in_both_languages() {
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+        let mut paths = Vec::new();
+        files(&root.join("../../web/templates"), &mut paths);
+        files(&root.join("src/pages"), &mut paths);
+        let mut missing = Vec::new();
+        for p in paths {
+            let text = std::fs::read_to_string(&p).unwrap();
+            for k in keys_in(&text) {
+                if !has(&k) {
+                    missing.push(format!("{k} ({})", p.display()));
+                }
+            }
+        }
+        // Keys built from vocabularies: every value of each needs a text.
+        fn all<T: std::fmt::Display>(prefix: &str, values: &[T]) -> Vec<String> {
+            values.iter().map(|v| format!("{prefix}.{v}")).collect()
+        }
+        use kith_domain::matching::{OptionGroup, criteria::Criterion, exclusions::ExclusionCode};
+        let vocab = [
+            all("level", kith_domain::NeedLevel::ALL),
+            all("network", kith_domain::NetworkApprovalStatus::ALL),
+            all("approval", kith_domain::ApprovalStatus::ALL),
+            all("authority", kith_domain::ApprovalAuthority::ALL),
+            all("placement_status", kith_domain::PlacementStatus::ALL),
+            all("proposal_status", kith_domain::ProposalStatus::ALL),
+            all("exit_goal", kith_domain::ExitGoal::ALL),
+            all("criterion", Criterion::ALL),
+            all("group", OptionGroup::ALL),
+            all("exclusion", ExclusionCode::ALL),
+        ];
+        for key in vocab.iter().flatten() {
+            if !has(key) {
+                missing.push(key.clone());
+            }
+        }
+        for k in [
+            "child.new",
+            "child.edit",
+            "option.new",
+            "option.edit",
+            "error.forbidden",
+            "error.not_found",
+            "error.invalid",
+            "error.conflict",
+            "error.too_many",
+            "error.unavailable",
+            "error.internal",
+        ] {
+            assert!(has(k), "{k}");
+        }
+        assert!(missing.is_empty(), "missing translations: {missing:?}");
+    }
+
+    #[test]
+    fn keys_are_unique_and_texts_non_empty() {
+        let mut seen = std::collections::HashSet::new();
+        for (k, da, en) in TEXTS {
+            assert!(seen.insert(*k), "duplicate key {k}");
+            assert!(!da.is_empty() && !en.is_empty(), "{k}");
+        }
+    }
+
+    /// The keys of every `ctx.t("...")` in a text.
+    fn keys_in(text: &str) -> Vec<String> {
+        let needle = "ctx.t(\"";
+        let mut out = Vec::new();
+        let mut rest = text;
+        while let Some(i) = rest.find(needle) {
+            let after = &rest[i + needle.len()..];
+            if let Some(end) = after.find('"') {
+                out.push(after[..end].to_owned());
+            }
+            rest = after;
+        }
+        out
+    }
+}

@@ -1,0 +1,43 @@
+//! Kith's server: the `kith` command line, configuration, the JSON API under `/api/v1`, the
+//! HTML pages, sessions and API tokens, the OpenAPI document and the operational endpoints.
+//!
+//! Handlers are thin: they parse the request, call one `kith-app` function and render the
+//! result as JSON or HTML. Authorisation, validation rules and the audit trail live in
+//! `kith-app`.
+
+pub mod api;
+mod calendar;
+pub mod cli;
+pub mod config;
+mod csrf;
+mod error;
+mod extract;
+mod health;
+pub mod i18n;
+pub mod mailer;
+mod openapi;
+pub mod pages;
+mod router;
+pub mod scheduler;
+mod security;
+mod session_store;
+mod state;
+mod static_files;
+pub mod telemetry;
+
+pub use config::Settings;
+pub use error::{ApiError, Problem};
+pub use openapi::openapi_document;
+pub use router::router;
+pub use state::AppState;
+
+/// Serves `router` on `listener` until `shutdown` resolves.
+pub async fn serve(
+    listener: tokio::net::TcpListener,
+    state: AppState,
+    shutdown: impl Future<Output = ()> + Send + 'static,
+) -> std::io::Result<()> {
+    axum::serve(listener, router(state).into_make_service())
+        .with_graceful_shutdown(shutdown)
+        .await
+}

@@ -1,0 +1,388 @@
+//! Administration pages: users and the needs vocabulary.
+
+use askama::Template;
+use askama_web::WebTemplate;
+use axum::Router;
+use axum::extract::{Path, State};
+use axum::http::StatusCode;
+use axum::response::{IntoResponse, Redirect};
+use axum::routing::{get, post};
+use kith_app::needs::NeedView;
+use kith_app::units::UnitView;
+use kith_app::users::{NewUserInput, UserUpdateInput, UserView};
+use kith_app::{Actor, AppError, PageParams, Paged};
+use kith_domain::{Role, UserId};
+use serde_json::Value;
+
+use super::children::Choice;
+use super::form::{FormData, JsonBuilder, parse_input};
+use super::{
+    Ctx, FormProblem, PageActor, PageResult, fail, form_problems, problem_for, see_other, submit,
+};
+use crate::AppState;
+use crate::extract::ApiQuery;
+
+pub fn router() -> Router<AppState> {
+    Router::new()
+        .route("/admin/users", get(users).post(create_user))
+        .route("/admin/users/new", get(new_user))
+        .route("/admin/users/{id}", get(edit_user).post(update_user))
+        .route("/admin/needs", get(needs))
+        .route("/admin/needs/{code}", post(save_need))
+        .route("/admin/rules", get(rules).post(save_rules))
+}
+
+#[derive(Template, WebTemplate)]
+#[template(path = "pages/admin_users.html")]
+struct UsersPage {
+    ctx: Ctx,
+    page: Paged<UserView>,
+    units: Vec<UnitView>,
+    next_url: Option<String>,
+}
+
+impl UsersPage {
+    fn unit_names(&self, u: &UserView) -> String {
+        u.unit_ids
+            .iter()
+            .filter_map(|id| {
+                self.units
+                    .iter()
+                    .find(|x| x.id == *id)
+                    .map(|x| x.name.clone())
+            })
+            .collect::<Vec<_>>()
+            .join(", ")
+    }
+}
+
+async fn users(
+    State(s): State<AppState>,
+    PageActor { actor, ctx }: PageActor,
+    ApiQuery(q): ApiQuery<PageParams>,
+) -> PageResult {
+    let page = kith_app::users::list(s.app(), &actor, &q)
+        .await
+        .map_err(fail(&ctx))?;
+    let units = kith_app::units::list(s.app(), &actor)
+        .await
+        .map_err(fail(&ctx))?;
+    let next_url = page
+        .next_cursor
+        .clone()
+        .map(|c| format!("/admin/users?cursor={c}"));
+    Ok(UsersPage {
+        ctx,
+        page,
+        units,
+        next_url,
+    }
+    .into_response())
+}
+
+#[derive(Debug, Clone, Default)]
+struct UserValues {
+    email: String,
+    name: String,
+    roles: Vec<String>,
+    unit_ids: Vec<String>,
+    locale: String,
+    active: bool,
+}
+
+impl UserValues {
+    fn has_role(&self, r: &str) -> bool {
+        self.roles.iter().any(|x| x == r)
+    }
+    fn in_unit(&self, id: &kith_domain::UnitId) -> bool {
+        self.unit_ids.iter().any(|x| *x == id.to_string())
+    }
+}
+
+#[derive(Template, WebTemplate)]
+#[template(path = "pages/admin_user_form.html")]
+struct UserForm {
+    ctx: Ctx,
+    action: String,
+    is_new: bool,
+    v: UserValues,
+    roles: Vec<Choice>,
+    units: Vec<UnitView>,
+    problems: Vec<FormProblem>,
+}
+
+impl UserForm {
+    fn problem(&self, field: &str) -> Option<&str> {
+        problem_for(&self.problems, field)
+    }
+}
+
+async fn user_form(
+    s: &AppState,
+    actor: &Actor,
+    ctx: Ctx,
+    id: Option<i64>,
+    v: UserValues,
+    problems: Vec<FormProblem>,
+) -> PageResult {
+    kith_app::policy::require_admin(actor).map_err(fail(&ctx))?;
+    let units = kith_app::units::list(s.app(), actor)
+        .await
+        .map_err(fail(&ctx))?;
+    let status = if problems.is_empty() {
+        StatusCode::OK
+    } else {
+        StatusCode::UNPROCESSABLE_ENTITY
+    };
+    let page = UserForm {
+        action: id
+            .map(|i| format!("/admin/users/{i}"))
+            .unwrap_or_else(|| "/admin/users".into()),
+        is_new: id.is_none(),
+        v,
+        roles: Role::ALL
+            .iter()
+            .map(|r| (r.as_str().to_owned(), r.label(ctx.lang).to_owned()))
+            .collect(),
+        units,
+        problems,
+        ctx,
+    };
+    Ok((status, page).into_response())
+}
+
+fn user_json(f: &FormData, with_password: bool) -> Value {
+    let mut b = JsonBuilder::default()
+        .text("email", f.get("email"))
+        .text_always("name", f.text("name"))
+        .value(
+            "roles",
+            Value::Array(f.all("roles").into_iter().map(Value::String).collect()),
+        )
+        .value(
+            "unit_ids",
+            Value::Array(
+                f.all("unit_ids")
+                    .into_iter()
+                    .map(|u| {
+                        u.parse::<i64>()
+                            .map(Value::from)
+                            .unwrap_or(Value::String(u))
+                    })
+                    .collect(),
+            ),
+        )
+        .text("locale", f.get("locale"));
+    if with_password {
+        b = b.text_always("password", f.text("password"));
+    } else {
+        b = b.flag("active", f.checked("active"));
+    }
+    b.build()
+}
+
+fn values_from_form(f: &FormData) -> UserValues {
+    UserValues {
+        email: f.text("email"),
+        name: f.text("name"),
+        roles: f.all("roles"),
+        unit_ids: f.all("unit_ids"),
+        locale: f.text("locale"),
+        active: f.checked("active"),
+    }
+}
+
+async fn new_user(State(s): State<AppState>, PageActor { actor, ctx }: PageActor) -> PageResult {
+    let v = UserValues {
+        locale: "da".into(),
+        active: true,
+        ..Default::default()
+    };
+    user_form(&s, &actor, ctx, None, v, vec![]).await
+}
+
+async fn create_user(
+    State(s): State<AppState>,
+    PageActor { actor, ctx }: PageActor,
+    f: FormData,
+) -> PageResult {
+    let create = |i: NewUserInput| kith_app::users::create(s.app(), &actor, i);
+    match submit(&ctx, parse_input(user_json(&f, true)), create).await? {
+        Ok(_) => Ok(see_other("/admin/users")),
+        Err(problems) => user_form(&s, &actor, ctx, None, values_from_form(&f), problems).await,
+    }
+}
+
+async fn edit_user(
+    State(s): State<AppState>,
+    PageActor { actor, ctx }: PageActor,
+    Path(id): Path<i64>,
+) -> PageResult {
+    let u = kith_app::users::get(s.app(), &actor, UserId(id))
+        .await
+        .map_err(fail(&ctx))?;
+    let v = UserValues {
+        email: u.email.to_string(),
+        name: u.name,
+        roles: u.roles.iter().map(|r| r.as_str().to_owned()).collect(),
+        unit_ids: u.unit_ids.iter().map(|i| i.to_string()).collect(),
+        locale: u.locale.as_str().into(),
+        active: u.active,
+    };
+    user_form(&s, &actor, ctx, Some(id), v, vec![]).await
+}
+
+async fn update_user(
+    State(s): State<AppState>,
+    PageActor { actor, ctx }: PageActor,
+    Path(id): Path<i64>,
+    f: FormData,
+) -> PageResult {
+    let update = |i: UserUpdateInput| kith_app::users::update(s.app(), &actor, UserId(id), i);
+    match submit(&ctx, parse_input(user_json(&f, false)), update).await? {
+        Ok(_) => Ok(see_other("/admin/users")),
+        Err(problems) => user_form(&s, &actor, ctx, Some(id), values_from_form(&f), problems).await,
+    }
+}
+
+#[derive(Template, WebTemplate)]
+#[template(path = "pages/admin_needs.html")]
+struct NeedsPage {
+    ctx: Ctx,
+    needs: Vec<NeedView>,
+    problems: Vec<FormProblem>,
+}
+
+async fn needs(State(s): State<AppState>, PageActor { actor, ctx }: PageActor) -> PageResult {
+    kith_app::policy::require_admin(&actor).map_err(fail(&ctx))?;
+    let needs = kith_app::needs::list(s.app(), &actor)
+        .await
+        .map_err(fail(&ctx))?;
+    Ok(NeedsPage {
+        ctx,
+        needs,
+        problems: vec![],
+    }
+    .into_response())
+}
+
+async fn save_need(
+    State(s): State<AppState>,
+    PageActor { actor, ctx }: PageActor,
+    Path(code): Path<String>,
+    f: FormData,
+) -> PageResult {
+    let code = if code == "new" { f.text("code") } else { code };
+    let v = JsonBuilder::default()
+        .text_always("label_da", f.text("label_da"))
+        .text_always("label_en", f.text("label_en"))
+        .text_always("description_da", f.text("description_da"))
+        .text_always("description_en", f.text("description_en"))
+        .number("sort_order", f.get("sort_order"))
+        .flag("active", f.checked("active"))
+        .build();
+    let result = match parse_input(v) {
+        Ok(input) => kith_app::needs::put(s.app(), &actor, &code, input).await,
+        Err(e) => Err(e),
+    };
+    match result {
+        Ok(_) => Ok(Redirect::to("/admin/needs").into_response()),
+        Err(AppError::Forbidden(m)) => Err(super::error_page(&ctx, AppError::Forbidden(m))),
+        Err(e) => {
+            let problems = form_problems(&ctx, e)?;
+            let needs = kith_app::needs::list(s.app(), &actor)
+                .await
+                .map_err(fail(&ctx))?;
+            Ok((
+                StatusCode::UNPROCESSABLE_ENTITY,
+                NeedsPage {
+                    ctx,
+                    needs,
+                    problems,
+                },
+            )
+                .into_response())
+        }
+    }
+}
+
+#[derive(Template, WebTemplate)]
+#[template(path = "pages/admin_rules.html")]
+struct RulesPage {
+    ctx: Ctx,
+    rules: kith_domain::matching::MatchRules,
+    weights: Vec<(String, u32)>,
+    problems: Vec<FormProblem>,
+}
+
+fn rules_page(
+    ctx: Ctx,
+    rules: kith_domain::matching::MatchRules,
+    problems: Vec<FormProblem>,
+) -> axum::response::Response {
+    let weights = kith_domain::matching::criteria::Criterion::ALL
+        .iter()
+        .map(|c| (c.as_str().to_owned(), c.weight(&rules.weights)))
+        .collect();
+    let status = if problems.is_empty() {
+        StatusCode::OK
+    } else {
+        StatusCode::UNPROCESSABLE_ENTITY
+    };
+    (
+        status,
+        RulesPage {
+            ctx,
+            rules,
+            weights,
+            problems,
+        },
+    )
+        .into_response()
+}
+
+async fn rules(State(s): State<AppState>, PageActor { actor, ctx }: PageActor) -> PageResult {
+    kith_app::policy::require_admin(&actor).map_err(fail(&ctx))?;
+    let r = kith_app::rules::get(s.app(), &actor)
+        .await
+        .map_err(fail(&ctx))?;
+    Ok(rules_page(ctx, r.matching, vec![]))
+}
+
+/// The weights and numbers from the form, on top of the rules in force.
+async fn save_rules(
+    State(s): State<AppState>,
+    PageActor { actor, ctx }: PageActor,
+    f: FormData,
+) -> PageResult {
+    kith_app::policy::require_admin(&actor).map_err(fail(&ctx))?;
+    let current = kith_app::rules::get(s.app(), &actor)
+        .await
+        .map_err(fail(&ctx))?
+        .matching;
+    let mut json = serde_json::to_value(&current)
+        .map_err(|e| super::error_page(&ctx, AppError::Internal(e.to_string())))?;
+    for c in kith_domain::matching::criteria::Criterion::ALL {
+        let field = format!("w_{}", c.as_str());
+        json["weights"][c.as_str()] =
+            JsonBuilder::default().number("v", f.get(&field)).build()["v"].clone();
+    }
+    for key in [
+        "institution_default_months",
+        "school_full_km",
+        "school_zero_km",
+        "network_full_km",
+        "network_zero_km",
+        "day_rate_low_dkk",
+        "day_rate_high_dkk",
+        "capacity_stale_days",
+    ] {
+        json[key] = JsonBuilder::default().number("v", f.get(key)).build()["v"].clone();
+    }
+    let input = serde_json::json!({ "matching": json });
+    let put = |i: kith_app::rules::RulesInput| kith_app::rules::put(s.app(), &actor, i);
+    match submit(&ctx, parse_input(input), put).await? {
+        Ok(_) => Ok(see_other("/admin/rules")),
+        Err(problems) => Ok(rules_page(ctx, current, problems)),
+    }
+}

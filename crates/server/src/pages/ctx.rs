@@ -1,0 +1,237 @@
+//! What every page template gets: language, the logged-in user for the navigation, the CSRF
+//! token for its forms; and the extractors that provide it.
+
+use axum::extract::FromRequestParts;
+use axum::http::request::Parts;
+use axum::response::{IntoResponse, Redirect, Response};
+use axum_extra::extract::CookieJar;
+use chrono::{DateTime, NaiveDate, Utc};
+use kith_app::{Actor, AppError};
+use kith_domain::{Lang, Role};
+
+use crate::AppState;
+use crate::csrf::CsrfToken;
+use crate::extract::resolve_actor;
+use crate::i18n;
+
+/// The cookie remembering the language of a visitor who is not logged in.
+pub const LANG_COOKIE: &str = "kith_lang";
+
+/// The logged-in user as the navigation needs them.
+#[derive(Debug, Clone)]
+pub struct NavUser {
+    pub name: String,
+    pub roles: Vec<Role>,
+}
+
+/// Context for rendering a page.
+#[derive(Debug, Clone)]
+pub struct Ctx {
+    pub lang: Lang,
+    pub user: Option<NavUser>,
+    pub csrf: String,
+    /// The path of this page (for the language switch to come back to, and nav highlighting).
+    pub path: String,
+}
+
+impl Ctx {
+    /// The text for `key` in the page's language.
+    pub fn t(&self, key: &str) -> &'static str {
+        i18n::t(self.lang, key)
+    }
+
+    /// Whether the user holds a role (by code).
+    pub fn has(&self, role: &str) -> bool {
+        self.user
+            .as_ref()
+            .is_some_and(|u| u.roles.iter().any(|r| r.as_str() == role))
+    }
+
+    /// Whether the current page is under `prefix` (for `aria-current`).
+    pub fn at(&self, prefix: &str) -> bool {
+        self.path == prefix || self.path.starts_with(&format!("{prefix}/"))
+    }
+
+    /// A date as people in the page's language write it.
+    pub fn date(&self, d: &NaiveDate) -> String {
+        match self.lang {
+            Lang::Da => d.format("%d.%m.%Y").to_string(),
+            Lang::En => d.format("%-d %b %Y").to_string(),
+        }
+    }
+
+    /// An optional date, or a dash.
+    pub fn odate(&self, d: &Option<NaiveDate>) -> String {
+        d.as_ref()
+            .map(|d| self.date(d))
+            .unwrap_or_else(|| "–".to_owned())
+    }
+
+    /// An instant in Copenhagen time.
+    pub fn datetime(&self, t: &DateTime<Utc>) -> String {
+        let local = t.with_timezone(&kith_app::TIME_ZONE);
+        match self.lang {
+            Lang::Da => local.format("%d.%m.%Y kl. %H:%M").to_string(),
+            Lang::En => local.format("%-d %b %Y %H:%M").to_string(),
+        }
+    }
+
+    /// An optional instant, or a dash.
+    pub fn odatetime(&self, t: &Option<DateTime<Utc>>) -> String {
+        t.as_ref()
+            .map(|t| self.datetime(t))
+            .unwrap_or_else(|| "–".to_owned())
+    }
+
+    /// The language to offer switching to.
+    pub fn other_lang(&self) -> Lang {
+        match self.lang {
+            Lang::Da => Lang::En,
+            Lang::En => Lang::Da,
+        }
+    }
+}
+
+fn csrf_of(parts: &Parts) -> String {
+    parts
+        .extensions
+        .get::<CsrfToken>()
+        .map(|t| t.0.clone())
+        .unwrap_or_default()
+}
+
+fn lang_of(parts: &Parts, actor: Option<&Actor>) -> Lang {
+    if let Some(a) = actor {
+        return a.locale;
+    }
+    CookieJar::from_headers(&parts.headers)
+        .get(LANG_COOKIE)
+        .and_then(|c| c.value().parse().ok())
+        .unwrap_or_default()
+}
+
+/// A logged-in page visitor: the actor and the page context. Not logged in: redirect to the
+/// login page, coming back here afterwards.
+#[derive(Debug, Clone)]
+pub struct PageActor {
+    pub actor: Actor,
+    pub ctx: Ctx,
+}
+
+impl FromRequestParts<AppState> for PageActor {
+    type Rejection = Response;
+
+    async fn from_request_parts(
+        parts: &mut Parts,
+        state: &AppState,
+    ) -> Result<Self, Self::Rejection> {
+        let actor = match resolve_actor(parts, state).await {
+            Ok(Some(a)) => a,
+            Ok(None) | Err(crate::ApiError(AppError::Unauthenticated)) => {
+                let next = parts.uri.path();
+                let target = if next == "/" || next.starts_with("/login") {
+                    "/login".to_owned()
+                } else {
+                    format!(
+                        "/login?next={}",
+                        form_urlencoded::byte_serialize(next.as_bytes()).collect::<String>()
+                    )
+                };
+                return Err(Redirect::to(&target).into_response());
+            }
+            Err(e) => {
+                let ctx = Ctx {
+                    lang: lang_of(parts, None),
+                    user: None,
+                    csrf: csrf_of(parts),
+                    path: parts.uri.path().to_owned(),
+                };
+                return Err(super::error_page(&ctx, e.0));
+            }
+        };
+        let ctx = Ctx {
+            lang: lang_of(parts, Some(&actor)),
+            user: Some(NavUser {
+                name: actor.name.clone(),
+                roles: actor.roles.clone(),
+            }),
+            csrf: csrf_of(parts),
+            path: parts.uri.path().to_owned(),
+        };
+        Ok(PageActor { actor, ctx })
+    }
+}
+
+/// A page visitor who need not be logged in (the login page).
+#[derive(Debug, Clone)]
+pub struct AnonCtx(pub Ctx);
+
+impl FromRequestParts<AppState> for AnonCtx {
+    type Rejection = Response;
+
+    async fn from_request_parts(
+        parts: &mut Parts,
+        _state: &AppState,
+    ) -> Result<Self, Self::Rejection> {
+        Ok(AnonCtx(Ctx {
+            lang: lang_of(parts, None),
+            user: None,
+            csrf: csrf_of(parts),
+            path: parts.uri.path().to_owned(),
+        }))
+    }
+}
+
+/// Vocabularies whose names come from the domain crate.
+pub trait Labelled {
+    /// The name in a language.
+    fn label_in(&self, lang: Lang) -> &'static str;
+}
+
+impl Labelled for kith_domain::TargetArea {
+    fn label_in(&self, lang: Lang) -> &'static str {
+        self.label(lang)
+    }
+}
+
+impl Labelled for kith_domain::PlacementKind {
+    fn label_in(&self, lang: Lang) -> &'static str {
+        self.label(lang)
+    }
+}
+
+impl Labelled for kith_domain::InstitutionForm {
+    fn label_in(&self, lang: Lang) -> &'static str {
+        self.label(lang)
+    }
+}
+
+impl Labelled for Role {
+    fn label_in(&self, lang: Lang) -> &'static str {
+        self.label(lang)
+    }
+}
+
+impl Ctx {
+    /// The name of a domain vocabulary value in the page's language.
+    pub fn label<T: Labelled>(&self, value: &T) -> &'static str {
+        value.label_in(self.lang)
+    }
+
+    /// The translated name of a code from a vocabulary whose names live in the i18n table
+    /// under `prefix.code` (levels, statuses, authorities).
+    pub fn code<T: std::fmt::Display>(&self, prefix: &str, code: &T) -> &'static str {
+        self.t(&format!("{prefix}.{code}"))
+    }
+
+    /// A domain text in the page's language.
+    pub fn text<'a>(&self, b: &'a kith_domain::Bilingual) -> &'a str {
+        b.get(self.lang)
+    }
+}
+
+impl<T: Labelled> Labelled for &T {
+    fn label_in(&self, lang: Lang) -> &'static str {
+        (**self).label_in(lang)
+    }
+}

@@ -1,0 +1,130 @@
+//! Logging in and out, and switching language.
+
+use askama::Template;
+use askama_web::WebTemplate;
+use axum::extract::{Query, State};
+use axum::http::StatusCode;
+use axum::response::{IntoResponse, Redirect, Response};
+use axum_extra::extract::CookieJar;
+use axum_extra::extract::cookie::{Cookie, SameSite};
+use kith_app::AppError;
+use kith_domain::Lang;
+use serde::Deserialize;
+use tower_sessions::Session;
+
+use super::ctx::LANG_COOKIE;
+use super::form::FormData;
+use super::{AnonCtx, Ctx, PageResult, error_page};
+use crate::AppState;
+use crate::extract::{SESSION_USER_KEY, resolve_actor};
+
+#[derive(Template, WebTemplate)]
+#[template(path = "pages/login.html")]
+pub struct LoginPage {
+    ctx: Ctx,
+    email: String,
+    next: String,
+    failed: bool,
+}
+
+#[derive(Debug, Deserialize)]
+pub struct NextQuery {
+    next: Option<String>,
+}
+
+/// Only local paths may be returned to after login (no open redirect).
+fn safe_next(next: Option<String>) -> String {
+    match next {
+        Some(n) if n.starts_with('/') && !n.starts_with("//") && !n.contains('\\') => n,
+        _ => "/".to_owned(),
+    }
+}
+
+pub async fn form(AnonCtx(ctx): AnonCtx, Query(q): Query<NextQuery>) -> LoginPage {
+    LoginPage {
+        ctx,
+        email: String::new(),
+        next: safe_next(q.next),
+        failed: false,
+    }
+}
+
+pub async fn submit(
+    State(state): State<AppState>,
+    AnonCtx(ctx): AnonCtx,
+    session: Session,
+    form: FormData,
+) -> PageResult {
+    let email = form.text("email");
+    let next = safe_next(form.get("next"));
+    match kith_app::auth::login(state.app(), &email, &form.text("password")).await {
+        Ok(actor) => {
+            let err = |e: tower_sessions::session::Error| {
+                error_page(&ctx, AppError::Unavailable(e.to_string()))
+            };
+            session.cycle_id().await.map_err(err)?;
+            session
+                .insert(SESSION_USER_KEY, actor.id.0)
+                .await
+                .map_err(err)?;
+            Ok(Redirect::to(&next).into_response())
+        }
+        Err(AppError::Unauthenticated) => Ok((
+            StatusCode::UNAUTHORIZED,
+            LoginPage {
+                ctx,
+                email,
+                next,
+                failed: true,
+            },
+        )
+            .into_response()),
+        Err(e) => Err(error_page(&ctx, e)),
+    }
+}
+
+pub async fn logout(session: Session) -> Response {
+    let _ = session.flush().await;
+    Redirect::to("/login").into_response()
+}
+
+/// Switches the language: remembered in a cookie, and as the user's preference when logged in
+/// (so e-mails follow it too).
+pub async fn switch_language(
+    State(state): State<AppState>,
+    jar: CookieJar,
+    request: axum::extract::Request,
+) -> Response {
+    let (mut parts, body) = request.into_parts();
+    let bytes = axum::body::to_bytes(body, 64 * 1024)
+        .await
+        .unwrap_or_default();
+    let fields: Vec<(String, String)> = form_urlencoded::parse(&bytes).into_owned().collect();
+    let field = |n: &str| fields.iter().find(|(k, _)| k == n).map(|(_, v)| v.clone());
+    let lang: Lang = field("lang")
+        .and_then(|l| l.parse().ok())
+        .unwrap_or_default();
+    if let Ok(Some(actor)) = resolve_actor(&mut parts, &state).await {
+        let _ = kith_app::users::set_my_locale(state.app(), &actor, lang).await;
+    }
+    let cookie = Cookie::build((LANG_COOKIE, lang.as_str().to_owned()))
+        .path("/")
+        .same_site(SameSite::Lax)
+        .permanent()
+        .build();
+    (jar.add(cookie), Redirect::to(&safe_next(field("back")))).into_response()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::safe_next;
+
+    #[test]
+    fn only_local_paths_are_followed() {
+        assert_eq!(safe_next(Some("/children/4".into())), "/children/4");
+        assert_eq!(safe_next(Some("//evil.example".into())), "/");
+        assert_eq!(safe_next(Some("https://evil.example".into())), "/");
+        assert_eq!(safe_next(Some("/\\evil".into())), "/");
+        assert_eq!(safe_next(None), "/");
+    }
+}

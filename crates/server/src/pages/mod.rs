@@ -1,0 +1,192 @@
+//! The HTML pages (askama templates with htmx). They call the same `kith-app` functions as
+//! the API; a page has no logic of its own beyond turning a form into an input and a result
+//! into HTML.
+
+// A page handler's error is itself a page (an HTTP response); boxing it would only add noise.
+#![allow(clippy::result_large_err)]
+
+mod admin;
+mod children;
+pub mod ctx;
+pub mod form;
+mod login;
+mod matching;
+mod options;
+
+use askama::Template;
+use askama_web::WebTemplate;
+use axum::Router;
+use axum::http::StatusCode;
+use axum::response::{Html, IntoResponse, Redirect, Response};
+use axum::routing::{get, post};
+use kith_app::AppError;
+use kith_domain::Role;
+
+pub use ctx::{AnonCtx, Ctx, PageActor};
+
+use crate::AppState;
+
+/// Every page route.
+pub fn router() -> Router<AppState> {
+    Router::new()
+        .route("/", get(home))
+        .route("/login", get(login::form).post(login::submit))
+        .route("/logout", post(login::logout))
+        .route("/lang", post(login::switch_language))
+        .merge(children::router())
+        .merge(options::router())
+        .merge(matching::router())
+        .merge(admin::router())
+}
+
+/// The start page: each role lands where its daily work is.
+async fn home(PageActor { actor, .. }: PageActor) -> Redirect {
+    let target = if actor.has(Role::Matcher) {
+        "/children?placement_requested=true"
+    } else if actor.has(Role::Adviser) || actor.has(Role::Leader) {
+        "/children"
+    } else if actor.has(Role::Consultant) {
+        "/options"
+    } else if actor.has(Role::Admin) {
+        "/admin/users"
+    } else {
+        "/children"
+    };
+    Redirect::to(target)
+}
+
+#[derive(Template, WebTemplate)]
+#[template(path = "pages/error.html")]
+struct ErrorPage {
+    ctx: Ctx,
+    status: u16,
+    title: &'static str,
+    message: String,
+}
+
+/// A page for an error from `kith-app` (a login redirect for 401).
+pub fn error_page(ctx: &Ctx, e: AppError) -> Response {
+    crate::error::log_server_error(&e);
+    let (status, title, message) = match &e {
+        AppError::Unauthenticated => return Redirect::to("/login").into_response(),
+        AppError::Forbidden(why) => (StatusCode::FORBIDDEN, "error.forbidden", why.clone()),
+        AppError::NotFound(_) => (StatusCode::NOT_FOUND, "error.not_found", String::new()),
+        AppError::Invalid(errs) => (
+            StatusCode::UNPROCESSABLE_ENTITY,
+            "error.invalid",
+            errs.iter()
+                .map(|e| format!("{}: {}", e.field, e.message))
+                .collect::<Vec<_>>()
+                .join("; "),
+        ),
+        AppError::Conflict { message, .. } => {
+            (StatusCode::CONFLICT, "error.conflict", message.clone())
+        }
+        AppError::TooManyAttempts { .. } => (
+            StatusCode::TOO_MANY_REQUESTS,
+            "error.too_many",
+            String::new(),
+        ),
+        AppError::Unavailable(_) | AppError::Storage(_) => (
+            StatusCode::SERVICE_UNAVAILABLE,
+            "error.unavailable",
+            String::new(),
+        ),
+        AppError::Internal(_) => (
+            StatusCode::INTERNAL_SERVER_ERROR,
+            "error.internal",
+            String::new(),
+        ),
+    };
+    let page = ErrorPage {
+        ctx: ctx.clone(),
+        status: status.as_u16(),
+        title: ctx.t(title),
+        message,
+    };
+    (status, page).into_response()
+}
+
+/// The 404 page for unknown paths (no user context needed).
+pub fn not_found_page() -> Html<String> {
+    let ctx = Ctx {
+        lang: Default::default(),
+        user: None,
+        csrf: String::new(),
+        path: String::new(),
+    };
+    let page = ErrorPage {
+        title: ctx.t("error.not_found"),
+        ctx,
+        status: 404,
+        message: String::new(),
+    };
+    Html(page.render().unwrap_or_else(|_| "Not found".to_owned()))
+}
+
+/// The result of a page handler: a page, or an error page.
+pub type PageResult = Result<Response, Response>;
+
+/// Maps an app error to its page, for `?` in page handlers.
+pub fn fail(ctx: &Ctx) -> impl Fn(AppError) -> Response + '_ {
+    move |e| error_page(ctx, e)
+}
+
+/// A validation problem shown on a form: the field's label key and the message.
+#[derive(Debug, Clone)]
+pub struct FormProblem {
+    pub field: String,
+    pub message: String,
+}
+
+/// Turns an app error into form problems, or into an error page when it is not about fields.
+pub fn form_problems(ctx: &Ctx, e: AppError) -> Result<Vec<FormProblem>, Response> {
+    match e {
+        AppError::Invalid(errs) => Ok(errs
+            .into_iter()
+            .map(|e| FormProblem {
+                field: e.field,
+                message: e.message,
+            })
+            .collect()),
+        AppError::Conflict {
+            field: Some(field),
+            message,
+        } => Ok(vec![FormProblem { field, message }]),
+        other => Err(error_page(ctx, other)),
+    }
+}
+
+/// Runs a form submission: the input parsed from the form, then the use case. A field problem
+/// (from either step) comes back as `Ok(Err(problems))` for the form to show; any other error
+/// is already an error page.
+pub async fn submit<I, T, Fut>(
+    ctx: &Ctx,
+    input: Result<I, AppError>,
+    call: impl FnOnce(I) -> Fut,
+) -> Result<Result<T, Vec<FormProblem>>, Response>
+where
+    Fut: Future<Output = Result<T, AppError>>,
+{
+    match form::and_then(input, call).await {
+        Ok(t) => Ok(Ok(t)),
+        Err(e) => Ok(Err(form_problems(ctx, e)?)),
+    }
+}
+
+/// A redirect after a successful form post.
+pub fn see_other(path: &str) -> Response {
+    Redirect::to(path).into_response()
+}
+
+/// Whether a form problem concerns `field` (or something inside it).
+pub fn problem_for<'a>(problems: &'a [FormProblem], field: &str) -> Option<&'a str> {
+    problems
+        .iter()
+        .find(|p| {
+            p.field == field
+                || p.field.starts_with(&format!("{field}."))
+                || p.field.starts_with(&format!("{field}["))
+        })
+        .map(|p| p.message.as_str())
+}

@@ -1,0 +1,86 @@
+//! The one place where every feature's routes are merged and the layers applied.
+
+use axum::Router;
+use axum::http::{StatusCode, Uri};
+use axum::middleware;
+use axum::response::{IntoResponse, Response};
+use tower_http::trace::TraceLayer;
+use tower_sessions::cookie::SameSite;
+use tower_sessions::{Expiry, SessionManagerLayer};
+use utoipa_swagger_ui::SwaggerUi;
+
+use crate::session_store::DbSessionStore;
+use crate::{AppState, api, calendar, csrf, health, openapi, pages, security, static_files};
+
+/// The session cookie's name.
+pub const SESSION_COOKIE: &str = "kith_session";
+
+/// The whole application.
+pub fn router(state: AppState) -> Router {
+    // Install the metrics recorder before the first request is counted.
+    let _ = health::prometheus();
+    let (api_routes, doc) = api::router().split_for_parts();
+    let doc = openapi::finish(doc);
+    let sessions = SessionManagerLayer::new(DbSessionStore::new(state.app().clone()))
+        .with_name(SESSION_COOKIE)
+        .with_http_only(true)
+        .with_same_site(SameSite::Lax)
+        .with_secure(state.settings().cookie_secure)
+        .with_expiry(Expiry::OnInactivity(time::Duration::minutes(
+            state.settings().session_ttl_minutes,
+        )));
+    let page_routes = pages::router().layer(middleware::from_fn(csrf::guard));
+    // The API description and the metrics are for logged-in users (and scrapers with a token).
+    let docs_and_metrics = Router::new()
+        .merge(SwaggerUi::new("/api/docs").url("/api/openapi.json", doc))
+        .merge(health::metrics_router())
+        .route_layer(middleware::from_fn_with_state(state.clone(), require_user));
+    Router::new()
+        .merge(api_routes)
+        .merge(page_routes)
+        .merge(docs_and_metrics)
+        .merge(health::router())
+        .merge(calendar::router())
+        .merge(static_files::router())
+        .route_layer(middleware::from_fn(health::track))
+        .fallback(not_found)
+        .layer(sessions)
+        .layer(middleware::from_fn(security::headers))
+        .layer(
+            TraceLayer::new_for_http().make_span_with(|req: &axum::extract::Request| {
+                // The matched route, never the raw URL: no data in logs beyond ids.
+                let route = req
+                    .extensions()
+                    .get::<axum::extract::MatchedPath>()
+                    .map(|p| p.as_str().to_owned())
+                    .unwrap_or_else(|| "unmatched".to_owned());
+                tracing::info_span!("request", method = %req.method(), route = %route)
+            }),
+        )
+        .with_state(state)
+}
+
+/// Lets the request through only with a logged-in user or a valid API token.
+async fn require_user(
+    axum::extract::State(state): axum::extract::State<AppState>,
+    req: axum::extract::Request,
+    next: middleware::Next,
+) -> Response {
+    let (mut parts, body) = req.into_parts();
+    match crate::extract::resolve_actor(&mut parts, &state).await {
+        Ok(Some(_)) => {
+            next.run(axum::extract::Request::from_parts(parts, body))
+                .await
+        }
+        Ok(None) => crate::ApiError(kith_app::AppError::Unauthenticated).into_response(),
+        Err(e) => e.into_response(),
+    }
+}
+
+async fn not_found(uri: Uri) -> Response {
+    if uri.path().starts_with("/api/") {
+        crate::ApiError(kith_app::AppError::NotFound("resource")).into_response()
+    } else {
+        (StatusCode::NOT_FOUND, pages::not_found_page()).into_response()
+    }
+}

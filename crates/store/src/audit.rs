@@ -1,0 +1,75 @@
+//! The audit log: append-only rows of ids and codes.
+
+use chrono::{DateTime, Utc};
+use sea_orm::{
+    ActiveValue::Set, ColumnTrait, ConnectionTrait, EntityTrait, PaginatorTrait, QueryFilter,
+    QueryOrder, QuerySelect,
+};
+
+use crate::Result;
+use crate::entities::audit_log;
+
+/// One audit entry to write.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct AuditEntry {
+    pub actor_id: Option<i64>,
+    pub action: String,
+    pub entity: &'static str,
+    pub entity_id: Option<i64>,
+    pub child_id: Option<i64>,
+}
+
+/// Appends entries, all stamped `at`.
+pub async fn append<C: ConnectionTrait>(
+    conn: &C,
+    entries: &[AuditEntry],
+    at: DateTime<Utc>,
+) -> Result<()> {
+    if entries.is_empty() {
+        return Ok(());
+    }
+    audit_log::Entity::insert_many(entries.iter().map(|e| audit_log::ActiveModel {
+        at: Set(at),
+        actor_id: Set(e.actor_id),
+        action: Set(e.action.clone()),
+        entity: Set(e.entity.to_owned()),
+        entity_id: Set(e.entity_id),
+        child_id: Set(e.child_id),
+        ..Default::default()
+    }))
+    .exec_without_returning(conn)
+    .await?;
+    Ok(())
+}
+
+/// The newest entries about one child.
+pub async fn for_child<C: ConnectionTrait>(
+    conn: &C,
+    child_id: i64,
+    limit: u64,
+) -> Result<Vec<audit_log::Model>> {
+    Ok(audit_log::Entity::find()
+        .filter(audit_log::Column::ChildId.eq(child_id))
+        .order_by_desc(audit_log::Column::Id)
+        .limit(limit)
+        .all(conn)
+        .await?)
+}
+
+/// How many entries there are (all, or with this action).
+pub async fn count<C: ConnectionTrait>(conn: &C, action: Option<&str>) -> Result<u64> {
+    let mut q = audit_log::Entity::find();
+    if let Some(a) = action {
+        q = q.filter(audit_log::Column::Action.eq(a));
+    }
+    Ok(q.count(conn).await?)
+}
+
+/// The newest entries overall.
+pub async fn latest<C: ConnectionTrait>(conn: &C, limit: u64) -> Result<Vec<audit_log::Model>> {
+    Ok(audit_log::Entity::find()
+        .order_by_desc(audit_log::Column::Id)
+        .limit(limit)
+        .all(conn)
+        .await?)
+}

@@ -1,0 +1,595 @@
+//! Children: their record, needs, network, siblings and unsuitable options.
+
+use chrono::{DateTime, NaiveDate, Utc};
+use kith_domain::{NeedCode, NeedLevel, NetworkApprovalStatus, Place, TargetArea};
+use sea_orm::sea_query::Expr;
+use sea_orm::{
+    ActiveModelTrait, ActiveValue::Set, ColumnTrait, ConnectionTrait, EntityTrait, PaginatorTrait,
+    QueryFilter, QueryOrder, QuerySelect,
+};
+
+use crate::entities::{
+    child, child_known_option, child_need, child_unsuitable_option, network_person,
+    placement_option, sibling_group,
+};
+use crate::paging::by_name_then_id;
+use crate::scope::ChildScope;
+use crate::{Page, PageRequest, Result, StringList};
+
+/// Everything about a child that is stored on the child row.
+#[derive(Debug, Clone)]
+pub struct ChildFields {
+    pub name: String,
+    pub birth_date: NaiveDate,
+    pub case_adviser_id: i64,
+    pub target_area: TargetArea,
+    pub support_level: NeedLevel,
+    pub needs_wheelchair_access: bool,
+    pub languages: Vec<String>,
+    pub culture_religion_wishes: String,
+    pub school: Option<Place>,
+    pub parents_home: Option<Place>,
+    pub own_wishes: String,
+    pub placement_requested_on: Option<NaiveDate>,
+}
+
+/// A CPR number as stored: ciphertext and keyed lookup hash.
+#[derive(Debug, Clone)]
+pub struct SealedCpr {
+    pub encrypted: String,
+    pub lookup_hash: String,
+}
+
+/// Filters for the children list (on top of the access scope).
+#[derive(Debug, Clone, Default)]
+pub struct ChildFilter {
+    pub case_adviser_id: Option<i64>,
+    pub target_area: Option<TargetArea>,
+    pub placement_requested: Option<bool>,
+}
+
+fn place_parts(p: &Option<Place>) -> (Option<String>, Option<f64>, Option<f64>) {
+    match p {
+        Some(p) => (
+            Some(p.address.clone()),
+            p.coordinates.map(|c| c.lat),
+            p.coordinates.map(|c| c.lon),
+        ),
+        None => (None, None, None),
+    }
+}
+
+fn apply_fields(am: &mut child::ActiveModel, f: &ChildFields, now: DateTime<Utc>) {
+    let (school_address, school_lat, school_lon) = place_parts(&f.school);
+    let (parents_address, parents_lat, parents_lon) = place_parts(&f.parents_home);
+    am.name = Set(f.name.clone());
+    am.birth_date = Set(f.birth_date);
+    am.case_adviser_id = Set(f.case_adviser_id);
+    am.target_area = Set(f.target_area.as_str().to_owned());
+    am.support_level = Set(f.support_level.as_str().to_owned());
+    am.needs_wheelchair_access = Set(f.needs_wheelchair_access);
+    am.languages = Set(StringList(f.languages.clone()));
+    am.culture_religion_wishes = Set(f.culture_religion_wishes.clone());
+    am.school_address = Set(school_address);
+    am.school_lat = Set(school_lat);
+    am.school_lon = Set(school_lon);
+    am.parents_address = Set(parents_address);
+    am.parents_lat = Set(parents_lat);
+    am.parents_lon = Set(parents_lon);
+    am.own_wishes = Set(f.own_wishes.clone());
+    am.placement_requested_on = Set(f.placement_requested_on);
+    am.updated_at = Set(now);
+}
+
+/// Inserts a child and returns its id.
+pub async fn insert<C: ConnectionTrait>(
+    conn: &C,
+    fields: &ChildFields,
+    cpr: Option<&SealedCpr>,
+    now: DateTime<Utc>,
+) -> Result<i64> {
+    let mut am = child::ActiveModel {
+        created_at: Set(now),
+        sibling_group_id: Set(None),
+        cpr_encrypted: Set(cpr.map(|c| c.encrypted.clone())),
+        cpr_hash: Set(cpr.map(|c| c.lookup_hash.clone())),
+        ..Default::default()
+    };
+    apply_fields(&mut am, fields, now);
+    let model = am.insert(conn).await?;
+    Ok(model.id)
+}
+
+/// Replaces a child's row fields; the CPR number is replaced only when `cpr` is given.
+pub async fn update<C: ConnectionTrait>(
+    conn: &C,
+    id: i64,
+    fields: &ChildFields,
+    cpr: Option<&SealedCpr>,
+    now: DateTime<Utc>,
+) -> Result<()> {
+    let mut am = child::ActiveModel {
+        id: sea_orm::ActiveValue::Unchanged(id),
+        ..Default::default()
+    };
+    apply_fields(&mut am, fields, now);
+    if let Some(c) = cpr {
+        am.cpr_encrypted = Set(Some(c.encrypted.clone()));
+        am.cpr_hash = Set(Some(c.lookup_hash.clone()));
+    }
+    am.update(conn).await?;
+    Ok(())
+}
+
+/// Replaces the needs profile.
+pub async fn replace_needs<C: ConnectionTrait>(
+    conn: &C,
+    child_id: i64,
+    needs: &[(NeedCode, NeedLevel)],
+) -> Result<()> {
+    child_need::Entity::delete_many()
+        .filter(child_need::Column::ChildId.eq(child_id))
+        .exec(conn)
+        .await?;
+    if needs.is_empty() {
+        return Ok(());
+    }
+    child_need::Entity::insert_many(needs.iter().map(|(code, level)| child_need::ActiveModel {
+        child_id: Set(child_id),
+        need_code: Set(code.as_str().to_owned()),
+        level: Set(level.as_str().to_owned()),
+    }))
+    .exec_without_returning(conn)
+    .await?;
+    Ok(())
+}
+
+/// Sets the support level and needs-profile columns only (the match unit's edit).
+pub async fn update_profile<C: ConnectionTrait>(
+    conn: &C,
+    child_id: i64,
+    target_area: TargetArea,
+    support_level: NeedLevel,
+    needs_wheelchair_access: bool,
+    now: DateTime<Utc>,
+) -> Result<()> {
+    child::Entity::update_many()
+        .col_expr(child::Column::TargetArea, Expr::value(target_area.as_str()))
+        .col_expr(
+            child::Column::SupportLevel,
+            Expr::value(support_level.as_str()),
+        )
+        .col_expr(
+            child::Column::NeedsWheelchairAccess,
+            Expr::value(needs_wheelchair_access),
+        )
+        .col_expr(child::Column::UpdatedAt, Expr::value(now))
+        .filter(child::Column::Id.eq(child_id))
+        .exec(conn)
+        .await?;
+    Ok(())
+}
+
+/// Does a child with this id exist at all (regardless of who asks)?
+pub async fn exists<C: ConnectionTrait>(conn: &C, id: i64) -> Result<bool> {
+    Ok(child::Entity::find_by_id(id).count(conn).await? > 0)
+}
+
+/// The child, if it exists and is inside `scope`.
+pub async fn get_in_scope<C: ConnectionTrait>(
+    conn: &C,
+    id: i64,
+    scope: &ChildScope,
+) -> Result<Option<child::Model>> {
+    Ok(child::Entity::find_by_id(id)
+        .filter(scope.condition())
+        .one(conn)
+        .await?)
+}
+
+/// Children by id, without any scope (for internal use after the gate).
+pub async fn get_many<C: ConnectionTrait>(conn: &C, ids: &[i64]) -> Result<Vec<child::Model>> {
+    if ids.is_empty() {
+        return Ok(vec![]);
+    }
+    Ok(child::Entity::find()
+        .filter(child::Column::Id.is_in(ids.iter().copied()))
+        .order_by_asc(child::Column::Name)
+        .order_by_asc(child::Column::Id)
+        .all(conn)
+        .await?)
+}
+
+/// A page of children inside `scope`, ordered by name.
+pub async fn list<C: ConnectionTrait>(
+    conn: &C,
+    scope: &ChildScope,
+    filter: &ChildFilter,
+    page: PageRequest,
+) -> Result<Page<child::Model>> {
+    let mut q = child::Entity::find().filter(scope.condition());
+    if let Some(a) = filter.case_adviser_id {
+        q = q.filter(child::Column::CaseAdviserId.eq(a));
+    }
+    if let Some(t) = filter.target_area {
+        q = q.filter(child::Column::TargetArea.eq(t.as_str()));
+    }
+    match filter.placement_requested {
+        Some(true) => q = q.filter(child::Column::PlacementRequestedOn.is_not_null()),
+        Some(false) => q = q.filter(child::Column::PlacementRequestedOn.is_null()),
+        None => {}
+    }
+    by_name_then_id(conn, q, child::Column::Name, child::Column::Id, page, |m| {
+        m.id
+    })
+    .await
+}
+
+/// The id of the child with this CPR lookup hash, if any.
+pub async fn find_by_cpr_hash<C: ConnectionTrait>(conn: &C, hash: &str) -> Result<Option<i64>> {
+    Ok(child::Entity::find()
+        .select_only()
+        .column(child::Column::Id)
+        .filter(child::Column::CprHash.eq(hash))
+        .into_tuple()
+        .one(conn)
+        .await?)
+}
+
+/// The needs of the given children.
+pub async fn needs_of<C: ConnectionTrait>(
+    conn: &C,
+    child_ids: &[i64],
+) -> Result<Vec<child_need::Model>> {
+    if child_ids.is_empty() {
+        return Ok(vec![]);
+    }
+    Ok(child_need::Entity::find()
+        .filter(child_need::Column::ChildId.is_in(child_ids.iter().copied()))
+        .all(conn)
+        .await?)
+}
+
+// ---- siblings ---------------------------------------------------------------------------
+
+/// The other children in the same sibling group.
+pub async fn siblings_of<C: ConnectionTrait>(
+    conn: &C,
+    child: &child::Model,
+) -> Result<Vec<child::Model>> {
+    let Some(group) = child.sibling_group_id else {
+        return Ok(vec![]);
+    };
+    Ok(child::Entity::find()
+        .filter(child::Column::SiblingGroupId.eq(group))
+        .filter(child::Column::Id.ne(child.id))
+        .order_by_asc(child::Column::Name)
+        .all(conn)
+        .await?)
+}
+
+/// Puts two children in one sibling group, merging their groups if both have one.
+pub async fn link_siblings<C: ConnectionTrait>(
+    conn: &C,
+    a: &child::Model,
+    b: &child::Model,
+    now: DateTime<Utc>,
+) -> Result<i64> {
+    let group = match (a.sibling_group_id, b.sibling_group_id) {
+        (Some(g), Some(h)) if g == h => return Ok(g),
+        (Some(g), Some(h)) => {
+            child::Entity::update_many()
+                .col_expr(child::Column::SiblingGroupId, Expr::value(g))
+                .filter(child::Column::SiblingGroupId.eq(h))
+                .exec(conn)
+                .await?;
+            sibling_group::Entity::delete_by_id(h).exec(conn).await?;
+            g
+        }
+        (Some(g), None) | (None, Some(g)) => g,
+        (None, None) => {
+            sibling_group::ActiveModel {
+                created_at: Set(now),
+                ..Default::default()
+            }
+            .insert(conn)
+            .await?
+            .id
+        }
+    };
+    child::Entity::update_many()
+        .col_expr(child::Column::SiblingGroupId, Expr::value(group))
+        .filter(child::Column::Id.is_in([a.id, b.id]))
+        .exec(conn)
+        .await?;
+    Ok(group)
+}
+
+/// Takes a child out of its sibling group; a group left with one child is dissolved.
+pub async fn unlink_sibling<C: ConnectionTrait>(conn: &C, child: &child::Model) -> Result<()> {
+    let Some(group) = child.sibling_group_id else {
+        return Ok(());
+    };
+    child::Entity::update_many()
+        .col_expr(
+            child::Column::SiblingGroupId,
+            Expr::value(Option::<i64>::None),
+        )
+        .filter(child::Column::Id.eq(child.id))
+        .exec(conn)
+        .await?;
+    let left = child::Entity::find()
+        .filter(child::Column::SiblingGroupId.eq(group))
+        .count(conn)
+        .await?;
+    if left <= 1 {
+        child::Entity::update_many()
+            .col_expr(
+                child::Column::SiblingGroupId,
+                Expr::value(Option::<i64>::None),
+            )
+            .filter(child::Column::SiblingGroupId.eq(group))
+            .exec(conn)
+            .await?;
+        sibling_group::Entity::delete_by_id(group)
+            .exec(conn)
+            .await?;
+    }
+    Ok(())
+}
+
+// ---- network ----------------------------------------------------------------------------
+
+/// A network person's stored fields.
+#[derive(Debug, Clone)]
+pub struct NetworkPersonFields {
+    pub name: String,
+    pub relation: String,
+    pub place: Option<Place>,
+    pub approval_status: NetworkApprovalStatus,
+}
+
+/// The network of the given children, oldest first.
+pub async fn network_of<C: ConnectionTrait>(
+    conn: &C,
+    child_ids: &[i64],
+) -> Result<Vec<network_person::Model>> {
+    if child_ids.is_empty() {
+        return Ok(vec![]);
+    }
+    Ok(network_person::Entity::find()
+        .filter(network_person::Column::ChildId.is_in(child_ids.iter().copied()))
+        .order_by_asc(network_person::Column::Id)
+        .all(conn)
+        .await?)
+}
+
+/// One network person.
+pub async fn network_person<C: ConnectionTrait>(
+    conn: &C,
+    id: i64,
+) -> Result<Option<network_person::Model>> {
+    Ok(network_person::Entity::find_by_id(id).one(conn).await?)
+}
+
+/// Adds a person to a child's network.
+pub async fn add_network_person<C: ConnectionTrait>(
+    conn: &C,
+    child_id: i64,
+    f: &NetworkPersonFields,
+    now: DateTime<Utc>,
+) -> Result<i64> {
+    let (address, lat, lon) = place_parts(&f.place);
+    let m = network_person::ActiveModel {
+        child_id: Set(child_id),
+        name: Set(f.name.clone()),
+        relation: Set(f.relation.clone()),
+        address: Set(address),
+        lat: Set(lat),
+        lon: Set(lon),
+        approval_status: Set(f.approval_status.as_str().to_owned()),
+        created_at: Set(now),
+        ..Default::default()
+    }
+    .insert(conn)
+    .await?;
+    Ok(m.id)
+}
+
+/// Replaces a network person's fields.
+pub async fn update_network_person<C: ConnectionTrait>(
+    conn: &C,
+    id: i64,
+    f: &NetworkPersonFields,
+) -> Result<()> {
+    let (address, lat, lon) = place_parts(&f.place);
+    network_person::ActiveModel {
+        id: sea_orm::ActiveValue::Unchanged(id),
+        name: Set(f.name.clone()),
+        relation: Set(f.relation.clone()),
+        address: Set(address),
+        lat: Set(lat),
+        lon: Set(lon),
+        approval_status: Set(f.approval_status.as_str().to_owned()),
+        ..Default::default()
+    }
+    .update(conn)
+    .await?;
+    Ok(())
+}
+
+/// Removes a network person.
+pub async fn delete_network_person<C: ConnectionTrait>(conn: &C, id: i64) -> Result<()> {
+    network_person::Entity::delete_by_id(id).exec(conn).await?;
+    Ok(())
+}
+
+// ---- unsuitable options -----------------------------------------------------------------
+
+/// The options recorded as unsuitable for a child, with each option's name.
+pub async fn unsuitable_of<C: ConnectionTrait>(
+    conn: &C,
+    child_id: i64,
+) -> Result<Vec<(child_unsuitable_option::Model, String)>> {
+    let rows = child_unsuitable_option::Entity::find()
+        .filter(child_unsuitable_option::Column::ChildId.eq(child_id))
+        .order_by_asc(child_unsuitable_option::Column::RecordedAt)
+        .all(conn)
+        .await?;
+    let names: std::collections::HashMap<i64, String> = placement_option::Entity::find()
+        .select_only()
+        .column(placement_option::Column::Id)
+        .column(placement_option::Column::Name)
+        .filter(placement_option::Column::Id.is_in(rows.iter().map(|r| r.option_id)))
+        .into_tuple::<(i64, String)>()
+        .all(conn)
+        .await?
+        .into_iter()
+        .collect();
+    Ok(rows
+        .into_iter()
+        .map(|r| {
+            let name = names.get(&r.option_id).cloned().unwrap_or_default();
+            (r, name)
+        })
+        .collect())
+}
+
+/// Records (or re-records) an option as unsuitable for a child.
+pub async fn set_unsuitable<C: ConnectionTrait>(
+    conn: &C,
+    child_id: i64,
+    option_id: i64,
+    reason: &str,
+    now: DateTime<Utc>,
+) -> Result<()> {
+    child_unsuitable_option::Entity::delete_many()
+        .filter(child_unsuitable_option::Column::ChildId.eq(child_id))
+        .filter(child_unsuitable_option::Column::OptionId.eq(option_id))
+        .exec(conn)
+        .await?;
+    child_unsuitable_option::ActiveModel {
+        child_id: Set(child_id),
+        option_id: Set(option_id),
+        reason: Set(reason.to_owned()),
+        recorded_at: Set(now),
+    }
+    .insert(conn)
+    .await?;
+    Ok(())
+}
+
+/// Removes an option from a child's unsuitable list; true when something was removed.
+pub async fn remove_unsuitable<C: ConnectionTrait>(
+    conn: &C,
+    child_id: i64,
+    option_id: i64,
+) -> Result<bool> {
+    let res = child_unsuitable_option::Entity::delete_many()
+        .filter(child_unsuitable_option::Column::ChildId.eq(child_id))
+        .filter(child_unsuitable_option::Column::OptionId.eq(option_id))
+        .exec(conn)
+        .await?;
+    Ok(res.rows_affected > 0)
+}
+
+/// How many children there are (for the demo loader's "is the database empty").
+pub async fn count_all<C: ConnectionTrait>(conn: &C) -> Result<u64> {
+    Ok(child::Entity::find().count(conn).await?)
+}
+
+/// Sets or clears the "placement requested" date.
+pub async fn set_placement_requested<C: ConnectionTrait>(
+    conn: &C,
+    id: i64,
+    on: Option<NaiveDate>,
+    now: DateTime<Utc>,
+) -> Result<()> {
+    child::Entity::update_many()
+        .col_expr(child::Column::PlacementRequestedOn, Expr::value(on))
+        .col_expr(child::Column::UpdatedAt, Expr::value(now))
+        .filter(child::Column::Id.eq(id))
+        .exec(conn)
+        .await?;
+    Ok(())
+}
+
+// ---- known options ----------------------------------------------------------------------
+
+/// The options the given children know (e.g. from respite care).
+pub async fn known_of<C: ConnectionTrait>(
+    conn: &C,
+    child_ids: &[i64],
+) -> Result<Vec<child_known_option::Model>> {
+    if child_ids.is_empty() {
+        return Ok(vec![]);
+    }
+    Ok(child_known_option::Entity::find()
+        .filter(child_known_option::Column::ChildId.is_in(child_ids.iter().copied()))
+        .order_by_asc(child_known_option::Column::RecordedAt)
+        .all(conn)
+        .await?)
+}
+
+/// Records (or re-records) that a child knows an option, and how.
+pub async fn set_known<C: ConnectionTrait>(
+    conn: &C,
+    child_id: i64,
+    option_id: i64,
+    how: &str,
+    now: DateTime<Utc>,
+) -> Result<()> {
+    remove_known(conn, child_id, option_id).await?;
+    child_known_option::ActiveModel {
+        child_id: Set(child_id),
+        option_id: Set(option_id),
+        how: Set(how.to_owned()),
+        recorded_at: Set(now),
+    }
+    .insert(conn)
+    .await?;
+    Ok(())
+}
+
+/// Removes a known option; true when something was removed.
+pub async fn remove_known<C: ConnectionTrait>(
+    conn: &C,
+    child_id: i64,
+    option_id: i64,
+) -> Result<bool> {
+    let res = child_known_option::Entity::delete_many()
+        .filter(child_known_option::Column::ChildId.eq(child_id))
+        .filter(child_known_option::Column::OptionId.eq(option_id))
+        .exec(conn)
+        .await?;
+    Ok(res.rows_affected > 0)
+}
+
+/// Unsuitable options of the given children (for matching).
+pub async fn unsuitable_of_many<C: ConnectionTrait>(
+    conn: &C,
+    child_ids: &[i64],
+) -> Result<Vec<child_unsuitable_option::Model>> {
+    if child_ids.is_empty() {
+        return Ok(vec![]);
+    }
+    Ok(child_unsuitable_option::Entity::find()
+        .filter(child_unsuitable_option::Column::ChildId.is_in(child_ids.iter().copied()))
+        .all(conn)
+        .await?)
+}
+
+/// All children of the given sibling groups.
+pub async fn in_sibling_groups<C: ConnectionTrait>(
+    conn: &C,
+    groups: &[i64],
+) -> Result<Vec<child::Model>> {
+    if groups.is_empty() {
+        return Ok(vec![]);
+    }
+    Ok(child::Entity::find()
+        .filter(child::Column::SiblingGroupId.is_in(groups.iter().copied()))
+        .order_by_asc(child::Column::Id)
+        .all(conn)
+        .await?)
+}

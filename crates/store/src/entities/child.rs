@@ -1,0 +1,44 @@
+//! A child or young person with a case. The CPR number is stored only encrypted and as a keyed hash.
+
+use sea_orm::entity::prelude::*;
+
+use crate::StringList;
+
+#[derive(Clone, Debug, PartialEq, DeriveEntityModel)]
+#[sea_orm(table_name = "child")]
+pub struct Model {
+    #[sea_orm(primary_key)]
+    pub id: i64,
+    pub name: String,
+    pub birth_date: Date,
+    #[sea_orm(column_type = "Text", nullable)]
+    pub cpr_encrypted: Option<String>,
+    pub cpr_hash: Option<String>,
+    pub case_adviser_id: i64,
+    pub target_area: String,
+    pub support_level: String,
+    pub needs_wheelchair_access: bool,
+    #[sea_orm(column_type = "JsonBinary")]
+    pub languages: StringList,
+    #[sea_orm(column_type = "Text")]
+    pub culture_religion_wishes: String,
+    #[sea_orm(column_type = "Text", nullable)]
+    pub school_address: Option<String>,
+    pub school_lat: Option<f64>,
+    pub school_lon: Option<f64>,
+    #[sea_orm(column_type = "Text", nullable)]
+    pub parents_address: Option<String>,
+    pub parents_lat: Option<f64>,
+    pub parents_lon: Option<f64>,
+    #[sea_orm(column_type = "Text")]
+    pub own_wishes: String,
+    pub placement_requested_on: Option<Date>,
+    pub sibling_group_id: Option<i64>,
+    pub created_at: DateTimeUtc,
+    pub updated_at: DateTimeUtc,
+}
+
+#[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]
+pub enum Relation {}
+
+impl ActiveModelBehavior for ActiveModel {}

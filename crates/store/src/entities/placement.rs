@@ -1,0 +1,29 @@
+//! A child in a placement option from a start date.
+
+use sea_orm::entity::prelude::*;
+
+#[derive(Clone, Debug, PartialEq, DeriveEntityModel)]
+#[sea_orm(table_name = "placement")]
+pub struct Model {
+    #[sea_orm(primary_key)]
+    pub id: i64,
+    pub child_id: i64,
+    pub option_id: i64,
+    pub start_date: Date,
+    pub planned_end_date: Option<Date>,
+    pub exit_goal: Option<String>,
+    pub status: String,
+    pub end_date: Option<Date>,
+    pub end_reason: Option<String>,
+    pub consultant_id: Option<i64>,
+    pub adviser_id: i64,
+    pub proposal_id: Option<i64>,
+    pub created_at: DateTimeUtc,
+    pub updated_at: DateTimeUtc,
+    pub review_rhythm_months: Option<i32>,
+}
+
+#[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]
+pub enum Relation {}
+
+impl ActiveModelBehavior for ActiveModel {}

@@ -1,0 +1,45 @@
+//! A foster family, network family, institution or other placement option.
+
+use sea_orm::entity::prelude::*;
+
+use crate::StringList;
+
+#[derive(Clone, Debug, PartialEq, DeriveEntityModel)]
+#[sea_orm(table_name = "placement_option")]
+pub struct Model {
+    #[sea_orm(primary_key)]
+    pub id: i64,
+    pub kind: String,
+    pub institution_form: Option<String>,
+    pub name: String,
+    #[sea_orm(column_type = "Text")]
+    pub address: String,
+    pub lat: Option<f64>,
+    pub lon: Option<f64>,
+    pub approval_authority: String,
+    pub approved_on: Option<Date>,
+    pub approval_valid_until: Option<Date>,
+    pub approval_status: String,
+    pub approved_places: i32,
+    pub age_min: i16,
+    pub age_max: i16,
+    #[sea_orm(column_type = "JsonBinary")]
+    pub target_areas: StringList,
+    #[sea_orm(column_type = "JsonBinary")]
+    pub languages: StringList,
+    #[sea_orm(column_type = "Text")]
+    pub culture_religion: String,
+    pub wheelchair_access: bool,
+    pub day_rate_dkk: Option<i32>,
+    pub responsible_consultant_id: Option<i64>,
+    pub capacity_confirmed_at: Option<DateTimeUtc>,
+    pub capacity_confirmed_by: Option<i64>,
+    pub network_child_id: Option<i64>,
+    pub created_at: DateTimeUtc,
+    pub updated_at: DateTimeUtc,
+}
+
+#[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]
+pub enum Relation {}
+
+impl ActiveModelBehavior for ActiveModel {}

@@ -1,0 +1,40 @@
+//! Kith's persistence: sea-orm entities, the queries the use cases need, transactions, and
+//! connection setup for SQLite (the embedded default) and PostgreSQL.
+//!
+//! Nothing here decides who may do what: the access policy lives in `kith-app` and arrives
+//! here as a [`scope`] that the queries apply in SQL, so a list and a single read can never
+//! disagree about what a user may see.
+
+pub mod audit;
+pub mod children;
+mod db;
+pub mod entities;
+mod error;
+pub mod jobs;
+pub mod needs;
+pub mod options;
+pub mod outbox;
+mod paging;
+pub mod placements;
+pub mod proposals;
+pub mod rules;
+pub mod scope;
+pub mod sessions;
+pub mod staff_time;
+mod string_list;
+pub mod testdb;
+pub mod tokens;
+pub mod units;
+pub mod users;
+mod vault;
+pub mod visits;
+
+pub use db::{Backend, Db};
+pub use error::StoreError;
+pub use paging::{Page, PageRequest};
+pub use sea_orm::{ConnectionTrait, DatabaseTransaction};
+pub use string_list::StringList;
+pub use vault::{CprVault, VaultError};
+
+/// Results of this crate.
+pub type Result<T, E = StoreError> = std::result::Result<T, E>;

@@ -1,0 +1,374 @@
+//! Placement options, their competences, and how many of their places are taken.
+
+use std::collections::HashMap;
+
+use chrono::{DateTime, Utc};
+use kith_domain::{
+    AgeRange, Approval, Coordinates, InstitutionForm, NeedCode, NeedLevel, PlacementKind,
+    TargetArea,
+};
+use sea_orm::sea_query::{Expr, ExprTrait, Query, SubQueryStatement};
+use sea_orm::{
+    ActiveModelTrait, ActiveValue::Set, ColumnTrait, ConnectionTrait, EntityTrait, PaginatorTrait,
+    QueryFilter, QueryOrder, QuerySelect,
+};
+
+use crate::entities::{option_competence, placement, placement_option};
+use crate::paging::by_name_then_id;
+use crate::scope::{OptionScope, current_statuses};
+use crate::{Page, PageRequest, Result, StringList};
+
+/// Everything about an option that is stored on its row.
+#[derive(Debug, Clone)]
+pub struct OptionFields {
+    pub kind: PlacementKind,
+    pub institution_form: Option<InstitutionForm>,
+    pub name: String,
+    pub address: String,
+    pub coordinates: Option<Coordinates>,
+    pub approval: Approval,
+    pub approved_places: u32,
+    pub age_range: AgeRange,
+    pub target_areas: Vec<TargetArea>,
+    pub languages: Vec<String>,
+    pub culture_religion: String,
+    pub wheelchair_access: bool,
+    pub day_rate_dkk: Option<u32>,
+    pub responsible_consultant_id: Option<i64>,
+    pub network_child_id: Option<i64>,
+}
+
+/// Filters for the options list (on top of the access scope).
+#[derive(Debug, Clone, Default)]
+pub struct OptionFilter {
+    pub kind: Option<PlacementKind>,
+    pub target_area: Option<TargetArea>,
+    /// Only options with at least this many free places.
+    pub min_free_places: Option<u32>,
+    pub responsible_consultant_id: Option<i64>,
+}
+
+fn apply(am: &mut placement_option::ActiveModel, f: &OptionFields, now: DateTime<Utc>) {
+    am.kind = Set(f.kind.as_str().to_owned());
+    am.institution_form = Set(f.institution_form.map(|x| x.as_str().to_owned()));
+    am.name = Set(f.name.clone());
+    am.address = Set(f.address.clone());
+    am.lat = Set(f.coordinates.map(|c| c.lat));
+    am.lon = Set(f.coordinates.map(|c| c.lon));
+    am.approval_authority = Set(f.approval.authority.as_str().to_owned());
+    am.approved_on = Set(f.approval.approved_on);
+    am.approval_valid_until = Set(f.approval.valid_until);
+    am.approval_status = Set(f.approval.status.as_str().to_owned());
+    am.approved_places = Set(f.approved_places as i32);
+    am.age_min = Set(i16::from(f.age_range.min));
+    am.age_max = Set(i16::from(f.age_range.max));
+    am.target_areas = Set(StringList(
+        f.target_areas
+            .iter()
+            .map(|t| t.as_str().to_owned())
+            .collect(),
+    ));
+    am.languages = Set(StringList(f.languages.clone()));
+    am.culture_religion = Set(f.culture_religion.clone());
+    am.wheelchair_access = Set(f.wheelchair_access);
+    am.day_rate_dkk = Set(f.day_rate_dkk.map(|d| d as i32));
+    am.responsible_consultant_id = Set(f.responsible_consultant_id);
+    am.network_child_id = Set(f.network_child_id);
+    am.updated_at = Set(now);
+}
+
+/// Inserts an option and returns its id.
+pub async fn insert<C: ConnectionTrait>(
+    conn: &C,
+    f: &OptionFields,
+    now: DateTime<Utc>,
+) -> Result<i64> {
+    let mut am = placement_option::ActiveModel {
+        created_at: Set(now),
+        capacity_confirmed_at: Set(None),
+        capacity_confirmed_by: Set(None),
+        ..Default::default()
+    };
+    apply(&mut am, f, now);
+    Ok(am.insert(conn).await?.id)
+}
+
+/// Replaces an option's row fields.
+pub async fn update<C: ConnectionTrait>(
+    conn: &C,
+    id: i64,
+    f: &OptionFields,
+    now: DateTime<Utc>,
+) -> Result<()> {
+    let mut am = placement_option::ActiveModel {
+        id: sea_orm::ActiveValue::Unchanged(id),
+        ..Default::default()
+    };
+    apply(&mut am, f, now);
+    am.update(conn).await?;
+    Ok(())
+}
+
+/// Records that a user confirmed the option's capacity now.
+pub async fn confirm_capacity<C: ConnectionTrait>(
+    conn: &C,
+    id: i64,
+    by: i64,
+    now: DateTime<Utc>,
+) -> Result<()> {
+    placement_option::Entity::update_many()
+        .col_expr(
+            placement_option::Column::CapacityConfirmedAt,
+            Expr::value(now),
+        )
+        .col_expr(
+            placement_option::Column::CapacityConfirmedBy,
+            Expr::value(by),
+        )
+        .filter(placement_option::Column::Id.eq(id))
+        .exec(conn)
+        .await?;
+    Ok(())
+}
+
+/// Replaces an option's competences.
+pub async fn replace_competences<C: ConnectionTrait>(
+    conn: &C,
+    option_id: i64,
+    competences: &[(NeedCode, NeedLevel)],
+) -> Result<()> {
+    option_competence::Entity::delete_many()
+        .filter(option_competence::Column::OptionId.eq(option_id))
+        .exec(conn)
+        .await?;
+    if competences.is_empty() {
+        return Ok(());
+    }
+    option_competence::Entity::insert_many(competences.iter().map(|(code, level)| {
+        option_competence::ActiveModel {
+            option_id: Set(option_id),
+            need_code: Set(code.as_str().to_owned()),
+            max_level: Set(level.as_str().to_owned()),
+        }
+    }))
+    .exec_without_returning(conn)
+    .await?;
+    Ok(())
+}
+
+/// Does an option with this id exist at all?
+pub async fn exists<C: ConnectionTrait>(conn: &C, id: i64) -> Result<bool> {
+    Ok(placement_option::Entity::find_by_id(id).count(conn).await? > 0)
+}
+
+/// The option, without any scope.
+pub async fn get<C: ConnectionTrait>(conn: &C, id: i64) -> Result<Option<placement_option::Model>> {
+    Ok(placement_option::Entity::find_by_id(id).one(conn).await?)
+}
+
+/// The option, if it exists and is inside `scope`.
+pub async fn get_in_scope<C: ConnectionTrait>(
+    conn: &C,
+    id: i64,
+    scope: &OptionScope,
+) -> Result<Option<placement_option::Model>> {
+    Ok(placement_option::Entity::find_by_id(id)
+        .filter(scope.condition())
+        .one(conn)
+        .await?)
+}
+
+/// Places taken now: `approved_places - (SELECT COUNT(*) FROM placement ...)` as SQL.
+fn taken_places_expr() -> sea_orm::sea_query::SimpleExpr {
+    Expr::SubQuery(
+        None,
+        Box::new(SubQueryStatement::SelectStatement(
+            Query::select()
+                .expr(Expr::col((placement::Entity, placement::Column::Id)).count())
+                .from(placement::Entity)
+                .and_where(
+                    Expr::col((placement::Entity, placement::Column::OptionId))
+                        .equals((placement_option::Entity, placement_option::Column::Id)),
+                )
+                .and_where(
+                    Expr::col((placement::Entity, placement::Column::Status))
+                        .is_in(current_statuses()),
+                )
+                .to_owned(),
+        )),
+    )
+}
+
+/// A page of options inside `scope`, ordered by name.
+pub async fn list<C: ConnectionTrait>(
+    conn: &C,
+    scope: &OptionScope,
+    filter: &OptionFilter,
+    page: PageRequest,
+) -> Result<Page<placement_option::Model>> {
+    let mut q = placement_option::Entity::find().filter(scope.condition());
+    if let Some(k) = filter.kind {
+        q = q.filter(placement_option::Column::Kind.eq(k.as_str()));
+    }
+    if let Some(t) = filter.target_area {
+        // JSON arrays are stored as text on SQLite and jsonb on PostgreSQL; the quoted code
+        // is unambiguous inside the array's text on both.
+        q = q.filter(
+            Expr::col(placement_option::Column::TargetAreas)
+                .cast_as("text")
+                .like(format!("%\"{}\"%", t.as_str())),
+        );
+    }
+    if let Some(c) = filter.responsible_consultant_id {
+        q = q.filter(placement_option::Column::ResponsibleConsultantId.eq(c));
+    }
+    if let Some(n) = filter.min_free_places {
+        q = q.filter(
+            Expr::col((
+                placement_option::Entity,
+                placement_option::Column::ApprovedPlaces,
+            ))
+            .sub(taken_places_expr())
+            .gte(i64::from(n)),
+        );
+    }
+    by_name_then_id(
+        conn,
+        q,
+        placement_option::Column::Name,
+        placement_option::Column::Id,
+        page,
+        |m| m.id,
+    )
+    .await
+}
+
+/// Every option, unscoped (for matching and the demo loader).
+pub async fn all<C: ConnectionTrait>(conn: &C) -> Result<Vec<placement_option::Model>> {
+    Ok(placement_option::Entity::find()
+        .order_by_asc(placement_option::Column::Id)
+        .all(conn)
+        .await?)
+}
+
+/// Competences of the given options.
+pub async fn competences_of<C: ConnectionTrait>(
+    conn: &C,
+    option_ids: &[i64],
+) -> Result<Vec<option_competence::Model>> {
+    if option_ids.is_empty() {
+        return Ok(vec![]);
+    }
+    Ok(option_competence::Entity::find()
+        .filter(option_competence::Column::OptionId.is_in(option_ids.iter().copied()))
+        .all(conn)
+        .await?)
+}
+
+/// How many places each of the given options has taken by current placements.
+pub async fn places_taken<C: ConnectionTrait>(
+    conn: &C,
+    option_ids: &[i64],
+) -> Result<HashMap<i64, u32>> {
+    if option_ids.is_empty() {
+        return Ok(HashMap::new());
+    }
+    let rows: Vec<(i64, i64)> = placement::Entity::find()
+        .select_only()
+        .column(placement::Column::OptionId)
+        .column_as(placement::Column::Id.count(), "taken")
+        .filter(placement::Column::OptionId.is_in(option_ids.iter().copied()))
+        .filter(placement::Column::Status.is_in(current_statuses()))
+        .group_by(placement::Column::OptionId)
+        .into_tuple()
+        .all(conn)
+        .await?;
+    Ok(rows
+        .into_iter()
+        .map(|(id, n)| (id, u32::try_from(n).unwrap_or(u32::MAX)))
+        .collect())
+}
+
+/// How many options there are.
+pub async fn count_all<C: ConnectionTrait>(conn: &C) -> Result<u64> {
+    Ok(placement_option::Entity::find().count(conn).await?)
+}
+
+/// Options by id, unscoped (for showing names next to placements).
+pub async fn get_many<C: ConnectionTrait>(
+    conn: &C,
+    ids: &[i64],
+) -> Result<Vec<placement_option::Model>> {
+    if ids.is_empty() {
+        return Ok(vec![]);
+    }
+    Ok(placement_option::Entity::find()
+        .filter(placement_option::Column::Id.is_in(ids.iter().copied()))
+        .all(conn)
+        .await?)
+}
+
+/// Every option with its competences: what matching needs (places taken and breakdowns come
+/// from the placements module).
+pub async fn all_with_competences<C: ConnectionTrait>(
+    conn: &C,
+) -> Result<Vec<(placement_option::Model, Vec<option_competence::Model>)>> {
+    let options = all(conn).await?;
+    let mut comps: HashMap<i64, Vec<option_competence::Model>> = HashMap::new();
+    for c in option_competence::Entity::find().all(conn).await? {
+        comps.entry(c.option_id).or_default().push(c);
+    }
+    Ok(options
+        .into_iter()
+        .map(|o| {
+            let c = comps.remove(&o.id).unwrap_or_default();
+            (o, c)
+        })
+        .collect())
+}
+
+/// A fingerprint of everything matching reads about options: it changes whenever an option,
+/// its competences (written with the option), its confirmed capacity or any placement changes.
+/// Lets each instance keep option profiles in memory and still see every change at once.
+pub async fn catalog_version<C: ConnectionTrait>(conn: &C) -> Result<String> {
+    use sea_orm::Statement;
+    let sql = "SELECT (SELECT COUNT(*) FROM placement_option), \
+        (SELECT CAST(MAX(updated_at) AS TEXT) FROM placement_option), \
+        (SELECT CAST(MAX(capacity_confirmed_at) AS TEXT) FROM placement_option), \
+        (SELECT COUNT(*) FROM placement), \
+        (SELECT CAST(MAX(updated_at) AS TEXT) FROM placement)";
+    let row = conn
+        .query_one_raw(Statement::from_string(conn.get_database_backend(), sql))
+        .await?
+        .ok_or_else(|| crate::StoreError::corrupt("no version row"))?;
+    let options: i64 = row.try_get_by_index(0)?;
+    let options_at: Option<String> = row.try_get_by_index(1)?;
+    let confirmed_at: Option<String> = row.try_get_by_index(2)?;
+    let placements: i64 = row.try_get_by_index(3)?;
+    let placements_at: Option<String> = row.try_get_by_index(4)?;
+    Ok(format!(
+        "{options}|{}|{}|{placements}|{}",
+        options_at.unwrap_or_default(),
+        confirmed_at.unwrap_or_default(),
+        placements_at.unwrap_or_default()
+    ))
+}
+
+/// Sets an option's approval status (the demo's network families in assessment).
+pub async fn set_approval_status<C: ConnectionTrait>(
+    conn: &C,
+    id: i64,
+    status: kith_domain::ApprovalStatus,
+    now: DateTime<Utc>,
+) -> Result<()> {
+    placement_option::Entity::update_many()
+        .col_expr(
+            placement_option::Column::ApprovalStatus,
+            Expr::value(status.as_str()),
+        )
+        .col_expr(placement_option::Column::UpdatedAt, Expr::value(now))
+        .filter(placement_option::Column::Id.eq(id))
+        .exec(conn)
+        .await?;
+    Ok(())
+}

@@ -1,0 +1,184 @@
+//! `cargo xtask bench`: reproducible performance figures.
+//!
+//! 1. The domain benchmarks (divan): ranking one child against 10,000 options, allocating
+//!    200 children over 10,000 options.
+//! 2. The match endpoint over HTTP: a release `kith serve` on SQLite with 10,000 synthetic
+//!    options, one request at a time (curl), median and p99 over 200 requests after warm-up.
+//!
+//! Figures are printed as Markdown; docs/BENCHMARKS.md records them with the machine and date.
+
+use std::path::{Path, PathBuf};
+use std::process::{Child, Command, Stdio};
+use std::time::Duration;
+
+use crate::run as exec;
+use crate::{Result, cargo, output, root};
+
+pub fn run() -> Result {
+    exec(cargo().args(["build", "--release", "-p", "kith-server", "--bin", "kith"]))?;
+    exec(cargo().args(["bench", "-p", "kith-domain", "--bench", "matching"]))?;
+    let figures = match_endpoint()?;
+    println!("\n| figure | value |\n|---|---|");
+    for (k, v) in figures {
+        println!("| {k} | {v} |");
+    }
+    Ok(())
+}
+
+fn target_dir() -> PathBuf {
+    std::env::var("CARGO_TARGET_DIR")
+        .map(PathBuf::from)
+        .unwrap_or_else(|_| root().join("target"))
+}
+
+fn kith() -> PathBuf {
+    target_dir().join("release").join("kith")
+}
+
+struct Server(Child);
+
+impl Drop for Server {
+    fn drop(&mut self) {
+        let _ = self.0.kill();
+        let _ = self.0.wait();
+    }
+}
+
+fn free_port() -> u16 {
+    std::net::TcpListener::bind("127.0.0.1:0")
+        .and_then(|l| l.local_addr())
+        .map(|a| a.port())
+        .unwrap_or(18_555)
+}
+
+fn wait_until_up(base: &str) -> Result {
+    for _ in 0..200 {
+        if output(Command::new("curl").args(["-sf", &format!("{base}/healthz")])).is_some() {
+            return Ok(());
+        }
+        std::thread::sleep(Duration::from_millis(50));
+    }
+    Err(format!("{base} did not come up"))
+}
+
+fn serve(dir: &Path, port: u16) -> Result<Server> {
+    let child = Command::new(kith())
+        .args(["serve", "--bind", &format!("127.0.0.1:{port}")])
+        .env("KITH_DATA_DIR", dir)
+        .env("KITH_LOG", "warn")
+        .env_remove("KITH_DATABASE_URL")
+        .env_remove("DATABASE_URL")
+        .stdout(Stdio::null())
+        .spawn()
+        .map_err(|e| e.to_string())?;
+    let server = Server(child);
+    wait_until_up(&format!("http://127.0.0.1:{port}"))?;
+    Ok(server)
+}
+
+fn percentile(sorted: &[f64], p: f64) -> f64 {
+    let i = ((sorted.len() as f64 - 1.0) * p).round() as usize;
+    sorted[i.min(sorted.len() - 1)]
+}
+
+/// The match endpoint's latency with 10,000 options on SQLite.
+fn match_endpoint() -> Result<Vec<(String, String)>> {
+    let dir = std::env::temp_dir().join(format!("kith-bench-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).map_err(|e| e.to_string())?;
+    exec(
+        Command::new(kith())
+            .args([
+                "demo",
+                "--synthetic",
+                "--options",
+                "10000",
+                "--children",
+                "300",
+                "--staff",
+                "50",
+            ])
+            .env("KITH_DATA_DIR", &dir)
+            .env_remove("KITH_DATABASE_URL")
+            .env_remove("DATABASE_URL")
+            .stdout(Stdio::null()),
+    )?;
+    let port = free_port();
+    let _server = serve(&dir, port)?;
+    let base = format!("http://127.0.0.1:{port}");
+    let jar = dir.join("cookies");
+    let jar_s = jar.display().to_string();
+    output(Command::new("curl").args([
+        "-sf",
+        "-c",
+        &jar_s,
+        "-H",
+        "content-type: application/json",
+        "-d",
+        r#"{"email":"matcher@kith.test","password":"kith-demo-2026"}"#,
+        &format!("{base}/api/v1/session"),
+    ]))
+    .ok_or("login failed")?;
+    let list = output(Command::new("curl").args([
+        "-sf",
+        "-b",
+        &jar_s,
+        &format!("{base}/api/v1/children?limit=20"),
+    ]))
+    .ok_or("children list failed")?;
+    let ids: Vec<String> = list
+        .split("\"id\":")
+        .skip(1)
+        .filter_map(|s| {
+            s.split(|c: char| !c.is_ascii_digit())
+                .next()
+                .map(str::to_owned)
+        })
+        .filter(|s| !s.is_empty())
+        .collect();
+    if ids.is_empty() {
+        return Err("no waiting children".into());
+    }
+    let time = |id: &str| -> Result<f64> {
+        let out = output(Command::new("curl").args([
+            "-sf",
+            "-o",
+            "/dev/null",
+            "-w",
+            "%{time_total}",
+            "-b",
+            &jar_s,
+            &format!("{base}/api/v1/children/{id}/matches"),
+        ]))
+        .ok_or("match request failed")?;
+        out.trim().parse::<f64>().map_err(|e| e.to_string())
+    };
+    // Warm-up: the first request reads the option catalogue into memory.
+    let first = time(&ids[0])?;
+    for id in &ids {
+        time(id)?;
+    }
+    let mut samples = Vec::new();
+    for _ in 0..10 {
+        for id in &ids {
+            samples.push(time(id)? * 1000.0);
+        }
+    }
+    samples.sort_by(f64::total_cmp);
+    let _ = std::fs::remove_dir_all(&dir);
+    Ok(vec![
+        (
+            "match endpoint, SQLite, 10,000 options: first request (catalogue load)".into(),
+            format!("{:.0} ms", first * 1000.0),
+        ),
+        (
+            "match endpoint, SQLite, 10,000 options: median".into(),
+            format!("{:.1} ms", percentile(&samples, 0.5)),
+        ),
+        (
+            "match endpoint, SQLite, 10,000 options: p99".into(),
+            format!("{:.1} ms", percentile(&samples, 0.99)),
+        ),
+        ("requests measured".into(), samples.len().to_string()),
+    ])
+}

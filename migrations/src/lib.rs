@@ -1,0 +1,44 @@
+//! Kith's database schema as sea-orm migrations, one file per change.
+//!
+//! Every migration runs on SQLite and PostgreSQL. A migration that has shipped is never edited:
+//! a change is a new file. SQLite accepts one `ALTER` option per statement, so each alteration
+//! is its own statement. Instants are `timestamp with time zone` (UTC), calendar dates are
+//! `date`, enumerations are their snake_case codes as text, and identifiers are 64-bit.
+
+pub use sea_orm_migration;
+pub use sea_orm_migration::prelude::*;
+
+mod common;
+mod m20261122_000001_identity;
+mod m20261122_000002_needs;
+mod m20261122_000003_children;
+mod m20261122_000004_placement_options;
+mod m20261122_000005_placements;
+mod m20261122_000006_audit;
+mod m20261122_000007_matching;
+mod m20261122_000008_catalog_indexes;
+mod m20261122_000009_annual_wheel;
+
+/// All migrations in order.
+#[derive(Debug)]
+pub struct Migrator;
+
+#[async_trait::async_trait]
+impl MigratorTrait for Migrator {
+    fn migrations() -> Vec<Box<dyn MigrationTrait>> {
+        vec![
+            Box::new(m20261122_000001_identity::Migration),
+            Box::new(m20261122_000002_needs::Migration),
+            Box::new(m20261122_000003_children::Migration),
+            Box::new(m20261122_000004_placement_options::Migration),
+            Box::new(m20261122_000005_placements::Migration),
+            Box::new(m20261122_000006_audit::Migration),
+            Box::new(m20261122_000007_matching::Migration),
+            Box::new(m20261122_000008_catalog_indexes::Migration),
+            Box::new(m20261122_000009_annual_wheel::Migration),
+        ]
+    }
+}
+
+/// A hash of the migration sources: changes whenever the schema does.
+pub const SCHEMA_FINGERPRINT: &str = env!("KITH_SCHEMA_FINGERPRINT");

@@ -1,0 +1,267 @@
+//! In a real Chromium: log in, open the children list, open one child.
+
+use fantoccini::Locator;
+use kith_tests::browser::Browser;
+use kith_tests::fixtures::child;
+use kith_tests::{TEST_PASSWORD, db_test};
+
+db_test!(an_adviser_logs_in_lists_children_and_opens_one, |app| {
+    let adviser = app.client(&app.staff.adviser);
+    for name in ["Freja Holm", "Oscar Lund"] {
+        adviser
+            .post("/api/v1/children", &child(name))
+            .await
+            .expect(201);
+    }
+    let b = Browser::start().await;
+    b.login(&app.base, "adviser@kith.test", TEST_PASSWORD).await;
+    b.client
+        .goto(&format!("{}/children", app.base))
+        .await
+        .unwrap();
+    let rows = b
+        .client
+        .find_all(Locator::Css("#children tbody tr"))
+        .await
+        .unwrap();
+    assert_eq!(rows.len(), 2);
+    let first = b
+        .client
+        .find(Locator::LinkText("Freja Holm"))
+        .await
+        .unwrap();
+    first.click().await.unwrap();
+    let h1 = b
+        .client
+        .wait()
+        .for_element(Locator::Id("child-name"))
+        .await
+        .unwrap();
+    assert_eq!(h1.text().await.unwrap(), "Freja Holm");
+    let facts = b
+        .client
+        .find(Locator::Css("dl.facts"))
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    assert!(facts.contains("Alma Adviser"), "{facts}");
+    b.close().await;
+});
+
+/// Each role of the demo municipality logs in and lands on its daily work. With
+/// `KITH_SCREENSHOTS=docs/screenshots` the pages are saved for the README.
+async fn demo_roles_land_on_their_work(engine: kith_tests::Engine) {
+    let demo = kith_tests::DemoApp::spawn(engine).await;
+    let password = kith_app::demo::DEMO_PASSWORD;
+    let cases = [
+        ("adviser@kith.test", "/children", "#children", "adviser"),
+        ("matcher@kith.test", "/children", "#children", "matcher"),
+        ("consultant@kith.test", "/options", "#options", "consultant"),
+        ("leader@kith.test", "/children", "#children", "leader"),
+        ("admin@kith.test", "/admin/users", "#users", "admin"),
+    ];
+    for (email, path, table, shot) in cases {
+        let b = Browser::start().await;
+        b.login(&demo.base, email, password).await;
+        let url = b.client.current_url().await.unwrap();
+        assert!(url.path().starts_with(path), "{email} lands on {url}");
+        let rows = b
+            .client
+            .find_all(Locator::Css(&format!("{table} tbody tr")))
+            .await
+            .unwrap();
+        assert!(!rows.is_empty(), "{email} sees work on {path}");
+        b.screenshot_to_docs(shot).await;
+        if email == "adviser@kith.test" {
+            b.client
+                .find(Locator::Css("#children tbody tr a"))
+                .await
+                .unwrap()
+                .click()
+                .await
+                .unwrap();
+            b.client
+                .wait()
+                .for_element(Locator::Id("child-name"))
+                .await
+                .unwrap();
+            b.screenshot_to_docs("child").await;
+        }
+        b.close().await;
+    }
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn demo_roles_land_on_their_work_sqlite() {
+    demo_roles_land_on_their_work(kith_tests::Engine::Sqlite).await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn demo_roles_land_on_their_work_postgres() {
+    demo_roles_land_on_their_work(kith_tests::Engine::Postgres).await;
+}
+
+/// Free places of an option, worked out from the rows (approved places minus current
+/// placements), independently of the code under test.
+async fn free_places(app: &kith_app::App, option: i64) -> i64 {
+    let o = kith_store::options::get(app.db().conn(), option)
+        .await
+        .unwrap()
+        .unwrap();
+    let taken = kith_store::placements::places_taken(app.db().conn(), option)
+        .await
+        .unwrap();
+    i64::from(o.approved_places) - i64::from(taken)
+}
+
+/// The matcher proposes an option for a waiting demo child; a leader approves it; the
+/// option has one free place less.
+async fn matcher_proposes_and_leader_approves(engine: kith_tests::Engine) {
+    let demo = kith_tests::DemoApp::spawn(engine).await;
+    let password = kith_app::demo::DEMO_PASSWORD;
+    let b = Browser::start().await;
+    b.login(&demo.base, "matcher@kith.test", password).await;
+    // The matcher lands on the children waiting for a placement; one without siblings, so
+    // that one place is taken.
+    b.client
+        .find(Locator::XPath(
+            "//table[@id='children']//tr[td and not(td[1]/span[contains(@class,'tag')])]/td[1]/a",
+        ))
+        .await
+        .unwrap()
+        .click()
+        .await
+        .unwrap();
+    b.client
+        .wait()
+        .for_element(Locator::Id("find-options"))
+        .await
+        .unwrap()
+        .click()
+        .await
+        .unwrap();
+    b.client
+        .wait()
+        .for_element(Locator::Css("ol.ranking"))
+        .await
+        .unwrap();
+    let options = b
+        .client
+        .find_all(Locator::Css("ol.ranking > li.option"))
+        .await
+        .unwrap();
+    assert!(!options.is_empty(), "ranked options are shown");
+    let scores = b
+        .client
+        .find_all(Locator::Css("ol.ranking .score-number"))
+        .await
+        .unwrap();
+    assert!(!scores.is_empty());
+    b.screenshot_to_docs("matching").await;
+    let radio = b
+        .client
+        .find(Locator::Css("ol.ranking input[type=radio]"))
+        .await
+        .unwrap();
+    let option_id: i64 = radio.attr("value").await.unwrap().unwrap().parse().unwrap();
+    radio.click().await.unwrap();
+    let before = free_places(&demo.app, option_id).await;
+    assert!(before >= 1);
+    let form = b
+        .client
+        .form(Locator::Css("form.proposal-form"))
+        .await
+        .unwrap();
+    form.set_by_name(
+        "rationale",
+        "Tæt på skolen og mormor; familien har erfaring med tilknytning.",
+    )
+    .await
+    .unwrap();
+    form.submit_with(Locator::Css("fieldset.card button[type=submit]"))
+        .await
+        .unwrap();
+    let status = match b
+        .client
+        .wait()
+        .for_element(Locator::Id("proposal-status"))
+        .await
+    {
+        Ok(s) => s,
+        Err(e) => {
+            let src = b.client.source().await.unwrap_or_default();
+            let problems = src
+                .find("class=\"problems\"")
+                .map(|i| &src[i..(i + 600).min(src.len())])
+                .unwrap_or(&src[..src.len().min(1500)]);
+            panic!("no proposal page ({e}): {problems}");
+        }
+    };
+    assert_eq!(
+        status.text().await.unwrap(),
+        "Afventer afgørelse",
+        "submitted to a leader"
+    );
+    b.close().await;
+
+    let b = Browser::start().await;
+    b.login(&demo.base, "leader@kith.test", password).await;
+    b.client
+        .goto(&format!("{}/proposals?status=submitted", demo.base))
+        .await
+        .unwrap();
+    b.client
+        .find(Locator::Css("#proposals tbody tr a"))
+        .await
+        .unwrap()
+        .click()
+        .await
+        .unwrap();
+    if b.client
+        .wait()
+        .for_element(Locator::Id("approve"))
+        .await
+        .is_err()
+    {
+        let src = b.client.source().await.unwrap_or_default();
+        let url = b.client.current_url().await.unwrap();
+        let main = src
+            .find("<main")
+            .map(|i| &src[i..(i + 3000).min(src.len())])
+            .unwrap_or("");
+        panic!("no approve button at {url}: {main}");
+    }
+    b.screenshot_to_docs("proposal").await;
+    b.client
+        .find(Locator::Id("approve"))
+        .await
+        .unwrap()
+        .click()
+        .await
+        .unwrap();
+    b.client
+        .wait()
+        .for_element(Locator::XPath(
+            "//span[@id='proposal-status' and text()='Godkendt']",
+        ))
+        .await
+        .unwrap();
+    assert_eq!(
+        free_places(&demo.app, option_id).await,
+        before - 1,
+        "the option's free places fell by one"
+    );
+    b.close().await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn matcher_proposes_and_leader_approves_sqlite() {
+    matcher_proposes_and_leader_approves(kith_tests::Engine::Sqlite).await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn matcher_proposes_and_leader_approves_postgres() {
+    matcher_proposes_and_leader_approves(kith_tests::Engine::Postgres).await;
+}

@@ -1,0 +1,21 @@
+//! Kith's integration tests: one binary, so they compile once. Every test that touches the
+//! database runs on SQLite and on PostgreSQL (`db_test!`).
+
+mod allocation;
+mod audit;
+mod bad_input;
+mod browser;
+mod calendar;
+mod children;
+mod db_down;
+mod mail;
+mod matching;
+mod migrations;
+mod openapi;
+mod options;
+mod pages;
+mod policy;
+mod privacy;
+mod proposals;
+mod session;
+mod wheel;

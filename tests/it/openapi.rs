@@ -1,0 +1,48 @@
+//! The OpenAPI document and the offline Swagger UI.
+
+use kith_tests::db_test;
+
+db_test!(
+    the_openapi_document_describes_the_api_and_the_docs_work_offline,
+    |app| {
+        let anon = app.anonymous();
+        anon.get("/api/openapi.json").await.expect(401);
+        anon.get("/api/docs/").await.expect(401);
+        anon.get("/metrics").await.expect(401);
+        let anon = app.client(&app.staff.consultant);
+        let doc = anon.get("/api/openapi.json").await.expect(200);
+        let paths = doc.body["paths"].as_object().expect("paths");
+        for p in [
+            "/api/v1/session",
+            "/api/v1/tokens",
+            "/api/v1/users",
+            "/api/v1/needs",
+            "/api/v1/children",
+            "/api/v1/children/{id}",
+            "/api/v1/children/{id}/profile",
+            "/api/v1/placement-options",
+            "/api/v1/placement-options/{id}",
+        ] {
+            assert!(paths.contains_key(p), "{p} is documented");
+        }
+        assert!(doc.body["components"]["schemas"]["ChildInput"].is_object());
+        assert!(doc.body["components"]["schemas"]["Problem"].is_object());
+        assert!(doc.body["components"]["securitySchemes"]["bearer"].is_object());
+        let ui = anon.get("/api/docs/").await.expect(200);
+        assert!(
+            ui.text.contains("swagger"),
+            "Swagger UI is served from the binary"
+        );
+        let init = anon
+            .get("/api/docs/swagger-initializer.js")
+            .await
+            .expect(200);
+        assert!(init.text.contains("/api/openapi.json"));
+        let metrics = anon.get("/metrics").await.expect(200);
+        assert!(
+            metrics.text.contains("kith_http_requests_total"),
+            "{}",
+            metrics.text
+        );
+    }
+);

@@ -1,0 +1,185 @@
+//! Page routes over HTTP: login redirects, CSRF, language.
+
+use kith_tests::{TEST_PASSWORD, db_test};
+
+fn client() -> reqwest::Client {
+    reqwest::Client::builder()
+        .cookie_store(true)
+        .redirect(reqwest::redirect::Policy::none())
+        .build()
+        .unwrap()
+}
+
+fn csrf_in(html: &str) -> String {
+    let start =
+        html.find("name=\"csrf\" value=\"").expect("a csrf field") + "name=\"csrf\" value=\"".len();
+    html[start..start + html[start..].find('"').unwrap()].to_owned()
+}
+
+db_test!(pages_need_a_login_and_forms_need_the_csrf_token, |app| {
+    let c = client();
+    let r = c
+        .get(format!("{}/children/5", app.base))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.status(), 303);
+    assert_eq!(r.headers()["location"], "/login?next=%2Fchildren%2F5");
+
+    let login = c
+        .get(format!("{}/login", app.base))
+        .send()
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    let csrf = csrf_in(&login);
+    // Without the token: refused.
+    let r = c
+        .post(format!("{}/login", app.base))
+        .form(&[("email", "adviser@kith.test"), ("password", TEST_PASSWORD)])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.status(), 403);
+    // Wrong password: the form again, 401.
+    let r = c
+        .post(format!("{}/login", app.base))
+        .form(&[
+            ("csrf", csrf.as_str()),
+            ("email", "adviser@kith.test"),
+            ("password", "nope"),
+        ])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.status(), 401);
+    // Right: redirect to where we were going.
+    let r = c
+        .post(format!("{}/login", app.base))
+        .form(&[
+            ("csrf", csrf.as_str()),
+            ("email", "adviser@kith.test"),
+            ("password", TEST_PASSWORD),
+            ("next", "/children"),
+        ])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.status(), 303);
+    assert_eq!(r.headers()["location"], "/children");
+    let page = c
+        .get(format!("{}/children", app.base))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(page.status(), 200);
+    let html = page.text().await.unwrap();
+    assert!(
+        html.contains("Alma Adviser"),
+        "the page shows who is logged in"
+    );
+    // The seeded users prefer English.
+    assert!(html.contains("Register a child"));
+
+    // A form post to create a child without the token is refused, with it accepted.
+    let r = c
+        .post(format!("{}/children", app.base))
+        .form(&[("name", "X")])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.status(), 403);
+    let r = c
+        .post(format!("{}/children", app.base))
+        .form(&[
+            ("csrf", csrf.as_str()),
+            ("name", "Form Child"),
+            ("birth_date", "2015-05-05"),
+            ("target_area", "general"),
+            ("support_level", "light"),
+            ("need_trauma", "moderate"),
+            ("languages", "da, en"),
+        ])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.status(), 303, "{}", r.text().await.unwrap());
+    let created = kith_store::children::count_all(app.app.db().conn())
+        .await
+        .unwrap();
+    assert_eq!(created, 1);
+
+    // An invalid form comes back with the problem, and writes nothing.
+    let r = c
+        .post(format!("{}/children", app.base))
+        .form(&[
+            ("csrf", csrf.as_str()),
+            ("name", "Bad Date"),
+            ("birth_date", "2015-02-30"),
+            ("target_area", "general"),
+            ("support_level", "light"),
+        ])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.status(), 422);
+    assert!(r.text().await.unwrap().contains("birth_date"));
+    assert_eq!(
+        kith_store::children::count_all(app.app.db().conn())
+            .await
+            .unwrap(),
+        1
+    );
+
+    // Switching language is remembered for the user.
+    let r = c
+        .post(format!("{}/lang", app.base))
+        .form(&[
+            ("csrf", csrf.as_str()),
+            ("lang", "da"),
+            ("back", "/children"),
+        ])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.status(), 303);
+    let html = c
+        .get(format!("{}/children", app.base))
+        .send()
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    assert!(html.contains("Opret barn"), "Danish after switching");
+});
+
+db_test!(security_headers_are_on_every_page, |app| {
+    let r = client()
+        .get(format!("{}/login", app.base))
+        .send()
+        .await
+        .unwrap();
+    let h = r.headers();
+    let csp = h["content-security-policy"].to_str().unwrap();
+    assert!(
+        csp.contains("script-src 'self'")
+            && !csp.contains("unsafe-inline';")
+            && csp.contains("frame-ancestors 'none'")
+    );
+    assert!(
+        !csp.split(';')
+            .any(|d| d.trim().starts_with("script-src") && d.contains("unsafe"))
+    );
+    assert_eq!(h["x-content-type-options"], "nosniff");
+    assert_eq!(h["referrer-policy"], "same-origin");
+    assert_eq!(h["cache-control"], "no-store");
+    let r = client()
+        .get(format!("{}/static/vendor/htmx.min.js", app.base))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.status(), 200);
+});

@@ -1,0 +1,120 @@
+//! Logging in and out through the API, and API tokens.
+
+use kith_tests::{Api, TEST_PASSWORD, db_test};
+use serde_json::json;
+
+db_test!(login_me_logout_with_the_session_cookie, |app| {
+    let browser = Api::new(&app.base, None);
+    let r = browser
+        .post(
+            "/api/v1/session",
+            &json!({"email": "ADVISER@kith.test", "password": TEST_PASSWORD}),
+        )
+        .await
+        .expect(200);
+    assert_eq!(r.body["id"], app.staff.adviser.id);
+    assert_eq!(r.body["roles"], json!(["adviser"]));
+    let cookie = r
+        .headers
+        .get("set-cookie")
+        .and_then(|v| v.to_str().ok())
+        .unwrap_or("")
+        .to_owned();
+    assert!(cookie.starts_with("kith_session="), "{cookie}");
+    assert!(
+        cookie.contains("HttpOnly") && cookie.contains("SameSite=Lax"),
+        "{cookie}"
+    );
+    browser.get("/api/v1/session").await.expect(200);
+    browser.get("/api/v1/children").await.expect(200);
+    // A cookie-authenticated change must be JSON (CSRF protection).
+    let r = browser
+        .post_raw("/api/v1/children", "text/plain", "{}")
+        .await;
+    assert_eq!(r.status, 403, "{}", r.text);
+    browser.delete("/api/v1/session").await.expect(204);
+    browser.get("/api/v1/session").await.expect(401);
+});
+
+db_test!(wrong_password_and_unknown_user_look_the_same, |app| {
+    let anon = app.anonymous();
+    let a = anon
+        .post(
+            "/api/v1/session",
+            &json!({"email": "adviser@kith.test", "password": "wrong"}),
+        )
+        .await
+        .expect(401);
+    let b = anon
+        .post(
+            "/api/v1/session",
+            &json!({"email": "nobody@kith.test", "password": "wrong"}),
+        )
+        .await
+        .expect(401);
+    assert_eq!(a.body, b.body);
+    // A deactivated user cannot log in.
+    let admin = app.client(&app.staff.admin);
+    let user = admin
+        .get(&format!("/api/v1/users/{}", app.staff.adviser2.id))
+        .await
+        .expect(200)
+        .body;
+    let mut update = json!({"email": user["email"], "name": user["name"], "roles": user["roles"], "unit_ids": user["unit_ids"], "locale": "da", "active": false});
+    admin
+        .put(&format!("/api/v1/users/{}", app.staff.adviser2.id), &update)
+        .await
+        .expect(200);
+    anon.post(
+        "/api/v1/session",
+        &json!({"email": "adviser2@kith.test", "password": TEST_PASSWORD}),
+    )
+    .await
+    .expect(401);
+    app.client(&app.staff.adviser2)
+        .get("/api/v1/children")
+        .await
+        .expect(401);
+    update["active"] = json!(true);
+    admin
+        .put(&format!("/api/v1/users/{}", app.staff.adviser2.id), &update)
+        .await
+        .expect(200);
+});
+
+db_test!(tokens_are_created_listed_used_and_revoked, |app| {
+    let me = app.client(&app.staff.consultant);
+    let created = me
+        .post("/api/v1/tokens", &json!({"name": "nightly export"}))
+        .await
+        .expect(201);
+    let secret = created.body["secret"].as_str().unwrap().to_owned();
+    assert!(secret.starts_with("kith_"));
+    let token_id = created.body["token"]["id"].as_i64().unwrap();
+    let list = me.get("/api/v1/tokens").await.expect(200);
+    assert!(
+        !list.text.contains(&secret),
+        "the secret is shown once only"
+    );
+    assert!(
+        list.body
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|t| t["name"] == "nightly export")
+    );
+    let with_new = Api::new(&app.base, Some(secret.clone()));
+    with_new.get("/api/v1/placement-options").await.expect(200);
+    // Only the owner may revoke it.
+    app.client(&app.staff.consultant2)
+        .delete(&format!("/api/v1/tokens/{token_id}"))
+        .await
+        .expect(404);
+    me.delete(&format!("/api/v1/tokens/{token_id}"))
+        .await
+        .expect(204);
+    with_new.get("/api/v1/placement-options").await.expect(401);
+    me.post("/api/v1/tokens", &json!({"name": ""}))
+        .await
+        .expect(422);
+});
