@@ -58,7 +58,12 @@ async fn demo_roles_land_on_their_work(engine: kith_tests::Engine) {
     let cases = [
         ("adviser@kith.test", "/children", "#children", "adviser"),
         ("matcher@kith.test", "/children", "#children", "matcher"),
-        ("consultant@kith.test", "/options", "#options", "consultant"),
+        (
+            "consultant@kith.test",
+            "/week",
+            "#overdue, #due, #upcoming",
+            "consultant",
+        ),
         ("leader@kith.test", "/children", "#children", "leader"),
         ("admin@kith.test", "/admin/users", "#users", "admin"),
     ];
@@ -67,11 +72,12 @@ async fn demo_roles_land_on_their_work(engine: kith_tests::Engine) {
         b.login(&demo.base, email, password).await;
         let url = b.client.current_url().await.unwrap();
         assert!(url.path().starts_with(path), "{email} lands on {url}");
-        let rows = b
-            .client
-            .find_all(Locator::Css(&format!("{table} tbody tr")))
-            .await
-            .unwrap();
+        let rows_css = if path == "/week" {
+            "li.visit".to_owned()
+        } else {
+            format!("{table} tbody tr")
+        };
+        let rows = b.client.find_all(Locator::Css(&rows_css)).await.unwrap();
         assert!(!rows.is_empty(), "{email} sees work on {path}");
         b.screenshot_to_docs(shot).await;
         if email == "adviser@kith.test" {
@@ -88,6 +94,33 @@ async fn demo_roles_land_on_their_work(engine: kith_tests::Engine) {
                 .await
                 .unwrap();
             b.screenshot_to_docs("child").await;
+        }
+        if email == "consultant@kith.test" {
+            // The year of the first placement on the week.
+            b.client
+                .find(Locator::Css("li.visit .visit-who a"))
+                .await
+                .unwrap()
+                .click()
+                .await
+                .unwrap();
+            b.client
+                .wait()
+                .for_element(Locator::Css("ol.months"))
+                .await
+                .unwrap();
+            b.screenshot_to_docs("year").await;
+            b.client.goto(&format!("{}/team", demo.base)).await.unwrap();
+            let charts = b
+                .client
+                .find_all(Locator::Css("figure.chart svg"))
+                .await
+                .unwrap();
+            assert!(
+                !charts.is_empty(),
+                "the team's year shows a chart per consultant"
+            );
+            b.screenshot_to_docs("team").await;
         }
         b.close().await;
     }
@@ -265,3 +298,104 @@ async fn matcher_proposes_and_leader_approves_sqlite() {
 async fn matcher_proposes_and_leader_approves_postgres() {
     matcher_proposes_and_leader_approves(kith_tests::Engine::Postgres).await;
 }
+
+// A consultant opens the week, records the first support visit of a new placement, and finds
+// the next one in the placement's year, a quarter later (365 / 4 = 91 days from the day held).
+db_test!(a_consultant_records_a_visit_from_the_week, |app| {
+    app.set_now("2027-03-10T09:00:00Z");
+    let placed = kith_tests::wheel::place(&app, "Freja Holm", "2027-03-01").await;
+    let b = Browser::start().await;
+    b.login(&app.base, "consultant@kith.test", TEST_PASSWORD)
+        .await;
+    // The consultant lands on the week.
+    let url = b.client.current_url().await.unwrap();
+    assert_eq!(url.path(), "/week");
+    b.client
+        .find(Locator::Css("li.visit.visit-support a.button"))
+        .await
+        .expect("the first support visit is on the week")
+        .click()
+        .await
+        .unwrap();
+    b.client
+        .wait()
+        .for_element(Locator::Id("held_on"))
+        .await
+        .unwrap();
+    let held_on = b
+        .client
+        .find(Locator::Id("held_on"))
+        .await
+        .unwrap()
+        .prop("value")
+        .await
+        .unwrap();
+    assert_eq!(
+        held_on.as_deref(),
+        Some("2027-03-10"),
+        "held today by default"
+    );
+    b.client
+        .find(Locator::Id("seen_yes"))
+        .await
+        .unwrap()
+        .click()
+        .await
+        .unwrap();
+    b.client
+        .find(Locator::Id("child_view"))
+        .await
+        .unwrap()
+        .send_keys("Glad for sit værelse.")
+        .await
+        .unwrap();
+    b.client
+        .find(Locator::Id("record"))
+        .await
+        .unwrap()
+        .click()
+        .await
+        .unwrap();
+    b.client
+        .wait()
+        .for_element(Locator::Id("recorded"))
+        .await
+        .expect("back on the placement's year with a confirmation");
+    let url = b.client.current_url().await.unwrap();
+    assert_eq!(url.path(), format!("/placements/{}", placed.placement));
+
+    // The next support visit: due 91 days after 10 March 2027, on 9 June 2027 (a Wednesday,
+    // no holiday), planned inside its window of ± 10 days.
+    let items =
+        kith_tests::wheel::items(&app, &app.staff.consultant, placed.placement, "support").await;
+    let held: Vec<_> = items.iter().filter(|v| v["status"] == "held").collect();
+    assert_eq!(held.len(), 1);
+    let next = items
+        .iter()
+        .find(|v| v["status"] == "planned")
+        .expect("the next support visit");
+    assert_eq!(next["due_on"], "2027-06-09");
+    let planned = next["planned_on"].as_str().unwrap().to_owned();
+    assert!(
+        ("2027-05-30".."2027-06-20").contains(&planned.as_str()),
+        "{planned}"
+    );
+    // On the page, that visit sits in its month's card.
+    let month = b
+        .client
+        .find(Locator::XPath(&format!(
+            "//li[@data-visit='{}']/ancestor::li[contains(@class,'month')]/h3",
+            next["id"]
+        )))
+        .await
+        .expect("the next visit is on the year view")
+        .text()
+        .await
+        .unwrap();
+    let expected = match &planned[5..7] {
+        "05" => ["Maj 2027", "May 2027"],
+        _ => ["Juni 2027", "June 2027"],
+    };
+    assert!(expected.contains(&month.as_str()), "{month}");
+    b.close().await;
+});

@@ -7,6 +7,7 @@
 
 pub mod api;
 mod calendar;
+mod charts;
 pub mod cli;
 pub mod config;
 mod csrf;

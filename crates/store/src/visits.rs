@@ -244,6 +244,56 @@ pub async fn apply<C: ConnectionTrait>(
     Ok(applied)
 }
 
+/// A visit that was held before Kith knew of it (history carried over from an earlier
+/// system, or the demo's past year).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct HeldVisit {
+    pub placement_id: i64,
+    pub kind: VisitKind,
+    pub window: kith_domain::wheel::Window,
+    pub held_on: NaiveDate,
+    pub held_by_id: i64,
+    pub child_seen_alone: Option<bool>,
+}
+
+/// Writes held visits in batches.
+pub async fn insert_held<C: ConnectionTrait>(
+    conn: &C,
+    rows: &[HeldVisit],
+    now: DateTime<Utc>,
+) -> Result<()> {
+    for chunk in rows.chunks(INSERT_BATCH) {
+        let models = chunk.iter().map(|h| visit::ActiveModel {
+            placement_id: Set(h.placement_id),
+            kind: Set(h.kind.as_str().to_owned()),
+            status: Set(VisitStatus::Held.as_str().to_owned()),
+            due_on: Set(h.window.due_on),
+            opens_on: Set(h.window.opens_on),
+            closes_on: Set(h.window.closes_on),
+            planned_on: Set(h.held_on),
+            assignee_id: Set(h.held_by_id),
+            pinned: Set(false),
+            flag: Set(None),
+            held_on: Set(Some(h.held_on)),
+            held_by_id: Set(Some(h.held_by_id)),
+            child_seen_alone: Set(h.child_seen_alone),
+            not_seen_alone_reason: Set(None),
+            child_view: Set(None),
+            observations: Set(None),
+            recorded_at: Set(Some(now)),
+            moved_reason: Set(None),
+            cancel_reason: Set(None),
+            cancel_note: Set(None),
+            escalated_at: Set(None),
+            created_at: Set(now),
+            updated_at: Set(now),
+            ..Default::default()
+        });
+        visit::Entity::insert_many(models).exec(conn).await?;
+    }
+    Ok(())
+}
+
 /// Cancels planned items; returns how many were still planned.
 pub async fn cancel_many<C: ConnectionTrait>(
     conn: &C,

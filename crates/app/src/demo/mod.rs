@@ -7,6 +7,7 @@
 //! day and always looks current (ages, start dates). Every demo user has the same password,
 //! and to load quickly they share one argon2 hash (fine for a demo, never for real users).
 
+mod history;
 pub(crate) mod names;
 pub mod synthetic;
 
@@ -741,6 +742,7 @@ pub async fn load(app: &App) -> Result<DemoSummary> {
 
     // ---- placements ---------------------------------------------------------------------
     let mut placements = 0usize;
+    let mut started = Vec::new();
     let mut order: Vec<usize> = (0..children.len()).collect();
     order.shuffle(&mut rng);
     let mut requested = 0;
@@ -827,7 +829,7 @@ pub async fn load(app: &App) -> Result<DemoSummary> {
             placements += 1;
         }
         let o = &mut options[oi];
-        kith_store::placements::insert(
+        let id = kith_store::placements::insert(
             conn,
             &NewPlacement {
                 child_id: c.id,
@@ -843,9 +845,25 @@ pub async fn load(app: &App) -> Result<DemoSummary> {
             now,
         )
         .await?;
+        started.push(history::Started {
+            id,
+            kind: o.kind,
+            start,
+            consultant: Some(o.consultant),
+            adviser: c.adviser,
+        });
         o.taken += 1;
         placements += 1;
     }
+    // What was held since each placement started; the wheel is planned after the commit.
+    let rules = crate::rules::wheel_in(conn).await?;
+    let calendar = kith_domain::wheel::WorkCalendar::new(&rules.closing_days)
+        .covering(today.year() - 3, today.year());
+    let held: Vec<_> = started
+        .iter()
+        .flat_map(|p| history::held_items(p, &rules, &calendar, today, &mut rng))
+        .collect();
+    kith_store::visits::insert_held(conn, &held, now).await?;
     // Some waiting children know a family from respite care (matching counts known adults).
     let general: Vec<i64> = options
         .iter()
@@ -893,6 +911,7 @@ pub async fn load(app: &App) -> Result<DemoSummary> {
 
     kith_store::audit::append(conn, &audit, now).await?;
     tx.commit().await.map_err(StoreError::from)?;
+    crate::wheel::plan::plan_placements(app, None).await?;
 
     Ok(DemoSummary {
         children: children.len(),

@@ -8,7 +8,6 @@ use kith_domain::Lang;
 use kith_domain::wheel::VisitKind;
 use serde::{Deserialize, Serialize};
 
-use crate::wheel::calendar::kind_label;
 use crate::{AppError, Result};
 
 /// How many items of one kind.
@@ -74,7 +73,7 @@ fn lines(counts: &[KindCount], lang: Lang) -> Vec<Line> {
     counts
         .iter()
         .map(|c| Line {
-            label: kind_label(c.kind, lang),
+            label: c.kind.label(lang),
             n: c.n,
         })
         .collect()
@@ -241,7 +240,7 @@ pub fn render(kind: &str, payload: &str, lang: Lang, base_url: &str) -> Result<R
         }
         kinds::FIRST_VISIT => {
             let p: FirstVisitPayload = serde_json::from_str(payload).map_err(|e| bad(kind, e))?;
-            let label = kind_label(p.kind, lang);
+            let label = p.kind.label(lang);
             let subject = if da {
                 format!("Kith: første besøg i ny anbringelse {}", p.placement_code)
             } else {

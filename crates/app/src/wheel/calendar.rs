@@ -7,7 +7,7 @@ use base64::Engine;
 use base64::engine::general_purpose::URL_SAFE_NO_PAD;
 use chrono::Days;
 use icalendar::{Calendar, Component, Event, EventLike, EventStatus};
-use kith_domain::wheel::{VisitKind, VisitStatus};
+use kith_domain::wheel::VisitStatus;
 use kith_domain::{ChildId, Lang, UserId};
 use rand::RngCore;
 use serde::Serialize;
@@ -114,11 +114,7 @@ fn render(
         let mut e = Event::new();
         e.uid(&format!("visit-{}@kith", v.id.0))
             .timestamp(now)
-            .summary(&format!(
-                "{} · {}",
-                kind_label(v.kind, lang),
-                v.placement.code
-            ))
+            .summary(&format!("{} · {}", v.kind.label(lang), v.placement.code))
             .location(&v.placement.town)
             .description(&format!(
                 "{}\n{base_url}/visits/{}",
@@ -139,18 +135,4 @@ fn render(
         cal.push(e.done());
     }
     cal.done().to_string()
-}
-
-/// A kind of work in a language (also used by e-mails and pages).
-pub fn kind_label(kind: VisitKind, lang: Lang) -> &'static str {
-    match (kind, lang) {
-        (VisitKind::Supervision, Lang::Da) => "Tilsynsbesøg",
-        (VisitKind::Supervision, Lang::En) => "Supervision visit",
-        (VisitKind::Support, Lang::Da) => "Konsulentbesøg",
-        (VisitKind::Support, Lang::En) => "Consultant support visit",
-        (VisitKind::InstitutionFollowUp, Lang::Da) => "Opfølgningsmøde med institution",
-        (VisitKind::InstitutionFollowUp, Lang::En) => "Institution follow-up meeting",
-        (VisitKind::PlanReview, Lang::Da) => "Opfølgning på handleplan (§ 95)",
-        (VisitKind::PlanReview, Lang::En) => "Plan review (§ 95)",
-    }
 }

@@ -30,6 +30,8 @@ pub struct YearView {
     /// Months between plan reviews for this placement (`None`: the rules' rhythm).
     pub review_rhythm_months: Option<i32>,
     pub months: Vec<MonthView>,
+    /// Whether the reader may change the consultant or the rhythm (case adviser, leader).
+    pub can_change: bool,
 }
 
 impl ChildData for YearView {
@@ -97,6 +99,13 @@ pub async fn year(
         adviser: staff.get(&p.adviser_id).cloned(),
         review_rhythm_months: p.review_rhythm_months,
         months,
+        can_change: kith_store::placements::get_in_scope(
+            conn,
+            p.id,
+            &policy::child_change_scope(actor),
+        )
+        .await?
+        .is_some(),
     };
     audit::read(app, actor, AuditAction::PlacementRead, view).await
 }

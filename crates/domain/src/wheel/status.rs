@@ -19,6 +19,23 @@ pub enum DueState {
     Upcoming,
 }
 
+impl DueState {
+    /// The state's code, as the API writes it.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            DueState::Overdue => "overdue",
+            DueState::Due => "due",
+            DueState::Upcoming => "upcoming",
+        }
+    }
+}
+
+impl std::fmt::Display for DueState {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
 /// Where an item planned on `planned_on` in `window` stands on `today`, looking ahead to
 /// `due_until` (the end of the week shown, or the digest's horizon).
 pub fn due_state(

@@ -206,6 +206,12 @@ impl Labelled for kith_domain::InstitutionForm {
     }
 }
 
+impl Labelled for kith_domain::wheel::VisitKind {
+    fn label_in(&self, lang: Lang) -> &'static str {
+        self.label(lang)
+    }
+}
+
 impl Labelled for Role {
     fn label_in(&self, lang: Lang) -> &'static str {
         self.label(lang)

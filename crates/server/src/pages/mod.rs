@@ -11,7 +11,11 @@ pub mod ctx;
 pub mod form;
 mod login;
 mod matching;
+mod me;
 mod options;
+mod placements;
+mod team;
+mod visits;
 
 use askama::Template;
 use askama_web::WebTemplate;
@@ -37,6 +41,10 @@ pub fn router() -> Router<AppState> {
         .merge(options::router())
         .merge(matching::router())
         .merge(admin::router())
+        .merge(visits::router())
+        .merge(placements::router())
+        .merge(team::router())
+        .merge(me::router())
 }
 
 /// The start page: each role lands where its daily work is.
@@ -46,7 +54,7 @@ async fn home(PageActor { actor, .. }: PageActor) -> Redirect {
     } else if actor.has(Role::Adviser) || actor.has(Role::Leader) {
         "/children"
     } else if actor.has(Role::Consultant) {
-        "/options"
+        "/week"
     } else if actor.has(Role::Admin) {
         "/admin/users"
     } else {

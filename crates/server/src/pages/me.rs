@@ -1,0 +1,138 @@
+//! The person's own page: their room for visits (capacity and days off) and their calendar
+//! address.
+
+use askama::Template;
+use askama_web::WebTemplate;
+use axum::Router;
+use axum::extract::State;
+use axum::http::StatusCode;
+use axum::response::IntoResponse;
+use axum::routing::{get, post};
+use chrono::NaiveDate;
+use kith_app::Actor;
+use kith_app::wheel::availability::{AvailabilityInput, AvailabilityView};
+use serde_json::{Value, json};
+
+use super::form::{FormData, parse_input};
+use super::{Ctx, FormProblem, PageActor, PageResult, fail, see_other, submit};
+use crate::AppState;
+
+pub fn router() -> Router<AppState> {
+    Router::new()
+        .route("/me", get(show))
+        .route("/me/availability", post(set_availability))
+        .route("/me/calendar", post(rotate_calendar))
+        .route("/me/calendar/revoke", post(revoke_calendar))
+}
+
+#[derive(Template, WebTemplate)]
+#[template(path = "pages/me.html")]
+struct MePage {
+    ctx: Ctx,
+    a: AvailabilityView,
+    weekly_visits: String,
+    days_off: String,
+    calendar_url: Option<String>,
+    problems: Vec<FormProblem>,
+}
+
+impl MePage {
+    fn problem(&self, field: &str) -> Option<&str> {
+        super::problem_for(&self.problems, field)
+    }
+}
+
+async fn page(
+    s: &AppState,
+    actor: &Actor,
+    ctx: Ctx,
+    calendar_url: Option<String>,
+    problems: Vec<FormProblem>,
+    form: Option<(String, String)>,
+) -> PageResult {
+    let a = kith_app::wheel::availability::get(s.app(), actor, actor.id)
+        .await
+        .map_err(fail(&ctx))?;
+    let (weekly_visits, days_off) = form.unwrap_or_else(|| {
+        (
+            a.weekly_visits.map(|n| n.to_string()).unwrap_or_default(),
+            a.days_off
+                .iter()
+                .map(NaiveDate::to_string)
+                .collect::<Vec<_>>()
+                .join("\n"),
+        )
+    });
+    let status = if problems.is_empty() {
+        StatusCode::OK
+    } else {
+        StatusCode::UNPROCESSABLE_ENTITY
+    };
+    Ok((
+        status,
+        MePage {
+            ctx,
+            a,
+            weekly_visits,
+            days_off,
+            calendar_url,
+            problems,
+        },
+    )
+        .into_response())
+}
+
+async fn show(State(s): State<AppState>, PageActor { actor, ctx }: PageActor) -> PageResult {
+    page(&s, &actor, ctx, None, vec![], None).await
+}
+
+async fn set_availability(
+    State(s): State<AppState>,
+    PageActor { actor, ctx }: PageActor,
+    f: FormData,
+) -> PageResult {
+    let weekly = f.text("weekly_visits");
+    let days = f.text("days_off");
+    // One date per line (or separated by commas or spaces); each is parsed by the input, so a
+    // bad one is named by its position.
+    let list: Vec<Value> = days
+        .split(|c: char| c == ',' || c.is_whitespace())
+        .filter(|d| !d.is_empty())
+        .map(|d| json!(d))
+        .collect();
+    let v = json!({
+        "weekly_visits": if weekly.trim().is_empty() {
+            Value::Null
+        } else {
+            weekly.trim().parse::<i64>().map(Value::from).unwrap_or(json!(weekly))
+        },
+        "days_off": list,
+    });
+    let call =
+        |i: AvailabilityInput| kith_app::wheel::availability::set(s.app(), &actor, actor.id, i);
+    match submit(&ctx, parse_input(v), call).await? {
+        Ok(_) => Ok(see_other("/me")),
+        Err(problems) => page(&s, &actor, ctx, None, problems, Some((weekly, days))).await,
+    }
+}
+
+async fn rotate_calendar(
+    State(s): State<AppState>,
+    PageActor { actor, ctx }: PageActor,
+) -> PageResult {
+    let link = kith_app::wheel::calendar::rotate_token(s.app(), &actor)
+        .await
+        .map_err(fail(&ctx))?;
+    let url = format!("{}{}", s.app().base_url(), link.path);
+    page(&s, &actor, ctx, Some(url), vec![], None).await
+}
+
+async fn revoke_calendar(
+    State(s): State<AppState>,
+    PageActor { actor, ctx }: PageActor,
+) -> PageResult {
+    kith_app::wheel::calendar::revoke_token(s.app(), &actor)
+        .await
+        .map_err(fail(&ctx))?;
+    Ok(see_other("/me"))
+}
