@@ -55,6 +55,13 @@ enum JobsCommand {
         #[arg(long, env = "KITH_BASE_URL")]
         base_url: Option<String>,
     },
+    /// Re-plan every placement's wheel now (or as of a moment), whatever the hour: after a
+    /// restore or an import. Prints what changed; an unchanged plan changes nothing.
+    Plan {
+        /// The day to plan from, e.g. 2026-11-23T06:00:00Z (default: now).
+        #[arg(long)]
+        at: Option<chrono::DateTime<chrono::FixedOffset>>,
+    },
     /// Send the queued e-mails that are due, then exit.
     Send {
         /// The moment to send as of (default: now).
@@ -148,6 +155,12 @@ async fn execute(cli: Cli) -> anyhow::Result<()> {
             let who = crate::scheduler::instance_name();
             let report = kith_app::jobs::tick(&app, &who).await?;
             println!("{}", serde_json::to_string_pretty(&report)?);
+            Ok(())
+        }
+        Command::Jobs(JobsCommand::Plan { at }) => {
+            let app = at_moment(open_app(&cli.data).await?, at, None);
+            let summary = kith_app::wheel::plan::plan_placements(&app, None).await?;
+            println!("{}", serde_json::to_string_pretty(&summary)?);
             Ok(())
         }
         Command::Jobs(JobsCommand::Send { at, base_url }) => {

@@ -25,6 +25,8 @@ fn kith(db: &TestDb, data_dir: &std::path::Path) -> Command {
 async fn serve(db: &TestDb, data_dir: &std::path::Path) -> (Child, String) {
     let mut child = kith(db, data_dir)
         .args(["serve", "--bind", "127.0.0.1:0"])
+        // The jobs are run by hand below, at a chosen moment.
+        .env("KITH_JOBS", "false")
         .stdout(Stdio::piped())
         .spawn()
         .expect("kith serve starts");
@@ -192,7 +194,100 @@ async fn demo_then_serve(engine: Engine) {
     assert!(!bad_role.status.success());
 
     server.kill().await.unwrap();
+
+    let names: Vec<String> = items
+        .iter()
+        .map(|c| c["name"].as_str().unwrap().to_owned())
+        .collect();
+    morning_jobs_from_the_command_line(&db, &dir, &names).await;
     std::fs::remove_dir_all(&dir).unwrap();
+}
+
+/// 06:30 UTC on the next working day after today: 07:30 in winter and 08:30 in summer in
+/// Copenhagen, after the morning run's 07:00 either way.
+fn next_working_morning() -> String {
+    use chrono::{Datelike, Days, Utc, Weekday};
+    use kith_domain::wheel::{WheelRules, WorkCalendar};
+    let closing = WheelRules::default().closing_days;
+    let mut day = Utc::now().date_naive() + Days::new(1);
+    let calendar = WorkCalendar::new(&closing).covering(day.year(), day.year() + 1);
+    while matches!(day.weekday(), Weekday::Sat | Weekday::Sun) || !calendar.is_working_day(day) {
+        day = day + Days::new(1);
+    }
+    format!("{day}T06:30:00Z")
+}
+
+/// `kith jobs run-once --at` queues the morning's e-mails once, however often it runs;
+/// `kith jobs send` writes them as .eml files (no SMTP configured), without names in them.
+async fn morning_jobs_from_the_command_line(
+    db: &TestDb,
+    dir: &std::path::Path,
+    child_names: &[String],
+) {
+    let at = next_working_morning();
+    let run = |db: &TestDb| {
+        let mut c = kith(db, dir);
+        c.args(["jobs", "run-once", "--at", &at]);
+        c
+    };
+    let first = run(db).output().await.unwrap();
+    assert!(
+        first.status.success(),
+        "{}",
+        String::from_utf8_lossy(&first.stderr)
+    );
+    let report: Value = serde_json::from_slice(&first.stdout).expect("a JSON report");
+    let digests = report["digests"].as_u64().unwrap();
+    assert!(digests > 0, "the demo's staff have work: {report}");
+    let queued = digests
+        + report["escalations"].as_u64().unwrap()
+        + report["first_visit_reminders"].as_u64().unwrap();
+
+    let again: Value = serde_json::from_slice(&run(db).output().await.unwrap().stdout).unwrap();
+    assert_eq!(again["digests"], 0, "a second run queues nothing: {again}");
+    assert_eq!(again["escalations"], 0);
+    assert_eq!(again["first_visit_reminders"], 0);
+
+    let send = kith(db, dir)
+        .args(["jobs", "send", "--at", &at])
+        .output()
+        .await
+        .unwrap();
+    assert!(
+        send.status.success(),
+        "{}",
+        String::from_utf8_lossy(&send.stderr)
+    );
+    let summary: Value = serde_json::from_slice(&send.stdout).unwrap();
+    assert_eq!(summary["sent"].as_u64(), Some(queued), "{summary}");
+    let files: Vec<_> = std::fs::read_dir(dir.join("mail"))
+        .expect("the mail folder")
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|x| x == "eml"))
+        .collect();
+    assert_eq!(files.len() as u64, queued);
+    for f in &files {
+        let text = std::fs::read_to_string(f).unwrap();
+        assert!(text.contains("Subject: Kith"), "{text}");
+        for name in child_names {
+            assert!(
+                !text.contains(name.as_str()),
+                "a child's name in {}",
+                f.display()
+            );
+        }
+    }
+    // Sending again sends nothing more.
+    let resend: Value = serde_json::from_slice(
+        &kith(db, dir)
+            .args(["jobs", "send", "--at", &at])
+            .output()
+            .await
+            .unwrap()
+            .stdout,
+    )
+    .unwrap();
+    assert_eq!(resend["sent"], 0);
 }
 
 fn rand_suffix() -> u64 {

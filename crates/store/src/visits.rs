@@ -14,8 +14,18 @@ use crate::paging::by_key_then_id;
 use crate::scope::VisitScope;
 use crate::{Page, PageRequest, Result};
 
-/// Rows per multi-row INSERT: well under both engines' limits on bound parameters.
+/// Ids per `IN (…)` list and rows per small multi-row INSERT.
 const INSERT_BATCH: usize = 500;
+
+/// Rows per multi-row INSERT of planned visits (13 columns; held ones have 16): as many as
+/// the engine's limit on bound parameters allows with room to spare (SQLite 32,766;
+/// PostgreSQL 65,535), because planning a national wheel writes 130,000 rows.
+fn insert_rows<C: ConnectionTrait>(conn: &C) -> usize {
+    match conn.get_database_backend() {
+        sea_orm::DbBackend::Postgres => 3_600,
+        _ => 1_800,
+    }
+}
 
 /// Which items to list.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -104,6 +114,115 @@ pub async fn of_placement<C: ConnectionTrait>(
         .await?)
 }
 
+/// A planned item as the planner reads it: only the columns it needs, so re-planning a
+/// national wheel streams a tenth of the data.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PlannedRow {
+    pub id: i64,
+    pub placement_id: i64,
+    pub kind: String,
+    pub due_on: NaiveDate,
+    pub opens_on: NaiveDate,
+    pub closes_on: NaiveDate,
+    pub planned_on: NaiveDate,
+    pub assignee_id: i64,
+    pub pinned: bool,
+    pub flag: Option<String>,
+}
+
+type PlannedTuple = (
+    i64,
+    i64,
+    String,
+    NaiveDate,
+    NaiveDate,
+    NaiveDate,
+    NaiveDate,
+    i64,
+    bool,
+    Option<String>,
+);
+
+fn planned_columns() -> sea_orm::Select<visit::Entity> {
+    use visit::Column as C;
+    visit::Entity::find()
+        .select_only()
+        .columns([
+            C::Id,
+            C::PlacementId,
+            C::Kind,
+            C::DueOn,
+            C::OpensOn,
+            C::ClosesOn,
+            C::PlannedOn,
+            C::AssigneeId,
+            C::Pinned,
+            C::Flag,
+        ])
+        .filter(C::Status.eq(VisitStatus::Planned.as_str()))
+}
+
+fn planned_row(t: PlannedTuple) -> PlannedRow {
+    let (
+        id,
+        placement_id,
+        kind,
+        due_on,
+        opens_on,
+        closes_on,
+        planned_on,
+        assignee_id,
+        pinned,
+        flag,
+    ) = t;
+    PlannedRow {
+        id,
+        placement_id,
+        kind,
+        due_on,
+        opens_on,
+        closes_on,
+        planned_on,
+        assignee_id,
+        pinned,
+        flag,
+    }
+}
+
+/// Planned items of the given placements (all placements when `None`), for the planner.
+pub async fn planned_of_placements<C: ConnectionTrait>(
+    conn: &C,
+    placement_ids: Option<&[i64]>,
+) -> Result<Vec<PlannedRow>> {
+    let mut q = planned_columns();
+    if let Some(ids) = placement_ids {
+        if ids.is_empty() {
+            return Ok(vec![]);
+        }
+        q = q.filter(visit::Column::PlacementId.is_in(ids.iter().copied()));
+    }
+    let rows: Vec<PlannedTuple> = q.into_tuple().all(conn).await?;
+    Ok(rows.into_iter().map(planned_row).collect())
+}
+
+/// Planned items of the given people on or after `from` (their load), for the planner.
+pub async fn planned_of_assignees<C: ConnectionTrait>(
+    conn: &C,
+    assignees: &[i64],
+    from: NaiveDate,
+) -> Result<Vec<PlannedRow>> {
+    if assignees.is_empty() {
+        return Ok(vec![]);
+    }
+    let rows: Vec<PlannedTuple> = planned_columns()
+        .filter(visit::Column::AssigneeId.is_in(assignees.iter().copied()))
+        .filter(visit::Column::PlannedOn.gte(from))
+        .into_tuple()
+        .all(conn)
+        .await?;
+    Ok(rows.into_iter().map(planned_row).collect())
+}
+
 /// Planned items of the given placements (all placements when `None`).
 pub async fn open_of_placements<C: ConnectionTrait>(
     conn: &C,
@@ -182,32 +301,7 @@ pub async fn apply<C: ConnectionTrait>(
     let mut cancels: std::collections::BTreeMap<CancelReason, Vec<i64>> = Default::default();
     for c in changes {
         match c {
-            PlanChange::Create(n) => creates.push(visit::ActiveModel {
-                placement_id: Set(n.placement.0),
-                kind: Set(n.kind.as_str().to_owned()),
-                status: Set(VisitStatus::Planned.as_str().to_owned()),
-                due_on: Set(n.window.due_on),
-                opens_on: Set(n.window.opens_on),
-                closes_on: Set(n.window.closes_on),
-                planned_on: Set(n.planned_on),
-                assignee_id: Set(n.assignee.0),
-                pinned: Set(false),
-                flag: Set(n.flag.map(|f| f.as_str().to_owned())),
-                held_on: Set(None),
-                held_by_id: Set(None),
-                child_seen_alone: Set(None),
-                not_seen_alone_reason: Set(None),
-                child_view: Set(None),
-                observations: Set(None),
-                recorded_at: Set(None),
-                moved_reason: Set(None),
-                cancel_reason: Set(None),
-                cancel_note: Set(None),
-                escalated_at: Set(None),
-                created_at: Set(now),
-                updated_at: Set(now),
-                ..Default::default()
-            }),
+            PlanChange::Create(n) => creates.push(n),
             PlanChange::Update(u) => {
                 visit::Entity::update_many()
                     .col_expr(visit::Column::DueOn, Expr::value(u.window.due_on))
@@ -230,18 +324,100 @@ pub async fn apply<C: ConnectionTrait>(
         }
     }
     applied.created = creates.len();
-    let mut rest = creates;
-    while !rest.is_empty() {
-        let tail = rest.split_off(rest.len().min(INSERT_BATCH));
-        visit::Entity::insert_many(rest).exec(conn).await?;
-        rest = tail;
-    }
+    insert_planned(conn, &creates, now).await?;
     for (reason, ids) in cancels {
         for chunk in ids.chunks(INSERT_BATCH) {
             applied.cancelled += cancel_many(conn, chunk, reason, None, now).await?;
         }
     }
     Ok(applied)
+}
+
+/// Writes new planned items. PostgreSQL gets each column as one array (`UNNEST`), a few
+/// statements for a whole national wheel; SQLite gets multi-row INSERTs.
+async fn insert_planned<C: ConnectionTrait>(
+    conn: &C,
+    items: &[&kith_domain::wheel::NewVisit],
+    now: DateTime<Utc>,
+) -> Result<()> {
+    if conn.get_database_backend() == sea_orm::DbBackend::Postgres {
+        for chunk in items.chunks(PG_UNNEST_ROWS) {
+            insert_planned_unnest(conn, chunk, now).await?;
+        }
+        return Ok(());
+    }
+    for chunk in items.chunks(insert_rows(conn)) {
+        let models = chunk.iter().map(|n| visit::ActiveModel {
+            placement_id: Set(n.placement.0),
+            kind: Set(n.kind.as_str().to_owned()),
+            status: Set(VisitStatus::Planned.as_str().to_owned()),
+            due_on: Set(n.window.due_on),
+            opens_on: Set(n.window.opens_on),
+            closes_on: Set(n.window.closes_on),
+            planned_on: Set(n.planned_on),
+            assignee_id: Set(n.assignee.0),
+            pinned: Set(false),
+            flag: Set(n.flag.map(|f| f.as_str().to_owned())),
+            created_at: Set(now),
+            updated_at: Set(now),
+            // The record's columns stay out of the statement (NULL): half the bound
+            // parameters.
+            ..Default::default()
+        });
+        visit::Entity::insert_many(models).exec(conn).await?;
+    }
+    Ok(())
+}
+
+/// Rows per `UNNEST` INSERT on PostgreSQL.
+const PG_UNNEST_ROWS: usize = 20_000;
+
+/// A PostgreSQL array literal (`{a,b,NULL}`) of values that need no quoting: numbers, ISO
+/// dates, and the domain's snake_case codes.
+fn pg_array<T: std::fmt::Display>(values: impl Iterator<Item = Option<T>>) -> String {
+    let mut out = String::from("{");
+    for (i, v) in values.enumerate() {
+        if i > 0 {
+            out.push(',');
+        }
+        match v {
+            Some(v) => out.push_str(&v.to_string()),
+            None => out.push_str("NULL"),
+        }
+    }
+    out.push('}');
+    out
+}
+
+async fn insert_planned_unnest<C: ConnectionTrait>(
+    conn: &C,
+    items: &[&kith_domain::wheel::NewVisit],
+    now: DateTime<Utc>,
+) -> Result<()> {
+    let sql = "INSERT INTO visit (placement_id, kind, status, due_on, opens_on, closes_on, \
+               planned_on, assignee_id, pinned, flag, created_at, updated_at) \
+               SELECT u.p, u.k, 'planned', u.d, u.o, u.c, u.pl, u.a, false, u.f, $9, $9 \
+               FROM UNNEST($1::text::int8[], $2::text::text[], $3::text::date[], \
+               $4::text::date[], $5::text::date[], $6::text::date[], $7::text::int8[], \
+               $8::text::text[]) AS u(p, k, d, o, c, pl, a, f)";
+    let values: Vec<sea_orm::Value> = vec![
+        pg_array(items.iter().map(|n| Some(n.placement.0))).into(),
+        pg_array(items.iter().map(|n| Some(n.kind.as_str()))).into(),
+        pg_array(items.iter().map(|n| Some(n.window.due_on))).into(),
+        pg_array(items.iter().map(|n| Some(n.window.opens_on))).into(),
+        pg_array(items.iter().map(|n| Some(n.window.closes_on))).into(),
+        pg_array(items.iter().map(|n| Some(n.planned_on))).into(),
+        pg_array(items.iter().map(|n| Some(n.assignee.0))).into(),
+        pg_array(items.iter().map(|n| n.flag.map(|f| f.as_str()))).into(),
+        now.into(),
+    ];
+    conn.execute_raw(sea_orm::Statement::from_sql_and_values(
+        sea_orm::DbBackend::Postgres,
+        sql,
+        values,
+    ))
+    .await?;
+    Ok(())
 }
 
 /// A visit that was held before Kith knew of it (history carried over from an earlier
@@ -262,7 +438,7 @@ pub async fn insert_held<C: ConnectionTrait>(
     rows: &[HeldVisit],
     now: DateTime<Utc>,
 ) -> Result<()> {
-    for chunk in rows.chunks(INSERT_BATCH) {
+    for chunk in rows.chunks(insert_rows(conn)) {
         let models = chunk.iter().map(|h| visit::ActiveModel {
             placement_id: Set(h.placement_id),
             kind: Set(h.kind.as_str().to_owned()),
@@ -277,14 +453,7 @@ pub async fn insert_held<C: ConnectionTrait>(
             held_on: Set(Some(h.held_on)),
             held_by_id: Set(Some(h.held_by_id)),
             child_seen_alone: Set(h.child_seen_alone),
-            not_seen_alone_reason: Set(None),
-            child_view: Set(None),
-            observations: Set(None),
             recorded_at: Set(Some(now)),
-            moved_reason: Set(None),
-            cancel_reason: Set(None),
-            cancel_note: Set(None),
-            escalated_at: Set(None),
             created_at: Set(now),
             updated_at: Set(now),
             ..Default::default()

@@ -5,6 +5,10 @@
 //! 2. The match endpoint over HTTP: a release `kith serve` on SQLite with 10,000 synthetic
 //!    options, one request at a time (curl), median and p99 over 200 requests after warm-up.
 //!
+//! 3. The annual wheel at national scale (14,000 placements, 300 staff) on SQLite and on
+//!    PostgreSQL: the first plan of twelve months and a re-plan with nothing changed (each a
+//!    `kith jobs plan`), and the next night's `kith jobs run-once`, timed as whole processes.
+//!
 //! Figures are printed as Markdown; docs/BENCHMARKS.md records them with the machine and date.
 
 use std::path::{Path, PathBuf};
@@ -17,7 +21,9 @@ use crate::{Result, cargo, output, root};
 pub fn run() -> Result {
     exec(cargo().args(["build", "--release", "-p", "kith-server", "--bin", "kith"]))?;
     exec(cargo().args(["bench", "-p", "kith-domain", "--bench", "matching"]))?;
-    let figures = match_endpoint()?;
+    exec(cargo().args(["bench", "-p", "kith-domain", "--bench", "planner"]))?;
+    let mut figures = match_endpoint()?;
+    figures.extend(wheel_planning()?);
     println!("\n| figure | value |\n|---|---|");
     for (k, v) in figures {
         println!("| {k} | {v} |");
@@ -181,4 +187,126 @@ fn match_endpoint() -> Result<Vec<(String, String)>> {
         ),
         ("requests measured".into(), samples.len().to_string()),
     ])
+}
+
+/// A fresh PostgreSQL database for a benchmark, dropped afterwards (`None` if no server).
+struct PgDb {
+    admin: String,
+    name: String,
+    url: String,
+}
+
+impl PgDb {
+    fn create() -> Option<Self> {
+        let admin = std::env::var("KITH_TEST_DATABASE_URL")
+            .unwrap_or_else(|_| "postgres://postgres@127.0.0.1:5432/postgres".into());
+        let name = format!("kith_bench_{}", std::process::id());
+        output(Command::new("psql").args([
+            admin.as_str(),
+            "-qc",
+            &format!("CREATE DATABASE {name}"),
+        ]))?;
+        let base = admin.rsplit_once('/').map_or(admin.as_str(), |(b, _)| b);
+        let url = format!("{base}/{name}");
+        Some(Self { admin, name, url })
+    }
+}
+
+impl Drop for PgDb {
+    fn drop(&mut self) {
+        let _ = output(Command::new("psql").args([
+            self.admin.as_str(),
+            "-qc",
+            &format!("DROP DATABASE IF EXISTS {} WITH (FORCE)", self.name),
+        ]));
+    }
+}
+
+/// Runs `kith` with a database and returns its wall time in seconds and its output.
+fn timed_kith(dir: &Path, db_url: Option<&str>, args: &[&str]) -> Result<(f64, String)> {
+    let mut c = Command::new(kith());
+    c.args(args)
+        .env("KITH_DATA_DIR", dir)
+        .env("KITH_LOG", "warn")
+        .env_remove("DATABASE_URL");
+    match db_url {
+        Some(u) => c.env("KITH_DATABASE_URL", u),
+        None => c.env_remove("KITH_DATABASE_URL"),
+    };
+    let started = std::time::Instant::now();
+    let out = c.output().map_err(|e| e.to_string())?;
+    let secs = started.elapsed().as_secs_f64();
+    if !out.status.success() {
+        return Err(format!(
+            "kith {args:?} failed: {}",
+            String::from_utf8_lossy(&out.stderr)
+        ));
+    }
+    Ok((secs, String::from_utf8_lossy(&out.stdout).into_owned()))
+}
+
+/// The number after `"key":` in a JSON text (the report's counts).
+fn count(json: &str, key: &str) -> String {
+    json.split(&format!("\"{key}\":"))
+        .nth(1)
+        .and_then(|s| s.split(|c: char| !c.is_ascii_digit() && c != ' ').next())
+        .map(|s| s.trim().to_owned())
+        .unwrap_or_default()
+}
+
+/// Plans the national synthetic data set's wheel, then re-plans it the next night.
+fn wheel_planning() -> Result<Vec<(String, String)>> {
+    let mut figures = Vec::new();
+    let pg = PgDb::create();
+    let engines: Vec<(&str, Option<String>)> = match &pg {
+        Some(p) => vec![("SQLite", None), ("PostgreSQL", Some(p.url.clone()))],
+        None => {
+            eprintln!("xtask bench: no PostgreSQL reachable; the wheel figures are SQLite only");
+            vec![("SQLite", None)]
+        }
+    };
+    for (engine, url) in engines {
+        let dir = std::env::temp_dir().join(format!("kith-bench-wheel-{}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&dir);
+        std::fs::create_dir_all(&dir).map_err(|e| e.to_string())?;
+        timed_kith(&dir, url.as_deref(), &["demo", "--synthetic", "--national"])?;
+        // 01:00 UTC is 02:00 (winter) or 03:00 (summer) in Copenhagen: after the nightly
+        // re-planning's hour, before the morning's e-mails.
+        let night = |days: u32| -> Result<String> {
+            let day =
+                output(Command::new("date").args(["-u", "-d", &format!("+{days} days"), "+%F"]))
+                    .ok_or("date failed")?;
+            Ok(format!("{}T01:00:00Z", day.trim()))
+        };
+        let at = night(1)?;
+        let (first, report) = timed_kith(&dir, url.as_deref(), &["jobs", "plan", "--at", &at])?;
+        let (again, report2) = timed_kith(&dir, url.as_deref(), &["jobs", "plan", "--at", &at])?;
+        let (night2, report3) = timed_kith(
+            &dir,
+            url.as_deref(),
+            &["jobs", "run-once", "--at", &night(2)?],
+        )?;
+        figures.push((
+            format!("wheel, {engine}, 14,000 placements: first plan of 12 months (whole process)"),
+            format!("{first:.2} s ({} items created)", count(&report, "created")),
+        ));
+        figures.push((
+            format!("wheel, {engine}, 14,000 placements: re-plan with nothing changed"),
+            format!(
+                "{again:.2} s ({} created, {} changed)",
+                count(&report2, "created"),
+                count(&report2, "updated")
+            ),
+        ));
+        figures.push((
+            format!("wheel, {engine}, 14,000 placements: the next night's run-once (re-plan)"),
+            format!(
+                "{night2:.2} s ({} created, {} changed)",
+                count(&report3, "created"),
+                count(&report3, "updated")
+            ),
+        ));
+        let _ = std::fs::remove_dir_all(&dir);
+    }
+    Ok(figures)
 }

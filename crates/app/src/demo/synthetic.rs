@@ -39,7 +39,7 @@ impl Scale {
     pub fn national() -> Self {
         Self {
             options: 7_000,
-            children: 15_000,
+            children: 17_000,
             placements: 14_000,
             staff: 300,
         }
@@ -332,7 +332,7 @@ pub async fn load(app: &App, scale: Scale) -> Result<super::DemoSummary> {
         if wants_place {
             // A few tries at a random option with room that takes the child.
             let age = age_on(birth, today);
-            for _ in 0..12 {
+            for _ in 0..40 {
                 let k = rng.gen_range(0..options.len().max(1));
                 let Some((oid, kind, places, ages, areas, consultant)) = options.get(k) else {
                     break;

@@ -60,6 +60,7 @@ pub async fn plan_in<C: ConnectionTrait>(
 ) -> Result<PlanSummary> {
     let now = app.now();
     let today = app.today();
+    let started = std::time::Instant::now();
     if !kith_store::jobs::lock(conn, "planner", now).await? {
         return Err(AppError::Internal("the planner lock row is missing".into()));
     }
@@ -73,7 +74,7 @@ pub async fn plan_in<C: ConnectionTrait>(
     )
     .await?;
     let held = kith_store::visits::last_held(conn, scoped).await?;
-    let mut open = kith_store::visits::open_of_placements(conn, scoped).await?;
+    let mut open = kith_store::visits::planned_of_placements(conn, scoped).await?;
 
     let placements = to_plan(&rows, &kinds, &held)?;
     let mut people: BTreeSet<i64> = open.iter().map(|v| v.assignee_id).collect();
@@ -88,7 +89,7 @@ pub async fn plan_in<C: ConnectionTrait>(
         // The other work of the same people counts against their capacity.
         let mine: HashSet<i64> = open.iter().map(|v| v.id).collect();
         let week_start = today - Days::new(u64::from(today.weekday().num_days_from_monday()));
-        let others = kith_store::visits::open_of_assignees(conn, &people, week_start).await?;
+        let others = kith_store::visits::planned_of_assignees(conn, &people, week_start).await?;
         open.extend(others.into_iter().filter(|v| !mine.contains(&v.id)));
     }
     let existing = open
@@ -99,6 +100,7 @@ pub async fn plan_in<C: ConnectionTrait>(
     let calendar =
         WorkCalendar::new(&rules.closing_days).covering(today.year() - 1, today.year() + 3);
 
+    let loaded = started.elapsed();
     let changes = kith_domain::wheel::plan(PlanInput {
         today,
         rules: &rules,
@@ -115,7 +117,17 @@ pub async fn plan_in<C: ConnectionTrait>(
             kith_domain::wheel::PlanChange::Cancel { .. } => false,
         })
         .count();
+    let planned = started.elapsed();
     let applied = kith_store::visits::apply(conn, &changes, now).await?;
+    tracing::debug!(
+        placements = placements.len(),
+        items = existing.len(),
+        changes = changes.len(),
+        load_ms = loaded.as_millis() as u64,
+        plan_ms = (planned - loaded).as_millis() as u64,
+        write_ms = (started.elapsed() - planned).as_millis() as u64,
+        "wheel planned"
+    );
     Ok(PlanSummary {
         placements: placements.len(),
         created: applied.created,
@@ -158,12 +170,16 @@ fn to_plan(
 }
 
 /// A stored planned item as the planner sees it.
-pub(crate) fn existing_visit(v: &visit::Model) -> Result<ExistingVisit> {
+pub(crate) fn existing_visit(v: &kith_store::visits::PlannedRow) -> Result<ExistingVisit> {
     Ok(ExistingVisit {
         id: VisitId(v.id),
         placement: PlacementId(v.placement_id),
         kind: parse(&v.kind)?,
-        window: window_of(v),
+        window: Window {
+            due_on: v.due_on,
+            opens_on: v.opens_on,
+            closes_on: v.closes_on,
+        },
         planned_on: v.planned_on,
         assignee: UserId(v.assignee_id),
         pinned: v.pinned,
