@@ -22,6 +22,22 @@ db_test!(
             "/api/v1/children/{id}/profile",
             "/api/v1/placement-options",
             "/api/v1/placement-options/{id}",
+            "/api/v1/children/{id}/matches",
+            "/api/v1/allocations",
+            "/api/v1/proposals",
+            "/api/v1/proposals/{id}/approve",
+            "/api/v1/rules",
+            "/api/v1/placements/{id}",
+            "/api/v1/placements/{id}/year",
+            "/api/v1/visits",
+            "/api/v1/visits/{id}/record",
+            "/api/v1/visits/{id}/move",
+            "/api/v1/visits/{id}/cancel",
+            "/api/v1/visit-plans",
+            "/api/v1/week",
+            "/api/v1/team-year",
+            "/api/v1/users/{id}/availability",
+            "/api/v1/me/calendar-token",
         ] {
             assert!(paths.contains_key(p), "{p} is documented");
         }

@@ -227,7 +227,9 @@ fn timed_kith(dir: &Path, db_url: Option<&str>, args: &[&str]) -> Result<(f64, S
     let mut c = Command::new(kith());
     c.args(args)
         .env("KITH_DATA_DIR", dir)
-        .env("KITH_LOG", "warn")
+        // The planner logs its phases (no personal data): load, plan, write.
+        .env("KITH_LOG", "warn,kith_app::wheel::plan=debug")
+        .env("KITH_LOG_FORMAT", "json")
         .env_remove("DATABASE_URL");
     match db_url {
         Some(u) => c.env("KITH_DATABASE_URL", u),
@@ -242,7 +244,9 @@ fn timed_kith(dir: &Path, db_url: Option<&str>, args: &[&str]) -> Result<(f64, S
             String::from_utf8_lossy(&out.stderr)
         ));
     }
-    Ok((secs, String::from_utf8_lossy(&out.stdout).into_owned()))
+    let mut text = String::from_utf8_lossy(&out.stdout).into_owned();
+    text.push_str(&String::from_utf8_lossy(&out.stderr));
+    Ok((secs, text))
 }
 
 /// The number after `"key":` in a JSON text (the report's counts).
@@ -288,7 +292,13 @@ fn wheel_planning() -> Result<Vec<(String, String)>> {
         )?;
         figures.push((
             format!("wheel, {engine}, 14,000 placements: first plan of 12 months (whole process)"),
-            format!("{first:.2} s ({} items created)", count(&report, "created")),
+            format!(
+                "{first:.2} s ({} items created; in the process: load {} ms, plan {} ms, write {} ms)",
+                count(&report, "created"),
+                count(&report, "load_ms"),
+                count(&report, "plan_ms"),
+                count(&report, "write_ms")
+            ),
         ));
         figures.push((
             format!("wheel, {engine}, 14,000 placements: re-plan with nothing changed"),
