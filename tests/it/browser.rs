@@ -97,13 +97,7 @@ async fn demo_roles_land_on_their_work(engine: kith_tests::Engine) {
         }
         if email == "consultant@kith.test" {
             // The year of the first placement on the week.
-            b.client
-                .find(Locator::Css("li.visit .visit-who a"))
-                .await
-                .unwrap()
-                .click()
-                .await
-                .unwrap();
+            b.click(Locator::Css("li.visit .visit-who a")).await;
             b.client
                 .wait()
                 .for_element(Locator::Css("ol.months"))
@@ -310,13 +304,9 @@ db_test!(a_consultant_records_a_visit_from_the_week, |app| {
     // The consultant lands on the week.
     let url = b.client.current_url().await.unwrap();
     assert_eq!(url.path(), "/week");
-    b.client
-        .find(Locator::Css("li.visit.visit-support a.button"))
-        .await
-        .expect("the first support visit is on the week")
-        .click()
-        .await
-        .unwrap();
+    // The first support visit is on the week.
+    b.click(Locator::Css("li.visit.visit-support a.button"))
+        .await;
     b.client
         .wait()
         .for_element(Locator::Id("held_on"))
@@ -335,27 +325,9 @@ db_test!(a_consultant_records_a_visit_from_the_week, |app| {
         Some("2027-03-10"),
         "held today by default"
     );
-    b.client
-        .find(Locator::Id("seen_yes"))
-        .await
-        .unwrap()
-        .click()
-        .await
-        .unwrap();
-    b.client
-        .find(Locator::Id("child_view"))
-        .await
-        .unwrap()
-        .send_keys("Glad for sit værelse.")
-        .await
-        .unwrap();
-    b.client
-        .find(Locator::Id("record"))
-        .await
-        .unwrap()
-        .click()
-        .await
-        .unwrap();
+    b.click(Locator::Id("seen_yes")).await;
+    b.type_into("child_view", "Glad for sit værelse.").await;
+    b.click(Locator::Id("record")).await;
     b.client
         .wait()
         .for_element(Locator::Id("recorded"))

@@ -125,6 +125,29 @@ impl Browser {
             .expect("logged in");
     }
 
+    /// Clicks the element a locator finds (panics with the locator when there is none).
+    pub async fn click(&self, locator: Locator<'_>) {
+        let what = format!("{locator:?}");
+        self.client
+            .find(locator)
+            .await
+            .unwrap_or_else(|e| panic!("{what}: {e}"))
+            .click()
+            .await
+            .unwrap_or_else(|e| panic!("click {what}: {e}"));
+    }
+
+    /// Types into the field with this id.
+    pub async fn type_into(&self, id: &str, text: &str) {
+        self.client
+            .find(Locator::Id(id))
+            .await
+            .unwrap_or_else(|e| panic!("#{id}: {e}"))
+            .send_keys(text)
+            .await
+            .unwrap_or_else(|e| panic!("type into #{id}: {e}"));
+    }
+
     /// Saves a screenshot (for the README) when `KITH_SCREENSHOTS` names a directory.
     pub async fn screenshot_to_docs(&self, name: &str) {
         if let Ok(dir) = std::env::var("KITH_SCREENSHOTS") {

@@ -129,11 +129,7 @@ async fn user_form(
     let units = kith_app::units::list(s.app(), actor)
         .await
         .map_err(fail(&ctx))?;
-    let status = if problems.is_empty() {
-        StatusCode::OK
-    } else {
-        StatusCode::UNPROCESSABLE_ENTITY
-    };
+    let status = super::form_status(&problems);
     let page = UserForm {
         action: id
             .map(|i| format!("/admin/users/{i}"))
@@ -324,11 +320,7 @@ fn rules_page(
         .iter()
         .map(|c| (c.as_str().to_owned(), c.weight(&rules.weights)))
         .collect();
-    let status = if problems.is_empty() {
-        StatusCode::OK
-    } else {
-        StatusCode::UNPROCESSABLE_ENTITY
-    };
+    let status = super::form_status(&problems);
     (
         status,
         RulesPage {

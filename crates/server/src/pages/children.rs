@@ -563,11 +563,7 @@ async fn case_form(
         ),
         None => ("child.new", "/children".to_owned(), "/children".to_owned()),
     };
-    let status = if problems.is_empty() {
-        StatusCode::OK
-    } else {
-        StatusCode::UNPROCESSABLE_ENTITY
-    };
+    let status = super::form_status(&problems);
     let page = CaseForm {
         heading: ctx.t(heading),
         action,
@@ -693,11 +689,7 @@ async fn profile_page(
     let vocabulary = kith_app::needs::list(s.app(), actor)
         .await
         .map_err(fail(&ctx))?;
-    let status = if problems.is_empty() {
-        StatusCode::OK
-    } else {
-        StatusCode::UNPROCESSABLE_ENTITY
-    };
+    let status = super::form_status(&problems);
     Ok((
         status,
         ProfileForm {

@@ -4,7 +4,6 @@ use askama::Template;
 use askama_web::WebTemplate;
 use axum::Router;
 use axum::extract::{Path, State};
-use axum::http::StatusCode;
 use axum::response::IntoResponse;
 use axum::routing::{get, post};
 use kith_app::matching::{MatchParams, MatchView, RankedView};
@@ -102,11 +101,7 @@ async fn match_page(
     let view = kith_app::matching::matches(s.app(), actor, ChildId(child), &params)
         .await
         .map_err(fail(&ctx))?;
-    let status = if form.problems.is_empty() {
-        StatusCode::OK
-    } else {
-        StatusCode::UNPROCESSABLE_ENTITY
-    };
+    let status = super::form_status(&form.problems);
     Ok((
         status,
         MatchPage {
@@ -235,11 +230,7 @@ async fn proposal_page(
     let p = kith_app::proposals::get(s.app(), actor, ProposalId(id))
         .await
         .map_err(fail(&ctx))?;
-    let status = if problems.is_empty() {
-        StatusCode::OK
-    } else {
-        StatusCode::UNPROCESSABLE_ENTITY
-    };
+    let status = super::form_status(&problems);
     Ok((
         status,
         ProposalPage {

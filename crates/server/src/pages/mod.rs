@@ -187,6 +187,15 @@ pub fn see_other(path: &str) -> Response {
     Redirect::to(path).into_response()
 }
 
+/// The status of a page that shows a form: 422 when it comes back with problems.
+pub fn form_status(problems: &[FormProblem]) -> StatusCode {
+    if problems.is_empty() {
+        StatusCode::OK
+    } else {
+        StatusCode::UNPROCESSABLE_ENTITY
+    }
+}
+
 /// Whether a form problem concerns `field` (or something inside it).
 pub fn problem_for<'a>(problems: &'a [FormProblem], field: &str) -> Option<&'a str> {
     problems

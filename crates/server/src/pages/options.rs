@@ -4,7 +4,6 @@ use askama::Template;
 use askama_web::WebTemplate;
 use axum::Router;
 use axum::extract::{Path, State};
-use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect};
 use axum::routing::{get, post};
 use kith_app::needs::NeedView;
@@ -362,11 +361,7 @@ async fn option_form(
         ),
         None => ("option.new", "/options".to_owned(), "/options".to_owned()),
     };
-    let status = if problems.is_empty() {
-        StatusCode::OK
-    } else {
-        StatusCode::UNPROCESSABLE_ENTITY
-    };
+    let status = super::form_status(&problems);
     let page = OptionForm {
         heading: ctx.t(heading),
         action,

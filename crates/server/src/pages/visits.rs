@@ -4,7 +4,6 @@ use askama::Template;
 use askama_web::WebTemplate;
 use axum::Router;
 use axum::extract::{Path, State};
-use axum::http::StatusCode;
 use axum::response::IntoResponse;
 use axum::routing::{get, post};
 use chrono::{Days, NaiveDate};
@@ -190,11 +189,7 @@ async fn visit_page(
         rows: vec![FollowUpRow::default(); FOLLOW_UP_ROWS],
         ..Default::default()
     });
-    let status = if problems.is_empty() {
-        StatusCode::OK
-    } else {
-        StatusCode::UNPROCESSABLE_ENTITY
-    };
+    let status = super::form_status(&problems);
     Ok((
         status,
         VisitPage {
