@@ -15,6 +15,7 @@ pub mod cpr;
 pub mod email;
 pub mod error;
 pub mod geo;
+pub mod goals;
 pub mod ids;
 pub mod lang;
 pub mod matching;

@@ -1,0 +1,62 @@
+//! The child's plan (§ 91-92) and short institutional stays: goal areas, measures and their
+//! progress, and the signals that tell a case adviser a stay is drifting. Pure rules; the
+//! goals issue stores and shows them.
+
+mod measure;
+mod stay;
+#[cfg(test)]
+mod tests;
+
+pub use measure::{Measure, ProgressValue};
+pub use stay::{StayFacts, StayRules, StaySignal, stay_signals};
+
+use crate::Lang;
+
+crate::macros::vocabulary!(
+    /// The goal areas of Barnets Lov § 2(2).
+    GoalArea, "goal area" {
+        PersonalDevelopment = "personal_development",
+        HealthAndWellBeing = "health_and_well_being",
+        SchoolAndEducation = "school_and_education",
+        IndependentAdultLife = "independent_adult_life",
+        ContinuityAndRelationships = "continuity_and_relationships",
+    }
+);
+
+impl GoalArea {
+    /// The area's name as the plan writes it.
+    pub fn label(self, lang: Lang) -> &'static str {
+        use GoalArea::*;
+        match (self, lang) {
+            (PersonalDevelopment, Lang::Da) => "Personlig udvikling og relationer",
+            (PersonalDevelopment, Lang::En) => "Personal development and relationships",
+            (HealthAndWellBeing, Lang::Da) => "Sundhed og trivsel",
+            (HealthAndWellBeing, Lang::En) => "Health and well-being",
+            (SchoolAndEducation, Lang::Da) => "Skole og uddannelse",
+            (SchoolAndEducation, Lang::En) => "School and education",
+            (IndependentAdultLife, Lang::Da) => "Et selvstændigt voksenliv",
+            (IndependentAdultLife, Lang::En) => "Independent adult life",
+            (ContinuityAndRelationships, Lang::Da) => "Kontinuitet og stabile relationer",
+            (ContinuityAndRelationships, Lang::En) => "Continuity and stable relationships",
+        }
+    }
+}
+
+crate::macros::vocabulary!(
+    /// Where a goal stands. Only an active goal takes progress; the others are closed.
+    GoalStatus, "goal status" {
+        Active = "active",
+        Achieved = "achieved",
+        NotAchieved = "not_achieved",
+        /// Replaced by a new version; the old one is kept as history.
+        Revised = "revised",
+        Dropped = "dropped",
+    }
+);
+
+impl GoalStatus {
+    /// Whether the goal is closed (counts in "goals achieved, % of closed goals").
+    pub fn is_closed(self) -> bool {
+        !matches!(self, GoalStatus::Active | GoalStatus::Revised)
+    }
+}

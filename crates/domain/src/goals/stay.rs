@@ -1,0 +1,97 @@
+//! Short institutional stays: the signals that a stay is heading past its exit. Each signal
+//! carries the day it started, so the caseload can put the oldest first and say "since …".
+
+use chrono::{Days, NaiveDate};
+use serde::{Deserialize, Serialize};
+
+/// The thresholds, as data (defaults from the goals issue).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(deny_unknown_fields)]
+pub struct StayRules {
+    /// An exit plan is expected this many days before the planned end.
+    pub exit_plan_days: u32,
+    /// No progress on any goal for this many days is a signal.
+    pub no_progress_days: u32,
+}
+
+impl Default for StayRules {
+    fn default() -> Self {
+        Self {
+            exit_plan_days: 30,
+            no_progress_days: 60,
+        }
+    }
+}
+
+/// What the signals are worked out from.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct StayFacts {
+    pub start: NaiveDate,
+    pub planned_end: NaiveDate,
+    /// Whether an exit plan is recorded.
+    pub has_exit_plan: bool,
+    /// The last day progress was recorded on any of the placement's goals.
+    pub last_progress: Option<NaiveDate>,
+    /// The due date of the oldest plan review not yet held, if any.
+    pub review_due: Option<NaiveDate>,
+}
+
+/// Why a stay needs attention, and since when.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(tag = "signal", rename_all = "snake_case")]
+pub enum StaySignal {
+    /// The planned end has passed: since the day after it.
+    PastPlannedEnd { since: NaiveDate },
+    /// The end is near and no exit plan is recorded: since the day the window opened.
+    EndingWithoutExitPlan { since: NaiveDate },
+    /// No progress on any goal for the rule's days: since the day that became true.
+    NoProgress { since: NaiveDate },
+    /// A plan review is overdue: since the day after it was due.
+    ReviewOverdue { since: NaiveDate },
+}
+
+impl StaySignal {
+    /// The day the signal started.
+    pub fn since(self) -> NaiveDate {
+        match self {
+            StaySignal::PastPlannedEnd { since }
+            | StaySignal::EndingWithoutExitPlan { since }
+            | StaySignal::NoProgress { since }
+            | StaySignal::ReviewOverdue { since } => since,
+        }
+    }
+}
+
+/// Every signal that holds on `today`, oldest first.
+pub fn stay_signals(facts: &StayFacts, rules: &StayRules, today: NaiveDate) -> Vec<StaySignal> {
+    let mut out = Vec::new();
+    if today > facts.planned_end {
+        out.push(StaySignal::PastPlannedEnd {
+            since: facts.planned_end + Days::new(1),
+        });
+    } else if !facts.has_exit_plan {
+        let opens = facts.planned_end - Days::new(u64::from(rules.exit_plan_days));
+        if today >= opens {
+            out.push(StaySignal::EndingWithoutExitPlan {
+                since: opens.max(facts.start),
+            });
+        }
+    }
+    // Progress counts from the last entry, or from the start when there is none.
+    let quiet_from = facts.last_progress.unwrap_or(facts.start).max(facts.start);
+    let quiet_since = quiet_from + Days::new(u64::from(rules.no_progress_days));
+    if today >= quiet_since {
+        out.push(StaySignal::NoProgress { since: quiet_since });
+    }
+    if let Some(due) = facts.review_due
+        && today > due
+    {
+        out.push(StaySignal::ReviewOverdue {
+            since: due + Days::new(1),
+        });
+    }
+    out.sort_by_key(|s| (s.since(), *s));
+    out
+}
