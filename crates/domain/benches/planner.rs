@@ -93,16 +93,7 @@ fn as_existing(changes: &[PlanChange]) -> Vec<ExistingVisit> {
         .iter()
         .enumerate()
         .filter_map(|(i, c)| match c {
-            PlanChange::Create(n) => Some(ExistingVisit {
-                id: VisitId(i as i64 + 1),
-                placement: n.placement,
-                kind: n.kind,
-                window: n.window,
-                planned_on: n.planned_on,
-                assignee: n.assignee,
-                pinned: false,
-                flag: n.flag,
-            }),
+            PlanChange::Create(n) => Some(ExistingVisit::stored(VisitId(i as i64 + 1), n)),
             _ => None,
         })
         .collect()

@@ -70,6 +70,23 @@ pub struct ExistingVisit {
     pub flag: Option<PlanFlag>,
 }
 
+impl ExistingVisit {
+    /// The item a [`NewVisit`] becomes once it is stored under `id` (not pinned): how tests
+    /// and benchmarks replay a plan without a database.
+    pub fn stored(id: VisitId, n: &NewVisit) -> Self {
+        Self {
+            id,
+            placement: n.placement,
+            kind: n.kind,
+            window: n.window,
+            planned_on: n.planned_on,
+            assignee: n.assignee,
+            pinned: false,
+            flag: n.flag,
+        }
+    }
+}
+
 /// A person's room for visits.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct StaffAvailability {

@@ -48,16 +48,8 @@ impl Wheel {
             match c {
                 PlanChange::Create(n) => {
                     self.next_id += 1;
-                    self.open.push(ExistingVisit {
-                        id: VisitId(self.next_id),
-                        placement: n.placement,
-                        kind: n.kind,
-                        window: n.window,
-                        planned_on: n.planned_on,
-                        assignee: n.assignee,
-                        pinned: false,
-                        flag: n.flag,
-                    });
+                    self.open
+                        .push(ExistingVisit::stored(VisitId(self.next_id), n));
                 }
                 PlanChange::Update(u) => {
                     let v = self
