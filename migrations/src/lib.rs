@@ -18,6 +18,7 @@ mod m20261122_000006_audit;
 mod m20261122_000007_matching;
 mod m20261122_000008_catalog_indexes;
 mod m20261122_000009_annual_wheel;
+mod m20261122_000010_goals;
 
 /// All migrations in order.
 #[derive(Debug)]
@@ -36,6 +37,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261122_000007_matching::Migration),
             Box::new(m20261122_000008_catalog_indexes::Migration),
             Box::new(m20261122_000009_annual_wheel::Migration),
+            Box::new(m20261122_000010_goals::Migration),
         ]
     }
 }

@@ -8,6 +8,7 @@ mod browser;
 mod calendar;
 mod children;
 mod db_down;
+mod goals;
 mod mail;
 mod matching;
 mod migrations;

@@ -98,6 +98,7 @@ db_test!(free_places_are_approved_minus_current_placements, |app| {
                 consultant_id: Some(app.staff.consultant.id),
                 adviser_id: app.staff.adviser.id,
                 proposal_id: None,
+                requested_on: None,
             },
             app.app.now(),
         )

@@ -181,6 +181,7 @@ db_test!(
                 consultant_id: Some(app.staff.consultant.id),
                 adviser_id: app.staff.adviser.id,
                 proposal_id: None,
+                requested_on: None,
             },
             app.app.now(),
         )

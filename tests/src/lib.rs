@@ -300,6 +300,15 @@ impl Resp {
     /// Asserts the status, printing the body when it differs.
     #[track_caller]
     pub fn expect(self, status: u16) -> Self {
+        if self.status != status && self.status >= 500 {
+            // The server's own account of the fault, to find it without a debugger.
+            let errors: Vec<String> = logs::captured()
+                .lines()
+                .filter(|l| l.contains("\"ERROR\""))
+                .map(str::to_owned)
+                .collect();
+            eprintln!("server errors logged so far:\n{}", errors.join("\n"));
+        }
         assert_eq!(
             self.status, status,
             "unexpected status; body: {}",

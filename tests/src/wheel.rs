@@ -18,8 +18,38 @@ pub struct Placed {
 
 /// A child placed in a new general foster family (the test consultant's) from `start`.
 pub async fn place(app: &TestApp, name: &str, start: &str) -> Placed {
-    let child_id = app
-        .client(&app.staff.adviser)
+    let child = register(app, name).await;
+    let option = new_option(app, foster_family(&format!("Familien {name}"), 1)).await;
+    let proposal = propose(app, child, option, start, None).await;
+    approve(app, proposal, json!({})).await;
+    placed(app, child, option).await
+}
+
+/// A child in a new children's home from `start` until `planned_end`, aiming for
+/// `exit_goal`: a short institutional stay.
+pub async fn place_stay(
+    app: &TestApp,
+    name: &str,
+    start: &str,
+    planned_end: &str,
+    exit_goal: &str,
+) -> Placed {
+    let child = register(app, name).await;
+    let mut home = with(
+        foster_family(&format!("Børnehjemmet {name}"), 4),
+        "kind",
+        json!("childrens_home"),
+    );
+    home["day_rate_dkk"] = json!(4000);
+    let option = new_option(app, home).await;
+    let proposal = propose(app, child, option, start, Some(planned_end)).await;
+    approve(app, proposal, json!({"exit_goal": exit_goal})).await;
+    placed(app, child, option).await
+}
+
+/// The adviser registers a child waiting for a placement (requested today).
+pub async fn register(app: &TestApp, name: &str) -> i64 {
+    app.client(&app.staff.adviser)
         .post(
             "/api/v1/children",
             &with(
@@ -32,41 +62,59 @@ pub async fn place(app: &TestApp, name: &str, start: &str) -> Placed {
         .expect(201)
         .body["id"]
         .as_i64()
-        .unwrap();
-    let option = app
-        .client(&app.staff.consultant)
-        .post(
-            "/api/v1/placement-options",
-            &foster_family(&format!("Familien {name}"), 1),
-        )
+        .unwrap()
+}
+
+/// The consultant registers a placement option.
+pub async fn new_option(app: &TestApp, input: Value) -> i64 {
+    app.client(&app.staff.consultant)
+        .post("/api/v1/placement-options", &input)
         .await
         .expect(201)
         .body["id"]
         .as_i64()
-        .unwrap();
-    let proposal = app
-        .client(&app.staff.matcher)
-        .post(
-            "/api/v1/proposals",
-            &json!({"child_id": child_id, "option_id": option, "start_date": start, "rationale": "Tæt på skolen."}),
-        )
+        .unwrap()
+}
+
+/// The match unit proposes the option for the child (today).
+pub async fn propose(
+    app: &TestApp,
+    child: i64,
+    option: i64,
+    start: &str,
+    planned_end: Option<&str>,
+) -> i64 {
+    let mut body = json!({"child_id": child, "option_id": option, "start_date": start, "rationale": "Tæt på skolen."});
+    if let Some(end) = planned_end {
+        body["planned_end_date"] = json!(end);
+    }
+    app.client(&app.staff.matcher)
+        .post("/api/v1/proposals", &body)
         .await
         .expect(201)
         .body["id"]
         .as_i64()
-        .unwrap();
+        .unwrap()
+}
+
+/// The match unit's leader approves a proposal (today).
+pub async fn approve(app: &TestApp, proposal: i64, body: Value) {
     app.client(&app.staff.match_leader)
-        .post(&format!("/api/v1/proposals/{proposal}/approve"), &json!({}))
+        .post(&format!("/api/v1/proposals/{proposal}/approve"), &body)
         .await
         .expect(200);
+}
+
+/// The placement the approval made.
+pub async fn placed(app: &TestApp, child: i64, option: i64) -> Placed {
     let p = placement::Entity::find()
-        .filter(placement::Column::ChildId.eq(child_id))
+        .filter(placement::Column::ChildId.eq(child))
         .one(app.app.db().conn())
         .await
         .unwrap()
         .expect("placement made");
     Placed {
-        child: child_id,
+        child,
         option,
         placement: p.id,
     }

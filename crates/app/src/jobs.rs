@@ -62,8 +62,11 @@ pub async fn tick(app: &App, who: &str) -> Result<TickReport> {
     if time >= rules.replan_at
         && kith_store::jobs::claim(conn, names::REPLAN, &key, who, now, RUN_LEASE).await?
     {
+        // Placements whose start day has come become active before the year is planned.
+        let started = kith_store::placements::start_due(conn, today, now).await?;
         let summary = crate::wheel::plan_placements(app, None).await?;
         tracing::info!(
+            started,
             placements = summary.placements,
             created = summary.created,
             updated = summary.updated,

@@ -14,11 +14,14 @@
 pub mod actor;
 pub mod audit;
 pub mod auth;
+pub mod caseload;
 pub mod children;
 pub mod clock;
 mod context;
+pub mod dashboard;
 pub mod demo;
 mod error;
+pub mod goals;
 pub mod jobs;
 pub mod mail;
 pub mod matching;

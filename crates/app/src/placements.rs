@@ -1,17 +1,22 @@
-//! Placements as the follow-up sees them: list and read, change the consultant or the review
-//! rhythm, end. Each change re-plans the placement's annual wheel in the same transaction.
+//! Placements as the follow-up sees them: list and read, change the consultant, the review
+//! rhythm or a stay's exit plan, extend a stay, end (closing the plan's goals). Each change
+//! re-plans the placement's annual wheel in the same transaction.
 
 use chrono::NaiveDate;
+use kith_domain::goals::{GoalStatus, StaySignal};
 use kith_domain::{
     ChildId, EndReason, ExitGoal, PlacementId, PlacementKind, PlacementOptionId, PlacementStatus,
     Role, UserId,
 };
 use serde::{Deserialize, Deserializer, Serialize};
 
+/// The longest exit plan or extension reason (characters).
+const MAX_EXIT_PLAN: usize = 2000;
+
 use crate::audit::{self, AuditAction, ChildData};
 use crate::children::view::ChildRef;
 use crate::staff::StaffRef;
-use crate::validate::Problems;
+use crate::validate::{Problems, trimmed};
 use crate::wheel::plan::{parse, plan_in};
 use crate::{Actor, App, AppError, PageParams, Paged, Result, policy};
 
@@ -49,6 +54,16 @@ pub struct PlacementView {
     pub review_rhythm_months: Option<i32>,
     /// How many times the consultant has changed.
     pub consultant_changes: usize,
+    /// A short stay's exit plan (how the child gets to the exit goal).
+    pub exit_plan: Option<String>,
+    /// Set when an ended stay with an exit goal reached it (or not).
+    pub exit_goal_reached: Option<bool>,
+    /// The placement ended in a breakdown.
+    pub breakdown: bool,
+    /// Every extension of the stay, oldest first.
+    pub extensions: Vec<ExtensionView>,
+    /// What needs attention now, oldest first (current placements only).
+    pub signals: Vec<StaySignal>,
 }
 
 impl ChildData for PlacementView {
@@ -75,6 +90,10 @@ pub struct PlacementUpdateInput {
     #[serde(default, deserialize_with = "some")]
     #[schema(value_type = Option<i32>)]
     pub review_rhythm_months: Option<Option<i32>>,
+    /// A short stay's exit plan; null or blank clears it.
+    #[serde(default, deserialize_with = "some")]
+    #[schema(value_type = Option<String>)]
+    pub exit_plan: Option<Option<String>>,
 }
 
 /// Ending a placement (`POST /api/v1/placements/{id}/end`).
@@ -83,6 +102,30 @@ pub struct PlacementUpdateInput {
 pub struct EndPlacementInput {
     pub end_date: NaiveDate,
     pub reason: EndReason,
+    /// For a stay with an exit goal: whether the child went where the stay aimed (required).
+    pub exit_goal_reached: Option<bool>,
+    /// The placement broke down; implied by the reason `breakdown`.
+    #[serde(default)]
+    pub breakdown: bool,
+    /// The status the plan's still active goals close with (default: not achieved).
+    pub open_goals: Option<GoalStatus>,
+}
+
+/// Extending a short stay (`POST /api/v1/placements/{id}/extend`): a later planned end and why.
+#[derive(Debug, Clone, Deserialize, utoipa::ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct ExtendStayInput {
+    pub planned_end_date: NaiveDate,
+    pub reason: String,
+}
+
+/// One extension of a stay.
+#[derive(Debug, Clone, Serialize, utoipa::ToSchema)]
+pub struct ExtensionView {
+    pub previous_end: NaiveDate,
+    pub new_end: NaiveDate,
+    pub reason: String,
+    pub extended_on: NaiveDate,
 }
 
 /// The placements whose follow-up the actor reaches.
@@ -106,7 +149,7 @@ pub async fn list(
     )
     .await?;
     let next = page.next_after;
-    let views = views(app, page.items).await?;
+    let views = views_of(app, page.items).await?;
     let paged = Paged::from_page(
         kith_store::Page {
             items: views,
@@ -120,7 +163,7 @@ pub async fn list(
 /// One placement.
 pub async fn get(app: &App, actor: &Actor, id: PlacementId) -> Result<PlacementView> {
     let row = visible(app, actor, id).await?;
-    let v = views(app, vec![row])
+    let v = views_of(app, vec![row])
         .await?
         .pop()
         .ok_or(AppError::NotFound("placement"))?;
@@ -153,6 +196,17 @@ pub async fn update(
     {
         p.add("review_rhythm_months", "must be between 1 and 12 months");
     }
+    if let Some(Some(plan)) = &input.exit_plan {
+        if plan.chars().count() > MAX_EXIT_PLAN {
+            p.add("exit_plan", format!("at most {MAX_EXIT_PLAN} characters"));
+        }
+        if row.planned_end_date.is_none() {
+            p.add(
+                "exit_plan",
+                "only a stay with a planned end has an exit plan",
+            );
+        }
+    }
     p.into_result()?;
     if parse::<PlacementStatus>(&row.status)? == PlacementStatus::Ended {
         return Err(AppError::conflict("status", "the placement has ended"));
@@ -176,6 +230,10 @@ pub async fn update(
     }
     if let Some(m) = input.review_rhythm_months {
         kith_store::placements::set_review_rhythm(&tx, id.0, m, now).await?;
+    }
+    if let Some(plan) = input.exit_plan {
+        let plan = trimmed(plan);
+        kith_store::placements::set_exit_plan(&tx, id.0, plan.as_deref(), now).await?;
     }
     audit::changed(
         &tx,
@@ -210,15 +268,44 @@ pub async fn end(
             "a placement is ended on or after the day it ends, not before",
         );
     }
-    p.into_result()?;
+    if row.exit_goal.is_some() && input.exit_goal_reached.is_none() {
+        p.add(
+            "exit_goal_reached",
+            "say whether the stay's exit goal was reached",
+        );
+    }
+    if row.exit_goal.is_none() && input.exit_goal_reached.is_some() {
+        p.add("exit_goal_reached", "the placement has no exit goal");
+    }
+    let open_goals = input.open_goals.unwrap_or(GoalStatus::NotAchieved);
+    if !open_goals.is_closed() {
+        p.add(
+            "open_goals",
+            "close open goals as achieved, not_achieved or dropped",
+        );
+    }
     if parse::<PlacementStatus>(&row.status)? == PlacementStatus::Ended {
         return Err(AppError::conflict(
             "status",
             "the placement has already ended",
         ));
     }
+    p.into_result()?;
+    let now = app.now();
     let tx = app.db().begin_write().await?;
-    kith_store::placements::end(&tx, id.0, input.end_date, input.reason, app.now()).await?;
+    let ending = kith_store::placements::Ending {
+        on: input.end_date,
+        reason: input.reason,
+        exit_goal_reached: input.exit_goal_reached,
+        breakdown: input.breakdown || input.reason == EndReason::Breakdown,
+    };
+    if !kith_store::placements::end(&tx, id.0, ending, now).await? {
+        return Err(AppError::conflict(
+            "status",
+            "the placement has already ended",
+        ));
+    }
+    kith_store::goals::close_open(&tx, id.0, open_goals, input.end_date, now).await?;
     audit::changed(
         &tx,
         app,
@@ -234,7 +321,63 @@ pub async fn end(
     get(app, actor, id).await
 }
 
-async fn visible(
+/// Extends a short stay: a later planned end, with the reason; the history is kept.
+pub async fn extend_stay(
+    app: &App,
+    actor: &Actor,
+    id: PlacementId,
+    input: ExtendStayInput,
+) -> Result<PlacementView> {
+    let row = changeable(app, actor, id).await?;
+    if parse::<PlacementStatus>(&row.status)? == PlacementStatus::Ended {
+        return Err(AppError::conflict("status", "the placement has ended"));
+    }
+    let mut p = Problems::default();
+    let reason = input.reason.trim();
+    if reason.is_empty() {
+        p.add("reason", "say why the stay is extended");
+    } else if reason.chars().count() > MAX_EXIT_PLAN {
+        p.add("reason", format!("at most {MAX_EXIT_PLAN} characters"));
+    }
+    match row.planned_end_date {
+        None => p.add(
+            "planned_end_date",
+            "only a stay with a planned end can be extended",
+        ),
+        Some(end) if input.planned_end_date <= end => p.add(
+            "planned_end_date",
+            format!("must be after the current planned end, {end}"),
+        ),
+        Some(_) => {}
+    }
+    p.into_result()?;
+    let previous = row.planned_end_date.unwrap_or(input.planned_end_date);
+    let tx = app.db().begin_write().await?;
+    kith_store::placements::extend_stay(
+        &tx,
+        id.0,
+        previous,
+        input.planned_end_date,
+        reason,
+        actor.id.0,
+        app.now(),
+    )
+    .await?;
+    audit::changed(
+        &tx,
+        app,
+        Some(actor),
+        AuditAction::StayExtend,
+        ChildId(row.child_id),
+        "placement",
+        id.0,
+    )
+    .await?;
+    tx.commit().await?;
+    get(app, actor, id).await
+}
+
+pub(crate) async fn visible(
     app: &App,
     actor: &Actor,
     id: PlacementId,
@@ -246,7 +389,7 @@ async fn visible(
         .ok_or(AppError::NotFound("placement"))
 }
 
-async fn changeable(
+pub(crate) async fn changeable(
     app: &App,
     actor: &Actor,
     id: PlacementId,
@@ -265,7 +408,8 @@ async fn changeable(
     Ok(row)
 }
 
-async fn views(
+/// Views of placement rows (read by the caller under its own audit).
+pub(crate) async fn views_of(
     app: &App,
     rows: Vec<kith_store::entities::placement::Model>,
 ) -> Result<Vec<PlacementView>> {
@@ -275,12 +419,23 @@ async fn views(
     let mut people: Vec<i64> = rows.iter().map(|p| p.adviser_id).collect();
     people.extend(rows.iter().filter_map(|p| p.consultant_id));
     let staff = crate::staff::refs(app, &people).await?;
+    let signals = crate::caseload::signals_of(app, &rows).await?;
     let mut out = Vec::with_capacity(rows.len());
     for p in rows {
         let Some(r) = refs.get(&p.id) else { continue };
         let changes = kith_store::placements::consultant_changes(conn, p.id)
             .await?
             .len();
+        let extensions = kith_store::placements::stay_extensions(conn, p.id)
+            .await?
+            .into_iter()
+            .map(|e| ExtensionView {
+                previous_end: e.previous_end,
+                new_end: e.new_end,
+                reason: e.reason,
+                extended_on: e.created_at.with_timezone(&crate::TIME_ZONE).date_naive(),
+            })
+            .collect();
         out.push(PlacementView {
             id: PlacementId(p.id),
             code: r.code.clone(),
@@ -301,6 +456,11 @@ async fn views(
             adviser: staff.get(&p.adviser_id).cloned(),
             review_rhythm_months: p.review_rhythm_months,
             consultant_changes: changes,
+            signals: signals.get(&p.id).cloned().unwrap_or_default(),
+            exit_plan: p.exit_plan,
+            exit_goal_reached: p.exit_goal_reached,
+            breakdown: p.breakdown,
+            extensions,
         });
     }
     Ok(out)

@@ -706,6 +706,7 @@ pub async fn approve(
                 consultant_id: option.responsible_consultant_id,
                 adviser_id: c.case_adviser_id,
                 proposal_id: Some(id.0),
+                requested_on: c.placement_requested_on,
             },
             app.now(),
         )

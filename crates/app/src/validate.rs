@@ -31,3 +31,20 @@ impl Problems {
         }
     }
 }
+
+/// Whether an optional text is missing or only whitespace.
+pub(crate) fn blank(s: &Option<String>) -> bool {
+    s.as_deref().is_none_or(|s| s.trim().is_empty())
+}
+
+/// An optional text trimmed, `None` when nothing is left.
+pub(crate) fn trimmed(s: Option<String>) -> Option<String> {
+    s.map(|s| s.trim().to_owned()).filter(|s| !s.is_empty())
+}
+
+/// Adds a problem when an optional text is longer than `max` characters.
+pub(crate) fn check_len(p: &mut Problems, field: &str, s: &Option<String>, max: usize) {
+    if s.as_deref().is_some_and(|s| s.chars().count() > max) {
+        p.add(field, format!("at most {max} characters"));
+    }
+}

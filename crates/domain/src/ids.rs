@@ -77,3 +77,11 @@ id_type!(
     /// A proposal of a placement option for a child or sibling group.
     ProposalId
 );
+id_type!(
+    /// A goal of a child's plan (one version of it).
+    GoalId
+);
+id_type!(
+    /// One progress entry on a goal.
+    ProgressId
+);

@@ -130,3 +130,29 @@ mod tests {
         }
     }
 }
+
+crate::macros::vocabulary!(
+    /// The form of a placement as the momentum dashboard counts it: the law prefers a network
+    /// family, then another family, and an institution only as a short, targeted stay.
+    PlacementForm, "placement form" {
+        Network = "network",
+        OtherFamilyBased = "other_family_based",
+        Institutional = "institutional",
+        /// Own room and boarding school: neither family-based nor an institution stay.
+        Other = "other",
+    }
+);
+
+impl PlacementKind {
+    /// The dashboard form this kind counts under.
+    pub fn form(self) -> PlacementForm {
+        match self {
+            PlacementKind::NetworkFosterFamily => PlacementForm::Network,
+            PlacementKind::GeneralFosterFamily
+            | PlacementKind::ReinforcedFosterFamily
+            | PlacementKind::SpecialisedFosterFamily => PlacementForm::OtherFamilyBased,
+            PlacementKind::ChildrensHome => PlacementForm::Institutional,
+            PlacementKind::OwnRoom | PlacementKind::BoardingSchool => PlacementForm::Other,
+        }
+    }
+}

@@ -10,6 +10,8 @@ pub mod children;
 mod db;
 pub mod entities;
 mod error;
+pub mod figures;
+pub mod goals;
 pub mod jobs;
 pub mod needs;
 pub mod options;
@@ -35,6 +37,9 @@ pub use paging::{Page, PageRequest};
 pub use sea_orm::{ConnectionTrait, DatabaseTransaction};
 pub use string_list::StringList;
 pub use vault::{CprVault, VaultError};
+
+/// Most ids in one `IN (...)` list: well inside SQLite's and PostgreSQL's bind limits.
+pub const IN_LIST_CHUNK: usize = 5_000;
 
 /// Results of this crate.
 pub type Result<T, E = StoreError> = std::result::Result<T, E>;

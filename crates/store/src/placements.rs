@@ -23,6 +23,8 @@ pub struct NewPlacement {
     pub adviser_id: i64,
     /// The approved proposal that made this placement, if any.
     pub proposal_id: Option<i64>,
+    /// The day the placement was requested, if known.
+    pub requested_on: Option<NaiveDate>,
 }
 
 /// Inserts a placement and returns its id.
@@ -46,6 +48,8 @@ pub async fn insert<C: ConnectionTrait>(
         created_at: Set(now),
         updated_at: Set(now),
         review_rhythm_months: Set(None),
+        requested_on: Set(p.requested_on),
+        breakdown: Set(false),
         ..Default::default()
     }
     .insert(conn)
@@ -69,23 +73,127 @@ pub async fn of_children<C: ConnectionTrait>(
         .await?)
 }
 
-/// Ends a placement on `on` for `reason`.
+/// How a placement ended.
+#[derive(Debug, Clone, Copy)]
+pub struct Ending {
+    pub on: NaiveDate,
+    pub reason: kith_domain::EndReason,
+    /// For a stay with an exit goal: whether the child went where the stay aimed.
+    pub exit_goal_reached: Option<bool>,
+    /// The placement broke down (a figure per 100 placement-years).
+    pub breakdown: bool,
+}
+
+/// Ends a placement that has not ended yet; false if it already had (a concurrent end).
 pub async fn end<C: ConnectionTrait>(
     conn: &C,
     id: i64,
-    on: NaiveDate,
-    reason: kith_domain::EndReason,
+    ending: Ending,
     now: DateTime<Utc>,
-) -> Result<()> {
+) -> Result<bool> {
     use sea_orm::sea_query::Expr;
-    placement::Entity::update_many()
+    let res = placement::Entity::update_many()
         .col_expr(placement::Column::UpdatedAt, Expr::value(now))
         .col_expr(
             placement::Column::Status,
             Expr::value(PlacementStatus::Ended.as_str()),
         )
-        .col_expr(placement::Column::EndDate, Expr::value(on))
-        .col_expr(placement::Column::EndReason, Expr::value(reason.as_str()))
+        .col_expr(placement::Column::EndDate, Expr::value(ending.on))
+        .col_expr(
+            placement::Column::EndReason,
+            Expr::value(ending.reason.as_str()),
+        )
+        .col_expr(
+            placement::Column::ExitGoalReached,
+            Expr::value(ending.exit_goal_reached),
+        )
+        .col_expr(placement::Column::Breakdown, Expr::value(ending.breakdown))
+        .filter(placement::Column::Id.eq(id))
+        .filter(placement::Column::Status.ne(PlacementStatus::Ended.as_str()))
+        .exec(conn)
+        .await?;
+    Ok(res.rows_affected == 1)
+}
+
+/// Makes planned placements whose start day has come active; returns how many.
+pub async fn start_due<C: ConnectionTrait>(
+    conn: &C,
+    today: NaiveDate,
+    now: DateTime<Utc>,
+) -> Result<u64> {
+    use sea_orm::sea_query::Expr;
+    let res = placement::Entity::update_many()
+        .col_expr(
+            placement::Column::Status,
+            Expr::value(PlacementStatus::Active.as_str()),
+        )
+        .col_expr(placement::Column::UpdatedAt, Expr::value(now))
+        .filter(placement::Column::Status.eq(PlacementStatus::Planned.as_str()))
+        .filter(placement::Column::StartDate.lte(today))
+        .exec(conn)
+        .await?;
+    Ok(res.rows_affected)
+}
+
+/// Moves a stay's planned end and keeps the extension with its reason.
+pub async fn extend_stay<C: ConnectionTrait>(
+    conn: &C,
+    id: i64,
+    previous_end: NaiveDate,
+    new_end: NaiveDate,
+    reason: &str,
+    by: i64,
+    now: DateTime<Utc>,
+) -> Result<()> {
+    use crate::entities::stay_extension;
+    use sea_orm::sea_query::Expr;
+    placement::Entity::update_many()
+        .col_expr(placement::Column::PlannedEndDate, Expr::value(new_end))
+        .col_expr(placement::Column::UpdatedAt, Expr::value(now))
+        .filter(placement::Column::Id.eq(id))
+        .exec(conn)
+        .await?;
+    stay_extension::ActiveModel {
+        placement_id: Set(id),
+        previous_end: Set(previous_end),
+        new_end: Set(new_end),
+        reason: Set(reason.to_owned()),
+        extended_by: Set(by),
+        created_at: Set(now),
+        ..Default::default()
+    }
+    .insert(conn)
+    .await?;
+    Ok(())
+}
+
+/// The extensions of a stay, oldest first.
+pub async fn stay_extensions<C: ConnectionTrait>(
+    conn: &C,
+    id: i64,
+) -> Result<Vec<crate::entities::stay_extension::Model>> {
+    use crate::entities::stay_extension as se;
+    Ok(se::Entity::find()
+        .filter(se::Column::PlacementId.eq(id))
+        .order_by_asc(se::Column::Id)
+        .all(conn)
+        .await?)
+}
+
+/// Records (or clears) a stay's exit plan.
+pub async fn set_exit_plan<C: ConnectionTrait>(
+    conn: &C,
+    id: i64,
+    plan: Option<&str>,
+    now: DateTime<Utc>,
+) -> Result<()> {
+    use sea_orm::sea_query::Expr;
+    placement::Entity::update_many()
+        .col_expr(
+            placement::Column::ExitPlan,
+            Expr::value(plan.map(str::to_owned)),
+        )
+        .col_expr(placement::Column::UpdatedAt, Expr::value(now))
         .filter(placement::Column::Id.eq(id))
         .exec(conn)
         .await?;
@@ -129,7 +237,7 @@ pub async fn breakdowns_by_option<C: ConnectionTrait>(
         .select_only()
         .column(placement::Column::OptionId)
         .column_as(placement::Column::Id.count(), "n")
-        .filter(placement::Column::EndReason.eq(kith_domain::EndReason::Breakdown.as_str()))
+        .filter(placement::Column::Breakdown.eq(true))
         .group_by(placement::Column::OptionId)
         .into_tuple()
         .all(conn)
@@ -184,6 +292,33 @@ pub struct PlacementFilter {
     pub adviser_id: Option<i64>,
     pub option_id: Option<i64>,
     pub status: Option<PlacementStatus>,
+}
+
+/// Every current (planned or active) placement whose child is in the scope, filtered (the
+/// caseload: a person's whole current work, not a page of it).
+pub async fn current_in_scope<C: ConnectionTrait>(
+    conn: &C,
+    scope: &crate::scope::ChildScope,
+    filter: &PlacementFilter,
+) -> Result<Vec<placement::Model>> {
+    let mut q = placement::Entity::find()
+        .filter(scope.placement_condition())
+        .filter(placement::Column::Status.is_in(crate::scope::current_statuses()));
+    if let Some(c) = filter.consultant_id {
+        q = q.filter(placement::Column::ConsultantId.eq(c));
+    }
+    if let Some(a) = filter.adviser_id {
+        q = q.filter(placement::Column::AdviserId.eq(a));
+    }
+    Ok(q.order_by_asc(placement::Column::Id).all(conn).await?)
+}
+
+/// Every placement (the dashboard and exports read them all, then filter by unit).
+pub async fn all<C: ConnectionTrait>(conn: &C) -> Result<Vec<placement::Model>> {
+    Ok(placement::Entity::find()
+        .order_by_asc(placement::Column::Id)
+        .all(conn)
+        .await?)
 }
 
 /// A page of placements whose children are in the scope, by id.
@@ -309,6 +444,68 @@ pub async fn change_consultant<C: ConnectionTrait>(
     .insert(conn)
     .await?;
     Ok(())
+}
+
+/// Hands a child's current placements to another case adviser and logs each change.
+pub async fn change_adviser_of_child<C: ConnectionTrait>(
+    conn: &C,
+    child_id: i64,
+    to: i64,
+    on: NaiveDate,
+    by: i64,
+    now: DateTime<Utc>,
+) -> Result<()> {
+    use crate::entities::placement_adviser_change;
+    use sea_orm::sea_query::Expr;
+    let current = placement::Entity::find()
+        .filter(placement::Column::ChildId.eq(child_id))
+        .filter(placement::Column::Status.is_in(crate::scope::current_statuses()))
+        .filter(placement::Column::AdviserId.ne(to))
+        .all(conn)
+        .await?;
+    for p in current {
+        placement::Entity::update_many()
+            .col_expr(placement::Column::AdviserId, Expr::value(to))
+            .col_expr(placement::Column::UpdatedAt, Expr::value(now))
+            .filter(placement::Column::Id.eq(p.id))
+            .exec(conn)
+            .await?;
+        placement_adviser_change::ActiveModel {
+            placement_id: Set(p.id),
+            from_user_id: Set(p.adviser_id),
+            to_user_id: Set(to),
+            changed_on: Set(on),
+            changed_by: Set(by),
+            created_at: Set(now),
+            ..Default::default()
+        }
+        .insert(conn)
+        .await?;
+    }
+    Ok(())
+}
+
+/// Every consultant change and adviser change as (placement, day), for the continuity figure.
+pub async fn worker_changes<C: ConnectionTrait>(
+    conn: &C,
+) -> Result<(Vec<(i64, NaiveDate)>, Vec<(i64, NaiveDate)>)> {
+    use crate::entities::{placement_adviser_change as pac, placement_consultant_change as pcc};
+    use sea_orm::QuerySelect;
+    let consultants = pcc::Entity::find()
+        .select_only()
+        .column(pcc::Column::PlacementId)
+        .column(pcc::Column::ChangedOn)
+        .into_tuple()
+        .all(conn)
+        .await?;
+    let advisers = pac::Entity::find()
+        .select_only()
+        .column(pac::Column::PlacementId)
+        .column(pac::Column::ChangedOn)
+        .into_tuple()
+        .all(conn)
+        .await?;
+    Ok((consultants, advisers))
 }
 
 /// The consultant changes of a placement, oldest first.

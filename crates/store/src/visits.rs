@@ -239,6 +239,30 @@ pub async fn open_of_placements<C: ConnectionTrait>(
     Ok(q.all(conn).await?)
 }
 
+/// The due date of each placement's oldest plan review not yet held.
+pub async fn next_review_due<C: ConnectionTrait>(
+    conn: &C,
+    placement_ids: &[i64],
+) -> Result<std::collections::HashMap<i64, NaiveDate>> {
+    use sea_orm::QuerySelect;
+    let mut out = std::collections::HashMap::new();
+    for chunk in placement_ids.chunks(crate::IN_LIST_CHUNK) {
+        let rows: Vec<(i64, Option<NaiveDate>)> = visit::Entity::find()
+            .select_only()
+            .column(visit::Column::PlacementId)
+            .column_as(visit::Column::DueOn.min(), "due")
+            .filter(visit::Column::Status.eq(VisitStatus::Planned.as_str()))
+            .filter(visit::Column::Kind.eq(kith_domain::wheel::VisitKind::PlanReview.as_str()))
+            .filter(visit::Column::PlacementId.is_in(chunk.iter().copied()))
+            .group_by(visit::Column::PlacementId)
+            .into_tuple()
+            .all(conn)
+            .await?;
+        out.extend(rows.into_iter().filter_map(|(p, d)| d.map(|d| (p, d))));
+    }
+    Ok(out)
+}
+
 /// Planned items of the given people on or after `from` (their load, for capacity).
 pub async fn open_of_assignees<C: ConnectionTrait>(
     conn: &C,

@@ -350,6 +350,17 @@ pub async fn update(
     .await
     .map_err(cpr_taken)?;
     kith_store::children::replace_needs(&tx, id.0, &need_pairs(&input.needs)).await?;
+    if adviser.0 != c.case_adviser_id {
+        kith_store::placements::change_adviser_of_child(
+            &tx,
+            id.0,
+            adviser.0,
+            app.today(),
+            actor.id.0,
+            app.now(),
+        )
+        .await?;
+    }
     audit::changed(
         &tx,
         app,

@@ -813,6 +813,7 @@ pub async fn load(app: &App) -> Result<DemoSummary> {
                     consultant_id: Some(prev_consultant),
                     adviser_id: c.adviser,
                     proposal_id: None,
+                    requested_on: None,
                 },
                 now,
             )
@@ -841,6 +842,7 @@ pub async fn load(app: &App) -> Result<DemoSummary> {
                 consultant_id: Some(o.consultant),
                 adviser_id: c.adviser,
                 proposal_id: None,
+                requested_on: None,
             },
             now,
         )
@@ -937,7 +939,18 @@ async fn end_placement<C: kith_store::ConnectionTrait>(
     reason: EndReason,
     now: chrono::DateTime<chrono::Utc>,
 ) -> Result<()> {
-    kith_store::placements::end(conn, id, on, reason, now).await?;
+    kith_store::placements::end(
+        conn,
+        id,
+        kith_store::placements::Ending {
+            on,
+            reason,
+            exit_goal_reached: None,
+            breakdown: reason == kith_domain::EndReason::Breakdown,
+        },
+        now,
+    )
+    .await?;
     Ok(())
 }
 

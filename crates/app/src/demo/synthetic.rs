@@ -352,6 +352,7 @@ pub async fn load(app: &App, scale: Scale) -> Result<super::DemoSummary> {
                             consultant_id: Some(*consultant),
                             adviser_id: adviser,
                             proposal_id: None,
+                            requested_on: None,
                         },
                         now,
                     )

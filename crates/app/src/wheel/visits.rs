@@ -13,7 +13,7 @@ use serde::{Deserialize, Serialize};
 use super::plan::{parse, plan_in};
 use super::views::{FollowUpView, VisitView, build, follow_up_view};
 use crate::audit::{self, AuditAction, ChildData};
-use crate::validate::Problems;
+use crate::validate::{Problems, blank, check_len, trimmed};
 use crate::{Actor, App, AppError, PageParams, Paged, Result, policy};
 
 /// The longest texts a record takes (characters).
@@ -436,18 +436,4 @@ async fn audit_change<C: kith_store::ConnectionTrait>(
         row.id,
     )
     .await
-}
-
-fn blank(s: &Option<String>) -> bool {
-    s.as_deref().is_none_or(|s| s.trim().is_empty())
-}
-
-fn trimmed(s: Option<String>) -> Option<String> {
-    s.map(|s| s.trim().to_owned()).filter(|s| !s.is_empty())
-}
-
-fn check_len(p: &mut Problems, field: &str, s: &Option<String>, max: usize) {
-    if s.as_deref().is_some_and(|s| s.chars().count() > max) {
-        p.add(field, format!("at most {max} characters"));
-    }
 }

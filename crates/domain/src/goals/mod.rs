@@ -3,11 +3,13 @@
 //! goals issue stores and shows them.
 
 mod measure;
+mod review;
 mod stay;
 #[cfg(test)]
 mod tests;
 
 pub use measure::{Measure, ProgressValue};
+pub use review::{GoalOutcome, ReviewDecision};
 pub use stay::{StayFacts, StayRules, StaySignal, stay_signals};
 
 use crate::Lang;

@@ -1,4 +1,5 @@
-//! Short institutional stays: the signals that a stay is heading past its exit. Each signal
+//! Short institutional stays: the signals that a stay is heading past its exit (and, for
+//! every placement, that its plan has stalled). Each signal
 //! carries the day it started, so the caseload can put the oldest first and say "since …".
 
 use chrono::{Days, NaiveDate};
@@ -28,7 +29,9 @@ impl Default for StayRules {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct StayFacts {
     pub start: NaiveDate,
-    pub planned_end: NaiveDate,
+    /// The planned end of a short stay; `None` for a placement without one (only the
+    /// progress and review signals apply).
+    pub planned_end: Option<NaiveDate>,
     /// Whether an exit plan is recorded.
     pub has_exit_plan: bool,
     /// The last day progress was recorded on any of the placement's goals.
@@ -67,16 +70,18 @@ impl StaySignal {
 /// Every signal that holds on `today`, oldest first.
 pub fn stay_signals(facts: &StayFacts, rules: &StayRules, today: NaiveDate) -> Vec<StaySignal> {
     let mut out = Vec::new();
-    if today > facts.planned_end {
-        out.push(StaySignal::PastPlannedEnd {
-            since: facts.planned_end + Days::new(1),
-        });
-    } else if !facts.has_exit_plan {
-        let opens = facts.planned_end - Days::new(u64::from(rules.exit_plan_days));
-        if today >= opens {
-            out.push(StaySignal::EndingWithoutExitPlan {
-                since: opens.max(facts.start),
+    if let Some(planned_end) = facts.planned_end {
+        if today > planned_end {
+            out.push(StaySignal::PastPlannedEnd {
+                since: planned_end + Days::new(1),
             });
+        } else if !facts.has_exit_plan {
+            let opens = planned_end - Days::new(u64::from(rules.exit_plan_days));
+            if today >= opens {
+                out.push(StaySignal::EndingWithoutExitPlan {
+                    since: opens.max(facts.start),
+                });
+            }
         }
     }
     // Progress counts from the last entry, or from the start when there is none.

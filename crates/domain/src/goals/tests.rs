@@ -132,7 +132,7 @@ fn measures_read_and_write_as_tagged_json() {
 fn stay(planned_end: &str) -> StayFacts {
     StayFacts {
         start: d("2027-01-04"),
-        planned_end: d(planned_end),
+        planned_end: Some(d(planned_end)),
         has_exit_plan: false,
         last_progress: Some(d("2027-03-01")),
         review_due: None,
@@ -219,7 +219,7 @@ proptest! {
         let start = base + chrono::Days::new(start_off);
         let f = StayFacts {
             start,
-            planned_end: start + chrono::Days::new(len),
+            planned_end: Some(start + chrono::Days::new(len)),
             has_exit_plan: exit,
             last_progress: progress.map(|p| base + chrono::Days::new(p)),
             review_due: review.map(|r| base + chrono::Days::new(r)),
@@ -241,4 +241,27 @@ proptest! {
         let s = m.share_of_way(ProgressValue::Amount(v));
         prop_assert!((0.0..=1.0).contains(&s));
     }
+}
+
+#[test]
+fn a_placement_without_a_planned_end_has_only_progress_and_review_signals() {
+    let f = StayFacts {
+        start: d("2027-01-04"),
+        planned_end: None,
+        has_exit_plan: false,
+        last_progress: Some(d("2027-03-01")),
+        review_due: Some(d("2027-04-04")),
+    };
+    // 1 March + 60 days = 30 April; the review was due 4 April, overdue from 5 April.
+    assert_eq!(
+        stay_signals(&f, &StayRules::default(), d("2027-05-10")),
+        vec![
+            StaySignal::ReviewOverdue {
+                since: d("2027-04-05")
+            },
+            StaySignal::NoProgress {
+                since: d("2027-04-30")
+            },
+        ]
+    );
 }

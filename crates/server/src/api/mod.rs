@@ -2,6 +2,8 @@
 //! OpenAPI description of its handlers.
 
 mod children;
+mod dashboard;
+mod goals;
 mod matching;
 mod needs;
 mod options;
@@ -37,4 +39,6 @@ pub fn router() -> OpenApiRouter<AppState> {
         .merge(placements::router())
         .merge(visits::router())
         .merge(wheel::router())
+        .merge(goals::router())
+        .merge(dashboard::router())
 }

@@ -1,11 +1,12 @@
-//! Placements: list, read, change the consultant or review rhythm, end; a placement's year.
+//! Placements: list, read, change the consultant, review rhythm or exit plan, extend a stay,
+//! end; a placement's year.
 
 use axum::Json;
 use axum::extract::State;
 use chrono::NaiveDate;
 use kith_app::Paged;
 use kith_app::placements::{
-    EndPlacementInput, PlacementListParams, PlacementUpdateInput, PlacementView,
+    EndPlacementInput, ExtendStayInput, PlacementListParams, PlacementUpdateInput, PlacementView,
 };
 use kith_app::wheel::year::YearView;
 use kith_domain::PlacementId;
@@ -21,6 +22,7 @@ pub fn router() -> OpenApiRouter<AppState> {
         .routes(routes!(list))
         .routes(routes!(get_one, update))
         .routes(routes!(end))
+        .routes(routes!(extend))
         .routes(routes!(year))
 }
 
@@ -63,7 +65,8 @@ async fn update(
     ))
 }
 
-/// End a placement: its planned visits after the end are cancelled with that reason.
+/// End a placement: its planned visits after the end are cancelled with that reason, and the
+/// plan's active goals are closed.
 #[utoipa::path(post, path = "/api/v1/placements/{id}/end", tag = "placements", params(("id" = i64, Path)), request_body = EndPlacementInput,
     responses((status = 200, body = PlacementView), (status = 401, body = Problem), (status = 403, body = Problem), (status = 404, body = Problem), (status = 409, body = Problem), (status = 422, body = Problem)))]
 async fn end(
@@ -74,6 +77,20 @@ async fn end(
 ) -> ApiResult<Json<PlacementView>> {
     Ok(Json(
         kith_app::placements::end(s.app(), &a, PlacementId(id), input).await?,
+    ))
+}
+
+/// Extend a short stay: a later planned end and the reason (the history is kept).
+#[utoipa::path(post, path = "/api/v1/placements/{id}/extend", tag = "placements", params(("id" = i64, Path)), request_body = ExtendStayInput,
+    responses((status = 200, body = PlacementView), (status = 401, body = Problem), (status = 403, body = Problem), (status = 404, body = Problem), (status = 409, body = Problem), (status = 422, body = Problem)))]
+async fn extend(
+    State(s): State<AppState>,
+    CurrentActor(a): CurrentActor,
+    ApiPath(id): ApiPath<i64>,
+    ApiJson(input): ApiJson<ExtendStayInput>,
+) -> ApiResult<Json<PlacementView>> {
+    Ok(Json(
+        kith_app::placements::extend_stay(s.app(), &a, PlacementId(id), input).await?,
     ))
 }
 

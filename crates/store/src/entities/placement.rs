@@ -21,6 +21,11 @@ pub struct Model {
     pub created_at: DateTimeUtc,
     pub updated_at: DateTimeUtc,
     pub review_rhythm_months: Option<i32>,
+    pub requested_on: Option<Date>,
+    #[sea_orm(column_type = "Text", nullable)]
+    pub exit_plan: Option<String>,
+    pub exit_goal_reached: Option<bool>,
+    pub breakdown: bool,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

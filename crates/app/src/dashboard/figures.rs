@@ -1,0 +1,421 @@
+//! The figures, worked out from the stored facts exactly as `docs/METRICS.md` defines them.
+
+use std::collections::{BTreeMap, HashMap};
+
+use chrono::{Datelike, NaiveDate};
+use kith_domain::goals::GoalStatus;
+use kith_domain::metrics::{Period, days_between, median, per_100_years, per_year, percent};
+use kith_domain::wheel::VisitKind;
+use kith_domain::{PlacementForm, PlacementKind, PlacementStatus, UnitId};
+use serde::Serialize;
+
+use crate::caseload::RECENT_PROGRESS_DAYS;
+use crate::staff::StaffRef;
+use crate::wheel::plan::parse;
+use crate::{App, Result, TIME_ZONE};
+
+/// A median lead time in days and how many placements it is the median of.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, utoipa::ToSchema)]
+pub struct LeadTime {
+    pub median_days: Option<f64>,
+    pub placements: usize,
+}
+
+/// Placements of one form: now and started in the period.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, utoipa::ToSchema)]
+pub struct FormCount {
+    pub form: PlacementForm,
+    pub current: usize,
+    pub started: usize,
+}
+
+/// Placements started in one month, by form.
+#[derive(Debug, Clone, PartialEq, Serialize, utoipa::ToSchema)]
+pub struct MonthOfStarts {
+    /// `YYYY-MM`
+    pub month: String,
+    pub network: usize,
+    pub other_family_based: usize,
+    pub institutional: usize,
+    pub other: usize,
+}
+
+/// One person's current placements.
+#[derive(Debug, Clone, PartialEq, Serialize, utoipa::ToSchema)]
+pub struct Caseload {
+    pub staff: StaffRef,
+    pub placements: usize,
+}
+
+/// The momentum dashboard (definitions in `docs/METRICS.md`).
+#[derive(Debug, Clone, PartialEq, Serialize, utoipa::ToSchema)]
+pub struct Dashboard {
+    pub unit: Option<UnitId>,
+    pub from: NaiveDate,
+    pub to: NaiveDate,
+    /// The day "now" figures are read on.
+    pub today: NaiveDate,
+    pub request_to_proposal: LeadTime,
+    pub proposal_to_decision: LeadTime,
+    pub decision_to_start: LeadTime,
+    pub forms: Vec<FormCount>,
+    pub monthly_starts: Vec<MonthOfStarts>,
+    /// Visits (not reviews) held in the twelve months to `to`.
+    pub visits_held: usize,
+    pub visits_within_window_pct: Option<f64>,
+    pub supervision_visits_held: usize,
+    pub seen_alone_pct: Option<f64>,
+    pub overdue_visits: usize,
+    pub overdue_reviews: usize,
+    pub stays_past_planned_end: usize,
+    pub stays_ended: usize,
+    pub stay_median_days: Option<f64>,
+    pub stay_median_planned_days: Option<f64>,
+    pub exit_goal_reached_pct: Option<f64>,
+    pub active_goals: usize,
+    pub goals_with_recent_progress_pct: Option<f64>,
+    pub goals_closed: usize,
+    pub goals_achieved_pct: Option<f64>,
+    pub placement_years: f64,
+    pub consultant_changes_per_placement_year: Option<f64>,
+    pub adviser_changes_per_placement_year: Option<f64>,
+    pub consultant_caseloads: Vec<Caseload>,
+    pub adviser_caseloads: Vec<Caseload>,
+    pub breakdowns: usize,
+    pub breakdowns_per_100_placement_years: Option<f64>,
+}
+
+fn local_day(at: chrono::DateTime<chrono::Utc>) -> NaiveDate {
+    at.with_timezone(&TIME_ZONE).date_naive()
+}
+
+fn lead(days: Vec<i64>) -> LeadTime {
+    LeadTime {
+        median_days: median(&days),
+        placements: days.len(),
+    }
+}
+
+/// Works out every figure for the placements whose adviser or consultant is one of `members`
+/// (all placements when `None`).
+pub(super) async fn compute(
+    app: &App,
+    period: Period,
+    today: NaiveDate,
+    members: Option<&[i64]>,
+) -> Result<Dashboard> {
+    let conn = app.db().conn();
+    let in_unit = |p: &kith_store::entities::placement::Model| {
+        members.is_none_or(|m| {
+            m.contains(&p.adviser_id) || p.consultant_id.is_some_and(|c| m.contains(&c))
+        })
+    };
+    let placements: Vec<_> = kith_store::placements::all(conn)
+        .await?
+        .into_iter()
+        .filter(in_unit)
+        .collect();
+    let ids: HashMap<i64, usize> = placements
+        .iter()
+        .enumerate()
+        .map(|(i, p)| (p.id, i))
+        .collect();
+    let mut option_ids: Vec<i64> = placements.iter().map(|p| p.option_id).collect();
+    option_ids.sort_unstable();
+    option_ids.dedup();
+    let kinds = kith_store::placements::option_kinds(conn, &option_ids).await?;
+    let form_of = |p: &kith_store::entities::placement::Model| -> Result<PlacementForm> {
+        let kind: PlacementKind = parse(kinds.get(&p.option_id).map_or("", String::as_str))?;
+        Ok(kind.form())
+    };
+    let status = |p: &kith_store::entities::placement::Model| parse::<PlacementStatus>(&p.status);
+    // "Now" figures are read on the period's last day when that is before today.
+    let as_of = period.to.min(today);
+
+    // Lead times: placements started in the period that came from a proposal.
+    let started: Vec<_> = placements
+        .iter()
+        .filter(|p| period.contains(p.start_date))
+        .collect();
+    let proposal_ids: Vec<i64> = started.iter().filter_map(|p| p.proposal_id).collect();
+    let proposals: HashMap<i64, _> = kith_store::proposals::get_many(conn, &proposal_ids)
+        .await?
+        .into_iter()
+        .map(|p| (p.id, p))
+        .collect();
+    let (mut to_proposal, mut to_decision, mut to_start) = (vec![], vec![], vec![]);
+    for p in &started {
+        let Some(pr) = p.proposal_id.and_then(|id| proposals.get(&id)) else {
+            continue;
+        };
+        let proposed = local_day(pr.submitted_at.unwrap_or(pr.created_at));
+        if let Some(requested) = p.requested_on {
+            to_proposal.push(days_between(requested, proposed));
+        }
+        if let Some(decided) = pr.decided_at.map(local_day) {
+            to_decision.push(days_between(proposed, decided));
+            to_start.push(days_between(decided, p.start_date));
+        }
+    }
+
+    // Forms: current now, started in the period, and started per month.
+    let mut forms: BTreeMap<PlacementForm, (usize, usize)> =
+        PlacementForm::ALL.iter().map(|f| (*f, (0, 0))).collect();
+    let mut months: BTreeMap<(i32, u32), [usize; 4]> = BTreeMap::new();
+    let mut m =
+        NaiveDate::from_ymd_opt(period.from.year(), period.from.month(), 1).unwrap_or(period.from);
+    while m <= period.to {
+        months.insert((m.year(), m.month()), [0; 4]);
+        let Some(next) = m.checked_add_months(chrono::Months::new(1)) else {
+            break;
+        };
+        m = next;
+    }
+    for p in &placements {
+        let form = form_of(p)?;
+        let entry = forms.entry(form).or_default();
+        if is_current_on(p, as_of) {
+            entry.0 += 1;
+        }
+        if period.contains(p.start_date) {
+            entry.1 += 1;
+            let slot = months
+                .entry((p.start_date.year(), p.start_date.month()))
+                .or_insert([0; 4]);
+            slot[form_index(form)] += 1;
+        }
+    }
+
+    // Visits held in the twelve months to the period's end.
+    let year = Period::year_to(as_of);
+    let held: Vec<_> = kith_store::figures::held_between(conn, year.from, year.to)
+        .await?
+        .into_iter()
+        .filter(|h| ids.contains_key(&h.placement_id))
+        .collect();
+    let visits: Vec<_> = held
+        .iter()
+        .filter(|h| h.kind != VisitKind::PlanReview.as_str())
+        .collect();
+    let on_time = visits
+        .iter()
+        .filter(|h| h.opens_on <= h.held_on && h.held_on <= h.closes_on)
+        .count();
+    let supervision: Vec<_> = visits
+        .iter()
+        .filter(|h| h.kind == VisitKind::Supervision.as_str())
+        .collect();
+    let alone = supervision
+        .iter()
+        .filter(|h| h.child_seen_alone == Some(true))
+        .count();
+
+    // Overdue now.
+    let overdue: Vec<_> = kith_store::figures::overdue(conn, today)
+        .await?
+        .into_iter()
+        .filter(|(p, _)| ids.contains_key(p))
+        .collect();
+    let overdue_reviews = overdue
+        .iter()
+        .filter(|(_, k)| k == VisitKind::PlanReview.as_str())
+        .count();
+
+    // Short stays.
+    let first_ends = kith_store::figures::first_planned_ends(conn).await?;
+    let stays: Vec<_> = placements
+        .iter()
+        .filter(|p| p.planned_end_date.is_some())
+        .collect();
+    let past_end = stays
+        .iter()
+        .filter(|p| is_current_on(p, as_of) && p.planned_end_date.is_some_and(|e| e < as_of))
+        .count();
+    let ended: Vec<_> = stays
+        .iter()
+        .filter(|p| p.end_date.is_some_and(|e| period.contains(e)))
+        .collect();
+    let lengths: Vec<i64> = ended
+        .iter()
+        .filter_map(|p| p.end_date.map(|e| days_between(p.start_date, e)))
+        .collect();
+    let planned_lengths: Vec<i64> = ended
+        .iter()
+        .filter_map(|p| {
+            first_ends
+                .get(&p.id)
+                .copied()
+                .or(p.planned_end_date)
+                .map(|e| days_between(p.start_date, e))
+        })
+        .collect();
+    let judged: Vec<bool> = ended
+        .iter()
+        .filter(|p| p.exit_goal.is_some())
+        .filter_map(|p| p.exit_goal_reached)
+        .collect();
+
+    // Goals.
+    let goals: Vec<_> = kith_store::goals::all(conn)
+        .await?
+        .into_iter()
+        .filter(|g| ids.contains_key(&g.placement_id))
+        .collect();
+    let active: Vec<i64> = goals
+        .iter()
+        .filter(|g| g.status == GoalStatus::Active.as_str())
+        .filter(|g| is_current_on(&placements[ids[&g.placement_id]], as_of))
+        .map(|g| g.id)
+        .collect();
+    let recent = Period::last_days(as_of, RECENT_PROGRESS_DAYS);
+    let progress = kith_store::goals::progress_of_goals(conn, &active).await?;
+    let moving = active
+        .iter()
+        .filter(|g| {
+            progress
+                .iter()
+                .any(|p| p.goal_id == **g && recent.contains(p.recorded_on))
+        })
+        .count();
+    let mut closed = 0;
+    let mut achieved = 0;
+    for g in &goals {
+        let s: GoalStatus = parse(&g.status)?;
+        if s.is_closed() && g.closed_on.is_some_and(|d| period.contains(d)) {
+            closed += 1;
+            if s == GoalStatus::Achieved {
+                achieved += 1;
+            }
+        }
+    }
+
+    // Placement-days in the period (up to today) for the rates.
+    let rate_period = Period {
+        from: period.from,
+        to: as_of,
+    };
+    let placement_days: i64 = placements
+        .iter()
+        .filter(|p| status(p).is_ok_and(|s| s != PlacementStatus::Planned))
+        .map(|p| rate_period.overlap_days(p.start_date, p.end_date))
+        .sum();
+    let (consultant_changes, adviser_changes) =
+        kith_store::placements::worker_changes(conn).await?;
+    let count_changes = |changes: &[(i64, NaiveDate)]| {
+        changes
+            .iter()
+            .filter(|(p, d)| ids.contains_key(p) && rate_period.contains(*d))
+            .count()
+    };
+    let breakdowns = placements
+        .iter()
+        .filter(|p| p.breakdown && p.end_date.is_some_and(|e| rate_period.contains(e)))
+        .count();
+
+    // Caseloads now.
+    let current: Vec<_> = placements
+        .iter()
+        .filter(|p| is_current_on(p, as_of))
+        .collect();
+    let mut by_consultant: HashMap<i64, usize> = HashMap::new();
+    let mut by_adviser: HashMap<i64, usize> = HashMap::new();
+    for p in &current {
+        if let Some(c) = p.consultant_id {
+            *by_consultant.entry(c).or_default() += 1;
+        }
+        *by_adviser.entry(p.adviser_id).or_default() += 1;
+    }
+    let people: Vec<i64> = by_consultant
+        .keys()
+        .chain(by_adviser.keys())
+        .copied()
+        .collect();
+    let staff = crate::staff::refs(app, &people).await?;
+    let caseloads = |counts: HashMap<i64, usize>| {
+        let mut v: Vec<Caseload> = counts
+            .into_iter()
+            .filter_map(|(id, n)| {
+                staff.get(&id).map(|s| Caseload {
+                    staff: s.clone(),
+                    placements: n,
+                })
+            })
+            .collect();
+        v.sort_by(|a, b| {
+            b.placements
+                .cmp(&a.placements)
+                .then(a.staff.name.cmp(&b.staff.name))
+        });
+        v
+    };
+
+    Ok(Dashboard {
+        unit: None,
+        from: period.from,
+        to: period.to,
+        today,
+        request_to_proposal: lead(to_proposal),
+        proposal_to_decision: lead(to_decision),
+        decision_to_start: lead(to_start),
+        forms: forms
+            .into_iter()
+            .map(|(form, (current, started))| FormCount {
+                form,
+                current,
+                started,
+            })
+            .collect(),
+        monthly_starts: months
+            .into_iter()
+            .map(|((y, m), c)| MonthOfStarts {
+                month: format!("{y:04}-{m:02}"),
+                network: c[0],
+                other_family_based: c[1],
+                institutional: c[2],
+                other: c[3],
+            })
+            .collect(),
+        visits_held: visits.len(),
+        visits_within_window_pct: percent(on_time, visits.len()),
+        supervision_visits_held: supervision.len(),
+        seen_alone_pct: percent(alone, supervision.len()),
+        overdue_visits: overdue.len() - overdue_reviews,
+        overdue_reviews,
+        stays_past_planned_end: past_end,
+        stays_ended: ended.len(),
+        stay_median_days: median(&lengths),
+        stay_median_planned_days: median(&planned_lengths),
+        exit_goal_reached_pct: percent(judged.iter().filter(|r| **r).count(), judged.len()),
+        active_goals: active.len(),
+        goals_with_recent_progress_pct: percent(moving, active.len()),
+        goals_closed: closed,
+        goals_achieved_pct: percent(achieved, closed),
+        placement_years: placement_days as f64 / kith_domain::metrics::DAYS_PER_YEAR,
+        consultant_changes_per_placement_year: per_year(
+            count_changes(&consultant_changes),
+            placement_days,
+        ),
+        adviser_changes_per_placement_year: per_year(
+            count_changes(&adviser_changes),
+            placement_days,
+        ),
+        consultant_caseloads: caseloads(by_consultant),
+        adviser_caseloads: caseloads(by_adviser),
+        breakdowns,
+        breakdowns_per_100_placement_years: per_100_years(breakdowns, placement_days),
+    })
+}
+
+/// Whether a placement runs on `day`: started by then and not ended before it.
+fn is_current_on(p: &kith_store::entities::placement::Model, day: NaiveDate) -> bool {
+    p.start_date <= day && p.end_date.is_none_or(|e| e >= day)
+}
+
+fn form_index(f: PlacementForm) -> usize {
+    match f {
+        PlacementForm::Network => 0,
+        PlacementForm::OtherFamilyBased => 1,
+        PlacementForm::Institutional => 2,
+        PlacementForm::Other => 3,
+    }
+}

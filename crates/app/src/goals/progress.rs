@@ -1,0 +1,93 @@
+//! Recording progress on a goal: a dated value that fits the goal's measure, a short note, and
+//! whether the child and the parents took part (the plan is made with them, not about them).
+
+use chrono::NaiveDate;
+use kith_domain::goals::{GoalStatus, ProgressValue};
+use kith_domain::{ChildId, GoalId};
+use serde::Deserialize;
+
+use super::view::measure_of;
+use super::{GoalView, get, visible_goal};
+use crate::audit::{self, AuditAction};
+use crate::validate::{Problems, check_len, trimmed};
+use crate::wheel::plan::parse;
+use crate::{Actor, App, AppError, Result};
+
+/// The longest progress note (characters).
+const MAX_NOTE: usize = 1000;
+
+/// A progress entry (`POST /api/v1/goals/{id}/progress`).
+#[derive(Debug, Clone, Deserialize, utoipa::ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct ProgressInput {
+    pub recorded_on: NaiveDate,
+    /// A number (0-10 for a scale goal) or true/false for a yes/no goal.
+    pub value: ProgressValue,
+    pub note: Option<String>,
+    #[serde(default)]
+    pub child_took_part: bool,
+    #[serde(default)]
+    pub parents_took_part: bool,
+}
+
+/// Records progress on an active goal; returns the goal with its progress.
+pub async fn record_progress(
+    app: &App,
+    actor: &Actor,
+    id: GoalId,
+    input: ProgressInput,
+) -> Result<GoalView> {
+    let (goal, placement) = visible_goal(app, actor, id).await?;
+    if parse::<GoalStatus>(&goal.status)? != GoalStatus::Active {
+        return Err(AppError::conflict(
+            "status",
+            "progress is recorded on an active goal",
+        ));
+    }
+    let measure = measure_of(&goal)?;
+    let mut p = Problems::default();
+    if let Err(e) = measure.accepts(input.value) {
+        p.add("value", e.to_string());
+    }
+    if input.recorded_on > app.today() {
+        p.add("recorded_on", "is in the future");
+    }
+    if input.recorded_on < placement.start_date {
+        p.add("recorded_on", "is before the placement started");
+    }
+    check_len(&mut p, "note", &input.note, MAX_NOTE);
+    p.into_result()?;
+    let (amount, reached) = match input.value {
+        ProgressValue::Amount(a) => (Some(a), None),
+        ProgressValue::Reached(r) => (None, Some(r)),
+    };
+    let tx = app.db().begin_write().await?;
+    let entry = kith_store::goals::insert_progress(
+        &tx,
+        kith_store::goals::NewProgress {
+            goal_id: goal.id,
+            placement_id: goal.placement_id,
+            recorded_on: input.recorded_on,
+            amount,
+            reached,
+            note: trimmed(input.note),
+            child_took_part: input.child_took_part,
+            parents_took_part: input.parents_took_part,
+            recorded_by: actor.id.0,
+        },
+        app.now(),
+    )
+    .await?;
+    audit::changed(
+        &tx,
+        app,
+        Some(actor),
+        AuditAction::ProgressRecord,
+        ChildId(placement.child_id),
+        "goal_progress",
+        entry,
+    )
+    .await?;
+    tx.commit().await?;
+    get(app, actor, id).await
+}

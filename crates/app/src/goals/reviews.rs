@@ -1,0 +1,229 @@
+//! Plan reviews (§ 95). The annual wheel plans them (three months after the start, then the
+//! placement's rhythm); recording one marks the planned review held, stores what it decided for
+//! the plan and each active goal, sets the rhythm from now on, and re-plans the wheel in the
+//! same transaction so the next review counts from this one.
+
+use chrono::NaiveDate;
+use kith_domain::goals::{GoalOutcome, GoalStatus, ReviewDecision};
+use kith_domain::wheel::{VisitKind, VisitStatus};
+use kith_domain::{ChildId, GoalId, PlacementId, PlacementStatus, VisitId};
+use serde::{Deserialize, Serialize};
+
+use crate::audit::{self, AuditAction, ChildData};
+use crate::validate::{Problems, check_len, trimmed};
+use crate::wheel::plan::{parse, plan_in};
+use crate::{Actor, App, AppError, Result};
+
+/// The longest child's view of a review (characters).
+const MAX_VIEW: usize = 4000;
+
+/// What a review decided for one goal.
+#[derive(Debug, Clone, Serialize, Deserialize, utoipa::ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct GoalReviewInput {
+    pub goal_id: GoalId,
+    pub outcome: GoalOutcome,
+}
+
+/// A held plan review (`POST /api/v1/placements/{id}/reviews`).
+#[derive(Debug, Clone, Deserialize, utoipa::ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct ReviewInput {
+    pub held_on: NaiveDate,
+    /// Every active goal of the plan, each with its outcome.
+    pub goals: Vec<GoalReviewInput>,
+    pub decision: ReviewDecision,
+    /// Months to the next review from now on (1-12); left out: unchanged.
+    pub rhythm_months: Option<i32>,
+    /// The child's view of the plan, in its own words.
+    pub child_view: Option<String>,
+}
+
+/// A recorded review.
+#[derive(Debug, Clone, Serialize, utoipa::ToSchema)]
+pub struct ReviewView {
+    /// The wheel item the review was held as.
+    pub visit_id: VisitId,
+    pub placement_id: PlacementId,
+    #[serde(skip)]
+    pub child_id: ChildId,
+    pub due_on: NaiveDate,
+    pub held_on: Option<NaiveDate>,
+    pub decision: ReviewDecision,
+    pub rhythm_months: Option<i32>,
+    pub child_view: Option<String>,
+    pub goals: Vec<GoalReviewInput>,
+}
+
+impl ChildData for ReviewView {
+    fn child_ids(&self) -> Vec<ChildId> {
+        vec![self.child_id]
+    }
+}
+
+/// The recorded reviews of a placement, oldest first.
+pub async fn list(app: &App, actor: &Actor, placement: PlacementId) -> Result<Vec<ReviewView>> {
+    let row = crate::placements::visible(app, actor, placement).await?;
+    let views = views(app, &row).await?;
+    audit::read(app, actor, AuditAction::ReviewList, views).await
+}
+
+/// Records the placement's next planned review as held, with its decisions.
+pub async fn record(
+    app: &App,
+    actor: &Actor,
+    placement: PlacementId,
+    input: ReviewInput,
+) -> Result<ReviewView> {
+    let row = crate::placements::changeable(app, actor, placement).await?;
+    if parse::<PlacementStatus>(&row.status)? == PlacementStatus::Ended {
+        return Err(AppError::conflict("status", "the placement has ended"));
+    }
+    let conn = app.db().conn();
+    let active: Vec<i64> = kith_store::goals::of_placements(conn, &[row.id])
+        .await?
+        .into_iter()
+        .filter(|g| g.status == GoalStatus::Active.as_str())
+        .map(|g| g.id)
+        .collect();
+    let mut p = Problems::default();
+    if input.held_on > app.today() {
+        p.add(
+            "held_on",
+            "a review is recorded after it is held (the date is in the future)",
+        );
+    }
+    if input.held_on < row.start_date {
+        p.add("held_on", "is before the placement started");
+    }
+    if let Some(m) = input.rhythm_months
+        && !(1..=12).contains(&m)
+    {
+        p.add("rhythm_months", "must be between 1 and 12 months");
+    }
+    check_len(&mut p, "child_view", &input.child_view, MAX_VIEW);
+    let mut seen = Vec::new();
+    for (i, g) in input.goals.iter().enumerate() {
+        if !active.contains(&g.goal_id.0) {
+            p.add(
+                format!("goals[{i}].goal_id"),
+                "not an active goal of this placement",
+            );
+        } else if seen.contains(&g.goal_id.0) {
+            p.add(format!("goals[{i}].goal_id"), "reviewed twice");
+        }
+        seen.push(g.goal_id.0);
+    }
+    let missing: Vec<String> = active
+        .iter()
+        .filter(|g| !seen.contains(g))
+        .map(i64::to_string)
+        .collect();
+    if !missing.is_empty() {
+        p.add(
+            "goals",
+            format!("review every active goal (missing: {})", missing.join(", ")),
+        );
+    }
+    p.into_result()?;
+
+    let planned = kith_store::visits::of_placement(conn, row.id)
+        .await?
+        .into_iter()
+        .find(|v| {
+            v.kind == VisitKind::PlanReview.as_str() && v.status == VisitStatus::Planned.as_str()
+        })
+        .ok_or_else(|| {
+            AppError::conflict("status", "no plan review is planned for this placement")
+        })?;
+
+    let now = app.now();
+    let tx = app.db().begin_write().await?;
+    let record = kith_store::visits::VisitRecord {
+        held_on: input.held_on,
+        held_by_id: actor.id.0,
+        child_seen_alone: None,
+        not_seen_alone_reason: None,
+        child_view: trimmed(input.child_view),
+        observations: None,
+    };
+    if !kith_store::visits::record(&tx, planned.id, &record, now).await? {
+        return Err(AppError::conflict(
+            "status",
+            "the review is no longer planned",
+        ));
+    }
+    for g in &input.goals {
+        if let Some(status) = g.outcome.closes_as() {
+            kith_store::goals::set_status(&tx, g.goal_id.0, status, input.held_on, now).await?;
+        }
+    }
+    kith_store::goals::insert_review(
+        &tx,
+        kith_store::goals::NewReview {
+            visit_id: planned.id,
+            placement_id: row.id,
+            decision: input.decision.as_str().to_owned(),
+            rhythm_months: input.rhythm_months.or(row.review_rhythm_months),
+            outcomes: input
+                .goals
+                .iter()
+                .map(|g| (g.goal_id.0, g.outcome.as_str().to_owned()))
+                .collect(),
+        },
+        now,
+    )
+    .await?;
+    if input.rhythm_months.is_some() && input.rhythm_months != row.review_rhythm_months {
+        kith_store::placements::set_review_rhythm(&tx, row.id, input.rhythm_months, now).await?;
+    }
+    audit::changed(
+        &tx,
+        app,
+        Some(actor),
+        AuditAction::ReviewRecord,
+        ChildId(row.child_id),
+        "visit",
+        planned.id,
+    )
+    .await?;
+    plan_in(&tx, app, Some(&[row.id])).await?;
+    tx.commit().await?;
+    let view = views(app, &row)
+        .await?
+        .into_iter()
+        .find(|r| r.visit_id.0 == planned.id)
+        .ok_or(AppError::NotFound("review"))?;
+    audit::read(app, actor, AuditAction::ReviewList, view).await
+}
+
+async fn views(app: &App, row: &kith_store::entities::placement::Model) -> Result<Vec<ReviewView>> {
+    let conn = app.db().conn();
+    let visits = kith_store::visits::of_placement(conn, row.id).await?;
+    let mut out = Vec::new();
+    for (r, outcomes) in kith_store::goals::reviews_of_placement(conn, row.id).await? {
+        let Some(v) = visits.iter().find(|v| v.id == r.visit_id) else {
+            continue;
+        };
+        out.push(ReviewView {
+            visit_id: VisitId(r.visit_id),
+            placement_id: PlacementId(row.id),
+            child_id: ChildId(row.child_id),
+            due_on: v.due_on,
+            held_on: v.held_on,
+            decision: parse(&r.decision)?,
+            rhythm_months: r.rhythm_months,
+            child_view: v.child_view.clone(),
+            goals: outcomes
+                .into_iter()
+                .map(|o| {
+                    Ok(GoalReviewInput {
+                        goal_id: GoalId(o.goal_id),
+                        outcome: parse(&o.outcome)?,
+                    })
+                })
+                .collect::<Result<_>>()?,
+        });
+    }
+    Ok(out)
+}

@@ -1,0 +1,39 @@
+//! The momentum dashboard and the adviser's caseload.
+
+use axum::Json;
+use axum::extract::State;
+use kith_app::caseload::CaseloadEntry;
+use kith_app::dashboard::{Dashboard, DashboardParams};
+use utoipa_axum::{router::OpenApiRouter, routes};
+
+use crate::AppState;
+use crate::error::{ApiResult, Problem};
+use crate::extract::{ApiQuery, CurrentActor};
+
+pub fn router() -> OpenApiRouter<AppState> {
+    OpenApiRouter::new()
+        .routes(routes!(dashboard))
+        .routes(routes!(caseload))
+}
+
+/// The momentum dashboard for a unit and period (definitions in docs/METRICS.md). Team
+/// leaders (their units) and administrators.
+#[utoipa::path(get, path = "/api/v1/dashboard", tag = "dashboard", params(DashboardParams),
+    responses((status = 200, body = Dashboard), (status = 401, body = Problem), (status = 403, body = Problem), (status = 422, body = Problem)))]
+async fn dashboard(
+    State(s): State<AppState>,
+    CurrentActor(a): CurrentActor,
+    ApiQuery(q): ApiQuery<DashboardParams>,
+) -> ApiResult<Json<Dashboard>> {
+    Ok(Json(kith_app::dashboard::dashboard(s.app(), &a, &q).await?))
+}
+
+/// Your current placements with their goals' state and signals, the most urgent first.
+#[utoipa::path(get, path = "/api/v1/caseload", tag = "dashboard",
+    responses((status = 200, body = Vec<CaseloadEntry>), (status = 401, body = Problem), (status = 403, body = Problem)))]
+async fn caseload(
+    State(s): State<AppState>,
+    CurrentActor(a): CurrentActor,
+) -> ApiResult<Json<Vec<CaseloadEntry>>> {
+    Ok(Json(kith_app::caseload::caseload(s.app(), &a).await?))
+}
