@@ -7,6 +7,7 @@ mod bad_input;
 mod browser;
 mod calendar;
 mod children;
+mod dashboard;
 mod db_down;
 mod goals;
 mod mail;

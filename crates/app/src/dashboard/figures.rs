@@ -6,7 +6,7 @@ use chrono::{Datelike, NaiveDate};
 use kith_domain::goals::GoalStatus;
 use kith_domain::metrics::{Period, days_between, median, per_100_years, per_year, percent};
 use kith_domain::wheel::VisitKind;
-use kith_domain::{PlacementForm, PlacementKind, PlacementStatus, UnitId};
+use kith_domain::{PlacementForm, PlacementKind, UnitId};
 use serde::Serialize;
 
 use crate::caseload::RECENT_PROGRESS_DAYS;
@@ -128,7 +128,6 @@ pub(super) async fn compute(
         let kind: PlacementKind = parse(kinds.get(&p.option_id).map_or("", String::as_str))?;
         Ok(kind.form())
     };
-    let status = |p: &kith_store::entities::placement::Model| parse::<PlacementStatus>(&p.status);
     // "Now" figures are read on the period's last day when that is before today.
     let as_of = period.to.min(today);
 
@@ -210,11 +209,14 @@ pub(super) async fn compute(
         .filter(|h| h.child_seen_alone == Some(true))
         .count();
 
-    // Overdue now.
+    // Overdue now, on placements still running (an ended placement's missed work is history).
     let overdue: Vec<_> = kith_store::figures::overdue(conn, today)
         .await?
         .into_iter()
-        .filter(|(p, _)| ids.contains_key(p))
+        .filter(|(p, _)| {
+            ids.get(p)
+                .is_some_and(|i| is_current_on(&placements[*i], today))
+        })
         .collect();
     let overdue_reviews = overdue
         .iter()
@@ -296,7 +298,6 @@ pub(super) async fn compute(
     };
     let placement_days: i64 = placements
         .iter()
-        .filter(|p| status(p).is_ok_and(|s| s != PlacementStatus::Planned))
         .map(|p| rate_period.overlap_days(p.start_date, p.end_date))
         .sum();
     let (consultant_changes, adviser_changes) =
