@@ -20,4 +20,5 @@ mod policy;
 mod privacy;
 mod proposals;
 mod session;
+mod transfer;
 mod wheel;

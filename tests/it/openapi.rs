@@ -38,6 +38,16 @@ db_test!(
             "/api/v1/team-year",
             "/api/v1/users/{id}/availability",
             "/api/v1/me/calendar-token",
+            "/api/v1/placements/{id}/goals",
+            "/api/v1/goals/{id}",
+            "/api/v1/goals/{id}/progress",
+            "/api/v1/placements/{id}/reviews",
+            "/api/v1/placements/{id}/extend",
+            "/api/v1/placements/{id}/end",
+            "/api/v1/caseload",
+            "/api/v1/dashboard",
+            "/api/v1/exports/{file}",
+            "/api/v1/imports/{kind}",
         ] {
             assert!(paths.contains_key(p), "{p} is documented");
         }

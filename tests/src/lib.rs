@@ -293,6 +293,8 @@ pub struct Resp {
     pub status: u16,
     pub body: Value,
     pub text: String,
+    /// The body as sent (for files).
+    pub bytes: Vec<u8>,
     pub headers: reqwest::header::HeaderMap,
 }
 
@@ -360,12 +362,14 @@ impl Api {
         let res = req.send().await.expect("request");
         let status = res.status().as_u16();
         let headers = res.headers().clone();
-        let text = res.text().await.expect("body");
+        let bytes = res.bytes().await.expect("body").to_vec();
+        let text = String::from_utf8_lossy(&bytes).into_owned();
         let body = serde_json::from_str(&text).unwrap_or(Value::Null);
         Resp {
             status,
             body,
             text,
+            bytes,
             headers,
         }
     }
@@ -402,11 +406,17 @@ impl Api {
 
     /// POST a raw body with a content type.
     pub async fn post_raw(&self, path: &str, content_type: &str, body: &str) -> Resp {
+        self.post_bytes(path, content_type, body.as_bytes().to_vec())
+            .await
+    }
+
+    /// POST bytes (a file) with a content type.
+    pub async fn post_bytes(&self, path: &str, content_type: &str, body: Vec<u8>) -> Resp {
         self.send(
             self.http
                 .post(format!("{}{path}", self.base))
                 .header(reqwest::header::CONTENT_TYPE, content_type)
-                .body(body.to_owned()),
+                .body(body),
         )
         .await
     }

@@ -36,6 +36,7 @@ pub mod rules;
 pub mod sessions;
 pub mod staff;
 pub mod tokens;
+pub mod transfer;
 pub mod units;
 pub mod users;
 mod validate;

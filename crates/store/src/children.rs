@@ -225,6 +225,20 @@ pub async fn list<C: ConnectionTrait>(
     .await
 }
 
+/// Every child in the scope, by name (exports).
+pub async fn all_in_scope<C: ConnectionTrait>(
+    conn: &C,
+    scope: &ChildScope,
+) -> Result<Vec<child::Model>> {
+    use sea_orm::QueryOrder;
+    Ok(child::Entity::find()
+        .filter(scope.condition())
+        .order_by_asc(child::Column::Name)
+        .order_by_asc(child::Column::Id)
+        .all(conn)
+        .await?)
+}
+
 /// The id of the child with this CPR lookup hash, if any.
 pub async fn find_by_cpr_hash<C: ConnectionTrait>(conn: &C, hash: &str) -> Result<Option<i64>> {
     Ok(child::Entity::find()

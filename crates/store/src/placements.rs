@@ -313,7 +313,19 @@ pub async fn current_in_scope<C: ConnectionTrait>(
     Ok(q.order_by_asc(placement::Column::Id).all(conn).await?)
 }
 
-/// Every placement (the dashboard and exports read them all, then filter by unit).
+/// Every placement whose child is in the scope, by id (exports).
+pub async fn all_in_scope<C: ConnectionTrait>(
+    conn: &C,
+    scope: &crate::scope::ChildScope,
+) -> Result<Vec<placement::Model>> {
+    Ok(placement::Entity::find()
+        .filter(scope.placement_condition())
+        .order_by_asc(placement::Column::Id)
+        .all(conn)
+        .await?)
+}
+
+/// Every placement (the dashboard reads them all, then filters by unit).
 pub async fn all<C: ConnectionTrait>(conn: &C) -> Result<Vec<placement::Model>> {
     Ok(placement::Entity::find()
         .order_by_asc(placement::Column::Id)

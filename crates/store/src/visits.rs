@@ -84,6 +84,20 @@ pub async fn list<C: ConnectionTrait>(
     .await
 }
 
+/// Every item in the scope, by placement and due date (exports).
+pub async fn all_in_scope<C: ConnectionTrait>(
+    conn: &C,
+    scope: &VisitScope,
+) -> Result<Vec<visit::Model>> {
+    Ok(visit::Entity::find()
+        .filter(scope.condition())
+        .order_by_asc(visit::Column::PlacementId)
+        .order_by_asc(visit::Column::DueOn)
+        .order_by_asc(visit::Column::Id)
+        .all(conn)
+        .await?)
+}
+
 /// One item, if it is in the scope.
 pub async fn get_in_scope<C: ConnectionTrait>(
     conn: &C,

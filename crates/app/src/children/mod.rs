@@ -190,7 +190,7 @@ fn need_pairs(needs: &[NeedLevelInput]) -> Vec<(NeedCode, NeedLevel)> {
 }
 
 /// Checks everything about a case input that needs more than its shape.
-async fn check_case(app: &App, input: &ChildInput, adviser: UserId) -> Result<()> {
+pub(crate) async fn check_case(app: &App, input: &ChildInput, adviser: UserId) -> Result<()> {
     check(input)?;
     let mut p = Problems::default();
     let today = app.today();

@@ -222,7 +222,7 @@ pub async fn get(app: &App, actor: &Actor, id: PlacementOptionId) -> Result<Opti
 }
 
 /// Checks an option input beyond its shape.
-async fn check_option(app: &App, input: &OptionInput) -> Result<()> {
+pub(crate) async fn check_option(app: &App, input: &OptionInput) -> Result<()> {
     check(input)?;
     let mut p = Problems::default();
     let is_home = input.kind == PlacementKind::ChildrensHome;

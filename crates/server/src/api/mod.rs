@@ -13,6 +13,7 @@ mod rules;
 mod session;
 mod staff;
 mod tokens;
+mod transfer;
 mod units;
 mod users;
 mod visits;
@@ -41,4 +42,5 @@ pub fn router() -> OpenApiRouter<AppState> {
         .merge(wheel::router())
         .merge(goals::router())
         .merge(dashboard::router())
+        .merge(transfer::router())
 }

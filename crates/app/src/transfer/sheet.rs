@@ -1,0 +1,219 @@
+//! A sheet: named columns and rows of cells, written as CSV or XLSX and read back from either.
+//! Exports build one; imports read one. Dates are written as ISO text (`2026-11-16`) so a CSV
+//! and an XLSX of the same data hold the same values, and a spreadsheet user sees the date.
+
+use chrono::NaiveDate;
+
+use crate::{AppError, Result};
+
+/// One value.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Cell {
+    Text(String),
+    Number(f64),
+    Date(NaiveDate),
+    Bool(bool),
+    Empty,
+}
+
+impl Cell {
+    /// The value as text (CSV; and how an imported cell is read).
+    pub fn text(&self) -> String {
+        match self {
+            Cell::Text(s) => s.clone(),
+            Cell::Number(n) => {
+                if n.fract() == 0.0 && n.abs() < 1e15 {
+                    format!("{}", *n as i64)
+                } else {
+                    n.to_string()
+                }
+            }
+            Cell::Date(d) => d.to_string(),
+            Cell::Bool(b) => if *b { "yes" } else { "no" }.to_owned(),
+            Cell::Empty => String::new(),
+        }
+    }
+}
+
+impl From<&str> for Cell {
+    fn from(s: &str) -> Self {
+        Cell::Text(s.to_owned())
+    }
+}
+impl From<String> for Cell {
+    fn from(s: String) -> Self {
+        Cell::Text(s)
+    }
+}
+impl From<i64> for Cell {
+    fn from(n: i64) -> Self {
+        Cell::Number(n as f64)
+    }
+}
+impl From<f64> for Cell {
+    fn from(n: f64) -> Self {
+        Cell::Number(n)
+    }
+}
+impl From<NaiveDate> for Cell {
+    fn from(d: NaiveDate) -> Self {
+        Cell::Date(d)
+    }
+}
+impl From<bool> for Cell {
+    fn from(b: bool) -> Self {
+        Cell::Bool(b)
+    }
+}
+impl<T: Into<Cell>> From<Option<T>> for Cell {
+    fn from(v: Option<T>) -> Self {
+        v.map_or(Cell::Empty, Into::into)
+    }
+}
+
+/// A table with a header row.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Sheet {
+    /// The worksheet's name in an XLSX file.
+    pub name: String,
+    pub columns: Vec<&'static str>,
+    pub rows: Vec<Vec<Cell>>,
+}
+
+impl Sheet {
+    /// An empty sheet with these columns.
+    pub fn new(name: &str, columns: &[&'static str]) -> Self {
+        Sheet {
+            name: name.to_owned(),
+            columns: columns.to_vec(),
+            rows: Vec::new(),
+        }
+    }
+
+    /// Adds a row (as many cells as columns).
+    pub fn push(&mut self, row: Vec<Cell>) {
+        debug_assert_eq!(row.len(), self.columns.len());
+        self.rows.push(row);
+    }
+
+    /// The sheet as CSV (UTF-8, comma-separated, a header row).
+    pub fn to_csv(&self) -> Result<Vec<u8>> {
+        let mut w = csv::Writer::from_writer(Vec::new());
+        w.write_record(&self.columns).map_err(internal)?;
+        for row in &self.rows {
+            w.write_record(row.iter().map(Cell::text))
+                .map_err(internal)?;
+        }
+        w.into_inner().map_err(|e| internal(e.to_string()))
+    }
+
+    /// The sheet as an XLSX workbook with one worksheet.
+    pub fn to_xlsx(&self) -> Result<Vec<u8>> {
+        use rust_xlsxwriter::{Format, Workbook};
+        let mut book = Workbook::new();
+        let bold = Format::new().set_bold();
+        let ws = book.add_worksheet();
+        ws.set_name(&self.name).map_err(internal)?;
+        for (c, name) in self.columns.iter().enumerate() {
+            ws.write_string_with_format(0, col(c), *name, &bold)
+                .map_err(internal)?;
+        }
+        for (r, row) in self.rows.iter().enumerate() {
+            let r = u32::try_from(r + 1).map_err(internal)?;
+            for (c, cell) in row.iter().enumerate() {
+                match cell {
+                    Cell::Number(n) => ws.write_number(r, col(c), *n).map(|_| ()),
+                    Cell::Bool(b) => ws.write_boolean(r, col(c), *b).map(|_| ()),
+                    Cell::Empty => Ok(()),
+                    other => ws.write_string(r, col(c), other.text()).map(|_| ()),
+                }
+                .map_err(internal)?;
+            }
+        }
+        book.save_to_buffer().map_err(internal)
+    }
+}
+
+fn col(c: usize) -> u16 {
+    u16::try_from(c).unwrap_or(u16::MAX)
+}
+
+fn internal(e: impl std::fmt::Display) -> AppError {
+    AppError::Internal(format!("writing a sheet: {e}"))
+}
+
+/// A file read for import: the lower-cased header, and each non-blank row with its number.
+pub type ReadFile = (Vec<String>, Vec<(usize, Vec<String>)>);
+
+/// A file's rows as text cells under their header, read from CSV or XLSX (told apart by the
+/// ZIP signature XLSX files start with). Blank rows are skipped; row numbers count the header
+/// as row 1, as a spreadsheet does.
+pub fn read(bytes: &[u8]) -> Result<ReadFile> {
+    let bad = |m: String| AppError::invalid("file", m);
+    let mut rows: Vec<Vec<String>> = if bytes.starts_with(b"PK\x03\x04") {
+        use calamine::{Data, Reader, Xlsx};
+        let mut book: Xlsx<_> = Xlsx::new(std::io::Cursor::new(bytes))
+            .map_err(|e| bad(format!("not a readable XLSX workbook: {e}")))?;
+        let first = book
+            .sheet_names()
+            .first()
+            .cloned()
+            .ok_or_else(|| bad("the workbook has no worksheet".into()))?;
+        let range = book
+            .worksheet_range(&first)
+            .map_err(|e| bad(format!("cannot read the first worksheet: {e}")))?;
+        range
+            .rows()
+            .map(|r| {
+                r.iter()
+                    .map(|c| match c {
+                        Data::Empty => String::new(),
+                        Data::String(s) => s.clone(),
+                        Data::Float(f) => Cell::Number(*f).text(),
+                        Data::Int(i) => i.to_string(),
+                        Data::Bool(b) => Cell::Bool(*b).text(),
+                        other => other.to_string(),
+                    })
+                    .collect()
+            })
+            .collect()
+    } else {
+        let text = std::str::from_utf8(bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes))
+            .map_err(|_| bad("a CSV file must be UTF-8".into()))?;
+        let delimiter = if text
+            .lines()
+            .next()
+            .is_some_and(|h| h.contains(';') && !h.contains(','))
+        {
+            b';'
+        } else {
+            b','
+        };
+        let mut r = csv::ReaderBuilder::new()
+            .has_headers(false)
+            .flexible(true)
+            .delimiter(delimiter)
+            .from_reader(text.as_bytes());
+        let mut out = Vec::new();
+        for rec in r.records() {
+            let rec = rec.map_err(|e| bad(format!("not readable as CSV: {e}")))?;
+            out.push(rec.iter().map(str::to_owned).collect());
+        }
+        out
+    };
+    if rows.is_empty() {
+        return Err(bad("the file is empty: it needs a header row".into()));
+    }
+    let header: Vec<String> = rows
+        .remove(0)
+        .into_iter()
+        .map(|h| h.trim().to_lowercase())
+        .collect();
+    let body = rows
+        .into_iter()
+        .enumerate()
+        .map(|(i, r)| (i + 2, r))
+        .filter(|(_, r)| r.iter().any(|c| !c.trim().is_empty()))
+        .collect();
+    Ok((header, body))
+}

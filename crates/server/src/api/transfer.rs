@@ -1,0 +1,84 @@
+//! Exports (CSV, XLSX) and imports with a dry run.
+
+use axum::body::Bytes;
+use axum::extract::{DefaultBodyLimit, State};
+use axum::http::header;
+use axum::response::{IntoResponse, Response};
+use kith_app::dashboard::DashboardParams;
+use kith_app::transfer::{ExportFormat, ExportKind, ImportKind, ImportReport};
+use serde::Deserialize;
+use utoipa_axum::{router::OpenApiRouter, routes};
+
+use crate::AppState;
+use crate::error::{ApiResult, Problem};
+use crate::extract::{ApiPath, ApiQuery, CurrentActor};
+
+/// The largest file an import takes.
+const MAX_IMPORT_BYTES: usize = 20 * 1024 * 1024;
+
+pub fn router() -> OpenApiRouter<AppState> {
+    OpenApiRouter::new()
+        .routes(routes!(export))
+        .routes(routes!(import))
+        .layer(DefaultBodyLimit::max(MAX_IMPORT_BYTES))
+}
+
+/// Download `children`, `placements`, `visits`, `goals` (with their progress) or `dashboard`
+/// as `.csv` or `.xlsx`: what you may read, audited per child.
+#[utoipa::path(get, path = "/api/v1/exports/{file}", tag = "transfer",
+    params(("file" = String, Path, description = "kind.format, e.g. goals.xlsx"), DashboardParams),
+    responses((status = 200, description = "the file", content_type = "text/csv"), (status = 401, body = Problem), (status = 403, body = Problem), (status = 422, body = Problem)))]
+async fn export(
+    State(s): State<AppState>,
+    CurrentActor(a): CurrentActor,
+    ApiPath(file): ApiPath<String>,
+    ApiQuery(q): ApiQuery<DashboardParams>,
+) -> ApiResult<Response> {
+    let (kind, format) = file
+        .split_once('.')
+        .ok_or_else(|| kith_app::AppError::invalid("file", "kind.csv or kind.xlsx"))?;
+    let kind = ExportKind::parse(kind)?;
+    let format = ExportFormat::parse(format)?;
+    let f = kith_app::transfer::export(s.app(), &a, kind, format, &q).await?;
+    Ok((
+        [
+            (header::CONTENT_TYPE, f.content_type.to_owned()),
+            (
+                header::CONTENT_DISPOSITION,
+                format!("attachment; filename=\"{}\"", f.filename),
+            ),
+            (header::CACHE_CONTROL, "no-store".to_owned()),
+        ],
+        f.bytes,
+    )
+        .into_response())
+}
+
+/// Whether to only check the file.
+#[derive(Debug, Deserialize, utoipa::IntoParams)]
+#[into_params(parameter_in = Query)]
+struct ImportParams {
+    /// Check every row and list the problems; write nothing.
+    #[serde(default)]
+    dry_run: bool,
+}
+
+/// Import `options` or `children` from a CSV or XLSX file sent as the body. Every row is
+/// checked first; a dry run lists the problems by row and column and writes nothing; a real
+/// run writes only if no row has a problem.
+#[utoipa::path(post, path = "/api/v1/imports/{kind}", tag = "transfer",
+    params(("kind" = String, Path, description = "options or children"), ImportParams),
+    request_body(content = String, content_type = "text/csv"),
+    responses((status = 200, body = ImportReport), (status = 401, body = Problem), (status = 403, body = Problem), (status = 422, body = Problem)))]
+async fn import(
+    State(s): State<AppState>,
+    CurrentActor(a): CurrentActor,
+    ApiPath(kind): ApiPath<String>,
+    ApiQuery(q): ApiQuery<ImportParams>,
+    body: Bytes,
+) -> ApiResult<axum::Json<ImportReport>> {
+    let kind = ImportKind::parse(&kind)?;
+    Ok(axum::Json(
+        kith_app::transfer::import(s.app(), &a, kind, &body, q.dry_run).await?,
+    ))
+}
