@@ -56,7 +56,12 @@ async fn demo_roles_land_on_their_work(engine: kith_tests::Engine) {
     let demo = kith_tests::DemoApp::spawn(engine).await;
     let password = kith_app::demo::DEMO_PASSWORD;
     let cases = [
-        ("adviser@kith.test", "/children", "#children", "adviser"),
+        (
+            "adviser@kith.test",
+            "/caseload",
+            "table.caseload",
+            "adviser",
+        ),
         ("matcher@kith.test", "/children", "#children", "matcher"),
         (
             "consultant@kith.test",
@@ -64,7 +69,7 @@ async fn demo_roles_land_on_their_work(engine: kith_tests::Engine) {
             "#overdue, #due, #upcoming",
             "consultant",
         ),
-        ("leader@kith.test", "/children", "#children", "leader"),
+        ("leader@kith.test", "/dashboard", "table.compact", "leader"),
         ("admin@kith.test", "/admin/users", "#users", "admin"),
     ];
     for (email, path, table, shot) in cases {
@@ -81,6 +86,20 @@ async fn demo_roles_land_on_their_work(engine: kith_tests::Engine) {
         assert!(!rows.is_empty(), "{email} sees work on {path}");
         b.screenshot_to_docs(shot).await;
         if email == "adviser@kith.test" {
+            // The most urgent placement on the caseload, with its plan.
+            b.click(Locator::Css("table.caseload tbody tr th a")).await;
+            b.client
+                .wait()
+                .for_element(Locator::Id("goals"))
+                .await
+                .unwrap();
+            let goals = b.client.find_all(Locator::Css("li.goal")).await.unwrap();
+            assert!(!goals.is_empty(), "the demo placement has a plan");
+            b.screenshot_to_docs("placement").await;
+            b.client
+                .goto(&format!("{}/children", demo.base))
+                .await
+                .unwrap();
             b.client
                 .find(Locator::Css("#children tbody tr a"))
                 .await
@@ -261,6 +280,14 @@ async fn matcher_proposes_and_leader_approves(engine: kith_tests::Engine) {
         panic!("no approve button at {url}: {main}");
     }
     b.screenshot_to_docs("proposal").await;
+    // A children's home needs the stay's exit goal before it is approved.
+    if let Ok(goal) = b
+        .client
+        .find(Locator::Css("#exit_goal option[value='home']"))
+        .await
+    {
+        goal.click().await.unwrap();
+    }
     b.client
         .find(Locator::Id("approve"))
         .await
@@ -268,13 +295,29 @@ async fn matcher_proposes_and_leader_approves(engine: kith_tests::Engine) {
         .click()
         .await
         .unwrap();
-    b.client
+    if let Err(e) = b
+        .client
         .wait()
         .for_element(Locator::XPath(
             "//span[@id='proposal-status' and text()='Godkendt']",
         ))
         .await
-        .unwrap();
+    {
+        let src = b.client.source().await.unwrap_or_default();
+        let main = src
+            .find("<main")
+            .map(|i| &src[i..(i + 3000).min(src.len())])
+            .unwrap_or("");
+        let problems: Vec<&str> = src
+            .match_indices("field-error")
+            .map(|(i, _)| &src[i..(i + 300).min(src.len())])
+            .chain(
+                src.match_indices("problems")
+                    .map(|(i, _)| &src[i..(i + 600).min(src.len())]),
+            )
+            .collect();
+        panic!("not approved ({e}): {main} {problems:?}");
+    }
     assert_eq!(
         free_places(&demo.app, option_id).await,
         before - 1,

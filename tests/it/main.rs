@@ -5,6 +5,7 @@ mod allocation;
 mod audit;
 mod bad_input;
 mod browser;
+mod browser_plan;
 mod calendar;
 mod children;
 mod dashboard;

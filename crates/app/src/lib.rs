@@ -27,6 +27,7 @@ pub mod mail;
 pub mod matching;
 pub mod needs;
 pub mod options;
+pub mod overview;
 pub mod paging;
 pub mod password;
 pub mod placements;

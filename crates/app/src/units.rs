@@ -6,7 +6,7 @@ use serde::Serialize;
 use crate::{Actor, App, AppError, Result};
 
 /// A unit as shown in lists and forms.
-#[derive(Debug, Clone, Serialize, utoipa::ToSchema)]
+#[derive(Debug, Clone, PartialEq, Serialize, utoipa::ToSchema)]
 pub struct UnitView {
     pub id: UnitId,
     pub name: String,

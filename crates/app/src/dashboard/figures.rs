@@ -51,6 +51,8 @@ pub struct Caseload {
 #[derive(Debug, Clone, PartialEq, Serialize, utoipa::ToSchema)]
 pub struct Dashboard {
     pub unit: Option<UnitId>,
+    /// The units the reader may filter by.
+    pub units: Vec<crate::units::UnitView>,
     pub from: NaiveDate,
     pub to: NaiveDate,
     /// The day "now" figures are read on.
@@ -352,6 +354,7 @@ pub(super) async fn compute(
 
     Ok(Dashboard {
         unit: None,
+        units: Vec::new(),
         from: period.from,
         to: period.to,
         today,

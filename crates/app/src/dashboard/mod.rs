@@ -52,6 +52,12 @@ pub async fn dashboard(app: &App, actor: &Actor, params: &DashboardParams) -> Re
     };
     let mut d = figures::compute(app, period, today, members.as_deref()).await?;
     d.unit = params.unit;
+    let mine = actor.unit_ids();
+    d.units = crate::units::all(app)
+        .await?
+        .into_iter()
+        .filter(|u| actor.has(Role::Admin) || mine.contains(&u.id.0))
+        .collect();
     Ok(d)
 }
 

@@ -9,6 +9,7 @@
 
 mod history;
 pub(crate) mod names;
+mod plans;
 pub mod synthetic;
 
 use chrono::{Datelike, Days, NaiveDate};
@@ -743,6 +744,7 @@ pub async fn load(app: &App) -> Result<DemoSummary> {
     // ---- placements ---------------------------------------------------------------------
     let mut placements = 0usize;
     let mut started = Vec::new();
+    let mut stays = Vec::new();
     let mut order: Vec<usize> = (0..children.len()).collect();
     order.shuffle(&mut rng);
     let mut requested = 0;
@@ -830,13 +832,21 @@ pub async fn load(app: &App) -> Result<DemoSummary> {
             placements += 1;
         }
         let o = &mut options[oi];
+        // Most stays still run towards their end; a few are already past it.
+        let planned_end = institutional.then(|| {
+            if rng.gen_bool(0.8) {
+                (today + Days::new(rng.gen_range(10..150))).max(start + Days::new(60))
+            } else {
+                start + Days::new(rng.gen_range(60..120))
+            }
+        });
         let id = kith_store::placements::insert(
             conn,
             &NewPlacement {
                 child_id: c.id,
                 option_id: o.id,
                 start_date: start,
-                planned_end_date: institutional.then(|| start + Days::new(rng.gen_range(150..240))),
+                planned_end_date: planned_end,
                 exit_goal: institutional.then(|| *pick(&mut rng, ExitGoal::ALL)),
                 status: PlacementStatus::Active,
                 consultant_id: Some(o.consultant),
@@ -847,6 +857,9 @@ pub async fn load(app: &App) -> Result<DemoSummary> {
             now,
         )
         .await?;
+        if let Some(end) = planned_end {
+            stays.push((id, end));
+        }
         started.push(history::Started {
             id,
             kind: o.kind,
@@ -866,6 +879,7 @@ pub async fn load(app: &App) -> Result<DemoSummary> {
         .flat_map(|p| history::held_items(p, &rules, &calendar, today, &mut rng))
         .collect();
     kith_store::visits::insert_held(conn, &held, now).await?;
+    plans::plans(conn, &started, &stays, today, now, &mut rng).await?;
     // Some waiting children know a family from respite care (matching counts known adults).
     let general: Vec<i64> = options
         .iter()

@@ -56,6 +56,24 @@ pub enum StaySignal {
 }
 
 impl StaySignal {
+    /// The codes of every kind of signal, in the order the type declares them.
+    pub const CODES: &'static [&'static str] = &[
+        "past_planned_end",
+        "ending_without_exit_plan",
+        "no_progress",
+        "review_overdue",
+    ];
+
+    /// The signal's code, as the API writes it.
+    pub fn code(self) -> &'static str {
+        match self {
+            StaySignal::PastPlannedEnd { .. } => Self::CODES[0],
+            StaySignal::EndingWithoutExitPlan { .. } => Self::CODES[1],
+            StaySignal::NoProgress { .. } => Self::CODES[2],
+            StaySignal::ReviewOverdue { .. } => Self::CODES[3],
+        }
+    }
+
     /// The day the signal started.
     pub fn since(self) -> NaiveDate {
         match self {

@@ -265,3 +265,17 @@ fn a_placement_without_a_planned_end_has_only_progress_and_review_signals() {
         ]
     );
 }
+
+#[test]
+fn signal_codes_are_what_the_api_writes() {
+    let d0 = d("2027-01-01");
+    for s in [
+        StaySignal::PastPlannedEnd { since: d0 },
+        StaySignal::EndingWithoutExitPlan { since: d0 },
+        StaySignal::NoProgress { since: d0 },
+        StaySignal::ReviewOverdue { since: d0 },
+    ] {
+        let json = serde_json::to_value(s).unwrap();
+        assert_eq!(json["signal"], s.code());
+    }
+}

@@ -12,8 +12,10 @@ pub mod form;
 mod login;
 mod matching;
 mod me;
+mod momentum;
 mod options;
 mod placements;
+mod plan;
 mod team;
 mod visits;
 
@@ -43,16 +45,20 @@ pub fn router() -> Router<AppState> {
         .merge(admin::router())
         .merge(visits::router())
         .merge(placements::router())
+        .merge(plan::router())
         .merge(team::router())
         .merge(me::router())
+        .merge(momentum::router())
 }
 
 /// The start page: each role lands where its daily work is.
 async fn home(PageActor { actor, .. }: PageActor) -> Redirect {
     let target = if actor.has(Role::Matcher) {
         "/children?placement_requested=true"
-    } else if actor.has(Role::Adviser) || actor.has(Role::Leader) {
-        "/children"
+    } else if actor.has(Role::Adviser) {
+        "/caseload"
+    } else if actor.has(Role::Leader) {
+        "/dashboard"
     } else if actor.has(Role::Consultant) {
         "/week"
     } else if actor.has(Role::Admin) {

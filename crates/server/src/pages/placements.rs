@@ -1,5 +1,7 @@
-//! A placement's year (its wheel of visits and reviews), with the consultant and the review
-//! rhythm for those who may change them.
+//! The placement page: the stay tracker and signals, the child's plan with progress charts,
+//! the recorded reviews, the year of visits (the wheel), and the forms that change them. The
+//! forms post to the routes in [`super::plan`]; a form that comes back with problems is shown
+//! again on this page, open, with its problems.
 
 use askama::Template;
 use askama_web::WebTemplate;
@@ -8,10 +10,14 @@ use axum::extract::{Path, State};
 use axum::response::IntoResponse;
 use axum::routing::{get, post};
 use chrono::NaiveDate;
+use kith_app::goals::GoalView;
+use kith_app::goals::reviews::ReviewView;
+use kith_app::placements::PlacementView;
 use kith_app::staff::StaffRef;
 use kith_app::wheel::year::YearView;
 use kith_app::{Actor, AppError};
-use kith_domain::{PlacementId, Role};
+use kith_domain::goals::{GoalArea, GoalOutcome, GoalStatus, Measure, ReviewDecision, StaySignal};
+use kith_domain::{EndReason, Party, PlacementId, Role};
 use serde::Deserialize;
 use serde_json::Value;
 
@@ -29,49 +35,221 @@ pub fn router() -> Router<AppState> {
 
 #[derive(Template, WebTemplate)]
 #[template(path = "pages/placement_year.html")]
-struct YearPage {
+pub(super) struct PlacementPage {
     ctx: Ctx,
+    p: PlacementView,
     y: YearView,
+    goals: Vec<GoalView>,
+    reviews: Vec<ReviewView>,
+    /// A progress chart per goal (same order as `goals`).
+    charts: Vec<String>,
     consultants: Vec<StaffRef>,
     recorded: Option<i64>,
     problems: Vec<FormProblem>,
+    /// The form the problems belong to (shown open).
+    form: Option<String>,
+    today: NaiveDate,
 }
 
-impl VisitLines for YearPage {
+impl VisitLines for PlacementPage {
     fn ctx(&self) -> &Ctx {
         &self.ctx
     }
 }
 
-impl YearPage {
+impl PlacementPage {
     fn problem(&self, field: &str) -> Option<&str> {
-        super::problem_for(&self.problems, field)
+        self.problem_in("follow-up", field)
+    }
+
+    /// A problem with `field` of the form `form`, if that form came back.
+    fn problem_in(&self, form: &str, field: &str) -> Option<&str> {
+        if self.form.as_deref() == Some(form) {
+            super::problem_for(&self.problems, field)
+        } else {
+            None
+        }
+    }
+
+    fn open(&self, form: &str) -> bool {
+        self.form.as_deref() == Some(form)
     }
 
     fn month_name(&self, month: &NaiveDate) -> String {
         let m = self.ctx.t(&format!("month.{}", month.format("%m")));
         format!("{m} {}", month.format("%Y"))
     }
+
+    fn areas(&self) -> &'static [GoalArea] {
+        GoalArea::ALL
+    }
+
+    fn area(&self, a: &GoalArea) -> &'static str {
+        a.label(self.ctx.lang)
+    }
+
+    fn parties(&self) -> &'static [Party] {
+        &[
+            Party::Child,
+            Party::Parents,
+            Party::Network,
+            Party::FosterFamily,
+            Party::Institution,
+            Party::School,
+            Party::Adviser,
+            Party::Other,
+        ]
+    }
+
+    fn party(&self, p: &Party) -> &'static str {
+        p.label(self.ctx.lang)
+    }
+
+    fn parties_of(&self, g: &GoalView) -> String {
+        g.parties
+            .iter()
+            .map(|p| p.label(self.ctx.lang))
+            .collect::<Vec<_>>()
+            .join(", ")
+    }
+
+    fn measure(&self, m: &Measure) -> String {
+        match m {
+            Measure::Scale { baseline, target } => {
+                format!("{} {baseline} → {target}", self.ctx.t("goal.scale_0_10"))
+            }
+            Measure::Number {
+                unit,
+                baseline,
+                target,
+            } => format!("{baseline} → {target} {unit}"),
+            Measure::YesNo => self.ctx.t("measure.yes_no").to_owned(),
+        }
+    }
+
+    fn is_yes_no(&self, g: &GoalView) -> bool {
+        matches!(g.measure, Measure::YesNo)
+    }
+
+    fn value(&self, g: &GoalView, i: &usize) -> String {
+        match g.progress.get(*i).map(|p| p.value) {
+            Some(kith_domain::goals::ProgressValue::Reached(true)) => {
+                self.ctx.t("goal.reached").into()
+            }
+            Some(kith_domain::goals::ProgressValue::Reached(false)) => {
+                self.ctx.t("goal.not_reached").into()
+            }
+            Some(kith_domain::goals::ProgressValue::Amount(a)) => format!("{a}"),
+            None => String::new(),
+        }
+    }
+
+    fn percent(&self, share: &f64) -> String {
+        format!("{:.0} %", share * 100.0)
+    }
+
+    fn chart(&self, i: &usize) -> &str {
+        self.charts.get(*i).map_or("", String::as_str)
+    }
+
+    fn active_goals(&self) -> Vec<&GoalView> {
+        self.goals
+            .iter()
+            .filter(|g| g.status == GoalStatus::Active)
+            .collect()
+    }
+
+    fn closing_statuses(&self) -> [GoalStatus; 3] {
+        [
+            GoalStatus::Achieved,
+            GoalStatus::NotAchieved,
+            GoalStatus::Dropped,
+        ]
+    }
+
+    fn outcomes(&self) -> &'static [GoalOutcome] {
+        GoalOutcome::ALL
+    }
+
+    fn decisions(&self) -> &'static [ReviewDecision] {
+        ReviewDecision::ALL
+    }
+
+    fn end_reasons(&self) -> &'static [EndReason] {
+        EndReason::ALL
+    }
+
+    fn goal_text(&self, id: &kith_domain::GoalId) -> String {
+        self.goals
+            .iter()
+            .find(|g| g.id == *id)
+            .map(|g| g.text.clone())
+            .unwrap_or_default()
+    }
+
+    fn signal(&self, s: &StaySignal) -> &'static str {
+        self.ctx.t(&format!("signal.{}", s.code()))
+    }
+
+    fn since(&self, s: &StaySignal) -> String {
+        self.ctx.date(&s.since())
+    }
+
+    fn is_open(&self) -> bool {
+        self.p.status != kith_domain::PlacementStatus::Ended
+    }
 }
 
-#[derive(Debug, Deserialize)]
-struct YearQuery {
+#[derive(Debug, Default, Deserialize)]
+pub(super) struct YearQuery {
     from: Option<NaiveDate>,
     recorded: Option<i64>,
 }
 
-async fn year_page(
+/// A goal's progress as a chart: values over the days since the first entry, with the
+/// baseline and target (yes/no goals: 0 and 1).
+fn goal_chart(g: &GoalView) -> String {
+    use kith_domain::goals::ProgressValue;
+    if g.progress.is_empty() {
+        return String::new();
+    }
+    let first = g.progress[0].recorded_on;
+    let day = |d: NaiveDate| (d - first).num_days() as f64;
+    let points: Vec<(f64, f64)> = g
+        .progress
+        .iter()
+        .map(|p| {
+            let v = match p.value {
+                ProgressValue::Amount(a) => a,
+                ProgressValue::Reached(r) => f64::from(u8::from(r)),
+            };
+            (day(p.recorded_on), v)
+        })
+        .collect();
+    let (baseline, target) = match &g.measure {
+        Measure::Scale { baseline, target } => (f64::from(*baseline), f64::from(*target)),
+        Measure::Number {
+            baseline, target, ..
+        } => (*baseline, *target),
+        Measure::YesNo => (0.0, 1.0),
+    };
+    crate::charts::progress_line(&points, baseline, target, day(g.due_on), 320, 110)
+}
+
+/// Renders the placement page, with the problems of `form` if it came back.
+pub(super) async fn placement_page(
     s: &AppState,
     actor: &Actor,
     ctx: Ctx,
     id: i64,
     q: YearQuery,
     problems: Vec<FormProblem>,
+    form: Option<&str>,
 ) -> PageResult {
-    let y = kith_app::wheel::year::year(s.app(), actor, PlacementId(id), q.from)
+    let o = kith_app::overview::placement(s.app(), actor, PlacementId(id), q.from)
         .await
         .map_err(fail(&ctx))?;
-    let consultants = if y.can_change {
+    let consultants = if o.year.can_change {
         kith_app::staff::with_role(s.app(), actor, Role::Consultant)
             .await
             .map_err(fail(&ctx))?
@@ -79,14 +257,21 @@ async fn year_page(
         vec![]
     };
     let status = super::form_status(&problems);
+    let charts = o.goals.iter().map(goal_chart).collect();
     Ok((
         status,
-        YearPage {
+        PlacementPage {
             ctx,
-            y,
+            p: o.placement,
+            y: o.year,
+            goals: o.goals,
+            reviews: o.reviews,
+            charts,
             consultants,
             recorded: q.recorded,
             problems,
+            form: form.map(str::to_owned),
+            today: s.app().today(),
         },
     )
         .into_response())
@@ -98,7 +283,7 @@ async fn show(
     Path(id): Path<i64>,
     ApiQuery(q): ApiQuery<YearQuery>,
 ) -> PageResult {
-    year_page(&s, &actor, ctx, id, q, vec![]).await
+    placement_page(&s, &actor, ctx, id, q, vec![], None).await
 }
 
 async fn update(
@@ -128,11 +313,16 @@ async fn update(
     match submit(&ctx, input, call).await? {
         Ok(_) => Ok(see_other(&format!("/placements/{id}"))),
         Err(problems) => {
-            let q = YearQuery {
-                from: None,
-                recorded: None,
-            };
-            year_page(&s, &actor, ctx, id, q, problems).await
+            placement_page(
+                &s,
+                &actor,
+                ctx,
+                id,
+                YearQuery::default(),
+                problems,
+                Some("follow-up"),
+            )
+            .await
         }
     }
 }

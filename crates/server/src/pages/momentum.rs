@@ -1,0 +1,133 @@
+//! The case adviser's caseload (each placement with its goals' state and signals, the most
+//! urgent first) and the leader's momentum dashboard with its charts.
+
+use askama::Template;
+use askama_web::WebTemplate;
+use axum::Router;
+use axum::extract::State;
+use axum::response::IntoResponse;
+use axum::routing::get;
+use kith_app::caseload::CaseloadEntry;
+use kith_app::dashboard::{Dashboard, DashboardParams};
+use kith_domain::PlacementForm;
+use kith_domain::goals::StaySignal;
+
+use super::{Ctx, PageActor, PageResult, fail};
+use crate::AppState;
+use crate::charts::{FORM_COLOURS, bars_with_limit, stacked_bars};
+use crate::extract::ApiQuery;
+
+pub fn router() -> Router<AppState> {
+    Router::new()
+        .route("/caseload", get(caseload))
+        .route("/dashboard", get(dashboard))
+}
+
+#[derive(Template, WebTemplate)]
+#[template(path = "pages/caseload.html")]
+struct CaseloadPage {
+    ctx: Ctx,
+    entries: Vec<CaseloadEntry>,
+}
+
+impl CaseloadPage {
+    fn signal(&self, s: &StaySignal) -> &'static str {
+        self.ctx.t(&format!("signal.{}", s.code()))
+    }
+
+    fn since(&self, s: &StaySignal) -> String {
+        self.ctx.date(&s.since())
+    }
+}
+
+async fn caseload(State(s): State<AppState>, PageActor { actor, ctx }: PageActor) -> PageResult {
+    let entries = kith_app::caseload::caseload(s.app(), &actor)
+        .await
+        .map_err(fail(&ctx))?;
+    Ok(CaseloadPage { ctx, entries }.into_response())
+}
+
+#[derive(Template, WebTemplate)]
+#[template(path = "pages/dashboard.html")]
+struct DashboardPage {
+    ctx: Ctx,
+    d: Dashboard,
+    starts_chart: String,
+    caseload_chart: String,
+}
+
+impl DashboardPage {
+    fn form(&self, f: &PlacementForm) -> &'static str {
+        self.ctx.t(&format!("form.{f}"))
+    }
+
+    fn forms(&self) -> &'static [PlacementForm] {
+        PlacementForm::ALL
+    }
+
+    /// A figure with one decimal, or a dash when there is nothing to show.
+    fn num(&self, v: &Option<f64>) -> String {
+        v.map_or("–".to_owned(), |v| format!("{v:.1}"))
+    }
+
+    fn pct(&self, v: &Option<f64>) -> String {
+        v.map_or("–".to_owned(), |v| format!("{v:.0} %"))
+    }
+
+    fn days(&self, v: &Option<f64>) -> String {
+        v.map_or("–".to_owned(), |v| format!("{v:.0}"))
+    }
+
+    fn month_short(&self, m: &str) -> String {
+        let mm = m.get(5..7).unwrap_or("01");
+        format!(
+            "{} {}",
+            self.ctx.t(&format!("month.{mm}")),
+            m.get(2..4).unwrap_or("")
+        )
+    }
+
+    fn selected(&self, unit: &kith_domain::UnitId) -> bool {
+        self.d.unit == Some(*unit)
+    }
+}
+
+async fn dashboard(
+    State(s): State<AppState>,
+    PageActor { actor, ctx }: PageActor,
+    ApiQuery(q): ApiQuery<DashboardParams>,
+) -> PageResult {
+    let d = kith_app::dashboard::dashboard(s.app(), &actor, &q)
+        .await
+        .map_err(fail(&ctx))?;
+    let columns: Vec<Vec<u32>> = d
+        .monthly_starts
+        .iter()
+        .map(|m| {
+            [m.network, m.other_family_based, m.institutional, m.other]
+                .iter()
+                .map(|n| u32::try_from(*n).unwrap_or(u32::MAX))
+                .collect()
+        })
+        .collect();
+    let starts_chart = stacked_bars(&columns, &FORM_COLOURS, 520, 140);
+    let loads: Vec<u32> = d
+        .consultant_caseloads
+        .iter()
+        .map(|c| u32::try_from(c.placements).unwrap_or(u32::MAX))
+        .collect();
+    // The line is the consultants' mean caseload: bars above it stand out.
+    let mean = if loads.is_empty() {
+        0.0
+    } else {
+        loads.iter().map(|n| f64::from(*n)).sum::<f64>() / loads.len() as f64
+    };
+    let caseload_chart = bars_with_limit(&loads, &vec![mean; loads.len()], 520, 120);
+    Ok(DashboardPage {
+        ctx,
+        d,
+        starts_chart,
+        caseload_chart,
+    }
+    .into_response())
+}

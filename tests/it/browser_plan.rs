@@ -1,0 +1,115 @@
+//! In a real Chromium: a case adviser records progress on a goal and a plan review from the
+//! placement page, and the leader's dashboard figure that depends on it changes.
+
+use fantoccini::Locator;
+use kith_tests::browser::Browser;
+use kith_tests::wheel::place;
+use kith_tests::{TEST_PASSWORD, db_test};
+use serde_json::json;
+
+async fn text_of(b: &Browser, css: &str) -> String {
+    b.client
+        .wait()
+        .for_element(Locator::Css(css))
+        .await
+        .unwrap_or_else(|e| panic!("{css}: {e}"))
+        .text()
+        .await
+        .unwrap()
+}
+
+db_test!(
+    an_adviser_records_progress_and_a_review_and_the_dashboard_moves,
+    |app| {
+        let p = place(&app, "Ida", "2026-11-02").await;
+        let goal = app
+        .client(&app.staff.adviser)
+        .post(
+            &format!("/api/v1/placements/{}/goals", p.placement),
+            &json!({"area": "school_and_education", "text": "Ida går i skole hver dag.", "measure": {"kind": "scale", "baseline": 3, "target": 8}, "parties": ["child", "school"], "due_on": "2027-06-30"}),
+        )
+        .await
+        .expect(201)
+        .body["id"]
+        .as_i64()
+        .unwrap();
+
+        // The leader's dashboard: one active goal, none moving yet.
+        let leader = Browser::start().await;
+        leader
+            .login(&app.base, "leader@kith.test", TEST_PASSWORD)
+            .await;
+        leader
+            .client
+            .goto(&format!("{}/dashboard", app.base))
+            .await
+            .unwrap();
+        assert_eq!(text_of(&leader, "#fig-goals-moving").await, "0 % (1)");
+
+        // The adviser finds Ida on the caseload and opens the placement.
+        let b = Browser::start().await;
+        b.login(&app.base, "adviser@kith.test", TEST_PASSWORD).await;
+        b.client
+            .goto(&format!("{}/caseload", app.base))
+            .await
+            .unwrap();
+        let row = format!("tr[data-placement='{}']", p.placement);
+        assert!(
+            text_of(&b, &format!("{row} .goals-state"))
+                .await
+                .starts_with("0 of 1")
+        );
+        b.click(Locator::Css(&format!("{row} th a"))).await;
+        b.client
+            .wait()
+            .for_element(Locator::Id("goals"))
+            .await
+            .unwrap();
+
+        // Progress: 5 on the 3 → 8 scale, with the child.
+        let g = format!("#goal-{goal}");
+        b.click(Locator::Css(&format!("{g} details summary"))).await;
+        b.type_into(&format!("value-{goal}"), "5").await;
+        b.type_into(&format!("note-{goal}"), "Fire af fem dage i skole.")
+            .await;
+        b.click(Locator::Css(&format!(
+            "{g} details input[name=child_took_part]"
+        )))
+        .await;
+        b.click(Locator::Css(&format!(
+            "{g} details form button[type=submit]"
+        )))
+        .await;
+        assert_eq!(
+            text_of(&b, &format!("{g} table.progress td.value")).await,
+            "5"
+        );
+        // Two of five steps: 40 % of the way; the chart is drawn.
+        let row_text = text_of(&b, &format!("{g} table.progress tbody tr")).await;
+        assert!(row_text.contains("40 %"), "{row_text}");
+        let charts = b
+            .client
+            .find_all(Locator::Css(&format!("{g} .chart-svg svg")))
+            .await
+            .unwrap();
+        assert_eq!(charts.len(), 1);
+
+        // The plan review: the goal kept, the plan continues, reviews every 3 months from now.
+        b.click(Locator::Css("#reviews details summary")).await;
+        b.type_into("rhythm_months", "3").await;
+        b.type_into("review_child_view", "Jeg kan lide min nye skole.")
+            .await;
+        b.click(Locator::Css("#reviews details form button[type=submit]"))
+            .await;
+        let review = text_of(&b, "#reviews li.review").await;
+        assert!(review.contains("The plan continues"), "{review}");
+        assert!(review.contains("Jeg kan lide min nye skole."), "{review}");
+        assert!(review.contains("Keep"), "{review}");
+        b.close().await;
+
+        // The leader's figure moved: the one active goal now has recent progress.
+        leader.client.refresh().await.unwrap();
+        assert_eq!(text_of(&leader, "#fig-goals-moving").await, "100 % (1)");
+        leader.close().await;
+    }
+);
