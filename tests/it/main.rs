@@ -1,6 +1,7 @@
 //! Kith's integration tests: one binary, so they compile once. Every test that touches the
 //! database runs on SQLite and on PostgreSQL (`db_test!`).
 
+mod access;
 mod allocation;
 mod audit;
 mod bad_input;

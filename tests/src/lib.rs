@@ -404,6 +404,17 @@ impl Api {
             .await
     }
 
+    /// Any method, with a JSON body or none.
+    pub async fn request(&self, method: &str, path: &str, body: Option<&Value>) -> Resp {
+        let m = reqwest::Method::from_bytes(method.to_uppercase().as_bytes()).expect("method");
+        let req = self.http.request(m, format!("{}{path}", self.base));
+        self.send(match body {
+            Some(b) => req.json(b),
+            None => req,
+        })
+        .await
+    }
+
     /// POST a raw body with a content type.
     pub async fn post_raw(&self, path: &str, content_type: &str, body: &str) -> Resp {
         self.post_bytes(path, content_type, body.as_bytes().to_vec())

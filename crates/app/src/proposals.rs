@@ -595,6 +595,10 @@ pub async fn approve(
     input: ApproveInput,
 ) -> Result<ProposalView> {
     let (p, rows) = visible(app, actor, id).await?;
+    // Only leaders decide: any other role learns nothing about the proposal's state.
+    if !actor.has(Role::Leader) {
+        return Err(AppError::forbidden("only a leader decides a proposal"));
+    }
     let status = parse_status(&p)?;
     if status != ProposalStatus::Submitted {
         return Err(status_conflict(status, "approved"));
@@ -744,6 +748,10 @@ pub async fn reject(
     input: RejectInput,
 ) -> Result<ProposalView> {
     let (p, rows) = visible(app, actor, id).await?;
+    // Only leaders decide: any other role learns nothing about the proposal's state.
+    if !actor.has(Role::Leader) {
+        return Err(AppError::forbidden("only a leader decides a proposal"));
+    }
     let status = parse_status(&p)?;
     if status != ProposalStatus::Submitted {
         return Err(status_conflict(status, "rejected"));
