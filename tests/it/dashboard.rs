@@ -445,3 +445,43 @@ async fn placed(app: &TestApp, name: &str) -> Placed {
         placement: p.id,
     }
 }
+
+db_test!(
+    a_case_handed_to_another_adviser_counts_as_an_adviser_change,
+    |app| {
+        let p = kith_tests::wheel::place(&app, "Ida", "2026-11-02").await;
+        // The leader hands Ida's case to Anders; her placement goes with it.
+        app.client(&app.staff.leader)
+            .put(
+                &format!("/api/v1/children/{}", p.child),
+                &with(
+                    kith_tests::fixtures::child("Ida"),
+                    "case_adviser_id",
+                    json!(app.staff.adviser2.id),
+                ),
+            )
+            .await
+            .expect(200);
+        let placement = app
+            .client(&app.staff.adviser2)
+            .get(&format!("/api/v1/placements/{}", p.placement))
+            .await
+            .expect(200)
+            .body;
+        assert_eq!(placement["adviser"]["id"], app.staff.adviser2.id);
+        // 2-16 November: 15 placement-days, one change: 365 / 15 = 24.33 a placement-year.
+        let d = app
+            .client(&app.staff.leader)
+            .get("/api/v1/dashboard")
+            .await
+            .expect(200)
+            .body;
+        approx(&d["adviser_changes_per_placement_year"], 365.0 / 15.0);
+        approx(&d["consultant_changes_per_placement_year"], 0.0);
+        // The former adviser no longer follows the placement.
+        app.client(&app.staff.adviser)
+            .get(&format!("/api/v1/placements/{}", p.placement))
+            .await
+            .expect(404);
+    }
+);
