@@ -19,6 +19,7 @@ mod m20261122_000007_matching;
 mod m20261122_000008_catalog_indexes;
 mod m20261122_000009_annual_wheel;
 mod m20261122_000010_goals;
+mod m20261122_000011_login_attempts;
 
 /// All migrations in order.
 #[derive(Debug)]
@@ -38,6 +39,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261122_000008_catalog_indexes::Migration),
             Box::new(m20261122_000009_annual_wheel::Migration),
             Box::new(m20261122_000010_goals::Migration),
+            Box::new(m20261122_000011_login_attempts::Migration),
         ]
     }
 }

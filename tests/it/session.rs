@@ -118,3 +118,69 @@ db_test!(tokens_are_created_listed_used_and_revoked, |app| {
         .await
         .expect(422);
 });
+
+db_test!(five_failures_lock_an_address_for_fifteen_minutes, |app| {
+    let anon = app.anonymous();
+    let login = |email: &str, password: &str| json!({"email": email, "password": password});
+    for _ in 0..4 {
+        anon.post("/api/v1/session", &login("consultant@kith.test", "wrong"))
+            .await
+            .expect(401);
+    }
+    // The fifth failure locks the address for 15 minutes (900 seconds).
+    let r = anon
+        .post("/api/v1/session", &login("consultant@kith.test", "wrong"))
+        .await
+        .expect(429);
+    assert_eq!(r.headers["retry-after"], "900");
+    assert!(
+        r.body["detail"].as_str().unwrap().contains("900 seconds"),
+        "{}",
+        r.text
+    );
+    // While locked, even the right password is refused; other people are not affected.
+    anon.post(
+        "/api/v1/session",
+        &login("consultant@kith.test", TEST_PASSWORD),
+    )
+    .await
+    .expect(429);
+    anon.post(
+        "/api/v1/session",
+        &login("adviser@kith.test", TEST_PASSWORD),
+    )
+    .await
+    .expect(200);
+    // An address nobody has is counted the same way, so a lock reveals nothing.
+    for _ in 0..4 {
+        anon.post("/api/v1/session", &login("nobody@kith.test", "x"))
+            .await
+            .expect(401);
+    }
+    anon.post("/api/v1/session", &login("nobody@kith.test", "x"))
+        .await
+        .expect(429);
+    // 14 minutes later (10:14) still locked, one minute left; at 10:15 the lock is over.
+    app.set_now("2026-11-16T09:14:00Z");
+    let r = anon
+        .post(
+            "/api/v1/session",
+            &login("consultant@kith.test", TEST_PASSWORD),
+        )
+        .await
+        .expect(429);
+    assert_eq!(r.headers["retry-after"], "60");
+    app.set_now("2026-11-16T09:15:00Z");
+    anon.post(
+        "/api/v1/session",
+        &login("consultant@kith.test", TEST_PASSWORD),
+    )
+    .await
+    .expect(200);
+    // The success forgot the failures: four more do not lock.
+    for _ in 0..4 {
+        anon.post("/api/v1/session", &login("consultant@kith.test", "wrong"))
+            .await
+            .expect(401);
+    }
+});

@@ -28,6 +28,7 @@ pub mod placement_kind;
 pub mod proposal;
 pub mod role;
 pub mod target_area;
+pub mod throttle;
 pub mod wheel;
 
 pub use age::{AgeRange, age_on};

@@ -39,6 +39,12 @@ const TEXTS: &[(&str, &str, &str)] = &[
         "E-mail eller adgangskode er forkert.",
         "The e-mail or password is wrong.",
     ),
+    (
+        "login.locked",
+        "For mange forkerte forsøg. Kontoen er låst; prøv igen om",
+        "Too many failed attempts. The account is locked; try again in",
+    ),
+    ("login.minutes", "minutter.", "minutes."),
     // errors
     ("error.status", "Fejlkode", "Status"),
     ("error.home", "Til forsiden", "Go to the start page"),

@@ -13,6 +13,7 @@ mod error;
 pub mod figures;
 pub mod goals;
 pub mod jobs;
+pub mod login_attempts;
 pub mod needs;
 pub mod options;
 pub mod outbox;

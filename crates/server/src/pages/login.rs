@@ -3,7 +3,7 @@
 use askama::Template;
 use askama_web::WebTemplate;
 use axum::extract::{Query, State};
-use axum::http::StatusCode;
+use axum::http::{StatusCode, header};
 use axum::response::{IntoResponse, Redirect, Response};
 use axum_extra::extract::CookieJar;
 use axum_extra::extract::cookie::{Cookie, SameSite};
@@ -25,6 +25,8 @@ pub struct LoginPage {
     email: String,
     next: String,
     failed: bool,
+    /// Minutes until a locked account may try again.
+    locked_minutes: Option<u64>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -46,6 +48,7 @@ pub async fn form(AnonCtx(ctx): AnonCtx, Query(q): Query<NextQuery>) -> LoginPag
         email: String::new(),
         next: safe_next(q.next),
         failed: false,
+        locked_minutes: None,
     }
 }
 
@@ -76,6 +79,19 @@ pub async fn submit(
                 email,
                 next,
                 failed: true,
+                locked_minutes: None,
+            },
+        )
+            .into_response()),
+        Err(AppError::TooManyAttempts { retry_after_secs }) => Ok((
+            StatusCode::TOO_MANY_REQUESTS,
+            [(header::RETRY_AFTER, retry_after_secs.to_string())],
+            LoginPage {
+                ctx,
+                email,
+                next,
+                failed: false,
+                locked_minutes: Some(retry_after_secs.div_ceil(60)),
             },
         )
             .into_response()),

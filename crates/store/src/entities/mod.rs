@@ -12,6 +12,7 @@ pub mod child_unsuitable_option;
 pub mod goal;
 pub mod goal_progress;
 pub mod job_run;
+pub mod login_attempt;
 pub mod need;
 pub mod network_person;
 pub mod option_competence;
