@@ -311,3 +311,292 @@ async fn demo_then_serve_on_sqlite() {
 async fn demo_then_serve_on_postgres() {
     demo_then_serve(Engine::Postgres).await;
 }
+
+/// The planned wheel as (placement, kind, due day) triples, sorted, straight from the table.
+async fn planned(db: &TestDb) -> Vec<(i64, String, chrono::NaiveDate)> {
+    use kith_store::entities::visit;
+    use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
+    let conn = kith_store::Db::connect(&db.url).await.unwrap();
+    let mut rows: Vec<_> = visit::Entity::find()
+        .filter(visit::Column::Status.eq("planned"))
+        .all(conn.conn())
+        .await
+        .unwrap()
+        .into_iter()
+        .map(|v| (v.placement_id, v.kind, v.due_on))
+        .collect();
+    rows.sort();
+    rows
+}
+
+/// `kith jobs plan` killed with SIGKILL while it writes the wheel leaves the last committed
+/// plan; running it again writes the same plan as before, once.
+async fn killed_while_planning(engine: Engine) {
+    use kith_store::entities::visit;
+    use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
+    let db = TestDb::fresh(engine).await.expect("database");
+    let dir = std::env::temp_dir().join(format!("kith-kill-{:016x}", rand_suffix()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let out = kith(&db, &dir).arg("demo").output().await.unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let at = "2026-11-23T05:00:00Z";
+    let plan = |log: &str| {
+        let mut c = kith(&db, &dir);
+        c.args(["jobs", "plan", "--at", at]).env("KITH_LOG", log);
+        c
+    };
+    // The reference: the wheel as planned on that morning.
+    assert!(plan("warn").output().await.unwrap().status.success());
+    let reference = planned(&db).await;
+    assert!(
+        reference.len() > 500,
+        "the demo has a wheel: {}",
+        reference.len()
+    );
+
+    // Forget the planned items, then kill the planner while it writes them back.
+    let conn = kith_store::Db::connect(&db.url).await.unwrap();
+    visit::Entity::delete_many()
+        .filter(visit::Column::Status.eq("planned"))
+        .exec(conn.conn())
+        .await
+        .unwrap();
+    let mut child = plan("kith_app::wheel::plan=debug,warn")
+        .stdout(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut lines = BufReader::new(child.stdout.take().unwrap()).lines();
+    while let Some(line) = lines.next_line().await.unwrap() {
+        if line.contains("writing the wheel") {
+            break;
+        }
+    }
+    child.start_kill().unwrap(); // SIGKILL
+    let status = child.wait().await.unwrap();
+    assert!(!status.success(), "the planner was killed");
+    // The killed transaction left nothing half-written.
+    let after_kill = planned(&db).await;
+    assert!(
+        after_kill.is_empty() || after_kill == reference,
+        "a partial wheel: {} items",
+        after_kill.len()
+    );
+
+    // A rerun writes the same wheel, each item once; another run changes nothing.
+    let rerun = plan("warn").output().await.unwrap();
+    assert!(
+        rerun.status.success(),
+        "{}",
+        String::from_utf8_lossy(&rerun.stderr)
+    );
+    assert_eq!(planned(&db).await, reference);
+    let again: Value =
+        serde_json::from_slice(&plan("warn").output().await.unwrap().stdout).unwrap();
+    assert_eq!(
+        (
+            again["created"].as_u64(),
+            again["updated"].as_u64(),
+            again["cancelled"].as_u64()
+        ),
+        (Some(0), Some(0), Some(0)),
+        "{again}"
+    );
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn killed_while_planning_on_sqlite() {
+    killed_while_planning(Engine::Sqlite).await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn killed_while_planning_on_postgres() {
+    killed_while_planning(Engine::Postgres).await;
+}
+
+/// Logs in as `email` (demo password) on `base`; the client keeps the session cookie.
+async fn logged_in(base: &str, email: &str) -> reqwest::Client {
+    let http = reqwest::Client::builder()
+        .cookie_store(true)
+        .build()
+        .unwrap();
+    http.post(format!("{base}/api/v1/session"))
+        .json(&json!({"email": email, "password": "kith-demo-2026"}))
+        .send()
+        .await
+        .unwrap()
+        .error_for_status()
+        .unwrap();
+    http
+}
+
+/// Three `kith serve` processes on one PostgreSQL: a session made on one works on the others,
+/// six leaders' approvals racing for one place across them book it once, and three morning
+/// runs at once queue each e-mail once and send it once.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn three_instances_share_sessions_places_and_jobs() {
+    let db = TestDb::fresh(Engine::Postgres).await.expect("database");
+    let dir = std::env::temp_dir().join(format!("kith-three-{:016x}", rand_suffix()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let out = kith(&db, &dir).arg("demo").output().await.unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let mut servers = Vec::new();
+    let mut bases = Vec::new();
+    for _ in 0..3 {
+        let (child, base) = serve(&db, &dir).await;
+        servers.push(child);
+        bases.push(base);
+    }
+
+    // A session made on the first instance is known to the other two (cookies are per host,
+    // so the client sends it to every port).
+    let adviser = logged_in(&bases[0], "adviser@kith.test").await;
+    for base in &bases[1..] {
+        let me = adviser
+            .get(format!("{base}/api/v1/session"))
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(me.status(), 200, "the session works on {base}");
+    }
+
+    // Six waiting children and a family with one free place.
+    let requested = (chrono::Utc::now().date_naive() - chrono::Days::new(2)).to_string();
+    let start = (chrono::Utc::now().date_naive() + chrono::Days::new(14)).to_string();
+    let mut children = Vec::new();
+    for i in 0..6 {
+        let c: Value = adviser
+            .post(format!("{}/api/v1/children", bases[i % 3]))
+            .json(&json!({
+                "name": format!("Racer {i}"), "birth_date": "2014-03-15", "target_area": "general",
+                "support_level": "moderate", "needs": [{"code": "attachment", "level": "moderate"}],
+                "languages": ["da"], "culture_religion_wishes": "", "own_wishes": "",
+                "school": {"address": "Himmelev Skole, Roskilde", "coordinates": {"lat": 55.6598, "lon": 12.1069}},
+                "needs_wheelchair_access": false, "placement_requested_on": requested
+            }))
+            .send()
+            .await
+            .unwrap()
+            .json()
+            .await
+            .unwrap();
+        children.push(c["id"].as_i64().unwrap_or_else(|| panic!("a child: {c}")));
+    }
+    let consultant = logged_in(&bases[1], "consultant@kith.test").await;
+    let option: Value = consultant
+        .post(format!("{}/api/v1/placement-options", bases[1]))
+        .json(&json!({
+            "kind": "general_foster_family", "name": "Familien Sidste Plads",
+            "address": "Lindevej 4, 4000 Roskilde", "coordinates": {"lat": 55.65, "lon": 12.09},
+            "approval": {"authority": "social_supervision", "approved_on": "2025-01-10", "valid_until": "2028-01-10", "status": "active"},
+            "approved_places": 1, "age_range": {"min": 2, "max": 15}, "target_areas": ["general"],
+            "competences": [{"code": "attachment", "max_level": "severe"}],
+            "languages": ["da"], "culture_religion": "", "wheelchair_access": false
+        }))
+        .send()
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
+    let option = option["id"]
+        .as_i64()
+        .unwrap_or_else(|| panic!("an option: {option}"));
+    let matcher = logged_in(&bases[2], "matcher@kith.test").await;
+    let mut proposals = Vec::new();
+    for c in &children {
+        let p: Value = matcher
+            .post(format!("{}/api/v1/proposals", bases[2]))
+            .json(&json!({"child_id": c, "option_id": option, "start_date": start, "rationale": "Én plads, seks børn."}))
+            .send()
+            .await
+            .unwrap()
+            .json()
+            .await
+            .unwrap();
+        proposals.push(
+            p["id"]
+                .as_i64()
+                .unwrap_or_else(|| panic!("a proposal: {p}")),
+        );
+    }
+    let leader = logged_in(&bases[0], "leader@kith.test").await;
+    let approvals = proposals.iter().enumerate().map(|(i, id)| {
+        let leader = leader.clone();
+        let url = format!("{}/api/v1/proposals/{id}/approve", bases[i % 3]);
+        async move {
+            leader
+                .post(url)
+                .json(&json!({}))
+                .send()
+                .await
+                .unwrap()
+                .status()
+                .as_u16()
+        }
+    });
+    let mut statuses = futures::future::join_all(approvals).await;
+    statuses.sort();
+    assert_eq!(
+        statuses,
+        [200, 409, 409, 409, 409, 409],
+        "one place, booked once"
+    );
+
+    // Three morning runs at the same moment: one of them queues the e-mails.
+    let at = next_working_morning();
+    let runs = (0..3).map(|_| {
+        let mut c = kith(&db, &dir);
+        c.args(["jobs", "run-once", "--at", &at]);
+        c.output()
+    });
+    let reports: Vec<Value> = futures::future::join_all(runs)
+        .await
+        .into_iter()
+        .map(|o| {
+            let o = o.unwrap();
+            assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+            serde_json::from_slice(&o.stdout).unwrap()
+        })
+        .collect();
+    let digests: Vec<u64> = reports
+        .iter()
+        .map(|r| r["digests"].as_u64().unwrap())
+        .collect();
+    assert_eq!(
+        digests.iter().filter(|d| **d > 0).count(),
+        1,
+        "exactly one run did the morning: {reports:?}"
+    );
+    // Three senders at once send each queued e-mail once.
+    let sends = (0..3).map(|_| {
+        let mut c = kith(&db, &dir);
+        c.args(["jobs", "send", "--at", &at]);
+        c.output()
+    });
+    let sent: u64 = futures::future::join_all(sends)
+        .await
+        .into_iter()
+        .map(|o| {
+            let v: Value = serde_json::from_slice(&o.unwrap().stdout).unwrap();
+            v["sent"].as_u64().unwrap()
+        })
+        .sum();
+    let files = std::fs::read_dir(dir.join("mail"))
+        .expect("the mail folder")
+        .filter(|e| {
+            e.as_ref()
+                .is_ok_and(|e| e.path().extension().is_some_and(|x| x == "eml"))
+        })
+        .count() as u64;
+    assert!(sent > 0);
+    assert_eq!(files, sent, "each e-mail written once");
+    drop(servers);
+}

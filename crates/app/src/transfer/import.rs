@@ -345,7 +345,14 @@ impl Row<'_> {
                 (_, Err(_)) => {
                     self.problem(
                         column,
-                        format!("write each need as code:level (light, moderate, substantial, extensive), not {item:?}"),
+                        format!(
+                            "write each need as code:level ({}), not {item:?}",
+                            NeedLevel::ALL
+                                .iter()
+                                .map(|l| l.as_str())
+                                .collect::<Vec<_>>()
+                                .join(", ")
+                        ),
                     );
                     ok = false;
                 }

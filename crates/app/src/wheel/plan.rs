@@ -118,6 +118,7 @@ pub async fn plan_in<C: ConnectionTrait>(
         })
         .count();
     let planned = started.elapsed();
+    tracing::debug!(changes = changes.len(), "writing the wheel");
     let applied = kith_store::visits::apply(conn, &changes, now).await?;
     tracing::debug!(
         placements = placements.len(),
