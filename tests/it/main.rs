@@ -2,6 +2,7 @@
 //! database runs on SQLite and on PostgreSQL (`db_test!`).
 
 mod access;
+mod accessibility;
 mod allocation;
 mod audit;
 mod bad_input;

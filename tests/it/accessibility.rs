@@ -1,0 +1,244 @@
+//! axe-core (vendored from the npm registry, `tests/vendor/axe-core`) run in Chromium on the
+//! pages each role uses, logged in as that role on the demo municipality: no serious or
+//! critical violations. Then a keyboard-only walk: the case adviser reaches a placement's plan
+//! and records progress with the keyboard alone.
+
+use fantoccini::Locator;
+use fantoccini::key::Key;
+use kith_tests::browser::Browser;
+use serde_json::Value;
+
+const AXE: &str = include_str!("../vendor/axe-core/axe.min.js");
+
+/// The serious and critical violations on the current page, as "rule: targets" lines.
+async fn violations(b: &Browser) -> Vec<String> {
+    b.client.execute(AXE, vec![]).await.expect("axe loads");
+    let found = b
+        .client
+        .execute_async(
+            "const done = arguments[arguments.length - 1];
+             axe.run(document, {resultTypes: ['violations']}).then(r => done(
+               r.violations
+                 .filter(v => v.impact === 'serious' || v.impact === 'critical')
+                 .map(v => v.id + ': ' + v.nodes.slice(0, 3).map(n => n.target.join(' ')).join(' | '))
+             ), e => done(['axe failed: ' + e]));",
+            vec![],
+        )
+        .await
+        .expect("axe runs");
+    match found {
+        Value::Array(v) => v
+            .into_iter()
+            .map(|x| x.as_str().unwrap_or("").to_owned())
+            .collect(),
+        other => vec![format!("unexpected axe result {other}")],
+    }
+}
+
+/// Opens `path`, or the first link matching `follow` on the page before, and checks it.
+async fn check(b: &Browser, base: &str, who: &str, step: &str, found: &mut Vec<String>) {
+    if let Some(css) = step.strip_prefix("follow ") {
+        b.click(Locator::Css(css)).await;
+        b.client
+            .wait()
+            .for_element(Locator::Css("main h1"))
+            .await
+            .unwrap_or_else(|e| panic!("{who} {step}: {e}"));
+    } else {
+        b.client.goto(&format!("{base}{step}")).await.unwrap();
+    }
+    let url = b.client.current_url().await.unwrap();
+    for v in violations(b).await {
+        found.push(format!("{who} {}: {v}", url.path()));
+    }
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn every_page_of_every_role_passes_axe() {
+    let demo = kith_tests::DemoApp::spawn(kith_tests::Engine::Sqlite).await;
+    let password = kith_app::demo::DEMO_PASSWORD;
+    let journeys: &[(&str, &[&str])] = &[
+        (
+            "adviser@kith.test",
+            &[
+                "/caseload",
+                "follow table.caseload tbody tr th a",
+                "/children",
+                "follow #children tbody tr a",
+                "/proposals",
+                "/options",
+                "/week",
+                "/me",
+            ],
+        ),
+        (
+            "consultant@kith.test",
+            &[
+                "/week",
+                "follow li.visit .visit-who a",
+                "/week",
+                "follow li.visit a",
+                "/team",
+                "/options",
+                "follow #options tbody tr a",
+            ],
+        ),
+        (
+            "matcher@kith.test",
+            &[
+                "/children?placement_requested=true",
+                "follow #children tbody tr a",
+                "/proposals",
+            ],
+        ),
+        ("leader03@kith.test", &["/dashboard", "/team", "/caseload"]),
+        (
+            "admin@kith.test",
+            &["/admin/users", "/admin/needs", "/admin/rules", "/me"],
+        ),
+    ];
+    let mut found = Vec::new();
+    {
+        let b = Browser::start().await;
+        b.client
+            .goto(&format!("{}/login", demo.base))
+            .await
+            .unwrap();
+        for v in violations(&b).await {
+            found.push(format!("anonymous /login: {v}"));
+        }
+        // The checker itself works: an image without a text alternative is reported.
+        b.client
+            .execute(
+                "const i = document.createElement('img'); i.src = '/static/favicon.svg'; document.querySelector('main').appendChild(i);",
+                vec![],
+            )
+            .await
+            .unwrap();
+        let broken = violations(&b).await;
+        assert!(
+            broken.iter().any(|v| v.starts_with("image-alt")),
+            "axe reports a missing alt text: {broken:?}"
+        );
+        b.close().await;
+    }
+    for (who, steps) in journeys {
+        let b = Browser::start().await;
+        b.login(&demo.base, who, password).await;
+        for step in *steps {
+            check(&b, &demo.base, who, step, &mut found).await;
+        }
+        b.close().await;
+    }
+    assert!(
+        found.is_empty(),
+        "accessibility violations:\n{}",
+        found.join("\n")
+    );
+}
+
+/// Presses and releases one key, wherever the focus is (as a person at the keyboard would).
+async fn press(b: &Browser, key: Key) {
+    use fantoccini::actions::{InputSource, KeyAction, KeyActions};
+    let c: char = key.into();
+    let actions = KeyActions::new("keyboard".to_owned())
+        .then(KeyAction::Down { value: c })
+        .then(KeyAction::Up { value: c });
+    b.client.perform_actions(actions).await.expect("key press");
+}
+
+/// The focused element's tag, name attribute, href and text.
+async fn focused(b: &Browser) -> (String, String, String, String) {
+    let a = b.client.active_element().await.unwrap();
+    (
+        a.tag_name().await.unwrap_or_default(),
+        a.attr("name").await.ok().flatten().unwrap_or_default(),
+        a.attr("href").await.ok().flatten().unwrap_or_default(),
+        a.text().await.unwrap_or_default(),
+    )
+}
+
+/// Tabs until `found` says the focus is where we want it (at most `max` presses).
+async fn tab_to(
+    b: &Browser,
+    max: usize,
+    found: impl Fn(&(String, String, String, String)) -> bool,
+) -> bool {
+    for _ in 0..max {
+        press(b, Key::Tab).await;
+        if found(&focused(b).await) {
+            return true;
+        }
+    }
+    false
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn an_adviser_records_progress_with_the_keyboard_alone() {
+    let demo = kith_tests::DemoApp::spawn(kith_tests::Engine::Sqlite).await;
+    let b = Browser::start().await;
+    b.login(
+        &demo.base,
+        "adviser@kith.test",
+        kith_app::demo::DEMO_PASSWORD,
+    )
+    .await;
+    b.client
+        .goto(&format!("{}/caseload", demo.base))
+        .await
+        .unwrap();
+    let href = b
+        .client
+        .find(Locator::Css("table.caseload tbody tr th a"))
+        .await
+        .unwrap()
+        .attr("href")
+        .await
+        .unwrap()
+        .unwrap();
+    // Past the skip link and the menu to the first placement on the caseload.
+    assert!(
+        tab_to(&b, 40, |f| f.2 == href).await,
+        "the caseload's first placement is reachable with Tab"
+    );
+    press(&b, Key::Enter).await;
+    b.client
+        .wait()
+        .for_element(Locator::Id("goals"))
+        .await
+        .unwrap();
+    // To the first goal's "record progress", opened with Enter.
+    assert!(
+        tab_to(&b, 120, |f| f.0 == "summary" && f.3.contains("fremdrift")).await,
+        "the progress form is reachable with Tab"
+    );
+    press(&b, Key::Enter).await;
+    // The date keeps today; the value: a number, or "reached" for a yes/no goal.
+    // (A date field takes a Tab per part: day, month, year.)
+    assert!(
+        tab_to(&b, 8, |f| f.1 == "value").await,
+        "the value field follows"
+    );
+    let value = b.client.active_element().await.unwrap();
+    if value.tag_name().await.unwrap() != "select" {
+        value.send_keys("3").await.unwrap();
+    }
+    assert!(
+        tab_to(&b, 8, |f| f.0 == "button").await,
+        "the save button follows the form's fields"
+    );
+    press(&b, Key::Enter).await;
+    b.client
+        .wait()
+        .for_element(Locator::Id("goals"))
+        .await
+        .unwrap();
+    let url = b.client.current_url().await.unwrap();
+    assert!(url.path().starts_with("/placements/"), "{url}");
+    assert_eq!(
+        url.fragment().map(|f| f.starts_with("goal-")),
+        Some(true),
+        "{url}"
+    );
+    b.close().await;
+}
