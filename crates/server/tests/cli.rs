@@ -600,3 +600,157 @@ async fn three_instances_share_sessions_places_and_jobs() {
     assert_eq!(files, sent, "each e-mail written once");
     drop(servers);
 }
+
+/// What a restore must bring back: row counts of the tables that hold the cases, and every
+/// child's name and sealed CPR number.
+async fn facts(url: &str) -> (Vec<(String, i64)>, Vec<(String, Option<String>)>) {
+    use sea_orm::{ConnectionTrait, EntityTrait, Statement};
+    let db = kith_store::Db::connect(url).await.unwrap();
+    let conn = db.conn();
+    let backend = conn.get_database_backend();
+    let mut counts = Vec::new();
+    for table in [
+        "app_user",
+        "child",
+        "placement_option",
+        "placement",
+        "visit",
+        "goal",
+        "goal_progress",
+        "audit_log",
+        "session",
+    ] {
+        let row = conn
+            .query_one_raw(Statement::from_string(
+                backend,
+                format!("SELECT count(*) AS n FROM {table}"),
+            ))
+            .await
+            .unwrap()
+            .unwrap();
+        counts.push((table.to_owned(), row.try_get::<i64>("", "n").unwrap()));
+    }
+    let mut children: Vec<(String, Option<String>)> = kith_store::entities::child::Entity::find()
+        .all(conn)
+        .await
+        .unwrap()
+        .into_iter()
+        .map(|c| (c.name, c.cpr_encrypted))
+        .collect();
+    children.sort();
+    (counts, children)
+}
+
+/// A PostgreSQL client program (`pg_dump`, `pg_restore`) on the PATH or in Debian's place.
+fn pg_program(name: &str) -> std::path::PathBuf {
+    let mut found: Vec<std::path::PathBuf> = std::fs::read_dir("/usr/lib/postgresql")
+        .into_iter()
+        .flatten()
+        .filter_map(|e| e.ok().map(|e| e.path().join("bin").join(name)))
+        .filter(|p| p.exists())
+        .collect();
+    found.sort();
+    found.pop().unwrap_or_else(|| name.into())
+}
+
+/// The backup and restore of docs/OPERATIONS.md, done: back up, wipe, restore, the data equal.
+async fn backup_wipe_restore(engine: Engine) {
+    use sea_orm::ConnectionTrait;
+    let db = TestDb::fresh(engine).await.expect("database");
+    let dir = std::env::temp_dir().join(format!("kith-backup-{:016x}", rand_suffix()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let out = kith(&db, &dir).arg("demo").output().await.unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let before = facts(&db.url).await;
+    assert!(
+        before.0.iter().all(|(t, n)| *n > 0 || t == "session"),
+        "{:?}",
+        before.0
+    );
+
+    match engine {
+        Engine::Sqlite => {
+            let file = db
+                .url
+                .trim_start_matches("sqlite://")
+                .split('?')
+                .next()
+                .unwrap()
+                .to_owned();
+            let backup = dir.join("kith-backup.db");
+            {
+                // A consistent copy while the database is open (what `.backup` does).
+                let conn = kith_store::Db::connect(&db.url).await.unwrap();
+                conn.conn()
+                    .execute_unprepared(&format!("VACUUM INTO '{}'", backup.display()))
+                    .await
+                    .unwrap();
+            }
+            for suffix in ["", "-wal", "-shm"] {
+                let _ = std::fs::remove_file(format!("{file}{suffix}"));
+            }
+            assert!(!std::path::Path::new(&file).exists(), "wiped");
+            std::fs::copy(&backup, &file).unwrap();
+        }
+        Engine::Postgres => {
+            let dump = dir.join("kith.dump");
+            let out = std::process::Command::new(pg_program("pg_dump"))
+                .args(["--format=custom", "--no-owner", "--file"])
+                .arg(&dump)
+                .arg(&db.url)
+                .output()
+                .unwrap();
+            assert!(
+                out.status.success(),
+                "pg_dump: {}",
+                String::from_utf8_lossy(&out.stderr)
+            );
+            {
+                let conn = kith_store::Db::connect(&db.url).await.unwrap();
+                conn.conn()
+                    .execute_unprepared("DROP SCHEMA public CASCADE; CREATE SCHEMA public;")
+                    .await
+                    .unwrap();
+            }
+            let out = std::process::Command::new(pg_program("pg_restore"))
+                .args(["--no-owner", "--dbname"])
+                .arg(&db.url)
+                .arg(&dump)
+                .output()
+                .unwrap();
+            assert!(
+                out.status.success(),
+                "pg_restore: {}",
+                String::from_utf8_lossy(&out.stderr)
+            );
+        }
+    }
+    assert_eq!(
+        facts(&db.url).await,
+        before,
+        "the restored data equal the backed-up data"
+    );
+    // Kith starts on the restored database and serves it.
+    let (_server, base) = serve(&db, &dir).await;
+    let adviser = logged_in(&base, "adviser@kith.test").await;
+    let r = adviser
+        .get(format!("{base}/api/v1/caseload"))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.status(), 200);
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn backup_wipe_restore_on_sqlite() {
+    backup_wipe_restore(Engine::Sqlite).await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn backup_wipe_restore_on_postgres() {
+    backup_wipe_restore(Engine::Postgres).await;
+}
