@@ -3,13 +3,16 @@
 //! - `cargo xtask test`: installs what the tests need when it is missing (Chromium and its
 //!   driver from Debian's packages; a PostgreSQL: `KITH_TEST_DATABASE_URL`, else the server on
 //!   127.0.0.1:5432, else a throwaway cluster), then runs every test of the workspace.
+//!   Then a bounded schemathesis run against a demo Kith (`hostile.rs`).
 //! - `cargo xtask ci`: `cargo fmt --check`, `cargo clippy -D warnings`, then `xtask test`.
+//! - `cargo xtask fuzz`: a longer schemathesis run (more examples, the coverage phase).
 //! - `cargo xtask bench`: the domain benchmarks (divan) and the HTTP figures (see
 //!   `docs/BENCHMARKS.md`), printed as Markdown.
 //!
 //! Only the standard library: automation must build fast and never be the thing that breaks.
 
 mod bench;
+mod hostile;
 
 use std::net::{SocketAddr, TcpStream};
 use std::path::{Path, PathBuf};
@@ -22,8 +25,9 @@ fn main() -> ExitCode {
         Some("test") => test(&args[1..]),
         Some("ci") => ci(),
         Some("bench") => bench::run(),
+        Some("fuzz") => hostile::run_against_demo(true),
         _ => {
-            eprintln!("usage: cargo xtask <test [cargo test args]|ci|bench>");
+            eprintln!("usage: cargo xtask <test [cargo test args]|ci|bench|fuzz>");
             return ExitCode::from(2);
         }
     };
@@ -89,7 +93,12 @@ fn test(extra: &[String]) -> Result {
     cmd.args(["test", "--workspace"])
         .args(extra)
         .env("KITH_TEST_DATABASE_URL", &db_url);
-    run(&mut cmd)
+    run(&mut cmd)?;
+    // Hostile input: a bounded schemathesis pass over the whole API (the whole suite only).
+    if extra.is_empty() {
+        hostile::run_against_demo(false)?;
+    }
+    Ok(())
 }
 
 fn have(path: &str) -> bool {
@@ -100,7 +109,7 @@ fn is_root() -> bool {
     output(Command::new("id").arg("-u")).is_some_and(|u| u.trim() == "0")
 }
 
-fn apt_install(packages: &[&str]) -> Result {
+pub(crate) fn apt_install(packages: &[&str]) -> Result {
     let sudo = !is_root();
     let mut update = Command::new(if sudo { "sudo" } else { "apt-get" });
     if sudo {

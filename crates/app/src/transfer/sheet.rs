@@ -217,3 +217,71 @@ pub fn read(bytes: &[u8]) -> Result<ReadFile> {
         .collect();
     Ok((header, body))
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    proptest! {
+        /// Whatever a user uploads, reading it answers (a problem or the rows), never panics.
+        #[test]
+        fn reading_any_bytes_never_panics(bytes in proptest::collection::vec(any::<u8>(), 0..2000)) {
+            let _ = read(&bytes);
+        }
+
+        /// Also when the bytes look like a workbook (the ZIP signature) but are not one.
+        #[test]
+        fn reading_a_broken_workbook_never_panics(tail in proptest::collection::vec(any::<u8>(), 0..2000)) {
+            let mut bytes = b"PK\x03\x04".to_vec();
+            bytes.extend(tail);
+            let _ = read(&bytes);
+        }
+
+        /// Text written as CSV reads back as the same cells (quotes, commas, new lines, Danish
+        /// letters), under a lower-cased header.
+        #[test]
+        fn csv_round_trips(rows in proptest::collection::vec(
+            proptest::collection::vec(r#"[a-zA-Z0-9æøåÆØÅ ,;"\n]{0,12}"#, 2),
+            1..20,
+        )) {
+            let mut sheet = Sheet::new("t", &["first", "second"]);
+            for r in &rows {
+                sheet.push(r.iter().map(|c| Cell::Text(c.clone())).collect());
+            }
+            let (header, body) = read(&sheet.to_csv().unwrap()).unwrap();
+            prop_assert_eq!(header, vec!["first".to_owned(), "second".to_owned()]);
+            let expected: Vec<Vec<String>> = rows
+                .into_iter()
+                .filter(|r| r.iter().any(|c| !c.trim().is_empty()))
+                .collect();
+            let got: Vec<Vec<String>> = body.into_iter().map(|(_, r)| r).collect();
+            prop_assert_eq!(got, expected);
+        }
+    }
+
+    #[test]
+    fn a_workbook_reads_back_as_written() {
+        let mut sheet = Sheet::new("t", &["name", "born", "places", "ok"]);
+        sheet.push(vec![
+            "Ida".into(),
+            NaiveDate::from_ymd_opt(2014, 3, 15).unwrap().into(),
+            2_i64.into(),
+            true.into(),
+        ]);
+        let (header, body) = read(&sheet.to_xlsx().unwrap()).unwrap();
+        assert_eq!(header, ["name", "born", "places", "ok"]);
+        assert_eq!(
+            body,
+            [(
+                2,
+                vec![
+                    "Ida".to_owned(),
+                    "2014-03-15".into(),
+                    "2".into(),
+                    "yes".into()
+                ]
+            )]
+        );
+    }
+}

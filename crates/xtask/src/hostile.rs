@@ -1,0 +1,145 @@
+//! Hostile input against a running Kith: schemathesis (from PyPI, in a virtualenv under the
+//! build directory) generates requests from `/api/openapi.json` and checks that nothing answers
+//! 5xx and every response conforms to the schema. `cargo xtask test` runs a bounded pass;
+//! `cargo xtask fuzz` a longer one.
+
+use std::io::{Read, Write};
+use std::net::TcpStream;
+use std::path::PathBuf;
+use std::process::{Child, Command, Stdio};
+use std::time::{Duration, Instant};
+
+use crate::{Result, cargo, output, root, run};
+
+/// The pinned schemathesis release.
+const SCHEMATHESIS: &str = "schemathesis==4.32.5";
+
+fn target_dir() -> PathBuf {
+    std::env::var_os("CARGO_TARGET_DIR")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| root().join("target"))
+}
+
+/// The `st` program, installed into a virtualenv when missing.
+fn schemathesis() -> Result<PathBuf> {
+    let venv = target_dir().join("schemathesis-venv");
+    let st = venv.join("bin/st");
+    let pinned = output(Command::new(&st).arg("--version"))
+        .is_some_and(|v| v.contains(SCHEMATHESIS.trim_start_matches("schemathesis==")));
+    if pinned {
+        return Ok(st);
+    }
+    let make = || {
+        Command::new("python3")
+            .args(["-m", "venv"])
+            .arg(&venv)
+            .status()
+    };
+    if !make().is_ok_and(|s| s.success()) {
+        eprintln!("xtask: installing python3-venv");
+        crate::apt_install(&["python3", "python3-venv"])?;
+        if !make().is_ok_and(|s| s.success()) {
+            return Err("cannot make a Python virtualenv for schemathesis".into());
+        }
+    }
+    run(Command::new(venv.join("bin/pip")).args(["install", "--quiet", SCHEMATHESIS]))?;
+    Ok(st)
+}
+
+/// `GET path` with a bearer token over plain HTTP/1.1 (the standard library only).
+fn get(port: u16, path: &str, token: &str) -> Result<String> {
+    let mut s = TcpStream::connect(("127.0.0.1", port)).map_err(|e| e.to_string())?;
+    write!(
+        s,
+        "GET {path} HTTP/1.1\r\nHost: 127.0.0.1:{port}\r\nAuthorization: Bearer {token}\r\nConnection: close\r\n\r\n"
+    )
+    .map_err(|e| e.to_string())?;
+    let mut raw = String::new();
+    s.read_to_string(&mut raw).map_err(|e| e.to_string())?;
+    let (head, body) = raw.split_once("\r\n\r\n").ok_or("no HTTP body")?;
+    if !head.starts_with("HTTP/1.1 200") {
+        return Err(format!("GET {path}: {}", head.lines().next().unwrap_or("")));
+    }
+    Ok(body.to_owned())
+}
+
+struct Server(Child);
+
+impl Drop for Server {
+    fn drop(&mut self) {
+        let _ = self.0.kill();
+        let _ = self.0.wait();
+    }
+}
+
+/// Runs schemathesis against a demo Kith, as a case adviser. `long`: the fuzzing run.
+pub fn run_against_demo(long: bool) -> Result {
+    let st = schemathesis()?;
+    run(cargo().args(["build", "-p", "kith-server"]))?;
+    let kith = target_dir().join("debug/kith");
+    let dir = std::env::temp_dir().join(format!("kith-hostile-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).map_err(|e| e.to_string())?;
+    let kith_cmd = || {
+        let mut c = Command::new(&kith);
+        c.env("KITH_DATA_DIR", &dir)
+            .env("KITH_LOG", "warn")
+            .env_remove("KITH_DATABASE_URL")
+            .env_remove("DATABASE_URL");
+        c
+    };
+    run(kith_cmd().arg("demo").stdout(Stdio::null()))?;
+    let token = output(kith_cmd().args(["token", "create", "--email", "adviser@kith.test"]))
+        .and_then(|o| o.lines().last().map(|l| l.trim().to_owned()))
+        .ok_or("kith token create failed")?;
+    let port = std::net::TcpListener::bind("127.0.0.1:0")
+        .and_then(|l| l.local_addr())
+        .map_err(|e| e.to_string())?
+        .port();
+    let _server = Server(
+        kith_cmd()
+            .args(["serve", "--bind", &format!("127.0.0.1:{port}")])
+            .env("KITH_JOBS", "false")
+            .stdout(Stdio::null())
+            .spawn()
+            .map_err(|e| e.to_string())?,
+    );
+    let started = Instant::now();
+    while TcpStream::connect(("127.0.0.1", port)).is_err() {
+        if started.elapsed() > Duration::from_secs(60) {
+            return Err("kith serve did not start".into());
+        }
+        std::thread::sleep(Duration::from_millis(100));
+    }
+    let schema = dir.join("openapi.json");
+    std::fs::write(&schema, get(port, "/api/openapi.json", &token)?).map_err(|e| e.to_string())?;
+    let mut cmd = Command::new(st);
+    cmd.arg("run")
+        .arg(&schema)
+        .args(["--url", &format!("http://127.0.0.1:{port}")])
+        .args(["-H", &format!("Authorization: Bearer {token}")])
+        .args(["--checks", "not_a_server_error,response_schema_conformance"])
+        // Ending the caller's own session or token would turn the rest of the run into 401s.
+        .args(["--exclude-path-regex", "^/api/v1/(session|tokens)"])
+        .args(["--workers", "2"]);
+    if long {
+        cmd.args([
+            "--max-examples",
+            "200",
+            "--phases",
+            "examples,coverage,fuzzing",
+        ]);
+    } else {
+        cmd.args([
+            "--max-examples",
+            "10",
+            "--phases",
+            "examples,fuzzing",
+            "--seed",
+            "20261122",
+        ]);
+    }
+    let result = run(&mut cmd);
+    let _ = std::fs::remove_dir_all(&dir);
+    result
+}
