@@ -29,8 +29,23 @@ fn to_time(t: DateTime<Utc>) -> OffsetDateTime {
     OffsetDateTime::from_unix_timestamp(t.timestamp()).unwrap_or_else(|_| OffsetDateTime::now_utc())
 }
 
+/// The prefix a storage failure's text starts with, so [`app_error`] can give it back its kind.
+const STORAGE: &str = "storage unavailable";
+
 fn backend(e: kith_app::AppError) -> Error {
     Error::Backend(e.to_string())
+}
+
+/// The app error behind a session failure: the database cannot be written (read-only or full
+/// disk) or is not reachable. tower-sessions carries only text, so the kind is read back from
+/// the text this store wrote.
+pub(crate) fn app_error(e: &tower_sessions::session::Error) -> kith_app::AppError {
+    let text = e.to_string();
+    if text.contains(STORAGE) {
+        kith_app::AppError::Storage(format!("session store: {text}"))
+    } else {
+        kith_app::AppError::Unavailable(format!("session store: {text}"))
+    }
 }
 
 #[async_trait]

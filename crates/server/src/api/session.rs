@@ -3,7 +3,7 @@
 use axum::Json;
 use axum::extract::State;
 use axum::http::StatusCode;
-use kith_app::{Actor, AppError};
+use kith_app::Actor;
 use serde::Deserialize;
 use tower_sessions::Session;
 use utoipa_axum::{router::OpenApiRouter, routes};
@@ -56,5 +56,5 @@ async fn logout(session: Session) -> ApiResult<StatusCode> {
 }
 
 pub(crate) fn session_err(e: tower_sessions::session::Error) -> ApiError {
-    ApiError(AppError::Unavailable(format!("session store: {e}")))
+    ApiError(crate::session_store::app_error(&e))
 }

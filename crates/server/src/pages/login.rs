@@ -63,7 +63,7 @@ pub async fn submit(
     match kith_app::auth::login(state.app(), &email, &form.text("password")).await {
         Ok(actor) => {
             let err = |e: tower_sessions::session::Error| {
-                error_page(&ctx, AppError::Unavailable(e.to_string()))
+                error_page(&ctx, crate::session_store::app_error(&e))
             };
             session.cycle_id().await.map_err(err)?;
             session
