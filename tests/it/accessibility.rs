@@ -242,3 +242,76 @@ async fn an_adviser_records_progress_with_the_keyboard_alone() {
     );
     b.close().await;
 }
+
+/// Tabs to the first element matching `css` (by its href) and follows it with Enter; then
+/// waits for `then` on the next page.
+async fn keyboard_follow(b: &Browser, css: &str, then: &str) {
+    let href = b
+        .client
+        .find(Locator::Css(css))
+        .await
+        .unwrap_or_else(|e| panic!("{css}: {e}"))
+        .attr("href")
+        .await
+        .unwrap()
+        .unwrap_or_else(|| panic!("{css} has no href"));
+    assert!(
+        tab_to(b, 150, |f| f.2 == href).await,
+        "{css} ({href}) is reachable with Tab"
+    );
+    press(b, Key::Enter).await;
+    b.client
+        .wait()
+        .for_element(Locator::Css(then))
+        .await
+        .unwrap_or_else(|e| panic!("after {css}, {then}: {e}"));
+}
+
+/// A login, the page to start on, and the links to follow: (link, what the next page shows).
+type Journey<'a> = (&'a str, &'a str, &'a [(&'a str, &'a str)]);
+
+/// Each role's main journey with the keyboard alone: the consultant from the week to a visit's
+/// record form, the match unit from a waiting child to its ranked options, the leader from the
+/// dashboard to the team's year, the administrator from the users to one user's form.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn every_role_walks_its_main_journey_by_keyboard() {
+    let demo = kith_tests::DemoApp::spawn(kith_tests::Engine::Sqlite).await;
+    let password = kith_app::demo::DEMO_PASSWORD;
+    let journeys: &[Journey] = &[
+        (
+            "consultant@kith.test",
+            "/week",
+            &[("li.visit a.button", "form[action$='/record']")],
+        ),
+        (
+            "matcher@kith.test",
+            "/children?placement_requested=true",
+            &[
+                ("#children tbody tr a", "#find-options"),
+                ("#find-options", "ol.ranking"),
+            ],
+        ),
+        (
+            "leader03@kith.test",
+            "/dashboard",
+            &[("nav a[href='/team']", "figure.chart svg")],
+        ),
+        (
+            "admin@kith.test",
+            "/admin/users",
+            &[("#users tbody tr a", "form")],
+        ),
+    ];
+    for (who, start, steps) in journeys {
+        let b = Browser::start().await;
+        b.login(&demo.base, who, password).await;
+        b.client
+            .goto(&format!("{}{start}", demo.base))
+            .await
+            .unwrap();
+        for (css, then) in *steps {
+            keyboard_follow(&b, css, then).await;
+        }
+        b.close().await;
+    }
+}

@@ -9,6 +9,12 @@
 //!    PostgreSQL: the first plan of twelve months and a re-plan with nothing changed (each a
 //!    `kith jobs plan`), and the next night's `kith jobs run-once`, timed as whole processes.
 //!
+//! 4. Load at national scale: a release `kith serve` on SQLite with 14,000 placements, driven by
+//!    a load generator on loopback (64 keep-alive connections, 10 s after a warm-up second) on
+//!    the main list, read and write endpoints, against a bare axum "hello, world" built in the
+//!    same run as the ceiling; with the server's peak memory and its start-up time on the
+//!    existing database. `KITH_BENCH_ONLY=load cargo xtask bench` runs only this part.
+//!
 //! Figures are printed as Markdown; docs/BENCHMARKS.md records them with the machine and date.
 
 use std::path::{Path, PathBuf};
@@ -19,11 +25,28 @@ use crate::run as exec;
 use crate::{Result, cargo, output, root};
 
 pub fn run() -> Result {
-    exec(cargo().args(["build", "--release", "-p", "kith-server", "--bin", "kith"]))?;
+    exec(cargo().args([
+        "build",
+        "--release",
+        "-p",
+        "kith-server",
+        "--bin",
+        "kith",
+        "--example",
+        "hello",
+    ]))?;
+    if std::env::var("KITH_BENCH_ONLY").is_ok_and(|v| v == "load") {
+        return print(http_load()?);
+    }
     exec(cargo().args(["bench", "-p", "kith-domain", "--bench", "matching"]))?;
     exec(cargo().args(["bench", "-p", "kith-domain", "--bench", "planner"]))?;
     let mut figures = match_endpoint()?;
     figures.extend(wheel_planning()?);
+    figures.extend(http_load()?);
+    print(figures)
+}
+
+fn print(figures: Vec<(String, String)>) -> Result {
     println!("\n| figure | value |\n|---|---|");
     for (k, v) in figures {
         println!("| {k} | {v} |");
@@ -318,5 +341,144 @@ fn wheel_planning() -> Result<Vec<(String, String)>> {
         ));
         let _ = std::fs::remove_dir_all(&dir);
     }
+    Ok(figures)
+}
+
+/// Load figures: see the module's point 4.
+fn http_load() -> Result<Vec<(String, String)>> {
+    use crate::load::{Request, drive, get_body, peak_rss_mb, wait_for_port};
+    const CONNS: usize = 64;
+    const SECS: u64 = 10;
+    let mut figures = Vec::new();
+
+    let port = free_port();
+    let hello = Server(
+        Command::new(target_dir().join("release/examples/hello"))
+            .arg(format!("127.0.0.1:{port}"))
+            .stdout(Stdio::null())
+            .spawn()
+            .map_err(|e| e.to_string())?,
+    );
+    wait_for_port(port, Duration::from_secs(10)).ok_or("hello did not start")?;
+    let hello_get = Request {
+        method: "GET",
+        path: "/".into(),
+        token: None,
+        body: None,
+    };
+    let ceiling = drive(port, &hello_get, CONNS, SECS);
+    figures.push((
+        format!("load, ceiling: axum hello world, {CONNS} connections"),
+        format!(
+            "{:.0} req/s, p50 {:.2} ms, p99 {:.2} ms, peak {:.0} MB",
+            ceiling.rps,
+            ceiling.p50_ms,
+            ceiling.p99_ms,
+            peak_rss_mb(hello.0.id()).unwrap_or(f64::NAN)
+        ),
+    ));
+    drop(hello);
+
+    let dir = std::env::temp_dir().join(format!("kith-bench-load-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).map_err(|e| e.to_string())?;
+    let kith_cmd = || {
+        let mut c = Command::new(kith());
+        c.env("KITH_DATA_DIR", &dir)
+            .env("KITH_LOG", "warn")
+            .env_remove("KITH_DATABASE_URL")
+            .env_remove("DATABASE_URL");
+        c
+    };
+    exec(
+        kith_cmd()
+            .args(["demo", "--synthetic", "--national"])
+            .stdout(Stdio::null()),
+    )?;
+    let token = |email: &str| -> Result<String> {
+        output(kith_cmd().args(["token", "create", "--email", email]))
+            .and_then(|o| o.lines().last().map(|l| l.trim().to_owned()))
+            .ok_or_else(|| format!("no token for {email}"))
+    };
+    let adviser = token("adviser001@kith.test")?;
+    let consultant = token("consultant001@kith.test")?;
+    let matcher = token("matcher@kith.test")?;
+
+    let port = free_port();
+    let server = Server(
+        kith_cmd()
+            .args(["serve", "--bind", &format!("127.0.0.1:{port}")])
+            .env("KITH_JOBS", "false")
+            .stdout(Stdio::null())
+            .spawn()
+            .map_err(|e| e.to_string())?,
+    );
+    let startup = wait_for_port(port, Duration::from_secs(30)).ok_or("kith did not start")?;
+    figures.push((
+        "load: start-up of kith serve on the national database (until it accepts connections)"
+            .into(),
+        format!("{:.0} ms", startup.as_secs_f64() * 1000.0),
+    ));
+    let placements = get_body(port, "/api/v1/placements?limit=1", &adviser).unwrap_or_default();
+    let placement = placements
+        .split("\"id\":")
+        .nth(1)
+        .and_then(|s| s.split(|c: char| !c.is_ascii_digit()).next())
+        .unwrap_or("1")
+        .to_owned();
+    let get = |path: String, token: &str| Request {
+        method: "GET",
+        path,
+        token: Some(token.to_owned()),
+        body: None,
+    };
+    let runs = [
+        (
+            "list children (case adviser)",
+            get("/api/v1/children?limit=50".into(), &adviser),
+        ),
+        (
+            "list placement options (match unit)",
+            get("/api/v1/placement-options?limit=50".into(), &matcher),
+        ),
+        (
+            "list visits (consultant)",
+            get("/api/v1/visits?limit=50".into(), &consultant),
+        ),
+        (
+            "read a placement (case adviser)",
+            get(format!("/api/v1/placements/{placement}"), &adviser),
+        ),
+        (
+            "change a placement's review rhythm, re-planning it (case adviser)",
+            Request {
+                method: "PATCH",
+                path: format!("/api/v1/placements/{placement}"),
+                token: Some(adviser.clone()),
+                body: Some(r#"{"review_rhythm_months": 6}"#.into()),
+            },
+        ),
+    ];
+    for (what, r) in runs {
+        let s = drive(port, &r, CONNS, SECS);
+        figures.push((
+            format!("load, {what}, {CONNS} connections"),
+            format!(
+                "{:.0} req/s ({:.0} % of the ceiling), p50 {:.1} ms, p99 {:.1} ms, {} errors of {}",
+                s.rps,
+                s.rps * 100.0 / ceiling.rps.max(1.0),
+                s.p50_ms,
+                s.p99_ms,
+                s.errors,
+                s.requests
+            ),
+        ));
+    }
+    figures.push((
+        "load: kith serve peak resident memory over the runs".into(),
+        format!("{:.0} MB", peak_rss_mb(server.0.id()).unwrap_or(f64::NAN)),
+    ));
+    drop(server);
+    let _ = std::fs::remove_dir_all(&dir);
     Ok(figures)
 }

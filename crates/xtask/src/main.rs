@@ -13,6 +13,7 @@
 
 mod bench;
 mod hostile;
+mod load;
 
 use std::net::{SocketAddr, TcpStream};
 use std::path::{Path, PathBuf};
