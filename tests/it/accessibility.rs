@@ -272,7 +272,7 @@ type Journey<'a> = (&'a str, &'a str, &'a [(&'a str, &'a str)]);
 
 /// Each role's main journey with the keyboard alone: the consultant from the week to a visit's
 /// record form, the match unit from a waiting child to its ranked options, the leader from the
-/// dashboard to the team's year, the administrator from the users to one user's form.
+/// dashboard to the units' placements, the administrator from the users to one user's form.
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn every_role_walks_its_main_journey_by_keyboard() {
     let demo = kith_tests::DemoApp::spawn(kith_tests::Engine::Sqlite).await;
@@ -294,7 +294,7 @@ async fn every_role_walks_its_main_journey_by_keyboard() {
         (
             "leader03@kith.test",
             "/dashboard",
-            &[("nav a[href='/team']", "figure.chart svg")],
+            &[("nav a[href='/caseload']", "table.caseload tbody tr")],
         ),
         (
             "admin@kith.test",
