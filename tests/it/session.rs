@@ -184,3 +184,42 @@ db_test!(five_failures_lock_an_address_for_fifteen_minutes, |app| {
             .expect(401);
     }
 });
+
+db_test!(logging_in_gives_a_new_session_id, |app| {
+    // A client without a cookie jar, so the test sees and sends each cookie itself.
+    let http = reqwest::Client::new();
+    let login = async |cookie: Option<&str>| -> String {
+        let mut req = http
+            .post(format!("{}/api/v1/session", app.base))
+            .json(&json!({"email": "adviser@kith.test", "password": TEST_PASSWORD}));
+        if let Some(c) = cookie {
+            req = req.header("cookie", c);
+        }
+        let r = req.send().await.unwrap();
+        assert_eq!(r.status(), 200);
+        r.headers()["set-cookie"]
+            .to_str()
+            .unwrap()
+            .split(';')
+            .next()
+            .unwrap()
+            .to_owned()
+    };
+    let me = async |cookie: &str| -> u16 {
+        http.get(format!("{}/api/v1/session", app.base))
+            .header("cookie", cookie)
+            .send()
+            .await
+            .unwrap()
+            .status()
+            .as_u16()
+    };
+    let first = login(None).await;
+    assert_eq!(me(&first).await, 200);
+    // Logging in again with that session: a new id, and the old one is no longer valid (a
+    // session id planted before a login can never become a logged-in one).
+    let second = login(Some(&first)).await;
+    assert_ne!(first, second);
+    assert_eq!(me(&second).await, 200);
+    assert_eq!(me(&first).await, 401);
+});
