@@ -20,6 +20,7 @@ mod m20261122_000008_catalog_indexes;
 mod m20261122_000009_annual_wheel;
 mod m20261122_000010_goals;
 mod m20261122_000011_login_attempts;
+mod m20261122_000012_caseload_index;
 
 /// All migrations in order.
 #[derive(Debug)]
@@ -40,6 +41,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261122_000009_annual_wheel::Migration),
             Box::new(m20261122_000010_goals::Migration),
             Box::new(m20261122_000011_login_attempts::Migration),
+            Box::new(m20261122_000012_caseload_index::Migration),
         ]
     }
 }
