@@ -114,7 +114,9 @@ pub fn run_against_demo(long: bool) -> Result {
     let schema = dir.join("openapi.json");
     std::fs::write(&schema, get(port, "/api/openapi.json", &token)?).map_err(|e| e.to_string())?;
     let mut cmd = Command::new(st);
-    cmd.arg("run")
+    // schemathesis keeps a cache in its working directory: the temporary one, not the clone.
+    cmd.current_dir(&dir)
+        .arg("run")
         .arg(&schema)
         .args(["--url", &format!("http://127.0.0.1:{port}")])
         .args(["-H", &format!("Authorization: Bearer {token}")])
