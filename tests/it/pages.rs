@@ -183,3 +183,26 @@ db_test!(security_headers_are_on_every_page, |app| {
         .unwrap();
     assert_eq!(r.status(), 200);
 });
+
+db_test!(each_role_starts_where_its_daily_work_is, |app| {
+    let cases = [
+        (&app.staff.adviser, "/caseload"),
+        (&app.staff.consultant, "/week"),
+        (&app.staff.matcher, "/children?placement_requested=true"),
+        (&app.staff.leader, "/dashboard"),
+        (&app.staff.match_leader, "/proposals?status=submitted"),
+        (&app.staff.admin, "/admin/users"),
+    ];
+    for (user, start) in cases {
+        let http = client();
+        http.post(format!("{}/api/v1/session", app.base))
+            .json(&serde_json::json!({"email": user.email, "password": TEST_PASSWORD}))
+            .send()
+            .await
+            .unwrap()
+            .error_for_status()
+            .unwrap();
+        let r = http.get(format!("{}/", app.base)).send().await.unwrap();
+        assert_eq!(r.headers()["location"], start, "{}", user.email);
+    }
+});

@@ -26,7 +26,7 @@ use axum::http::StatusCode;
 use axum::response::{Html, IntoResponse, Redirect, Response};
 use axum::routing::{get, post};
 use kith_app::AppError;
-use kith_domain::Role;
+use kith_domain::{Role, UnitKind};
 
 pub use ctx::{AnonCtx, Ctx, PageActor};
 
@@ -57,6 +57,9 @@ async fn home(PageActor { actor, .. }: PageActor) -> Redirect {
         "/children?placement_requested=true"
     } else if actor.has(Role::Adviser) {
         "/caseload"
+    } else if actor.has(Role::Leader) && actor.in_unit_of_kind(UnitKind::MatchUnit) {
+        // The match unit's leader decides proposals; its dashboard has no placements to count.
+        "/proposals?status=submitted"
     } else if actor.has(Role::Leader) {
         "/dashboard"
     } else if actor.has(Role::Consultant) {
