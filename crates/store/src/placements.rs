@@ -301,16 +301,33 @@ pub async fn current_in_scope<C: ConnectionTrait>(
     scope: &crate::scope::ChildScope,
     filter: &PlacementFilter,
 ) -> Result<Vec<placement::Model>> {
-    let mut q = placement::Entity::find()
-        .filter(scope.placement_condition())
-        .filter(placement::Column::Status.is_in(crate::scope::current_statuses()));
+    Ok(filtered(scope, filter)
+        .filter(placement::Column::Status.is_in(crate::scope::current_statuses()))
+        .order_by_asc(placement::Column::Id)
+        .all(conn)
+        .await?)
+}
+
+/// The placements in the scope that match the filter: the one query behind the list and the
+/// caseload.
+fn filtered(
+    scope: &crate::scope::ChildScope,
+    filter: &PlacementFilter,
+) -> sea_orm::Select<placement::Entity> {
+    let mut q = placement::Entity::find().filter(scope.placement_condition());
     if let Some(c) = filter.consultant_id {
         q = q.filter(placement::Column::ConsultantId.eq(c));
     }
     if let Some(a) = filter.adviser_id {
         q = q.filter(placement::Column::AdviserId.eq(a));
     }
-    Ok(q.order_by_asc(placement::Column::Id).all(conn).await?)
+    if let Some(o) = filter.option_id {
+        q = q.filter(placement::Column::OptionId.eq(o));
+    }
+    if let Some(s) = filter.status {
+        q = q.filter(placement::Column::Status.eq(s.as_str()));
+    }
+    q
 }
 
 /// Every placement whose child is in the scope, by id (exports).
@@ -340,19 +357,7 @@ pub async fn list<C: ConnectionTrait>(
     filter: &PlacementFilter,
     page: crate::PageRequest,
 ) -> Result<crate::Page<placement::Model>> {
-    let mut q = placement::Entity::find().filter(scope.placement_condition());
-    if let Some(c) = filter.consultant_id {
-        q = q.filter(placement::Column::ConsultantId.eq(c));
-    }
-    if let Some(a) = filter.adviser_id {
-        q = q.filter(placement::Column::AdviserId.eq(a));
-    }
-    if let Some(o) = filter.option_id {
-        q = q.filter(placement::Column::OptionId.eq(o));
-    }
-    if let Some(s) = filter.status {
-        q = q.filter(placement::Column::Status.eq(s.as_str()));
-    }
+    let q = filtered(scope, filter);
     crate::paging::by_key_then_id::<_, _, i64>(
         conn,
         q,
