@@ -28,11 +28,10 @@ db_test!(reads_and_changes_are_audited, |app| {
         .body["id"]
         .as_i64()
         .unwrap();
-    // Creating returns the case, which is a read too.
-    assert_eq!(
-        actions(&rows(&app, id).await),
-        ["child.create", "child.read"]
-    );
+    // Creating returns the case; the creation's row, written in its transaction, covers
+    // that answer (a second row written after the commit could fail on a full disk and turn
+    // a registration that happened into an error the user would repeat).
+    assert_eq!(actions(&rows(&app, id).await), ["child.create"]);
 
     adviser
         .get(&format!("/api/v1/children/{id}"))
@@ -56,12 +55,9 @@ db_test!(reads_and_changes_are_audited, |app| {
         [
             "child.create",
             "child.read",
-            "child.read",
             "child.list",
             "child.update",
-            "child.read",
-            "network_person.add",
-            "child.read"
+            "network_person.add"
         ]
     );
     for r in &all {

@@ -89,6 +89,11 @@ fn ci() -> Result {
 fn test(extra: &[String]) -> Result {
     ensure_browser()?;
     let db_url = ensure_postgres()?;
+    // The fault tests start a PostgreSQL cluster of their own to crash it under Kith.
+    if pg_bin_dir().is_none() {
+        eprintln!("xtask: installing postgresql (initdb, pg_ctl) for the fault tests");
+        apt_install(&["postgresql"])?;
+    }
     sweep_test_databases(&db_url);
     let mut cmd = cargo();
     cmd.args(["test", "--workspace"])

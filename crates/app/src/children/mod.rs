@@ -97,8 +97,22 @@ async fn gate(
     Err(AppError::NotFound("child"))
 }
 
-/// One child's whole case, with what the reader may do with it.
+/// One child's whole case, with what the reader may do with it. Audited as a read.
 pub async fn get(app: &App, actor: &Actor, id: ChildId) -> Result<ChildDetail> {
+    let detail = case_of(app, actor, id).await?;
+    audit::read(app, actor, AuditAction::ChildRead, detail).await
+}
+
+/// The case as it stands after `actor` changed it: the answer to a change. The change's own
+/// audit row, written in its transaction, records this access, so no second (read) row is
+/// written: a database that fails right after the commit (a full disk, a restart) cannot
+/// turn a change that happened into an error the user would retry, duplicating it.
+async fn after_change(app: &App, actor: &Actor, id: ChildId) -> Result<ChildDetail> {
+    case_of(app, actor, id).await
+}
+
+/// The case and the reader's permissions on it, read without an audit row of its own.
+async fn case_of(app: &App, actor: &Actor, id: ChildId) -> Result<ChildDetail> {
     let c = gate(
         app,
         actor,
@@ -119,7 +133,7 @@ pub async fn get(app: &App, actor: &Actor, id: ChildId) -> Result<ChildDetail> {
         change_profile: reaches(policy::child_profile_scope(actor)).await?,
         reveal_cpr: reaches(policy::cpr_reveal_scope(actor)).await?,
     };
-    audit::read(app, actor, AuditAction::ChildRead, detail).await
+    Ok(detail)
 }
 
 /// The child's full CPR number, for those the policy allows (the case adviser and leaders
@@ -297,7 +311,7 @@ pub async fn create(app: &App, actor: &Actor, input: ChildInput) -> Result<Child
     )
     .await?;
     tx.commit().await.map_err(StoreError::from)?;
-    get(app, actor, ChildId(id)).await
+    after_change(app, actor, ChildId(id)).await
 }
 
 /// Replaces a child's case. Only a leader may hand the case to another adviser.
@@ -372,7 +386,7 @@ pub async fn update(
     )
     .await?;
     tx.commit().await.map_err(StoreError::from)?;
-    get(app, actor, id).await
+    after_change(app, actor, id).await
 }
 
 /// Replaces the needs profile (target area, support level, needs, wheelchair access): the
@@ -417,7 +431,7 @@ pub async fn update_profile(
     )
     .await?;
     tx.commit().await.map_err(StoreError::from)?;
-    get(app, actor, id).await
+    after_change(app, actor, id).await
 }
 
 /// Runs `change` in a write transaction after the change gate, auditing it.
@@ -483,7 +497,7 @@ pub async fn add_network_person(
         },
     )
     .await?;
-    get(app, actor, id).await
+    after_change(app, actor, id).await
 }
 
 async fn network_person_of(app: &App, id: ChildId, person: NetworkPersonId) -> Result<()> {
@@ -526,7 +540,7 @@ pub async fn update_network_person(
         },
     )
     .await?;
-    get(app, actor, id).await
+    after_change(app, actor, id).await
 }
 
 /// Removes a person from the child's network.
@@ -559,7 +573,7 @@ pub async fn remove_network_person(
         },
     )
     .await?;
-    get(app, actor, id).await
+    after_change(app, actor, id).await
 }
 
 /// Puts another child in this child's sibling group (both must be in the actor's reach).
@@ -596,7 +610,7 @@ pub async fn link_sibling(
         .await?;
     }
     tx.commit().await.map_err(StoreError::from)?;
-    get(app, actor, id).await
+    after_change(app, actor, id).await
 }
 
 /// Takes this child out of its sibling group.
@@ -616,7 +630,7 @@ pub async fn unlink_sibling(app: &App, actor: &Actor, id: ChildId) -> Result<Chi
         },
     )
     .await?;
-    get(app, actor, id).await
+    after_change(app, actor, id).await
 }
 
 /// Records an option as unsuitable for the child, with the reason.
@@ -647,7 +661,7 @@ pub async fn set_unsuitable(
         },
     )
     .await?;
-    get(app, actor, id).await
+    after_change(app, actor, id).await
 }
 
 /// Removes an option from the child's unsuitable list.
@@ -673,7 +687,7 @@ pub async fn remove_unsuitable(
         },
     )
     .await?;
-    get(app, actor, id).await
+    after_change(app, actor, id).await
 }
 
 /// Records that the child knows an option (e.g. from respite care): matching counts it as
@@ -705,7 +719,7 @@ pub async fn set_known(
         },
     )
     .await?;
-    get(app, actor, id).await
+    after_change(app, actor, id).await
 }
 
 /// Removes a known option.
@@ -731,5 +745,5 @@ pub async fn remove_known(
         },
     )
     .await?;
-    get(app, actor, id).await
+    after_change(app, actor, id).await
 }

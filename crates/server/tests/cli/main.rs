@@ -1,5 +1,7 @@
 //! The `kith` command line, driven as a user would: `kith demo`, then `kith serve` serves the
 //! demo; `kith user add` and `kith token create` give a working API token. On both engines.
+//! The faults a running Kith must survive (its database restarted, its disk read-only or
+//! full) are in `faults`.
 
 use std::process::Stdio;
 
@@ -7,6 +9,8 @@ use kith_store::testdb::{Engine, TestDb};
 use serde_json::{Value, json};
 use tokio::io::{AsyncBufReadExt, BufReader};
 use tokio::process::{Child, Command};
+
+mod faults;
 
 const KEY: &str = "a2l0aC10ZXN0LWtleS1rZXB0LXN0YWJsZS0zMmJ5dGU=";
 
@@ -763,73 +767,4 @@ async fn backup_wipe_restore_on_sqlite() {
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn backup_wipe_restore_on_postgres() {
     backup_wipe_restore(Engine::Postgres).await;
-}
-
-/// A read-only disk under SQLite: Kith answers every change (and every login, which writes a
-/// session) with a clear 503 that says the database cannot be written, changes nothing, and
-/// serves as before once the disk is writable again; the file is intact.
-#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-async fn a_read_only_sqlite_disk_gives_a_clear_error_and_no_damage() {
-    use sea_orm::{ConnectionTrait, Statement};
-    let db = TestDb::fresh(Engine::Sqlite).await.expect("database");
-    let dir = std::env::temp_dir().join(format!("kith-ro-{:016x}", rand_suffix()));
-    std::fs::create_dir_all(&dir).unwrap();
-    let out = kith(&db, &dir).arg("demo").output().await.unwrap();
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    let before = facts(&db.url).await;
-
-    // The same file opened read-only, as a remounted or write-protected disk presents it
-    // (file permissions would not stop the root user the tests may run as).
-    let read_only = db.url.replace("mode=rwc", "mode=ro");
-    let (server, base) = serve_at(&read_only, &dir).await;
-    let http = reqwest::Client::new();
-    let login = http
-        .post(format!("{base}/api/v1/session"))
-        .json(&json!({"email": "adviser@kith.test", "password": "kith-demo-2026"}))
-        .send()
-        .await
-        .unwrap();
-    assert_eq!(login.status(), 503);
-    let problem: Value = login.json().await.unwrap();
-    assert_eq!(problem["title"], "Storage unavailable", "{problem}");
-    assert!(
-        problem["detail"]
-            .as_str()
-            .unwrap()
-            .contains("cannot be written"),
-        "{problem}"
-    );
-    // The server itself stays up and says it is alive.
-    let health = http.get(format!("{base}/healthz")).send().await.unwrap();
-    assert_eq!(health.status(), 200);
-    drop(server);
-
-    // Writable again: nothing changed, the file is sound, and Kith serves it.
-    assert_eq!(facts(&db.url).await, before);
-    let conn = kith_store::Db::connect(&db.url).await.unwrap();
-    let check = conn
-        .conn()
-        .query_one_raw(Statement::from_string(
-            conn.conn().get_database_backend(),
-            "PRAGMA integrity_check",
-        ))
-        .await
-        .unwrap()
-        .unwrap();
-    assert_eq!(
-        check.try_get::<String>("", "integrity_check").unwrap(),
-        "ok"
-    );
-    let (_server, base) = serve(&db, &dir).await;
-    let adviser = logged_in(&base, "adviser@kith.test").await;
-    let r = adviser
-        .get(format!("{base}/api/v1/caseload"))
-        .send()
-        .await
-        .unwrap();
-    assert_eq!(r.status(), 200);
 }

@@ -1,0 +1,590 @@
+//! Faults under a running `kith serve`: its PostgreSQL stopped and started again while
+//! requests run, its SQLite disk full, its SQLite disk read-only. Each time Kith answers a
+//! clear 503 problem, keeps serving, recovers without a restart and writes nothing by halves.
+
+use std::io::Write;
+use std::path::PathBuf;
+use std::sync::Arc;
+use std::sync::atomic::{AtomicU8, Ordering};
+use std::time::Duration;
+
+use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, Statement};
+use serde_json::{Value, json};
+use tokio::sync::mpsc;
+
+use super::*;
+
+/// How long a fault test may take before it counts as hung.
+const PATIENCE: Duration = Duration::from_secs(180);
+
+/// Runs a command to success, or fails the test with what it printed.
+fn run_ok(c: &mut std::process::Command) {
+    let out = c.output().expect("the command runs");
+    assert!(
+        out.status.success(),
+        "{c:?}: {}{}",
+        String::from_utf8_lossy(&out.stdout),
+        String::from_utf8_lossy(&out.stderr)
+    );
+}
+
+fn is_root() -> bool {
+    std::process::Command::new("id")
+        .arg("-u")
+        .output()
+        .map(|o| String::from_utf8_lossy(&o.stdout).trim() == "0")
+        .unwrap_or(false)
+}
+
+/// A PostgreSQL server program, run as the postgres system user when the tests run as root
+/// (PostgreSQL refuses to run as root).
+fn as_postgres(program: &str) -> std::process::Command {
+    let path = pg_program(program);
+    let mut c = if is_root() {
+        let mut c = std::process::Command::new("runuser");
+        c.args(["-u", "postgres", "--"]).arg(path);
+        c
+    } else {
+        std::process::Command::new(path)
+    };
+    c.current_dir(std::env::temp_dir());
+    c
+}
+
+/// A PostgreSQL cluster of the test's own on a free port, so it can be stopped and started
+/// under a running Kith without disturbing the server the other tests share.
+struct OwnPostgres {
+    data: PathBuf,
+    port: u16,
+}
+
+impl OwnPostgres {
+    fn start_new() -> Self {
+        let data = std::env::temp_dir().join(format!("kith-own-pg-{:016x}", rand_suffix()));
+        std::fs::create_dir_all(&data).unwrap();
+        if is_root() {
+            run_ok(
+                std::process::Command::new("chown")
+                    .arg("postgres:postgres")
+                    .arg(&data),
+            );
+        }
+        run_ok(
+            as_postgres("initdb")
+                .args(["-U", "postgres", "--auth=trust", "-D"])
+                .arg(&data),
+        );
+        let port = std::net::TcpListener::bind("127.0.0.1:0")
+            .unwrap()
+            .local_addr()
+            .unwrap()
+            .port();
+        let pg = OwnPostgres { data, port };
+        pg.start();
+        pg
+    }
+
+    fn pg_ctl(&self) -> std::process::Command {
+        let mut c = as_postgres("pg_ctl");
+        c.arg("-D").arg(&self.data);
+        c
+    }
+
+    fn start(&self) {
+        run_ok(
+            self.pg_ctl()
+                .arg("-w")
+                .arg("-l")
+                .arg(self.data.join("server.log"))
+                .arg("-o")
+                .arg(format!(
+                    "-p {} -k {} -c listen_addresses=127.0.0.1",
+                    self.port,
+                    self.data.display()
+                ))
+                .arg("start"),
+        );
+    }
+
+    /// Stops the server the hard way, as a crash or a failover would: open transactions are
+    /// cut off, and the next start recovers from the write-ahead log.
+    fn crash(&self) {
+        run_ok(self.pg_ctl().args(["-w", "-m", "immediate", "stop"]));
+    }
+
+    fn url(&self) -> String {
+        format!("postgres://postgres@127.0.0.1:{}/postgres", self.port)
+    }
+}
+
+impl Drop for OwnPostgres {
+    fn drop(&mut self) {
+        let _ = self.pg_ctl().args(["-m", "immediate", "stop"]).output();
+        let _ = std::fs::remove_dir_all(&self.data);
+    }
+}
+
+/// A small tmpfs of the test's own: a disk that can be filled to the last byte and freed.
+struct TinyDisk {
+    path: PathBuf,
+}
+
+impl TinyDisk {
+    fn mount(megabytes: u32) -> Self {
+        let path = std::env::temp_dir().join(format!("kith-disk-{:016x}", rand_suffix()));
+        std::fs::create_dir_all(&path).unwrap();
+        let out = std::process::Command::new("mount")
+            .args([
+                "-t",
+                "tmpfs",
+                "-o",
+                &format!("size={megabytes}m"),
+                "kith-disk",
+            ])
+            .arg(&path)
+            .output()
+            .unwrap();
+        assert!(
+            out.status.success(),
+            "the full-disk test mounts a small tmpfs as the disk it fills, which needs root \
+             (CI runs as root): {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        TinyDisk { path }
+    }
+
+    /// Fills the disk to the last byte with one file, and returns that file.
+    fn fill(&self) -> PathBuf {
+        let filler = self.path.join("filler");
+        let mut f = std::fs::File::create(&filler).unwrap();
+        for size in [1 << 20, 4096, 1] {
+            let chunk = vec![0u8; size];
+            let e = loop {
+                if let Err(e) = f.write_all(&chunk) {
+                    break e;
+                }
+            };
+            assert_eq!(e.raw_os_error(), Some(28), "ENOSPC, got {e}");
+        }
+        filler
+    }
+}
+
+impl Drop for TinyDisk {
+    fn drop(&mut self) {
+        let _ = std::process::Command::new("umount")
+            .arg("-l")
+            .arg(&self.path)
+            .output();
+        let _ = std::fs::remove_dir_all(&self.path);
+    }
+}
+
+/// A child case as the API takes it, with two needs: a complete registration writes the
+/// child, both needs and the audit row of its creation, or nothing.
+fn child_case(name: &str) -> Value {
+    json!({
+        "name": name,
+        "birth_date": "2014-03-15",
+        "target_area": "general",
+        "support_level": "moderate",
+        "needs": [
+            {"code": "attachment", "level": "moderate"},
+            {"code": "school_learning_support", "level": "light"}
+        ],
+        "languages": ["da"]
+    })
+}
+
+/// What one request came back with, and in which phase of the fault it was sent.
+#[derive(Debug)]
+struct Outcome {
+    /// The child a registration was for; `None` for a read.
+    child: Option<String>,
+    sent_in: u8,
+    status: u16,
+    content_type: String,
+    body: Value,
+}
+
+impl Outcome {
+    fn ok(&self) -> bool {
+        (200..300).contains(&self.status)
+    }
+}
+
+const BEFORE: u8 = 0;
+const DOWN: u8 = 1;
+const AFTER: u8 = 2;
+const DONE: u8 = 3;
+
+/// Sends requests one after another until the phase is `DONE`: registrations of children
+/// named `{prefix} N` when `write`, otherwise the adviser's caseload.
+fn keep_requesting(
+    http: reqwest::Client,
+    base: String,
+    prefix: &'static str,
+    write: bool,
+    phase: Arc<AtomicU8>,
+    tx: mpsc::UnboundedSender<Outcome>,
+) -> tokio::task::JoinHandle<()> {
+    tokio::spawn(async move {
+        for n in 1.. {
+            let sent_in = phase.load(Ordering::SeqCst);
+            if sent_in == DONE {
+                break;
+            }
+            let (child, request) = if write {
+                let name = format!("{prefix} {n}");
+                let r = http
+                    .post(format!("{base}/api/v1/children"))
+                    .json(&child_case(&name));
+                (Some(name), r)
+            } else {
+                (None, http.get(format!("{base}/api/v1/caseload")))
+            };
+            let r = request
+                .send()
+                .await
+                .expect("Kith answers while its database is in trouble");
+            let status = r.status().as_u16();
+            let content_type = r
+                .headers()
+                .get("content-type")
+                .and_then(|v| v.to_str().ok())
+                .unwrap_or("")
+                .to_owned();
+            let body = r.json::<Value>().await.unwrap_or(Value::Null);
+            let outcome = Outcome {
+                child,
+                sent_in,
+                status,
+                content_type,
+                body,
+            };
+            if tx.send(outcome).is_err() {
+                break;
+            }
+        }
+    })
+}
+
+/// Collects outcomes until `enough` holds of them.
+async fn collect_until(
+    rx: &mut mpsc::UnboundedReceiver<Outcome>,
+    seen: &mut Vec<Outcome>,
+    what: &str,
+    enough: impl Fn(&[Outcome]) -> bool,
+) {
+    tokio::time::timeout(PATIENCE, async {
+        while !enough(seen) {
+            seen.push(rx.recv().await.expect("the requests go on"));
+        }
+    })
+    .await
+    .unwrap_or_else(|_| panic!("waited too long for {what}: {seen:#?}"));
+}
+
+fn count(seen: &[Outcome], write: bool, sent_in: u8, pred: impl Fn(&Outcome) -> bool) -> usize {
+    seen.iter()
+        .filter(|o| o.child.is_some() == write && o.sent_in == sent_in && pred(o))
+        .count()
+}
+
+/// The children named `{prefix} N` in the database, each checked to be whole: its two needs
+/// and the one audit row of its creation are there with it.
+async fn whole_children(url: &str, prefix: &str) -> std::collections::BTreeSet<String> {
+    use kith_store::entities::{audit_log, child, child_need};
+    let db = kith_store::Db::connect(url).await.unwrap();
+    let conn = db.conn();
+    let children = child::Entity::find()
+        .filter(child::Column::Name.starts_with(prefix))
+        .all(conn)
+        .await
+        .unwrap();
+    for c in &children {
+        let needs = child_need::Entity::find()
+            .filter(child_need::Column::ChildId.eq(c.id))
+            .all(conn)
+            .await
+            .unwrap();
+        assert_eq!(needs.len(), 2, "{} has both needs", c.name);
+        let created = audit_log::Entity::find()
+            .filter(audit_log::Column::ChildId.eq(c.id))
+            .filter(audit_log::Column::Action.eq("child.create"))
+            .all(conn)
+            .await
+            .unwrap();
+        assert_eq!(created.len(), 1, "{}'s creation is audited once", c.name);
+    }
+    children.into_iter().map(|c| c.name).collect()
+}
+
+fn names(seen: &[Outcome], pred: impl Fn(&Outcome) -> bool) -> std::collections::BTreeSet<String> {
+    seen.iter()
+        .filter(|o| pred(o))
+        .filter_map(|o| o.child.clone())
+        .collect()
+}
+
+/// PostgreSQL cut off (stopped the hard way) while an adviser registers children and reads
+/// her caseload without pause: every request answers, either as usual or with a 503
+/// problem+json; once PostgreSQL is back the same `kith serve` serves again; every child
+/// reported created is there and whole, and no other child is, but for the one request that
+/// may have been in flight at the moment of the crash.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn postgres_restarted_under_requests_fails_cleanly_and_recovers() {
+    const PREFIX: &str = "Restart Child";
+    let pg = OwnPostgres::start_new();
+    let dir = std::env::temp_dir().join(format!("kith-pg-restart-{:016x}", rand_suffix()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let out = kith_at(&pg.url(), &dir).arg("demo").output().await.unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let (mut server, base) = serve_at(&pg.url(), &dir).await;
+    let adviser = logged_in(&base, "adviser@kith.test").await;
+
+    let phase = Arc::new(AtomicU8::new(BEFORE));
+    let (tx, mut rx) = mpsc::unbounded_channel();
+    let writer = keep_requesting(
+        adviser.clone(),
+        base.clone(),
+        PREFIX,
+        true,
+        phase.clone(),
+        tx.clone(),
+    );
+    let reader = keep_requesting(adviser, base.clone(), PREFIX, false, phase.clone(), tx);
+    let mut seen = Vec::new();
+    collect_until(&mut rx, &mut seen, "work before the crash", |s| {
+        count(s, true, BEFORE, Outcome::ok) >= 3 && count(s, false, BEFORE, Outcome::ok) >= 3
+    })
+    .await;
+
+    pg.crash();
+    phase.store(DOWN, Ordering::SeqCst);
+    collect_until(&mut rx, &mut seen, "503s while PostgreSQL is down", |s| {
+        count(s, true, DOWN, |o| o.status == 503) >= 2
+            && count(s, false, DOWN, |o| o.status == 503) >= 2
+    })
+    .await;
+
+    pg.start();
+    phase.store(AFTER, Ordering::SeqCst);
+    collect_until(&mut rx, &mut seen, "recovery without a restart", |s| {
+        count(s, true, AFTER, Outcome::ok) >= 3 && count(s, false, AFTER, Outcome::ok) >= 3
+    })
+    .await;
+    phase.store(DONE, Ordering::SeqCst);
+    writer.await.unwrap();
+    reader.await.unwrap();
+    while let Ok(o) = rx.try_recv() {
+        seen.push(o);
+    }
+
+    assert!(server.try_wait().unwrap().is_none(), "kith serve stays up");
+    for o in &seen {
+        match o.status {
+            200 | 201 => {}
+            503 => {
+                assert_eq!(o.content_type, "application/problem+json", "{o:?}");
+                assert_eq!(o.body["status"], 503, "{o:?}");
+                assert_eq!(o.body["title"], "Service unavailable", "{o:?}");
+            }
+            _ => panic!("neither an answer nor a clean 503: {o:?}"),
+        }
+    }
+    let created = names(&seen, Outcome::ok);
+    let present = whole_children(&pg.url(), PREFIX).await;
+    assert!(
+        created.is_subset(&present),
+        "every child reported created is there: {created:?} vs {present:?}"
+    );
+    let unreported: Vec<_> = present.difference(&created).collect();
+    let in_flight = names(&seen, |o| o.status == 503 && o.sent_in == BEFORE);
+    assert!(
+        unreported.len() <= 1 && unreported.iter().all(|n| in_flight.contains(*n)),
+        "only a registration in flight at the crash may have committed unreported: \
+         {unreported:?}, in flight {in_flight:?}"
+    );
+}
+
+/// The SQLite disk filled to the last byte under a running Kith: registrations are refused
+/// with a 503 that says the database cannot be written, reads go on (but a child's data,
+/// whose reading must be audited, is not shown: fail closed), and once space is freed
+/// the same `kith serve` takes registrations again. Every child reported created is there
+/// and whole, no refused one is, and the file passes SQLite's integrity check.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_full_sqlite_disk_refuses_changes_cleanly_and_recovers() {
+    const PREFIX: &str = "Full Disk Child";
+    let disk = TinyDisk::mount(48);
+    let url = kith_store::testdb::sqlite_url(&disk.path.join("kith.db"));
+    let dir = std::env::temp_dir().join(format!("kith-full-{:016x}", rand_suffix()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let out = kith_at(&url, &dir).arg("demo").output().await.unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let (mut server, base) = serve_at(&url, &dir).await;
+    let adviser = logged_in(&base, "adviser@kith.test").await;
+    let register = async |n: u32| -> Outcome {
+        let name = format!("{PREFIX} {n}");
+        let r = adviser
+            .post(format!("{base}/api/v1/children"))
+            .json(&child_case(&name))
+            .send()
+            .await
+            .expect("Kith answers on a full disk");
+        Outcome {
+            child: Some(name),
+            sent_in: 0,
+            status: r.status().as_u16(),
+            content_type: r
+                .headers()
+                .get("content-type")
+                .and_then(|v| v.to_str().ok())
+                .unwrap_or("")
+                .to_owned(),
+            body: r.json().await.unwrap_or(Value::Null),
+        }
+    };
+    let mut seen = vec![register(1).await];
+    assert_eq!(seen[0].status, 201, "{:?}", seen[0]);
+
+    let filler = disk.fill();
+    // Space SQLite already holds (a write-ahead log it reuses) may take a few more; the
+    // first registration that needs a new page is refused.
+    let mut n = 1;
+    while seen.last().unwrap().status == 201 {
+        n += 1;
+        assert!(n < 2_000, "a full disk never refused a registration");
+        seen.push(register(n).await);
+    }
+    let refused = seen.last().unwrap();
+    assert_eq!(refused.status, 503, "{refused:?}");
+    assert_eq!(refused.content_type, "application/problem+json");
+    assert_eq!(refused.body["title"], "Storage unavailable", "{refused:?}");
+    assert!(
+        refused.body["detail"]
+            .as_str()
+            .unwrap()
+            .contains("full disk"),
+        "{refused:?}"
+    );
+    // Reading what is not about a child goes on; a child's data is not shown when its
+    // reading cannot be audited (fail closed), with the same clear answer.
+    let r = adviser
+        .get(format!("{base}/api/v1/placement-options"))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.status(), 200, "the catalogue is read on a full disk");
+    let r = adviser
+        .get(format!("{base}/api/v1/caseload"))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.status(), 503, "a caseload that cannot be audited is not shown");
+    let problem: Value = r.json().await.unwrap();
+    assert_eq!(problem["title"], "Storage unavailable", "{problem}");
+    assert!(server.try_wait().unwrap().is_none(), "kith serve stays up");
+
+    // Space freed: the same process takes registrations again.
+    std::fs::remove_file(filler).unwrap();
+    let again = register(n + 1).await;
+    assert_eq!(again.status, 201, "{again:?}");
+    seen.push(again);
+    drop(server);
+
+    for o in &seen {
+        assert!(
+            o.status == 201 || o.body["title"] == "Storage unavailable",
+            "{o:?}"
+        );
+    }
+    let created = names(&seen, Outcome::ok);
+    assert_eq!(
+        whole_children(&url, PREFIX).await,
+        created,
+        "exactly the children reported created are there, each whole"
+    );
+    assert_integrity(&url).await;
+}
+
+/// SQLite's own check of the file finds nothing wrong.
+async fn assert_integrity(url: &str) {
+    let conn = kith_store::Db::connect(url).await.unwrap();
+    let check = conn
+        .conn()
+        .query_one_raw(Statement::from_string(
+            conn.conn().get_database_backend(),
+            "PRAGMA integrity_check",
+        ))
+        .await
+        .unwrap()
+        .unwrap();
+    assert_eq!(
+        check.try_get::<String>("", "integrity_check").unwrap(),
+        "ok"
+    );
+}
+
+/// A read-only disk under SQLite: Kith answers every change (and every login, which writes a
+/// session) with a clear 503 that says the database cannot be written, changes nothing, and
+/// serves as before once the disk is writable again; the file is intact.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_read_only_sqlite_disk_gives_a_clear_error_and_no_damage() {
+    let db = TestDb::fresh(Engine::Sqlite).await.expect("database");
+    let dir = std::env::temp_dir().join(format!("kith-ro-{:016x}", rand_suffix()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let out = kith(&db, &dir).arg("demo").output().await.unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let before = facts(&db.url).await;
+
+    // The same file opened read-only, as a remounted or write-protected disk presents it
+    // (file permissions would not stop the root user the tests may run as).
+    let read_only = db.url.replace("mode=rwc", "mode=ro");
+    let (server, base) = serve_at(&read_only, &dir).await;
+    let http = reqwest::Client::new();
+    let login = http
+        .post(format!("{base}/api/v1/session"))
+        .json(&json!({"email": "adviser@kith.test", "password": "kith-demo-2026"}))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(login.status(), 503);
+    let problem: Value = login.json().await.unwrap();
+    assert_eq!(problem["title"], "Storage unavailable", "{problem}");
+    assert!(
+        problem["detail"]
+            .as_str()
+            .unwrap()
+            .contains("cannot be written"),
+        "{problem}"
+    );
+    // The server itself stays up and says it is alive.
+    let health = http.get(format!("{base}/healthz")).send().await.unwrap();
+    assert_eq!(health.status(), 200);
+    drop(server);
+
+    // Writable again: nothing changed, the file is sound, and Kith serves it.
+    assert_eq!(facts(&db.url).await, before);
+    assert_integrity(&db.url).await;
+    let (_server, base) = serve(&db, &dir).await;
+    let adviser = logged_in(&base, "adviser@kith.test").await;
+    let r = adviser
+        .get(format!("{base}/api/v1/caseload"))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.status(), 200);
+}
