@@ -8,6 +8,7 @@ mod audit;
 mod bad_input;
 mod browser;
 mod browser_plan;
+mod bulk;
 mod calendar;
 mod children;
 mod dashboard;

@@ -69,6 +69,18 @@ pub async fn runs<C: ConnectionTrait>(conn: &C, job: &str) -> Result<Vec<job_run
         .await?)
 }
 
+/// Lets the current transaction's commit return before PostgreSQL has flushed it to disk
+/// (`synchronous_commit = off` for this transaction only; nothing on SQLite). For work that
+/// is re-done anyway when lost: a PostgreSQL crash in the fraction of a second after the
+/// commit loses the whole transaction, never part of it, and the next plan writes it again.
+pub async fn commit_without_waiting_for_disk<C: ConnectionTrait>(conn: &C) -> Result<()> {
+    if conn.get_database_backend() == sea_orm::DbBackend::Postgres {
+        conn.execute_unprepared("SET LOCAL synchronous_commit = off")
+            .await?;
+    }
+    Ok(())
+}
+
 /// Takes the named lock for the rest of the transaction (a row lock on PostgreSQL; SQLite's
 /// write transactions are exclusive already). False if there is no such lock.
 pub async fn lock<C: ConnectionTrait>(conn: &C, name: &str, now: DateTime<Utc>) -> Result<bool> {

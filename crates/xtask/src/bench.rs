@@ -13,7 +13,8 @@
 //!    a load generator on loopback (64 keep-alive connections, 10 s after a warm-up second) on
 //!    the main list, read and write endpoints, against a bare axum "hello, world" built in the
 //!    same run as the ceiling; with the server's peak memory and its start-up time on the
-//!    existing database. `KITH_BENCH_ONLY=load cargo xtask bench` runs only this part.
+//!    existing database. `KITH_BENCH_ONLY=load cargo xtask bench` runs only this part
+//!    (`KITH_BENCH_ONLY=wheel` only the planning part).
 //!
 //! Figures are printed as Markdown; docs/BENCHMARKS.md records them with the machine and date.
 
@@ -35,8 +36,10 @@ pub fn run() -> Result {
         "--example",
         "hello",
     ]))?;
-    if std::env::var("KITH_BENCH_ONLY").is_ok_and(|v| v == "load") {
-        return print(http_load()?);
+    match std::env::var("KITH_BENCH_ONLY").as_deref() {
+        Ok("load") => return print(http_load()?),
+        Ok("wheel") => return print(wheel_planning()?),
+        _ => {}
     }
     exec(cargo().args(["bench", "-p", "kith-domain", "--bench", "matching"]))?;
     exec(cargo().args(["bench", "-p", "kith-domain", "--bench", "planner"]))?;

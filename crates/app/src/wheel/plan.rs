@@ -42,9 +42,14 @@ pub async fn plan_all(app: &App, actor: &Actor) -> Result<PlanSummary> {
     plan_placements(app, None).await
 }
 
-/// Plans the given placements (`None`: all) in a transaction of its own.
+/// Plans the given placements (`None`: all) in a transaction of its own. The whole wheel is
+/// written without waiting for the disk at commit: a plan lost to a database crash is
+/// planned again by the next run, which is idempotent.
 pub async fn plan_placements(app: &App, ids: Option<&[i64]>) -> Result<PlanSummary> {
     let tx = app.db().begin_write().await?;
+    if ids.is_none() {
+        kith_store::jobs::commit_without_waiting_for_disk(&tx).await?;
+    }
     let summary = plan_in(&tx, app, ids).await?;
     tx.commit().await?;
     Ok(summary)

@@ -489,7 +489,11 @@ async fn a_full_sqlite_disk_refuses_changes_cleanly_and_recovers() {
         .send()
         .await
         .unwrap();
-    assert_eq!(r.status(), 503, "a caseload that cannot be audited is not shown");
+    assert_eq!(
+        r.status(),
+        503,
+        "a caseload that cannot be audited is not shown"
+    );
     let problem: Value = r.json().await.unwrap();
     assert_eq!(problem["title"], "Storage unavailable", "{problem}");
     assert!(server.try_wait().unwrap().is_none(), "kith serve stays up");
