@@ -145,3 +145,53 @@ db_test!(the_cpr_reveal_is_audited, |app| {
         .expect(200);
     assert!(actions(&rows(&app, id).await).contains(&"child.cpr_reveal".to_owned()));
 });
+
+db_test!(reads_arriving_together_are_each_recorded_once, |app| {
+    let adviser = app.client(&app.staff.adviser);
+    let mut ids = Vec::new();
+    for name in ["Together One", "Together Two", "Together Three"] {
+        ids.push(
+            adviser
+                .post("/api/v1/children", &child(name))
+                .await
+                .expect(201)
+                .body["id"]
+                .as_i64()
+                .unwrap(),
+        );
+    }
+    // 48 lists at once: every fourth by the team leader, the rest by the adviser. Their
+    // rows are committed in groups; each list answers only after its own rows are in.
+    let leader = app.client(&app.staff.leader);
+    let lists = (0..48).map(|i| {
+        let who = if i % 4 == 0 { &leader } else { &adviser };
+        who.get("/api/v1/children")
+    });
+    for answer in futures::future::join_all(lists).await {
+        answer.expect(200);
+    }
+    for id in ids {
+        let listed: Vec<_> = rows(&app, id)
+            .await
+            .into_iter()
+            .filter(|r| r.action == "child.list")
+            .collect();
+        let by = |user: i64| listed.iter().filter(|r| r.actor_id == Some(user)).count();
+        assert_eq!(by(app.staff.adviser.id), 36, "child {id}");
+        assert_eq!(by(app.staff.leader.id), 12, "child {id}");
+        assert_eq!(
+            listed.len(),
+            48,
+            "child {id}: no row twice, none from elsewhere"
+        );
+        for r in &listed {
+            assert_eq!((r.entity.as_str(), r.entity_id), ("child", Some(id)));
+            assert_eq!(
+                r.at,
+                "2026-11-16T09:00:00Z"
+                    .parse::<chrono::DateTime<chrono::Utc>>()
+                    .unwrap()
+            );
+        }
+    }
+});

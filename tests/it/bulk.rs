@@ -1,6 +1,6 @@
-//! The bulk load a first plan uses on PostgreSQL: the visit table's secondary indexes and
-//! foreign keys come off and go back exactly as they were, and a row that breaks a foreign
-//! key written meanwhile still fails the transaction.
+//! The bulk load a first plan uses: the visit table's secondary indexes (and on PostgreSQL
+//! its foreign keys) come off and go back exactly as they were, and a row that breaks a
+//! foreign key written meanwhile still fails the transaction.
 
 use kith_store::testdb::{Engine, TestDb};
 use kith_store::{ConnectionTrait, Db, bulk};
@@ -96,4 +96,45 @@ async fn a_bulk_load_puts_indexes_and_keys_back_and_still_checks_them() {
         .try_get::<i64>("", "n")
         .unwrap();
     assert_eq!(n, 0);
+}
+
+/// The visit table's indexes as SQLite keeps them (the automatic ones have no text).
+async fn sqlite_indexes<C: ConnectionTrait>(conn: &C) -> Vec<String> {
+    conn.query_all_raw(Statement::from_string(
+        conn.get_database_backend(),
+        "SELECT name || ': ' || coalesce(sql, '') AS d FROM sqlite_schema \
+         WHERE type = 'index' AND tbl_name = 'visit' ORDER BY name",
+    ))
+    .await
+    .unwrap()
+    .into_iter()
+    .map(|r| r.try_get::<String>("", "d").unwrap())
+    .collect()
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_bulk_load_on_sqlite_puts_the_indexes_back() {
+    let test = TestDb::fresh(Engine::Sqlite).await.unwrap();
+    let db = Db::connect(&test.url).await.unwrap();
+    let before = sqlite_indexes(db.conn()).await;
+    assert_eq!(before.len(), 3, "three indexes: {before:?}");
+    assert!(
+        bulk::worth_it(db.conn(), "visit", 20_000, 20_000)
+            .await
+            .unwrap()
+    );
+
+    let tx = db.begin_write().await.unwrap();
+    let suspended = bulk::suspend(&tx, "visit").await.unwrap();
+    assert_eq!(sqlite_indexes(&tx).await, Vec::<String>::new());
+    bulk::restore(&tx, suspended).await.unwrap();
+    assert_eq!(sqlite_indexes(&tx).await, before, "put back as they were");
+    tx.commit().await.unwrap();
+    assert_eq!(sqlite_indexes(db.conn()).await, before);
+
+    // Rolled back: the indexes are there as before.
+    let tx = db.begin_write().await.unwrap();
+    bulk::suspend(&tx, "visit").await.unwrap();
+    drop(tx);
+    assert_eq!(sqlite_indexes(db.conn()).await, before, "rolled back whole");
 }

@@ -3,7 +3,9 @@
 //!
 //! - A read use case returns its result through [`read`], which records one row per child
 //!   whose data the result holds (its [`ChildData::child_ids`]). A result that holds child data
-//!   can only leave `kith-app` this way, so a new read cannot forget its audit.
+//!   can only leave `kith-app` this way, so a new read cannot forget its audit. The rows of
+//!   reads arriving together are committed together (`kith_store::read_log`); each read
+//!   answers only after its own rows are committed.
 //! - A change records itself with [`changed`] inside the change's own transaction: the change
 //!   and its audit row commit together or not at all.
 //! - A refused attempt on a specific child is recorded with [`denied`].
@@ -13,6 +15,7 @@
 use kith_domain::ChildId;
 use kith_store::ConnectionTrait;
 use kith_store::audit::{AuditEntry, append};
+use kith_store::read_log::ChildReads;
 
 use crate::{Actor, App, Result};
 
@@ -149,20 +152,17 @@ pub async fn read<T: ChildData>(
     action: AuditAction,
     data: T,
 ) -> Result<T> {
-    let mut ids = data.child_ids();
-    ids.sort();
+    let mut ids: Vec<i64> = data.child_ids().into_iter().map(|c| c.0).collect();
+    ids.sort_unstable();
     ids.dedup();
-    let entries: Vec<AuditEntry> = ids
-        .into_iter()
-        .map(|c| AuditEntry {
-            actor_id: Some(actor.id.0),
-            action: action.as_str().to_owned(),
-            entity: "child",
-            entity_id: Some(c.0),
-            child_id: Some(c.0),
+    app.read_log()
+        .record(ChildReads {
+            actor_id: actor.id.0,
+            action: action.as_str(),
+            child_ids: ids,
+            at: app.now(),
         })
-        .collect();
-    append(app.db().conn(), &entries, app.now()).await?;
+        .await?;
     Ok(data)
 }
 

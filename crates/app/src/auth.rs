@@ -2,7 +2,6 @@
 
 use kith_domain::throttle::LoginThrottle;
 use kith_domain::{Email, Lang, UnitId, UnitKind, UserId};
-use kith_store::users::UserRecord;
 use sha2::{Digest, Sha256};
 
 use crate::actor::ActorUnit;
@@ -70,24 +69,24 @@ async fn check_password(app: &App, email: &str, password_text: &str) -> Result<A
     if !ok || !record.user.active {
         return Err(bad());
     }
-    actor_from_record(app, record).await
+    actor_for_user(app, UserId(record.user.id))
+        .await?
+        .ok_or_else(bad)
 }
 
 /// The actor for a logged-in user id (from a session), if the user still exists and is active.
+/// Asked on every request: one statement (user, roles and units joined).
 pub async fn actor_for_user(app: &App, user_id: UserId) -> Result<Option<Actor>> {
-    let Some(record) = kith_store::users::get(app.db().conn(), user_id.0).await? else {
-        return Ok(None);
-    };
-    if !record.user.active {
-        return Ok(None);
-    }
-    Ok(Some(actor_from_record(app, record).await?))
+    kith_store::principals::by_user(app.db().conn(), user_id.0)
+        .await?
+        .map(actor_from_principal)
+        .transpose()
 }
 
 /// The actor for an API token secret, if the token is valid and its user active.
 pub async fn actor_for_token(app: &App, secret: &str) -> Result<Option<Actor>> {
     let hash = token_hash(secret);
-    let Some(token) = kith_store::tokens::find_active(app.db().conn(), &hash).await? else {
+    let Some(token) = kith_store::principals::by_token_hash(app.db().conn(), &hash).await? else {
         return Ok(None);
     };
     // "Last used" to the minute: a write on every request would queue each read behind the
@@ -97,38 +96,37 @@ pub async fn actor_for_token(app: &App, secret: &str) -> Result<Option<Actor>> {
         .last_used_at
         .is_none_or(|t| now - t >= chrono::Duration::seconds(60))
     {
-        kith_store::tokens::touch(app.db().conn(), token.id, now).await?;
+        kith_store::tokens::touch(app.db().conn(), token.token_id, now).await?;
     }
-    actor_for_user(app, UserId(token.user_id)).await
+    actor_from_principal(token.principal).map(Some)
 }
 
-/// SHA-256 (hex) of a token or session secret: what the database stores instead of it.
-pub fn token_hash(secret: &str) -> String {
-    let digest = Sha256::digest(secret.as_bytes());
-    digest.iter().map(|b| format!("{b:02x}")).collect()
-}
-
-pub(crate) async fn actor_from_record(app: &App, record: UserRecord) -> Result<Actor> {
-    let units = kith_store::units::all(app.db().conn()).await?;
-    let my_units = units
+/// The actor from its stored principal.
+fn actor_from_principal(p: kith_store::principals::Principal) -> Result<Actor> {
+    let units = p
+        .units
         .into_iter()
-        .filter(|u| record.unit_ids.contains(&u.id))
-        .map(|u| {
+        .map(|(id, kind)| {
             Ok(ActorUnit {
-                id: UnitId(u.id),
-                kind: u
-                    .kind
+                id: UnitId(id),
+                kind: kind
                     .parse::<UnitKind>()
                     .map_err(|e| AppError::Internal(e.to_string()))?,
             })
         })
         .collect::<Result<Vec<_>>>()?;
     Ok(Actor {
-        id: UserId(record.user.id),
-        name: record.user.name,
-        email: Email::parse(&record.user.email).map_err(|e| AppError::Internal(e.to_string()))?,
-        roles: record.roles,
-        units: my_units,
-        locale: record.user.locale.parse().unwrap_or(Lang::Da),
+        id: UserId(p.user_id),
+        name: p.name,
+        email: Email::parse(&p.email).map_err(|e| AppError::Internal(e.to_string()))?,
+        roles: p.roles,
+        units,
+        locale: p.locale.parse().unwrap_or(Lang::Da),
     })
+}
+
+/// SHA-256 (hex) of a token or session secret: what the database stores instead of it.
+pub fn token_hash(secret: &str) -> String {
+    let digest = Sha256::digest(secret.as_bytes());
+    digest.iter().map(|b| format!("{b:02x}")).collect()
 }

@@ -3,6 +3,7 @@
 use std::sync::Arc;
 
 use chrono::{DateTime, NaiveDate, Utc};
+use kith_store::read_log::ReadLog;
 use kith_store::{CprVault, Db};
 
 use crate::Clock;
@@ -14,6 +15,7 @@ pub struct App {
     db: Db,
     clock: Arc<dyn Clock>,
     vault: CprVault,
+    read_log: ReadLog,
     options: Arc<crate::matching::profiles::OptionsCache>,
     base_url: Arc<str>,
 }
@@ -22,6 +24,7 @@ impl App {
     /// Assembles the context.
     pub fn new(db: Db, clock: Arc<dyn Clock>, vault: CprVault) -> Self {
         Self {
+            read_log: ReadLog::new(db.clone()),
             db,
             clock,
             vault,
@@ -71,6 +74,11 @@ impl App {
     /// The in-memory option profiles used by matching.
     pub(crate) fn options_cache(&self) -> &crate::matching::profiles::OptionsCache {
         &self.options
+    }
+
+    /// Where reads of children's data are recorded (committed in groups).
+    pub(crate) fn read_log(&self) -> &ReadLog {
+        &self.read_log
     }
 
     /// The CPR vault.

@@ -33,15 +33,15 @@ pub(crate) async fn refs(
     let mut ids = ids.to_vec();
     ids.sort();
     ids.dedup();
-    Ok(kith_store::users::get_many(app.db().conn(), &ids)
+    Ok(kith_store::users::names(app.db().conn(), &ids)
         .await?
         .into_iter()
-        .map(|u| {
+        .map(|(id, name)| {
             (
-                u.user.id,
+                id,
                 StaffRef {
-                    id: UserId(u.user.id),
-                    name: u.user.name,
+                    id: UserId(id),
+                    name,
                 },
             )
         })

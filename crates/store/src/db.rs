@@ -46,11 +46,14 @@ impl Db {
         opts.sqlx_logging(false)
             .acquire_timeout(Duration::from_secs(5))
             .connect_timeout(Duration::from_secs(5))
-            .idle_timeout(Duration::from_secs(300))
-            .test_before_acquire(true);
+            .idle_timeout(Duration::from_secs(300));
         match backend {
             Backend::Sqlite => {
-                opts.max_connections(8).min_connections(1);
+                // A file cannot go away under a connection: no ping before each statement
+                // (a round trip to the connection's thread that doubled a query's cost).
+                opts.max_connections(8)
+                    .min_connections(1)
+                    .test_before_acquire(false);
                 opts.map_sqlx_sqlite_opts(|o| {
                     use sea_orm::sqlx::sqlite::{SqliteJournalMode, SqliteSynchronous};
                     o.journal_mode(SqliteJournalMode::Wal)
@@ -61,7 +64,10 @@ impl Db {
                 });
             }
             Backend::Postgres => {
-                opts.max_connections(16).min_connections(0);
+                // A connection whose server restarted is found out before it is used.
+                opts.max_connections(16)
+                    .min_connections(0)
+                    .test_before_acquire(true);
             }
         }
         let conn = Database::connect(opts).await?;

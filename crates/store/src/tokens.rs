@@ -34,18 +34,6 @@ pub async fn insert<C: ConnectionTrait>(
     .id)
 }
 
-/// The unrevoked token with this hash.
-pub async fn find_active<C: ConnectionTrait>(
-    conn: &C,
-    token_hash: &str,
-) -> Result<Option<api_token::Model>> {
-    Ok(api_token::Entity::find()
-        .filter(api_token::Column::TokenHash.eq(token_hash))
-        .filter(api_token::Column::RevokedAt.is_null())
-        .one(conn)
-        .await?)
-}
-
 /// Notes when a token was last used.
 pub async fn touch<C: ConnectionTrait>(conn: &C, id: i64, now: DateTime<Utc>) -> Result<()> {
     api_token::Entity::update_many()

@@ -202,6 +202,21 @@ pub async fn get_many<C: ConnectionTrait>(conn: &C, ids: &[i64]) -> Result<Vec<U
     with_roles_and_units(conn, users).await
 }
 
+/// The names of these users, by id (one statement: what every list showing staff needs).
+pub async fn names<C: ConnectionTrait>(conn: &C, ids: &[i64]) -> Result<Vec<(i64, String)>> {
+    if ids.is_empty() {
+        return Ok(vec![]);
+    }
+    Ok(app_user::Entity::find()
+        .select_only()
+        .column(app_user::Column::Id)
+        .column(app_user::Column::Name)
+        .filter(app_user::Column::Id.is_in(ids.iter().copied()))
+        .into_tuple()
+        .all(conn)
+        .await?)
+}
+
 /// A page of users ordered by name.
 pub async fn list<C: ConnectionTrait>(conn: &C, page: PageRequest) -> Result<Page<UserRecord>> {
     let page = by_name_then_id(

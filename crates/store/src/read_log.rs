@@ -1,0 +1,175 @@
+//! Group commit for the audit rows of reads. Every read of children's data writes its rows
+//! before it answers (fail closed); one write transaction per request queued every read
+//! behind the database's single writer (SQLite) and made the other connections drop their
+//! page caches at each commit. Here the requests that arrive while a batch is being written
+//! wait together and go into the next transaction as one statement; each request still gets
+//! its answer only after its rows are committed. If a batch fails, each of its requests
+//! writes its own rows alone, so one request's failure is its own and reports its own error.
+
+use std::sync::{Arc, OnceLock};
+
+use chrono::{DateTime, SecondsFormat, Utc};
+use sea_orm::{ConnectionTrait, DbBackend, Statement};
+use tokio::sync::{mpsc, oneshot};
+
+use crate::{Db, Result};
+
+/// The rows one read writes: one per child, all by one actor for one action.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ChildReads {
+    pub actor_id: i64,
+    pub action: &'static str,
+    pub child_ids: Vec<i64>,
+    pub at: DateTime<Utc>,
+}
+
+/// Requests per batch at most (a national page of fifty children each: 12,800 rows).
+const MAX_BATCH: usize = 256;
+
+struct Job {
+    reads: ChildReads,
+    /// Whether the batch holding these rows committed.
+    done: oneshot::Sender<bool>,
+}
+
+/// The writer of read rows, shared by every clone of the application context. Its task
+/// starts with the first read, on the runtime that makes it.
+#[derive(Clone)]
+pub struct ReadLog {
+    db: Db,
+    queue: Arc<OnceLock<mpsc::UnboundedSender<Job>>>,
+}
+
+impl std::fmt::Debug for ReadLog {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("ReadLog").finish_non_exhaustive()
+    }
+}
+
+impl ReadLog {
+    /// A log writing to `db`.
+    pub fn new(db: Db) -> Self {
+        Self {
+            db,
+            queue: Arc::default(),
+        }
+    }
+
+    /// Writes `reads` and returns once they are committed.
+    pub async fn record(&self, reads: ChildReads) -> Result<()> {
+        if reads.child_ids.is_empty() {
+            return Ok(());
+        }
+        let queue = self.queue.get_or_init(|| {
+            let (tx, rx) = mpsc::unbounded_channel();
+            tokio::spawn(write_batches(self.db.clone(), rx));
+            tx
+        });
+        let (done, committed) = oneshot::channel();
+        let job = Job {
+            reads: reads.clone(),
+            done,
+        };
+        // The writer is gone only with the runtime that started it (a test's); then, and
+        // when the batch failed, the rows go in alone.
+        if queue.send(job).is_ok() && committed.await == Ok(true) {
+            return Ok(());
+        }
+        write_alone(&self.db, &reads).await
+    }
+}
+
+async fn write_batches(db: Db, mut rx: mpsc::UnboundedReceiver<Job>) {
+    let mut jobs = Vec::with_capacity(MAX_BATCH);
+    while rx.recv_many(&mut jobs, MAX_BATCH).await > 0 {
+        let ok = write_batch(&db, jobs.iter().map(|j| &j.reads))
+            .await
+            .is_ok();
+        for job in jobs.drain(..) {
+            let _ = job.done.send(ok);
+        }
+    }
+}
+
+async fn write_batch<'a>(db: &Db, batch: impl Iterator<Item = &'a ChildReads>) -> Result<()> {
+    let tx = db.begin_write().await?;
+    insert(&tx, batch).await?;
+    tx.commit().await?;
+    Ok(())
+}
+
+async fn write_alone(db: &Db, reads: &ChildReads) -> Result<()> {
+    insert(db.conn(), std::iter::once(reads)).await
+}
+
+/// One statement for all the rows: the columns as arrays (PostgreSQL `UNNEST`) or one JSON
+/// document (SQLite `json_each`, instants in the text sqlx writes for them).
+async fn insert<'a, C: ConnectionTrait>(
+    conn: &C,
+    batch: impl Iterator<Item = &'a ChildReads>,
+) -> Result<()> {
+    let rows: Vec<(&ChildReads, i64)> = batch
+        .flat_map(|r| r.child_ids.iter().map(move |&c| (r, c)))
+        .collect();
+    if rows.is_empty() {
+        return Ok(());
+    }
+    let backend = conn.get_database_backend();
+    let statement = match backend {
+        DbBackend::Postgres => {
+            use sea_orm::sea_query::ArrayType;
+            let array = |ty: ArrayType, values: Vec<sea_orm::Value>| {
+                sea_orm::Value::Array(ty, Some(Box::new(values)))
+            };
+            Statement::from_sql_and_values(
+                backend,
+                "INSERT INTO audit_log (at, actor_id, action, entity, entity_id, child_id) \
+                 SELECT r.at, r.actor, r.action, 'child', r.child, r.child \
+                 FROM UNNEST($1::timestamptz[], $2::int8[], $3::text[], $4::int8[]) \
+                 AS r(at, actor, action, child)",
+                [
+                    array(
+                        ArrayType::ChronoDateTimeUtc,
+                        rows.iter().map(|(r, _)| r.at.into()).collect(),
+                    ),
+                    array(
+                        ArrayType::BigInt,
+                        rows.iter().map(|(r, _)| r.actor_id.into()).collect(),
+                    ),
+                    array(
+                        ArrayType::String,
+                        rows.iter().map(|(r, _)| r.action.into()).collect(),
+                    ),
+                    array(
+                        ArrayType::BigInt,
+                        rows.iter().map(|&(_, c)| c.into()).collect(),
+                    ),
+                ],
+            )
+        }
+        _ => {
+            let json: Vec<(String, i64, &str, i64)> = rows
+                .iter()
+                .map(|(r, c)| {
+                    (
+                        r.at.to_rfc3339_opts(SecondsFormat::AutoSi, false),
+                        r.actor_id,
+                        r.action,
+                        *c,
+                    )
+                })
+                .collect();
+            let json = serde_json::to_string(&json)
+                .map_err(|e| crate::StoreError::Db(sea_orm::DbErr::Custom(e.to_string())))?;
+            Statement::from_sql_and_values(
+                backend,
+                "INSERT INTO audit_log (at, actor_id, action, entity, entity_id, child_id) \
+                 SELECT r.value ->> 0, r.value ->> 1, r.value ->> 2, 'child', r.value ->> 3, \
+                 r.value ->> 3 FROM json_each(?1) AS r",
+                [json.into()],
+            )
+        }
+    };
+    conn.execute_raw(statement).await?;
+    Ok(())
+}
