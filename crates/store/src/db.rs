@@ -10,6 +10,10 @@ use sea_orm_migration::MigratorTrait;
 
 use crate::{Result, StoreError};
 
+/// Rows a SQLite connection's thread may hand over before the reader takes them (sqlx's
+/// default is 50, one short of a page of 50 and the row that says there is a next page).
+const SQLITE_ROW_CHANNEL: usize = 256;
+
 /// Which database engine a connection talks to.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Backend {
@@ -61,6 +65,9 @@ impl Db {
                         .foreign_keys(true)
                         .busy_timeout(Duration::from_secs(30))
                         .create_if_missing(true)
+                        // A page of rows fits in the channel from the connection's thread,
+                        // which then never waits for the reader halfway through a page.
+                        .row_buffer_size(SQLITE_ROW_CHANNEL)
                 });
             }
             Backend::Postgres => {
