@@ -9,11 +9,11 @@
 //!    PostgreSQL: the first plan of twelve months and a re-plan with nothing changed (each a
 //!    `kith jobs plan`), and the next night's `kith jobs run-once`, timed as whole processes.
 //!
-//! 4. Load at national scale: a release `kith serve` on SQLite with 14,000 placements, driven by
-//!    a load generator on loopback (64 keep-alive connections, 10 s after a warm-up second) on
-//!    the main list, read and write endpoints, against a bare axum "hello, world" built in the
-//!    same run as the ceiling; with the server's peak memory and its start-up time on the
-//!    existing database. `KITH_BENCH_ONLY=load cargo xtask bench` runs only this part
+//! 4. Load at national scale: a release `kith serve` with 14,000 placements on SQLite, then on
+//!    PostgreSQL if one is reachable, driven by a load generator on loopback (64 keep-alive
+//!    connections, 10 s after a warm-up second) on the main list, read and write endpoints,
+//!    against a bare axum "hello, world" built in the same run as the ceiling; with the
+//!    server's peak memory and its start-up time on the existing database. `KITH_BENCH_ONLY=load cargo xtask bench` runs only this part
 //!    (`KITH_BENCH_ONLY=wheel` only the planning part).
 //!
 //! Figures are printed as Markdown; docs/BENCHMARKS.md records them with the machine and date.
@@ -349,7 +349,7 @@ fn wheel_planning() -> Result<Vec<(String, String)>> {
 
 /// Load figures: see the module's point 4.
 fn http_load() -> Result<Vec<(String, String)>> {
-    use crate::load::{Request, drive, get_body, peak_rss_mb, wait_for_port};
+    use crate::load::{Request, drive, peak_rss_mb, wait_for_port};
     const CONNS: usize = 64;
     const SECS: u64 = 10;
     let mut figures = Vec::new();
@@ -382,6 +382,25 @@ fn http_load() -> Result<Vec<(String, String)>> {
     ));
     drop(hello);
 
+    figures.extend(kith_load("SQLite", None, ceiling.rps)?);
+    match PgDb::create() {
+        Some(pg) => figures.extend(kith_load("PostgreSQL", Some(&pg.url), ceiling.rps)?),
+        None => eprintln!("xtask bench: no PostgreSQL reachable; the load figures are SQLite only"),
+    }
+    Ok(figures)
+}
+
+/// The national data set in `engine` (SQLite without a URL), served by a release `kith
+/// serve`, under the load of each main endpoint in turn.
+fn kith_load(
+    engine: &str,
+    db_url: Option<&str>,
+    ceiling_rps: f64,
+) -> Result<Vec<(String, String)>> {
+    use crate::load::{Request, drive, get_body, peak_rss_mb, wait_for_port};
+    const CONNS: usize = 64;
+    const SECS: u64 = 10;
+    let mut figures = Vec::new();
     let dir = std::env::temp_dir().join(format!("kith-bench-load-{}", std::process::id()));
     let _ = std::fs::remove_dir_all(&dir);
     std::fs::create_dir_all(&dir).map_err(|e| e.to_string())?;
@@ -389,8 +408,11 @@ fn http_load() -> Result<Vec<(String, String)>> {
         let mut c = Command::new(kith());
         c.env("KITH_DATA_DIR", &dir)
             .env("KITH_LOG", "warn")
-            .env_remove("KITH_DATABASE_URL")
             .env_remove("DATABASE_URL");
+        match db_url {
+            Some(u) => c.env("KITH_DATABASE_URL", u),
+            None => c.env_remove("KITH_DATABASE_URL"),
+        };
         c
     };
     exec(
@@ -418,8 +440,9 @@ fn http_load() -> Result<Vec<(String, String)>> {
     );
     let startup = wait_for_port(port, Duration::from_secs(30)).ok_or("kith did not start")?;
     figures.push((
-        "load: start-up of kith serve on the national database (until it accepts connections)"
-            .into(),
+        format!(
+            "load, {engine}: start-up of kith serve on the national database (until it accepts connections)"
+        ),
         format!("{:.0} ms", startup.as_secs_f64() * 1000.0),
     ));
     let placements = get_body(port, "/api/v1/placements?limit=1", &adviser).unwrap_or_default();
@@ -465,11 +488,11 @@ fn http_load() -> Result<Vec<(String, String)>> {
     for (what, r) in runs {
         let s = drive(port, &r, CONNS, SECS);
         figures.push((
-            format!("load, {what}, {CONNS} connections"),
+            format!("load, {engine}, {what}, {CONNS} connections"),
             format!(
                 "{:.0} req/s ({:.0} % of the ceiling), p50 {:.1} ms, p99 {:.1} ms, {} errors of {}",
                 s.rps,
-                s.rps * 100.0 / ceiling.rps.max(1.0),
+                s.rps * 100.0 / ceiling_rps.max(1.0),
                 s.p50_ms,
                 s.p99_ms,
                 s.errors,
@@ -478,7 +501,7 @@ fn http_load() -> Result<Vec<(String, String)>> {
         ));
     }
     figures.push((
-        "load: kith serve peak resident memory over the runs".into(),
+        format!("load, {engine}: kith serve peak resident memory over the runs"),
         format!("{:.0} MB", peak_rss_mb(server.0.id()).unwrap_or(f64::NAN)),
     ));
     drop(server);
