@@ -45,30 +45,31 @@ pub async fn worth_it<C: ConnectionTrait>(
     Ok(rows as i64 > held)
 }
 
-/// Takes `table`'s secondary indexes and foreign keys off, inside the caller's transaction,
-/// and returns what [`restore`] puts back. Unique indexes and the primary key stay.
+/// Takes `table`'s secondary indexes (and on PostgreSQL its foreign keys) off, inside the
+/// caller's transaction, and returns what [`restore`] puts back. Unique indexes and the
+/// primary key stay.
 pub async fn suspend<C: ConnectionTrait>(conn: &C, table: &str) -> Result<Suspended> {
-    if conn.get_database_backend() == DbBackend::Sqlite {
-        return suspend_sqlite(conn, table).await;
-    }
+    let backend = conn.get_database_backend();
     let indexes = conn
         .query_all_raw(Statement::from_sql_and_values(
-            DbBackend::Postgres,
-            "SELECT c.relname AS name, pg_get_indexdef(i.indexrelid) AS def \
-             FROM pg_index i JOIN pg_class c ON c.oid = i.indexrelid \
-             WHERE i.indrelid = $1::regclass AND NOT i.indisprimary AND NOT i.indisunique \
-             ORDER BY c.relname",
+            backend,
+            secondary_indexes_sql(backend),
             [table.into()],
         ))
         .await?;
-    let keys = conn
-        .query_all_raw(Statement::from_sql_and_values(
-            DbBackend::Postgres,
-            "SELECT conname AS name, pg_get_constraintdef(oid) AS def FROM pg_constraint \
-             WHERE conrelid = $1::regclass AND contype = 'f' ORDER BY conname",
-            [table.into()],
-        ))
-        .await?;
+    // SQLite cannot drop a foreign key; it keeps checking them row by row.
+    let keys = match backend {
+        DbBackend::Postgres => {
+            conn.query_all_raw(Statement::from_sql_and_values(
+                backend,
+                "SELECT conname AS name, pg_get_constraintdef(oid) AS def FROM pg_constraint \
+                 WHERE conrelid = $1::regclass AND contype = 'f' ORDER BY conname",
+                [table.into()],
+            ))
+            .await?
+        }
+        _ => vec![],
+    };
     let mut suspended = Suspended {
         table: table.to_owned(),
         ..Default::default()
@@ -88,30 +89,24 @@ pub async fn suspend<C: ConnectionTrait>(conn: &C, table: &str) -> Result<Suspen
     Ok(suspended)
 }
 
-/// SQLite keeps each index's `CREATE INDEX` text in its schema table; the indexes made
-/// by `CREATE INDEX` (origin `c`) that are not unique come off.
-async fn suspend_sqlite<C: ConnectionTrait>(conn: &C, table: &str) -> Result<Suspended> {
-    let indexes = conn
-        .query_all_raw(Statement::from_sql_and_values(
-            DbBackend::Sqlite,
+/// The names and `CREATE INDEX` texts of a table's secondary (non-unique) indexes: as
+/// PostgreSQL describes them, or as SQLite keeps them in its schema table (those made by
+/// `CREATE INDEX`, origin `c`).
+fn secondary_indexes_sql(backend: DbBackend) -> &'static str {
+    match backend {
+        DbBackend::Postgres => {
+            "SELECT c.relname AS name, pg_get_indexdef(i.indexrelid) AS def \
+             FROM pg_index i JOIN pg_class c ON c.oid = i.indexrelid \
+             WHERE i.indrelid = $1::regclass AND NOT i.indisprimary AND NOT i.indisunique \
+             ORDER BY c.relname"
+        }
+        _ => {
             "SELECT m.name AS name, m.sql AS def FROM pragma_index_list(?1) AS l \
              JOIN sqlite_schema AS m ON m.type = 'index' AND m.name = l.name \
              WHERE l.\"unique\" = 0 AND l.origin = 'c' AND m.sql IS NOT NULL \
-             ORDER BY m.name",
-            [table.into()],
-        ))
-        .await?;
-    let mut suspended = Suspended {
-        table: table.to_owned(),
-        ..Default::default()
-    };
-    for i in indexes {
-        let name: String = i.try_get("", "name")?;
-        conn.execute_unprepared(&format!("DROP INDEX \"{name}\""))
-            .await?;
-        suspended.indexes.push(i.try_get("", "def")?);
+             ORDER BY m.name"
+        }
     }
-    Ok(suspended)
 }
 
 /// Puts back what [`suspend`] took off: builds the indexes and checks every row against the
