@@ -336,14 +336,7 @@ fn names(seen: &[Outcome], pred: impl Fn(&Outcome) -> bool) -> std::collections:
 async fn postgres_restarted_under_requests_fails_cleanly_and_recovers() {
     const PREFIX: &str = "Restart Child";
     let pg = OwnPostgres::start_new();
-    let dir = std::env::temp_dir().join(format!("kith-pg-restart-{:016x}", rand_suffix()));
-    std::fs::create_dir_all(&dir).unwrap();
-    let out = kith_at(&pg.url(), &dir).arg("demo").output().await.unwrap();
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    let dir = demo_loaded(&pg.url(), "kith-pg-restart").await;
     let (mut server, base) = serve_at(&pg.url(), &dir).await;
     let adviser = logged_in(&base, "adviser@kith.test").await;
 
@@ -422,14 +415,7 @@ async fn a_full_sqlite_disk_refuses_changes_cleanly_and_recovers() {
     const PREFIX: &str = "Full Disk Child";
     let disk = TinyDisk::mount(48);
     let url = kith_store::testdb::sqlite_url(&disk.path.join("kith.db"));
-    let dir = std::env::temp_dir().join(format!("kith-full-{:016x}", rand_suffix()));
-    std::fs::create_dir_all(&dir).unwrap();
-    let out = kith_at(&url, &dir).arg("demo").output().await.unwrap();
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    let dir = demo_loaded(&url, "kith-full").await;
     let (mut server, base) = serve_at(&url, &dir).await;
     let adviser = logged_in(&base, "adviser@kith.test").await;
     let register = async |n: u32| -> Outcome {
@@ -544,14 +530,7 @@ async fn assert_integrity(url: &str) {
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_read_only_sqlite_disk_gives_a_clear_error_and_no_damage() {
     let db = TestDb::fresh(Engine::Sqlite).await.expect("database");
-    let dir = std::env::temp_dir().join(format!("kith-ro-{:016x}", rand_suffix()));
-    std::fs::create_dir_all(&dir).unwrap();
-    let out = kith(&db, &dir).arg("demo").output().await.unwrap();
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    let dir = demo_loaded(&db.url, "kith-ro").await;
     let before = facts(&db.url).await;
 
     // The same file opened read-only, as a remounted or write-protected disk presents it

@@ -30,6 +30,20 @@ fn kith_at(url: &str, data_dir: &std::path::Path) -> Command {
     c
 }
 
+/// A fresh data directory named after `prefix`, with the demo municipality loaded into the
+/// database at `url` by `kith demo`.
+async fn demo_loaded(url: &str, prefix: &str) -> std::path::PathBuf {
+    let dir = std::env::temp_dir().join(format!("{prefix}-{:016x}", rand_suffix()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let out = kith_at(url, &dir).arg("demo").output().await.unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    dir
+}
+
 /// Starts `kith serve` on a free port and returns the process and its base URL.
 async fn serve(db: &TestDb, data_dir: &std::path::Path) -> (Child, String) {
     serve_at(&db.url, data_dir).await
@@ -349,14 +363,7 @@ async fn killed_while_planning(engine: Engine) {
     use kith_store::entities::visit;
     use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
     let db = TestDb::fresh(engine).await.expect("database");
-    let dir = std::env::temp_dir().join(format!("kith-kill-{:016x}", rand_suffix()));
-    std::fs::create_dir_all(&dir).unwrap();
-    let out = kith(&db, &dir).arg("demo").output().await.unwrap();
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    let dir = demo_loaded(&db.url, "kith-kill").await;
     let at = "2026-11-23T05:00:00Z";
     let plan = |log: &str| {
         let mut c = kith(&db, &dir);
@@ -453,14 +460,7 @@ async fn logged_in(base: &str, email: &str) -> reqwest::Client {
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn three_instances_share_sessions_places_and_jobs() {
     let db = TestDb::fresh(Engine::Postgres).await.expect("database");
-    let dir = std::env::temp_dir().join(format!("kith-three-{:016x}", rand_suffix()));
-    std::fs::create_dir_all(&dir).unwrap();
-    let out = kith(&db, &dir).arg("demo").output().await.unwrap();
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    let dir = demo_loaded(&db.url, "kith-three").await;
     let mut servers = Vec::new();
     let mut bases = Vec::new();
     for _ in 0..3 {
@@ -671,14 +671,7 @@ fn pg_program(name: &str) -> std::path::PathBuf {
 async fn backup_wipe_restore(engine: Engine) {
     use sea_orm::ConnectionTrait;
     let db = TestDb::fresh(engine).await.expect("database");
-    let dir = std::env::temp_dir().join(format!("kith-backup-{:016x}", rand_suffix()));
-    std::fs::create_dir_all(&dir).unwrap();
-    let out = kith(&db, &dir).arg("demo").output().await.unwrap();
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    let dir = demo_loaded(&db.url, "kith-backup").await;
     let before = facts(&db.url).await;
     assert!(
         before.0.iter().all(|(t, n)| *n > 0 || t == "session"),
