@@ -94,11 +94,11 @@ pub fn stay_signals(facts: &StayFacts, rules: &StayRules, today: NaiveDate) -> V
                 since: planned_end + Days::new(1),
             });
         } else if !facts.has_exit_plan {
-            let opens = planned_end - Days::new(u64::from(rules.exit_plan_days));
+            // The window opens the rule's days before the end, but never before the stay
+            // itself has started: a stay that has not begun is not yet heading anywhere.
+            let opens = (planned_end - Days::new(u64::from(rules.exit_plan_days))).max(facts.start);
             if today >= opens {
-                out.push(StaySignal::EndingWithoutExitPlan {
-                    since: opens.max(facts.start),
-                });
+                out.push(StaySignal::EndingWithoutExitPlan { since: opens });
             }
         }
     }

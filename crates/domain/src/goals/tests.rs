@@ -164,6 +164,29 @@ fn the_end_near_without_an_exit_plan_signals_from_thirty_days_before() {
 }
 
 #[test]
+fn a_stay_not_yet_begun_is_not_yet_ending() {
+    // A two-day stay from 19 to 20 March 2026: thirty days before its end is 18 February,
+    // before it starts. Nothing is signalled until it begins; on its first day the missing
+    // exit plan shows, since that day.
+    let f = StayFacts {
+        start: d("2026-03-19"),
+        planned_end: Some(d("2026-03-20")),
+        has_exit_plan: false,
+        last_progress: None,
+        review_due: None,
+    };
+    let rules = StayRules::default();
+    assert!(stay_signals(&f, &rules, d("2026-02-18")).is_empty());
+    assert!(stay_signals(&f, &rules, d("2026-03-18")).is_empty());
+    assert_eq!(
+        stay_signals(&f, &rules, d("2026-03-19")),
+        vec![StaySignal::EndingWithoutExitPlan {
+            since: d("2026-03-19")
+        }]
+    );
+}
+
+#[test]
 fn past_the_planned_end_signals_from_the_day_after() {
     let f = stay("2027-07-04");
     let rules = StayRules {
