@@ -51,6 +51,24 @@ db_test!(create_read_update_round_trip, |app| {
         .await
         .expect(200);
     assert_eq!(again.body["needs"][0]["code"], "trauma");
+
+    // The list shows what the case shows: born 15 March 2014, 12 today, the same adviser by
+    // name (the list reads the name in its own statement, the case in another).
+    let listed = adviser.get("/api/v1/children?limit=200").await.expect(200);
+    let item = listed.body["items"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|c| c["id"] == id)
+        .unwrap()
+        .clone();
+    assert_eq!(item["name"], "Emma N. Nielsen");
+    assert_eq!(item["birth_date"], "2014-03-15");
+    assert_eq!(item["age"], 12);
+    assert_eq!(item["support_level"], "severe");
+    assert_eq!(item["case_adviser"]["id"], app.staff.adviser.id);
+    assert!(!item["case_adviser"]["name"].as_str().unwrap().is_empty());
+    assert_eq!(item["case_adviser"], again.body["case_adviser"]);
 });
 
 db_test!(list_is_by_name_and_paginated, |app| {

@@ -112,6 +112,34 @@ db_test!(free_places_are_approved_minus_current_placements, |app| {
     assert_eq!(r.body["approved_places"], 3);
     assert_eq!(r.body["places_taken"], 2);
     assert_eq!(r.body["free_places"], 1);
+    // The list counts the same places (in its own statement) and names the same consultant.
+    let listed = consultant
+        .get("/api/v1/placement-options?limit=200")
+        .await
+        .expect(200);
+    let item = listed.body["items"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|o| o["id"] == option)
+        .unwrap()
+        .clone();
+    assert_eq!(item["approved_places"], 3);
+    assert_eq!(item["free_places"], 1);
+    assert_eq!(
+        item["responsible_consultant"]["id"],
+        app.staff.consultant.id
+    );
+    assert!(
+        !item["responsible_consultant"]["name"]
+            .as_str()
+            .unwrap()
+            .is_empty()
+    );
+    assert_eq!(
+        item["responsible_consultant"],
+        r.body["responsible_consultant"]
+    );
 
     let names = |r: kith_tests::Resp| -> Vec<String> {
         r.body["items"]

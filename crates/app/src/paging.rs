@@ -76,6 +76,23 @@ impl<T> Paged<T> {
             next_cursor,
         }
     }
+
+    /// Wraps a store page whose rows may fail to become items (a stored value out of its
+    /// vocabulary).
+    pub fn try_from_page<U, E>(
+        page: Page<U>,
+        f: impl FnMut(U) -> std::result::Result<T, E>,
+    ) -> std::result::Result<Self, E> {
+        let next_cursor = page.next_after.map(encode_cursor);
+        Ok(Self {
+            items: page
+                .items
+                .into_iter()
+                .map(f)
+                .collect::<std::result::Result<_, _>>()?,
+            next_cursor,
+        })
+    }
 }
 
 #[cfg(test)]

@@ -4,15 +4,15 @@ use chrono::{DateTime, NaiveDate, Utc};
 use kith_domain::{NeedCode, NeedLevel, NetworkApprovalStatus, Place, TargetArea};
 use sea_orm::sea_query::Expr;
 use sea_orm::{
-    ActiveModelTrait, ActiveValue::Set, ColumnTrait, ConnectionTrait, EntityTrait, PaginatorTrait,
-    QueryFilter, QueryOrder, QuerySelect,
+    ActiveModelTrait, ActiveValue::Set, ColumnTrait, ConnectionTrait, EntityTrait, FromQueryResult,
+    JoinType, PaginatorTrait, QueryFilter, QueryOrder, QuerySelect, RelationTrait,
 };
 
 use crate::entities::{
-    child, child_known_option, child_need, child_unsuitable_option, network_person,
+    app_user, child, child_known_option, child_need, child_unsuitable_option, network_person,
     placement_option, sibling_group,
 };
-use crate::paging::by_name_then_id;
+use crate::paging::rows_by_name_then_id;
 use crate::scope::ChildScope;
 use crate::{Page, PageRequest, Result, StringList};
 
@@ -206,8 +206,8 @@ pub async fn list<C: ConnectionTrait>(
     scope: &ChildScope,
     filter: &ChildFilter,
     page: PageRequest,
-) -> Result<Page<child::Model>> {
-    let mut q = child::Entity::find().filter(scope.condition());
+) -> Result<Page<ChildListRow>> {
+    let mut q = ChildListRow::select().filter(scope.condition());
     if let Some(a) = filter.case_adviser_id {
         q = q.filter(child::Column::CaseAdviserId.eq(a));
     }
@@ -219,10 +219,60 @@ pub async fn list<C: ConnectionTrait>(
         Some(false) => q = q.filter(child::Column::PlacementRequestedOn.is_null()),
         None => {}
     }
-    by_name_then_id(conn, q, child::Column::Name, child::Column::Id, page, |m| {
-        m.id
-    })
+    rows_by_name_then_id(
+        conn,
+        q,
+        child::Column::Name,
+        child::Column::Id,
+        page,
+        |m: &ChildListRow| m.id,
+    )
     .await
+}
+
+/// What a list shows of a child, with the case adviser's name: a third of the child's
+/// columns and no second statement for the names (each row and each statement costs a
+/// hand-over to SQLite's thread).
+#[derive(Debug, Clone, PartialEq, FromQueryResult)]
+pub struct ChildListRow {
+    pub id: i64,
+    pub name: String,
+    pub birth_date: NaiveDate,
+    pub case_adviser_id: i64,
+    /// `None` only if the adviser's row is gone (the key forbids it).
+    pub case_adviser_name: Option<String>,
+    pub target_area: String,
+    pub support_level: String,
+    pub placement_requested_on: Option<NaiveDate>,
+    pub sibling_group_id: Option<i64>,
+}
+
+impl ChildListRow {
+    fn select() -> sea_orm::Select<child::Entity> {
+        child::Entity::find()
+            .select_only()
+            .columns([
+                child::Column::Id,
+                child::Column::Name,
+                child::Column::BirthDate,
+                child::Column::CaseAdviserId,
+                child::Column::TargetArea,
+                child::Column::SupportLevel,
+                child::Column::PlacementRequestedOn,
+                child::Column::SiblingGroupId,
+            ])
+            .column_as(app_user::Column::Name, "case_adviser_name")
+            .join(JoinType::LeftJoin, child::Relation::CaseAdviser.def())
+    }
+}
+
+/// The list row of one child, if it exists (no scope: the caller has checked it).
+pub async fn list_row<C: ConnectionTrait>(conn: &C, id: i64) -> Result<Option<ChildListRow>> {
+    Ok(ChildListRow::select()
+        .filter(child::Column::Id.eq(id))
+        .into_model::<ChildListRow>()
+        .one(conn)
+        .await?)
 }
 
 /// Every child in the scope, by name (exports).

@@ -2,19 +2,19 @@
 
 use std::collections::HashMap;
 
-use chrono::{DateTime, Utc};
+use chrono::{DateTime, NaiveDate, Utc};
 use kith_domain::{
     AgeRange, Approval, Coordinates, InstitutionForm, NeedCode, NeedLevel, PlacementKind,
     TargetArea,
 };
 use sea_orm::sea_query::{Expr, ExprTrait, Query, SubQueryStatement};
 use sea_orm::{
-    ActiveModelTrait, ActiveValue::Set, ColumnTrait, ConnectionTrait, EntityTrait, PaginatorTrait,
-    QueryFilter, QueryOrder, QuerySelect,
+    ActiveModelTrait, ActiveValue::Set, ColumnTrait, ConnectionTrait, EntityTrait, FromQueryResult,
+    JoinType, PaginatorTrait, QueryFilter, QueryOrder, QuerySelect, RelationTrait,
 };
 
-use crate::entities::{option_competence, placement, placement_option};
-use crate::paging::by_name_then_id;
+use crate::entities::{app_user, option_competence, placement, placement_option};
+use crate::paging::rows_by_name_then_id;
 use crate::scope::{OptionScope, current_statuses};
 use crate::{Page, PageRequest, Result, StringList};
 
@@ -205,8 +205,8 @@ pub async fn list<C: ConnectionTrait>(
     scope: &OptionScope,
     filter: &OptionFilter,
     page: PageRequest,
-) -> Result<Page<placement_option::Model>> {
-    let mut q = placement_option::Entity::find().filter(scope.condition());
+) -> Result<Page<OptionListRow>> {
+    let mut q = OptionListRow::select().filter(scope.condition());
     if let Some(k) = filter.kind {
         q = q.filter(placement_option::Column::Kind.eq(k.as_str()));
     }
@@ -232,15 +232,68 @@ pub async fn list<C: ConnectionTrait>(
             .gte(i64::from(n)),
         );
     }
-    by_name_then_id(
+    rows_by_name_then_id(
         conn,
         q,
         placement_option::Column::Name,
         placement_option::Column::Id,
         page,
-        |m| m.id,
+        |m: &OptionListRow| m.id,
     )
     .await
+}
+
+/// What a list shows of an option, with its responsible consultant's name and its places
+/// taken: two thirds of the option's columns and one statement where there were three.
+#[derive(Debug, Clone, PartialEq, FromQueryResult)]
+pub struct OptionListRow {
+    pub id: i64,
+    pub kind: String,
+    pub name: String,
+    pub address: String,
+    pub approval_authority: String,
+    pub approved_on: Option<NaiveDate>,
+    pub approval_valid_until: Option<NaiveDate>,
+    pub approval_status: String,
+    pub approved_places: i32,
+    pub age_min: i16,
+    pub age_max: i16,
+    pub target_areas: StringList,
+    pub responsible_consultant_id: Option<i64>,
+    pub responsible_consultant_name: Option<String>,
+    pub capacity_confirmed_at: Option<DateTime<Utc>>,
+    /// Current (planned or active) placements in the option.
+    pub places_taken: i64,
+}
+
+impl OptionListRow {
+    fn select() -> sea_orm::Select<placement_option::Entity> {
+        use placement_option::Column as O;
+        placement_option::Entity::find()
+            .select_only()
+            .columns([
+                O::Id,
+                O::Kind,
+                O::Name,
+                O::Address,
+                O::ApprovalAuthority,
+                O::ApprovedOn,
+                O::ApprovalValidUntil,
+                O::ApprovalStatus,
+                O::ApprovedPlaces,
+                O::AgeMin,
+                O::AgeMax,
+                O::TargetAreas,
+                O::ResponsibleConsultantId,
+                O::CapacityConfirmedAt,
+            ])
+            .column_as(app_user::Column::Name, "responsible_consultant_name")
+            .column_as(taken_places_expr(), "places_taken")
+            .join(
+                JoinType::LeftJoin,
+                placement_option::Relation::ResponsibleConsultant.def(),
+            )
+    }
 }
 
 /// Every option, unscoped (for matching and the demo loader).

@@ -4,8 +4,8 @@
 //! personal data and must not appear in URLs. The name is looked up again here.
 
 use sea_orm::{
-    ColumnTrait, Condition, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder, QuerySelect,
-    Select,
+    ColumnTrait, Condition, ConnectionTrait, EntityTrait, FromQueryResult, QueryFilter, QueryOrder,
+    QuerySelect, Select,
 };
 
 use crate::Result;
@@ -54,7 +54,7 @@ where
 /// (a name, a date). The cursor is the id of the last row; its key is looked up again.
 pub(crate) async fn by_key_then_id<E, C, V>(
     conn: &C,
-    mut query: Select<E>,
+    query: Select<E>,
     key: E::Column,
     id: E::Column,
     page: PageRequest,
@@ -64,6 +64,41 @@ where
     E: EntityTrait,
     C: ConnectionTrait,
     V: sea_orm::TryGetableMany + Into<sea_orm::Value> + Clone,
+{
+    rows_by_key_then_id::<E, C, V, E::Model>(conn, query, key, id, page, id_of).await
+}
+
+/// Reads one page of `query` ordered by (`name`, `id`) into rows of `M`: for a list that
+/// selects only the columns it shows (fewer values decoded per row) or joins in a name.
+pub(crate) async fn rows_by_name_then_id<E, C, M>(
+    conn: &C,
+    query: Select<E>,
+    name: E::Column,
+    id: E::Column,
+    page: PageRequest,
+    id_of: impl Fn(&M) -> i64,
+) -> Result<Page<M>>
+where
+    E: EntityTrait,
+    C: ConnectionTrait,
+    M: FromQueryResult + Send,
+{
+    rows_by_key_then_id::<E, C, String, M>(conn, query, name, id, page, id_of).await
+}
+
+async fn rows_by_key_then_id<E, C, V, M>(
+    conn: &C,
+    mut query: Select<E>,
+    key: E::Column,
+    id: E::Column,
+    page: PageRequest,
+    id_of: impl Fn(&M) -> i64,
+) -> Result<Page<M>>
+where
+    E: EntityTrait,
+    C: ConnectionTrait,
+    V: sea_orm::TryGetableMany + Into<sea_orm::Value> + Clone,
+    M: FromQueryResult + Send,
 {
     if let Some(after) = page.after {
         let cursor_key: Option<V> = E::find()
@@ -85,6 +120,7 @@ where
         .order_by_asc(key)
         .order_by_asc(id)
         .limit(page.limit + 1)
+        .into_model::<M>()
         .all(conn)
         .await?;
     let next_after = if rows.len() as u64 > page.limit {

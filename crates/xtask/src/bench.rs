@@ -14,7 +14,7 @@
 //!    connections, 10 s after a warm-up second) on the main list, read and write endpoints,
 //!    against a bare axum "hello, world" built in the same run as the ceiling; with the
 //!    server's peak memory and its start-up time on the existing database. `KITH_BENCH_ONLY=load cargo xtask bench` runs only this part
-//!    (`KITH_BENCH_ONLY=wheel` only the planning part).
+//!    (`KITH_BENCH_ONLY=wheel` only the planning part, `KITH_BENCH_ONLY=build` only builds).
 //!
 //! Figures are printed as Markdown; docs/BENCHMARKS.md records them with the machine and date.
 
@@ -39,6 +39,8 @@ pub fn run() -> Result {
     match std::env::var("KITH_BENCH_ONLY").as_deref() {
         Ok("load") => return print(http_load()?),
         Ok("wheel") => return print(wheel_planning()?),
+        // The release binaries only, for measuring by hand (perf, wrk).
+        Ok("build") => return Ok(()),
         _ => {}
     }
     exec(cargo().args(["bench", "-p", "kith-domain", "--bench", "matching"]))?;

@@ -6,6 +6,7 @@ use kith_domain::{
     Bilingual, ChildId, Coordinates, NeedCode, NetworkPersonId, Place, PlacementId,
     PlacementOptionId, SiblingGroupId, age_on,
 };
+use kith_store::children::ChildListRow;
 use kith_store::entities::child;
 
 use super::view::*;
@@ -34,29 +35,22 @@ fn adviser_ref(advisers: &HashMap<i64, StaffRef>, id: i64) -> StaffRef {
     })
 }
 
-/// Summaries of rows, in the same order.
-pub(crate) async fn summaries(app: &App, rows: Vec<child::Model>) -> Result<Vec<ChildSummary>> {
-    let advisers = refs(
-        app,
-        &rows.iter().map(|c| c.case_adviser_id).collect::<Vec<_>>(),
-    )
-    .await?;
-    let today = app.today();
-    rows.into_iter()
-        .map(|c| {
-            Ok(ChildSummary {
-                id: ChildId(c.id),
-                age: age_on(c.birth_date, today),
-                target_area: c.target_area.parse().map_err(corrupt)?,
-                support_level: c.support_level.parse().map_err(corrupt)?,
-                case_adviser: adviser_ref(&advisers, c.case_adviser_id),
-                placement_requested_on: c.placement_requested_on,
-                sibling_group_id: c.sibling_group_id.map(SiblingGroupId),
-                birth_date: c.birth_date,
-                name: c.name,
-            })
-        })
-        .collect()
+/// The summary of a list row (the adviser's name read in the same statement).
+pub(crate) fn summary(app: &App, c: ChildListRow) -> Result<ChildSummary> {
+    Ok(ChildSummary {
+        id: ChildId(c.id),
+        age: age_on(c.birth_date, app.today()),
+        target_area: c.target_area.parse().map_err(corrupt)?,
+        support_level: c.support_level.parse().map_err(corrupt)?,
+        case_adviser: StaffRef {
+            id: kith_domain::UserId(c.case_adviser_id),
+            name: c.case_adviser_name.unwrap_or_default(),
+        },
+        placement_requested_on: c.placement_requested_on,
+        sibling_group_id: c.sibling_group_id.map(SiblingGroupId),
+        birth_date: c.birth_date,
+        name: c.name,
+    })
 }
 
 /// The whole case of one child.

@@ -60,9 +60,7 @@ pub async fn list(
         page.parse()?,
     )
     .await?;
-    let summaries = build::summaries(app, page.items.clone()).await?;
-    let mut it = summaries.into_iter();
-    let paged = Paged::from_page(page, |_| it.next().expect("one summary per row"));
+    let paged = Paged::try_from_page(page, |row| build::summary(app, row))?;
     audit::read(app, actor, AuditAction::ChildList, paged).await
 }
 
@@ -176,8 +174,11 @@ pub async fn lookup_by_cpr(
     let Some(id) = kith_store::children::find_by_cpr_hash(app.db().conn(), &hash).await? else {
         return Err(AppError::NotFound("child"));
     };
-    let c = gate(app, actor, ChildId(id), &scope, AuditAction::ReadDenied).await?;
-    let summary = build::summaries(app, vec![c]).await?.remove(0);
+    gate(app, actor, ChildId(id), &scope, AuditAction::ReadDenied).await?;
+    let row = kith_store::children::list_row(app.db().conn(), id)
+        .await?
+        .ok_or(AppError::NotFound("child"))?;
+    let summary = build::summary(app, row)?;
     audit::read(app, actor, AuditAction::CprLookup, summary).await
 }
 

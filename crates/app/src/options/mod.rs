@@ -14,7 +14,7 @@ use kith_domain::{
 };
 use kith_store::StoreError;
 use kith_store::entities::placement_option;
-use kith_store::options::{OptionFields, OptionFilter};
+use kith_store::options::{OptionFields, OptionFilter, OptionListRow};
 use kith_store::scope::OptionScope;
 use serde::Deserialize;
 
@@ -45,28 +45,38 @@ fn corrupt(e: impl std::fmt::Display) -> AppError {
 }
 
 fn approval_of(o: &placement_option::Model) -> Result<Approval> {
+    approval(
+        &o.approval_authority,
+        o.approved_on,
+        o.approval_valid_until,
+        &o.approval_status,
+    )
+}
+
+fn approval(
+    authority: &str,
+    approved_on: Option<chrono::NaiveDate>,
+    valid_until: Option<chrono::NaiveDate>,
+    status: &str,
+) -> Result<Approval> {
     Ok(Approval {
-        authority: o.approval_authority.parse().map_err(corrupt)?,
-        approved_on: o.approved_on,
-        valid_until: o.approval_valid_until,
-        status: o.approval_status.parse().map_err(corrupt)?,
+        authority: authority.parse().map_err(corrupt)?,
+        approved_on,
+        valid_until,
+        status: status.parse().map_err(corrupt)?,
     })
 }
 
-fn age_range_of(o: &placement_option::Model) -> Result<kith_domain::AgeRange> {
-    kith_domain::AgeRange::new(i64::from(o.age_min), i64::from(o.age_max)).map_err(corrupt)
+fn age_range(min: i16, max: i16) -> Result<kith_domain::AgeRange> {
+    kith_domain::AgeRange::new(i64::from(min), i64::from(max)).map_err(corrupt)
 }
 
-fn target_areas_of(o: &placement_option::Model) -> Result<Vec<TargetArea>> {
-    o.target_areas
-        .0
-        .iter()
-        .map(|t| t.parse().map_err(corrupt))
-        .collect()
+fn target_areas(list: &kith_store::StringList) -> Result<Vec<TargetArea>> {
+    list.0.iter().map(|t| t.parse().map_err(corrupt)).collect()
 }
 
-fn places_of(o: &placement_option::Model) -> u32 {
-    u32::try_from(o.approved_places).unwrap_or(0)
+fn places(approved: i32) -> u32 {
+    u32::try_from(approved).unwrap_or(0)
 }
 
 /// The options the actor may see, by name, one page at a time.
@@ -90,39 +100,35 @@ pub async fn list(
         page.parse()?,
     )
     .await?;
-    let ids: Vec<i64> = page.items.iter().map(|o| o.id).collect();
-    let taken = kith_store::options::places_taken(app.db().conn(), &ids).await?;
-    let staff = refs(
-        app,
-        &page
-            .items
-            .iter()
-            .filter_map(|o| o.responsible_consultant_id)
-            .collect::<Vec<_>>(),
-    )
-    .await?;
-    let mut summaries = Vec::with_capacity(page.items.len());
-    for o in &page.items {
-        summaries.push(OptionSummary {
-            id: PlacementOptionId(o.id),
-            kind: o.kind.parse().map_err(corrupt)?,
-            name: o.name.clone(),
-            address: o.address.clone(),
-            approval: approval_of(o)?,
-            approved_places: places_of(o),
-            free_places: free_places(places_of(o), taken.get(&o.id).copied().unwrap_or(0)),
-            age_range: age_range_of(o)?,
-            target_areas: target_areas_of(o)?,
-            responsible_consultant: o
-                .responsible_consultant_id
-                .and_then(|id| staff.get(&id).cloned()),
-            capacity_confirmed_at: o.capacity_confirmed_at,
-        });
-    }
-    let mut it = summaries.into_iter();
-    Ok(Paged::from_page(page, |_| {
-        it.next().expect("one summary per row")
-    }))
+    Paged::try_from_page(page, |o| summary(o))
+}
+
+/// The summary of a list row (consultant's name and places taken read in the same statement).
+fn summary(o: OptionListRow) -> Result<OptionSummary> {
+    Ok(OptionSummary {
+        id: PlacementOptionId(o.id),
+        kind: o.kind.parse().map_err(corrupt)?,
+        approval: approval(
+            &o.approval_authority,
+            o.approved_on,
+            o.approval_valid_until,
+            &o.approval_status,
+        )?,
+        approved_places: places(o.approved_places),
+        free_places: free_places(
+            places(o.approved_places),
+            u32::try_from(o.places_taken).unwrap_or(u32::MAX),
+        ),
+        age_range: age_range(o.age_min, o.age_max)?,
+        target_areas: target_areas(&o.target_areas)?,
+        responsible_consultant: o.responsible_consultant_id.map(|id| StaffRef {
+            id: UserId(id),
+            name: o.responsible_consultant_name.unwrap_or_default(),
+        }),
+        capacity_confirmed_at: o.capacity_confirmed_at,
+        name: o.name,
+        address: o.address,
+    })
 }
 
 async fn gate(
@@ -183,11 +189,11 @@ async fn detail(app: &App, o: placement_option::Model) -> Result<OptionDetail> {
             .transpose()
             .map_err(corrupt)?,
         approval: approval_of(&o)?,
-        approved_places: places_of(&o),
+        approved_places: places(o.approved_places),
         places_taken: taken,
-        free_places: free_places(places_of(&o), taken),
-        age_range: age_range_of(&o)?,
-        target_areas: target_areas_of(&o)?,
+        free_places: free_places(places(o.approved_places), taken),
+        age_range: age_range(o.age_min, o.age_max)?,
+        target_areas: target_areas(&o.target_areas)?,
         competences,
         coordinates: match (o.lat, o.lon) {
             (Some(lat), Some(lon)) => Coordinates::new(lat, lon).ok(),

@@ -39,6 +39,13 @@ pub struct Model {
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]
-pub enum Relation {}
+pub enum Relation {
+    #[sea_orm(
+        belongs_to = "super::app_user::Entity",
+        from = "Column::CaseAdviserId",
+        to = "super::app_user::Column::Id"
+    )]
+    CaseAdviser,
+}
 
 impl ActiveModelBehavior for ActiveModel {}

@@ -40,6 +40,13 @@ pub struct Model {
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]
-pub enum Relation {}
+pub enum Relation {
+    #[sea_orm(
+        belongs_to = "super::app_user::Entity",
+        from = "Column::ResponsibleConsultantId",
+        to = "super::app_user::Column::Id"
+    )]
+    ResponsibleConsultant,
+}
 
 impl ActiveModelBehavior for ActiveModel {}
