@@ -81,6 +81,18 @@ impl Db {
         Ok(Self { conn, backend })
     }
 
+    /// Brings the query planner's statistics up to date after a bulk load, as PostgreSQL's
+    /// manual advises after populating a database: without them it guessed 42 children for
+    /// an adviser with 114 and sorted them all where its index gives the first page in order
+    /// (1.4 against 0.6 ms a page). Autovacuum would get there too, at a moment nobody chose.
+    /// SQLite keeps no statistics here; its plans do not use them.
+    pub async fn refresh_statistics(&self) -> Result<()> {
+        if self.backend == Backend::Postgres {
+            sea_orm::ConnectionTrait::execute_unprepared(&self.conn, "ANALYZE").await?;
+        }
+        Ok(())
+    }
+
     /// Applies every pending migration.
     pub async fn migrate(&self) -> Result<()> {
         kith_migrations::Migrator::up(&self.conn, None).await?;

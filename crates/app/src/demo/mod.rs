@@ -928,6 +928,7 @@ pub async fn load(app: &App) -> Result<DemoSummary> {
     kith_store::audit::append(conn, &audit, now).await?;
     tx.commit().await.map_err(StoreError::from)?;
     crate::wheel::plan::plan_placements(app, None).await?;
+    app.db().refresh_statistics().await?;
 
     Ok(DemoSummary {
         children: children.len(),

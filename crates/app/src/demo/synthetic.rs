@@ -365,6 +365,7 @@ pub async fn load(app: &App, scale: Scale) -> Result<super::DemoSummary> {
         }
     }
     tx.commit().await.map_err(StoreError::from)?;
+    app.db().refresh_statistics().await?;
     Ok(super::DemoSummary {
         children,
         sibling_groups: 0,

@@ -100,7 +100,7 @@ pub async fn list(
         page.parse()?,
     )
     .await?;
-    Paged::try_from_page(page, |o| summary(o))
+    Paged::try_from_page(page, summary)
 }
 
 /// The summary of a list row (consultant's name and places taken read in the same statement).

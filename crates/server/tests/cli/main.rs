@@ -67,6 +67,11 @@ async fn serve_at(url: &str, data_dir: &std::path::Path) -> (Child, String) {
     panic!("kith serve exited without listening");
 }
 
+#[derive(sea_orm::FromQueryResult)]
+struct Counted {
+    n: f32,
+}
+
 async fn demo_then_serve(engine: Engine) {
     let db = TestDb::fresh(engine).await.expect("database");
     let dir = std::env::temp_dir().join(format!("kith-cli-{:016x}", rand_suffix()));
@@ -91,6 +96,21 @@ async fn demo_then_serve(engine: Engine) {
     // Loading twice is refused: the demo goes only into an empty database.
     let again = kith(&db, &dir).arg("demo").output().await.unwrap();
     assert!(!again.status.success());
+    if engine == Engine::Postgres {
+        // The planner has statistics right after the load: PostgreSQL counted the 300
+        // children (a table never analysed says -1).
+        let conn = kith_store::Db::connect(&db.url).await.unwrap();
+        let counted: Option<f32> =
+            sea_orm::FromQueryResult::find_by_statement(sea_orm::Statement::from_string(
+                sea_orm::DbBackend::Postgres,
+                "SELECT reltuples AS n FROM pg_class WHERE relname = 'child'",
+            ))
+            .one(conn.conn())
+            .await
+            .unwrap()
+            .map(|r: Counted| r.n);
+        assert_eq!(counted, Some(300.0));
+    }
 
     let (mut server, base) = serve(&db, &dir).await;
     let http = reqwest::Client::builder()
