@@ -138,6 +138,19 @@ async fn every_page_of_every_role_passes_axe() {
 }
 
 /// Presses and releases one key, wherever the focus is (as a person at the keyboard would).
+/// Waits until the page `old` is part of has been replaced by the next one (a reference to
+/// an element of a page that is gone is stale). Polls like fantoccini's own waits.
+async fn replaced(old: &fantoccini::elements::Element) {
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(30);
+    while old.tag_name().await.is_ok() {
+        assert!(
+            std::time::Instant::now() < deadline,
+            "the form's answer did not load"
+        );
+        tokio::time::sleep(std::time::Duration::from_millis(50)).await;
+    }
+}
+
 async fn press(b: &Browser, key: Key) {
     use fantoccini::actions::{InputSource, KeyAction, KeyActions};
     let c: char = key.into();
@@ -227,7 +240,11 @@ async fn an_adviser_records_progress_with_the_keyboard_alone() {
         tab_to(&b, 8, |f| f.0 == "button").await,
         "the save button follows the form's fields"
     );
+    // The answer is the same page again: wait for this one to be gone, not for an element
+    // both have.
+    let before = b.client.find(Locator::Id("goals")).await.unwrap();
     press(&b, Key::Enter).await;
+    replaced(&before).await;
     b.client
         .wait()
         .for_element(Locator::Id("goals"))
