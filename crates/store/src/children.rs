@@ -12,7 +12,7 @@ use crate::entities::{
     app_user, child, child_known_option, child_need, child_unsuitable_option, network_person,
     placement_option, sibling_group,
 };
-use crate::paging::rows_by_name_then_id;
+use crate::paging::rows_by_key_then_id;
 use crate::scope::ChildScope;
 use crate::{Page, PageRequest, Result, StringList};
 
@@ -219,7 +219,7 @@ pub async fn list<C: ConnectionTrait>(
         Some(false) => q = q.filter(child::Column::PlacementRequestedOn.is_null()),
         None => {}
     }
-    rows_by_name_then_id(
+    rows_by_key_then_id::<_, _, String, _>(
         conn,
         q,
         child::Column::Name,

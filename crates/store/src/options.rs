@@ -14,7 +14,7 @@ use sea_orm::{
 };
 
 use crate::entities::{app_user, option_competence, placement, placement_option};
-use crate::paging::rows_by_name_then_id;
+use crate::paging::rows_by_key_then_id;
 use crate::scope::{OptionScope, current_statuses};
 use crate::{Page, PageRequest, Result, StringList};
 
@@ -232,7 +232,7 @@ pub async fn list<C: ConnectionTrait>(
             .gte(i64::from(n)),
         );
     }
-    rows_by_name_then_id(
+    rows_by_key_then_id::<_, _, String, _>(
         conn,
         q,
         placement_option::Column::Name,

@@ -68,25 +68,9 @@ where
     rows_by_key_then_id::<E, C, V, E::Model>(conn, query, key, id, page, id_of).await
 }
 
-/// Reads one page of `query` ordered by (`name`, `id`) into rows of `M`: for a list that
-/// selects only the columns it shows (fewer values decoded per row) or joins in a name.
-pub(crate) async fn rows_by_name_then_id<E, C, M>(
-    conn: &C,
-    query: Select<E>,
-    name: E::Column,
-    id: E::Column,
-    page: PageRequest,
-    id_of: impl Fn(&M) -> i64,
-) -> Result<Page<M>>
-where
-    E: EntityTrait,
-    C: ConnectionTrait,
-    M: FromQueryResult + Send,
-{
-    rows_by_key_then_id::<E, C, String, M>(conn, query, name, id, page, id_of).await
-}
-
-async fn rows_by_key_then_id<E, C, V, M>(
+/// Reads one page like [`by_key_then_id`] into rows of `M`: for a list that selects only the
+/// columns it shows (fewer values decoded per row) or joins in a name.
+pub(crate) async fn rows_by_key_then_id<E, C, V, M>(
     conn: &C,
     mut query: Select<E>,
     key: E::Column,
