@@ -21,6 +21,7 @@ mod m20261122_000009_annual_wheel;
 mod m20261122_000010_goals;
 mod m20261122_000011_login_attempts;
 mod m20261122_000012_caseload_index;
+mod m20261123_000013_audit_by_child;
 
 /// All migrations in order.
 #[derive(Debug)]
@@ -42,6 +43,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261122_000010_goals::Migration),
             Box::new(m20261122_000011_login_attempts::Migration),
             Box::new(m20261122_000012_caseload_index::Migration),
+            Box::new(m20261123_000013_audit_by_child::Migration),
         ]
     }
 }

@@ -1,18 +1,50 @@
 //! Every read and change of a child's data writes an audit row (ids and codes only).
 
+use kith_store::audit::AuditEntry;
 use kith_store::entities::audit_log;
+use kith_store::{ConnectionTrait, Db};
 use kith_tests::fixtures::child;
 use kith_tests::{TestApp, db_test};
 use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, QueryOrder};
 use serde_json::json;
 
+/// A child's rows, read through the whole log; the look-up by child must find the same, both
+/// before and after the index by child has caught up.
 async fn rows(app: &TestApp, child_id: i64) -> Vec<audit_log::Model> {
+    let scanned = scan(app.app.db(), child_id).await;
+    assert_eq!(
+        by_child(app.app.db(), child_id).await,
+        scanned,
+        "child {child_id}"
+    );
+    kith_store::audit_by_child::catch_up(app.app.db(), i64::MAX)
+        .await
+        .unwrap();
+    assert_eq!(
+        by_child(app.app.db(), child_id).await,
+        scanned,
+        "child {child_id}"
+    );
+    scanned
+}
+
+/// A child's rows by reading every row of the log, oldest first.
+async fn scan(db: &Db, child_id: i64) -> Vec<audit_log::Model> {
     audit_log::Entity::find()
         .filter(audit_log::Column::ChildId.eq(child_id))
         .order_by_asc(audit_log::Column::Id)
-        .all(app.app.db().conn())
+        .all(db.conn())
         .await
         .unwrap()
+}
+
+/// A child's rows as the look-up by child finds them (newest first), oldest first.
+async fn by_child(db: &Db, child_id: i64) -> Vec<audit_log::Model> {
+    let mut found = kith_store::audit::for_child(db.conn(), child_id, 10_000)
+        .await
+        .unwrap();
+    found.reverse();
+    found
 }
 
 fn actions(rows: &[audit_log::Model]) -> Vec<String> {
@@ -195,3 +227,152 @@ db_test!(reads_arriving_together_are_each_recorded_once, |app| {
         }
     }
 });
+
+db_test!(
+    the_look_up_by_child_misses_no_row_however_far_the_index_lags,
+    |app| {
+        let db = app.app.db();
+        let adviser = app.client(&app.staff.adviser);
+        let mut ids = Vec::new();
+        for name in ["Lag One", "Lag Two"] {
+            ids.push(
+                adviser
+                    .post("/api/v1/children", &child(name))
+                    .await
+                    .expect(201)
+                    .body["id"]
+                    .as_i64()
+                    .unwrap(),
+            );
+        }
+        kith_store::audit_by_child::catch_up(db, i64::MAX)
+            .await
+            .unwrap();
+        // Three lists and a read of the first child: 3 + 3 + 1 new rows. (The read log's own
+        // writer may index some of them meanwhile; every step below holds whoever moved the mark.)
+        for _ in 0..3 {
+            adviser.get("/api/v1/children").await.expect(200);
+        }
+        adviser
+            .get(&format!("/api/v1/children/{}", ids[0]))
+            .await
+            .expect(200);
+        let all: Vec<_> = futures::future::join_all(ids.iter().map(|&c| scan(db, c))).await;
+        assert_eq!(all[0].len(), 1 + 3 + 1, "created, listed three times, read");
+        assert_eq!(all[1].len(), 1 + 3, "created, listed three times");
+        // The index catches up two rows at a time: at every mark both children are found whole.
+        let mut covered = 0;
+        loop {
+            for (c, expected) in ids.iter().zip(&all) {
+                assert_eq!(
+                    &by_child(db, *c).await,
+                    expected,
+                    "child {c} after {covered}"
+                );
+            }
+            let step = kith_store::audit_by_child::catch_up(db, 2).await.unwrap();
+            if step == 0 {
+                break;
+            }
+            assert!(step <= 2, "at most two rows at a time, not {step}");
+            covered += step;
+        }
+        assert!(
+            covered <= 7,
+            "the seven new rows at most, each once: {covered}"
+        );
+        // Now the index itself holds every row of both children (not only the rows after it).
+        for (c, expected) in ids.iter().zip(&all) {
+            let placeholder = match db.backend() {
+                kith_store::Backend::Postgres => "$1",
+                kith_store::Backend::Sqlite => "?",
+            };
+            let indexed: Vec<i64> = db
+                .conn()
+                .query_all_raw(sea_orm::Statement::from_sql_and_values(
+                    db.db_backend(),
+                    format!(
+                        "SELECT audit_id FROM audit_by_child WHERE child_id = {placeholder} \
+                     ORDER BY audit_id"
+                    ),
+                    [(*c).into()],
+                ))
+                .await
+                .unwrap()
+                .iter()
+                .map(|r| r.try_get_by_index::<i64>(0).unwrap())
+                .collect();
+            assert_eq!(
+                indexed,
+                expected.iter().map(|r| r.id).collect::<Vec<_>>(),
+                "child {c}"
+            );
+        }
+        // Up to date: nothing more to do, and the newest come first with a limit.
+        assert_eq!(
+            kith_store::audit_by_child::catch_up(db, i64::MAX)
+                .await
+                .unwrap(),
+            0
+        );
+        let newest = kith_store::audit::for_child(db.conn(), ids[0], 2)
+            .await
+            .unwrap();
+        assert_eq!(
+            newest.iter().map(|r| r.action.as_str()).collect::<Vec<_>>(),
+            ["child.read", "child.list"]
+        );
+    }
+);
+
+/// On PostgreSQL ids come from a sequence before the insert commits: a row with a lower id
+/// can commit after a higher one. The index's mark must not pass the row still in flight.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_index_by_child_waits_for_a_row_still_in_flight_on_postgres() {
+    use sea_orm::TransactionTrait;
+    let test = kith_store::testdb::TestDb::fresh(kith_tests::Engine::Postgres)
+        .await
+        .unwrap();
+    let db = Db::connect(&test.url).await.unwrap();
+    let child_id = 4_242;
+    let entry = |action: &str| AuditEntry {
+        actor_id: None,
+        action: action.to_owned(),
+        entity: "child",
+        entity_id: Some(child_id),
+        child_id: Some(child_id),
+    };
+    let at = chrono::Utc::now();
+    // A change's transaction writes its row (the lower id) and has not committed yet ...
+    let slow = db.conn().begin().await.unwrap();
+    kith_store::audit::append(&slow, &[entry("child.update")], at)
+        .await
+        .unwrap();
+    // ... while a later row commits at once.
+    kith_store::audit::append(db.conn(), &[entry("child.read")], at)
+        .await
+        .unwrap();
+    assert_eq!(
+        kith_store::audit_by_child::catch_up(&db, i64::MAX)
+            .await
+            .unwrap(),
+        0,
+        "no mark while a row may still come below it"
+    );
+    slow.commit().await.unwrap();
+    assert_eq!(
+        kith_store::audit_by_child::catch_up(&db, i64::MAX)
+            .await
+            .unwrap(),
+        2,
+        "both rows, once the first has committed"
+    );
+    let found = kith_store::audit::for_child(db.conn(), child_id, 10)
+        .await
+        .unwrap();
+    assert_eq!(
+        found.iter().map(|r| r.action.as_str()).collect::<Vec<_>>(),
+        ["child.read", "child.update"]
+    );
+    db.close().await.unwrap();
+}

@@ -6,6 +6,7 @@
 //! disagree about what a user may see.
 
 pub mod audit;
+pub mod audit_by_child;
 pub mod bulk;
 pub mod children;
 mod db;
