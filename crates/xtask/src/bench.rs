@@ -23,7 +23,7 @@ use std::process::{Child, Command, Stdio};
 use std::time::Duration;
 
 use crate::run as exec;
-use crate::{Result, cargo, output, root};
+use crate::{Result, cargo, output, target_dir};
 
 pub fn run() -> Result {
     exec(cargo().args([
@@ -57,12 +57,6 @@ fn print(figures: Vec<(String, String)>) -> Result {
         println!("| {k} | {v} |");
     }
     Ok(())
-}
-
-fn target_dir() -> PathBuf {
-    std::env::var("CARGO_TARGET_DIR")
-        .map(PathBuf::from)
-        .unwrap_or_else(|_| root().join("target"))
 }
 
 fn kith() -> PathBuf {

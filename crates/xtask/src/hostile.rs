@@ -9,16 +9,10 @@ use std::path::PathBuf;
 use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
 
-use crate::{Result, cargo, output, root, run};
+use crate::{Result, cargo, output, run, target_dir};
 
 /// The pinned schemathesis release.
 const SCHEMATHESIS: &str = "schemathesis==4.32.5";
-
-fn target_dir() -> PathBuf {
-    std::env::var_os("CARGO_TARGET_DIR")
-        .map(PathBuf::from)
-        .unwrap_or_else(|| root().join("target"))
-}
 
 /// The `st` program, installed into a virtualenv when missing.
 fn schemathesis() -> Result<PathBuf> {

@@ -50,6 +50,13 @@ pub(crate) fn root() -> PathBuf {
         .expect("workspace root")
 }
 
+/// Where cargo builds: `CARGO_TARGET_DIR` (as `.ci/run` sets it), else `target/`.
+pub(crate) fn target_dir() -> PathBuf {
+    std::env::var_os("CARGO_TARGET_DIR")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| root().join("target"))
+}
+
 pub(crate) fn run(cmd: &mut Command) -> Result {
     eprintln!("xtask: running {cmd:?}");
     let status = cmd.status().map_err(|e| format!("{cmd:?}: {e}"))?;
