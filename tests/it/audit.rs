@@ -4,7 +4,7 @@ use kith_store::audit::AuditEntry;
 use kith_store::entities::audit_log;
 use kith_store::{ConnectionTrait, Db};
 use kith_tests::fixtures::child;
-use kith_tests::{TestApp, db_test};
+use kith_tests::{Api, TestApp, db_test};
 use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, QueryOrder};
 use serde_json::json;
 
@@ -45,6 +45,23 @@ async fn by_child(db: &Db, child_id: i64) -> Vec<audit_log::Model> {
         .unwrap();
     found.reverse();
     found
+}
+
+/// Registers a child of each name, in turn; their ids.
+async fn register(adviser: &Api, names: &[&str]) -> Vec<i64> {
+    let mut ids = Vec::new();
+    for name in names {
+        ids.push(
+            adviser
+                .post("/api/v1/children", &child(name))
+                .await
+                .expect(201)
+                .body["id"]
+                .as_i64()
+                .unwrap(),
+        );
+    }
+    ids
 }
 
 fn actions(rows: &[audit_log::Model]) -> Vec<String> {
@@ -180,18 +197,11 @@ db_test!(the_cpr_reveal_is_audited, |app| {
 
 db_test!(reads_arriving_together_are_each_recorded_once, |app| {
     let adviser = app.client(&app.staff.adviser);
-    let mut ids = Vec::new();
-    for name in ["Together One", "Together Two", "Together Three"] {
-        ids.push(
-            adviser
-                .post("/api/v1/children", &child(name))
-                .await
-                .expect(201)
-                .body["id"]
-                .as_i64()
-                .unwrap(),
-        );
-    }
+    let ids = register(
+        &adviser,
+        &["Together One", "Together Two", "Together Three"],
+    )
+    .await;
     // 48 lists at once: every fourth by the team leader, the rest by the adviser. Their
     // rows are committed in groups; each list answers only after its own rows are in.
     let leader = app.client(&app.staff.leader);
@@ -233,18 +243,7 @@ db_test!(
     |app| {
         let db = app.app.db();
         let adviser = app.client(&app.staff.adviser);
-        let mut ids = Vec::new();
-        for name in ["Lag One", "Lag Two"] {
-            ids.push(
-                adviser
-                    .post("/api/v1/children", &child(name))
-                    .await
-                    .expect(201)
-                    .body["id"]
-                    .as_i64()
-                    .unwrap(),
-            );
-        }
+        let ids = register(&adviser, &["Lag One", "Lag Two"]).await;
         kith_store::audit_by_child::catch_up(db, i64::MAX)
             .await
             .unwrap();
