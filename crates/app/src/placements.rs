@@ -420,14 +420,15 @@ pub(crate) async fn views_of(
     people.extend(rows.iter().filter_map(|p| p.consultant_id));
     let staff = crate::staff::refs(app, &people).await?;
     let signals = crate::caseload::signals_of(app, &rows).await?;
+    // One statement each for all the rows (a list, the caseload and an export hold many).
+    let changes = kith_store::placements::consultant_change_counts(conn, &ids).await?;
+    let mut extensions = kith_store::placements::stay_extensions_of(conn, &ids).await?;
     let mut out = Vec::with_capacity(rows.len());
     for p in rows {
         let Some(r) = refs.get(&p.id) else { continue };
-        let changes = kith_store::placements::consultant_changes(conn, p.id)
-            .await?
-            .len();
-        let extensions = kith_store::placements::stay_extensions(conn, p.id)
-            .await?
+        let extensions = extensions
+            .remove(&p.id)
+            .unwrap_or_default()
             .into_iter()
             .map(|e| ExtensionView {
                 previous_end: e.previous_end,
@@ -455,7 +456,7 @@ pub(crate) async fn views_of(
             consultant: p.consultant_id.and_then(|c| staff.get(&c).cloned()),
             adviser: staff.get(&p.adviser_id).cloned(),
             review_rhythm_months: p.review_rhythm_months,
-            consultant_changes: changes,
+            consultant_changes: changes.get(&p.id).copied().unwrap_or(0),
             signals: signals.get(&p.id).cloned().unwrap_or_default(),
             exit_plan: p.exit_plan,
             exit_goal_reached: p.exit_goal_reached,

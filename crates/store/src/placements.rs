@@ -4,7 +4,7 @@ use chrono::{DateTime, NaiveDate, Utc};
 use kith_domain::{ExitGoal, PlacementStatus};
 use sea_orm::{
     ActiveModelTrait, ActiveValue::Set, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter,
-    QueryOrder,
+    QueryOrder, QuerySelect,
 };
 
 use crate::Result;
@@ -167,17 +167,24 @@ pub async fn extend_stay<C: ConnectionTrait>(
     Ok(())
 }
 
-/// The extensions of a stay, oldest first.
-pub async fn stay_extensions<C: ConnectionTrait>(
+/// The extensions of the given stays, each stay's oldest first (one statement, not one a stay).
+pub async fn stay_extensions_of<C: ConnectionTrait>(
     conn: &C,
-    id: i64,
-) -> Result<Vec<crate::entities::stay_extension::Model>> {
+    ids: &[i64],
+) -> Result<std::collections::HashMap<i64, Vec<crate::entities::stay_extension::Model>>> {
     use crate::entities::stay_extension as se;
-    Ok(se::Entity::find()
-        .filter(se::Column::PlacementId.eq(id))
-        .order_by_asc(se::Column::Id)
-        .all(conn)
-        .await?)
+    let mut out: std::collections::HashMap<i64, Vec<se::Model>> = Default::default();
+    for chunk in ids.chunks(crate::IN_LIST_CHUNK) {
+        for e in se::Entity::find()
+            .filter(se::Column::PlacementId.is_in(chunk.iter().copied()))
+            .order_by_asc(se::Column::Id)
+            .all(conn)
+            .await?
+        {
+            out.entry(e.placement_id).or_default().push(e);
+        }
+    }
+    Ok(out)
 }
 
 /// Records (or clears) a stay's exit plan.
@@ -525,17 +532,30 @@ pub async fn worker_changes<C: ConnectionTrait>(
     Ok((consultants, advisers))
 }
 
-/// The consultant changes of a placement, oldest first.
-pub async fn consultant_changes<C: ConnectionTrait>(
+/// How many times the consultant of each of the given placements has changed (placements
+/// with no change are left out).
+pub async fn consultant_change_counts<C: ConnectionTrait>(
     conn: &C,
-    id: i64,
-) -> Result<Vec<crate::entities::placement_consultant_change::Model>> {
+    ids: &[i64],
+) -> Result<std::collections::HashMap<i64, usize>> {
     use crate::entities::placement_consultant_change as pcc;
-    Ok(pcc::Entity::find()
-        .filter(pcc::Column::PlacementId.eq(id))
-        .order_by_asc(pcc::Column::Id)
-        .all(conn)
-        .await?)
+    let mut out = std::collections::HashMap::new();
+    for chunk in ids.chunks(crate::IN_LIST_CHUNK) {
+        let rows: Vec<(i64, i64)> = pcc::Entity::find()
+            .select_only()
+            .column(pcc::Column::PlacementId)
+            .column_as(pcc::Column::Id.count(), "changes")
+            .filter(pcc::Column::PlacementId.is_in(chunk.iter().copied()))
+            .group_by(pcc::Column::PlacementId)
+            .into_tuple()
+            .all(conn)
+            .await?;
+        out.extend(
+            rows.into_iter()
+                .map(|(id, n)| (id, usize::try_from(n).unwrap_or(usize::MAX))),
+        );
+    }
+    Ok(out)
 }
 
 /// Sets a placement's own review rhythm (`None`: the rules' rhythm).
