@@ -340,6 +340,7 @@ async fn the_index_by_child_waits_for_a_row_still_in_flight_on_postgres() {
         entity: "child",
         entity_id: Some(child_id),
         child_id: Some(child_id),
+        detail: None,
     };
     let at = chrono::Utc::now();
     // A change's transaction writes its row (the lower id) and has not committed yet ...

@@ -247,7 +247,7 @@ async fn seed_staff(app: &App) -> Staff {
         kith_store::users::set_units(conn, id, units)
             .await
             .expect("units");
-        let token = kith_app::tokens::create_for_email(app, &email, "tests")
+        let token = kith_app::tokens::create_for_email(app, &email, "tests", None)
             .await
             .expect("token")
             .secret;
@@ -342,12 +342,19 @@ impl Resp {
 }
 
 impl Api {
-    /// A client for `base`, optionally with a bearer token.
+    /// A client for `base`, optionally with a bearer token. Like a browser on Kith's pages,
+    /// it names Kith as the `Origin` of every request.
     pub fn new(base: &str, token: Option<String>) -> Self {
+        let mut headers = reqwest::header::HeaderMap::new();
+        headers.insert(
+            reqwest::header::ORIGIN,
+            reqwest::header::HeaderValue::from_str(base).expect("an origin"),
+        );
         Self {
             base: base.to_owned(),
             http: reqwest::Client::builder()
                 .cookie_store(true)
+                .default_headers(headers)
                 .build()
                 .expect("client"),
             token,

@@ -12,7 +12,7 @@
 //!
 //! If the audit row cannot be written, the data is not returned (fail closed).
 
-use kith_domain::ChildId;
+use kith_domain::{ChildId, UserId};
 use kith_store::ConnectionTrait;
 use kith_store::audit::{AuditEntry, append};
 use kith_store::read_log::ChildReads;
@@ -69,6 +69,25 @@ pub enum AuditAction {
     CalendarFeed,
     ReadDenied,
     ChangeDenied,
+    /// A CPR number was checked against the register (creating a child, an import row).
+    CprCheck,
+    LoginSucceeded,
+    SessionEnded,
+    UserCreate,
+    UserUpdate,
+    /// Roles or units changed: what the user may reach.
+    UserAccessChange,
+    UserDisable,
+    UserEnable,
+    PasswordChange,
+    PasswordResetSent,
+    PasswordResetUsed,
+    TokenCreate,
+    TokenRevoke,
+    RulesChange,
+    NeedChange,
+    UnitChange,
+    AuditRead,
 }
 
 impl AuditAction {
@@ -123,7 +142,50 @@ impl AuditAction {
             CalendarFeed => "calendar.feed",
             ReadDenied => "child.read_denied",
             ChangeDenied => "child.change_denied",
+            CprCheck => "child.cpr_check",
+            LoginSucceeded => "session.login",
+            SessionEnded => "session.end",
+            UserCreate => "user.create",
+            UserUpdate => "user.update",
+            UserAccessChange => "user.access_change",
+            UserDisable => "user.disable",
+            UserEnable => "user.enable",
+            PasswordChange => "user.password_change",
+            PasswordResetSent => "user.password_reset_sent",
+            PasswordResetUsed => "user.password_reset_used",
+            TokenCreate => "token.create",
+            TokenRevoke => "token.revoke",
+            RulesChange => "rules.update",
+            NeedChange => "need.change",
+            UnitChange => "unit.change",
+            AuditRead => "audit.read",
         }
+    }
+
+    /// Whether this is a privileged change or a security event rather than access to a
+    /// child's data: what the audit view lists under "privileged changes".
+    pub fn is_privileged(self) -> bool {
+        use AuditAction::*;
+        matches!(
+            self,
+            LoginSucceeded
+                | SessionEnded
+                | UserCreate
+                | UserUpdate
+                | UserAccessChange
+                | UserDisable
+                | UserEnable
+                | PasswordChange
+                | PasswordResetSent
+                | PasswordResetUsed
+                | TokenCreate
+                | TokenRevoke
+                | RulesChange
+                | NeedChange
+                | UnitChange
+                | CprReveal
+                | AuditRead
+        )
     }
 }
 
@@ -184,6 +246,37 @@ pub async fn changed<C: ConnectionTrait>(
             entity,
             entity_id: Some(entity_id),
             child_id: Some(child.0),
+            detail: None,
+        }],
+        app.now(),
+    )
+    .await?;
+    Ok(())
+}
+
+/// Records a privileged change (users, roles, units, rules, tokens, passwords, a session
+/// ended) or a security event (a login), inside the change's own transaction where there is
+/// one. `actor` is who did it (`None` for the system or the command line); `entity` and `id`
+/// what it was done to; `detail` codes saying what changed (`roles=leader;units=3`), never
+/// names or case text.
+pub async fn event<C: ConnectionTrait>(
+    conn: &C,
+    app: &App,
+    actor: Option<UserId>,
+    action: AuditAction,
+    entity: &'static str,
+    id: Option<i64>,
+    detail: Option<String>,
+) -> Result<()> {
+    append(
+        conn,
+        &[AuditEntry {
+            actor_id: actor.map(|a| a.0),
+            action: action.as_str().to_owned(),
+            entity,
+            entity_id: id,
+            child_id: None,
+            detail,
         }],
         app.now(),
     )
@@ -201,6 +294,7 @@ pub async fn denied(app: &App, actor: &Actor, action: AuditAction, child: ChildI
             entity: "child",
             entity_id: Some(child.0),
             child_id: Some(child.0),
+            detail: None,
         }],
         app.now(),
     )

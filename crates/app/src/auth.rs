@@ -1,81 +1,150 @@
 //! Logging in and recognising who is calling: by session or by API token.
+//!
+//! A login attempt is charged to two counters before its password is checked (one per
+//! e-mail address, one per source address; see `kith_domain::throttle`), waits for the
+//! [`HashingGate`](crate::password::HashingGate), and does the same work whether or not the
+//! address belongs to anyone: one look-up, one argon2 check (against a dummy hash when there
+//! is no account). Only a success does more.
 
-use kith_domain::throttle::LoginThrottle;
+use std::net::IpAddr;
+
+use chrono::{DateTime, Utc};
+use kith_domain::throttle::{LoginThrottle, Verdict};
 use kith_domain::{Email, Lang, UnitId, UnitKind, UserId};
 use sha2::{Digest, Sha256};
 
 use crate::actor::ActorUnit;
-use crate::{Actor, App, AppError, Result, password};
+use crate::audit::{self, AuditAction};
+use crate::{Actor, App, AppError, Result};
+
+/// One attempt to log in with an e-mail address and a password.
+#[derive(Debug, Clone, Copy)]
+pub struct LoginAttempt<'a> {
+    pub email: &'a str,
+    pub password: &'a str,
+    /// Where the attempt came from (the client's address, as the server sees it).
+    pub source: Option<IpAddr>,
+}
+
+/// The counter key of a source: an IPv4 address, or the /64 an IPv6 address is in (one
+/// household or office gets a whole /64, so single IPv6 addresses would be free to vary).
+fn source_key(ip: IpAddr) -> String {
+    let prefix = match ip {
+        IpAddr::V4(v4) => v4.to_string(),
+        IpAddr::V6(v6) => match v6.to_ipv4_mapped() {
+            Some(v4) => v4.to_string(),
+            None => {
+                let s = v6.segments();
+                format!("{:x}:{:x}:{:x}:{:x}::/64", s[0], s[1], s[2], s[3])
+            }
+        },
+    };
+    token_hash(&format!("source:{prefix}"))
+}
+
+fn account_key(email: &str) -> String {
+    token_hash(&format!("login:{}", email.trim().to_lowercase()))
+}
+
+fn locked(secs: u64) -> AppError {
+    AppError::TooManyAttempts {
+        retry_after_secs: secs,
+    }
+}
 
 /// Checks an e-mail and password. Every failure looks the same to the caller (no hint whether
 /// the e-mail exists), and takes as long.
 ///
-/// Five failures on one address within 15 minutes lock it for 15 minutes (429 with the time to
-/// wait), whether or not the address exists; a success forgets the failures.
-pub async fn login(app: &App, email: &str, password_text: &str) -> Result<Actor> {
-    let throttle = LoginThrottle::default();
-    let key = token_hash(&format!("login:{}", email.trim().to_lowercase()));
+/// Five attempts on one address within 15 minutes are checked; the fifth failure locks the
+/// address for 15 minutes (429 with the time to wait), whether or not the address exists.
+/// Thirty attempts from one source address in 15 minutes lock the source the same way. A
+/// success forgets the address's failures and gives the source back its own charge.
+pub async fn login(app: &App, attempt: LoginAttempt<'_>) -> Result<Actor> {
+    let user = verify(app, attempt).await?;
+    let actor = actor_for_user(app, user)
+        .await?
+        .ok_or(AppError::Unauthenticated)?;
+    audit::event(
+        app.db().conn(),
+        app,
+        Some(actor.id),
+        AuditAction::LoginSucceeded,
+        "user",
+        Some(actor.id.0),
+        None,
+    )
+    .await?;
+    tracing::info!(user_id = actor.id.0, "login succeeded");
+    Ok(actor)
+}
+
+/// Checks an e-mail and password under the throttle (see [`login`]) and returns whose they
+/// are. Also the check of the current password before it is changed.
+pub(crate) async fn verify(app: &App, attempt: LoginAttempt<'_>) -> Result<UserId> {
+    let turn = app.hashing().admit().await?;
     let conn = app.db().conn();
     let now = app.now();
-    let attempts = kith_store::login_attempts::get(conn, &key).await?;
-    if let Some(secs) = throttle.locked_for(attempts.as_ref(), now) {
-        return Err(AppError::TooManyAttempts {
-            retry_after_secs: secs,
-        });
+    let (per_account, per_source) = (LoginThrottle::per_account(), LoginThrottle::per_source());
+    let source = attempt.source.map(source_key);
+    if let Some(key) = &source {
+        let counter = kith_store::login_attempts::charge(conn, key, &per_source, now).await?;
+        if let Verdict::Locked(secs) = per_source.verdict(&counter, now) {
+            tracing::info!("login refused: source locked");
+            return Err(locked(secs));
+        }
     }
-    match check_password(app, email, password_text).await {
-        Ok(actor) => {
-            if attempts.is_some() {
-                kith_store::login_attempts::clear(conn, &key).await?;
+    let account = account_key(attempt.email);
+    let counter = kith_store::login_attempts::charge(conn, &account, &per_account, now).await?;
+    if let Verdict::Locked(secs) = per_account.verdict(&counter, now) {
+        tracing::info!("login refused: address locked");
+        return Err(locked(secs));
+    }
+    let user = match Email::parse(attempt.email) {
+        Ok(email) => kith_store::users::credentials_by_email(conn, &email).await?,
+        Err(_) => None,
+    };
+    let ok = turn
+        .verify(attempt.password, user.as_ref().map(|u| u.password_hash.as_str()))
+        .await?;
+    match user {
+        Some(user) if ok && user.active => {
+            kith_store::login_attempts::clear(conn, &account).await?;
+            if let Some(key) = &source {
+                kith_store::login_attempts::refund(conn, key).await?;
             }
-            Ok(actor)
+            Ok(UserId(user.id))
         }
-        Err(AppError::Unauthenticated) => {
-            let next = throttle.after_failure(attempts, now);
-            kith_store::login_attempts::put(conn, &key, next).await?;
-            tracing::info!(
-                failures = next.failures,
-                locked = next.locked_until.is_some(),
-                "login failed"
-            );
-            match throttle.locked_for(Some(&next), now) {
-                Some(secs) => Err(AppError::TooManyAttempts {
-                    retry_after_secs: secs,
-                }),
-                None => Err(AppError::Unauthenticated),
+        user => {
+            match user {
+                Some(u) => tracing::info!(user_id = u.id, failures = counter.failures, "login failed"),
+                None => tracing::info!(failures = counter.failures, "login failed"),
             }
+            if per_account.exhausted(&counter) {
+                kith_store::login_attempts::lock(conn, &account, &per_account, now).await?;
+                return Err(locked(per_account.lockout.num_seconds().unsigned_abs()));
+            }
+            Err(AppError::Unauthenticated)
         }
-        Err(e) => Err(e),
     }
 }
 
-async fn check_password(app: &App, email: &str, password_text: &str) -> Result<Actor> {
-    let bad = || AppError::Unauthenticated;
-    let Ok(email) = Email::parse(email) else {
-        password::verify(password_text, password::dummy_hash());
-        return Err(bad());
-    };
-    let record = kith_store::users::find_by_email(app.db().conn(), &email).await?;
-    let Some(record) = record else {
-        password::verify(password_text, password::dummy_hash());
-        return Err(bad());
-    };
-    let hash = record.user.password_hash.clone();
-    let pw = password_text.to_owned();
-    // argon2 is deliberately slow: keep it off the async workers.
-    let ok = tokio::task::spawn_blocking(move || password::verify(&pw, &hash))
-        .await
-        .map_err(|e| AppError::Internal(e.to_string()))?;
-    if !ok || !record.user.active {
-        return Err(bad());
-    }
-    actor_for_user(app, UserId(record.user.id))
-        .await?
-        .ok_or_else(bad)
+/// Forgets an address's login failures (after its password was reset).
+pub(crate) async fn forget_failures(app: &App, email: &str) -> Result<()> {
+    Ok(kith_store::login_attempts::clear(app.db().conn(), &account_key(email)).await?)
 }
 
-/// The actor for a logged-in user id (from a session), if the user still exists and is active.
-/// Asked on every request: one statement (user, roles and units joined).
+/// Forgets the login counters whose window and lock are over (run every few minutes), so
+/// addresses tried once leave no row behind.
+pub async fn purge_spent_attempts(app: &App) -> Result<u64> {
+    Ok(kith_store::login_attempts::purge_spent(
+        app.db().conn(),
+        &LoginThrottle::per_account(),
+        app.now(),
+    )
+    .await?)
+}
+
+/// The actor for a user id, if the user still exists and is active.
 pub async fn actor_for_user(app: &App, user_id: UserId) -> Result<Option<Actor>> {
     kith_store::principals::by_user(app.db().conn(), user_id.0)
         .await?
@@ -83,10 +152,34 @@ pub async fn actor_for_user(app: &App, user_id: UserId) -> Result<Option<Actor>>
         .transpose()
 }
 
+/// The actor behind a session: the user must still be active, the session younger than the
+/// absolute lifetime whatever its activity, and logged in after the user's sessions were last
+/// ended (disabled, password changed or reset). Asked on every request: one statement.
+///
+/// Judged by the real clock, like the session's inactivity expiry: a session is an
+/// infrastructure fact, not a domain one (tests move the app's clock by months).
+pub async fn actor_for_session(
+    app: &App,
+    user_id: UserId,
+    logged_in_at: DateTime<Utc>,
+    max_age: chrono::Duration,
+) -> Result<Option<Actor>> {
+    let Some(p) = kith_store::principals::by_user(app.db().conn(), user_id.0).await? else {
+        return Ok(None);
+    };
+    if !kith_domain::session::is_current(logged_in_at, p.sessions_valid_after, Utc::now(), max_age)
+    {
+        return Ok(None);
+    }
+    actor_from_principal(p).map(Some)
+}
+
 /// The actor for an API token secret, if the token is valid and its user active.
 pub async fn actor_for_token(app: &App, secret: &str) -> Result<Option<Actor>> {
     let hash = token_hash(secret);
-    let Some(token) = kith_store::principals::by_token_hash(app.db().conn(), &hash).await? else {
+    let Some(token) =
+        kith_store::principals::by_token_hash(app.db().conn(), &hash, Utc::now()).await?
+    else {
         return Ok(None);
     };
     // "Last used" to the minute: a write on every request would queue each read behind the

@@ -18,6 +18,7 @@ pub struct App {
     read_log: ReadLog,
     options: Arc<crate::matching::profiles::OptionsCache>,
     base_url: Arc<str>,
+    hashing: Arc<crate::password::HashingGate>,
 }
 
 impl App {
@@ -30,6 +31,7 @@ impl App {
             vault,
             options: Arc::default(),
             base_url: Arc::from("http://127.0.0.1:8080"),
+            hashing: Arc::default(),
         }
     }
 
@@ -79,6 +81,11 @@ impl App {
     /// Where reads of children's data are recorded (committed in groups).
     pub(crate) fn read_log(&self) -> &ReadLog {
         &self.read_log
+    }
+
+    /// The admission to password hashing, shared by every login and password change.
+    pub fn hashing(&self) -> &crate::password::HashingGate {
+        &self.hashing
     }
 
     /// The CPR vault.

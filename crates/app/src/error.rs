@@ -45,9 +45,16 @@ pub enum AppError {
         field: Option<String>,
         message: String,
     },
+    /// The request's body is larger than this kind of request takes (413).
+    #[error("the body is too large")]
+    TooLarge,
     /// Too many attempts; try again later (429).
     #[error("too many attempts")]
     TooManyAttempts { retry_after_secs: u64 },
+    /// Too much work of this kind is waiting (a flood of logins); nothing was done, try again
+    /// shortly (503 with `Retry-After`).
+    #[error("busy")]
+    Busy { retry_after_secs: u64 },
     /// A dependency is down; nothing was written, try again (503).
     #[error("service unavailable: {0}")]
     Unavailable(String),

@@ -17,6 +17,7 @@ pub mod auth;
 pub mod caseload;
 pub mod children;
 pub mod clock;
+pub mod credentials;
 mod context;
 pub mod dashboard;
 pub mod demo;

@@ -23,9 +23,9 @@ pub struct NeedView {
 #[derive(Debug, Clone, Deserialize, Validate, utoipa::ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct NeedInput {
-    #[garde(length(chars, min = 1, max = 100))]
+    #[garde(length(chars, min = 1, max = 100), custom(crate::validate::plain_name))]
     pub label_da: String,
-    #[garde(length(chars, min = 1, max = 100))]
+    #[garde(length(chars, min = 1, max = 100), custom(crate::validate::plain_name))]
     pub label_en: String,
     #[garde(length(chars, max = 1000))]
     #[serde(default)]

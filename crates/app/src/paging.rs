@@ -1,11 +1,16 @@
-//! Pagination of lists: `?limit=&cursor=`, with an opaque cursor that holds no personal data.
+//! Pagination of lists: `?limit=&cursor=`.
+//!
+//! A cursor carries its own position (the sort key and id of the last row seen) sealed with
+//! a server key and bound to the list and the reader ([`kith_store::CprVault::seal_token`]):
+//! nothing in it is readable, a changed or made-up cursor is a 422 naming `cursor`, and a
+//! cursor from another list or another person does not open. The store continues after the
+//! position without looking anything up, so a cursor reveals nothing about rows the reader
+//! cannot see.
 
-use base64::Engine;
-use base64::engine::general_purpose::URL_SAFE_NO_PAD;
-use kith_store::{Page, PageRequest};
+use kith_store::{Page, PageRequest, Position};
 use serde::{Deserialize, Serialize};
 
-use crate::{AppError, Result};
+use crate::{Actor, App, AppError, Result};
 
 /// The default and the largest page size.
 pub const DEFAULT_LIMIT: u64 = 50;
@@ -27,36 +32,104 @@ impl PageParams {
     pub fn new(limit: Option<u64>, cursor: Option<String>) -> Self {
         Self { limit, cursor }
     }
+}
 
-    /// Checks the limit and decodes the cursor.
-    pub fn parse(&self) -> Result<PageRequest> {
-        let limit = self.limit.unwrap_or(DEFAULT_LIMIT);
+/// The lists that hand out cursors: a cursor of one never continues another.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum List {
+    Children,
+    Options,
+    Users,
+    Visits,
+    Placements,
+    Proposals,
+}
+
+impl List {
+    fn tag(self) -> &'static str {
+        match self {
+            List::Children => "children",
+            List::Options => "options",
+            List::Users => "users",
+            List::Visits => "visits",
+            List::Placements => "placements",
+            List::Proposals => "proposals",
+        }
+    }
+}
+
+/// Reads and writes the cursors of one list for one reader.
+#[derive(Debug, Clone, Copy)]
+pub struct Pager<'a> {
+    app: &'a App,
+    context: (List, i64),
+}
+
+impl<'a> Pager<'a> {
+    /// The pager of `list` as `actor` reads it.
+    pub fn new(app: &'a App, actor: &Actor, list: List) -> Self {
+        Self {
+            app,
+            context: (list, actor.id.0),
+        }
+    }
+
+    fn context(&self) -> Vec<u8> {
+        format!("kith-cursor:{}:{}", self.context.0.tag(), self.context.1).into_bytes()
+    }
+
+    /// Checks the limit and opens the cursor.
+    pub fn request(&self, params: &PageParams) -> Result<PageRequest> {
+        let limit = params.limit.unwrap_or(DEFAULT_LIMIT);
         if !(1..=MAX_LIMIT).contains(&limit) {
             return Err(AppError::invalid(
                 "limit",
                 format!("must be between 1 and {MAX_LIMIT}"),
             ));
         }
-        let after = match &self.cursor {
-            None => None,
-            Some(c) if c.is_empty() => None,
-            Some(c) => Some(
-                decode_cursor(c)
-                    .ok_or_else(|| AppError::invalid("cursor", "not a cursor from this list"))?,
-            ),
+        let after = match params.cursor.as_deref() {
+            None | Some("") => None,
+            Some(c) => Some(self.open(c).ok_or_else(|| {
+                AppError::invalid("cursor", "not a cursor from this list; start from the first page")
+            })?),
         };
         Ok(PageRequest { limit, after })
     }
-}
 
-fn decode_cursor(c: &str) -> Option<i64> {
-    let bytes = URL_SAFE_NO_PAD.decode(c).ok()?;
-    let text = String::from_utf8(bytes).ok()?;
-    text.strip_prefix("k1:")?.parse().ok()
-}
+    fn open(&self, cursor: &str) -> Option<Position> {
+        let plain = self.app.vault().open_token(&self.context(), cursor)?;
+        serde_json::from_slice(&plain).ok()
+    }
 
-fn encode_cursor(after: i64) -> String {
-    URL_SAFE_NO_PAD.encode(format!("k1:{after}"))
+    fn seal(&self, position: &Position) -> String {
+        let plain = serde_json::to_vec(position).unwrap_or_default();
+        self.app.vault().seal_token(&self.context(), &plain)
+    }
+
+    /// Wraps a store page, sealing its cursor.
+    pub fn page<U, T>(&self, page: Page<U>, f: impl FnMut(U) -> T) -> Paged<T> {
+        Paged {
+            next_cursor: page.next_after.as_ref().map(|p| self.seal(p)),
+            items: page.items.into_iter().map(f).collect(),
+        }
+    }
+
+    /// Wraps a store page whose rows may fail to become items (a stored value out of its
+    /// vocabulary).
+    pub fn try_page<U, T, E>(
+        &self,
+        page: Page<U>,
+        f: impl FnMut(U) -> std::result::Result<T, E>,
+    ) -> std::result::Result<Paged<T>, E> {
+        Ok(Paged {
+            next_cursor: page.next_after.as_ref().map(|p| self.seal(p)),
+            items: page
+                .items
+                .into_iter()
+                .map(f)
+                .collect::<std::result::Result<_, _>>()?,
+        })
+    }
 }
 
 /// One page of a list, and the cursor for the next page when there is one.
@@ -65,58 +138,4 @@ pub struct Paged<T> {
     pub items: Vec<T>,
     /// Pass as `cursor` to get the next page; absent on the last page.
     pub next_cursor: Option<String>,
-}
-
-impl<T> Paged<T> {
-    /// Wraps a store page, encoding its cursor.
-    pub fn from_page<U>(page: Page<U>, f: impl FnMut(U) -> T) -> Self {
-        let next_cursor = page.next_after.map(encode_cursor);
-        Self {
-            items: page.items.into_iter().map(f).collect(),
-            next_cursor,
-        }
-    }
-
-    /// Wraps a store page whose rows may fail to become items (a stored value out of its
-    /// vocabulary).
-    pub fn try_from_page<U, E>(
-        page: Page<U>,
-        f: impl FnMut(U) -> std::result::Result<T, E>,
-    ) -> std::result::Result<Self, E> {
-        let next_cursor = page.next_after.map(encode_cursor);
-        Ok(Self {
-            items: page
-                .items
-                .into_iter()
-                .map(f)
-                .collect::<std::result::Result<_, _>>()?,
-            next_cursor,
-        })
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn cursors_round_trip_and_reject_junk() {
-        assert_eq!(decode_cursor(&encode_cursor(42)), Some(42));
-        assert_eq!(decode_cursor("nonsense"), None);
-        let p = PageParams {
-            limit: Some(0),
-            cursor: None,
-        };
-        assert!(p.parse().is_err());
-        let p = PageParams {
-            limit: Some(201),
-            cursor: None,
-        };
-        assert!(p.parse().is_err());
-        let p = PageParams {
-            limit: None,
-            cursor: Some("???".into()),
-        };
-        assert!(p.parse().is_err());
-    }
 }

@@ -1,16 +1,30 @@
-//! Password hashing with argon2id (OWASP's recommended parameters are argon2's defaults).
+//! Passwords: argon2id hashes (OWASP's recommended parameters are argon2's defaults), the
+//! policy a new password must meet, and the gate every hash computation passes.
+//!
+//! argon2 is slow and memory-hungry on purpose (19 MiB and tens of milliseconds a check), so
+//! it never runs on the async workers and only a few run at once: [`HashingGate`] holds a
+//! permit per core at most and a short queue; when the queue is full the caller gets
+//! [`AppError::Busy`] at once. A flood of logins then costs a bounded amount of memory and
+//! CPU, and requests that need no password are served beside it.
+
+use std::sync::atomic::{AtomicUsize, Ordering};
 
 use argon2::Argon2;
 use argon2::password_hash::{
     PasswordHash, PasswordHasher, PasswordVerifier, SaltString, rand_core::OsRng,
 };
+use tokio::sync::Semaphore;
 
 use crate::{AppError, Result};
 
-/// The shortest password Kith accepts.
-pub const MIN_PASSWORD_LEN: usize = 10;
+/// The shortest password Kith accepts (OWASP ASVS 4.0 2.1.1).
+pub const MIN_PASSWORD_LEN: usize = 12;
+/// The longest (ASVS 2.1.2 asks to allow at least 64).
+pub const MAX_PASSWORD_LEN: usize = 128;
+/// The zxcvbn score a new password must reach (0-4; 3 is "safely unguessable").
+const MIN_SCORE: u8 = 3;
 
-/// Hashes a password into a PHC string.
+/// Hashes a password into a PHC string. Slow: call it through a [`HashingGate`].
 pub fn hash(password: &str) -> Result<String> {
     let salt = SaltString::generate(&mut OsRng);
     Argon2::default()
@@ -19,7 +33,8 @@ pub fn hash(password: &str) -> Result<String> {
         .map_err(|e| AppError::Internal(format!("password hashing failed: {e}")))
 }
 
-/// Whether `password` matches the stored hash. A malformed hash never matches.
+/// Whether `password` matches the stored hash. A malformed hash never matches. Slow: call it
+/// through a [`HashingGate`].
 pub fn verify(password: &str, stored: &str) -> bool {
     match PasswordHash::new(stored) {
         Ok(parsed) => Argon2::default()
@@ -29,12 +44,50 @@ pub fn verify(password: &str, stored: &str) -> bool {
     }
 }
 
-/// Checks a new password against the policy.
-pub fn check_policy(password: &str) -> Result<()> {
-    if password.chars().count() < MIN_PASSWORD_LEN {
+/// Checks a new password against the policy: 12 to 128 characters, and not guessable by
+/// zxcvbn (common passwords, words and patterns, keyboard walks, dates), counting the
+/// person's own name and e-mail address as known to the guesser. `field` names the input.
+pub fn check_policy(field: &str, password: &str, personal: &[&str]) -> Result<()> {
+    let length = password.chars().count();
+    if length < MIN_PASSWORD_LEN {
         return Err(AppError::invalid(
-            "password",
+            field,
             format!("must be at least {MIN_PASSWORD_LEN} characters"),
+        ));
+    }
+    if length > MAX_PASSWORD_LEN {
+        return Err(AppError::invalid(
+            field,
+            format!("must be at most {MAX_PASSWORD_LEN} characters"),
+        ));
+    }
+    if password.chars().any(char::is_control) {
+        return Err(AppError::invalid(field, "must not contain control characters"));
+    }
+    // The name's words and the address's parts, so "anna.hansen2026!" is known to the guesser.
+    let mut known: Vec<&str> = Vec::new();
+    for p in personal {
+        known.push(p);
+        known.extend(
+            p.split(|c: char| !c.is_alphanumeric())
+                .filter(|w| w.chars().count() >= 3),
+        );
+    }
+    let lowered = password.to_lowercase();
+    if known
+        .iter()
+        .any(|k| k.chars().count() >= 4 && lowered.contains(&k.to_lowercase()))
+    {
+        return Err(AppError::invalid(
+            field,
+            "must not contain your name or e-mail address",
+        ));
+    }
+    let score = u8::from(zxcvbn::zxcvbn(password, &known).score());
+    if score < MIN_SCORE {
+        return Err(AppError::invalid(
+            field,
+            "is too easy to guess: use a few unrelated words or a longer phrase",
         ));
     }
     Ok(())
@@ -48,6 +101,91 @@ pub(crate) fn dummy_hash() -> &'static str {
     DUMMY.get_or_init(|| hash(&format!("{:x}", rand::random::<u128>())).unwrap_or_default())
 }
 
+/// Admission to password hashing: a few at once, a short queue, the rest turned away.
+#[derive(Debug)]
+pub struct HashingGate {
+    permits: Semaphore,
+    waiting: AtomicUsize,
+    max_waiting: usize,
+}
+
+impl Default for HashingGate {
+    /// Half the cores (at least one) hash at once, so the rest serve everything else; 32 wait.
+    fn default() -> Self {
+        let cores = std::thread::available_parallelism().map_or(1, usize::from);
+        Self::new((cores / 2).max(1), 32)
+    }
+}
+
+impl HashingGate {
+    /// A gate letting `parallel` computations run and `max_waiting` wait.
+    pub fn new(parallel: usize, max_waiting: usize) -> Self {
+        Self {
+            permits: Semaphore::new(parallel.max(1)),
+            waiting: AtomicUsize::new(0),
+            max_waiting,
+        }
+    }
+
+    /// Waits for a turn (or is turned away when too many wait). The turn lasts as long as the
+    /// returned [`Admitted`] lives: a login holds it through its look-ups too, so a flood of
+    /// logins also queues for the database no more than `parallel` at a time.
+    pub async fn admit(&self) -> Result<Admitted<'_>> {
+        let queued = self.waiting.fetch_add(1, Ordering::SeqCst);
+        if queued >= self.max_waiting {
+            self.waiting.fetch_sub(1, Ordering::SeqCst);
+            return Err(AppError::Busy {
+                retry_after_secs: 5,
+            });
+        }
+        let permit = self.permits.acquire().await;
+        self.waiting.fetch_sub(1, Ordering::SeqCst);
+        Ok(Admitted {
+            _permit: permit.map_err(|e| AppError::Internal(e.to_string()))?,
+        })
+    }
+
+    /// Hashes a new password once admitted.
+    pub async fn hash(&self, password: &str) -> Result<String> {
+        self.admit().await?.hash(password).await
+    }
+}
+
+/// A turn at hashing.
+#[derive(Debug)]
+pub struct Admitted<'a> {
+    _permit: tokio::sync::SemaphorePermit<'a>,
+}
+
+impl Admitted<'_> {
+    async fn run<T: Send + 'static>(&self, work: impl FnOnce() -> T + Send + 'static) -> Result<T> {
+        tokio::task::spawn_blocking(work)
+            .await
+            .map_err(|e| AppError::Internal(e.to_string()))
+    }
+
+    /// Hashes a new password.
+    pub async fn hash(&self, password: &str) -> Result<String> {
+        let pw = password.to_owned();
+        self.run(move || hash(&pw)).await?
+    }
+
+    /// Checks a password against a stored hash, or against a dummy when there is none, so
+    /// both take as long; true only for a real hash that matches.
+    pub async fn verify(&self, password: &str, stored: Option<&str>) -> Result<bool> {
+        let pw = password.to_owned();
+        let stored = stored.map(str::to_owned);
+        let real = stored.is_some();
+        let ok = self
+            .run(move || match stored.as_deref() {
+                Some(hash) => verify(&pw, hash),
+                None => verify(&pw, dummy_hash()),
+            })
+            .await?;
+        Ok(ok && real)
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -59,5 +197,48 @@ mod tests {
         assert!(verify("correct horse battery", &h));
         assert!(!verify("Correct horse battery", &h));
         assert!(!verify("x", "not a hash"));
+    }
+
+    #[test]
+    fn the_policy_refuses_short_common_and_personal_passwords() {
+        let refused = |pw: &str| check_policy("password", pw, &["Anna Hansen", "anna@kith.test"]);
+        for pw in [
+            "          ",         // ten spaces
+            "password12",         // too short, and common
+            "password1234",       // common
+            "qwertyuiopas",       // a keyboard walk
+            "anna@kith.test",     // the e-mail itself
+            "Hansen-2026-Hansen", // the name inside
+            "aaaaaaaaaaaaaaaa",   // one letter repeated
+        ] {
+            assert!(refused(pw).is_err(), "{pw:?} was accepted");
+        }
+        assert!(refused("plum kettle orbit sandal").is_ok());
+        assert!(refused(&"x".repeat(129)).is_err());
+        assert!(refused("plum kettle\u{0}orbit sandal").is_err());
+    }
+
+    #[tokio::test]
+    async fn a_full_queue_turns_callers_away_at_once() {
+        let gate = std::sync::Arc::new(HashingGate::new(1, 1));
+        let (hold, release) = std::sync::mpsc::channel::<()>();
+        let busy = gate.clone();
+        // One computation runs (blocked), one waits: the third is refused.
+        let running = tokio::spawn(async move {
+            let turn = busy.admit().await?;
+            turn.run(move || release.recv().ok()).await
+        });
+        while gate.permits.available_permits() > 0 {
+            tokio::task::yield_now().await;
+        }
+        let waiter = gate.clone();
+        let waiting = tokio::spawn(async move { waiter.admit().await.map(|_| ()) });
+        while gate.waiting.load(Ordering::SeqCst) == 0 {
+            tokio::task::yield_now().await;
+        }
+        assert!(matches!(gate.admit().await, Err(AppError::Busy { .. })));
+        hold.send(()).unwrap();
+        assert!(running.await.unwrap().is_ok());
+        assert!(waiting.await.unwrap().is_ok());
     }
 }

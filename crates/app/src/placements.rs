@@ -18,6 +18,7 @@ use crate::children::view::ChildRef;
 use crate::staff::StaffRef;
 use crate::validate::{Problems, trimmed};
 use crate::wheel::plan::{parse, plan_in};
+use crate::paging::{List, Pager};
 use crate::{Actor, App, AppError, PageParams, Paged, Result, policy};
 
 /// Filters for the placement list.
@@ -134,6 +135,8 @@ pub async fn list(
     actor: &Actor,
     params: &PlacementListParams,
 ) -> Result<Paged<PlacementView>> {
+    let pager = Pager::new(app, actor, List::Placements);
+    let request = pager.request(&PageParams::new(params.limit, params.cursor.clone()))?;
     let scope = policy::follow_up_child_scope(actor);
     policy::require_some(&scope, "placements")?;
     let page = kith_store::placements::list(
@@ -145,12 +148,12 @@ pub async fn list(
             option_id: params.option_id.map(|o| o.0),
             status: params.status,
         },
-        PageParams::new(params.limit, params.cursor.clone()).parse()?,
+        request,
     )
     .await?;
     let next = page.next_after;
     let views = views_of(app, page.items).await?;
-    let paged = Paged::from_page(
+    let paged = pager.page(
         kith_store::Page {
             items: views,
             next_after: next,

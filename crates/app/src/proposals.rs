@@ -29,6 +29,7 @@ use crate::children::ChildRef;
 use crate::matching::{RankedView, check_profiles, check_start, profiles, ranked_view};
 use crate::staff::{StaffRef, refs};
 use crate::validate::check;
+use crate::paging::{List, Pager};
 use crate::{Actor, App, AppError, PageParams, Paged, Result, policy};
 
 /// How many alternatives are frozen with a proposal.
@@ -476,6 +477,8 @@ pub async fn list(
     actor: &Actor,
     params: &ProposalListParams,
 ) -> Result<Paged<ProposalSummary>> {
+    let pager = Pager::new(app, actor, List::Proposals);
+    let request = pager.request(&PageParams::new(params.limit, params.cursor.clone()))?;
     let scope = policy::child_read_scope(actor);
     policy::require_some(&scope, "proposals")?;
     let page = kith_store::proposals::list(
@@ -485,7 +488,7 @@ pub async fn list(
             child_id: params.child_id.map(|c| c.0),
             scope: Some((scope, actor.id.0)),
         },
-        PageParams::new(params.limit, params.cursor.clone()).parse()?,
+        request,
     )
     .await?;
     let ids: Vec<i64> = page.items.iter().map(|p| p.id).collect();
@@ -534,7 +537,7 @@ pub async fn list(
         });
     }
     let mut it = summaries.into_iter();
-    let paged = Paged::from_page(page, |_| it.next().expect("one summary per row"));
+    let paged = pager.page(page, |_| it.next().expect("one summary per row"));
     audit::read(app, actor, AuditAction::ProposalRead, paged).await
 }
 
@@ -606,6 +609,12 @@ pub async fn approve(
     if !may_decide(app, actor, &rows).await? {
         return Err(AppError::forbidden(
             "only a leader over the children decides a proposal",
+        ));
+    }
+    let four_eyes = crate::rules::matching(app).await?.four_eyes;
+    if !kith_domain::proposal::may_approve(four_eyes, UserId(p.proposer_id), actor.id) {
+        return Err(AppError::forbidden(
+            "a proposal is approved by another leader than the one who made it",
         ));
     }
     let option = kith_store::options::get(app.db().conn(), p.option_id)

@@ -2,12 +2,15 @@
 //! language preference.
 
 use chrono::{DateTime, Utc};
+use kith_domain::role::RoleConflict;
 use garde::Validate;
 use kith_domain::{Email, Lang, Role, UnitId, UserId};
 use kith_store::StoreError;
 use kith_store::users::{NewUser, UserRecord};
 use serde::{Deserialize, Serialize};
 
+use crate::audit::{self, AuditAction};
+use crate::paging::{List, Pager};
 use crate::validate::{Problems, check};
 use crate::{Actor, App, AppError, PageParams, Paged, Result, password, policy};
 
@@ -32,7 +35,7 @@ pub struct NewUserInput {
     #[garde(skip)]
     #[schema(value_type = String, format = "email")]
     pub email: Email,
-    #[garde(length(chars, min = 1, max = 200))]
+    #[garde(length(chars, min = 1, max = 200), custom(crate::validate::plain_name))]
     pub name: String,
     #[garde(length(min = 1))]
     pub roles: Vec<Role>,
@@ -42,8 +45,9 @@ pub struct NewUserInput {
     #[garde(skip)]
     #[serde(default)]
     pub locale: Lang,
-    /// The initial password (at least 10 characters).
-    #[garde(length(chars, min = 10, max = 200))]
+    /// The initial password (12 to 128 characters, not easy to guess, without the user's name
+    /// or e-mail address).
+    #[garde(skip)]
     pub password: String,
 }
 
@@ -54,7 +58,7 @@ pub struct UserUpdateInput {
     #[garde(skip)]
     #[schema(value_type = String, format = "email")]
     pub email: Email,
-    #[garde(length(chars, min = 1, max = 200))]
+    #[garde(length(chars, min = 1, max = 200), custom(crate::validate::plain_name))]
     pub name: String,
     #[garde(length(min = 1))]
     pub roles: Vec<Role>,
@@ -105,20 +109,47 @@ async fn check_units(app: &App, units: &[UnitId]) -> Result<()> {
     p.into_result()
 }
 
+/// Refuses roles one person may not hold together (`kith_domain::role::check_roles`).
+fn check_role_combination(roles: &[Role]) -> Result<()> {
+    match kith_domain::role::check_roles(roles) {
+        Ok(()) => Ok(()),
+        Err(RoleConflict::OversightWithCases) => Err(AppError::invalid(
+            "roles",
+            "administrators and auditors do not work on cases: give case work to another account",
+        )),
+        Err(RoleConflict::AdminWithAuditor) => Err(AppError::invalid(
+            "roles",
+            "an administrator cannot also audit: the auditor reviews the administrators' changes",
+        )),
+    }
+}
+
+/// What a user may reach, as audit codes: `roles=adviser,leader;units=3,4`.
+fn access_detail(roles: &[Role], units: &[UnitId]) -> String {
+    let mut roles: Vec<&str> = roles.iter().map(|r| r.as_str()).collect();
+    roles.sort_unstable();
+    let mut units: Vec<i64> = units.iter().map(|u| u.0).collect();
+    units.sort_unstable();
+    let units: Vec<String> = units.iter().map(i64::to_string).collect();
+    format!("roles={};units={}", roles.join(","), units.join(","))
+}
+
 /// Creates a user (administrators).
 pub async fn create(app: &App, actor: &Actor, input: NewUserInput) -> Result<UserView> {
     policy::require_admin(actor)?;
     check(&input)?;
     check_units(app, &input.unit_ids).await?;
-    create_unchecked(app, input).await
+    create_unchecked(app, Some(actor.id), input).await
 }
 
-async fn create_unchecked(app: &App, input: NewUserInput) -> Result<UserView> {
-    password::check_policy(&input.password)?;
-    let pw = input.password.clone();
-    let hash = tokio::task::spawn_blocking(move || password::hash(&pw))
-        .await
-        .map_err(|e| AppError::Internal(e.to_string()))??;
+async fn create_unchecked(app: &App, by: Option<UserId>, input: NewUserInput) -> Result<UserView> {
+    check_role_combination(&input.roles)?;
+    password::check_policy(
+        "password",
+        &input.password,
+        &[input.name.as_str(), input.email.as_str()],
+    )?;
+    let hash = app.hashing().hash(&input.password).await?;
     let tx = app.db().begin_write().await?;
     let id = kith_store::users::insert(
         &tx,
@@ -138,6 +169,16 @@ async fn create_unchecked(app: &App, input: NewUserInput) -> Result<UserView> {
         &tx,
         id,
         &input.unit_ids.iter().map(|u| u.0).collect::<Vec<_>>(),
+    )
+    .await?;
+    audit::event(
+        &tx,
+        app,
+        by,
+        AuditAction::UserCreate,
+        "user",
+        Some(id),
+        Some(access_detail(&input.roles, &input.unit_ids)),
     )
     .await?;
     tx.commit().await.map_err(StoreError::from)?;
@@ -170,7 +211,7 @@ pub async fn create_from_cli(
         password: password_text.to_owned(),
     };
     check(&input)?;
-    create_unchecked(app, input).await
+    create_unchecked(app, None, input).await
 }
 
 async fn get_unchecked(app: &App, id: UserId) -> Result<UserView> {
@@ -189,12 +230,16 @@ pub async fn get(app: &App, actor: &Actor, id: UserId) -> Result<UserView> {
 /// All users, by name (administrators).
 pub async fn list(app: &App, actor: &Actor, page: &PageParams) -> Result<Paged<UserView>> {
     policy::require_admin(actor)?;
-    let page = kith_store::users::list(app.db().conn(), page.parse()?).await?;
-    Ok(Paged::from_page(page, view))
+    let pager = Pager::new(app, actor, List::Users);
+    let page = kith_store::users::list(app.db().conn(), pager.request(page)?).await?;
+    Ok(pager.page(page, view))
 }
 
-/// Changes a user (administrators). An administrator cannot remove their own admin role or
-/// deactivate themselves, so the municipality is never left without one by accident.
+/// Changes a user (administrators). Nobody changes their own roles or units or disables
+/// themselves: granting oneself case access, or locking the municipality out by accident,
+/// always takes a second administrator. Every change is audited with what it changed;
+/// disabling a user ends their sessions and revokes their tokens for good (enabling them
+/// again brings neither back).
 pub async fn update(
     app: &App,
     actor: &Actor,
@@ -204,13 +249,15 @@ pub async fn update(
     policy::require_admin(actor)?;
     check(&input)?;
     check_units(app, &input.unit_ids).await?;
-    if id == actor.id && (!input.active || !input.roles.contains(&Role::Admin)) {
-        return Err(AppError::conflict(
-            "roles",
-            "you cannot remove your own administrator access",
+    check_role_combination(&input.roles)?;
+    let before = get_unchecked(app, id).await?;
+    let access = access_detail(&input.roles, &input.unit_ids);
+    let access_changed = access != access_detail(&before.roles, &before.unit_ids);
+    if id == actor.id && (access_changed || !input.active) {
+        return Err(AppError::forbidden(
+            "nobody changes their own roles, units or access: ask another administrator",
         ));
     }
-    get_unchecked(app, id).await?;
     let tx = app.db().begin_write().await?;
     kith_store::users::update(
         &tx,
@@ -230,8 +277,47 @@ pub async fn update(
         &input.unit_ids.iter().map(|u| u.0).collect::<Vec<_>>(),
     )
     .await?;
+    let event = async |action: AuditAction, detail: Option<String>| {
+        audit::event(&tx, app, Some(actor.id), action, "user", Some(id.0), detail).await
+    };
+    event(AuditAction::UserUpdate, None).await?;
+    if access_changed {
+        event(AuditAction::UserAccessChange, Some(access)).await?;
+    }
+    match (before.active, input.active) {
+        (true, false) => {
+            kith_store::users::end_sessions(&tx, id.0, Utc::now()).await?;
+            let revoked = kith_store::tokens::revoke_all(&tx, id.0, app.now()).await?;
+            event(AuditAction::UserDisable, Some(format!("tokens_revoked={revoked}"))).await?;
+        }
+        (false, true) => event(AuditAction::UserEnable, None).await?,
+        _ => {}
+    }
     tx.commit().await.map_err(StoreError::from)?;
     get_unchecked(app, id).await
+}
+
+/// Ends every session of a user at once ("log out everywhere"): their own, or any user's for
+/// an administrator (a lost laptop). Audited.
+pub async fn end_sessions(app: &App, actor: &Actor, id: UserId) -> Result<()> {
+    if id != actor.id {
+        policy::require_admin(actor)?;
+    }
+    get_unchecked(app, id).await?;
+    let tx = app.db().begin_write().await?;
+    kith_store::users::end_sessions(&tx, id.0, Utc::now()).await?;
+    audit::event(
+        &tx,
+        app,
+        Some(actor.id),
+        AuditAction::SessionEnded,
+        "user",
+        Some(id.0),
+        None,
+    )
+    .await?;
+    tx.commit().await.map_err(StoreError::from)?;
+    Ok(())
 }
 
 /// Sets the actor's own language for pages and e-mails.

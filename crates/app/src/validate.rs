@@ -48,3 +48,41 @@ pub(crate) fn check_len(p: &mut Problems, field: &str, s: &Option<String>, max: 
         p.add(field, format!("at most {max} characters"));
     }
 }
+
+/// Whether a character hides or reorders what is shown: a control character (NUL, a new
+/// line, an escape) or a bidirectional override or isolate (U+202A-U+202E, U+2066-U+2069,
+/// U+200E/U+200F, U+061C) and the invisible joiners, which can make a name read differently
+/// from what it is ("Trojan Source").
+pub(crate) fn is_hidden_char(c: char) -> bool {
+    c.is_control()
+        || matches!(
+            c,
+            '\u{061C}' | '\u{200B}'..='\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}' | '\u{FEFF}'
+        )
+}
+
+/// garde's check for a name (of a person, an option, a need, a token): one line of visible
+/// text, without control or bidirectional-override characters.
+pub(crate) fn plain_name(value: &str, _: &()) -> garde::Result {
+    if value.chars().any(is_hidden_char) {
+        return Err(garde::Error::new(
+            "must not contain control or text-direction characters",
+        ));
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn names_refuse_hidden_characters() {
+        for bad in ["Ida\0", "Ida\nHansen", "\u{202E}nesnaH adI", "Ida\u{2066}", "I\u{200B}da"] {
+            assert!(plain_name(bad, &()).is_err(), "{bad:?}");
+        }
+        for good in ["Ida Hansen", "Åse Ørnebjerg-Ædel", "Zoë O'Brien", "محمد"] {
+            assert!(plain_name(good, &()).is_ok(), "{good:?}");
+        }
+    }
+}

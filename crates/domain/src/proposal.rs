@@ -21,3 +21,23 @@ impl ProposalStatus {
         matches!(self, ProposalStatus::Draft | ProposalStatus::Submitted)
     }
 }
+
+/// Whether `decider` may approve a proposal `proposer` made. Under the four-eyes rule
+/// ([`crate::matching::MatchRules::four_eyes`]) nobody approves their own proposal: placing a
+/// child is decided by a second person.
+pub fn may_approve(four_eyes: bool, proposer: crate::UserId, decider: crate::UserId) -> bool {
+    !four_eyes || proposer != decider
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::UserId;
+
+    #[test]
+    fn under_four_eyes_nobody_approves_their_own_proposal() {
+        assert!(!may_approve(true, UserId(7), UserId(7)));
+        assert!(may_approve(true, UserId(7), UserId(8)));
+        assert!(may_approve(false, UserId(7), UserId(7)));
+    }
+}

@@ -122,6 +122,9 @@ enum TokenCommand {
         email: String,
         #[arg(long, env = "KITH_TOKEN_NAME", default_value = "command line")]
         name: String,
+        /// Days until the token expires (1-365).
+        #[arg(long, default_value_t = kith_app::tokens::DEFAULT_DAYS)]
+        days: u32,
     },
 }
 
@@ -219,9 +222,9 @@ async fn execute(cli: Cli) -> anyhow::Result<()> {
             println!("added user {} ({})", user.id, user.email);
             Ok(())
         }
-        Command::Token(TokenCommand::Create { email, name }) => {
+        Command::Token(TokenCommand::Create { email, name, days }) => {
             let app = open_app(&cli.data).await?;
-            let token = kith_app::tokens::create_for_email(&app, &email, &name).await?;
+            let token = kith_app::tokens::create_for_email(&app, &email, &name, Some(days)).await?;
             println!("{}", token.secret);
             Ok(())
         }
@@ -284,14 +287,18 @@ async fn serve(
     let addr = listener.local_addr()?;
     tracing::info!(%addr, "Kith is listening");
     println!("Kith is listening on http://{addr}");
-    // Expired sessions are removed hourly.
+    // Expired sessions and spent login counters are removed every minute: a counter lives
+    // at most one window (15 minutes) past its last attempt.
     let purge_app = app.clone();
     tokio::spawn(async move {
-        let mut tick = tokio::time::interval(std::time::Duration::from_secs(3600));
+        let mut tick = tokio::time::interval(std::time::Duration::from_secs(60));
         loop {
             tick.tick().await;
             if let Err(e) = kith_app::sessions::purge_expired(&purge_app).await {
                 tracing::warn!(error = %e, "could not purge expired sessions");
+            }
+            if let Err(e) = kith_app::auth::purge_spent_attempts(&purge_app).await {
+                tracing::warn!(error = %e, "could not purge spent login counters");
             }
         }
     });

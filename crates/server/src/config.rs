@@ -9,9 +9,11 @@
 //! | `KITH_BASE_URL` | `http://<bind>` | the address users reach Kith at (links in e-mails) |
 //! | `KITH_COOKIE_SECURE` | `false` | set `true` behind TLS: cookies only over HTTPS |
 //! | `KITH_SESSION_TTL_MINUTES` | `480` | log out after this long without activity |
+//! | `KITH_SESSION_MAX_HOURS` | `12` | a session ends this long after login, however active |
 //! | `KITH_LOG_FORMAT` | `pretty` | `json` for production log shipping |
 //! | `KITH_SMTP_URL` | none: e-mails are written to `<data dir>/mail/*.eml` | `smtp://host:25`, `smtp://user:pass@host:587?tls=required`, `smtps://host` |
 //! | `KITH_MAIL_FROM` | `Kith <kith@localhost>` | the sender address |
+//! | `KITH_CLIENT_IP_HEADER` | none: the connection's peer | the header a trusted proxy writes the client's address into (its last address counts) |
 //! | `KITH_JOBS` | `true` | run the scheduled work (planning, reminders, e-mail) in this process |
 
 use std::path::{Path, PathBuf};
@@ -98,6 +100,14 @@ pub struct ServeArgs {
     /// Minutes of inactivity before a session ends.
     #[arg(long, env = "KITH_SESSION_TTL_MINUTES", default_value_t = 480)]
     pub session_ttl_minutes: i64,
+    /// Hours a session lasts at most, however active (then log in again).
+    #[arg(long, env = "KITH_SESSION_MAX_HOURS", default_value_t = kith_domain::session::DEFAULT_MAX_AGE_HOURS)]
+    pub session_max_hours: i64,
+    /// The header a trusted reverse proxy puts the client's address in (e.g.
+    /// `X-Forwarded-For`; its last address is taken). Unset: the connection's peer address.
+    /// Set it only behind a proxy that always writes it, or clients could pick their address.
+    #[arg(long, env = "KITH_CLIENT_IP_HEADER")]
+    pub client_ip_header: Option<String>,
     /// Run the scheduled work (planning, reminders, sending e-mail) in this process.
     #[arg(long, env = "KITH_JOBS", default_value_t = true, action = clap::ArgAction::Set)]
     pub jobs: bool,
@@ -109,9 +119,18 @@ pub struct Settings {
     pub base_url: String,
     pub cookie_secure: bool,
     pub session_ttl_minutes: i64,
+    /// Hours a session lasts at most, however active.
+    pub session_max_hours: i64,
+    /// Where a trusted proxy puts the client's address (lower case), if Kith is behind one.
+    pub client_ip_header: Option<String>,
 }
 
 impl Settings {
+    /// The absolute lifetime of a session.
+    pub fn session_max_age(&self) -> chrono::Duration {
+        chrono::Duration::hours(self.session_max_hours)
+    }
+
     /// Settings from the `serve` arguments.
     pub fn from_args(args: &ServeArgs) -> Self {
         Self {
@@ -121,6 +140,13 @@ impl Settings {
                 .unwrap_or_else(|| format!("http://{}", args.bind)),
             cookie_secure: args.cookie_secure,
             session_ttl_minutes: args.session_ttl_minutes.max(1),
+            session_max_hours: args.session_max_hours.max(1),
+            client_ip_header: args
+                .client_ip_header
+                .as_deref()
+                .map(str::trim)
+                .filter(|h| !h.is_empty())
+                .map(str::to_ascii_lowercase),
         }
     }
 
@@ -130,6 +156,8 @@ impl Settings {
             base_url: base_url.into(),
             cookie_secure: false,
             session_ttl_minutes: 480,
+            session_max_hours: kith_domain::session::DEFAULT_MAX_AGE_HOURS,
+            client_ip_header: None,
         }
     }
 }

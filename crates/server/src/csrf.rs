@@ -1,13 +1,19 @@
-//! CSRF protection for HTML forms: the double-submit pattern.
+//! CSRF protection for HTML forms.
 //!
-//! Every page sets a random `kith_csrf` cookie (SameSite=Strict, HttpOnly) if it is missing and
-//! renders the same value into each form as the hidden field `csrf` (htmx sends it as the
-//! `x-csrf-token` header). A state-changing request to a page route must present a matching
-//! value; a cross-site attacker can neither read the cookie nor set it. API routes are covered
-//! differently (bearer tokens, or JSON bodies a cross-site form cannot send).
+//! - A logged-in session has a token of its own, made at login and kept in the session
+//!   (`web_session::CSRF_KEY`): the synchronizer token pattern, so a token from another
+//!   session, or a cookie an attacker planted, never fits.
+//! - Before login (the login form, the language switch) the double-submit pattern: a random
+//!   `kith_csrf` cookie (SameSite=Strict, HttpOnly, `Secure` behind TLS) repeated in the form.
+//! - Every state-changing page request must also come from Kith's own origin
+//!   ([`crate::web_session::same_origin`]).
+//!
+//! Pages render the token into each form as the hidden field `csrf`; htmx sends it as the
+//! `x-csrf-token` header. The API is covered in `extract.rs`: bearer tokens need nothing, a
+//! cookie-carried change must be same-origin and JSON or carry the session's token.
 
 use axum::body::Body;
-use axum::extract::Request;
+use axum::extract::{Request, State};
 use axum::http::{Method, StatusCode, header};
 use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
@@ -15,79 +21,108 @@ use axum_extra::extract::cookie::{Cookie, CookieJar, SameSite};
 use base64::Engine;
 use base64::engine::general_purpose::URL_SAFE_NO_PAD;
 use subtle::ConstantTimeEq;
+use tower_sessions::Session;
 
-/// The cookie holding the token.
+use crate::{AppState, web_session};
+
+/// The cookie holding the token before login.
 pub const CSRF_COOKIE: &str = "kith_csrf";
 /// The header htmx sends the token in.
 pub const CSRF_HEADER: &str = "x-csrf-token";
 /// The form field holding the token.
 pub const CSRF_FIELD: &str = "csrf";
 
-/// The request's CSRF token (from its cookie, or freshly made and stored in the extensions so
-/// the response sets it).
+/// The request's CSRF token (the session's, the cookie's, or freshly made and stored in the
+/// extensions so the response sets it).
 #[derive(Debug, Clone)]
 pub struct CsrfToken(pub String);
 
-fn fresh_token() -> String {
+/// A new random token.
+pub fn fresh_token() -> String {
     URL_SAFE_NO_PAD.encode(rand::random::<[u8; 24]>())
 }
 
-/// Middleware for page routes: ensures the cookie exists, and checks unsafe requests.
-pub async fn guard(jar: CookieJar, mut req: Request, next: Next) -> Response {
-    let existing = jar
+/// Whether `presented` is `expected`, in constant time.
+pub fn matches(presented: Option<&str>, expected: &str) -> bool {
+    presented.is_some_and(|p| bool::from(p.as_bytes().ct_eq(expected.as_bytes())))
+}
+
+/// Middleware for page routes: checks unsafe requests, and makes the token available.
+pub async fn guard(
+    State(state): State<AppState>,
+    jar: CookieJar,
+    session: Session,
+    mut req: Request,
+    next: Next,
+) -> Response {
+    let cookie_token = jar
         .get(CSRF_COOKIE)
         .map(|c| c.value().to_owned())
         .filter(|v| v.len() >= 20);
-    let token = existing.clone().unwrap_or_else(fresh_token);
+    let session_token = web_session::csrf_of(&session).await;
+    let expected = session_token.clone().or_else(|| cookie_token.clone());
     let unsafe_method = !matches!(*req.method(), Method::GET | Method::HEAD | Method::OPTIONS);
     if unsafe_method {
-        let Some(expected) = existing.clone() else {
+        if !web_session::same_origin(req.headers(), state.settings()) {
+            return refuse();
+        }
+        let Some(expected) = expected.clone() else {
             return refuse();
         };
-        let from_header = req
+        let presented = match req
             .headers()
             .get(CSRF_HEADER)
             .and_then(|v| v.to_str().ok())
-            .map(str::to_owned);
-        let presented = match from_header {
+            .map(str::to_owned)
+        {
             Some(h) => Some(h),
             None => {
-                // Read the form body, find the field, and put the body back.
-                let is_form = req
-                    .headers()
-                    .get(header::CONTENT_TYPE)
-                    .and_then(|v| v.to_str().ok())
-                    .is_some_and(|v| v.starts_with("application/x-www-form-urlencoded"));
-                if !is_form {
-                    None
-                } else {
-                    let (parts, body) = req.into_parts();
-                    let Ok(bytes) = axum::body::to_bytes(body, 2 * 1024 * 1024).await else {
-                        return refuse();
-                    };
-                    let found = form_urlencoded::parse(&bytes)
-                        .find(|(k, _)| k == CSRF_FIELD)
-                        .map(|(_, v)| v.into_owned());
-                    req = Request::from_parts(parts, Body::from(bytes));
-                    found
-                }
+                let (found, back) = field_of_form(req).await;
+                let Some(back) = back else {
+                    return refuse();
+                };
+                req = back;
+                found
             }
         };
-        if !presented.is_some_and(|p| bool::from(p.as_bytes().ct_eq(expected.as_bytes()))) {
+        if !matches(presented.as_deref(), &expected) {
             return refuse();
         }
     }
+    let token = expected.unwrap_or_else(fresh_token);
     req.extensions_mut().insert(CsrfToken(token.clone()));
     let res = next.run(req).await;
-    if existing.is_none() {
+    if cookie_token.is_none() && session_token.is_none() {
         let cookie = Cookie::build((CSRF_COOKIE, token))
             .path("/")
             .http_only(true)
+            .secure(state.settings().cookie_secure)
             .same_site(SameSite::Strict)
             .build();
         return (jar.add(cookie), res).into_response();
     }
     res
+}
+
+/// The `csrf` field of a form body, and the request with its body put back (`None` when
+/// the body could not be read).
+async fn field_of_form(req: Request) -> (Option<String>, Option<Request>) {
+    let is_form = req
+        .headers()
+        .get(header::CONTENT_TYPE)
+        .and_then(|v| v.to_str().ok())
+        .is_some_and(|v| v.starts_with("application/x-www-form-urlencoded"));
+    if !is_form {
+        return (None, Some(req));
+    }
+    let (parts, body) = req.into_parts();
+    let Ok(bytes) = axum::body::to_bytes(body, 2 * 1024 * 1024).await else {
+        return (None, None);
+    };
+    let found = form_urlencoded::parse(&bytes)
+        .find(|(k, _)| k == CSRF_FIELD)
+        .map(|(_, v)| v.into_owned());
+    (found, Some(Request::from_parts(parts, Body::from(bytes))))
 }
 
 fn refuse() -> Response {

@@ -85,11 +85,27 @@ impl ApiError {
                     .map(|f| FieldError::new(f.clone(), message.clone()))
                     .collect(),
             ),
+            AppError::TooLarge => (
+                StatusCode::PAYLOAD_TOO_LARGE,
+                "too-large",
+                "Too large",
+                Some("the body is larger than this request takes; send less at a time".to_owned()),
+                vec![],
+            ),
             AppError::TooManyAttempts { retry_after_secs } => (
                 StatusCode::TOO_MANY_REQUESTS,
                 "too-many-attempts",
                 "Too many attempts",
                 Some(format!("try again in {retry_after_secs} seconds")),
+                vec![],
+            ),
+            AppError::Busy { retry_after_secs } => (
+                StatusCode::SERVICE_UNAVAILABLE,
+                "busy",
+                "Busy",
+                Some(format!(
+                    "too many requests of this kind at once; try again in {retry_after_secs} seconds"
+                )),
                 vec![],
             ),
             AppError::Unavailable(_) => (
@@ -139,7 +155,8 @@ impl IntoResponse for ApiError {
             header::CONTENT_TYPE,
             HeaderValue::from_static("application/problem+json"),
         );
-        if let AppError::TooManyAttempts { retry_after_secs } = &self.0
+        if let AppError::TooManyAttempts { retry_after_secs } | AppError::Busy { retry_after_secs } =
+            &self.0
             && let Ok(v) = HeaderValue::from_str(&retry_after_secs.to_string())
         {
             res.headers_mut().insert(header::RETRY_AFTER, v);

@@ -9,11 +9,8 @@ use kith_app::{Actor, AppError};
 use serde::de::DeserializeOwned;
 use tower_sessions::Session;
 
-use crate::AppState;
 use crate::error::ApiError;
-
-/// The session key holding the logged-in user's id.
-pub const SESSION_USER_KEY: &str = "user_id";
+use crate::{AppState, web_session};
 
 /// The largest JSON body accepted.
 const MAX_JSON_BYTES: usize = 1024 * 1024;
@@ -46,23 +43,89 @@ impl<T: DeserializeOwned + Send> FromRequest<AppState> for ApiJson<T> {
                 kith_app::FieldError::new("content-type", "send the body as application/json"),
             ])));
         }
-        let bytes = axum::body::Bytes::from_request(req, state)
-            .await
-            .map_err(|_| ApiError::invalid("body", "the body could not be read"))?;
+        let ApiBytes(bytes) = ApiBytes::from_request(req, state).await?;
         if bytes.len() > MAX_JSON_BYTES {
-            return Err(ApiError::invalid("body", "the body is too large"));
+            return Err(ApiError(AppError::TooLarge));
         }
         parse_json(&bytes).map(ApiJson)
     }
 }
 
-/// Parses JSON into `T`, naming the failing field.
+/// A whole request body, within the route's limit (`DefaultBodyLimit`, 2 MB unless a router
+/// sets another): a larger one is a 413 problem, a body that breaks off a 422 naming `body`.
+#[derive(Debug)]
+pub struct ApiBytes(pub axum::body::Bytes);
+
+impl<S: Send + Sync> FromRequest<S> for ApiBytes {
+    type Rejection = ApiError;
+
+    async fn from_request(req: Request, state: &S) -> Result<Self, Self::Rejection> {
+        match axum::body::Bytes::from_request(req, state).await {
+            Ok(b) => Ok(ApiBytes(b)),
+            Err(e) if e.status() == axum::http::StatusCode::PAYLOAD_TOO_LARGE => {
+                Err(ApiError(AppError::TooLarge))
+            }
+            Err(_) => Err(ApiError::invalid("body", "the body could not be read")),
+        }
+    }
+}
+
+/// Parses JSON into `T`, naming the failing field. Dates out of Kith's range are refused
+/// first ([`dates_in_range`]).
 pub fn parse_json<T: DeserializeOwned>(bytes: &[u8]) -> Result<T, ApiError> {
+    if let Ok(value) = serde_json::from_slice::<serde_json::Value>(bytes) {
+        dates_in_range(&value).map_err(ApiError)?;
+    }
     let de = &mut serde_json::Deserializer::from_slice(bytes);
     serde_path_to_error::deserialize(de).map_err(|e| {
         let (field, message) = field_and_message(&e.path().to_string(), &e.inner().to_string());
         ApiError::invalid(field, message)
     })
+}
+
+/// What a date out of range is told.
+const DATE_RANGE: &str = "must be a date between 1900-01-01 and 2199-12-31";
+
+/// Refuses every date-shaped text in a JSON value whose year Kith does not take
+/// (`kith_domain::dates`), naming each field as serde would (`goals[2].due_on`). Every input,
+/// API body, form and query, passes here before it is parsed, so no handler ever meets a
+/// date at the far ends of chrono's range.
+pub fn dates_in_range(value: &serde_json::Value) -> Result<(), AppError> {
+    fn walk(v: &serde_json::Value, path: &str, out: &mut Vec<kith_app::FieldError>) {
+        match v {
+            serde_json::Value::String(s) => {
+                if kith_domain::dates::year_of_date_text(s.trim())
+                    .is_some_and(|y| !kith_domain::dates::year_in_range(y))
+                {
+                    let field = if path.is_empty() { "body" } else { path };
+                    out.push(kith_app::FieldError::new(field, DATE_RANGE));
+                }
+            }
+            serde_json::Value::Array(items) => {
+                for (i, item) in items.iter().enumerate() {
+                    walk(item, &format!("{path}[{i}]"), out);
+                }
+            }
+            serde_json::Value::Object(fields) => {
+                for (k, item) in fields {
+                    let p = if path.is_empty() {
+                        k.clone()
+                    } else {
+                        format!("{path}.{k}")
+                    };
+                    walk(item, &p, out);
+                }
+            }
+            _ => {}
+        }
+    }
+    let mut problems = Vec::new();
+    walk(value, "", &mut problems);
+    if problems.is_empty() {
+        Ok(())
+    } else {
+        Err(AppError::Invalid(problems))
+    }
 }
 
 /// The field an error is about and a message for people. serde reports a missing or unknown
@@ -125,6 +188,11 @@ impl<T: DeserializeOwned + Send, S: Send + Sync> FromRequestParts<S> for ApiQuer
 
     async fn from_request_parts(parts: &mut Parts, _state: &S) -> Result<Self, Self::Rejection> {
         let query = parts.uri.query().unwrap_or("");
+        let values: serde_json::Map<String, serde_json::Value> =
+            form_urlencoded::parse(query.as_bytes())
+                .map(|(k, v)| (k.into_owned(), serde_json::Value::String(v.into_owned())))
+                .collect();
+        dates_in_range(&serde_json::Value::Object(values)).map_err(ApiError)?;
         let de = serde_urlencoded::Deserializer::new(form_urlencoded::parse(query.as_bytes()));
         serde_path_to_error::deserialize(de)
             .map(ApiQuery)
@@ -200,10 +268,10 @@ impl FromRequestParts<AppState> for CurrentActor {
             .await?
             .ok_or(ApiError(AppError::Unauthenticated))?;
         if parts.extensions.get::<AuthKind>() == Some(&AuthKind::Session)
-            && !session_request_is_same_origin(&parts.method, parts)
+            && !session_request_is_same_origin(parts, state).await
         {
             return Err(ApiError(AppError::forbidden(
-                "a cookie-authenticated change must be sent as application/json",
+                "a request carried by the session cookie must come from Kith's own pages",
             )));
         }
         let current = CurrentActor(actor);
@@ -233,27 +301,88 @@ pub async fn resolve_actor(parts: &mut Parts, state: &AppState) -> Result<Option
     let Ok(session) = Session::from_request_parts(parts, state).await else {
         return Ok(None);
     };
-    let user_id: Option<i64> = session
-        .get(SESSION_USER_KEY)
+    let Some((user, logged_in_at)) = web_session::user_of(&session)
         .await
-        .map_err(|e| ApiError(AppError::Unavailable(format!("session store: {e}"))))?;
-    let Some(user_id) = user_id else {
+        .map_err(|e| ApiError(crate::session_store::app_error(&e)))?
+    else {
         return Ok(None);
     };
     parts.extensions.insert(AuthKind::Session);
-    Ok(kith_app::auth::actor_for_user(state.app(), kith_domain::UserId(user_id)).await?)
+    Ok(kith_app::auth::actor_for_session(
+        state.app(),
+        user,
+        logged_in_at,
+        state.settings().session_max_age(),
+    )
+    .await?)
 }
 
-/// Unsafe API requests authenticated by the session cookie must be JSON (which a cross-site
-/// form cannot send) or carry the CSRF header; bearer-token requests need neither.
-pub fn session_request_is_same_origin(method: &Method, parts: &Parts) -> bool {
-    if matches!(*method, Method::GET | Method::HEAD | Method::OPTIONS) {
-        return true;
+/// A request carried by the session cookie must not come from another site. A read must not
+/// be a cross-site request (`Sec-Fetch-Site`); a change must name Kith as its `Origin` (or
+/// `Referer`) and be JSON (which a cross-site form cannot send without CORS, which Kith never
+/// grants) or carry the session's own CSRF token. Bearer-token requests need none of this.
+pub async fn session_request_is_same_origin(parts: &mut Parts, state: &AppState) -> bool {
+    if matches!(parts.method, Method::GET | Method::HEAD | Method::OPTIONS) {
+        return web_session::not_cross_site(&parts.headers);
+    }
+    if !web_session::same_origin(&parts.headers, state.settings()) {
+        return false;
     }
     let json = parts
         .headers
         .get(CONTENT_TYPE)
         .and_then(|v| v.to_str().ok())
         .is_some_and(|v| v.to_ascii_lowercase().starts_with("application/json"));
-    json || parts.headers.contains_key(crate::csrf::CSRF_HEADER)
+    if json {
+        return true;
+    }
+    let presented = parts
+        .headers
+        .get(crate::csrf::CSRF_HEADER)
+        .and_then(|v| v.to_str().ok())
+        .map(str::to_owned);
+    let Ok(session) = Session::from_request_parts(parts, state).await else {
+        return false;
+    };
+    web_session::csrf_of(&session)
+        .await
+        .is_some_and(|expected| crate::csrf::matches(presented.as_deref(), &expected))
+}
+
+/// The client's address: the last address in the trusted proxy's header when one is
+/// configured (`KITH_CLIENT_IP_HEADER`), else the connection's peer. `None` when neither is
+/// known (a request that did not come through the listener).
+#[derive(Debug, Clone, Copy)]
+pub struct ClientIp(pub Option<std::net::IpAddr>);
+
+impl FromRequestParts<AppState> for ClientIp {
+    type Rejection = std::convert::Infallible;
+
+    async fn from_request_parts(
+        parts: &mut Parts,
+        state: &AppState,
+    ) -> Result<Self, Self::Rejection> {
+        Ok(ClientIp(client_ip(parts, state.settings())))
+    }
+}
+
+/// The client's address of a request (see [`ClientIp`]).
+pub fn client_ip(parts: &Parts, settings: &crate::Settings) -> Option<std::net::IpAddr> {
+    if let Some(name) = &settings.client_ip_header {
+        let forwarded = parts
+            .headers
+            .get_all(name.as_str())
+            .iter()
+            .filter_map(|v| v.to_str().ok())
+            .flat_map(|v| v.split(','))
+            .filter_map(|a| a.trim().parse::<std::net::IpAddr>().ok())
+            .last();
+        if forwarded.is_some() {
+            return forwarded;
+        }
+    }
+    parts
+        .extensions
+        .get::<axum::extract::ConnectInfo<std::net::SocketAddr>>()
+        .map(|c| c.0.ip())
 }

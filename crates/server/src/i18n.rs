@@ -57,6 +57,7 @@ const TEXTS: &[(&str, &str, &str)] = &[
     ("error.invalid", "Ugyldige oplysninger", "Invalid input"),
     ("error.conflict", "Konflikt", "Conflict"),
     ("error.too_many", "For mange forsøg", "Too many attempts"),
+    ("error.too_large", "For stor", "Too large"),
     (
         "error.unavailable",
         "Kith kan ikke nå databasen lige nu. Intet er ændret; prøv igen om lidt.",
@@ -1418,6 +1419,7 @@ mod tests {
             "error.invalid",
             "error.conflict",
             "error.too_many",
+            "error.too_large",
             "error.unavailable",
             "error.internal",
             "overdue.not_recorded",

@@ -15,6 +15,7 @@ mod error;
 mod extract;
 mod health;
 pub mod i18n;
+mod listen;
 pub mod mailer;
 mod openapi;
 pub mod pages;
@@ -25,6 +26,7 @@ mod session_store;
 mod state;
 mod static_files;
 pub mod telemetry;
+mod web_session;
 
 pub use config::Settings;
 pub use error::{ApiError, Problem};
@@ -38,7 +40,5 @@ pub async fn serve(
     state: AppState,
     shutdown: impl Future<Output = ()> + Send + 'static,
 ) -> std::io::Result<()> {
-    axum::serve(listener, router(state).into_make_service())
-        .with_graceful_shutdown(shutdown)
-        .await
+    listen::serve(listener, router(state), shutdown).await
 }

@@ -18,6 +18,8 @@ pub struct AuditEntry {
     pub entity: &'static str,
     pub entity_id: Option<i64>,
     pub child_id: Option<i64>,
+    /// Codes saying what a privileged change changed; never names or case text.
+    pub detail: Option<String>,
 }
 
 /// Appends entries, all stamped `at`.
@@ -36,6 +38,7 @@ pub async fn append<C: ConnectionTrait>(
         entity: Set(e.entity.to_owned()),
         entity_id: Set(e.entity_id),
         child_id: Set(e.child_id),
+        detail: Set(e.detail.clone()),
         ..Default::default()
     }))
     .exec_without_returning(conn)

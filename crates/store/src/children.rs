@@ -14,7 +14,7 @@ use crate::entities::{
 };
 use crate::paging::rows_by_key_then_id;
 use crate::scope::ChildScope;
-use crate::{Page, PageRequest, Result, StringList};
+use crate::{Page, PageRequest, Position, Result, StringList};
 
 /// Everything about a child that is stored on the child row.
 #[derive(Debug, Clone)]
@@ -225,7 +225,7 @@ pub async fn list<C: ConnectionTrait>(
         child::Column::Name,
         child::Column::Id,
         page,
-        |m: &ChildListRow| m.id,
+        |m: &ChildListRow| Position::new(m.name.clone(), m.id),
     )
     .await
 }

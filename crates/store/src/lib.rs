@@ -19,6 +19,7 @@ pub mod login_attempts;
 pub mod needs;
 pub mod options;
 pub mod outbox;
+pub mod password_resets;
 mod paging;
 pub mod placements;
 pub mod principals;
@@ -38,7 +39,7 @@ pub mod visits;
 
 pub use db::{Backend, Db};
 pub use error::StoreError;
-pub use paging::{Page, PageRequest};
+pub use paging::{Page, PageRequest, Position, SortKey};
 pub use sea_orm::{ConnectionTrait, DatabaseTransaction};
 pub use string_list::StringList;
 pub use vault::{CprVault, VaultError};

@@ -16,7 +16,7 @@ use sea_orm::{
 use crate::entities::{app_user, option_competence, placement, placement_option};
 use crate::paging::rows_by_key_then_id;
 use crate::scope::{OptionScope, current_statuses};
-use crate::{Page, PageRequest, Result, StringList};
+use crate::{Page, PageRequest, Position, Result, StringList};
 
 /// Everything about an option that is stored on its row.
 #[derive(Debug, Clone)]
@@ -238,7 +238,7 @@ pub async fn list<C: ConnectionTrait>(
         placement_option::Column::Name,
         placement_option::Column::Id,
         page,
-        |m: &OptionListRow| m.id,
+        |m: &OptionListRow| Position::new(m.name.clone(), m.id),
     )
     .await
 }

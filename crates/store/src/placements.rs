@@ -371,7 +371,7 @@ pub async fn list<C: ConnectionTrait>(
         placement::Column::Id,
         placement::Column::Id,
         page,
-        |m| m.id,
+        |m| crate::Position::new(m.id, m.id),
     )
     .await
 }

@@ -19,6 +19,8 @@ pub struct Principal {
     pub roles: Vec<Role>,
     /// Unit ids with their kinds (the `unit.kind` code), by id.
     pub units: Vec<(i64, String)>,
+    /// Sessions that logged in before this instant are over.
+    pub sessions_valid_after: Option<DateTime<Utc>>,
 }
 
 /// A valid API token's principal, with what the caller needs to note its use.
@@ -37,11 +39,12 @@ pub async fn by_user<C: ConnectionTrait>(conn: &C, user_id: i64) -> Result<Optio
     Ok(fold(&rows)?.map(|(_, p)| p))
 }
 
-/// The principal of a token that is not revoked and whose user is active, by the token's
-/// hash.
+/// The principal of a token that is neither revoked nor expired at `now` and whose user is
+/// active, by the token's hash.
 pub async fn by_token_hash<C: ConnectionTrait>(
     conn: &C,
     token_hash: &str,
+    now: DateTime<Utc>,
 ) -> Result<Option<TokenPrincipal>> {
     let mut q = select();
     q.inner_join(
@@ -58,7 +61,8 @@ pub async fn by_token_hash<C: ConnectionTrait>(
         Alias::new("token_used_at"),
     )
     .and_where(Expr::col((Alias::new("api_token"), Alias::new("token_hash"))).eq(token_hash))
-    .and_where(Expr::col((Alias::new("api_token"), Alias::new("revoked_at"))).is_null());
+    .and_where(Expr::col((Alias::new("api_token"), Alias::new("revoked_at"))).is_null())
+    .and_where(Expr::col((Alias::new("api_token"), Alias::new("expires_at"))).gt(now));
     let rows = conn.query_all(&q).await?;
     let Some((first, principal)) = fold(&rows)? else {
         return Ok(None);
@@ -95,6 +99,10 @@ fn select() -> SelectStatement {
         .expr_as(
             Expr::col((u.clone(), Alias::new("locale"))),
             Alias::new("locale"),
+        )
+        .expr_as(
+            Expr::col((u.clone(), Alias::new("sessions_valid_after"))),
+            Alias::new("sessions_valid_after"),
         )
         .expr_as(
             Expr::col((r.clone(), Alias::new("role"))),
@@ -143,6 +151,7 @@ fn fold(rows: &[QueryResult]) -> Result<Option<(&QueryResult, Principal)>> {
         locale: first.try_get("", "locale")?,
         roles: vec![],
         units: vec![],
+        sessions_valid_after: first.try_get("", "sessions_valid_after")?,
     };
     for row in rows {
         if let Some(role) = row.try_get::<Option<String>>("", "role")? {

@@ -108,7 +108,7 @@ pub struct ProposalFilter {
     pub scope: Option<(crate::scope::ChildScope, i64)>,
 }
 
-/// A page of proposals, newest first. The cursor is the id of the last one seen.
+/// A page of proposals, newest first, continuing below the last id seen.
 pub async fn list<C: ConnectionTrait>(
     conn: &C,
     filter: &ProposalFilter,
@@ -147,24 +147,17 @@ pub async fn list<C: ConnectionTrait>(
                 .add(proposal::Column::DecidedBy.eq(*user)),
         );
     }
-    if let Some(after) = page.after {
-        q = q.filter(proposal::Column::Id.lt(after));
+    if let Some(after) = &page.after {
+        q = q.filter(proposal::Column::Id.lt(after.id));
     }
-    let mut rows = q
+    let rows = q
         .order_by_desc(proposal::Column::Id)
         .limit(page.limit + 1)
         .all(conn)
         .await?;
-    let next_after = if rows.len() as u64 > page.limit {
-        rows.truncate(page.limit as usize);
-        rows.last().map(|r| r.id)
-    } else {
-        None
-    };
-    Ok(Page {
-        items: rows,
-        next_after,
-    })
+    Ok(Page::cut(rows, page.limit, |r| {
+        crate::Position::new(r.id, r.id)
+    }))
 }
 
 /// Moves a proposal from one of `from` to `to`, with the decision fields; false if its status

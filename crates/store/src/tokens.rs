@@ -10,23 +10,28 @@ use sea_orm::{
 use crate::Result;
 use crate::entities::api_token;
 
+/// A token to store.
+#[derive(Debug, Clone)]
+pub struct NewToken<'a> {
+    pub user_id: i64,
+    pub name: &'a str,
+    pub token_hash: &'a str,
+    pub prefix: &'a str,
+    pub created_at: DateTime<Utc>,
+    pub expires_at: DateTime<Utc>,
+}
+
 /// Stores a new token and returns its id.
-pub async fn insert<C: ConnectionTrait>(
-    conn: &C,
-    user_id: i64,
-    name: &str,
-    token_hash: &str,
-    prefix: &str,
-    now: DateTime<Utc>,
-) -> Result<i64> {
+pub async fn insert<C: ConnectionTrait>(conn: &C, t: &NewToken<'_>) -> Result<i64> {
     Ok(api_token::ActiveModel {
-        user_id: Set(user_id),
-        name: Set(name.to_owned()),
-        token_hash: Set(token_hash.to_owned()),
-        prefix: Set(prefix.to_owned()),
-        created_at: Set(now),
+        user_id: Set(t.user_id),
+        name: Set(t.name.to_owned()),
+        token_hash: Set(t.token_hash.to_owned()),
+        prefix: Set(t.prefix.to_owned()),
+        created_at: Set(t.created_at),
         last_used_at: Set(None),
         revoked_at: Set(None),
+        expires_at: Set(Some(t.expires_at)),
         ..Default::default()
     }
     .insert(conn)
@@ -53,7 +58,7 @@ pub async fn of_user<C: ConnectionTrait>(conn: &C, user_id: i64) -> Result<Vec<a
         .await?)
 }
 
-/// Revokes a user's token; false when the user has no such unrevoked token.
+/// Revokes a token of `user_id`; false when the user has no such unrevoked token.
 pub async fn revoke<C: ConnectionTrait>(
     conn: &C,
     id: i64,
@@ -68,4 +73,19 @@ pub async fn revoke<C: ConnectionTrait>(
         .exec(conn)
         .await?;
     Ok(res.rows_affected > 0)
+}
+
+/// Revokes every unrevoked token of a user (disabled); returns how many.
+pub async fn revoke_all<C: ConnectionTrait>(
+    conn: &C,
+    user_id: i64,
+    now: DateTime<Utc>,
+) -> Result<u64> {
+    Ok(api_token::Entity::update_many()
+        .col_expr(api_token::Column::RevokedAt, Expr::value(now))
+        .filter(api_token::Column::UserId.eq(user_id))
+        .filter(api_token::Column::RevokedAt.is_null())
+        .exec(conn)
+        .await?
+        .rows_affected)
 }

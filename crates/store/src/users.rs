@@ -9,7 +9,7 @@ use sea_orm::{
 
 use crate::entities::{app_user, unit_member, user_role};
 use crate::paging::by_name_then_id;
-use crate::{Page, PageRequest, Result, StoreError};
+use crate::{Page, PageRequest, Position, Result, StoreError};
 
 /// A user row with its roles and unit ids.
 #[derive(Debug, Clone)]
@@ -87,6 +87,19 @@ pub async fn set_password_hash<C: ConnectionTrait>(conn: &C, id: i64, hash: &str
     app_user::ActiveModel {
         id: sea_orm::ActiveValue::Unchanged(id),
         password_hash: Set(hash.to_owned()),
+        ..Default::default()
+    }
+    .update(conn)
+    .await?;
+    Ok(())
+}
+
+/// Ends every session of a user that logged in before `at` (the session check compares
+/// each session's login time with this).
+pub async fn end_sessions<C: ConnectionTrait>(conn: &C, id: i64, at: DateTime<Utc>) -> Result<()> {
+    app_user::ActiveModel {
+        id: sea_orm::ActiveValue::Unchanged(id),
+        sessions_valid_after: Set(Some(at)),
         ..Default::default()
     }
     .update(conn)
@@ -190,6 +203,30 @@ pub async fn find_by_email<C: ConnectionTrait>(
     Ok(with_roles_and_units(conn, vec![u]).await?.pop())
 }
 
+/// What a login checks: one statement, the same whether or not the address exists.
+#[derive(Debug, Clone, PartialEq, Eq, sea_orm::FromQueryResult)]
+pub struct Credentials {
+    pub id: i64,
+    pub password_hash: String,
+    pub active: bool,
+}
+
+/// The credentials behind an e-mail address, if it belongs to a user.
+pub async fn credentials_by_email<C: ConnectionTrait>(
+    conn: &C,
+    email: &Email,
+) -> Result<Option<Credentials>> {
+    Ok(app_user::Entity::find()
+        .select_only()
+        .column(app_user::Column::Id)
+        .column(app_user::Column::PasswordHash)
+        .column(app_user::Column::Active)
+        .filter(app_user::Column::Email.eq(email.as_str()))
+        .into_model::<Credentials>()
+        .one(conn)
+        .await?)
+}
+
 /// Users by id (for showing names).
 pub async fn get_many<C: ConnectionTrait>(conn: &C, ids: &[i64]) -> Result<Vec<UserRecord>> {
     if ids.is_empty() {
@@ -225,7 +262,7 @@ pub async fn list<C: ConnectionTrait>(conn: &C, page: PageRequest) -> Result<Pag
         app_user::Column::Name,
         app_user::Column::Id,
         page,
-        |m| m.id,
+        |m| Position::new(m.name.clone(), m.id),
     )
     .await?;
     let next_after = page.next_after;

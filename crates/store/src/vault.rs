@@ -8,7 +8,7 @@
 use aes_gcm::aead::{Aead, KeyInit, OsRng};
 use aes_gcm::{AeadCore, Aes256Gcm, Key, Nonce};
 use base64::Engine;
-use base64::engine::general_purpose::STANDARD;
+use base64::engine::general_purpose::{STANDARD, URL_SAFE_NO_PAD};
 use hmac::{Hmac, Mac};
 use kith_domain::Cpr;
 use sha2::Sha256;
@@ -34,6 +34,9 @@ pub enum VaultError {
 pub struct CprVault {
     cipher: Aes256Gcm,
     lookup_key: [u8; 32],
+    /// Seals what the server hands out and reads back (list cursors, the secret of a
+    /// password reset link in the outbox): a key of its own, so none opens as a CPR value.
+    tokens: Aes256Gcm,
 }
 
 impl std::fmt::Debug for CprVault {
@@ -53,9 +56,11 @@ impl CprVault {
         }
         let enc_key = derive(&master, b"kith/cpr/encryption/v1");
         let lookup_key = derive(&master, b"kith/cpr/lookup/v1");
+        let token_key = derive(&master, b"kith/token/v1");
         Ok(Self {
             cipher: Aes256Gcm::new(Key::<Aes256Gcm>::from_slice(&enc_key)),
             lookup_key,
+            tokens: Aes256Gcm::new(Key::<Aes256Gcm>::from_slice(&token_key)),
         })
     }
 
@@ -104,6 +109,47 @@ impl CprVault {
     }
 }
 
+impl CprVault {
+    /// Seals a token the server hands out and reads back (a list cursor, which may hold a
+    /// name: the sort key of the last row seen): encrypted and authenticated, bound to
+    /// `context` (which list, for whom), base64url. A token changed by one bit, or used in
+    /// another context, does not open.
+    pub fn seal_token(&self, context: &[u8], plain: &[u8]) -> String {
+        let nonce = Aes256Gcm::generate_nonce(&mut OsRng);
+        let ciphertext = self
+            .tokens
+            .encrypt(
+                &nonce,
+                aes_gcm::aead::Payload {
+                    msg: plain,
+                    aad: context,
+                },
+            )
+            .expect("AES-GCM encryption of a short message cannot fail");
+        let mut out = nonce.to_vec();
+        out.extend_from_slice(&ciphertext);
+        URL_SAFE_NO_PAD.encode(out)
+    }
+
+    /// Opens a token sealed by [`CprVault::seal_token`] in the same context.
+    pub fn open_token(&self, context: &[u8], sealed: &str) -> Option<Vec<u8>> {
+        let bytes = URL_SAFE_NO_PAD.decode(sealed).ok()?;
+        if bytes.len() < 12 {
+            return None;
+        }
+        let (nonce, ciphertext) = bytes.split_at(12);
+        self.tokens
+            .decrypt(
+                Nonce::from_slice(nonce),
+                aes_gcm::aead::Payload {
+                    msg: ciphertext,
+                    aad: context,
+                },
+            )
+            .ok()
+    }
+}
+
 fn derive(master: &[u8], label: &[u8]) -> [u8; 32] {
     let mut mac = <HmacSha256 as Mac>::new_from_slice(master).expect("any key length");
     mac.update(label);
@@ -127,6 +173,23 @@ mod tests {
 
     fn vault() -> CprVault {
         CprVault::from_base64_key(&CprVault::generate_key()).unwrap()
+    }
+
+    #[test]
+    fn tokens_open_only_unchanged_in_their_own_context() {
+        let v = vault();
+        let sealed = v.seal_token(b"children:7", b"Anna Hansen|12");
+        assert!(!sealed.contains("Anna"));
+        assert_eq!(
+            v.open_token(b"children:7", &sealed).as_deref(),
+            Some(&b"Anna Hansen|12"[..])
+        );
+        assert_eq!(v.open_token(b"children:8", &sealed), None);
+        assert_eq!(vault().open_token(b"children:7", &sealed), None);
+        let mut bytes = URL_SAFE_NO_PAD.decode(&sealed).unwrap();
+        let last = bytes.len() - 1;
+        bytes[last] ^= 1;
+        assert_eq!(v.open_token(b"children:7", &URL_SAFE_NO_PAD.encode(bytes)), None);
     }
 
     #[test]

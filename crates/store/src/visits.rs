@@ -12,7 +12,7 @@ use sea_orm::{
 use crate::entities::{visit, visit_follow_up};
 use crate::paging::by_key_then_id;
 use crate::scope::VisitScope;
-use crate::{Page, PageRequest, Result};
+use crate::{Page, PageRequest, Position, Result};
 
 /// Ids per `IN (…)` list and rows per small multi-row INSERT.
 const INSERT_BATCH: usize = 500;
@@ -79,7 +79,7 @@ pub async fn list<C: ConnectionTrait>(
         visit::Column::PlannedOn,
         visit::Column::Id,
         page,
-        |m| m.id,
+        |m| Position::new(m.planned_on, m.id),
     )
     .await
 }

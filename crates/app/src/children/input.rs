@@ -42,7 +42,7 @@ pub struct NeedLevelInput {
 #[derive(Debug, Clone, Deserialize, Validate, utoipa::ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct ChildInput {
-    #[garde(length(chars, min = 1, max = 200))]
+    #[garde(length(chars, min = 1, max = 200), custom(crate::validate::plain_name))]
     pub name: String,
     #[garde(skip)]
     pub birth_date: NaiveDate,
@@ -104,10 +104,10 @@ pub struct ProfileInput {
 #[derive(Debug, Clone, Deserialize, Validate, utoipa::ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct NetworkPersonInput {
-    #[garde(length(chars, min = 1, max = 200))]
+    #[garde(length(chars, min = 1, max = 200), custom(crate::validate::plain_name))]
     pub name: String,
     /// e.g. "grandmother", "uncle", "former respite family".
-    #[garde(length(chars, min = 1, max = 100))]
+    #[garde(length(chars, min = 1, max = 100), custom(crate::validate::plain_name))]
     pub relation: String,
     #[garde(dive)]
     pub place: Option<PlaceInput>,

@@ -23,6 +23,7 @@ pub use view::*;
 
 use crate::audit::{self, AuditAction};
 use crate::validate::{Problems, check};
+use crate::paging::{List, Pager};
 use crate::{Actor, App, AppError, PageParams, Paged, Result, policy};
 
 /// Filters for the children list.
@@ -46,7 +47,8 @@ pub async fn list(
     actor: &Actor,
     filter: &ChildListParams,
 ) -> Result<Paged<ChildSummary>> {
-    let page = PageParams::new(filter.limit, filter.cursor.clone());
+    let pager = Pager::new(app, actor, List::Children);
+    let request = pager.request(&PageParams::new(filter.limit, filter.cursor.clone()))?;
     let scope = policy::child_read_scope(actor);
     policy::require_some(&scope, "children's cases")?;
     let page = kith_store::children::list(
@@ -57,10 +59,10 @@ pub async fn list(
             target_area: filter.target_area,
             placement_requested: filter.placement_requested,
         },
-        page.parse()?,
+        request,
     )
     .await?;
-    let paged = Paged::try_from_page(page, |row| build::summary(app, row))?;
+    let paged = pager.try_page(page, |row| build::summary(app, row))?;
     audit::read(app, actor, AuditAction::ChildList, paged).await
 }
 

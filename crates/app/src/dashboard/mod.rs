@@ -9,6 +9,7 @@ mod figures;
 
 pub use figures::{Caseload, Dashboard, FormCount, LeadTime, MonthOfStarts};
 
+use kith_domain::dates::PeriodError;
 use chrono::NaiveDate;
 use kith_domain::metrics::Period;
 use kith_domain::{Role, UnitId};
@@ -36,8 +37,18 @@ pub async fn dashboard(app: &App, actor: &Actor, params: &DashboardParams) -> Re
         from: params.from.unwrap_or(Period::year_to(to).from),
         to,
     };
-    if period.from > period.to {
-        return Err(AppError::invalid("from", "is after `to`"));
+    match kith_domain::dates::check_period(period.from, period.to) {
+        Ok(()) => {}
+        Err(PeriodError::Reversed) => return Err(AppError::invalid("from", "is after `to`")),
+        Err(PeriodError::TooLong) => {
+            return Err(AppError::invalid(
+                "from",
+                format!(
+                    "a period is at most {} years",
+                    kith_domain::dates::MAX_PERIOD_YEARS
+                ),
+            ));
+        }
     }
     let units = units_for(actor, params.unit)?;
     let members = match &units {

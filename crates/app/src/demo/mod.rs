@@ -439,6 +439,7 @@ pub async fn load(app: &App) -> Result<DemoSummary> {
                 entity: "child",
                 entity_id: Some(id),
                 child_id: Some(id),
+                detail: None,
             });
             group_members.push(id);
             children.push(DemoChild {

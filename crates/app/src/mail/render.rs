@@ -53,6 +53,7 @@ pub mod kinds {
     pub const PROPOSAL_APPROVED: &str = "proposal_approved";
     pub const PROPOSAL_REJECTED: &str = "proposal_rejected";
     pub const PROPOSAL_WITHDRAWN: &str = "proposal_withdrawn";
+    pub const PASSWORD_RESET: &str = "password_reset";
 }
 
 /// A rendered e-mail.
@@ -161,6 +162,29 @@ struct ProposalHtml<'a> {
     subject: &'a str,
     message: &'a str,
     proposal_url: &'a str,
+}
+
+#[derive(Template)]
+#[template(path = "emails/password_reset.txt")]
+struct ResetText<'a> {
+    da: bool,
+    hours: i64,
+    reset_url: &'a str,
+}
+
+#[derive(Template)]
+#[template(path = "emails/password_reset.html")]
+struct ResetHtml<'a> {
+    da: bool,
+    subject: &'a str,
+    hours: i64,
+    reset_url: &'a str,
+}
+
+/// A reset e-mail's payload once the sender has opened its sealed secret.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ResetLinkPayload {
+    pub secret: String,
 }
 
 fn bad(kind: &str, e: impl std::fmt::Display) -> AppError {
@@ -293,6 +317,32 @@ pub fn render(kind: &str, payload: &str, lang: Lang, base_url: &str) -> Result<R
                     subject: &subject,
                     message: &message,
                     proposal_url: &proposal_url,
+                }
+                .render())?,
+                subject,
+            })
+        }
+        kinds::PASSWORD_RESET => {
+            let p: ResetLinkPayload = serde_json::from_str(payload).map_err(|e| bad(kind, e))?;
+            let subject = if da {
+                "Kith: vælg en ny adgangskode".to_owned()
+            } else {
+                "Kith: choose a new password".to_owned()
+            };
+            let reset_url = format!("{base_url}/password-reset/{}", p.secret);
+            let hours = crate::credentials::RESET_HOURS;
+            Ok(Rendered {
+                text: tpl(ResetText {
+                    da,
+                    hours,
+                    reset_url: &reset_url,
+                }
+                .render())?,
+                html: tpl(ResetHtml {
+                    da,
+                    subject: &subject,
+                    hours,
+                    reset_url: &reset_url,
                 }
                 .render())?,
                 subject,

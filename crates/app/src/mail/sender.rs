@@ -69,7 +69,9 @@ async fn send_round(app: &App, transport: &dyn Transport, who: &str) -> Result<S
             continue;
         };
         let lang = Lang::from_str(&recipient.user.locale).unwrap_or(Lang::Da);
-        let rendered = match render(&row.kind, &row.payload, lang, app.base_url()) {
+        let rendered = match crate::credentials::unseal_payload(app, &row.kind, &row.payload)
+            .and_then(|payload| render(&row.kind, &payload, lang, app.base_url()))
+        {
             Ok(r) => r,
             Err(e) => {
                 tracing::error!(outbox_id = row.id, kind = %row.kind, error = %e, "e-mail cannot be rendered");

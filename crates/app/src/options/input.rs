@@ -24,7 +24,7 @@ pub struct OptionInput {
     /// Only for children's homes.
     #[garde(skip)]
     pub institution_form: Option<InstitutionForm>,
-    #[garde(length(chars, min = 1, max = 200))]
+    #[garde(length(chars, min = 1, max = 200), custom(crate::validate::plain_name))]
     pub name: String,
     #[garde(length(chars, min = 1, max = 300))]
     pub address: String,

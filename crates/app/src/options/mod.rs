@@ -23,6 +23,7 @@ pub use view::*;
 
 use crate::staff::{StaffRef, refs};
 use crate::validate::{Problems, check};
+use crate::paging::{List, Pager};
 use crate::{Actor, App, AppError, PageParams, Paged, Result, policy};
 
 /// Filters for the options list.
@@ -85,7 +86,8 @@ pub async fn list(
     actor: &Actor,
     filter: &OptionListParams,
 ) -> Result<Paged<OptionSummary>> {
-    let page = PageParams::new(filter.limit, filter.cursor.clone());
+    let pager = Pager::new(app, actor, List::Options);
+    let request = pager.request(&PageParams::new(filter.limit, filter.cursor.clone()))?;
     let scope = policy::option_read_scope(actor);
     policy::require_some(&scope, "placement options")?;
     let page = kith_store::options::list(
@@ -97,10 +99,10 @@ pub async fn list(
             min_free_places: filter.min_free_places,
             responsible_consultant_id: filter.responsible_consultant_id.map(|u| u.0),
         },
-        page.parse()?,
+        request,
     )
     .await?;
-    Paged::try_from_page(page, summary)
+    pager.try_page(page, summary)
 }
 
 /// The summary of a list row (consultant's name and places taken read in the same statement).

@@ -35,6 +35,32 @@ impl Cell {
     }
 }
 
+/// What a spreadsheet reads as the start of a formula in a text cell (OWASP's list for CSV
+/// injection): `=`, `+`, `-`, `@`, a tab and a carriage return.
+fn starts_a_formula(text: &str) -> bool {
+    text.starts_with(['=', '+', '-', '@', '\t', '\r'])
+}
+
+impl Cell {
+    /// The value as a CSV field: text that a spreadsheet would run as a formula
+    /// (`=HYPERLINK(…)` typed into a name) is written with a leading `'`, which Excel and
+    /// LibreOffice show as text; [`read`] takes the quote off again.
+    fn csv_text(&self) -> String {
+        match self {
+            Cell::Text(s) if starts_a_formula(s) => format!("'{s}"),
+            other => other.text(),
+        }
+    }
+}
+
+/// A CSV field as it was before [`Cell::csv_text`] guarded it.
+fn unguard(field: &str) -> String {
+    match field.strip_prefix('\'') {
+        Some(rest) if starts_a_formula(rest) => rest.to_owned(),
+        _ => field.to_owned(),
+    }
+}
+
 impl From<&str> for Cell {
     fn from(s: &str) -> Self {
         Cell::Text(s.to_owned())
@@ -101,7 +127,7 @@ impl Sheet {
         let mut w = csv::Writer::from_writer(Vec::new());
         w.write_record(&self.columns).map_err(internal)?;
         for row in &self.rows {
-            w.write_record(row.iter().map(Cell::text))
+            w.write_record(row.iter().map(Cell::csv_text))
                 .map_err(internal)?;
         }
         w.into_inner().map_err(|e| internal(e.to_string()))
@@ -197,7 +223,7 @@ pub fn read(bytes: &[u8]) -> Result<ReadFile> {
         let mut out = Vec::new();
         for rec in r.records() {
             let rec = rec.map_err(|e| bad(format!("not readable as CSV: {e}")))?;
-            out.push(rec.iter().map(str::to_owned).collect());
+            out.push(rec.iter().map(unguard).collect());
         }
         out
     };
@@ -242,7 +268,7 @@ mod tests {
         /// letters), under a lower-cased header.
         #[test]
         fn csv_round_trips(rows in proptest::collection::vec(
-            proptest::collection::vec(r#"[a-zA-Z0-9æøåÆØÅ ,;"\n]{0,12}"#, 2),
+            proptest::collection::vec(r#"['=+@\-]?[a-zA-Z0-9æøåÆØÅ ,;"\n=+@-]{0,12}"#, 2),
             1..20,
         )) {
             let mut sheet = Sheet::new("t", &["first", "second"]);
@@ -257,6 +283,30 @@ mod tests {
                 .collect();
             let got: Vec<Vec<String>> = body.into_iter().map(|(_, r)| r).collect();
             prop_assert_eq!(got, expected);
+        }
+    }
+
+    #[test]
+    fn no_csv_field_starts_a_formula() {
+        let mut sheet = Sheet::new("t", &["name", "places"]);
+        for evil in [
+            "=HYPERLINK(\"http://evil.example\",\"Klik\")",
+            "+1+1",
+            "-2+3",
+            "@SUM(A1)",
+            "\tx",
+            "\rx",
+        ] {
+            sheet.push(vec![evil.into(), (-2_i64).into()]);
+        }
+        let csv = String::from_utf8(sheet.to_csv().unwrap()).unwrap();
+        let mut r = csv::ReaderBuilder::new().from_reader(csv.as_bytes());
+        for rec in r.records() {
+            let rec = rec.unwrap();
+            let name = rec.get(0).unwrap();
+            assert!(name.starts_with('\''), "{name:?} starts a formula");
+            // A number is a number, not text: -2 stays -2.
+            assert_eq!(rec.get(1), Some("-2"));
         }
     }
 

@@ -76,10 +76,7 @@ pub async fn feed(app: &App, token: &str) -> Result<String> {
             from: Some(today - Days::new(PAST_DAYS)),
             ..Default::default()
         },
-        kith_store::PageRequest {
-            limit: MAX_ITEMS,
-            after: None,
-        },
+        kith_store::PageRequest::first(MAX_ITEMS),
     )
     .await?
     .items;

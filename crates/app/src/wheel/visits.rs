@@ -14,6 +14,7 @@ use super::plan::{parse, plan_in};
 use super::views::{FollowUpView, VisitView, build, follow_up_view};
 use crate::audit::{self, AuditAction, ChildData};
 use crate::validate::{Problems, blank, check_len, trimmed};
+use crate::paging::{List, Pager};
 use crate::{Actor, App, AppError, PageParams, Paged, Result, policy};
 
 /// The longest texts a record takes (characters).
@@ -103,6 +104,8 @@ pub struct CancelVisitInput {
 
 /// The visits and reviews the actor follows up, by planned day.
 pub async fn list(app: &App, actor: &Actor, params: &VisitListParams) -> Result<Paged<VisitView>> {
+    let pager = Pager::new(app, actor, List::Visits);
+    let request = pager.request(&PageParams::new(params.limit, params.cursor.clone()))?;
     let scope = policy::visit_scope(actor);
     policy::require_some(&scope, "visits")?;
     if let (Some(f), Some(t)) = (params.from, params.to)
@@ -123,12 +126,12 @@ pub async fn list(app: &App, actor: &Actor, params: &VisitListParams) -> Result<
         app.db().conn(),
         &scope,
         &filter,
-        PageParams::new(params.limit, params.cursor.clone()).parse()?,
+        request,
     )
     .await?;
     let next = page.next_after;
     let views = build(app, page.items).await?;
-    let paged = Paged::from_page(
+    let paged = pager.page(
         kith_store::Page {
             items: views,
             next_after: next,

@@ -69,10 +69,7 @@ pub async fn week(
     let week_end = week_start + Days::new(6);
     let horizon = week_end + Days::new(7 * UPCOMING_WEEKS);
     let conn = app.db().conn();
-    let page = kith_store::PageRequest {
-        limit: MAX_ITEMS,
-        after: None,
-    };
+    let page = kith_store::PageRequest::first(MAX_ITEMS);
     let overdue_rows = kith_store::visits::list(
         conn,
         &scope,
@@ -81,7 +78,7 @@ pub async fn week(
             overdue_on: Some(today),
             ..Default::default()
         },
-        page,
+        page.clone(),
     )
     .await?
     .items;
@@ -95,7 +92,7 @@ pub async fn week(
             from: Some(week_start.min(today)),
             ..Default::default()
         },
-        page,
+        page.clone(),
     )
     .await?
     .items;

@@ -114,6 +114,15 @@ pub struct MatchRules {
     pub day_rate_high_dkk: u32,
     /// Free places confirmed longer ago than this are flagged as stale.
     pub capacity_stale_days: u32,
+    /// The four-eyes rule: a proposal is approved by a leader other than the one who made
+    /// it (on unless a municipality decides otherwise; rules stored before it existed get
+    /// it on).
+    #[serde(default = "four_eyes_default")]
+    pub four_eyes: bool,
+}
+
+fn four_eyes_default() -> bool {
+    true
 }
 
 impl Default for MatchRules {
@@ -148,6 +157,7 @@ impl Default for MatchRules {
             day_rate_low_dkk: 2500,
             day_rate_high_dkk: 7500,
             capacity_stale_days: 90,
+            four_eyes: true,
         }
     }
 }

@@ -9,7 +9,7 @@ use tower_sessions::Session;
 use utoipa_axum::{router::OpenApiRouter, routes};
 
 use crate::error::{ApiResult, Problem};
-use crate::extract::{ApiJson, CurrentActor, SESSION_USER_KEY};
+use crate::extract::{ApiJson, ClientIp, CurrentActor};
 use crate::{ApiError, AppState};
 
 pub fn router() -> OpenApiRouter<AppState> {
@@ -29,13 +29,17 @@ pub struct LoginInput {
     responses((status = 200, body = Actor), (status = 401, body = Problem), (status = 422, body = Problem)))]
 async fn login(
     State(state): State<AppState>,
+    ClientIp(source): ClientIp,
     session: Session,
     ApiJson(input): ApiJson<LoginInput>,
 ) -> ApiResult<Json<Actor>> {
-    let actor = kith_app::auth::login(state.app(), &input.email, &input.password).await?;
-    session.cycle_id().await.map_err(session_err)?;
-    session
-        .insert(SESSION_USER_KEY, actor.id.0)
+    let attempt = kith_app::auth::LoginAttempt {
+        email: &input.email,
+        password: &input.password,
+        source,
+    };
+    let actor = kith_app::auth::login(state.app(), attempt).await?;
+    crate::web_session::start(&session, actor.id)
         .await
         .map_err(session_err)?;
     Ok(Json(actor))

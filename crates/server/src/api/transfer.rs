@@ -1,6 +1,5 @@
 //! Exports (CSV, XLSX) and imports with a dry run.
 
-use axum::body::Bytes;
 use axum::extract::{DefaultBodyLimit, State};
 use axum::http::header;
 use axum::response::{IntoResponse, Response};
@@ -11,7 +10,7 @@ use utoipa_axum::{router::OpenApiRouter, routes};
 
 use crate::AppState;
 use crate::error::{ApiResult, Problem};
-use crate::extract::{ApiPath, ApiQuery, CurrentActor};
+use crate::extract::{ApiBytes, ApiPath, ApiQuery, CurrentActor};
 
 /// The largest file an import takes.
 const MAX_IMPORT_BYTES: usize = 20 * 1024 * 1024;
@@ -75,7 +74,7 @@ async fn import(
     CurrentActor(a): CurrentActor,
     ApiPath(kind): ApiPath<String>,
     ApiQuery(q): ApiQuery<ImportParams>,
-    body: Bytes,
+    ApiBytes(body): ApiBytes,
 ) -> ApiResult<axum::Json<ImportReport>> {
     let kind = ImportKind::parse(&kind)?;
     Ok(axum::Json(

@@ -152,6 +152,7 @@ pub fn place(address: Option<String>, lat: Option<String>, lon: Option<String>) 
 
 /// Deserialises a form-built JSON value into an API input, naming any failing field.
 pub fn parse_input<T: DeserializeOwned>(v: Value) -> Result<T, AppError> {
+    crate::extract::dates_in_range(&v)?;
     serde_path_to_error::deserialize(v).map_err(|e| {
         let (field, message) = field_and_message(&e.path().to_string(), &e.inner().to_string());
         AppError::Invalid(vec![FieldError::new(field, message)])

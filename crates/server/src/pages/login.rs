@@ -16,7 +16,7 @@ use super::ctx::LANG_COOKIE;
 use super::form::FormData;
 use super::{AnonCtx, Ctx, PageResult, error_page};
 use crate::AppState;
-use crate::extract::{SESSION_USER_KEY, resolve_actor};
+use crate::extract::{ClientIp, resolve_actor};
 
 #[derive(Template, WebTemplate)]
 #[template(path = "pages/login.html")]
@@ -34,10 +34,20 @@ pub struct NextQuery {
     next: Option<String>,
 }
 
-/// Only local paths may be returned to after login (no open redirect).
-fn safe_next(next: Option<String>) -> String {
+/// Only local paths may be returned to after login (no open redirect): one `/`, then
+/// printable ASCII without a backslash. Browsers drop tabs and new lines from a `Location`
+/// (`/\t/evil.example` becomes `//evil.example`, another site) and read `\` as `/`, so a path
+/// holding any of them, or starting with `//`, is replaced by the front page; a new line in a
+/// header would also be an error.
+pub(crate) fn safe_next(next: Option<String>) -> String {
     match next {
-        Some(n) if n.starts_with('/') && !n.starts_with("//") && !n.contains('\\') => n,
+        Some(n)
+            if n.starts_with('/')
+                && !n.starts_with("//")
+                && n.bytes().all(|b| b.is_ascii_graphic() && b != b'\\') =>
+        {
+            n
+        }
         _ => "/".to_owned(),
     }
 }
@@ -55,19 +65,24 @@ pub async fn form(AnonCtx(ctx): AnonCtx, Query(q): Query<NextQuery>) -> LoginPag
 pub async fn submit(
     State(state): State<AppState>,
     AnonCtx(ctx): AnonCtx,
+    ClientIp(source): ClientIp,
     session: Session,
     form: FormData,
 ) -> PageResult {
     let email = form.text("email");
     let next = safe_next(form.get("next"));
-    match kith_app::auth::login(state.app(), &email, &form.text("password")).await {
+    let password = form.text("password");
+    let attempt = kith_app::auth::LoginAttempt {
+        email: &email,
+        password: &password,
+        source,
+    };
+    match kith_app::auth::login(state.app(), attempt).await {
         Ok(actor) => {
             let err = |e: tower_sessions::session::Error| {
                 error_page(&ctx, crate::session_store::app_error(&e))
             };
-            session.cycle_id().await.map_err(err)?;
-            session
-                .insert(SESSION_USER_KEY, actor.id.0)
+            crate::web_session::start(&session, actor.id)
                 .await
                 .map_err(err)?;
             Ok(Redirect::to(&next).into_response())
@@ -142,5 +157,20 @@ mod tests {
         assert_eq!(safe_next(Some("https://evil.example".into())), "/");
         assert_eq!(safe_next(Some("/\\evil".into())), "/");
         assert_eq!(safe_next(None), "/");
+        // What browsers turn into another site, and what cannot be a header.
+        for bad in [
+            "/\t/evil.example/phish",
+            "/\n/evil.example",
+            "/\r\nSet-Cookie: x=1",
+            "/ /evil.example",
+            "/\u{7f}",
+            "/æ",
+        ] {
+            assert_eq!(safe_next(Some(bad.into())), "/", "{bad:?}");
+        }
+        assert_eq!(
+            safe_next(Some("/children?target_area=general&x=%20".into())),
+            "/children?target_area=general&x=%20"
+        );
     }
 }

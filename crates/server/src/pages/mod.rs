@@ -99,12 +99,17 @@ pub fn error_page(ctx: &Ctx, e: AppError) -> Response {
         AppError::Conflict { message, .. } => {
             (StatusCode::CONFLICT, "error.conflict", message.clone())
         }
+        AppError::TooLarge => (
+            StatusCode::PAYLOAD_TOO_LARGE,
+            "error.too_large",
+            String::new(),
+        ),
         AppError::TooManyAttempts { .. } => (
             StatusCode::TOO_MANY_REQUESTS,
             "error.too_many",
             String::new(),
         ),
-        AppError::Unavailable(_) | AppError::Storage(_) => (
+        AppError::Busy { .. } | AppError::Unavailable(_) | AppError::Storage(_) => (
             StatusCode::SERVICE_UNAVAILABLE,
             "error.unavailable",
             String::new(),

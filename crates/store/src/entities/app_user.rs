@@ -17,6 +17,9 @@ pub struct Model {
     pub updated_at: DateTimeUtc,
     /// SHA-256 (hex) of the user's calendar feed token.
     pub calendar_token_hash: Option<String>,
+    /// Sessions that logged in before this instant are over (disabled, password changed or
+    /// reset, logged out everywhere).
+    pub sessions_valid_after: Option<DateTimeUtc>,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

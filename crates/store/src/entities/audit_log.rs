@@ -13,6 +13,8 @@ pub struct Model {
     pub entity: String,
     pub entity_id: Option<i64>,
     pub child_id: Option<i64>,
+    /// For a privileged change, codes saying what changed (`roles=leader;units=3`).
+    pub detail: Option<String>,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

@@ -17,6 +17,7 @@ pub mod need;
 pub mod network_person;
 pub mod option_competence;
 pub mod outbox_email;
+pub mod password_reset;
 pub mod placement;
 pub mod placement_adviser_change;
 pub mod placement_consultant_change;
