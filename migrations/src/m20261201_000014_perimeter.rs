@@ -9,6 +9,9 @@
 //! - `api_token.expires_at`: every token expires. Tokens made before this migration get 90
 //!   days from the moment it runs, so an integration keeps working while its owner replaces
 //!   the token; a token without an expiry is never accepted.
+//! - `login_attempt` keys now start with their counter's kind (`a:`, `s:`, `c:`), so each kind
+//!   is purged after its own window; the counters from before are dropped (a lock running
+//!   at the upgrade ends with it).
 //! - `password_reset`: one-time links an administrator sends, stored as the hash of the
 //!   secret, with their expiry and when they were used.
 
@@ -61,6 +64,7 @@ impl MigrationTrait for Migration {
             [grace.into()],
         ))
         .await?;
+        db.execute_unprepared("DELETE FROM login_attempt").await?;
         manager
             .create_table(
                 Table::create()

@@ -2,10 +2,15 @@
 
 use kith_tests::{TEST_PASSWORD, db_test};
 
-fn client() -> reqwest::Client {
+/// A browser-like client: keeps cookies, does not follow redirects, and names Kith as the
+/// `Origin` of its requests, as a browser does on Kith's own pages.
+fn client(base: &str) -> reqwest::Client {
+    let mut headers = reqwest::header::HeaderMap::new();
+    headers.insert(reqwest::header::ORIGIN, base.parse().unwrap());
     reqwest::Client::builder()
         .cookie_store(true)
         .redirect(reqwest::redirect::Policy::none())
+        .default_headers(headers)
         .build()
         .unwrap()
 }
@@ -17,7 +22,7 @@ fn csrf_in(html: &str) -> String {
 }
 
 db_test!(pages_need_a_login_and_forms_need_the_csrf_token, |app| {
-    let c = client();
+    let c = client(&app.base);
     let r = c
         .get(format!("{}/children/5", app.base))
         .send()
@@ -157,7 +162,7 @@ db_test!(pages_need_a_login_and_forms_need_the_csrf_token, |app| {
 });
 
 db_test!(security_headers_are_on_every_page, |app| {
-    let r = client()
+    let r = client(&app.base)
         .get(format!("{}/login", app.base))
         .send()
         .await
@@ -176,7 +181,7 @@ db_test!(security_headers_are_on_every_page, |app| {
     assert_eq!(h["x-content-type-options"], "nosniff");
     assert_eq!(h["referrer-policy"], "same-origin");
     assert_eq!(h["cache-control"], "no-store");
-    let r = client()
+    let r = client(&app.base)
         .get(format!("{}/static/vendor/htmx.min.js", app.base))
         .send()
         .await
@@ -194,7 +199,7 @@ db_test!(each_role_starts_where_its_daily_work_is, |app| {
         (&app.staff.admin, "/admin/users"),
     ];
     for (user, start) in cases {
-        let http = client();
+        let http = client(&app.base);
         http.post(format!("{}/api/v1/session", app.base))
             .json(&serde_json::json!({"email": user.email, "password": TEST_PASSWORD}))
             .send()

@@ -91,6 +91,25 @@ pub enum AuditAction {
 }
 
 impl AuditAction {
+    /// Every action, for the audit view's choices.
+    pub const ALL: &[AuditAction] = {
+        use AuditAction::*;
+        &[
+            ChildList, ChildRead, ChildCreate, ChildUpdate, ChildProfileUpdate, CprReveal,
+            CprLookup, NetworkAdd, NetworkUpdate, NetworkRemove, SiblingsLink, SiblingsUnlink,
+            UnsuitableSet, UnsuitableRemove, KnownOptionSet, KnownOptionRemove, MatchRead,
+            AllocationRead, ProposalCreate, ProposalSubmit, ProposalApprove, ProposalReject,
+            ProposalWithdraw, ProposalRead, VisitList, VisitRead, VisitRecord, VisitMove,
+            VisitCancel, PlacementList, PlacementRead, PlacementUpdate, PlacementEnd, GoalList,
+            GoalRead, GoalCreate, GoalRevise, GoalClose, ProgressRecord, ReviewList,
+            ReviewRecord, StayExtend, CaseloadRead, Export, CalendarFeed, ReadDenied,
+            ChangeDenied, CprCheck, LoginSucceeded, SessionEnded, UserCreate, UserUpdate,
+            UserAccessChange, UserDisable, UserEnable, PasswordChange, PasswordResetSent,
+            PasswordResetUsed, TokenCreate, TokenRevoke, RulesChange, NeedChange, UnitChange,
+            AuditRead,
+        ]
+    };
+
     /// The code stored in the log.
     pub fn as_str(self) -> &'static str {
         use AuditAction::*;

@@ -39,11 +39,28 @@ fn source_key(ip: IpAddr) -> String {
             }
         },
     };
-    token_hash(&format!("source:{prefix}"))
+    format!("{SOURCE}{}", token_hash(&format!("source:{prefix}")))
 }
 
 fn account_key(email: &str) -> String {
-    token_hash(&format!("login:{}", email.trim().to_lowercase()))
+    format!(
+        "{ACCOUNT}{}",
+        token_hash(&format!("login:{}", email.trim().to_lowercase()))
+    )
+}
+
+/// The key prefixes of the counters, one per rule, so each is purged by its own window.
+const ACCOUNT: &str = "a:";
+const SOURCE: &str = "s:";
+pub(crate) const CPR_PROBES: &str = "c:";
+
+/// Every kind of counter with its rule.
+fn counters() -> [(&'static str, LoginThrottle); 3] {
+    [
+        (ACCOUNT, LoginThrottle::per_account()),
+        (SOURCE, LoginThrottle::per_source()),
+        (CPR_PROBES, LoginThrottle::cpr_probes()),
+    ]
 }
 
 fn locked(secs: u64) -> AppError {
@@ -133,15 +150,30 @@ pub(crate) async fn forget_failures(app: &App, email: &str) -> Result<()> {
     Ok(kith_store::login_attempts::clear(app.db().conn(), &account_key(email)).await?)
 }
 
-/// Forgets the login counters whose window and lock are over (run every few minutes), so
-/// addresses tried once leave no row behind.
-pub async fn purge_spent_attempts(app: &App) -> Result<u64> {
-    Ok(kith_store::login_attempts::purge_spent(
+/// Records that a user logged out (their session row is gone).
+pub async fn logged_out(app: &App, user: UserId) -> Result<()> {
+    audit::event(
         app.db().conn(),
-        &LoginThrottle::per_account(),
-        app.now(),
+        app,
+        Some(user),
+        AuditAction::SessionEnded,
+        "user",
+        Some(user.0),
+        Some("logout".into()),
     )
-    .await?)
+    .await
+}
+
+/// Forgets the counters whose window and lock are over (run every minute), so addresses tried
+/// once leave no row behind for longer than a day.
+pub async fn purge_spent_attempts(app: &App) -> Result<u64> {
+    let mut purged = 0;
+    for (prefix, rule) in counters() {
+        purged +=
+            kith_store::login_attempts::purge_spent(app.db().conn(), prefix, &rule, app.now())
+                .await?;
+    }
+    Ok(purged)
 }
 
 /// The actor for a user id, if the user still exists and is active.

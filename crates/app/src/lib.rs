@@ -13,6 +13,7 @@
 
 pub mod actor;
 pub mod audit;
+pub mod audit_view;
 pub mod auth;
 pub mod caseload;
 pub mod children;

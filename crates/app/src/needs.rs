@@ -68,8 +68,9 @@ pub async fn put(app: &App, actor: &Actor, code: &str, input: NeedInput) -> Resu
     policy::require_admin(actor)?;
     let code = NeedCode::parse(code).map_err(|e| AppError::invalid("code", e.to_string()))?;
     check(&input)?;
+    let tx = app.db().begin_write().await?;
     kith_store::needs::upsert(
-        app.db().conn(),
+        &tx,
         need::Model {
             code: code.as_str().to_owned(),
             label_da: input.label_da.trim().to_owned(),
@@ -81,6 +82,17 @@ pub async fn put(app: &App, actor: &Actor, code: &str, input: NeedInput) -> Resu
         },
     )
     .await?;
+    crate::audit::event(
+        &tx,
+        app,
+        Some(actor.id),
+        crate::audit::AuditAction::NeedChange,
+        "need",
+        None,
+        Some(format!("code={};active={}", code.as_str(), input.active)),
+    )
+    .await?;
+    tx.commit().await?;
     let n = kith_store::needs::get(app.db().conn(), code.as_str())
         .await?
         .ok_or(AppError::NotFound("need"))?;

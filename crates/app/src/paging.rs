@@ -43,6 +43,7 @@ pub enum List {
     Visits,
     Placements,
     Proposals,
+    Audit,
 }
 
 impl List {
@@ -54,6 +55,7 @@ impl List {
             List::Visits => "visits",
             List::Placements => "placements",
             List::Proposals => "proposals",
+            List::Audit => "audit",
         }
     }
 }

@@ -142,6 +142,30 @@ pub fn visit_scope(actor: &Actor) -> VisitScope {
     }
 }
 
+/// The wheel items an actor may record, move or cancel: those they hold (assigned to them),
+/// and, for a leader, those of the placements the consultants of their units follow up (a
+/// leader stands in). The case adviser and the match unit read visits but do not record
+/// them: the consultant holds and records the visits (DOMAIN.md), the adviser holds the plan
+/// reviews assigned to them.
+pub fn visit_change_scope(actor: &Actor) -> VisitScope {
+    let units = actor.unit_ids();
+    let leads = actor.has(Role::Leader) && !units.is_empty();
+    VisitScope {
+        assignee: Some(actor.id.0),
+        children: ChildScope(if leads {
+            vec![ChildReach::PlacementConsultantInUnits(units)]
+        } else {
+            vec![]
+        }),
+    }
+}
+
+/// Whether a person may be named as having held a visit: a consultant, or a leader who stood
+/// in. Never an administrator or someone without case work.
+pub fn may_hold_visits(roles: &[Role]) -> bool {
+    roles.contains(&Role::Consultant) || roles.contains(&Role::Leader)
+}
+
 /// Whether an actor may set another person's visit capacity and days off: their own always;
 /// others' if they lead a unit the person belongs to, or administer Kith.
 pub fn may_set_availability(actor: &Actor, person: UserId, person_units: &[i64]) -> bool {

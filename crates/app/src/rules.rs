@@ -98,6 +98,23 @@ pub async fn put(app: &App, actor: &Actor, input: RulesInput) -> Result<RulesVie
         kith_store::rules::put(&tx, WHEEL, &json, actor.id.0, app.now()).await?;
         crate::wheel::plan::plan_in(&tx, app, None).await?;
     }
+    let changed: Vec<&str> = [
+        input.matching.as_ref().map(|_| MATCHING),
+        input.wheel.as_ref().map(|_| WHEEL),
+    ]
+    .into_iter()
+    .flatten()
+    .collect();
+    crate::audit::event(
+        &tx,
+        app,
+        Some(actor.id),
+        crate::audit::AuditAction::RulesChange,
+        "rule_set",
+        None,
+        Some(format!("sets={}", changed.join(","))),
+    )
+    .await?;
     tx.commit().await?;
     get(app, actor).await
 }

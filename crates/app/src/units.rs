@@ -35,9 +35,20 @@ pub(crate) async fn all(app: &App) -> Result<Vec<UnitView>> {
         .collect()
 }
 
-/// Creates a unit (operators and the demo loader).
+/// Creates a unit (operators on the command line and the demo loader). Audited.
 pub async fn create(app: &App, name: &str, kind: UnitKind) -> Result<UnitId> {
-    Ok(UnitId(
-        kith_store::units::insert(app.db().conn(), name, kind, app.now()).await?,
-    ))
+    let tx = app.db().begin_write().await?;
+    let id = kith_store::units::insert(&tx, name, kind, app.now()).await?;
+    crate::audit::event(
+        &tx,
+        app,
+        None,
+        crate::audit::AuditAction::UnitChange,
+        "unit",
+        Some(id),
+        Some(format!("kind={}", kind.as_str())),
+    )
+    .await?;
+    tx.commit().await?;
+    Ok(UnitId(id))
 }

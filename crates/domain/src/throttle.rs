@@ -71,6 +71,18 @@ impl LoginThrottle {
         }
     }
 
+    /// Per staff member, for requests that check CPR numbers against the register (creating
+    /// a child, importing children): three that meet a case the person cannot see within a
+    /// day, then a day's lock. Each request is charged before it checks and refunded when it
+    /// met no hidden case, so parallel requests cannot probe past the limit.
+    pub fn cpr_probes() -> Self {
+        Self {
+            max_failures: 3,
+            window: Duration::hours(24),
+            lockout: Duration::hours(24),
+        }
+    }
+
     /// The counter after one more attempt is charged at `now`. A running lock is left as it
     /// is; after a lock or a window has run out, counting starts again; an attempt beyond
     /// the limit starts a lock.

@@ -188,12 +188,21 @@ impl<T: DeserializeOwned + Send, S: Send + Sync> FromRequestParts<S> for ApiQuer
 
     async fn from_request_parts(parts: &mut Parts, _state: &S) -> Result<Self, Self::Rejection> {
         let query = parts.uri.query().unwrap_or("");
-        let values: serde_json::Map<String, serde_json::Value> =
-            form_urlencoded::parse(query.as_bytes())
-                .map(|(k, v)| (k.into_owned(), serde_json::Value::String(v.into_owned())))
-                .collect();
+        // A blank parameter is an absent one: a form's "all" choice or an empty field sends
+        // `?status=&from=`, which means no filter, not a value that fails to parse.
+        let pairs: Vec<(String, String)> = form_urlencoded::parse(query.as_bytes())
+            .into_owned()
+            .filter(|(_, v)| !v.trim().is_empty())
+            .collect();
+        let values: serde_json::Map<String, serde_json::Value> = pairs
+            .iter()
+            .map(|(k, v)| (k.clone(), serde_json::Value::String(v.clone())))
+            .collect();
         dates_in_range(&serde_json::Value::Object(values)).map_err(ApiError)?;
-        let de = serde_urlencoded::Deserializer::new(form_urlencoded::parse(query.as_bytes()));
+        let cleaned = form_urlencoded::Serializer::new(String::new())
+            .extend_pairs(&pairs)
+            .finish();
+        let de = serde_urlencoded::Deserializer::new(form_urlencoded::parse(cleaned.as_bytes()));
         serde_path_to_error::deserialize(de)
             .map(ApiQuery)
             .map_err(|e| {

@@ -46,13 +46,9 @@ pub async fn append<C: ConnectionTrait>(
     Ok(())
 }
 
-/// The newest entries about one child: through the index by child up to its mark, and the
-/// rows after the mark directly (`audit_by_child`), so an index that lags misses nothing.
-pub async fn for_child<C: ConnectionTrait>(
-    conn: &C,
-    child_id: i64,
-    limit: u64,
-) -> Result<Vec<audit_log::Model>> {
+/// The ids of the entries about one child: through the index by child up to its mark, and
+/// the rows after the mark directly (`audit_by_child`), so an index that lags misses nothing.
+fn ids_for_child(child_id: i64) -> sea_orm::sea_query::SelectStatement {
     let mark = Query::select()
         .column(Alias::new("audit_id"))
         .from(Alias::new("audit_by_child_upto"))
@@ -67,14 +63,22 @@ pub async fn for_child<C: ConnectionTrait>(
         )))
         .and_where(audit_log::Column::ChildId.eq(child_id))
         .to_owned();
-    let ids = Query::select()
+    Query::select()
         .column(Alias::new("audit_id"))
         .from(Alias::new("audit_by_child"))
         .and_where(Expr::col(Alias::new("child_id")).eq(child_id))
         .union(UnionType::All, after_mark)
-        .to_owned();
+        .to_owned()
+}
+
+/// The newest entries about one child (see `ids_for_child`).
+pub async fn for_child<C: ConnectionTrait>(
+    conn: &C,
+    child_id: i64,
+    limit: u64,
+) -> Result<Vec<audit_log::Model>> {
     Ok(audit_log::Entity::find()
-        .filter(audit_log::Column::Id.in_subquery(ids))
+        .filter(audit_log::Column::Id.in_subquery(ids_for_child(child_id)))
         .filter(audit_log::Column::ChildId.eq(child_id))
         .order_by_desc(audit_log::Column::Id)
         .limit(limit)
@@ -98,4 +102,92 @@ pub async fn latest<C: ConnectionTrait>(conn: &C, limit: u64) -> Result<Vec<audi
         .limit(limit)
         .all(conn)
         .await?)
+}
+
+/// Which entries a reviewer may see.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum AuditScope {
+    /// Every entry (the data-protection auditor).
+    All,
+    /// What the members of these units did, and everything about the children in this scope
+    /// (a leader over their units).
+    Units {
+        units: Vec<i64>,
+        children: crate::scope::ChildScope,
+    },
+}
+
+impl AuditScope {
+    fn condition(&self) -> sea_orm::Condition {
+        use crate::entities::child;
+        match self {
+            AuditScope::All => sea_orm::Condition::all(),
+            AuditScope::Units { units, children } => {
+                let mut any = sea_orm::Condition::any()
+                    .add(audit_log::Column::ActorId.in_subquery(crate::scope::members_of(units)));
+                if !children.is_empty() {
+                    any = any.add(
+                        audit_log::Column::ChildId.in_subquery(
+                            Query::select()
+                                .column(child::Column::Id)
+                                .from(child::Entity)
+                                .cond_where(children.condition())
+                                .to_owned(),
+                        ),
+                    );
+                }
+                any
+            }
+        }
+    }
+}
+
+/// What to look for in the audit log.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct AuditFilter {
+    pub actor_id: Option<i64>,
+    pub child_id: Option<i64>,
+    /// Instants from (inclusive) and to (exclusive).
+    pub from: Option<DateTime<Utc>>,
+    pub to: Option<DateTime<Utc>>,
+    /// Only these actions (codes).
+    pub actions: Option<Vec<String>>,
+}
+
+/// A page of entries, newest first, continuing below the last id seen.
+pub async fn search<C: ConnectionTrait>(
+    conn: &C,
+    scope: &AuditScope,
+    filter: &AuditFilter,
+    page: crate::PageRequest,
+) -> Result<crate::Page<audit_log::Model>> {
+    let mut q = audit_log::Entity::find().filter(scope.condition());
+    if let Some(a) = filter.actor_id {
+        q = q.filter(audit_log::Column::ActorId.eq(a));
+    }
+    if let Some(c) = filter.child_id {
+        q = q
+            .filter(audit_log::Column::Id.in_subquery(ids_for_child(c)))
+            .filter(audit_log::Column::ChildId.eq(c));
+    }
+    if let Some(f) = filter.from {
+        q = q.filter(audit_log::Column::At.gte(f));
+    }
+    if let Some(t) = filter.to {
+        q = q.filter(audit_log::Column::At.lt(t));
+    }
+    if let Some(actions) = &filter.actions {
+        q = q.filter(audit_log::Column::Action.is_in(actions.iter().cloned()));
+    }
+    if let Some(after) = &page.after {
+        q = q.filter(audit_log::Column::Id.lt(after.id));
+    }
+    let rows = q
+        .order_by_desc(audit_log::Column::Id)
+        .limit(page.limit + 1)
+        .all(conn)
+        .await?;
+    Ok(crate::Page::cut(rows, page.limit, |r| {
+        crate::Position::new(r.id, r.id)
+    }))
 }

@@ -122,15 +122,17 @@ pub async fn clear<C: ConnectionTrait>(conn: &C, key_hash: &str) -> Result<()> {
     Ok(())
 }
 
-/// Deletes the counters a new charge would start afresh (`LoginThrottle::is_spent`), so
-/// addresses tried once do not stay for ever; returns how many. Every counter shares one
-/// window and lockout length (`rule`).
+/// Deletes the counters whose keys start with `prefix` (one rule's counters) that a new
+/// charge would start afresh (`LoginThrottle::is_spent`): a lock that has run out, or a window
+/// that has, so addresses tried once do not stay for ever; returns how many.
 pub async fn purge_spent<C: ConnectionTrait>(
     conn: &C,
+    prefix: &str,
     rule: &LoginThrottle,
     now: DateTime<Utc>,
 ) -> Result<u64> {
     Ok(login_attempt::Entity::delete_many()
+        .filter(Column::KeyHash.starts_with(prefix))
         .filter(
             Condition::any()
                 .add(Column::LockedUntil.lte(now))

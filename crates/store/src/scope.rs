@@ -126,7 +126,7 @@ impl OptionScope {
 }
 
 /// `SELECT user_id FROM unit_member WHERE unit_id IN (units)`.
-fn members_of(units: &[i64]) -> SelectStatement {
+pub(crate) fn members_of(units: &[i64]) -> SelectStatement {
     Query::select()
         .column(unit_member::Column::UserId)
         .from(unit_member::Entity)

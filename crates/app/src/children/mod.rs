@@ -5,6 +5,7 @@
 //! its transaction (changes).
 
 mod build;
+pub(crate) mod cpr;
 pub mod input;
 pub mod view;
 
@@ -174,6 +175,17 @@ pub async fn lookup_by_cpr(
     policy::require_some(&scope, "children's cases")?;
     let hash = app.vault().lookup_hash(&input.cpr);
     let Some(id) = kith_store::children::find_by_cpr_hash(app.db().conn(), &hash).await? else {
+        // A number that matches nobody is a check of the register too.
+        audit::event(
+            app.db().conn(),
+            app,
+            Some(actor.id),
+            AuditAction::CprCheck,
+            "cpr_check",
+            None,
+            Some("result=free".into()),
+        )
+        .await?;
         return Err(AppError::NotFound("child"));
     };
     gate(app, actor, ChildId(id), &scope, AuditAction::ReadDenied).await?;
@@ -261,12 +273,53 @@ fn seal(app: &App, cpr: &Option<Cpr>) -> Option<SealedCpr> {
     })
 }
 
+/// A CPR number taken between the check and the write (two registrations at once): the
+/// neutral refusal, since the other case may be one the actor cannot see.
 fn cpr_taken(e: StoreError) -> AppError {
     match e {
-        StoreError::Duplicate { .. } => {
-            AppError::conflict("cpr", "a child with this CPR number is already registered")
-        }
+        StoreError::Duplicate { .. } => cpr::hidden_refusal(),
         other => other.into(),
+    }
+}
+
+/// Refuses a CPR number already registered in another case: named when the actor can read
+/// that case, neutrally when not (see `cpr`).
+async fn check_cpr_free(
+    app: &App,
+    actor: &Actor,
+    cpr: Option<&Cpr>,
+    except: Option<ChildId>,
+) -> Result<()> {
+    let Some(cpr) = cpr else {
+        return Ok(());
+    };
+    match cpr::check(app, actor, &[(cpr, except)]).await?.pop().flatten() {
+        None => Ok(()),
+        Some(cpr::Clash::Visible(_)) => Err(AppError::conflict(
+            "cpr",
+            "a child with this CPR number is already registered",
+        )),
+        Some(cpr::Clash::Hidden) => Err(cpr::hidden_refusal()),
+    }
+}
+
+/// A leader names a case adviser of their own units: a case registered for someone they do
+/// not lead would be written and then out of their sight.
+async fn check_adviser_in_reach(app: &App, actor: &Actor, adviser: UserId) -> Result<()> {
+    if adviser == actor.id {
+        return Ok(());
+    }
+    let units = kith_store::users::get(app.db().conn(), adviser.0)
+        .await?
+        .map(|u| u.unit_ids)
+        .unwrap_or_default();
+    if actor.has(Role::Leader) && units.iter().any(|u| actor.unit_ids().contains(u)) {
+        Ok(())
+    } else {
+        Err(AppError::invalid(
+            "case_adviser_id",
+            "must be a case adviser in one of your units",
+        ))
     }
 }
 
@@ -293,6 +346,8 @@ pub async fn create(app: &App, actor: &Actor, input: ChildInput) -> Result<Child
         }
     };
     check_case(app, &input, adviser).await?;
+    check_adviser_in_reach(app, actor, adviser).await?;
+    check_cpr_free(app, actor, input.cpr.as_ref(), None).await?;
     let tx = app.db().begin_write().await?;
     let id = kith_store::children::insert(
         &tx,
@@ -342,6 +397,14 @@ pub async fn update(
         None => UserId(c.case_adviser_id),
     };
     check_case(app, &input, adviser).await?;
+    if adviser.0 != c.case_adviser_id {
+        check_adviser_in_reach(app, actor, adviser).await?;
+    }
+    let new_cpr = input
+        .cpr
+        .as_ref()
+        .filter(|cpr| c.cpr_hash.as_deref() != Some(app.vault().lookup_hash(cpr).as_str()));
+    check_cpr_free(app, actor, new_cpr, Some(id)).await?;
     if input.cpr.is_none()
         && let Some(sealed) = &c.cpr_encrypted
     {
@@ -636,6 +699,24 @@ pub async fn unlink_sibling(app: &App, actor: &Actor, id: ChildId) -> Result<Chi
     after_change(app, actor, id).await
 }
 
+/// An option linked to a child must be one the actor may read: the child's case then shows
+/// its name, which must not be a way to read the names of options out of reach.
+async fn check_option_in_reach(app: &App, actor: &Actor, option: PlacementOptionId) -> Result<()> {
+    let scope = policy::option_read_scope(actor);
+    let reachable = !scope.0.is_empty()
+        && kith_store::options::get_in_scope(app.db().conn(), option.0, &scope)
+            .await?
+            .is_some();
+    if reachable {
+        Ok(())
+    } else {
+        Err(AppError::invalid(
+            "option_id",
+            "no such placement option in your reach",
+        ))
+    }
+}
+
 /// Records an option as unsuitable for the child, with the reason.
 pub async fn set_unsuitable(
     app: &App,
@@ -644,9 +725,7 @@ pub async fn set_unsuitable(
     input: UnsuitableInput,
 ) -> Result<ChildDetail> {
     check(&input)?;
-    if !kith_store::options::exists(app.db().conn(), input.option_id.0).await? {
-        return Err(AppError::invalid("option_id", "no such placement option"));
-    }
+    check_option_in_reach(app, actor, input.option_id).await?;
     let now = app.now();
     let reason = input.reason.trim().to_owned();
     change_case(
@@ -703,9 +782,7 @@ pub async fn set_known(
     input: KnownOptionInput,
 ) -> Result<ChildDetail> {
     check(&input)?;
-    if !kith_store::options::exists(app.db().conn(), option.0).await? {
-        return Err(AppError::invalid("option_id", "no such placement option"));
-    }
+    check_option_in_reach(app, actor, option).await?;
     let now = app.now();
     let how = input.how.trim().to_owned();
     change_case(

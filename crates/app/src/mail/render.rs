@@ -54,6 +54,7 @@ pub mod kinds {
     pub const PROPOSAL_REJECTED: &str = "proposal_rejected";
     pub const PROPOSAL_WITHDRAWN: &str = "proposal_withdrawn";
     pub const PASSWORD_RESET: &str = "password_reset";
+    pub const CPR_CLASH: &str = "cpr_clash";
 }
 
 /// A rendered e-mail.
@@ -162,6 +163,25 @@ struct ProposalHtml<'a> {
     subject: &'a str,
     message: &'a str,
     proposal_url: &'a str,
+}
+
+#[derive(Template)]
+#[template(path = "emails/notice.txt")]
+struct NoticeText<'a> {
+    da: bool,
+    message: &'a str,
+    link_label: &'a str,
+    link_url: &'a str,
+}
+
+#[derive(Template)]
+#[template(path = "emails/notice.html")]
+struct NoticeHtml<'a> {
+    da: bool,
+    subject: &'a str,
+    message: &'a str,
+    link_label: &'a str,
+    link_url: &'a str,
 }
 
 #[derive(Template)]
@@ -343,6 +363,54 @@ pub fn render(kind: &str, payload: &str, lang: Lang, base_url: &str) -> Result<R
                     subject: &subject,
                     hours,
                     reset_url: &reset_url,
+                }
+                .render())?,
+                subject,
+            })
+        }
+        kinds::CPR_CLASH => {
+            #[derive(Deserialize)]
+            struct P {
+                staff_id: i64,
+            }
+            let p: P = serde_json::from_str(payload).map_err(|e| bad(kind, e))?;
+            let subject = if da {
+                "Kith: et CPR-nummer fra en anden sag blev indtastet".to_owned()
+            } else {
+                "Kith: a CPR number from another case was entered".to_owned()
+            };
+            let message = if da {
+                "En medarbejder i din enhed forsøgte at registrere et barn med et CPR-nummer, som \
+                 står i en sag, medarbejderen ikke har adgang til. Registreringen blev afvist. \
+                 Se i revisionsloggen, hvad der skete, og tal med medarbejderen."
+            } else {
+                "Someone in your unit tried to register a child with a CPR number that belongs \
+                 to a case they have no access to. The registration was refused. See in the \
+                 audit log what happened, and talk to them."
+            };
+            let audit_url = format!(
+                "{base_url}/audit?actor={}&action=child.cpr_check",
+                p.staff_id
+            );
+            let link_label = if da {
+                "Åbn revisionsloggen"
+            } else {
+                "Open the audit log"
+            };
+            Ok(Rendered {
+                text: tpl(NoticeText {
+                    da,
+                    message,
+                    link_label,
+                    link_url: &audit_url,
+                }
+                .render())?,
+                html: tpl(NoticeHtml {
+                    da,
+                    subject: &subject,
+                    message,
+                    link_label,
+                    link_url: &audit_url,
                 }
                 .render())?,
                 subject,

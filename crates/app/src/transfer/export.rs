@@ -125,18 +125,30 @@ pub async fn export(
     } else {
         audit::read(app, actor, AuditAction::Export, rows).await?
     };
-    let (bytes, content_type) = match format {
-        ExportFormat::Csv => (rows.sheet.to_csv()?, "text/csv; charset=utf-8"),
-        ExportFormat::Xlsx => (
-            rows.sheet.to_xlsx()?,
-            "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-        ),
-    };
-    Ok(ExportFile {
-        filename: format!("kith-{}-{}.{}", kind.as_str(), app.today(), format.as_str()),
-        content_type,
-        bytes,
-    })
+    ExportFile::of(&rows.sheet, kind.as_str(), format, app.today())
+}
+
+impl ExportFile {
+    /// A sheet as a file named `kith-<name>-<day>.<format>`.
+    pub fn of(
+        sheet: &Sheet,
+        name: &str,
+        format: ExportFormat,
+        day: chrono::NaiveDate,
+    ) -> Result<Self> {
+        let (bytes, content_type) = match format {
+            ExportFormat::Csv => (sheet.to_csv()?, "text/csv; charset=utf-8"),
+            ExportFormat::Xlsx => (
+                sheet.to_xlsx()?,
+                "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+            ),
+        };
+        Ok(ExportFile {
+            filename: format!("kith-{name}-{day}.{}", format.as_str()),
+            content_type,
+            bytes,
+        })
+    }
 }
 
 async fn children(app: &App, actor: &Actor) -> Result<Rows> {

@@ -164,6 +164,8 @@ pub async fn import(
     let mut children = Vec::new();
     let mut options = Vec::new();
     let mut cprs = HashSet::new();
+    // Each row's CPR number, checked against the register together after the rows are read.
+    let mut to_check: Vec<(usize, Cpr)> = Vec::new();
     for (n, cells) in &rows {
         let mut row = Row {
             n: *n,
@@ -175,14 +177,10 @@ pub async fn import(
             ImportKind::Children => {
                 let (input, parsed) = child_row(app, &mut row).await?;
                 if let Some(cpr) = &input.cpr {
-                    let hash = app.vault().lookup_hash(cpr);
-                    if !cprs.insert(hash.clone()) {
+                    if !cprs.insert(app.vault().lookup_hash(cpr)) {
                         row.problem("cpr", "the same CPR number is in an earlier row");
-                    } else if kith_store::children::find_by_cpr_hash(app.db().conn(), &hash)
-                        .await?
-                        .is_some()
-                    {
-                        row.problem("cpr", "a child with this CPR number is already registered");
+                    } else {
+                        to_check.push((*n, cpr.clone()));
                     }
                 }
                 let adviser = input.case_adviser_id.unwrap_or(actor.id);
@@ -202,6 +200,7 @@ pub async fn import(
             }
         }
     }
+    check_registered(app, actor, &to_check, &mut report.problems).await?;
     if dry_run || !report.problems.is_empty() {
         return finish(report);
     }
@@ -217,6 +216,40 @@ pub async fn import(
     }
     tracing::info!(rows = report.rows, created = report.created.len(), kind = ?kind, "import");
     Ok(report)
+}
+
+/// Checks the file's CPR numbers against the register (`children::cpr`): a number in a case
+/// the importer can read is named at its row; one in a case they cannot read refuses the file
+/// with one problem that names no row.
+async fn check_registered(
+    app: &App,
+    actor: &Actor,
+    numbers: &[(usize, Cpr)],
+    problems: &mut Vec<RowProblem>,
+) -> Result<()> {
+    let pairs: Vec<(&Cpr, Option<kith_domain::ChildId>)> =
+        numbers.iter().map(|(_, c)| (c, None)).collect();
+    let found = crate::children::cpr::check(app, actor, &pairs).await?;
+    let mut hidden = false;
+    for ((n, _), clash) in numbers.iter().zip(found) {
+        match clash {
+            Some(crate::children::cpr::Clash::Visible(_)) => problems.push(RowProblem {
+                row: *n,
+                column: "cpr".into(),
+                message: "a child with this CPR number is already registered".into(),
+            }),
+            Some(crate::children::cpr::Clash::Hidden) => hidden = true,
+            None => {}
+        }
+    }
+    if hidden {
+        problems.push(RowProblem {
+            row: 1,
+            column: "cpr".into(),
+            message: crate::children::cpr::HIDDEN_MESSAGE.into(),
+        });
+    }
+    Ok(())
 }
 
 /// A dry run's report; a real run with problems is refused (422), each problem named

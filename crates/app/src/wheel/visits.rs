@@ -174,7 +174,7 @@ pub async fn record(
     id: VisitId,
     input: RecordVisitInput,
 ) -> Result<VisitDetail> {
-    let row = visible(app, actor, id).await?;
+    let row = changeable(app, actor, id).await?;
     require_planned(&row)?;
     let kind: VisitKind = parse(&row.kind)?;
     if kind == VisitKind::PlanReview {
@@ -257,9 +257,12 @@ pub async fn record(
     }
     if kith_store::users::get(app.db().conn(), held_by.0)
         .await?
-        .is_none_or(|u| !u.user.active)
+        .is_none_or(|u| !u.user.active || !policy::may_hold_visits(&u.roles))
     {
-        p.add("held_by", "no such active staff member");
+        p.add(
+            "held_by",
+            "must be an active consultant or leader (who held the visit)",
+        );
     }
     p.into_result()?;
 
@@ -313,7 +316,7 @@ pub async fn move_visit(
     id: VisitId,
     input: MoveVisitInput,
 ) -> Result<VisitDetail> {
-    let row = visible(app, actor, id).await?;
+    let row = changeable(app, actor, id).await?;
     let mut p = Problems::default();
     if input.reason.trim().is_empty() {
         p.add("reason", "say why the visit moves");
@@ -360,7 +363,7 @@ pub async fn cancel(
     id: VisitId,
     input: CancelVisitInput,
 ) -> Result<VisitDetail> {
-    let row = visible(app, actor, id).await?;
+    let row = changeable(app, actor, id).await?;
     if input.reason.trim().is_empty() {
         return Err(AppError::invalid(
             "reason",
@@ -406,6 +409,31 @@ async fn visible(
     kith_store::visits::get_in_scope(app.db().conn(), id.0, &scope)
         .await?
         .ok_or(AppError::NotFound("visit"))
+}
+
+/// The stored item, if the actor may record, move or cancel it (`policy::visit_change_scope`):
+/// 404 when they cannot even read it, 403 (and an audit row) when they read it but do not
+/// hold it.
+async fn changeable(
+    app: &App,
+    actor: &Actor,
+    id: VisitId,
+) -> Result<kith_store::entities::visit::Model> {
+    let row = visible(app, actor, id).await?;
+    let conn = app.db().conn();
+    let scope = policy::visit_change_scope(actor);
+    if kith_store::visits::get_in_scope(conn, id.0, &scope)
+        .await?
+        .is_some()
+    {
+        return Ok(row);
+    }
+    if let Some(p) = kith_store::placements::get(conn, row.placement_id).await? {
+        audit::denied(app, actor, AuditAction::ChangeDenied, ChildId(p.child_id)).await?;
+    }
+    Err(AppError::forbidden(
+        "the consultant holding the visit records, moves or cancels it (or their leader)",
+    ))
 }
 
 fn require_planned(row: &kith_store::entities::visit::Model) -> Result<()> {

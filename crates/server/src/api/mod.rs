@@ -1,6 +1,7 @@
 //! The JSON API under `/api/v1`. Each module is one resource; its router carries the
 //! OpenAPI description of its handlers.
 
+mod audit;
 mod children;
 mod dashboard;
 mod goals;
@@ -43,4 +44,5 @@ pub fn router() -> OpenApiRouter<AppState> {
         .merge(goals::router())
         .merge(dashboard::router())
         .merge(transfer::router())
+        .merge(audit::router())
 }

@@ -4,6 +4,7 @@ use axum::Json;
 use axum::extract::State;
 use axum::http::StatusCode;
 use kith_app::Actor;
+use kith_app::credentials::{ChangePasswordInput, ResetPasswordInput};
 use serde::Deserialize;
 use tower_sessions::Session;
 use utoipa_axum::{router::OpenApiRouter, routes};
@@ -13,7 +14,47 @@ use crate::extract::{ApiJson, ClientIp, CurrentActor};
 use crate::{ApiError, AppState};
 
 pub fn router() -> OpenApiRouter<AppState> {
-    OpenApiRouter::new().routes(routes!(login, me, logout))
+    OpenApiRouter::new()
+        .routes(routes!(login, me, logout))
+        .routes(routes!(change_password))
+        .routes(routes!(reset_password))
+}
+
+/// Change your password with your current one. Every other session of yours ends; this one
+/// continues (under a new session id when it is a cookie session).
+#[utoipa::path(put, path = "/api/v1/session/password", tag = "session", request_body = ChangePasswordInput,
+    responses((status = 204), (status = 401, body = Problem), (status = 403, body = Problem), (status = 422, body = Problem), (status = 429, body = Problem), (status = 503, body = Problem)))]
+async fn change_password(
+    State(state): State<AppState>,
+    CurrentActor(actor): CurrentActor,
+    ClientIp(source): ClientIp,
+    session: Session,
+    ApiJson(input): ApiJson<ChangePasswordInput>,
+) -> ApiResult<StatusCode> {
+    kith_app::credentials::change_own(state.app(), &actor, input, source).await?;
+    if crate::web_session::user_of(&session)
+        .await
+        .ok()
+        .flatten()
+        .is_some()
+    {
+        crate::web_session::start(&session, actor.id)
+            .await
+            .map_err(session_err)?;
+    }
+    Ok(StatusCode::NO_CONTENT)
+}
+
+/// Set a new password with the secret of a reset link an administrator sent. No login needed;
+/// an unknown, used or expired link is a 404.
+#[utoipa::path(post, path = "/api/v1/password-reset", tag = "session", request_body = ResetPasswordInput,
+    responses((status = 204), (status = 404, body = Problem), (status = 422, body = Problem), (status = 503, body = Problem)))]
+async fn reset_password(
+    State(state): State<AppState>,
+    ApiJson(input): ApiJson<ResetPasswordInput>,
+) -> ApiResult<StatusCode> {
+    kith_app::credentials::use_reset(state.app(), input).await?;
+    Ok(StatusCode::NO_CONTENT)
 }
 
 /// E-mail and password.
@@ -54,8 +95,12 @@ async fn me(CurrentActor(actor): CurrentActor) -> Json<Actor> {
 
 /// Log out: ends the session.
 #[utoipa::path(delete, path = "/api/v1/session", tag = "session", responses((status = 204)))]
-async fn logout(session: Session) -> ApiResult<StatusCode> {
+async fn logout(State(state): State<AppState>, session: Session) -> ApiResult<StatusCode> {
+    let user = crate::web_session::user_of(&session).await.ok().flatten();
     session.flush().await.map_err(session_err)?;
+    if let Some((user, _)) = user {
+        kith_app::auth::logged_out(state.app(), user).await?;
+    }
     Ok(StatusCode::NO_CONTENT)
 }
 

@@ -3,9 +3,10 @@
 use axum::Json;
 use axum::extract::State;
 use axum::http::StatusCode;
+use kith_app::tokens::TokenView;
 use kith_app::users::{NewUserInput, UserUpdateInput, UserView};
 use kith_app::{PageParams, Paged};
-use kith_domain::UserId;
+use kith_domain::{TokenId, UserId};
 use utoipa_axum::{router::OpenApiRouter, routes};
 
 use crate::AppState;
@@ -16,6 +17,62 @@ pub fn router() -> OpenApiRouter<AppState> {
     OpenApiRouter::new()
         .routes(routes!(list, create))
         .routes(routes!(get_one, update))
+        .routes(routes!(tokens_of_user))
+        .routes(routes!(revoke_token_of_user))
+        .routes(routes!(end_sessions))
+        .routes(routes!(send_password_reset))
+}
+
+/// A user's API tokens (administrators): to find and revoke a lost one.
+#[utoipa::path(get, path = "/api/v1/users/{id}/tokens", tag = "users", params(("id" = i64, Path)),
+    responses((status = 200, body = Vec<TokenView>), (status = 401, body = Problem), (status = 403, body = Problem), (status = 404, body = Problem), (status = 422, body = Problem)))]
+async fn tokens_of_user(
+    State(s): State<AppState>,
+    CurrentActor(a): CurrentActor,
+    ApiPath(id): ApiPath<i64>,
+) -> ApiResult<Json<Vec<TokenView>>> {
+    Ok(Json(
+        kith_app::tokens::list_of_user(s.app(), &a, UserId(id)).await?,
+    ))
+}
+
+/// Revoke a user's API token (administrators). Audited.
+#[utoipa::path(delete, path = "/api/v1/users/{id}/tokens/{token_id}", tag = "users",
+    params(("id" = i64, Path), ("token_id" = i64, Path)),
+    responses((status = 204), (status = 401, body = Problem), (status = 403, body = Problem), (status = 404, body = Problem), (status = 422, body = Problem)))]
+async fn revoke_token_of_user(
+    State(s): State<AppState>,
+    CurrentActor(a): CurrentActor,
+    ApiPath((id, token_id)): ApiPath<(i64, i64)>,
+) -> ApiResult<StatusCode> {
+    kith_app::tokens::revoke_of_user(s.app(), &a, UserId(id), TokenId(token_id)).await?;
+    Ok(StatusCode::NO_CONTENT)
+}
+
+/// End every session of a user ("log out everywhere"): your own, or anyone's as an
+/// administrator. Audited.
+#[utoipa::path(delete, path = "/api/v1/users/{id}/sessions", tag = "users", params(("id" = i64, Path)),
+    responses((status = 204), (status = 401, body = Problem), (status = 403, body = Problem), (status = 404, body = Problem), (status = 422, body = Problem)))]
+async fn end_sessions(
+    State(s): State<AppState>,
+    CurrentActor(a): CurrentActor,
+    ApiPath(id): ApiPath<i64>,
+) -> ApiResult<StatusCode> {
+    kith_app::users::end_sessions(s.app(), &a, UserId(id)).await?;
+    Ok(StatusCode::NO_CONTENT)
+}
+
+/// E-mail a user a one-time link to choose a new password (administrators; valid 24 hours).
+/// Audited.
+#[utoipa::path(post, path = "/api/v1/users/{id}/password-reset", tag = "users", params(("id" = i64, Path)),
+    responses((status = 202), (status = 401, body = Problem), (status = 403, body = Problem), (status = 404, body = Problem), (status = 409, body = Problem), (status = 422, body = Problem)))]
+async fn send_password_reset(
+    State(s): State<AppState>,
+    CurrentActor(a): CurrentActor,
+    ApiPath(id): ApiPath<i64>,
+) -> ApiResult<StatusCode> {
+    kith_app::credentials::send_reset(s.app(), &a, UserId(id)).await?;
+    Ok(StatusCode::ACCEPTED)
 }
 
 /// All users, by name.

@@ -109,9 +109,21 @@ struct UserForm {
     roles: Vec<Choice>,
     units: Vec<UnitView>,
     problems: Vec<FormProblem>,
+    /// The user's id and API tokens (an existing user).
+    user_id: Option<i64>,
+    tokens: Vec<kith_app::tokens::TokenView>,
 }
 
 impl UserForm {
+    fn day(&self, t: Option<&chrono::DateTime<chrono::Utc>>) -> String {
+        t.map(|t| {
+            t.with_timezone(&kith_app::TIME_ZONE)
+                .format("%d.%m.%Y")
+                .to_string()
+        })
+        .unwrap_or_default()
+    }
+
     fn problem(&self, field: &str) -> Option<&str> {
         problem_for(&self.problems, field)
     }
@@ -130,7 +142,15 @@ async fn user_form(
         .await
         .map_err(fail(&ctx))?;
     let status = super::form_status(&problems);
+    let tokens = match id {
+        Some(i) => kith_app::tokens::list_of_user(s.app(), actor, UserId(i))
+            .await
+            .map_err(fail(&ctx))?,
+        None => vec![],
+    };
     let page = UserForm {
+        user_id: id,
+        tokens,
         action: id
             .map(|i| format!("/admin/users/{i}"))
             .unwrap_or_else(|| "/admin/users".into()),

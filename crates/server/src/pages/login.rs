@@ -27,11 +27,14 @@ pub struct LoginPage {
     failed: bool,
     /// Minutes until a locked account may try again.
     locked_minutes: Option<u64>,
+    /// A new password was just set through a reset link.
+    reset_done: bool,
 }
 
 #[derive(Debug, Deserialize)]
 pub struct NextQuery {
     next: Option<String>,
+    reset: Option<String>,
 }
 
 /// Only local paths may be returned to after login (no open redirect): one `/`, then
@@ -59,6 +62,7 @@ pub async fn form(AnonCtx(ctx): AnonCtx, Query(q): Query<NextQuery>) -> LoginPag
         next: safe_next(q.next),
         failed: false,
         locked_minutes: None,
+        reset_done: q.reset.as_deref() == Some("done"),
     }
 }
 
@@ -95,6 +99,7 @@ pub async fn submit(
                 next,
                 failed: true,
                 locked_minutes: None,
+                reset_done: false,
             },
         )
             .into_response()),
@@ -107,6 +112,7 @@ pub async fn submit(
                 next,
                 failed: false,
                 locked_minutes: Some(retry_after_secs.div_ceil(60)),
+                reset_done: false,
             },
         )
             .into_response()),
@@ -114,8 +120,14 @@ pub async fn submit(
     }
 }
 
-pub async fn logout(session: Session) -> Response {
+pub async fn logout(State(state): State<AppState>, session: Session) -> Response {
+    let user = crate::web_session::user_of(&session).await.ok().flatten();
     let _ = session.flush().await;
+    if let Some((user, _)) = user
+        && let Err(e) = kith_app::auth::logged_out(state.app(), user).await
+    {
+        crate::error::log_server_error(&e);
+    }
     Redirect::to("/login").into_response()
 }
 

@@ -4,7 +4,7 @@
 use askama::Template;
 use askama_web::WebTemplate;
 use axum::Router;
-use axum::extract::State;
+use axum::extract::{RawQuery, State};
 use axum::response::IntoResponse;
 use axum::routing::{get, post};
 use chrono::NaiveDate;
@@ -33,6 +33,8 @@ struct MePage {
     days_off: String,
     calendar_url: Option<String>,
     problems: Vec<FormProblem>,
+    /// The password was just changed.
+    password_changed: bool,
 }
 
 impl MePage {
@@ -48,6 +50,7 @@ async fn page(
     calendar_url: Option<String>,
     problems: Vec<FormProblem>,
     form: Option<(String, String)>,
+    password_changed: bool,
 ) -> PageResult {
     let a = kith_app::wheel::availability::get(s.app(), actor, actor.id)
         .await
@@ -72,13 +75,29 @@ async fn page(
             days_off,
             calendar_url,
             problems,
+            password_changed,
         },
     )
         .into_response())
 }
 
-async fn show(State(s): State<AppState>, PageActor { actor, ctx }: PageActor) -> PageResult {
-    page(&s, &actor, ctx, None, vec![], None).await
+/// The page again with the password form's problems (the typed passwords are not kept).
+pub(super) async fn page_with_problems(
+    s: &AppState,
+    actor: &Actor,
+    ctx: Ctx,
+    problems: Vec<FormProblem>,
+) -> PageResult {
+    page(s, actor, ctx, None, problems, None, false).await
+}
+
+async fn show(
+    State(s): State<AppState>,
+    PageActor { actor, ctx }: PageActor,
+    RawQuery(q): RawQuery,
+) -> PageResult {
+    let changed = q.is_some_and(|q| q.contains("password=changed"));
+    page(&s, &actor, ctx, None, vec![], None, changed).await
 }
 
 async fn set_availability(
@@ -107,7 +126,7 @@ async fn set_availability(
         |i: AvailabilityInput| kith_app::wheel::availability::set(s.app(), &actor, actor.id, i);
     match submit(&ctx, parse_input(v), call).await? {
         Ok(_) => Ok(see_other("/me")),
-        Err(problems) => page(&s, &actor, ctx, None, problems, Some((weekly, days))).await,
+        Err(problems) => page(&s, &actor, ctx, None, problems, Some((weekly, days)), false).await,
     }
 }
 
@@ -119,7 +138,7 @@ async fn rotate_calendar(
         .await
         .map_err(fail(&ctx))?;
     let url = format!("{}{}", s.app().base_url(), link.path);
-    page(&s, &actor, ctx, Some(url), vec![], None).await
+    page(&s, &actor, ctx, Some(url), vec![], None, false).await
 }
 
 async fn revoke_calendar(

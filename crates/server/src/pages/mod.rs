@@ -16,6 +16,7 @@ mod momentum;
 mod options;
 mod placements;
 mod plan;
+mod security;
 mod team;
 mod visits;
 
@@ -49,6 +50,7 @@ pub fn router() -> Router<AppState> {
         .merge(team::router())
         .merge(me::router())
         .merge(momentum::router())
+        .merge(security::router())
 }
 
 /// The start page: each role lands where its daily work is.
@@ -66,6 +68,8 @@ async fn home(PageActor { actor, .. }: PageActor) -> Redirect {
         "/week"
     } else if actor.has(Role::Admin) {
         "/admin/users"
+    } else if actor.has(Role::Auditor) {
+        "/audit"
     } else {
         "/children"
     };

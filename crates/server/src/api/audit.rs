@@ -1,0 +1,58 @@
+//! The audit trail for reviewers: leaders (their units) and the data-protection auditor.
+
+use axum::Json;
+use axum::extract::State;
+use axum::http::header;
+use axum::response::{IntoResponse, Response};
+use kith_app::Paged;
+use kith_app::audit_view::{AuditEntryView, AuditParams};
+use kith_app::transfer::ExportFormat;
+use utoipa_axum::{router::OpenApiRouter, routes};
+
+use crate::AppState;
+use crate::error::{ApiResult, Problem};
+use crate::extract::{ApiPath, ApiQuery, CurrentActor};
+
+pub fn router() -> OpenApiRouter<AppState> {
+    OpenApiRouter::new()
+        .routes(routes!(list))
+        .routes(routes!(export))
+}
+
+/// Who read or changed which child's data, and every privileged change, newest first;
+/// filter by person, child, period (at most ten years) and kind. Reading it is recorded in it.
+#[utoipa::path(get, path = "/api/v1/audit", tag = "audit", params(AuditParams),
+    responses((status = 200, body = Paged<AuditEntryView>), (status = 401, body = Problem), (status = 403, body = Problem), (status = 422, body = Problem)))]
+async fn list(
+    State(s): State<AppState>,
+    CurrentActor(a): CurrentActor,
+    ApiQuery(q): ApiQuery<AuditParams>,
+) -> ApiResult<Json<Paged<AuditEntryView>>> {
+    Ok(Json(kith_app::audit_view::list(s.app(), &a, &q).await?))
+}
+
+/// The audit trail under the same filter as a file: `csv` or `xlsx` (at most 50,000 entries).
+#[utoipa::path(get, path = "/api/v1/audit/export/{format}", tag = "audit",
+    params(("format" = String, Path, description = "csv or xlsx"), AuditParams),
+    responses((status = 200, description = "the file", content_type = "text/csv"), (status = 401, body = Problem), (status = 403, body = Problem), (status = 422, body = Problem)))]
+async fn export(
+    State(s): State<AppState>,
+    CurrentActor(a): CurrentActor,
+    ApiPath(format): ApiPath<String>,
+    ApiQuery(q): ApiQuery<AuditParams>,
+) -> ApiResult<Response> {
+    let format = ExportFormat::parse(&format)?;
+    let f = kith_app::audit_view::export(s.app(), &a, &q, format).await?;
+    Ok((
+        [
+            (header::CONTENT_TYPE, f.content_type.to_owned()),
+            (
+                header::CONTENT_DISPOSITION,
+                format!("attachment; filename=\"{}\"", f.filename),
+            ),
+            (header::CACHE_CONTROL, "no-store".to_owned()),
+        ],
+        f.bytes,
+    )
+        .into_response())
+}

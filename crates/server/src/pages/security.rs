@@ -1,0 +1,269 @@
+//! Pages for passwords, sessions, tokens and the audit trail: a person changes their own
+//! password and logs out everywhere (on `/me`); an administrator sends a reset link, ends a
+//! user's sessions and revokes their tokens (on the user's page); anyone with a reset link
+//! sets a new password; leaders and the auditor read the audit trail.
+
+use askama::Template;
+use askama_web::WebTemplate;
+use axum::Router;
+use axum::extract::{Path, State};
+use axum::response::IntoResponse;
+use axum::routing::{get, post};
+use kith_app::audit_view::{AuditEntryView, AuditParams};
+use kith_app::credentials::{ChangePasswordInput, ResetPasswordInput};
+use kith_app::{AppError, Paged};
+use kith_domain::{TokenId, UserId};
+use serde_json::json;
+use tower_sessions::Session;
+
+use super::form::{FormData, parse_input};
+use super::{AnonCtx, Ctx, FormProblem, PageActor, PageResult, fail, see_other, submit};
+use crate::AppState;
+use crate::extract::{ApiQuery, ClientIp};
+
+pub fn router() -> Router<AppState> {
+    Router::new()
+        .route("/me/password", post(change_password))
+        .route("/me/sessions/end", post(end_my_sessions))
+        .route("/password-reset/{token}", get(reset_form).post(reset))
+        .route("/admin/users/{id}/password-reset", post(send_reset))
+        .route("/admin/users/{id}/sessions/end", post(end_sessions))
+        .route("/admin/users/{id}/tokens/{token}/revoke", post(revoke_token))
+        .route("/audit", get(audit))
+}
+
+async fn change_password(
+    State(s): State<AppState>,
+    PageActor { actor, ctx }: PageActor,
+    ClientIp(source): ClientIp,
+    session: Session,
+    f: FormData,
+) -> PageResult {
+    let v = json!({
+        "current_password": f.text("current_password"),
+        "new_password": f.text("new_password"),
+    });
+    let change =
+        |i: ChangePasswordInput| kith_app::credentials::change_own(s.app(), &actor, i, source);
+    match submit(&ctx, parse_input(v), change).await? {
+        Ok(()) => {
+            // Every other session ended; this one goes on under a new id.
+            crate::web_session::start(&session, actor.id)
+                .await
+                .map_err(|e| super::error_page(&ctx, crate::session_store::app_error(&e)))?;
+            Ok(see_other("/me?password=changed"))
+        }
+        Err(problems) => super::me::page_with_problems(&s, &actor, ctx, problems).await,
+    }
+}
+
+async fn end_my_sessions(
+    State(s): State<AppState>,
+    PageActor { actor, ctx }: PageActor,
+) -> PageResult {
+    kith_app::users::end_sessions(s.app(), &actor, actor.id)
+        .await
+        .map_err(fail(&ctx))?;
+    Ok(see_other("/login"))
+}
+
+#[derive(Template, WebTemplate)]
+#[template(path = "pages/password_reset.html")]
+struct ResetPage {
+    ctx: Ctx,
+    token: String,
+    open: bool,
+    problems: Vec<FormProblem>,
+}
+
+impl ResetPage {
+    fn problem(&self, field: &str) -> Option<&str> {
+        super::problem_for(&self.problems, field)
+    }
+}
+
+async fn reset_form(
+    State(s): State<AppState>,
+    AnonCtx(ctx): AnonCtx,
+    Path(token): Path<String>,
+) -> PageResult {
+    let open = kith_app::credentials::reset_is_open(s.app(), &token)
+        .await
+        .map_err(fail(&ctx))?;
+    let status = if open {
+        axum::http::StatusCode::OK
+    } else {
+        axum::http::StatusCode::NOT_FOUND
+    };
+    Ok((
+        status,
+        ResetPage {
+            ctx,
+            token,
+            open,
+            problems: vec![],
+        },
+    )
+        .into_response())
+}
+
+async fn reset(
+    State(s): State<AppState>,
+    AnonCtx(ctx): AnonCtx,
+    Path(token): Path<String>,
+    f: FormData,
+) -> PageResult {
+    let new_password = f.text("new_password");
+    if new_password != f.text("repeat_password") {
+        let problems = vec![FormProblem {
+            field: "repeat_password".into(),
+            message: ctx.t("password.mismatch").into(),
+        }];
+        return Ok((
+            axum::http::StatusCode::UNPROCESSABLE_ENTITY,
+            ResetPage {
+                ctx,
+                token,
+                open: true,
+                problems,
+            },
+        )
+            .into_response());
+    }
+    let input = ResetPasswordInput {
+        token: token.clone(),
+        new_password,
+    };
+    match kith_app::credentials::use_reset(s.app(), input).await {
+        Ok(()) => Ok(see_other("/login?reset=done")),
+        Err(AppError::NotFound(_)) => Ok((
+            axum::http::StatusCode::NOT_FOUND,
+            ResetPage {
+                ctx,
+                token,
+                open: false,
+                problems: vec![],
+            },
+        )
+            .into_response()),
+        Err(e) => {
+            let problems = super::form_problems(&ctx, e)?;
+            Ok((
+                axum::http::StatusCode::UNPROCESSABLE_ENTITY,
+                ResetPage {
+                    ctx,
+                    token,
+                    open: true,
+                    problems,
+                },
+            )
+                .into_response())
+        }
+    }
+}
+
+async fn send_reset(
+    State(s): State<AppState>,
+    PageActor { actor, ctx }: PageActor,
+    Path(id): Path<i64>,
+) -> PageResult {
+    kith_app::credentials::send_reset(s.app(), &actor, UserId(id))
+        .await
+        .map_err(fail(&ctx))?;
+    Ok(see_other(&format!("/admin/users/{id}?reset=sent")))
+}
+
+async fn end_sessions(
+    State(s): State<AppState>,
+    PageActor { actor, ctx }: PageActor,
+    Path(id): Path<i64>,
+) -> PageResult {
+    kith_app::users::end_sessions(s.app(), &actor, UserId(id))
+        .await
+        .map_err(fail(&ctx))?;
+    Ok(see_other(&format!("/admin/users/{id}?sessions=ended")))
+}
+
+async fn revoke_token(
+    State(s): State<AppState>,
+    PageActor { actor, ctx }: PageActor,
+    Path((id, token)): Path<(i64, i64)>,
+) -> PageResult {
+    kith_app::tokens::revoke_of_user(s.app(), &actor, UserId(id), TokenId(token))
+        .await
+        .map_err(fail(&ctx))?;
+    Ok(see_other(&format!("/admin/users/{id}")))
+}
+
+#[derive(Template, WebTemplate)]
+#[template(path = "pages/audit.html")]
+struct AuditPage {
+    ctx: Ctx,
+    q: AuditParams,
+    page: Paged<AuditEntryView>,
+    actions: Vec<(&'static str, bool)>,
+    /// The filter as a query string (for the export links and the next page).
+    query: String,
+}
+
+impl AuditPage {
+    fn time(&self, e: &AuditEntryView) -> String {
+        e.at.with_timezone(&kith_app::TIME_ZONE)
+            .format("%d.%m.%Y %H:%M")
+            .to_string()
+    }
+
+    fn actor_value(&self) -> String {
+        self.q.actor.map(|a| a.0.to_string()).unwrap_or_default()
+    }
+
+    fn child_value(&self) -> String {
+        self.q.child.map(|c| c.0.to_string()).unwrap_or_default()
+    }
+
+    fn actor_of(&self, e: &AuditEntryView) -> String {
+        e.actor.map(|a| a.0.to_string()).unwrap_or_default()
+    }
+
+    fn is_action(&self, code: &str) -> bool {
+        self.q.action.as_deref() == Some(code)
+    }
+}
+
+fn query_of(q: &AuditParams) -> String {
+    let mut s = form_urlencoded::Serializer::new(String::new());
+    if let Some(a) = q.actor {
+        s.append_pair("actor", &a.0.to_string());
+    }
+    if let Some(c) = q.child {
+        s.append_pair("child", &c.0.to_string());
+    }
+    if let Some(f) = q.from {
+        s.append_pair("from", &f.to_string());
+    }
+    if let Some(t) = q.to {
+        s.append_pair("to", &t.to_string());
+    }
+    if let Some(a) = &q.action {
+        s.append_pair("action", a);
+    }
+    s.finish()
+}
+
+async fn audit(
+    State(s): State<AppState>,
+    PageActor { actor, ctx }: PageActor,
+    ApiQuery(q): ApiQuery<AuditParams>,
+) -> PageResult {
+    let page = kith_app::audit_view::list(s.app(), &actor, &q)
+        .await
+        .map_err(fail(&ctx))?;
+    Ok(AuditPage {
+        ctx,
+        query: query_of(&q),
+        q,
+        page,
+        actions: kith_app::audit_view::action_codes(),
+    }
+    .into_response())
+}
