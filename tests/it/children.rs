@@ -348,7 +348,17 @@ db_test!(network_siblings_and_unsuitable_options, |app| {
         .body["id"]
         .as_i64()
         .unwrap();
-    let r = adviser
+    // An option out of the adviser's reach (not used for her children) is not hers to link:
+    // the case would show her its name. Her leader reads every option.
+    adviser
+        .put(
+            &format!("/api/v1/children/{a}/unsuitable-options/{option}"),
+            &json!({"reason": "Sammenbrud i 2024"}),
+        )
+        .await
+        .expect(422);
+    let r = app
+        .client(&app.staff.leader)
         .put(
             &format!("/api/v1/children/{a}/unsuitable-options/{option}"),
             &json!({"reason": "Sammenbrud i 2024"}),

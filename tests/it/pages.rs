@@ -87,6 +87,10 @@ db_test!(pages_need_a_login_and_forms_need_the_csrf_token, |app| {
     );
     // The seeded users prefer English.
     assert!(html.contains("Register a child"));
+    // The logged-in session has a token of its own; the login form's no longer fits.
+    let login_token = csrf;
+    let csrf = csrf_in(&html);
+    assert_ne!(csrf, login_token);
 
     // A form post to create a child without the token is refused, with it accepted.
     let r = c

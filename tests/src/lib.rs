@@ -53,6 +53,32 @@ macro_rules! db_test {
     };
 }
 
+/// Like [`db_test!`], with the server's settings changed by `$configure` (a
+/// `fn(&mut kith_server::Settings)`).
+#[macro_export]
+macro_rules! db_test_with {
+    ($name:ident, $configure:expr, |$app:ident| $body:block) => {
+        mod $name {
+            #[allow(unused_imports)]
+            use super::*;
+
+            async fn run($app: $crate::TestApp) {
+                $body
+            }
+
+            #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+            async fn sqlite() {
+                run($crate::TestApp::spawn_with($crate::Engine::Sqlite, $configure).await).await;
+            }
+
+            #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+            async fn postgres() {
+                run($crate::TestApp::spawn_with($crate::Engine::Postgres, $configure).await).await;
+            }
+        }
+    };
+}
+
 /// A seeded user: id, e-mail and an API token.
 #[derive(Debug, Clone)]
 pub struct TestUser {
@@ -115,6 +141,12 @@ pub fn test_vault() -> CprVault {
 impl TestApp {
     /// A fresh app on `engine`.
     pub async fn spawn(engine: Engine) -> Self {
+        Self::spawn_with(engine, |_| {}).await
+    }
+
+    /// A fresh app on `engine` whose server settings `configure` changes (behind a proxy,
+    /// cookies only over TLS).
+    pub async fn spawn_with(engine: Engine, configure: impl FnOnce(&mut kith_server::Settings)) -> Self {
         logs::install();
         let db = TestDb::fresh(engine).await.expect("test database");
         let conn = kith_app::Db::connect(&db.url).await.expect("connect");
@@ -126,8 +158,9 @@ impl TestApp {
             .await
             .expect("bind");
         let base = format!("http://{}", listener.local_addr().expect("addr"));
-        let state =
-            kith_server::AppState::new(app.clone(), kith_server::Settings::local(base.clone()));
+        let mut settings = kith_server::Settings::local(base.clone());
+        configure(&mut settings);
+        let state = kith_server::AppState::new(app.clone(), settings);
         let (tx, rx) = tokio::sync::oneshot::channel::<()>();
         tokio::spawn(kith_server::serve(listener, state, async move {
             let _ = rx.await;
@@ -160,6 +193,18 @@ impl TestApp {
     /// Which engine this app runs on.
     pub fn engine(&self) -> Engine {
         self.db.engine
+    }
+
+    /// The audit entries with this action, oldest first.
+    pub async fn audit_rows(&self, action: &str) -> Vec<kith_store::entities::audit_log::Model> {
+        use kith_store::entities::audit_log;
+        use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, QueryOrder};
+        audit_log::Entity::find()
+            .filter(audit_log::Column::Action.eq(action))
+            .order_by_asc(audit_log::Column::Id)
+            .all(self.app.db().conn())
+            .await
+            .expect("audit rows")
     }
 }
 

@@ -107,6 +107,8 @@ pub struct HashingGate {
     permits: Semaphore,
     waiting: AtomicUsize,
     max_waiting: usize,
+    /// How many password checks have run (a known and an unknown address both count one).
+    checks: std::sync::atomic::AtomicU64,
 }
 
 impl Default for HashingGate {
@@ -124,7 +126,14 @@ impl HashingGate {
             permits: Semaphore::new(parallel.max(1)),
             waiting: AtomicUsize::new(0),
             max_waiting,
+            checks: std::sync::atomic::AtomicU64::new(0),
         }
+    }
+
+    /// How many password checks have run since start: the work a login does, counted, so a
+    /// test can show that an unknown address costs exactly what a known one does.
+    pub fn checks(&self) -> u64 {
+        self.checks.load(Ordering::Relaxed)
     }
 
     /// Waits for a turn (or is turned away when too many wait). The turn lasts as long as the
@@ -142,6 +151,7 @@ impl HashingGate {
         self.waiting.fetch_sub(1, Ordering::SeqCst);
         Ok(Admitted {
             _permit: permit.map_err(|e| AppError::Internal(e.to_string()))?,
+            checks: &self.checks,
         })
     }
 
@@ -155,6 +165,7 @@ impl HashingGate {
 #[derive(Debug)]
 pub struct Admitted<'a> {
     _permit: tokio::sync::SemaphorePermit<'a>,
+    checks: &'a std::sync::atomic::AtomicU64,
 }
 
 impl Admitted<'_> {
@@ -173,6 +184,7 @@ impl Admitted<'_> {
     /// Checks a password against a stored hash, or against a dummy when there is none, so
     /// both take as long; true only for a real hash that matches.
     pub async fn verify(&self, password: &str, stored: Option<&str>) -> Result<bool> {
+        self.checks.fetch_add(1, Ordering::Relaxed);
         let pw = password.to_owned();
         let stored = stored.map(str::to_owned);
         let real = stored.is_some();

@@ -41,13 +41,19 @@ fn starts_a_formula(text: &str) -> bool {
     text.starts_with(['=', '+', '-', '@', '\t', '\r'])
 }
 
+/// Whether a CSV field needs the leading `'`: it would start a formula, or it already starts
+/// with `'` before such text (so reading it back strips exactly the quote written).
+fn needs_guard(text: &str) -> bool {
+    starts_a_formula(text) || text.strip_prefix('\'').is_some_and(needs_guard)
+}
+
 impl Cell {
     /// The value as a CSV field: text that a spreadsheet would run as a formula
     /// (`=HYPERLINK(…)` typed into a name) is written with a leading `'`, which Excel and
     /// LibreOffice show as text; [`read`] takes the quote off again.
     fn csv_text(&self) -> String {
         match self {
-            Cell::Text(s) if starts_a_formula(s) => format!("'{s}"),
+            Cell::Text(s) if needs_guard(s) => format!("'{s}"),
             other => other.text(),
         }
     }
@@ -56,7 +62,7 @@ impl Cell {
 /// A CSV field as it was before [`Cell::csv_text`] guarded it.
 fn unguard(field: &str) -> String {
     match field.strip_prefix('\'') {
-        Some(rest) if starts_a_formula(rest) => rest.to_owned(),
+        Some(rest) if needs_guard(rest) => rest.to_owned(),
         _ => field.to_owned(),
     }
 }

@@ -238,6 +238,7 @@ fn keep_requesting(
                 let name = format!("{prefix} {n}");
                 let r = http
                     .post(format!("{base}/api/v1/children"))
+                    .header("origin", &base)
                     .json(&child_case(&name));
                 (Some(name), r)
             } else {
@@ -422,6 +423,7 @@ async fn a_full_sqlite_disk_refuses_changes_cleanly_and_recovers() {
         let name = format!("{PREFIX} {n}");
         let r = adviser
             .post(format!("{base}/api/v1/children"))
+            .header("origin", &base)
             .json(&child_case(&name))
             .send()
             .await

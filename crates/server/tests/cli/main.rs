@@ -508,6 +508,8 @@ async fn three_instances_share_sessions_places_and_jobs() {
     for i in 0..6 {
         let c: Value = adviser
             .post(format!("{}/api/v1/children", bases[i % 3]))
+            // As a browser on that instance's pages would: the change names its origin.
+            .header("origin", &bases[i % 3])
             .json(&json!({
                 "name": format!("Racer {i}"), "birth_date": "2014-03-15", "target_area": "general",
                 "support_level": "moderate", "needs": [{"code": "attachment", "level": "moderate"}],
@@ -526,6 +528,7 @@ async fn three_instances_share_sessions_places_and_jobs() {
     let consultant = logged_in(&bases[1], "consultant@kith.test").await;
     let option: Value = consultant
         .post(format!("{}/api/v1/placement-options", bases[1]))
+        .header("origin", &bases[1])
         .json(&json!({
             "kind": "general_foster_family", "name": "Familien Sidste Plads",
             "address": "Lindevej 4, 4000 Roskilde", "coordinates": {"lat": 55.65, "lon": 12.09},
@@ -548,6 +551,7 @@ async fn three_instances_share_sessions_places_and_jobs() {
     for c in &children {
         let p: Value = matcher
             .post(format!("{}/api/v1/proposals", bases[2]))
+            .header("origin", &bases[2])
             .json(&json!({"child_id": c, "option_id": option, "start_date": start, "rationale": "Én plads, seks børn."}))
             .send()
             .await
@@ -564,10 +568,12 @@ async fn three_instances_share_sessions_places_and_jobs() {
     let leader = logged_in(&bases[0], "leader@kith.test").await;
     let approvals = proposals.iter().enumerate().map(|(i, id)| {
         let leader = leader.clone();
-        let url = format!("{}/api/v1/proposals/{id}/approve", bases[i % 3]);
+        let origin = bases[i % 3].clone();
+        let url = format!("{origin}/api/v1/proposals/{id}/approve");
         async move {
             leader
                 .post(url)
+                .header("origin", origin)
                 .json(&json!({}))
                 .send()
                 .await
