@@ -1,35 +1,13 @@
 //! The audit view (issue 14, point 2): the auditor sees everything, a leader their units, no
 //! one else anything; filters by person, child, period and kind; exportable; itself audited.
 
-use kith_domain::{Email, Lang, Role};
 use kith_tests::fixtures::child;
 use kith_tests::{Api, TestApp, db_test};
 use serde_json::{Value, json};
 
-/// An auditor (no units, no case roles) with an API token.
+/// The data-protection auditor (no units, no case roles).
 async fn auditor(app: &TestApp) -> Api {
-    let conn = app.app.db().conn();
-    let id = kith_store::users::insert(
-        conn,
-        &kith_store::users::NewUser {
-            email: Email::parse("revisor@kith.test").unwrap(),
-            name: "Rita Revisor".into(),
-            password_hash: "x".into(),
-            locale: Lang::Da,
-            active: true,
-        },
-        app.app.now(),
-    )
-    .await
-    .unwrap();
-    kith_store::users::set_roles(conn, id, &[Role::Auditor])
-        .await
-        .unwrap();
-    let token = kith_app::tokens::create_for_email(&app.app, "revisor@kith.test", "t", None)
-        .await
-        .unwrap()
-        .secret;
-    Api::new(&app.base, Some(token))
+    app.client(&app.staff.auditor)
 }
 
 fn actions(page: &Value) -> Vec<String> {

@@ -174,7 +174,8 @@ db_test!(
 
         // The child knows F2 from respite care: known adults adds 15 points (63.7 + 15 = 78.7),
         // which lifts it above F1.
-        matcher
+        // The match unit reads every option but changes no case; the adviser's leader does both.
+        app.client(&app.staff.leader)
             .put(
                 &format!("/api/v1/children/{child_id}/known-options/{f2}"),
                 &json!({"how": "aflastning"}),

@@ -276,8 +276,8 @@ db_test!(an_option_is_linked_to_a_child_only_from_within_reach, |app| {
         .expect(422);
     assert_eq!(r.error_fields(), ["option_id"]);
     assert!(!r.text.contains("Skjult Familie"));
-    // The match unit reads every option and may link it.
-    app.client(&app.staff.matcher)
+    // Her leader reads every option and may link it.
+    app.client(&app.staff.leader)
         .put(
             &format!("/api/v1/children/{child_id}/known-options/{option}"),
             &json!({"how": "aflastning"}),

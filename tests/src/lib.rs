@@ -99,6 +99,7 @@ pub struct TestUser {
 /// | leader | leader | Team A, Foster |
 /// | match_leader | leader | Match |
 /// | leader_b | leader | Team B |
+/// | auditor | auditor | – |
 #[derive(Debug, Clone)]
 pub struct Staff {
     pub admin: TestUser,
@@ -111,6 +112,7 @@ pub struct Staff {
     pub leader: TestUser,
     pub match_leader: TestUser,
     pub leader_b: TestUser,
+    pub auditor: TestUser,
 }
 
 /// A running Kith with its own database.
@@ -321,6 +323,7 @@ async fn seed_staff(app: &App) -> Staff {
         leader: user("leader", "Lene Leader", &[Role::Leader], &[team_a, foster]).await,
         match_leader: user("match_leader", "Lars Leader", &[Role::Leader], &[matching]).await,
         leader_b: user("leader_b", "Lise Leader", &[Role::Leader], &[team_b]).await,
+        auditor: user("auditor", "Rita Revisor", &[Role::Auditor], &[]).await,
     }
 }
 

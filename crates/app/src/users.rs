@@ -249,7 +249,6 @@ pub async fn update(
     policy::require_admin(actor)?;
     check(&input)?;
     check_units(app, &input.unit_ids).await?;
-    check_role_combination(&input.roles)?;
     let before = get_unchecked(app, id).await?;
     let access = access_detail(&input.roles, &input.unit_ids);
     let access_changed = access != access_detail(&before.roles, &before.unit_ids);
@@ -258,6 +257,7 @@ pub async fn update(
             "nobody changes their own roles, units or access: ask another administrator",
         ));
     }
+    check_role_combination(&input.roles)?;
     let tx = app.db().begin_write().await?;
     kith_store::users::update(
         &tx,

@@ -337,6 +337,11 @@ pub async fn session_request_is_same_origin(parts: &mut Parts, state: &AppState)
     if !web_session::same_origin(&parts.headers, state.settings()) {
         return false;
     }
+    // Only a POST can come from another site without the browser asking Kith first (a form);
+    // PUT, PATCH and DELETE always need a CORS preflight, which Kith never grants.
+    if parts.method != Method::POST {
+        return true;
+    }
     let json = parts
         .headers
         .get(CONTENT_TYPE)

@@ -700,8 +700,22 @@ pub async fn unlink_sibling(app: &App, actor: &Actor, id: ChildId) -> Result<Chi
 }
 
 /// An option linked to a child must be one the actor may read: the child's case then shows
-/// its name, which must not be a way to read the names of options out of reach.
-async fn check_option_in_reach(app: &App, actor: &Actor, option: PlacementOptionId) -> Result<()> {
+/// its name, which must not be a way to read the names of options out of reach. Asked after
+/// the case itself (404 or 403 for a case out of reach, whatever the option).
+async fn check_option_in_reach(
+    app: &App,
+    actor: &Actor,
+    id: ChildId,
+    option: PlacementOptionId,
+) -> Result<()> {
+    gate(
+        app,
+        actor,
+        id,
+        &policy::child_change_scope(actor),
+        AuditAction::ChangeDenied,
+    )
+    .await?;
     let scope = policy::option_read_scope(actor);
     let reachable = !scope.0.is_empty()
         && kith_store::options::get_in_scope(app.db().conn(), option.0, &scope)
@@ -725,7 +739,7 @@ pub async fn set_unsuitable(
     input: UnsuitableInput,
 ) -> Result<ChildDetail> {
     check(&input)?;
-    check_option_in_reach(app, actor, input.option_id).await?;
+    check_option_in_reach(app, actor, id, input.option_id).await?;
     let now = app.now();
     let reason = input.reason.trim().to_owned();
     change_case(
@@ -782,7 +796,7 @@ pub async fn set_known(
     input: KnownOptionInput,
 ) -> Result<ChildDetail> {
     check(&input)?;
-    check_option_in_reach(app, actor, option).await?;
+    check_option_in_reach(app, actor, id, option).await?;
     let now = app.now();
     let how = input.how.trim().to_owned();
     change_case(
