@@ -51,6 +51,35 @@ db_test!(
         ] {
             assert!(paths.contains_key(p), "{p} is documented");
         }
+        // Every error is a problem document, and every operation says which it can meet.
+        for (path, item) in paths {
+            for (method, op) in item.as_object().unwrap() {
+                let responses = op["responses"].as_object().unwrap();
+                for status in ["422", "503"] {
+                    assert!(responses.contains_key(status), "{method} {path}: {status}");
+                }
+                if path.contains('{') {
+                    assert!(responses.contains_key("404"), "{method} {path}: 404");
+                }
+                for (status, r) in responses {
+                    if status.starts_with('4') || status.starts_with('5') {
+                        let types: Vec<&String> =
+                            r["content"].as_object().unwrap().keys().collect();
+                        assert_eq!(
+                            types,
+                            ["application/problem+json"],
+                            "{method} {path} {status}"
+                        );
+                    }
+                }
+            }
+        }
+        // Links from what is made to what may be done with it next.
+        let links = &paths["/api/v1/children"]["post"]["responses"]["201"]["links"];
+        assert_eq!(
+            links["ReadChild"]["operationRef"],
+            "#/paths/~1api~1v1~1children~1{id}/get"
+        );
         assert!(doc.body["components"]["schemas"]["ChildInput"].is_object());
         assert!(doc.body["components"]["schemas"]["Problem"].is_object());
         assert!(doc.body["components"]["securitySchemes"]["bearer"].is_object());

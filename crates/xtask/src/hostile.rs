@@ -1,7 +1,9 @@
 //! Hostile input against a running Kith: schemathesis (from PyPI, in a virtualenv under the
 //! build directory) generates requests from `/api/openapi.json` and checks that nothing answers
-//! 5xx and every response conforms to the schema. `cargo xtask test` runs a bounded pass;
-//! `cargo xtask fuzz` a longer one.
+//! 5xx and every response conforms to the document: its schema, its status code and its
+//! content type. It runs as a team leader, a case adviser and a consultant of the demo, with
+//! real ids of what each may reach (`hostile_hooks.py`) and a stateful phase that follows the
+//! document's links. `cargo xtask test` runs a bounded pass; `cargo xtask fuzz` a longer one.
 
 use std::io::{Read, Write};
 use std::net::TcpStream;
@@ -83,9 +85,16 @@ pub fn run_against_demo(long: bool) -> Result {
         c
     };
     run(kith_cmd().arg("demo").stdout(Stdio::null()))?;
-    let token = output(kith_cmd().args(["token", "create", "--email", "adviser@kith.test"]))
-        .and_then(|o| o.lines().last().map(|l| l.trim().to_owned()))
-        .ok_or("kith token create failed")?;
+    let token_of = |email: &str| {
+        output(kith_cmd().args(["token", "create", "--email", email]))
+            .and_then(|o| o.lines().last().map(|l| l.trim().to_owned()))
+            .ok_or_else(|| format!("kith token create failed for {email}"))
+    };
+    let callers = [
+        ("leader", token_of("leader03@kith.test")?),
+        ("adviser", token_of("adviser@kith.test")?),
+        ("consultant", token_of("consultant@kith.test")?),
+    ];
     let port = std::net::TcpListener::bind("127.0.0.1:0")
         .and_then(|l| l.local_addr())
         .map_err(|e| e.to_string())?
@@ -106,36 +115,52 @@ pub fn run_against_demo(long: bool) -> Result {
         std::thread::sleep(Duration::from_millis(100));
     }
     let schema = dir.join("openapi.json");
-    std::fs::write(&schema, get(port, "/api/openapi.json", &token)?).map_err(|e| e.to_string())?;
-    let mut cmd = Command::new(st);
-    // schemathesis keeps a cache in its working directory: the temporary one, not the clone.
-    cmd.current_dir(&dir)
-        .arg("run")
-        .arg(&schema)
-        .args(["--url", &format!("http://127.0.0.1:{port}")])
-        .args(["-H", &format!("Authorization: Bearer {token}")])
-        .args(["--checks", "not_a_server_error,response_schema_conformance"])
-        // Ending the caller's own session or token would turn the rest of the run into 401s.
-        .args(["--exclude-path-regex", "^/api/v1/(session|tokens)"])
-        .args(["--workers", "2"]);
-    if long {
-        cmd.args([
-            "--max-examples",
-            "200",
-            "--phases",
-            "examples,coverage,fuzzing",
-        ]);
-    } else {
-        cmd.args([
-            "--max-examples",
-            "10",
-            "--phases",
-            "examples,fuzzing",
-            "--seed",
-            "20261122",
-        ]);
+    std::fs::write(&schema, get(port, "/api/openapi.json", &callers[0].1)?)
+        .map_err(|e| e.to_string())?;
+    let hooks = crate::root().join("crates/xtask");
+    let mut result = Ok(());
+    for (role, token) in &callers {
+        eprintln!("xtask: hostile pass as a {role}");
+        let mut cmd = Command::new(&st);
+        // schemathesis keeps a cache in its working directory: the temporary one, not the clone.
+        cmd.current_dir(&dir)
+            .env("SCHEMATHESIS_HOOKS", "hostile_hooks")
+            .env("PYTHONPATH", &hooks)
+            .env("PYTHONHASHSEED", "0")
+            .env("KITH_BASE", format!("http://127.0.0.1:{port}"))
+            .env("KITH_TOKEN", token)
+            .arg("run")
+            .arg(&schema)
+            .args(["--url", &format!("http://127.0.0.1:{port}")])
+            .args(["-H", &format!("Authorization: Bearer {token}")])
+            .args([
+                "--checks",
+                "not_a_server_error,response_schema_conformance,status_code_conformance,\
+                 content_type_conformance",
+            ])
+            // Ending the caller's own session, token or password would turn the rest of the
+            // run into 401s.
+            .args(["--exclude-path-regex", "^/api/v1/(session|tokens)"])
+            .args(["--workers", "2"]);
+        if long {
+            cmd.args([
+                "--max-examples",
+                "200",
+                "--phases",
+                "examples,coverage,fuzzing,stateful",
+            ]);
+        } else {
+            cmd.args([
+                "--max-examples",
+                "8",
+                "--phases",
+                "examples,fuzzing,stateful",
+                "--seed",
+                "20261122",
+            ]);
+        }
+        result = result.and(run(&mut cmd));
     }
-    let result = run(&mut cmd);
     let _ = std::fs::remove_dir_all(&dir);
     result
 }

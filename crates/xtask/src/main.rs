@@ -6,6 +6,7 @@
 //!   Then a bounded schemathesis run against a demo Kith (`hostile.rs`).
 //! - `cargo xtask ci`: `cargo fmt --check`, `cargo clippy -D warnings`, then `xtask test`.
 //! - `cargo xtask fuzz`: a longer schemathesis run (more examples, the coverage phase).
+//! - `cargo xtask hostile`: the bounded schemathesis run alone (as `test` ends with).
 //! - `cargo xtask bench`: the domain benchmarks (divan) and the HTTP figures (see
 //!   `docs/BENCHMARKS.md`), printed as Markdown.
 //!
@@ -27,8 +28,9 @@ fn main() -> ExitCode {
         Some("ci") => ci(),
         Some("bench") => bench::run(),
         Some("fuzz") => hostile::run_against_demo(true),
+        Some("hostile") => hostile::run_against_demo(false),
         _ => {
-            eprintln!("usage: cargo xtask <test [cargo test args]|ci|bench|fuzz>");
+            eprintln!("usage: cargo xtask <test [cargo test args]|ci|bench|fuzz|hostile>");
             return ExitCode::from(2);
         }
     };

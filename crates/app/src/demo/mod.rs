@@ -1,7 +1,7 @@
 //! The demo municipality: a deterministic, realistic data set for trying Kith and for the
 //! browser tests and screenshots. About 300 children (some in sibling groups, some with a
 //! network, some waiting for a placement), 150 foster families across the four family kinds,
-//! 20 children's homes, 38 staff, and placements that respect every option's capacity.
+//! 20 children's homes, 39 staff, and placements that respect every option's capacity.
 //!
 //! The data is generated from a fixed seed relative to "today", so it is the same for a given
 //! day and always looks current (ages, start dates). Every demo user has the same password,
@@ -332,6 +332,22 @@ pub async fn load(app: &App) -> Result<DemoSummary> {
                 .id,
         );
     }
+    // The data-protection auditor reads the audit trail of everything and no case (a fixed
+    // name: drawing one would change every name drawn after it).
+    let auditor = kith_store::users::insert(
+        conn,
+        &NewUser {
+            email: Email::parse("revisor@kith.test").map_err(|e| AppError::Internal(e.to_string()))?,
+            name: "Rita Revisor".into(),
+            password_hash: hash.clone(),
+            locale: Lang::Da,
+            active: true,
+        },
+        now,
+    )
+    .await?;
+    kith_store::users::set_roles(conn, auditor, &[Role::Auditor]).await?;
+    users += 1;
 
     // ---- children -----------------------------------------------------------------------
     let mut children: Vec<DemoChild> = Vec::new();
@@ -943,6 +959,7 @@ pub async fn load(app: &App) -> Result<DemoSummary> {
             ("adviser@kith.test".into(), Role::Adviser),
             ("leader@kith.test".into(), Role::Leader),
             ("admin@kith.test".into(), Role::Admin),
+            ("revisor@kith.test".into(), Role::Auditor),
         ],
         password: DEMO_PASSWORD,
     })

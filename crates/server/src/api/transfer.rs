@@ -26,7 +26,9 @@ pub fn router() -> OpenApiRouter<AppState> {
 /// as `.csv` or `.xlsx`: what you may read, audited per child.
 #[utoipa::path(get, path = "/api/v1/exports/{file}", tag = "transfer",
     params(("file" = String, Path, description = "kind.format, e.g. goals.xlsx"), DashboardParams),
-    responses((status = 200, description = "the file", content_type = "text/csv"), (status = 401, body = Problem), (status = 403, body = Problem), (status = 422, body = Problem)))]
+    responses((status = 200, description = "the file", content(
+        (String = "text/csv"),
+        (Vec<u8> = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"))), (status = 401, body = Problem), (status = 403, body = Problem), (status = 422, body = Problem)))]
 async fn export(
     State(s): State<AppState>,
     CurrentActor(a): CurrentActor,

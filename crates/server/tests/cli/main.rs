@@ -11,6 +11,7 @@ use tokio::io::{AsyncBufReadExt, BufReader};
 use tokio::process::{Child, Command};
 
 mod faults;
+mod flood;
 
 const KEY: &str = "a2l0aC10ZXN0LWtleS1rZXB0LXN0YWJsZS0zMmJ5dGU=";
 
@@ -51,7 +52,20 @@ async fn serve(db: &TestDb, data_dir: &std::path::Path) -> (Child, String) {
 
 /// `kith serve` on a database URL.
 async fn serve_at(url: &str, data_dir: &std::path::Path) -> (Child, String) {
-    let mut child = kith_at(url, data_dir)
+    serve_with(url, data_dir, &[]).await
+}
+
+/// `kith serve` on a database URL with more settings in its environment.
+async fn serve_with(
+    url: &str,
+    data_dir: &std::path::Path,
+    env: &[(&str, &str)],
+) -> (Child, String) {
+    let mut command = kith_at(url, data_dir);
+    for (k, v) in env {
+        command.env(k, v);
+    }
+    let mut child = command
         .args(["serve", "--bind", "127.0.0.1:0"])
         // The jobs are run by hand below, at a chosen moment.
         .env("KITH_JOBS", "false")
