@@ -166,31 +166,85 @@ db_test!(pages_need_a_login_and_forms_need_the_csrf_token, |app| {
 });
 
 db_test!(security_headers_are_on_every_page, |app| {
-    let r = client(&app.base)
-        .get(format!("{}/login", app.base))
-        .send()
-        .await
+    let p = kith_tests::wheel::place(&app, "Ida Sikker", "2026-11-02").await;
+    let visit = kith_tests::wheel::items(&app, &app.staff.consultant, p.placement, "support")
+        .await[0]["id"]
+        .as_i64()
         .unwrap();
-    let h = r.headers();
-    let csp = h["content-security-policy"].to_str().unwrap();
-    assert!(
-        csp.contains("script-src 'self'")
-            && !csp.contains("unsafe-inline';")
-            && csp.contains("frame-ancestors 'none'")
-    );
-    assert!(
-        !csp.split(';')
-            .any(|d| d.trim().starts_with("script-src") && d.contains("unsafe"))
-    );
-    assert_eq!(h["x-content-type-options"], "nosniff");
-    assert_eq!(h["referrer-policy"], "same-origin");
-    assert_eq!(h["cache-control"], "no-store");
-    let r = client(&app.base)
-        .get(format!("{}/static/vendor/htmx.min.js", app.base))
-        .send()
+    let proposal = app
+        .client(&app.staff.leader)
+        .get("/api/v1/proposals")
         .await
+        .expect(200)
+        .body["items"][0]["id"]
+        .as_i64()
         .unwrap();
-    assert_eq!(r.status(), 200);
+    let s = &app.staff;
+    let (c, o, pl) = (p.child, p.option, p.placement);
+    // Every page route (`crates/server/src/pages`), as someone who may open it, and a few
+    // answers that are not pages: an error page, a refusal, a static file, a redirect.
+    let pages: Vec<(String, Option<&kith_tests::TestUser>)> = vec![
+        ("/".into(), Some(&s.leader)),
+        ("/login".into(), None),
+        ("/password-reset/not-a-link".into(), None),
+        ("/children".into(), Some(&s.adviser)),
+        ("/children/new".into(), Some(&s.adviser)),
+        (format!("/children/{c}"), Some(&s.adviser)),
+        (format!("/children/{c}/edit"), Some(&s.adviser)),
+        (format!("/children/{c}/matches"), Some(&s.leader)),
+        ("/options".into(), Some(&s.consultant)),
+        ("/options/new".into(), Some(&s.consultant)),
+        (format!("/options/{o}"), Some(&s.consultant)),
+        (format!("/options/{o}/edit"), Some(&s.consultant)),
+        ("/caseload".into(), Some(&s.adviser)),
+        ("/dashboard".into(), Some(&s.leader)),
+        ("/week".into(), Some(&s.consultant)),
+        ("/team".into(), Some(&s.leader)),
+        (format!("/placements/{pl}"), Some(&s.adviser)),
+        (format!("/visits/{visit}"), Some(&s.consultant)),
+        ("/proposals".into(), Some(&s.leader)),
+        (format!("/proposals/{proposal}"), Some(&s.leader)),
+        ("/me".into(), Some(&s.consultant)),
+        ("/audit".into(), Some(&s.auditor)),
+        ("/admin/users".into(), Some(&s.admin)),
+        ("/admin/users/new".into(), Some(&s.admin)),
+        (format!("/admin/users/{}", s.consultant.id), Some(&s.admin)),
+        ("/admin/needs".into(), Some(&s.admin)),
+        ("/admin/rules".into(), Some(&s.admin)),
+        ("/no-such-page".into(), Some(&s.adviser)),
+        (format!("/children/{c}"), Some(&s.adviser_b)),
+        ("/children".into(), None),
+        ("/static/vendor/htmx.min.js".into(), None),
+    ];
+    for (path, user) in pages {
+        let r = user
+            .map_or_else(|| app.anonymous(), |u| app.client(u))
+            .get(&path)
+            .await;
+        let h = &r.headers;
+        let who = user.map_or("nobody", |u| u.email.as_str());
+        assert!(r.status < 500, "{path} as {who}: {}", r.status);
+        let csp = h
+            .get("content-security-policy")
+            .unwrap_or_else(|| panic!("{path} as {who}: no CSP"))
+            .to_str()
+            .unwrap();
+        assert!(
+            csp.contains("script-src 'self'") && csp.contains("frame-ancestors 'none'"),
+            "{path}: {csp}"
+        );
+        assert!(
+            !csp.split(';')
+                .any(|d| d.trim().starts_with("script-src") && d.contains("unsafe")),
+            "{path}: {csp}"
+        );
+        assert_eq!(h["x-content-type-options"], "nosniff", "{path}");
+        assert_eq!(h["x-frame-options"], "DENY", "{path}");
+        assert_eq!(h["referrer-policy"], "same-origin", "{path}");
+        if !path.starts_with("/static/") {
+            assert_eq!(h["cache-control"], "no-store", "{path} as {who}");
+        }
+    }
 });
 
 db_test!(each_role_starts_where_its_daily_work_is, |app| {

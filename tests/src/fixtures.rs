@@ -1,10 +1,35 @@
 //! Inputs for tests, as the API takes them.
+//!
+//! Every child the fixtures make carries a CPR number of its own (born 15.03.2014, like every
+//! CPR number the tests type), so the detector below ([`full_cpr_in`]) can look for any of them
+//! in every response, e-mail and log line of the suite.
+
+use std::sync::atomic::{AtomicU32, Ordering};
+use std::sync::OnceLock;
 
 use serde_json::{Value, json};
 
-/// A complete, valid child case input.
+/// A new CPR number for the fixture's birth date, unique in this test process.
+pub fn cpr() -> String {
+    static NEXT: AtomicU32 = AtomicU32::new(6000);
+    format!("150314-{}", NEXT.fetch_add(1, Ordering::Relaxed))
+}
+
+/// A full CPR number of the tests' birth date (15.03.2014) in `text`, in any of the ways it
+/// can be written (`150314-4562`, `1503144562`, `150314 4562`); the masked `150314-XXXX` is not
+/// one. Only the audited reveal may answer one.
+pub fn full_cpr_in(text: &str) -> Option<String> {
+    static PATTERN: OnceLock<regex::Regex> = OnceLock::new();
+    PATTERN
+        .get_or_init(|| regex::Regex::new(r"150314[- ]?[0-9]{4}").expect("a pattern"))
+        .find(text)
+        .map(|m| m.as_str().to_owned())
+}
+
+/// A complete, valid child case input, with a CPR number of its own.
 pub fn child(name: &str) -> Value {
     json!({
+        "cpr": cpr(),
         "name": name,
         "birth_date": "2014-03-15",
         "target_area": "general",

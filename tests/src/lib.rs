@@ -415,10 +415,21 @@ impl Api {
             None => req,
         };
         let res = req.send().await.expect("request");
+        let path = res.url().path().to_owned();
         let status = res.status().as_u16();
         let headers = res.headers().clone();
         let bytes = res.bytes().await.expect("body").to_vec();
         let text = String::from_utf8_lossy(&bytes).into_owned();
+        // The suite's privacy detector: no answer but the audited reveal holds a full CPR
+        // number, and no log line of the suite so far does.
+        if !path.ends_with("/cpr-reveal")
+            && let Some(found) = fixtures::full_cpr_in(&text)
+        {
+            panic!("{path} answered a full CPR number ({found}); only the audited reveal may");
+        }
+        if let Some(line) = logs::cpr_leak() {
+            panic!("a log line holds a full CPR number: {line}");
+        }
         let body = serde_json::from_str(&text).unwrap_or(Value::Null);
         Resp {
             status,

@@ -140,8 +140,14 @@ impl SmtpPeer {
         format!("smtp://127.0.0.1:{}", self.port)
     }
 
-    /// Everything received so far.
+    /// Everything received so far. No e-mail may hold a full CPR number.
     pub fn received(&self) -> Vec<Received> {
-        self.inbox.lock().unwrap_or_else(|p| p.into_inner()).clone()
+        let inbox = self.inbox.lock().unwrap_or_else(|p| p.into_inner()).clone();
+        for m in &inbox {
+            if let Some(found) = crate::fixtures::full_cpr_in(&m.data) {
+                panic!("an e-mail holds a full CPR number ({found})");
+            }
+        }
+        inbox
     }
 }

@@ -49,6 +49,7 @@ pub struct AuditParams {
     /// To this day, included (default: today); at most ten years after `from`.
     pub to: Option<NaiveDate>,
     /// Only one kind of entry.
+    #[param(inline)]
     pub kind: Option<EntryKind>,
     /// Only this action (a code such as `child.read` or `user.access_change`).
     pub action: Option<String>,

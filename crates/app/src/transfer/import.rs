@@ -315,7 +315,12 @@ impl Row<'_> {
                     } else {
                         e
                     };
-                    self.problem(column, format!("{msg}: {v:?}"));
+                    // A CPR number is never repeated back, not even a mistyped one.
+                    if column == "cpr" {
+                        self.problem(column, msg);
+                    } else {
+                        self.problem(column, format!("{msg}: {v:?}"));
+                    }
                     None
                 }
             },
