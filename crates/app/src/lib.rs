@@ -21,6 +21,7 @@ pub mod clock;
 pub mod credentials;
 mod context;
 pub mod dashboard;
+pub mod failpoint;
 pub mod demo;
 mod error;
 pub mod goals;

@@ -2,9 +2,11 @@
 //! policy a new password must meet, and the gate every hash computation passes.
 //!
 //! argon2 is slow and memory-hungry on purpose (19 MiB and tens of milliseconds a check), so
-//! it never runs on the async workers and only a few run at once: [`HashingGate`] holds a
-//! permit per core at most and a short queue; when the queue is full the caller gets
-//! [`AppError::Busy`] at once. A flood of logins then costs a bounded amount of memory and
+//! it never runs on the async workers and only a few run at once: [`HashingGate`] owns a
+//! thread per permit (half the cores) and a short queue; when the queue is full the caller
+//! gets [`AppError::Busy`] at once. Dedicated threads, not tokio's blocking pool: the
+//! allocator keeps what a thread once used, so checks spread over the pool's many threads
+//! kept 19 MiB on each of them. A flood of logins then costs a bounded amount of memory and
 //! CPU, and requests that need no password are served beside it.
 
 use std::sync::atomic::{AtomicUsize, Ordering};
@@ -101,6 +103,9 @@ pub(crate) fn dummy_hash() -> &'static str {
     DUMMY.get_or_init(|| hash(&format!("{:x}", rand::random::<u128>())).unwrap_or_default())
 }
 
+/// A computation for a hashing thread.
+type Job = Box<dyn FnOnce() + Send>;
+
 /// Admission to password hashing: a few at once, a short queue, the rest turned away.
 #[derive(Debug)]
 pub struct HashingGate {
@@ -109,6 +114,8 @@ pub struct HashingGate {
     max_waiting: usize,
     /// How many password checks have run (a known and an unknown address both count one).
     checks: std::sync::atomic::AtomicU64,
+    /// The hashing threads' queue (they end when the gate is dropped).
+    jobs: std::sync::Mutex<std::sync::mpsc::Sender<Job>>,
 }
 
 impl Default for HashingGate {
@@ -122,11 +129,36 @@ impl Default for HashingGate {
 impl HashingGate {
     /// A gate letting `parallel` computations run and `max_waiting` wait.
     pub fn new(parallel: usize, max_waiting: usize) -> Self {
+        let parallel = parallel.max(1);
+        let (jobs, queue) = std::sync::mpsc::channel::<Job>();
+        let queue = std::sync::Arc::new(std::sync::Mutex::new(queue));
+        for n in 0..parallel {
+            let queue = queue.clone();
+            let spawned = std::thread::Builder::new()
+                .name(format!("kith-hashing-{n}"))
+                .spawn(move || {
+                    loop {
+                        let job = queue.lock().map(|q| q.recv());
+                        match job {
+                            // A job that panics answers nobody (its caller gets an error);
+                            // the thread goes on.
+                            Ok(Ok(job)) => {
+                                let _ = std::panic::catch_unwind(std::panic::AssertUnwindSafe(job));
+                            }
+                            _ => break,
+                        }
+                    }
+                });
+            if let Err(e) = spawned {
+                tracing::error!(error = %e, "cannot start a password hashing thread");
+            }
+        }
         Self {
-            permits: Semaphore::new(parallel.max(1)),
+            permits: Semaphore::new(parallel),
             waiting: AtomicUsize::new(0),
             max_waiting,
             checks: std::sync::atomic::AtomicU64::new(0),
+            jobs: std::sync::Mutex::new(jobs),
         }
     }
 
@@ -151,7 +183,7 @@ impl HashingGate {
         self.waiting.fetch_sub(1, Ordering::SeqCst);
         Ok(Admitted {
             _permit: permit.map_err(|e| AppError::Internal(e.to_string()))?,
-            checks: &self.checks,
+            gate: self,
         })
     }
 
@@ -165,14 +197,25 @@ impl HashingGate {
 #[derive(Debug)]
 pub struct Admitted<'a> {
     _permit: tokio::sync::SemaphorePermit<'a>,
-    checks: &'a std::sync::atomic::AtomicU64,
+    gate: &'a HashingGate,
 }
 
 impl Admitted<'_> {
+    /// Runs `work` on a hashing thread and waits for its answer.
     async fn run<T: Send + 'static>(&self, work: impl FnOnce() -> T + Send + 'static) -> Result<T> {
-        tokio::task::spawn_blocking(work)
+        let (answer, answered) = tokio::sync::oneshot::channel();
+        let job: Job = Box::new(move || {
+            let _ = answer.send(work());
+        });
+        self.gate
+            .jobs
+            .lock()
+            .map_err(|_| AppError::Internal("the hashing queue is poisoned".into()))?
+            .send(job)
+            .map_err(|_| AppError::Internal("no password hashing thread".into()))?;
+        answered
             .await
-            .map_err(|e| AppError::Internal(e.to_string()))
+            .map_err(|_| AppError::Internal("a password hashing thread failed".into()))
     }
 
     /// Hashes a new password.
@@ -184,7 +227,7 @@ impl Admitted<'_> {
     /// Checks a password against a stored hash, or against a dummy when there is none, so
     /// both take as long; true only for a real hash that matches.
     pub async fn verify(&self, password: &str, stored: Option<&str>) -> Result<bool> {
-        self.checks.fetch_add(1, Ordering::Relaxed);
+        self.gate.checks.fetch_add(1, Ordering::Relaxed);
         let pw = password.to_owned();
         let stored = stored.map(str::to_owned);
         let real = stored.is_some();

@@ -3,7 +3,7 @@
 
 use axum::extract::{FromRequest, FromRequestParts, Request};
 use axum::http::Method;
-use axum::http::header::{AUTHORIZATION, CONTENT_TYPE};
+use axum::http::header::{AUTHORIZATION, CONTENT_LENGTH, CONTENT_TYPE};
 use axum::http::request::Parts;
 use kith_app::{Actor, AppError};
 use serde::de::DeserializeOwned;
@@ -43,30 +43,51 @@ impl<T: DeserializeOwned + Send> FromRequest<AppState> for ApiJson<T> {
                 kith_app::FieldError::new("content-type", "send the body as application/json"),
             ])));
         }
-        let ApiBytes(bytes) = ApiBytes::from_request(req, state).await?;
-        if bytes.len() > MAX_JSON_BYTES {
-            return Err(ApiError(AppError::TooLarge));
-        }
+        let ApiBytes::<MAX_JSON_BYTES>(bytes) = ApiBytes::from_request(req, state).await?;
         parse_json(&bytes).map(ApiJson)
     }
 }
 
-/// A whole request body, within the route's limit (`DefaultBodyLimit`, 2 MB unless a router
-/// sets another): a larger one is a 413 problem, a body that breaks off a 422 naming `body`.
-#[derive(Debug)]
-pub struct ApiBytes(pub axum::body::Bytes);
+/// How much more than its limit a body is read (and thrown away) before a 413 is answered,
+/// so a client that sends a somewhat too large body reads the answer instead of a broken
+/// pipe; a body larger still is answered at once and the connection closed.
+const DRAIN_BYTES: usize = 32 * 1024 * 1024;
 
-impl<S: Send + Sync> FromRequest<S> for ApiBytes {
+/// A whole request body of at most `LIMIT` bytes: a larger one is a 413 problem, a body that
+/// breaks off a 422 naming `body`.
+#[derive(Debug)]
+pub struct ApiBytes<const LIMIT: usize>(pub axum::body::Bytes);
+
+impl<S: Send + Sync, const LIMIT: usize> FromRequest<S> for ApiBytes<LIMIT> {
     type Rejection = ApiError;
 
-    async fn from_request(req: Request, state: &S) -> Result<Self, Self::Rejection> {
-        match axum::body::Bytes::from_request(req, state).await {
-            Ok(b) => Ok(ApiBytes(b)),
-            Err(e) if e.status() == axum::http::StatusCode::PAYLOAD_TOO_LARGE => {
-                Err(ApiError(AppError::TooLarge))
-            }
-            Err(_) => Err(ApiError::invalid("body", "the body could not be read")),
+    async fn from_request(req: Request, _state: &S) -> Result<Self, Self::Rejection> {
+        use futures::StreamExt;
+        let declared = req
+            .headers()
+            .get(CONTENT_LENGTH)
+            .and_then(|v| v.to_str().ok())
+            .and_then(|v| v.parse::<usize>().ok());
+        if declared.is_some_and(|n| n > LIMIT + DRAIN_BYTES) {
+            return Err(ApiError(AppError::TooLarge));
         }
+        let mut stream = req.into_body().into_data_stream();
+        let mut body = Vec::new();
+        let mut total = 0usize;
+        while let Some(chunk) = stream.next().await {
+            let chunk =
+                chunk.map_err(|_| ApiError::invalid("body", "the body could not be read"))?;
+            total += chunk.len();
+            if total <= LIMIT {
+                body.extend_from_slice(&chunk);
+            } else if total > LIMIT + DRAIN_BYTES {
+                break;
+            }
+        }
+        if total > LIMIT {
+            return Err(ApiError(AppError::TooLarge));
+        }
+        Ok(ApiBytes(body.into()))
     }
 }
 

@@ -44,6 +44,10 @@ pub fn router(state: AppState) -> Router {
         .merge(calendar::router())
         .merge(static_files::router())
         .route_layer(middleware::from_fn(health::track))
+        // A body is read within a minute, or the request ends (a slow upload holds no slot).
+        .layer(tower_http::timeout::RequestBodyTimeoutLayer::new(
+            std::time::Duration::from_secs(60),
+        ))
         .fallback(not_found)
         .layer(sessions)
         .layer(middleware::from_fn(security::headers))

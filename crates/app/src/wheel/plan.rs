@@ -125,6 +125,7 @@ pub async fn plan_in<C: ConnectionTrait>(
     let planned = started.elapsed();
     tracing::debug!(changes = changes.len(), "writing the wheel");
     let applied = kith_store::visits::apply(conn, &changes, now).await?;
+    crate::failpoint::pause_if(crate::failpoint::WHEEL_WRITTEN);
     tracing::debug!(
         placements = placements.len(),
         items = existing.len(),

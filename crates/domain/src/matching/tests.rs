@@ -623,26 +623,103 @@ fn arb_options() -> impl Strategy<Value = Vec<OptionProfile>> {
     (1usize..12).prop_flat_map(|n| (0..n).map(|i| arb_option(i as i64 + 1)).collect::<Vec<_>>())
 }
 
-/// Options that pass every hard constraint for [`arb_mild_child`], varied on every criterion.
+/// An option that passes every hard constraint for [`arb_mild_child`], varied on every
+/// criterion.
+fn arb_fitting_option(id: i64) -> impl Strategy<Value = OptionProfile> {
+    arb_option(id).prop_map(|mut o| {
+        if o.kind.is_network() {
+            o.kind = PlacementKind::ReinforcedFosterFamily;
+            o.network_child_id = None;
+        }
+        o.approval.status = ApprovalStatus::Active;
+        o.free_places = o.free_places.max(1);
+        o.age_range = AgeRange::new(0, 17).unwrap();
+        o.target_areas = TargetArea::ALL.to_vec();
+        o.wheelchair_access = true;
+        o
+    })
+}
+
+/// Options that pass every hard constraint for [`arb_mild_child`].
 fn arb_fitting_options() -> impl Strategy<Value = Vec<OptionProfile>> {
     (2usize..10).prop_flat_map(|n| {
         (0..n)
-            .map(|i| {
-                arb_option(i as i64 + 1).prop_map(|mut o| {
-                    if o.kind.is_network() {
-                        o.kind = PlacementKind::ReinforcedFosterFamily;
-                        o.network_child_id = None;
-                    }
-                    o.approval.status = ApprovalStatus::Active;
-                    o.free_places = o.free_places.max(1);
-                    o.age_range = AgeRange::new(0, 17).unwrap();
-                    o.target_areas = TargetArea::ALL.to_vec();
-                    o.wheelchair_access = true;
-                    o
-                })
-            })
+            .map(|i| arb_fitting_option(i as i64 + 1))
             .collect::<Vec<_>>()
     })
+}
+
+/// Runs a property over `cases` generated inputs, counting the cases that reached its
+/// assertions (the body answers whether it did), and fails unless nine in ten did: a property
+/// whose inputs mostly miss its point proves little.
+fn counted<S: Strategy>(
+    strategy: S,
+    cases: u32,
+    body: impl Fn(S::Value) -> Result<bool, TestCaseError>,
+) {
+    use std::sync::atomic::{AtomicU32, Ordering};
+    let (asserted, total) = (AtomicU32::new(0), AtomicU32::new(0));
+    let mut runner = proptest::test_runner::TestRunner::new(ProptestConfig::with_cases(cases));
+    runner
+        .run(&strategy, |v| {
+            total.fetch_add(1, Ordering::Relaxed);
+            if body(v)? {
+                asserted.fetch_add(1, Ordering::Relaxed);
+            }
+            Ok(())
+        })
+        .unwrap();
+    let (a, t) = (asserted.into_inner(), total.into_inner());
+    assert!(a * 10 >= t * 9, "only {a} of {t} cases reached the assertions");
+}
+
+#[test]
+fn each_score_is_the_sum_of_its_contributions_within_0_and_100() {
+    counted(
+        (arb_mild_child(), arb_fitting_options(), arb_weights()),
+        300,
+        |(c, options, w)| {
+            let rules = MatchRules { weights: w, ..MatchRules::default() };
+            let out = rank(&MatchUnit::single(c), &options, &rules, d(START), &NeedLabels::default());
+            for r in &out.ranked {
+                let r = r.explain(&NeedLabels::default());
+                let sum: f64 = r.contributions.iter().map(|x| x.points).sum();
+                prop_assert!((r.score - sum).abs() < 1e-9, "score {} != sum {}", r.score, sum);
+                prop_assert!((0.0..=100.0).contains(&r.score));
+                for x in &r.contributions {
+                    prop_assert!(x.points >= 0.0 && x.points <= x.max_points + 0.1 + 1e-9);
+                }
+            }
+            Ok(!out.ranked.is_empty())
+        },
+    );
+}
+
+#[test]
+fn adding_a_competence_never_lowers_a_score() {
+    counted(
+        (arb_mild_child(), arb_fitting_option(2), 0usize..CODES.len(), arb_level()),
+        300,
+        |(c, o, extra, level)| {
+            let unit = MatchUnit::single(c);
+            let before = run(&unit, std::slice::from_ref(&o));
+            let mut better = o.clone();
+            let code = code(CODES[extra]);
+            match better.competences.iter_mut().find(|(k, _)| *k == code) {
+                Some((_, l)) => *l = (*l).max(level),
+                None => better.competences.push((code, level)),
+            }
+            let after = run(&unit, &[better]);
+            let Some(b) = before.ranked.first() else {
+                return Ok(false);
+            };
+            let a = after.ranked.first();
+            prop_assert!(a.is_some(), "an option that fitted still fits");
+            prop_assert!(a.unwrap().score_tenths >= b.score_tenths);
+            prop_assert!(a.unwrap().key >= b.key);
+            Ok(true)
+        },
+    );
 }
 
 /// A child with no severe need and at most moderate support (so every kind may take it).
@@ -703,40 +780,6 @@ proptest! {
             let o = options.iter().find(|o| o.id == r.option_id).unwrap();
             let again = exclusions::exclusions(&MatchUnit::single(c.clone()), o, &MatchRules::default(), d(START));
             prop_assert!(again.is_empty());
-        }
-    }
-
-    #[test]
-    fn each_score_is_the_sum_of_its_contributions_within_0_and_100(c in arb_child(), options in arb_options(), w in arb_weights()) {
-        let rules = MatchRules { weights: w, ..MatchRules::default() };
-        let out = rank(&MatchUnit::single(c), &options, &rules, d(START), &NeedLabels::default());
-        for r in &out.ranked {
-            let r = r.explain(&NeedLabels::default());
-            let sum: f64 = r.contributions.iter().map(|x| x.points).sum();
-            prop_assert!((r.score - sum).abs() < 1e-9, "score {} != sum {}", r.score, sum);
-            prop_assert!((0.0..=100.0).contains(&r.score));
-            for x in &r.contributions {
-                prop_assert!(x.points >= 0.0 && x.points <= x.max_points + 0.1 + 1e-9);
-            }
-        }
-    }
-
-    #[test]
-    fn adding_a_competence_never_lowers_a_score(c in arb_child(), o in arb_option(2), extra in 0usize..CODES.len(), level in arb_level()) {
-        let unit = MatchUnit::single(c);
-        let before = run(&unit, std::slice::from_ref(&o));
-        let mut better = o.clone();
-        let code = code(CODES[extra]);
-        match better.competences.iter_mut().find(|(k, _)| *k == code) {
-            Some((_, l)) => *l = (*l).max(level),
-            None => better.competences.push((code, level)),
-        }
-        let after = run(&unit, &[better]);
-        if let Some(b) = before.ranked.first() {
-            let a = after.ranked.first();
-            prop_assert!(a.is_some(), "an option that fitted still fits");
-            prop_assert!(a.unwrap().score_tenths >= b.score_tenths);
-            prop_assert!(a.unwrap().key >= b.key);
         }
     }
 

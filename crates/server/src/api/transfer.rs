@@ -1,6 +1,6 @@
 //! Exports (CSV, XLSX) and imports with a dry run.
 
-use axum::extract::{DefaultBodyLimit, State};
+use axum::extract::State;
 use axum::http::header;
 use axum::response::{IntoResponse, Response};
 use kith_app::dashboard::DashboardParams;
@@ -19,7 +19,6 @@ pub fn router() -> OpenApiRouter<AppState> {
     OpenApiRouter::new()
         .routes(routes!(export))
         .routes(routes!(import))
-        .layer(DefaultBodyLimit::max(MAX_IMPORT_BYTES))
 }
 
 /// Download `children`, `placements`, `visits`, `goals` (with their progress) or `dashboard`
@@ -76,7 +75,7 @@ async fn import(
     CurrentActor(a): CurrentActor,
     ApiPath(kind): ApiPath<String>,
     ApiQuery(q): ApiQuery<ImportParams>,
-    ApiBytes(body): ApiBytes,
+    ApiBytes(body): ApiBytes<MAX_IMPORT_BYTES>,
 ) -> ApiResult<axum::Json<ImportReport>> {
     let kind = ImportKind::parse(&kind)?;
     Ok(axum::Json(

@@ -65,17 +65,16 @@ async fn a_flood_of_anonymous_logins_leaves_reads_fast_and_memory_bounded() {
         .pool_max_idle_per_host(0)
         .build()
         .unwrap();
-    let flood = tokio::spawn({
-        let base = base.clone();
-        async move {
+    let flood = |round: usize| {
+        let (anonymous, base) = (anonymous.clone(), base.clone());
+        tokio::spawn(async move {
             join_all((0..500).map(|i| {
-                let anonymous = anonymous.clone();
-                let base = base.clone();
+                let (anonymous, base) = (anonymous.clone(), base.clone());
                 async move {
                     anonymous
                         .post(format!("{base}/api/v1/session"))
-                        .header("x-forwarded-for", format!("10.{}.{}.7", i / 250, i % 250))
-                        .json(&json!({"email": format!("ukendt{i}@example.org"),
+                        .header("x-forwarded-for", format!("10.{round}{}.{}.7", i / 250, i % 250))
+                        .json(&json!({"email": format!("ukendt{round}-{i}@example.org"),
                                       "password": "is this it?"}))
                         .send()
                         .await
@@ -84,35 +83,46 @@ async fn a_flood_of_anonymous_logins_leaves_reads_fast_and_memory_bounded() {
                 }
             }))
             .await
+        })
+    };
+    let mut peaks = Vec::new();
+    for round in 0..2 {
+        let running = flood(round);
+        // The adviser goes on working while the flood is in flight.
+        let mut slowest = Duration::ZERO;
+        for _ in 0..5 {
+            let t = Instant::now();
+            let r = read().await.unwrap();
+            assert_eq!(r.status(), 200);
+            slowest = slowest.max(t.elapsed());
         }
-    });
-    // The adviser goes on working while the flood is in flight.
-    let mut slowest = Duration::ZERO;
-    for _ in 0..5 {
-        let t = Instant::now();
-        let r = read().await.unwrap();
-        assert_eq!(r.status(), 200);
-        slowest = slowest.max(t.elapsed());
+        let answers = running.await.unwrap();
+        assert!(
+            answers.iter().all(|s| [401, 429, 503].contains(s)),
+            "every flooding login is refused cleanly: {:?}",
+            answers.iter().filter(|s| ![401, 429, 503].contains(*s)).collect::<Vec<_>>()
+        );
+        assert!(
+            answers.contains(&503),
+            "most are turned away before any work is done"
+        );
+        assert!(
+            slowest < Duration::from_secs(1),
+            "a logged-in read took {slowest:?} during flood {round}"
+        );
+        peaks.push(memory_kb(pid, "VmHWM"));
     }
-    let answers = flood.await.unwrap();
+    // Bounded: the first flood leaves the hashing threads' memory resident (19 MiB a check
+    // that the allocator keeps, about 160 MB here; before, a hundred checks at once reached
+    // 1.26 GB); a second flood of the same size adds next to nothing.
+    let (first, second) = (peaks[0], peaks[1]);
     assert!(
-        answers.iter().all(|s| [401, 429, 503].contains(s)),
-        "every flooding login is refused cleanly: {:?}",
-        answers.iter().filter(|s| ![401, 429, 503].contains(*s)).collect::<Vec<_>>()
+        first.saturating_sub(before) < 300 * 1024,
+        "memory grew from {before} kB to a peak of {first} kB"
     );
     assert!(
-        answers.contains(&503),
-        "most are turned away before any work is done"
-    );
-    assert!(
-        slowest < Duration::from_secs(1),
-        "a logged-in read took {slowest:?} during the flood"
-    );
-    let peak = memory_kb(pid, "VmHWM");
-    // Before: argon2 on the async workers, a hundred at once, 19 MiB each (1.26 GB seen).
-    assert!(
-        peak.saturating_sub(before) < 150 * 1024,
-        "memory grew from {before} kB to a peak of {peak} kB"
+        second.saturating_sub(first) < 40 * 1024,
+        "a second flood grew the peak from {first} kB to {second} kB"
     );
     drop(server);
 }
