@@ -199,6 +199,41 @@ async fn state(app: &TestApp) -> String {
     )
 }
 
+/// Entries in the audit trail: all, and those about a child.
+async fn trail(app: &TestApp) -> (u64, u64) {
+    let c = app.app.db().conn();
+    let all = audit_log::Entity::find().count(c).await.unwrap();
+    let about_children = audit_log::Entity::find()
+        .filter(audit_log::Column::ChildId.is_not_null())
+        .count(c)
+        .await
+        .unwrap();
+    (all, about_children)
+}
+
+/// What a successful change must leave in the audit trail: an entry about a child for a
+/// change of a child's data, an entry of any kind for a privileged change.
+fn must_audit(method: &str, path: &str) -> Option<bool> {
+    if method == "get" {
+        return None;
+    }
+    let about_child = ["/api/v1/children", "/api/v1/placements/", "/api/v1/goals/",
+        "/api/v1/visits/", "/api/v1/proposals"];
+    let privileged = ["/api/v1/users", "/api/v1/needs", "/api/v1/rules", "/api/v1/tokens",
+        "/api/v1/me/calendar-token", "/api/v1/session/password", "/api/v1/password-reset"];
+    // A person's room for visits is neither a child's data nor a privilege.
+    if path.ends_with("/availability") {
+        return None;
+    }
+    if about_child.iter().any(|p| path.starts_with(p)) {
+        Some(true)
+    } else if privileged.iter().any(|p| path.starts_with(p)) || (method, path) == ("post", "/api/v1/session") {
+        Some(false)
+    } else {
+        None
+    }
+}
+
 async fn audits(app: &TestApp, child_id: i64) -> u64 {
     audit_log::Entity::find()
         .filter(audit_log::Column::ChildId.eq(child_id))
@@ -678,6 +713,7 @@ db_test!(every_operation_answers_every_caller_as_the_spec_says, |app| {
                 None
             };
             let before_audit = audits(&app, c.placed.child).await;
+            let before_trail = trail(&app).await;
             let api = client(&app, caller);
             let r = match &call.raw {
                 Some((ct, body)) => api.post_raw(&call.url, ct, body).await,
@@ -701,6 +737,19 @@ db_test!(every_operation_answers_every_caller_as_the_spec_says, |app| {
                 wrong.push(format!(
                     "{method} {path} as {caller}: refused ({got}) but changed the data"
                 ));
+            }
+            if expected[i] == "ok" && fits
+                && let Some(about_child) = must_audit(method, path)
+            {
+                let after = trail(&app).await;
+                let grew = if about_child {
+                    after.1 > before_trail.1
+                } else {
+                    after.0 > before_trail.0
+                };
+                if !grew {
+                    wrong.push(format!("{method} {path} as {caller}: changed without an audit entry"));
+                }
             }
             let carries_child =
                 r.text.contains(&format!("\"{CHILD}")) || r.text.contains(&format!(",{CHILD}"));

@@ -77,6 +77,7 @@ async fn demo_roles_land_on_their_work(engine: kith_tests::Engine) {
             "leader",
         ),
         ("admin@kith.test", "/admin/users", "#users", "admin"),
+        ("revisor@kith.test", "/audit", "#audit", "auditor"),
     ];
     for (email, path, table, shot) in cases {
         let b = Browser::start().await;

@@ -306,6 +306,25 @@ db_test!(an_overlarge_body_gets_413_and_names_refuse_hidden_characters, |app| {
         .await
         .expect(422);
     assert_eq!(r.error_fields(), ["name"]);
+    let admin = app.client(&app.staff.admin);
+    let r = admin
+        .post(
+            "/api/v1/users",
+            &json!({"email": "ny@kith.test", "name": "Nina\u{0}Ny", "roles": ["adviser"],
+                    "unit_ids": [], "password": "plum kettle orbit sandal"}),
+        )
+        .await
+        .expect(422);
+    assert_eq!(r.error_fields(), ["name"]);
+    let r = admin
+        .put(
+            "/api/v1/needs/sleep",
+            &json!({"label_da": "S\u{202E}vn", "label_en": "Sleep", "description_da": "",
+                    "description_en": "", "sort_order": 99, "active": true}),
+        )
+        .await
+        .expect(422);
+    assert_eq!(r.error_fields(), ["label_da"]);
 });
 
 db_test!(a_silent_connection_is_closed, |app| {

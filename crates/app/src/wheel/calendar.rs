@@ -34,7 +34,19 @@ pub async fn rotate_token(app: &App, actor: &Actor) -> Result<CalendarLink> {
     rand::thread_rng().fill_bytes(&mut bytes);
     let token = format!("kc_{}", URL_SAFE_NO_PAD.encode(bytes));
     let hash = crate::auth::token_hash(&token);
-    kith_store::users::set_calendar_token_hash(app.db().conn(), actor.id.0, Some(&hash)).await?;
+    let tx = app.db().begin_write().await?;
+    kith_store::users::set_calendar_token_hash(&tx, actor.id.0, Some(&hash)).await?;
+    audit::event(
+        &tx,
+        app,
+        Some(actor.id),
+        AuditAction::TokenCreate,
+        "calendar_token",
+        Some(actor.id.0),
+        None,
+    )
+    .await?;
+    tx.commit().await?;
     Ok(CalendarLink {
         path: format!("/calendar/{token}.ics"),
     })
@@ -42,7 +54,19 @@ pub async fn rotate_token(app: &App, actor: &Actor) -> Result<CalendarLink> {
 
 /// Turns the actor's calendar address off.
 pub async fn revoke_token(app: &App, actor: &Actor) -> Result<()> {
-    kith_store::users::set_calendar_token_hash(app.db().conn(), actor.id.0, None).await?;
+    let tx = app.db().begin_write().await?;
+    kith_store::users::set_calendar_token_hash(&tx, actor.id.0, None).await?;
+    audit::event(
+        &tx,
+        app,
+        Some(actor.id),
+        AuditAction::TokenRevoke,
+        "calendar_token",
+        Some(actor.id.0),
+        None,
+    )
+    .await?;
+    tx.commit().await?;
     Ok(())
 }
 
