@@ -180,11 +180,33 @@ async fn state(app: &TestApp) -> String {
         }};
     }
     dump!(
-        child, child_need, network_person, sibling_group, child_known_option,
-        child_unsuitable_option, placement, placement_option, option_competence, proposal,
-        proposal_child, goal, goal_progress, plan_review, plan_review_goal, visit,
-        visit_follow_up, stay_extension, placement_adviser_change, placement_consultant_change,
-        app_user, user_role, unit_member, rule_set, need, staff_capacity, staff_day_off,
+        child,
+        child_need,
+        network_person,
+        sibling_group,
+        child_known_option,
+        child_unsuitable_option,
+        placement,
+        placement_option,
+        option_competence,
+        proposal,
+        proposal_child,
+        goal,
+        goal_progress,
+        plan_review,
+        plan_review_goal,
+        visit,
+        visit_follow_up,
+        stay_extension,
+        placement_adviser_change,
+        placement_consultant_change,
+        app_user,
+        user_role,
+        unit_member,
+        rule_set,
+        need,
+        staff_capacity,
+        staff_day_off,
         password_reset
     ) + &format!(
         "{:?}",
@@ -217,17 +239,31 @@ fn must_audit(method: &str, path: &str) -> Option<bool> {
     if method == "get" {
         return None;
     }
-    let about_child = ["/api/v1/children", "/api/v1/placements/", "/api/v1/goals/",
-        "/api/v1/visits/", "/api/v1/proposals"];
-    let privileged = ["/api/v1/users", "/api/v1/needs", "/api/v1/rules", "/api/v1/tokens",
-        "/api/v1/me/calendar-token", "/api/v1/session/password", "/api/v1/password-reset"];
+    let about_child = [
+        "/api/v1/children",
+        "/api/v1/placements/",
+        "/api/v1/goals/",
+        "/api/v1/visits/",
+        "/api/v1/proposals",
+    ];
+    let privileged = [
+        "/api/v1/users",
+        "/api/v1/needs",
+        "/api/v1/rules",
+        "/api/v1/tokens",
+        "/api/v1/me/calendar-token",
+        "/api/v1/session/password",
+        "/api/v1/password-reset",
+    ];
     // A person's room for visits is neither a child's data nor a privilege.
     if path.ends_with("/availability") {
         return None;
     }
     if about_child.iter().any(|p| path.starts_with(p)) {
         Some(true)
-    } else if privileged.iter().any(|p| path.starts_with(p)) || (method, path) == ("post", "/api/v1/session") {
+    } else if privileged.iter().any(|p| path.starts_with(p))
+        || (method, path) == ("post", "/api/v1/session")
+    {
         Some(false)
     } else {
         None
@@ -269,7 +305,10 @@ impl Call {
 /// A new active goal on the placement (a change of a goal revises it into a new one).
 async fn fresh_goal(app: &TestApp, placement: i64) -> i64 {
     app.client(&app.staff.adviser)
-        .post(&format!("/api/v1/placements/{placement}/goals"), &goal_body())
+        .post(
+            &format!("/api/v1/placements/{placement}/goals"),
+            &goal_body(),
+        )
         .await
         .expect(201)
         .body["id"]
@@ -285,13 +324,23 @@ async fn fresh_placement(app: &TestApp, n: usize) -> Placed {
 /// Makes the call of `method path` for `caller`: ids filled in, a valid body, and whatever
 /// state the call needs made fresh (a proposal to approve, a placement to end), so that an
 /// allowed caller succeeds however many allowed callers came before.
-async fn prepare(app: &TestApp, c: &Case, method: &str, path: &str, caller: &str, n: usize) -> Call {
+async fn prepare(
+    app: &TestApp,
+    c: &Case,
+    method: &str,
+    path: &str,
+    caller: &str,
+    n: usize,
+) -> Call {
     let s = &app.staff;
     let leader = app.client(&s.leader);
     let p = &c.placed;
     let fill = |path: &str| {
         path.replace("/children/{id}", &format!("/children/{}", p.child))
-            .replace("/placement-options/{id}", &format!("/placement-options/{}", p.option))
+            .replace(
+                "/placement-options/{id}",
+                &format!("/placement-options/{}", p.option),
+            )
             .replace("/placements/{id}", &format!("/placements/{}", p.placement))
             .replace("/visits/{id}", &format!("/visits/{}", c.visit))
             .replace("/goals/{id}", &format!("/goals/{}", c.goal))
@@ -354,15 +403,14 @@ async fn prepare(app: &TestApp, c: &Case, method: &str, path: &str, caller: &str
         }
         ("delete", "/api/v1/tokens/{id}") => {
             let id = match user(app, caller) {
-                Some(u) => {
-                    app.client(u)
-                        .post("/api/v1/tokens", &json!({"name": format!("t{n}")}))
-                        .await
-                        .expect(201)
-                        .body["token"]["id"]
-                        .as_i64()
-                        .unwrap()
-                }
+                Some(u) => app
+                    .client(u)
+                    .post("/api/v1/tokens", &json!({"name": format!("t{n}")}))
+                    .await
+                    .expect(201)
+                    .body["token"]["id"]
+                    .as_i64()
+                    .unwrap(),
                 None => 1,
             };
             Call::get(url.replace("{id}", &id.to_string()))
@@ -379,7 +427,10 @@ async fn prepare(app: &TestApp, c: &Case, method: &str, path: &str, caller: &str
         ("delete", _) => Call::get(url),
         ("patch", "/api/v1/goals/{id}") => {
             let g = fresh_goal(app, p.placement).await;
-            Call::json(format!("/api/v1/goals/{g}"), json!({"due_on": "2027-07-31"}))
+            Call::json(
+                format!("/api/v1/goals/{g}"),
+                json!({"due_on": "2027-07-31"}),
+            )
         }
         ("patch", "/api/v1/placements/{id}") => {
             Call::json(url, json!({"review_rhythm_months": 3 + (n % 3) as i64}))
@@ -541,7 +592,12 @@ async fn prepare(app: &TestApp, c: &Case, method: &str, path: &str, caller: &str
         ),
         ("post", "/api/v1/users/{id}/password-reset") => Call::json(url, json!({})),
         ("post", "/api/v1/visit-plans") => Call::json(url, json!({})),
-        ("post", "/api/v1/visits/{id}/record" | "/api/v1/visits/{id}/move" | "/api/v1/visits/{id}/cancel") => {
+        (
+            "post",
+            "/api/v1/visits/{id}/record"
+            | "/api/v1/visits/{id}/move"
+            | "/api/v1/visits/{id}/cancel",
+        ) => {
             let fresh = fresh_placement(app, n).await;
             let v = kith_tests::wheel::items(app, &s.consultant, fresh.placement, "support").await
                 [0]["id"]
@@ -556,12 +612,7 @@ async fn prepare(app: &TestApp, c: &Case, method: &str, path: &str, caller: &str
             Call::json(format!("/api/v1/visits/{v}/{action}"), body)
         }
         ("put", "/api/v1/children/{id}") => {
-            let detail = app
-                .client(&s.adviser)
-                .get(&url)
-                .await
-                .expect(200)
-                .body;
+            let detail = app.client(&s.adviser).get(&url).await.expect(200).body;
             let mut body = child_input(&detail);
             body["own_wishes"] = json!(format!("Vil gerne spille fodbold ({n})"));
             Call::json(url, body)
@@ -609,12 +660,7 @@ async fn prepare(app: &TestApp, c: &Case, method: &str, path: &str, caller: &str
             json!({"current_password": TEST_PASSWORD, "new_password": format!("plum kettle orbit sandal {n}")}),
         ),
         ("put", "/api/v1/users/{id}") => {
-            let u = app
-                .client(&s.admin)
-                .get(&url)
-                .await
-                .expect(200)
-                .body;
+            let u = app.client(&s.admin).get(&url).await.expect(200).body;
             Call::json(
                 url,
                 json!({"email": u["email"], "name": format!("Karen Consultant {n}"), "roles": u["roles"],
@@ -667,105 +713,111 @@ fn spec() -> BTreeMap<(String, String), Vec<String>> {
         .collect()
 }
 
-db_test!(every_operation_answers_every_caller_as_the_spec_says, |app| {
-    let c = case(&app).await;
-    // Every token used once, so noting its use changes nothing later.
-    for caller in CALLERS {
-        client(&app, caller).get("/api/v1/session").await;
-    }
-    let doc = app
-        .client(&app.staff.admin)
-        .get("/api/openapi.json")
-        .await
-        .expect(200)
-        .body;
-    let mut ops: Vec<(String, String)> = Vec::new();
-    for (path, item) in doc["paths"].as_object().unwrap() {
-        for method in item.as_object().unwrap().keys() {
-            ops.push((method.clone(), path.clone()));
+db_test!(
+    every_operation_answers_every_caller_as_the_spec_says,
+    |app| {
+        let c = case(&app).await;
+        // Every token used once, so noting its use changes nothing later.
+        for caller in CALLERS {
+            client(&app, caller).get("/api/v1/session").await;
         }
-    }
-    ops.sort_by_key(|(m, p)| (order(m, p), p.clone(), m.clone()));
-    let spec = spec();
-    let missing: Vec<_> = ops.iter().filter(|k| !spec.contains_key(*k)).collect();
-    assert!(missing.is_empty(), "not in tests/access_spec.csv: {missing:?}");
-    let gone: Vec<_> = spec
-        .keys()
-        .filter(|k| !ops.contains(k))
-        .collect();
-    assert!(gone.is_empty(), "in the spec but not in the API: {gone:?}");
+        let doc = app
+            .client(&app.staff.admin)
+            .get("/api/openapi.json")
+            .await
+            .expect(200)
+            .body;
+        let mut ops: Vec<(String, String)> = Vec::new();
+        for (path, item) in doc["paths"].as_object().unwrap() {
+            for method in item.as_object().unwrap().keys() {
+                ops.push((method.clone(), path.clone()));
+            }
+        }
+        ops.sort_by_key(|(m, p)| (order(m, p), p.clone(), m.clone()));
+        let spec = spec();
+        let missing: Vec<_> = ops.iter().filter(|k| !spec.contains_key(*k)).collect();
+        assert!(
+            missing.is_empty(),
+            "not in tests/access_spec.csv: {missing:?}"
+        );
+        let gone: Vec<_> = spec.keys().filter(|k| !ops.contains(k)).collect();
+        assert!(gone.is_empty(), "in the spec but not in the API: {gone:?}");
 
-    let mut wrong = Vec::new();
-    let mut unaudited = Vec::new();
-    let mut n = 0;
-    for (method, path) in &ops {
-        let expected = &spec[&(method.clone(), path.clone())];
-        // Refused callers first: an allowed change must not be what a refusal is judged on.
-        let mut callers: Vec<(usize, &str)> = CALLERS.iter().copied().enumerate().collect();
-        callers.sort_by_key(|(i, _)| expected[*i] == "ok");
-        for (i, caller) in callers {
-            n += 1;
-            let call = prepare(&app, &c, method, path, caller, n).await;
-            let write = method != "get";
-            let before_state = if write && expected[i] != "ok" {
-                Some(state(&app).await)
-            } else {
-                None
-            };
-            let before_audit = audits(&app, c.placed.child).await;
-            let before_trail = trail(&app).await;
-            let api = client(&app, caller);
-            let r = match &call.raw {
-                Some((ct, body)) => api.post_raw(&call.url, ct, body).await,
-                None => api.request(method, &call.url, call.body.as_ref()).await,
-            };
-            let got = r.status;
-            let fits = match expected[i].as_str() {
-                "ok" => (200..300).contains(&got),
-                code => code.parse::<u16>().is_ok_and(|c| c == got),
-            };
-            if !fits {
-                wrong.push(format!(
-                    "{method} {path} as {caller}: expected {}, got {got} {}",
-                    expected[i],
-                    r.text.chars().take(160).collect::<String>()
-                ));
-            }
-            if let Some(before) = before_state
-                && state(&app).await != before
-            {
-                wrong.push(format!(
-                    "{method} {path} as {caller}: refused ({got}) but changed the data"
-                ));
-            }
-            if expected[i] == "ok" && fits
-                && let Some(about_child) = must_audit(method, path)
-            {
-                let after = trail(&app).await;
-                let grew = if about_child {
-                    after.1 > before_trail.1
+        let mut wrong = Vec::new();
+        let mut unaudited = Vec::new();
+        let mut n = 0;
+        for (method, path) in &ops {
+            let expected = &spec[&(method.clone(), path.clone())];
+            // Refused callers first: an allowed change must not be what a refusal is judged on.
+            let mut callers: Vec<(usize, &str)> = CALLERS.iter().copied().enumerate().collect();
+            callers.sort_by_key(|(i, _)| expected[*i] == "ok");
+            for (i, caller) in callers {
+                n += 1;
+                let call = prepare(&app, &c, method, path, caller, n).await;
+                let write = method != "get";
+                let before_state = if write && expected[i] != "ok" {
+                    Some(state(&app).await)
                 } else {
-                    after.0 > before_trail.0
+                    None
                 };
-                if !grew {
-                    wrong.push(format!("{method} {path} as {caller}: changed without an audit entry"));
+                let before_audit = audits(&app, c.placed.child).await;
+                let before_trail = trail(&app).await;
+                let api = client(&app, caller);
+                let r = match &call.raw {
+                    Some((ct, body)) => api.post_raw(&call.url, ct, body).await,
+                    None => api.request(method, &call.url, call.body.as_ref()).await,
+                };
+                let got = r.status;
+                let fits = match expected[i].as_str() {
+                    "ok" => (200..300).contains(&got),
+                    code => code.parse::<u16>().is_ok_and(|c| c == got),
+                };
+                if !fits {
+                    wrong.push(format!(
+                        "{method} {path} as {caller}: expected {}, got {got} {}",
+                        expected[i],
+                        r.text.chars().take(160).collect::<String>()
+                    ));
+                }
+                if let Some(before) = before_state
+                    && state(&app).await != before
+                {
+                    wrong.push(format!(
+                        "{method} {path} as {caller}: refused ({got}) but changed the data"
+                    ));
+                }
+                if expected[i] == "ok"
+                    && fits
+                    && let Some(about_child) = must_audit(method, path)
+                {
+                    let after = trail(&app).await;
+                    let grew = if about_child {
+                        after.1 > before_trail.1
+                    } else {
+                        after.0 > before_trail.0
+                    };
+                    if !grew {
+                        wrong.push(format!(
+                            "{method} {path} as {caller}: changed without an audit entry"
+                        ));
+                    }
+                }
+                let carries_child =
+                    r.text.contains(&format!("\"{CHILD}")) || r.text.contains(&format!(",{CHILD}"));
+                if carries_child && audits(&app, c.placed.child).await == before_audit {
+                    unaudited.push(format!("{method} {path} as {caller}"));
                 }
             }
-            let carries_child =
-                r.text.contains(&format!("\"{CHILD}")) || r.text.contains(&format!(",{CHILD}"));
-            if carries_child && audits(&app, c.placed.child).await == before_audit {
-                unaudited.push(format!("{method} {path} as {caller}"));
-            }
         }
+        assert!(
+            unaudited.is_empty(),
+            "child data returned without an audit row: {unaudited:?}"
+        );
+        assert!(
+            wrong.is_empty(),
+            "{} answers differ from tests/access_spec.csv:\n{}",
+            wrong.len(),
+            wrong.join("\n")
+        );
     }
-    assert!(
-        unaudited.is_empty(),
-        "child data returned without an audit row: {unaudited:?}"
-    );
-    assert!(
-        wrong.is_empty(),
-        "{} answers differ from tests/access_spec.csv:\n{}",
-        wrong.len(),
-        wrong.join("\n")
-    );
-});
+);

@@ -73,10 +73,10 @@ async fn a_submitted_proposal(demo: &kith_tests::DemoApp) {
             .await
             .expect(200)
             .body;
-        let Some(option) = m["units"][0]["groups"]
-            .as_array()
-            .and_then(|g| g.iter().find_map(|g| g["options"][0]["option"]["id"].as_i64()))
-        else {
+        let Some(option) = m["units"][0]["groups"].as_array().and_then(|g| {
+            g.iter()
+                .find_map(|g| g["options"][0]["option"]["id"].as_i64())
+        }) else {
             continue;
         };
         let start = m["start_date"].clone();
@@ -143,7 +143,10 @@ async fn every_page_of_every_role_passes_axe(engine: kith_tests::Engine) {
         // The match unit's leader decides the proposals.
         (
             "leader@kith.test",
-            &["/proposals?status=submitted", "follow #proposals tbody tr a"],
+            &[
+                "/proposals?status=submitted",
+                "follow #proposals tbody tr a",
+            ],
         ),
         ("leader03@kith.test", &["/dashboard", "/team", "/caseload"]),
         (

@@ -32,7 +32,11 @@ db_test!(the_optimum_places_more_children_than_greedy, |app| {
     // Bo (16) fits only F1 (0-17; F2 takes up to 13). Greedy gives F1 to Anna and leaves Bo out;
     // the optimum gives F2 to Anna and F1 to Bo.
     let anna = waiting(&app, child("Anna")).await;
-    let bo = waiting(&app, without(with(child("Bo"), "birth_date", json!("2010-01-10")), "cpr")).await;
+    let bo = waiting(
+        &app,
+        without(with(child("Bo"), "birth_date", json!("2010-01-10")), "cpr"),
+    )
+    .await;
     let f1 = option(
         &app,
         with(

@@ -19,54 +19,64 @@ fn actions(page: &Value) -> Vec<String> {
         .collect()
 }
 
-db_test!(the_auditor_sees_all_a_leader_their_units_others_nothing, |app| {
-    let a_child = app
-        .client(&app.staff.adviser)
-        .post("/api/v1/children", &child("Alfa"))
-        .await
-        .expect(201)
-        .body["id"]
-        .as_i64()
-        .unwrap();
-    let b_child = app
-        .client(&app.staff.adviser_b)
-        .post("/api/v1/children", &child("Beta"))
-        .await
-        .expect(201)
-        .body["id"]
-        .as_i64()
-        .unwrap();
-    let audit = auditor(&app).await;
-    let all = audit.get("/api/v1/audit?kind=child_data").await.expect(200).body;
-    let children: Vec<i64> = all["items"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .filter_map(|e| e["child"].as_i64())
-        .collect();
-    assert!(children.contains(&a_child) && children.contains(&b_child));
-    assert!(!all.to_string().contains("Alfa"), "no names of children");
-    // The leader of Team A sees Alfa's entries, not Beta's.
-    let leader = app
-        .client(&app.staff.leader)
-        .get("/api/v1/audit")
-        .await
-        .expect(200)
-        .body;
-    let theirs: Vec<i64> = leader["items"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .filter_map(|e| e["child"].as_i64())
-        .collect();
-    assert!(theirs.contains(&a_child) && !theirs.contains(&b_child), "{theirs:?}");
-    for user in [&app.staff.adviser, &app.staff.admin, &app.staff.consultant] {
-        app.client(user).get("/api/v1/audit").await.expect(403);
+db_test!(
+    the_auditor_sees_all_a_leader_their_units_others_nothing,
+    |app| {
+        let a_child = app
+            .client(&app.staff.adviser)
+            .post("/api/v1/children", &child("Alfa"))
+            .await
+            .expect(201)
+            .body["id"]
+            .as_i64()
+            .unwrap();
+        let b_child = app
+            .client(&app.staff.adviser_b)
+            .post("/api/v1/children", &child("Beta"))
+            .await
+            .expect(201)
+            .body["id"]
+            .as_i64()
+            .unwrap();
+        let audit = auditor(&app).await;
+        let all = audit
+            .get("/api/v1/audit?kind=child_data")
+            .await
+            .expect(200)
+            .body;
+        let children: Vec<i64> = all["items"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter_map(|e| e["child"].as_i64())
+            .collect();
+        assert!(children.contains(&a_child) && children.contains(&b_child));
+        assert!(!all.to_string().contains("Alfa"), "no names of children");
+        // The leader of Team A sees Alfa's entries, not Beta's.
+        let leader = app
+            .client(&app.staff.leader)
+            .get("/api/v1/audit")
+            .await
+            .expect(200)
+            .body;
+        let theirs: Vec<i64> = leader["items"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter_map(|e| e["child"].as_i64())
+            .collect();
+        assert!(
+            theirs.contains(&a_child) && !theirs.contains(&b_child),
+            "{theirs:?}"
+        );
+        for user in [&app.staff.adviser, &app.staff.admin, &app.staff.consultant] {
+            app.client(user).get("/api/v1/audit").await.expect(403);
+        }
+        // Reading the trail is in the trail.
+        let reads = app.audit_rows("audit.read").await;
+        assert_eq!(reads.len(), 2);
     }
-    // Reading the trail is in the trail.
-    let reads = app.audit_rows("audit.read").await;
-    assert_eq!(reads.len(), 2);
-});
+);
 
 db_test!(the_trail_is_filtered_and_exported, |app| {
     let id = app

@@ -46,7 +46,12 @@ db_test!(changing_ones_password_ends_every_other_session, |app| {
         .expect(422);
     assert_eq!(r.error_fields(), ["current_password"]);
     // A weak new password is refused, naming the field.
-    for weak in ["          ", "password1234", "adviser@kith.test", "Alma Adviser 1"] {
+    for weak in [
+        "          ",
+        "password1234",
+        "adviser@kith.test",
+        "Alma Adviser 1",
+    ] {
         let r = here
             .put(
                 "/api/v1/session/password",
@@ -95,7 +100,10 @@ db_test!(a_reset_link_works_once_within_its_day, |app| {
     let stub = StubTransport::default();
     send_due(&app.app, &stub, "test").await.unwrap();
     let sent = stub.sent();
-    let email = sent.iter().find(|m| m.subject.contains("password")).unwrap();
+    let email = sent
+        .iter()
+        .find(|m| m.subject.contains("password"))
+        .unwrap();
     let link = email
         .text
         .split_whitespace()
@@ -237,17 +245,26 @@ db_test!(disabling_a_user_ends_sessions_and_tokens_for_good, |app| {
 db_test!(tokens_expire_and_an_administrator_revokes_them, |app| {
     let mine = app.client(&app.staff.consultant);
     let created = mine
-        .post("/api/v1/tokens", &json!({"name": "eksport", "expires_in_days": 30}))
+        .post(
+            "/api/v1/tokens",
+            &json!({"name": "eksport", "expires_in_days": 30}),
+        )
         .await
         .expect(201)
         .body;
-    let expires: chrono::DateTime<Utc> =
-        created["token"]["expires_at"].as_str().unwrap().parse().unwrap();
+    let expires: chrono::DateTime<Utc> = created["token"]["expires_at"]
+        .as_str()
+        .unwrap()
+        .parse()
+        .unwrap();
     let days = (expires - Utc::now()).num_hours() as f64 / 24.0;
     assert!((29.9..30.1).contains(&days), "{days} days");
-    mine.post("/api/v1/tokens", &json!({"name": "for evigt", "expires_in_days": 400}))
-        .await
-        .expect(422);
+    mine.post(
+        "/api/v1/tokens",
+        &json!({"name": "for evigt", "expires_in_days": 400}),
+    )
+    .await
+    .expect(422);
     let secret = created["secret"].as_str().unwrap().to_owned();
     let script = Api::new(&app.base, Some(secret));
     script.get("/api/v1/session").await.expect(200);

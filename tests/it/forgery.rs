@@ -53,34 +53,43 @@ async fn page_login(app: &TestApp, c: &reqwest::Client, email: &str) -> String {
     csrf_in(&me)
 }
 
-db_test!(a_form_post_needs_this_sessions_token_and_kiths_origin, |app| {
-    let alma = bare();
-    let token = page_login(&app, &alma, "adviser@kith.test").await;
-    let bente = bare();
-    let other = page_login(&app, &bente, "adviser_b@kith.test").await;
-    assert_ne!(token, other, "each session has its own token");
-    let post = |c: &reqwest::Client, origin: Option<&str>, csrf: &str| {
-        let mut r = c
-            .post(format!("{}/me/calendar/revoke", app.base))
-            .form(&[("csrf", csrf)]);
-        if let Some(o) = origin {
-            r = r.header("origin", o);
-        }
-        r.send()
-    };
-    // Another session's token does not fit.
-    assert_eq!(post(&alma, Some(&app.base), &other).await.unwrap().status(), 403);
-    // The right token from another site, or with no origin at all, is refused.
-    assert_eq!(
-        post(&alma, Some("https://evil.example"), &token)
-            .await
-            .unwrap()
-            .status(),
-        403
-    );
-    assert_eq!(post(&alma, None, &token).await.unwrap().status(), 403);
-    assert_eq!(post(&alma, Some(&app.base), &token).await.unwrap().status(), 303);
-});
+db_test!(
+    a_form_post_needs_this_sessions_token_and_kiths_origin,
+    |app| {
+        let alma = bare();
+        let token = page_login(&app, &alma, "adviser@kith.test").await;
+        let bente = bare();
+        let other = page_login(&app, &bente, "adviser_b@kith.test").await;
+        assert_ne!(token, other, "each session has its own token");
+        let post = |c: &reqwest::Client, origin: Option<&str>, csrf: &str| {
+            let mut r = c
+                .post(format!("{}/me/calendar/revoke", app.base))
+                .form(&[("csrf", csrf)]);
+            if let Some(o) = origin {
+                r = r.header("origin", o);
+            }
+            r.send()
+        };
+        // Another session's token does not fit.
+        assert_eq!(
+            post(&alma, Some(&app.base), &other).await.unwrap().status(),
+            403
+        );
+        // The right token from another site, or with no origin at all, is refused.
+        assert_eq!(
+            post(&alma, Some("https://evil.example"), &token)
+                .await
+                .unwrap()
+                .status(),
+            403
+        );
+        assert_eq!(post(&alma, None, &token).await.unwrap().status(), 403);
+        assert_eq!(
+            post(&alma, Some(&app.base), &token).await.unwrap().status(),
+            303
+        );
+    }
+);
 
 db_test!(a_cookie_carried_api_change_must_come_from_kith, |app| {
     let c = bare();
@@ -91,7 +100,8 @@ db_test!(a_cookie_carried_api_change_must_come_from_kith, |app| {
         r = if json {
             r.json(&body)
         } else {
-            r.header("content-type", "text/plain").body(body.to_string())
+            r.header("content-type", "text/plain")
+                .body(body.to_string())
         };
         if let Some(o) = origin {
             r = r.header("origin", o);
@@ -124,7 +134,10 @@ db_test!(a_cookie_carried_api_change_must_come_from_kith, |app| {
             .status(),
         403
     );
-    assert_eq!(send(Some(&app.base), None, true).await.unwrap().status(), 201);
+    assert_eq!(
+        send(Some(&app.base), None, true).await.unwrap().status(),
+        201
+    );
 });
 
 db_test!(a_link_on_another_site_downloads_no_export, |app| {
@@ -138,7 +151,11 @@ db_test!(a_link_on_another_site_downloads_no_export, |app| {
         .await
         .unwrap();
     assert_eq!(r.status(), 403);
-    assert_eq!(app.audit_rows("export").await.len(), before, "nothing written");
+    assert_eq!(
+        app.audit_rows("export").await.len(),
+        before,
+        "nothing written"
+    );
     // From Kith's own page it downloads.
     let r = c
         .get(format!("{}/api/v1/exports/children.csv", app.base))
@@ -168,7 +185,10 @@ db_test_with!(
             .iter()
             .find(|c| c.starts_with("kith_csrf="))
             .expect("the CSRF cookie");
-        assert!(csrf.contains("Secure") && csrf.contains("HttpOnly"), "{csrf}");
+        assert!(
+            csrf.contains("Secure") && csrf.contains("HttpOnly"),
+            "{csrf}"
+        );
     }
 );
 
@@ -188,7 +208,10 @@ db_test!(the_page_after_login_is_always_on_kith, |app| {
         ("/\n/evil.example", "/"),
         ("/\r\nSet-Cookie: a=b", "/"),
         ("//evil.example", "/"),
-        ("/children?placement_requested=true", "/children?placement_requested=true"),
+        (
+            "/children?placement_requested=true",
+            "/children?placement_requested=true",
+        ),
     ] {
         // A fresh session each time (the login starts a new one).
         let r = c
@@ -207,9 +230,19 @@ db_test!(the_page_after_login_is_always_on_kith, |app| {
         assert_eq!(r.headers()["location"], expected, "{next:?}");
         c.post(format!("{}/logout", app.base))
             .header("origin", &app.base)
-            .form(&[("csrf", csrf_in(
-                &c.get(format!("{}/me", app.base)).send().await.unwrap().text().await.unwrap(),
-            ).as_str())])
+            .form(&[(
+                "csrf",
+                csrf_in(
+                    &c.get(format!("{}/me", app.base))
+                        .send()
+                        .await
+                        .unwrap()
+                        .text()
+                        .await
+                        .unwrap(),
+                )
+                .as_str(),
+            )])
             .send()
             .await
             .unwrap();

@@ -42,48 +42,51 @@ db_test!(a_cursor_cannot_be_forged_from_an_id, |app| {
     assert_eq!(r.body, r2.body);
 });
 
-db_test!(a_cursor_is_opaque_and_works_only_where_it_was_given, |app| {
-    for name in ["Anna", "Bo", "Carl"] {
-        register(&app, &app.staff.adviser, child(name)).await;
+db_test!(
+    a_cursor_is_opaque_and_works_only_where_it_was_given,
+    |app| {
+        for name in ["Anna", "Bo", "Carl"] {
+            register(&app, &app.staff.adviser, child(name)).await;
+        }
+        let adviser = app.client(&app.staff.adviser);
+        let first = adviser
+            .get("/api/v1/children?limit=1")
+            .await
+            .expect(200)
+            .body;
+        assert_eq!(first["items"][0]["name"], "Anna");
+        let cursor = first["next_cursor"].as_str().unwrap().to_owned();
+        // Nothing in it reads as the name of the last row.
+        let raw = URL_SAFE_NO_PAD.decode(&cursor).unwrap();
+        assert!(!String::from_utf8_lossy(&raw).contains("Anna"));
+        // It continues the list for its reader.
+        let second = adviser
+            .get(&format!("/api/v1/children?limit=1&cursor={cursor}"))
+            .await
+            .expect(200)
+            .body;
+        assert_eq!(second["items"][0]["name"], "Bo");
+        // Not for anyone else, not for another list, not changed by one character.
+        app.client(&app.staff.adviser2)
+            .get(&format!("/api/v1/children?limit=1&cursor={cursor}"))
+            .await
+            .expect(422);
+        adviser
+            .get(&format!("/api/v1/visits?limit=1&cursor={cursor}"))
+            .await
+            .expect(422);
+        let mut bytes = raw.clone();
+        let last = bytes.len() - 1;
+        bytes[last] ^= 0x01;
+        adviser
+            .get(&format!(
+                "/api/v1/children?limit=1&cursor={}",
+                URL_SAFE_NO_PAD.encode(bytes)
+            ))
+            .await
+            .expect(422);
     }
-    let adviser = app.client(&app.staff.adviser);
-    let first = adviser
-        .get("/api/v1/children?limit=1")
-        .await
-        .expect(200)
-        .body;
-    assert_eq!(first["items"][0]["name"], "Anna");
-    let cursor = first["next_cursor"].as_str().unwrap().to_owned();
-    // Nothing in it reads as the name of the last row.
-    let raw = URL_SAFE_NO_PAD.decode(&cursor).unwrap();
-    assert!(!String::from_utf8_lossy(&raw).contains("Anna"));
-    // It continues the list for its reader.
-    let second = adviser
-        .get(&format!("/api/v1/children?limit=1&cursor={cursor}"))
-        .await
-        .expect(200)
-        .body;
-    assert_eq!(second["items"][0]["name"], "Bo");
-    // Not for anyone else, not for another list, not changed by one character.
-    app.client(&app.staff.adviser2)
-        .get(&format!("/api/v1/children?limit=1&cursor={cursor}"))
-        .await
-        .expect(422);
-    adviser
-        .get(&format!("/api/v1/visits?limit=1&cursor={cursor}"))
-        .await
-        .expect(422);
-    let mut bytes = raw.clone();
-    let last = bytes.len() - 1;
-    bytes[last] ^= 0x01;
-    adviser
-        .get(&format!(
-            "/api/v1/children?limit=1&cursor={}",
-            URL_SAFE_NO_PAD.encode(bytes)
-        ))
-        .await
-        .expect(422);
-});
+);
 
 db_test!(a_cpr_in_a_hidden_case_is_refused_without_saying_so, |app| {
     let cpr = "150314-4562";
@@ -130,60 +133,71 @@ db_test!(a_cpr_in_ones_own_case_is_named_as_a_duplicate, |app| {
     .await;
     let r = app
         .client(&app.staff.adviser)
-        .post("/api/v1/children", &with(child("Ida igen"), "cpr", json!(cpr)))
+        .post(
+            "/api/v1/children",
+            &with(child("Ida igen"), "cpr", json!(cpr)),
+        )
         .await
         .expect(409);
     assert_eq!(r.error_fields(), ["cpr"]);
     assert!(r.text.contains("already registered"));
 });
 
-db_test!(an_import_names_no_row_of_a_hidden_case_and_probing_stops, |app| {
-    let cpr = "150314-4562";
-    let hidden = register(
-        &app,
-        &app.staff.adviser_b,
-        with(child("Hemmelig Hansen"), "cpr", json!(cpr)),
-    )
-    .await;
-    let adviser = app.client(&app.staff.adviser);
-    // Ten numbers of the same birth date; one of them is the hidden child's.
-    let mut csv = String::from("name,birth_date,target_area,support_level,cpr\n");
-    for serial in 4555..4565 {
-        csv.push_str(&format!("Barn {serial},2014-03-15,general,moderate,150314-{serial}\n"));
-    }
-    let r = adviser
-        .post_raw("/api/v1/imports/children?dry_run=true", "text/csv", &csv)
-        .await
-        .expect(200);
-    let problems = r.body["problems"].as_array().unwrap();
-    assert_eq!(problems.len(), 1, "{}", r.text);
-    assert_eq!(problems[0]["row"], 1, "the file, not the row: {}", r.text);
-    assert!(!r.text.contains("already registered"));
-    // Every number checked is audited; the hidden child's check names it.
-    let checks = app.audit_rows("child.cpr_check").await;
-    assert_eq!(
-        checks
-            .iter()
-            .filter(|c| c.actor_id == Some(app.staff.adviser.id))
-            .count(),
-        10
-    );
-    assert!(checks.iter().any(|c| c.child_id == Some(hidden)));
-    // Three requests that met a hidden case in a day; the fourth is refused before any check,
-    // whatever it holds.
-    for _ in 0..2 {
-        adviser
+db_test!(
+    an_import_names_no_row_of_a_hidden_case_and_probing_stops,
+    |app| {
+        let cpr = "150314-4562";
+        let hidden = register(
+            &app,
+            &app.staff.adviser_b,
+            with(child("Hemmelig Hansen"), "cpr", json!(cpr)),
+        )
+        .await;
+        let adviser = app.client(&app.staff.adviser);
+        // Ten numbers of the same birth date; one of them is the hidden child's.
+        let mut csv = String::from("name,birth_date,target_area,support_level,cpr\n");
+        for serial in 4555..4565 {
+            csv.push_str(&format!(
+                "Barn {serial},2014-03-15,general,moderate,150314-{serial}\n"
+            ));
+        }
+        let r = adviser
             .post_raw("/api/v1/imports/children?dry_run=true", "text/csv", &csv)
             .await
             .expect(200);
+        let problems = r.body["problems"].as_array().unwrap();
+        assert_eq!(problems.len(), 1, "{}", r.text);
+        assert_eq!(problems[0]["row"], 1, "the file, not the row: {}", r.text);
+        assert!(!r.text.contains("already registered"));
+        // Every number checked is audited; the hidden child's check names it.
+        let checks = app.audit_rows("child.cpr_check").await;
+        assert_eq!(
+            checks
+                .iter()
+                .filter(|c| c.actor_id == Some(app.staff.adviser.id))
+                .count(),
+            10
+        );
+        assert!(checks.iter().any(|c| c.child_id == Some(hidden)));
+        // Three requests that met a hidden case in a day; the fourth is refused before any check,
+        // whatever it holds.
+        for _ in 0..2 {
+            adviser
+                .post_raw("/api/v1/imports/children?dry_run=true", "text/csv", &csv)
+                .await
+                .expect(200);
+        }
+        let before = app.audit_rows("child.cpr_check").await.len();
+        adviser
+            .post(
+                "/api/v1/children",
+                &with(child("Ny"), "cpr", json!("150314-4999")),
+            )
+            .await
+            .expect(429);
+        assert_eq!(app.audit_rows("child.cpr_check").await.len(), before);
     }
-    let before = app.audit_rows("child.cpr_check").await.len();
-    adviser
-        .post("/api/v1/children", &with(child("Ny"), "cpr", json!("150314-4999")))
-        .await
-        .expect(429);
-    assert_eq!(app.audit_rows("child.cpr_check").await.len(), before);
-});
+);
 
 db_test!(parallel_probes_cannot_pass_the_limit, |app| {
     let cpr = "150314-4562";
@@ -198,7 +212,10 @@ db_test!(parallel_probes_cannot_pass_the_limit, |app| {
         let adviser = adviser.clone();
         async move {
             adviser
-                .post("/api/v1/children", &with(child(&format!("Ny {i}")), "cpr", json!(cpr)))
+                .post(
+                    "/api/v1/children",
+                    &with(child(&format!("Ny {i}")), "cpr", json!(cpr)),
+                )
                 .await
                 .status
         }
@@ -206,7 +223,10 @@ db_test!(parallel_probes_cannot_pass_the_limit, |app| {
     let answers = join_all(tries).await;
     let checked = answers.iter().filter(|s| **s == 409).count();
     assert!(checked <= 3, "{checked} probes were answered: {answers:?}");
-    assert!(answers.iter().all(|s| *s == 409 || *s == 429), "{answers:?}");
+    assert!(
+        answers.iter().all(|s| *s == 409 || *s == 429),
+        "{answers:?}"
+    );
 });
 
 db_test!(a_cpr_lookup_that_finds_nothing_is_audited_too, |app| {

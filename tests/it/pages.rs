@@ -167,8 +167,8 @@ db_test!(pages_need_a_login_and_forms_need_the_csrf_token, |app| {
 
 db_test!(security_headers_are_on_every_page, |app| {
     let p = kith_tests::wheel::place(&app, "Ida Sikker", "2026-11-02").await;
-    let visit = kith_tests::wheel::items(&app, &app.staff.consultant, p.placement, "support")
-        .await[0]["id"]
+    let visit = kith_tests::wheel::items(&app, &app.staff.consultant, p.placement, "support").await
+        [0]["id"]
         .as_i64()
         .unwrap();
     let proposal = app

@@ -21,36 +21,39 @@ async fn user_json(app: &TestApp, id: i64) -> Value {
            "unit_ids": u["unit_ids"], "locale": u["locale"], "active": u["active"]})
 }
 
-db_test!(an_administrator_cannot_grant_themselves_case_access, |app| {
-    let admin = app.client(&app.staff.admin);
-    let me = app.staff.admin.id;
-    let mut body = user_json(&app, me).await;
-    let team_a = user_json(&app, app.staff.adviser.id).await["unit_ids"].clone();
-    body["roles"] = json!(["admin", "leader"]);
-    body["unit_ids"] = team_a.clone();
-    admin
-        .put(&format!("/api/v1/users/{me}"), &body)
-        .await
-        .expect(403);
-    // Not even units alone.
-    let mut units_only = user_json(&app, me).await;
-    units_only["unit_ids"] = team_a;
-    admin
-        .put(&format!("/api/v1/users/{me}"), &units_only)
-        .await
-        .expect(403);
-    let after = user_json(&app, me).await;
-    assert_eq!(after["roles"], json!(["admin"]));
-    assert_eq!(after["unit_ids"], json!([]));
-    // Nor give case work to another administrator: oversight and case work stay apart.
-    let mut other = user_json(&app, app.staff.leader.id).await;
-    other["roles"] = json!(["leader", "admin"]);
-    let r = admin
-        .put(&format!("/api/v1/users/{}", app.staff.leader.id), &other)
-        .await
-        .expect(422);
-    assert_eq!(r.error_fields(), ["roles"]);
-});
+db_test!(
+    an_administrator_cannot_grant_themselves_case_access,
+    |app| {
+        let admin = app.client(&app.staff.admin);
+        let me = app.staff.admin.id;
+        let mut body = user_json(&app, me).await;
+        let team_a = user_json(&app, app.staff.adviser.id).await["unit_ids"].clone();
+        body["roles"] = json!(["admin", "leader"]);
+        body["unit_ids"] = team_a.clone();
+        admin
+            .put(&format!("/api/v1/users/{me}"), &body)
+            .await
+            .expect(403);
+        // Not even units alone.
+        let mut units_only = user_json(&app, me).await;
+        units_only["unit_ids"] = team_a;
+        admin
+            .put(&format!("/api/v1/users/{me}"), &units_only)
+            .await
+            .expect(403);
+        let after = user_json(&app, me).await;
+        assert_eq!(after["roles"], json!(["admin"]));
+        assert_eq!(after["unit_ids"], json!([]));
+        // Nor give case work to another administrator: oversight and case work stay apart.
+        let mut other = user_json(&app, app.staff.leader.id).await;
+        other["roles"] = json!(["leader", "admin"]);
+        let r = admin
+            .put(&format!("/api/v1/users/{}", app.staff.leader.id), &other)
+            .await
+            .expect(422);
+        assert_eq!(r.error_fields(), ["roles"]);
+    }
+);
 
 db_test!(every_privileged_change_is_in_the_audit_trail, |app| {
     let admin = app.client(&app.staff.admin);
@@ -86,7 +89,10 @@ db_test!(every_privileged_change_is_in_the_audit_trail, |app| {
     let expect = |action: &'static str, detail: Option<&'static str>| (action, detail);
     for (action, detail) in [
         expect("user.create", Some("roles=adviser;units=")),
-        expect("user.access_change", Some("roles=adviser,consultant;units=")),
+        expect(
+            "user.access_change",
+            Some("roles=adviser,consultant;units="),
+        ),
         expect("rules.update", Some("sets=matching")),
         expect("need.change", Some("code=sleep;active=true")),
     ] {
@@ -216,7 +222,10 @@ db_test!(the_consultant_records_moves_and_cancels_a_visit, |app| {
         .await
         .expect(200)
         .body;
-    assert_eq!(before["visit"], after["visit"], "a refused change changed nothing");
+    assert_eq!(
+        before["visit"], after["visit"],
+        "a refused change changed nothing"
+    );
     assert_eq!(app.audit_rows("child.change_denied").await.len(), 3);
     // Held by an administrator: no such thing.
     let consultant = app.client(&app.staff.consultant);
@@ -241,7 +250,11 @@ db_test!(a_case_is_registered_only_for_an_adviser_in_reach, |app| {
         .client(&app.staff.leader)
         .post(
             "/api/v1/children",
-            &with(child("Langt væk"), "case_adviser_id", json!(app.staff.adviser_b.id)),
+            &with(
+                child("Langt væk"),
+                "case_adviser_id",
+                json!(app.staff.adviser_b.id),
+            ),
         )
         .await
         .expect(422);
@@ -256,76 +269,89 @@ db_test!(a_case_is_registered_only_for_an_adviser_in_reach, |app| {
     assert!(app.audit_rows("child.create").await.is_empty());
 });
 
-db_test!(an_option_is_linked_to_a_child_only_from_within_reach, |app| {
-    let child_id = waiting_child(&app).await;
-    let option = app
-        .client(&app.staff.consultant)
-        .post("/api/v1/placement-options", &foster_family("Skjult Familie", 2))
-        .await
-        .expect(201)
-        .body["id"]
-        .as_i64()
-        .unwrap();
-    let adviser = app.client(&app.staff.adviser);
-    let r = adviser
-        .put(
-            &format!("/api/v1/children/{child_id}/known-options/{option}"),
-            &json!({"how": "aflastning"}),
-        )
-        .await
-        .expect(422);
-    assert_eq!(r.error_fields(), ["option_id"]);
-    assert!(!r.text.contains("Skjult Familie"));
-    // Her leader reads every option and may link it.
-    app.client(&app.staff.leader)
-        .put(
-            &format!("/api/v1/children/{child_id}/known-options/{option}"),
-            &json!({"how": "aflastning"}),
-        )
-        .await
-        .expect(200);
-});
-
-db_test!(an_overlarge_body_gets_413_and_names_refuse_hidden_characters, |app| {
-    let adviser = app.client(&app.staff.adviser);
-    let big = "x".repeat(3 * 1024 * 1024);
-    let r = adviser
-        .post_raw("/api/v1/children", "application/json", &format!("{{\"name\":\"{big}\"}}"))
-        .await;
-    assert_eq!(r.status, 413);
-    assert_eq!(r.content_type(), "application/problem+json");
-    for name in ["Ida\u{0}", "Ida\u{202E}nesnaH", "Ida\nHansen"] {
+db_test!(
+    an_option_is_linked_to_a_child_only_from_within_reach,
+    |app| {
+        let child_id = waiting_child(&app).await;
+        let option = app
+            .client(&app.staff.consultant)
+            .post(
+                "/api/v1/placement-options",
+                &foster_family("Skjult Familie", 2),
+            )
+            .await
+            .expect(201)
+            .body["id"]
+            .as_i64()
+            .unwrap();
+        let adviser = app.client(&app.staff.adviser);
         let r = adviser
-            .post("/api/v1/children", &with(child("x"), "name", json!(name)))
+            .put(
+                &format!("/api/v1/children/{child_id}/known-options/{option}"),
+                &json!({"how": "aflastning"}),
+            )
             .await
             .expect(422);
-        assert_eq!(r.error_fields(), ["name"], "{name:?}");
+        assert_eq!(r.error_fields(), ["option_id"]);
+        assert!(!r.text.contains("Skjult Familie"));
+        // Her leader reads every option and may link it.
+        app.client(&app.staff.leader)
+            .put(
+                &format!("/api/v1/children/{child_id}/known-options/{option}"),
+                &json!({"how": "aflastning"}),
+            )
+            .await
+            .expect(200);
     }
-    let r = adviser
-        .post("/api/v1/tokens", &json!({"name": "\u{202E}nekot"}))
-        .await
-        .expect(422);
-    assert_eq!(r.error_fields(), ["name"]);
-    let admin = app.client(&app.staff.admin);
-    let r = admin
-        .post(
-            "/api/v1/users",
-            &json!({"email": "ny@kith.test", "name": "Nina\u{0}Ny", "roles": ["adviser"],
+);
+
+db_test!(
+    an_overlarge_body_gets_413_and_names_refuse_hidden_characters,
+    |app| {
+        let adviser = app.client(&app.staff.adviser);
+        let big = "x".repeat(3 * 1024 * 1024);
+        let r = adviser
+            .post_raw(
+                "/api/v1/children",
+                "application/json",
+                &format!("{{\"name\":\"{big}\"}}"),
+            )
+            .await;
+        assert_eq!(r.status, 413);
+        assert_eq!(r.content_type(), "application/problem+json");
+        for name in ["Ida\u{0}", "Ida\u{202E}nesnaH", "Ida\nHansen"] {
+            let r = adviser
+                .post("/api/v1/children", &with(child("x"), "name", json!(name)))
+                .await
+                .expect(422);
+            assert_eq!(r.error_fields(), ["name"], "{name:?}");
+        }
+        let r = adviser
+            .post("/api/v1/tokens", &json!({"name": "\u{202E}nekot"}))
+            .await
+            .expect(422);
+        assert_eq!(r.error_fields(), ["name"]);
+        let admin = app.client(&app.staff.admin);
+        let r = admin
+            .post(
+                "/api/v1/users",
+                &json!({"email": "ny@kith.test", "name": "Nina\u{0}Ny", "roles": ["adviser"],
                     "unit_ids": [], "password": "plum kettle orbit sandal"}),
-        )
-        .await
-        .expect(422);
-    assert_eq!(r.error_fields(), ["name"]);
-    let r = admin
-        .put(
-            "/api/v1/needs/sleep",
-            &json!({"label_da": "S\u{202E}vn", "label_en": "Sleep", "description_da": "",
+            )
+            .await
+            .expect(422);
+        assert_eq!(r.error_fields(), ["name"]);
+        let r = admin
+            .put(
+                "/api/v1/needs/sleep",
+                &json!({"label_da": "S\u{202E}vn", "label_en": "Sleep", "description_da": "",
                     "description_en": "", "sort_order": 99, "active": true}),
-        )
-        .await
-        .expect(422);
-    assert_eq!(r.error_fields(), ["label_da"]);
-});
+            )
+            .await
+            .expect(422);
+        assert_eq!(r.error_fields(), ["label_da"]);
+    }
+);
 
 db_test!(a_silent_connection_is_closed, |app| {
     // Half a request line, then nothing: the server closes the connection itself once the
@@ -335,7 +361,8 @@ db_test!(a_silent_connection_is_closed, |app| {
     let closed = tokio::task::spawn_blocking(move || {
         let mut s = std::net::TcpStream::connect(addr).unwrap();
         s.set_read_timeout(Some(Duration::from_secs(60))).unwrap();
-        s.write_all(b"GET /healthz HTTP/1.1\r\nHost: x\r\n").unwrap();
+        s.write_all(b"GET /healthz HTTP/1.1\r\nHost: x\r\n")
+            .unwrap();
         let mut buf = [0u8; 512];
         // 0 bytes: closed by the server; an error: reset by it. Either way, not held open.
         !matches!(s.read(&mut buf), Ok(n) if n > 0)

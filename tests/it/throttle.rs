@@ -36,7 +36,13 @@ db_test_with!(
         let guesses = (0..100).map(|i| {
             let app = &app;
             async move {
-                login_from(app, "adviser@kith.test", "wrong-guess", &format!("10.1.{i}.1")).await
+                login_from(
+                    app,
+                    "adviser@kith.test",
+                    "wrong-guess",
+                    &format!("10.1.{i}.1"),
+                )
+                .await
             }
         });
         let answers = join_all(guesses).await;
@@ -64,8 +70,13 @@ db_test_with!(
         let mut answers = Vec::new();
         for i in 0..40 {
             answers.push(
-                login_from(&app, &format!("person{i}@kith.test"), "Sommer2026!", "192.0.2.7")
-                    .await,
+                login_from(
+                    &app,
+                    &format!("person{i}@kith.test"),
+                    "Sommer2026!",
+                    "192.0.2.7",
+                )
+                .await,
             );
         }
         // Thirty attempts from one address in 15 minutes; the rest refused unchecked.
@@ -79,27 +90,30 @@ db_test_with!(
     }
 );
 
-db_test!(the_counter_in_one_statement_follows_the_domain_rule, |app| {
-    // Random gaps between attempts, some inside a window, some past a lock: the row the store
-    // leaves after each charge is the state the domain's rule computes.
-    let rule = LoginThrottle::per_account();
-    let conn = app.app.db().conn();
-    let mut rng = rand_chacha::ChaCha8Rng::seed_from_u64(14);
-    for key in 0..4 {
-        let key = format!("a:test-{key}");
-        let mut now = app.app.now();
-        let mut expected = None;
-        for _ in 0..60 {
-            now += Duration::seconds(rng.gen_range(0..400));
-            let stored = kith_store::login_attempts::charge(conn, &key, &rule, now)
-                .await
-                .unwrap();
-            let next = rule.charge(expected, now);
-            assert_eq!(stored, next, "after a charge at {now}");
-            expected = Some(next);
+db_test!(
+    the_counter_in_one_statement_follows_the_domain_rule,
+    |app| {
+        // Random gaps between attempts, some inside a window, some past a lock: the row the store
+        // leaves after each charge is the state the domain's rule computes.
+        let rule = LoginThrottle::per_account();
+        let conn = app.app.db().conn();
+        let mut rng = rand_chacha::ChaCha8Rng::seed_from_u64(14);
+        for key in 0..4 {
+            let key = format!("a:test-{key}");
+            let mut now = app.app.now();
+            let mut expected = None;
+            for _ in 0..60 {
+                now += Duration::seconds(rng.gen_range(0..400));
+                let stored = kith_store::login_attempts::charge(conn, &key, &rule, now)
+                    .await
+                    .unwrap();
+                let next = rule.charge(expected, now);
+                assert_eq!(stored, next, "after a charge at {now}");
+                expected = Some(next);
+            }
         }
     }
-});
+);
 
 db_test!(spent_counters_are_purged, |app| {
     let conn = app.app.db().conn();
@@ -114,9 +128,19 @@ db_test!(spent_counters_are_purged, |app| {
     }
     // Six addresses and the one source.
     assert_eq!(kith_store::login_attempts::count(conn).await.unwrap(), 7);
-    assert_eq!(kith_app::auth::purge_spent_attempts(&app.app).await.unwrap(), 0);
+    assert_eq!(
+        kith_app::auth::purge_spent_attempts(&app.app)
+            .await
+            .unwrap(),
+        0
+    );
     app.set_now("2026-11-16T09:16:00Z");
-    assert_eq!(kith_app::auth::purge_spent_attempts(&app.app).await.unwrap(), 7);
+    assert_eq!(
+        kith_app::auth::purge_spent_attempts(&app.app)
+            .await
+            .unwrap(),
+        7
+    );
     assert_eq!(kith_store::login_attempts::count(conn).await.unwrap(), 0);
 });
 
@@ -144,15 +168,25 @@ db_test_with!(
             for (i, user) in staff.iter().enumerate() {
                 let ip = format!("10.9.{round}.{i}");
                 let (t, before) = (Instant::now(), checks());
-                assert_eq!(login_from(&app, &user.email, "not-the-password", &ip).await, 401);
+                assert_eq!(
+                    login_from(&app, &user.email, "not-the-password", &ip).await,
+                    401
+                );
                 known.push(t.elapsed());
                 assert_eq!(checks() - before, 1, "one argon2 check for a known address");
                 let ip = format!("10.8.{round}.{i}");
                 let (t, before) = (Instant::now(), checks());
                 let nobody = format!("nobody{round}{i}@kith.test");
-                assert_eq!(login_from(&app, &nobody, "not-the-password", &ip).await, 401);
+                assert_eq!(
+                    login_from(&app, &nobody, "not-the-password", &ip).await,
+                    401
+                );
                 unknown.push(t.elapsed());
-                assert_eq!(checks() - before, 1, "one argon2 check for an unknown address");
+                assert_eq!(
+                    checks() - before,
+                    1,
+                    "one argon2 check for an unknown address"
+                );
             }
         }
         known.sort();

@@ -4,8 +4,8 @@
 //! CPR number the tests type), so the detector below ([`full_cpr_in`]) can look for any of them
 //! in every response, e-mail and log line of the suite.
 
-use std::sync::atomic::{AtomicU32, Ordering};
 use std::sync::OnceLock;
+use std::sync::atomic::{AtomicU32, Ordering};
 
 use serde_json::{Value, json};
 

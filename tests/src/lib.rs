@@ -148,7 +148,10 @@ impl TestApp {
 
     /// A fresh app on `engine` whose server settings `configure` changes (behind a proxy,
     /// cookies only over TLS).
-    pub async fn spawn_with(engine: Engine, configure: impl FnOnce(&mut kith_server::Settings)) -> Self {
+    pub async fn spawn_with(
+        engine: Engine,
+        configure: impl FnOnce(&mut kith_server::Settings),
+    ) -> Self {
         logs::install();
         let db = TestDb::fresh(engine).await.expect("test database");
         let conn = kith_app::Db::connect(&db.url).await.expect("connect");

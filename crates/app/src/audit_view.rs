@@ -162,7 +162,10 @@ fn filter_detail(p: &AuditParams) -> String {
     parts.join(";")
 }
 
-async fn views(app: &App, rows: Vec<kith_store::entities::audit_log::Model>) -> Result<Vec<AuditEntryView>> {
+async fn views(
+    app: &App,
+    rows: Vec<kith_store::entities::audit_log::Model>,
+) -> Result<Vec<AuditEntryView>> {
     let mut ids: Vec<i64> = rows.iter().filter_map(|r| r.actor_id).collect();
     ids.sort_unstable();
     ids.dedup();
@@ -170,7 +173,8 @@ async fn views(app: &App, rows: Vec<kith_store::entities::audit_log::Model>) -> 
         .await?
         .into_iter()
         .collect();
-    let privileged: Vec<&'static str> = AuditAction::ALL.to_vec()
+    let privileged: Vec<&'static str> = AuditAction::ALL
+        .to_vec()
         .into_iter()
         .filter(|a| a.is_privileged())
         .map(AuditAction::as_str)
@@ -251,8 +255,16 @@ pub async fn export(
     let mut sheet = Sheet::new(
         "audit",
         &[
-            "id", "at", "actor_id", "actor_name", "action", "privileged", "entity",
-            "entity_id", "child_id", "detail",
+            "id",
+            "at",
+            "actor_id",
+            "actor_name",
+            "action",
+            "privileged",
+            "entity",
+            "entity_id",
+            "child_id",
+            "detail",
         ],
     );
     for v in items {
@@ -282,7 +294,8 @@ pub fn may_review(actor: &Actor) -> bool {
 
 /// The action codes, for the filter's choices.
 pub fn action_codes() -> Vec<(&'static str, bool)> {
-    AuditAction::ALL.to_vec()
+    AuditAction::ALL
+        .to_vec()
         .into_iter()
         .map(|a| (a.as_str(), a.is_privileged()))
         .collect()

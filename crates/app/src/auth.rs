@@ -121,7 +121,10 @@ pub(crate) async fn verify(app: &App, attempt: LoginAttempt<'_>) -> Result<UserI
         Err(_) => None,
     };
     let ok = turn
-        .verify(attempt.password, user.as_ref().map(|u| u.password_hash.as_str()))
+        .verify(
+            attempt.password,
+            user.as_ref().map(|u| u.password_hash.as_str()),
+        )
         .await?;
     match user {
         Some(user) if ok && user.active => {
@@ -133,7 +136,9 @@ pub(crate) async fn verify(app: &App, attempt: LoginAttempt<'_>) -> Result<UserI
         }
         user => {
             match user {
-                Some(u) => tracing::info!(user_id = u.id, failures = counter.failures, "login failed"),
+                Some(u) => {
+                    tracing::info!(user_id = u.id, failures = counter.failures, "login failed")
+                }
                 None => tracing::info!(failures = counter.failures, "login failed"),
             }
             if per_account.exhausted(&counter) {

@@ -92,7 +92,10 @@ impl<'a> Pager<'a> {
         let after = match params.cursor.as_deref() {
             None | Some("") => None,
             Some(c) => Some(self.open(c).ok_or_else(|| {
-                AppError::invalid("cursor", "not a cursor from this list; start from the first page")
+                AppError::invalid(
+                    "cursor",
+                    "not a cursor from this list; start from the first page",
+                )
             })?),
         };
         Ok(PageRequest { limit, after })

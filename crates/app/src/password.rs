@@ -64,7 +64,10 @@ pub fn check_policy(field: &str, password: &str, personal: &[&str]) -> Result<()
         ));
     }
     if password.chars().any(char::is_control) {
-        return Err(AppError::invalid(field, "must not contain control characters"));
+        return Err(AppError::invalid(
+            field,
+            "must not contain control characters",
+        ));
     }
     // The name's words and the address's parts, so "anna.hansen2026!" is known to the guesser.
     let mut known: Vec<&str> = Vec::new();

@@ -15,10 +15,10 @@ const MAX_EXIT_PLAN: usize = 2000;
 
 use crate::audit::{self, AuditAction, ChildData};
 use crate::children::view::ChildRef;
+use crate::paging::{List, Pager};
 use crate::staff::StaffRef;
 use crate::validate::{Problems, trimmed};
 use crate::wheel::plan::{parse, plan_in};
-use crate::paging::{List, Pager};
 use crate::{Actor, App, AppError, PageParams, Paged, Result, policy};
 
 /// Filters for the placement list.

@@ -27,9 +27,9 @@ use serde::{Deserialize, Serialize};
 use crate::audit::{self, AuditAction, ChildData};
 use crate::children::ChildRef;
 use crate::matching::{RankedView, check_profiles, check_start, profiles, ranked_view};
+use crate::paging::{List, Pager};
 use crate::staff::{StaffRef, refs};
 use crate::validate::check;
-use crate::paging::{List, Pager};
 use crate::{Actor, App, AppError, PageParams, Paged, Result, policy};
 
 /// How many alternatives are frozen with a proposal.

@@ -148,14 +148,7 @@ pub async fn create_for_email(
     let user = kith_store::users::find_by_email(app.db().conn(), &email)
         .await?
         .ok_or(AppError::NotFound("user"))?;
-    create_for(
-        app,
-        None,
-        user.user.id,
-        name,
-        days.unwrap_or(DEFAULT_DAYS),
-    )
-    .await
+    create_for(app, None, user.user.id, name, days.unwrap_or(DEFAULT_DAYS)).await
 }
 
 /// The actor's tokens.

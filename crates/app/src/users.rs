@@ -2,8 +2,8 @@
 //! language preference.
 
 use chrono::{DateTime, Utc};
-use kith_domain::role::RoleConflict;
 use garde::Validate;
+use kith_domain::role::RoleConflict;
 use kith_domain::{Email, Lang, Role, UnitId, UserId};
 use kith_store::StoreError;
 use kith_store::users::{NewUser, UserRecord};
@@ -288,7 +288,11 @@ pub async fn update(
         (true, false) => {
             kith_store::users::end_sessions(&tx, id.0, Utc::now()).await?;
             let revoked = kith_store::tokens::revoke_all(&tx, id.0, app.now()).await?;
-            event(AuditAction::UserDisable, Some(format!("tokens_revoked={revoked}"))).await?;
+            event(
+                AuditAction::UserDisable,
+                Some(format!("tokens_revoked={revoked}")),
+            )
+            .await?;
         }
         (false, true) => event(AuditAction::UserEnable, None).await?,
         _ => {}

@@ -78,7 +78,13 @@ mod tests {
 
     #[test]
     fn names_refuse_hidden_characters() {
-        for bad in ["Ida\0", "Ida\nHansen", "\u{202E}nesnaH adI", "Ida\u{2066}", "I\u{200B}da"] {
+        for bad in [
+            "Ida\0",
+            "Ida\nHansen",
+            "\u{202E}nesnaH adI",
+            "Ida\u{2066}",
+            "I\u{200B}da",
+        ] {
             assert!(plain_name(bad, &()).is_err(), "{bad:?}");
         }
         for good in ["Ida Hansen", "Åse Ørnebjerg-Ædel", "Zoë O'Brien", "محمد"] {

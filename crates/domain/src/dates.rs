@@ -103,7 +103,14 @@ mod tests {
         assert_eq!(year_of_date_text("+262142-12-31"), Some(262_142));
         assert_eq!(year_of_date_text("-262143-01-01"), Some(-262_143));
         assert_eq!(year_of_date_text("0001-1-1"), Some(1));
-        for not_a_date in ["", "2026", "2026-12", "12-01-2026", "abc-de-fg", "2026-123-01"] {
+        for not_a_date in [
+            "",
+            "2026",
+            "2026-12",
+            "12-01-2026",
+            "abc-de-fg",
+            "2026-123-01",
+        ] {
             assert_eq!(year_of_date_text(not_a_date), None, "{not_a_date}");
         }
         assert!(!year_in_range(1899) && year_in_range(1900) && year_in_range(2199));

@@ -96,7 +96,10 @@ mod tests {
                 Err(RoleConflict::OversightWithCases)
             );
         }
-        assert_eq!(check_roles(&[Admin, Auditor]), Err(RoleConflict::AdminWithAuditor));
+        assert_eq!(
+            check_roles(&[Admin, Auditor]),
+            Err(RoleConflict::AdminWithAuditor)
+        );
     }
 }
 

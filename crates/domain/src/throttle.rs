@@ -159,7 +159,12 @@ mod tests {
         let mut a = None;
         for m in 0..5 {
             let next = t.charge(a, at(m));
-            assert_eq!(t.verdict(&next, at(m)), Verdict::Evaluate, "attempt {}", m + 1);
+            assert_eq!(
+                t.verdict(&next, at(m)),
+                Verdict::Evaluate,
+                "attempt {}",
+                m + 1
+            );
             a = Some(next);
         }
         assert!(t.exhausted(&a.unwrap()));

@@ -114,13 +114,12 @@ const DATE_RANGE: &str = "must be a date between 1900-01-01 and 2199-12-31";
 pub fn dates_in_range(value: &serde_json::Value) -> Result<(), AppError> {
     fn walk(v: &serde_json::Value, path: &str, out: &mut Vec<kith_app::FieldError>) {
         match v {
-            serde_json::Value::String(s) => {
+            serde_json::Value::String(s)
                 if kith_domain::dates::year_of_date_text(s.trim())
-                    .is_some_and(|y| !kith_domain::dates::year_in_range(y))
-                {
-                    let field = if path.is_empty() { "body" } else { path };
-                    out.push(kith_app::FieldError::new(field, DATE_RANGE));
-                }
+                    .is_some_and(|y| !kith_domain::dates::year_in_range(y)) =>
+            {
+                let field = if path.is_empty() { "body" } else { path };
+                out.push(kith_app::FieldError::new(field, DATE_RANGE));
             }
             serde_json::Value::Array(items) => {
                 for (i, item) in items.iter().enumerate() {
@@ -411,7 +410,7 @@ pub fn client_ip(parts: &Parts, settings: &crate::Settings) -> Option<std::net::
             .filter_map(|v| v.to_str().ok())
             .flat_map(|v| v.split(','))
             .filter_map(|a| a.trim().parse::<std::net::IpAddr>().ok())
-            .last();
+            .next_back();
         if forwarded.is_some() {
             return forwarded;
         }

@@ -60,11 +60,23 @@ const TEXTS: &[(&str, &str, &str)] = &[
     ("error.too_large", "For stor", "Too large"),
     // passwords, sessions, tokens
     ("password.change", "Skift adgangskode", "Change password"),
-    ("password.current", "Nuværende adgangskode", "Current password"),
+    (
+        "password.current",
+        "Nuværende adgangskode",
+        "Current password",
+    ),
     ("password.new", "Ny adgangskode", "New password"),
-    ("password.repeat", "Gentag den nye adgangskode", "Repeat the new password"),
+    (
+        "password.repeat",
+        "Gentag den nye adgangskode",
+        "Repeat the new password",
+    ),
     ("password.save", "Skift adgangskode", "Change password"),
-    ("password.set", "Gem den nye adgangskode", "Save the new password"),
+    (
+        "password.set",
+        "Gem den nye adgangskode",
+        "Save the new password",
+    ),
     (
         "password.rules",
         "Mindst 12 tegn. Brug gerne nogle ord, der ikke hører sammen; ikke dit navn eller din e-mail.",
@@ -80,7 +92,11 @@ const TEXTS: &[(&str, &str, &str)] = &[
         "Din nye adgangskode er gemt. Log ind med den.",
         "Your new password is saved. Log in with it.",
     ),
-    ("password.reset_title", "Vælg en ny adgangskode", "Choose a new password"),
+    (
+        "password.reset_title",
+        "Vælg en ny adgangskode",
+        "Choose a new password",
+    ),
     (
         "password.mismatch",
         "De to adgangskoder er ikke ens.",
@@ -97,15 +113,27 @@ const TEXTS: &[(&str, &str, &str)] = &[
         "Har du glemt at logge ud på en anden computer, eller mistet en telefon, så log ud alle steder.",
         "Forgot to log out on another computer, or lost a phone? Log out everywhere.",
     ),
-    ("sessions.end_mine", "Log mig ud alle steder", "Log me out everywhere"),
-    ("sessions.end_theirs", "Log brugeren ud alle steder", "Log the user out everywhere"),
+    (
+        "sessions.end_mine",
+        "Log mig ud alle steder",
+        "Log me out everywhere",
+    ),
+    (
+        "sessions.end_theirs",
+        "Log brugeren ud alle steder",
+        "Log the user out everywhere",
+    ),
     ("users.access", "Adgang", "Access"),
     (
         "users.reset_intro",
         "Har brugeren glemt sin adgangskode, så send et link til en ny; det virker én gang i 24 timer.",
         "If the user forgot their password, send a link to choose a new one; it works once, for 24 hours.",
     ),
-    ("users.send_reset", "Send link til ny adgangskode", "Send a password link"),
+    (
+        "users.send_reset",
+        "Send link til ny adgangskode",
+        "Send a password link",
+    ),
     ("tokens.title", "API-nøgler", "API tokens"),
     ("tokens.none", "Ingen API-nøgler.", "No API tokens."),
     ("tokens.name", "Navn", "Name"),
@@ -136,7 +164,11 @@ const TEXTS: &[(&str, &str, &str)] = &[
     ("audit.what", "Hvad", "What"),
     ("audit.detail", "Detaljer", "Details"),
     ("audit.system", "Systemet", "The system"),
-    ("audit.none", "Ingen hændelser i perioden.", "Nothing in the period."),
+    (
+        "audit.none",
+        "Ingen hændelser i perioden.",
+        "Nothing in the period.",
+    ),
     ("audit.more", "Ældre hændelser", "Older entries"),
     (
         "error.unavailable",

@@ -60,17 +60,18 @@ pub fn finish(mut doc: OpenApi) -> OpenApi {
 /// many attempts).
 fn document_errors(path: &str, method: &str, op: &mut Operation) {
     for (status, response) in op.responses.responses.iter_mut() {
-        if status.starts_with('4') || status.starts_with('5') {
-            if let RefOr::T(r) = response
-                && let Some(content) = r.content.shift_remove("application/json")
-            {
-                r.content.insert(PROBLEM.to_owned(), content);
-            }
+        if (status.starts_with('4') || status.starts_with('5'))
+            && let RefOr::T(r) = response
+            && let Some(content) = r.content.shift_remove("application/json")
+        {
+            r.content.insert(PROBLEM.to_owned(), content);
         }
     }
     let anonymous = matches!(
         (method, path),
-        ("post", "/api/v1/session") | ("delete", "/api/v1/session") | ("post", "/api/v1/password-reset")
+        ("post", "/api/v1/session")
+            | ("delete", "/api/v1/session")
+            | ("post", "/api/v1/password-reset")
     );
     let writes = method != "get";
     let mut add = |status: &str, why: &str| {
@@ -91,8 +92,14 @@ fn document_errors(path: &str, method: &str, op: &mut Operation) {
                 )
             });
     };
-    add("422", "A parameter or the body does not parse or breaks a rule");
-    add("503", "The database cannot be reached or written, or too much is waiting");
+    add(
+        "422",
+        "A parameter or the body does not parse or breaks a rule",
+    );
+    add(
+        "503",
+        "The database cannot be reached or written, or too much is waiting",
+    );
     if !anonymous {
         add("401", "No login or token");
         add("403", "The role has no access to this");
@@ -112,41 +119,81 @@ fn document_errors(path: &str, method: &str, op: &mut Operation) {
             | ("put", "/api/v1/children/{id}")
             | ("post", "/api/v1/imports/{kind}")
     ) {
-        add("429", "Too many attempts; wait as long as `Retry-After` says");
+        add(
+            "429",
+            "Too many attempts; wait as long as `Retry-After` says",
+        );
     }
 }
 
 /// OpenAPI links from what a request makes to what may be done with it next, so a client (and
 /// the hostile pass's stateful phase) can follow them: a registered child to its case, a
 /// proposal to its decision, a goal to its progress.
+/// From an operation (path, method, status) to the operations its answer's `id` leads to
+/// (name, `path|method`).
+type Links = [(
+    &'static str,
+    &'static str,
+    &'static str,
+    &'static [(&'static str, &'static str)],
+)];
+
 fn add_links(doc: &mut OpenApi) {
-    let links: &[(&str, &str, &str, &[(&str, &str)])] = &[
-        ("/api/v1/children", "post", "201", &[
-            ("ReadChild", "/api/v1/children/{id}|get"),
-            ("ChangeChild", "/api/v1/children/{id}|put"),
-            ("AddNetworkPerson", "/api/v1/children/{id}/network|post"),
-            ("ChangeProfile", "/api/v1/children/{id}/profile|put"),
-        ]),
-        ("/api/v1/placement-options", "post", "201", &[
-            ("ReadOption", "/api/v1/placement-options/{id}|get"),
-            ("ChangeOption", "/api/v1/placement-options/{id}|put"),
-            ("ConfirmCapacity", "/api/v1/placement-options/{id}/capacity-confirmation|post"),
-        ]),
-        ("/api/v1/proposals", "post", "201", &[
-            ("ReadProposal", "/api/v1/proposals/{id}|get"),
-            ("Withdraw", "/api/v1/proposals/{id}/withdraw|post"),
-            ("Approve", "/api/v1/proposals/{id}/approve|post"),
-            ("Reject", "/api/v1/proposals/{id}/reject|post"),
-        ]),
-        ("/api/v1/placements/{id}/goals", "post", "201", &[
-            ("ReadGoal", "/api/v1/goals/{id}|get"),
-            ("ReviseGoal", "/api/v1/goals/{id}|patch"),
-            ("RecordProgress", "/api/v1/goals/{id}/progress|post"),
-        ]),
-        ("/api/v1/users", "post", "201", &[
-            ("ReadUser", "/api/v1/users/{id}|get"),
-            ("ChangeUser", "/api/v1/users/{id}|put"),
-        ]),
+    let links: &Links = &[
+        (
+            "/api/v1/children",
+            "post",
+            "201",
+            &[
+                ("ReadChild", "/api/v1/children/{id}|get"),
+                ("ChangeChild", "/api/v1/children/{id}|put"),
+                ("AddNetworkPerson", "/api/v1/children/{id}/network|post"),
+                ("ChangeProfile", "/api/v1/children/{id}/profile|put"),
+            ],
+        ),
+        (
+            "/api/v1/placement-options",
+            "post",
+            "201",
+            &[
+                ("ReadOption", "/api/v1/placement-options/{id}|get"),
+                ("ChangeOption", "/api/v1/placement-options/{id}|put"),
+                (
+                    "ConfirmCapacity",
+                    "/api/v1/placement-options/{id}/capacity-confirmation|post",
+                ),
+            ],
+        ),
+        (
+            "/api/v1/proposals",
+            "post",
+            "201",
+            &[
+                ("ReadProposal", "/api/v1/proposals/{id}|get"),
+                ("Withdraw", "/api/v1/proposals/{id}/withdraw|post"),
+                ("Approve", "/api/v1/proposals/{id}/approve|post"),
+                ("Reject", "/api/v1/proposals/{id}/reject|post"),
+            ],
+        ),
+        (
+            "/api/v1/placements/{id}/goals",
+            "post",
+            "201",
+            &[
+                ("ReadGoal", "/api/v1/goals/{id}|get"),
+                ("ReviseGoal", "/api/v1/goals/{id}|patch"),
+                ("RecordProgress", "/api/v1/goals/{id}/progress|post"),
+            ],
+        ),
+        (
+            "/api/v1/users",
+            "post",
+            "201",
+            &[
+                ("ReadUser", "/api/v1/users/{id}|get"),
+                ("ChangeUser", "/api/v1/users/{id}|put"),
+            ],
+        ),
     ];
     for (path, method, status, targets) in links {
         let Some(item) = doc.paths.paths.get_mut(*path) else {

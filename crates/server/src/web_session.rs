@@ -134,12 +134,18 @@ mod tests {
         ));
         // Behind a proxy without KITH_BASE_URL: the host asked for.
         assert!(same_origin(
-            &headers(&[("origin", "http://10.0.0.5:8080"), ("host", "10.0.0.5:8080")]),
+            &headers(&[
+                ("origin", "http://10.0.0.5:8080"),
+                ("host", "10.0.0.5:8080")
+            ]),
             &s
         ));
         for bad in [
             headers(&[("origin", "https://evil.example")]),
-            headers(&[("origin", "https://evil.example"), ("host", "kith.roskilde.dk")]),
+            headers(&[
+                ("origin", "https://evil.example"),
+                ("host", "kith.roskilde.dk"),
+            ]),
             headers(&[("origin", "null")]),
             headers(&[("referer", "https://kith.roskilde.dk.evil.example/")]),
             headers(&[]),
@@ -151,9 +157,18 @@ mod tests {
     #[test]
     fn cross_site_reads_are_refused() {
         assert!(not_cross_site(&headers(&[])));
-        assert!(not_cross_site(&headers(&[("sec-fetch-site", "same-origin")])));
+        assert!(not_cross_site(&headers(&[(
+            "sec-fetch-site",
+            "same-origin"
+        )])));
         assert!(not_cross_site(&headers(&[("sec-fetch-site", "none")])));
-        assert!(!not_cross_site(&headers(&[("sec-fetch-site", "cross-site")])));
-        assert!(!not_cross_site(&headers(&[("sec-fetch-site", "same-site")])));
+        assert!(!not_cross_site(&headers(&[(
+            "sec-fetch-site",
+            "cross-site"
+        )])));
+        assert!(!not_cross_site(&headers(&[(
+            "sec-fetch-site",
+            "same-site"
+        )])));
     }
 }

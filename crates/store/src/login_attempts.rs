@@ -7,7 +7,7 @@
 
 use chrono::{DateTime, Utc};
 use kith_domain::throttle::{Attempts, LoginThrottle};
-use sea_orm::sea_query::{CaseStatement, Expr, ExprTrait, OnConflict, SimpleExpr};
+use sea_orm::sea_query::{CaseStatement, Expr, ExprTrait, OnConflict};
 use sea_orm::{
     ActiveValue::Set, ColumnTrait, Condition, ConnectionTrait, EntityTrait, QueryFilter,
 };
@@ -32,8 +32,8 @@ pub async fn get<C: ConnectionTrait>(conn: &C, key_hash: &str) -> Result<Option<
 }
 
 /// The stored row's value of `c` (inside `ON CONFLICT DO UPDATE`, the row before the update).
-fn old(c: Column) -> SimpleExpr {
-    Expr::col((login_attempt::Entity, c)).into()
+fn old(c: Column) -> Expr {
+    Expr::col((login_attempt::Entity, c))
 }
 
 /// Charges one attempt at `now` and returns the counter as this charge left it.
@@ -95,7 +95,7 @@ pub async fn lock<C: ConnectionTrait>(
     now: DateTime<Utc>,
 ) -> Result<()> {
     login_attempt::Entity::update_many()
-        .col_expr(Column::LockedUntil, Expr::val(now + rule.lockout).into())
+        .col_expr(Column::LockedUntil, Expr::val(now + rule.lockout))
         .filter(Column::KeyHash.eq(key_hash))
         .filter(Column::LockedUntil.is_null())
         .exec(conn)
@@ -134,13 +134,11 @@ pub async fn purge_spent<C: ConnectionTrait>(
     Ok(login_attempt::Entity::delete_many()
         .filter(Column::KeyHash.starts_with(prefix))
         .filter(
-            Condition::any()
-                .add(Column::LockedUntil.lte(now))
-                .add(
-                    Condition::all()
-                        .add(Column::LockedUntil.is_null())
-                        .add(Column::WindowStartedAt.lte(now - rule.window)),
-                ),
+            Condition::any().add(Column::LockedUntil.lte(now)).add(
+                Condition::all()
+                    .add(Column::LockedUntil.is_null())
+                    .add(Column::WindowStartedAt.lte(now - rule.window)),
+            ),
         )
         .exec(conn)
         .await?

@@ -189,7 +189,10 @@ mod tests {
         let mut bytes = URL_SAFE_NO_PAD.decode(&sealed).unwrap();
         let last = bytes.len() - 1;
         bytes[last] ^= 1;
-        assert_eq!(v.open_token(b"children:7", &URL_SAFE_NO_PAD.encode(bytes)), None);
+        assert_eq!(
+            v.open_token(b"children:7", &URL_SAFE_NO_PAD.encode(bytes)),
+            None
+        );
     }
 
     #[test]

@@ -184,8 +184,16 @@ fn few_stuck(answers: &str) -> Result {
         entry.0 |= !matches!(status, "401" | "403" | "404");
         entry.1 |= status.starts_with('2');
     }
-    let stuck: Vec<&str> = seen.iter().filter(|(_, r)| !r.0).map(|(op, _)| *op).collect();
-    let never_ok: Vec<&str> = seen.iter().filter(|(_, r)| !r.1).map(|(op, _)| *op).collect();
+    let stuck: Vec<&str> = seen
+        .iter()
+        .filter(|(_, r)| !r.0)
+        .map(|(op, _)| *op)
+        .collect();
+    let never_ok: Vec<&str> = seen
+        .iter()
+        .filter(|(_, r)| !r.1)
+        .map(|(op, _)| *op)
+        .collect();
     eprintln!(
         "xtask: {} operations tried; {} never past 401/403/404: {stuck:?}; \
          {} never succeeded: {never_ok:?}",
@@ -194,7 +202,10 @@ fn few_stuck(answers: &str) -> Result {
         never_ok.len()
     );
     if stuck.len() >= 5 {
-        return Err(format!("{} operations were never reached: {stuck:?}", stuck.len()));
+        return Err(format!(
+            "{} operations were never reached: {stuck:?}",
+            stuck.len()
+        ));
     }
     Ok(())
 }

@@ -33,8 +33,7 @@ pub(crate) enum Clash {
 }
 
 /// What the actor is told when a number is in a case they cannot see.
-pub(crate) const HIDDEN_MESSAGE: &str =
-    "the child cannot be registered with the CPR number given; your leader has been told and can help";
+pub(crate) const HIDDEN_MESSAGE: &str = "the child cannot be registered with the CPR number given; your leader has been told and can help";
 
 /// The refusal of a number in a case the actor cannot see (409, no field named).
 pub(crate) fn hidden_refusal() -> AppError {
@@ -121,8 +120,8 @@ pub(crate) async fn check(
 /// by id; no CPR number, no name).
 async fn tell_leaders(app: &App, actor: &Actor, nth: u32) -> Result<()> {
     let conn = app.db().conn();
-    let leaders = kith_store::users::in_units_with_role(conn, &actor.unit_ids(), Role::Leader)
-        .await?;
+    let leaders =
+        kith_store::users::in_units_with_role(conn, &actor.unit_ids(), Role::Leader).await?;
     let payload = serde_json::json!({ "staff_id": actor.id.0 }).to_string();
     let stamp = app.now().timestamp_millis();
     let emails: Vec<NewEmail> = leaders

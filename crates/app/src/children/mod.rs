@@ -23,8 +23,8 @@ pub use input::*;
 pub use view::*;
 
 use crate::audit::{self, AuditAction};
-use crate::validate::{Problems, check};
 use crate::paging::{List, Pager};
+use crate::validate::{Problems, check};
 use crate::{Actor, App, AppError, PageParams, Paged, Result, policy};
 
 /// Filters for the children list.
@@ -293,7 +293,11 @@ async fn check_cpr_free(
     let Some(cpr) = cpr else {
         return Ok(());
     };
-    match cpr::check(app, actor, &[(cpr, except)]).await?.pop().flatten() {
+    match cpr::check(app, actor, &[(cpr, except)])
+        .await?
+        .pop()
+        .flatten()
+    {
         None => Ok(()),
         Some(cpr::Clash::Visible(_)) => Err(AppError::conflict(
             "cpr",

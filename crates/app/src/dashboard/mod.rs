@@ -9,8 +9,8 @@ mod figures;
 
 pub use figures::{Caseload, Dashboard, FormCount, LeadTime, MonthOfStarts};
 
-use kith_domain::dates::PeriodError;
 use chrono::NaiveDate;
+use kith_domain::dates::PeriodError;
 use kith_domain::metrics::Period;
 use kith_domain::{Role, UnitId};
 use serde::Deserialize;

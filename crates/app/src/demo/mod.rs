@@ -337,7 +337,8 @@ pub async fn load(app: &App) -> Result<DemoSummary> {
     let auditor = kith_store::users::insert(
         conn,
         &NewUser {
-            email: Email::parse("revisor@kith.test").map_err(|e| AppError::Internal(e.to_string()))?,
+            email: Email::parse("revisor@kith.test")
+                .map_err(|e| AppError::Internal(e.to_string()))?,
             name: "Rita Revisor".into(),
             password_hash: hash.clone(),
             locale: Lang::Da,

@@ -21,9 +21,9 @@ use serde::Deserialize;
 pub use input::*;
 pub use view::*;
 
+use crate::paging::{List, Pager};
 use crate::staff::{StaffRef, refs};
 use crate::validate::{Problems, check};
-use crate::paging::{List, Pager};
 use crate::{Actor, App, AppError, PageParams, Paged, Result, policy};
 
 /// Filters for the options list.

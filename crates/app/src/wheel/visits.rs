@@ -13,8 +13,8 @@ use serde::{Deserialize, Serialize};
 use super::plan::{parse, plan_in};
 use super::views::{FollowUpView, VisitView, build, follow_up_view};
 use crate::audit::{self, AuditAction, ChildData};
-use crate::validate::{Problems, blank, check_len, trimmed};
 use crate::paging::{List, Pager};
+use crate::validate::{Problems, blank, check_len, trimmed};
 use crate::{Actor, App, AppError, PageParams, Paged, Result, policy};
 
 /// The longest texts a record takes (characters).
@@ -122,13 +122,7 @@ pub async fn list(app: &App, actor: &Actor, params: &VisitListParams) -> Result<
         kind: params.kind,
         overdue_on: params.overdue.unwrap_or(false).then(|| app.today()),
     };
-    let page = kith_store::visits::list(
-        app.db().conn(),
-        &scope,
-        &filter,
-        request,
-    )
-    .await?;
+    let page = kith_store::visits::list(app.db().conn(), &scope, &filter, request).await?;
     let next = page.next_after;
     let views = build(app, page.items).await?;
     let paged = pager.page(

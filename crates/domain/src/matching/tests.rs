@@ -670,7 +670,10 @@ fn counted<S: Strategy>(
         })
         .unwrap();
     let (a, t) = (asserted.into_inner(), total.into_inner());
-    assert!(a * 10 >= t * 9, "only {a} of {t} cases reached the assertions");
+    assert!(
+        a * 10 >= t * 9,
+        "only {a} of {t} cases reached the assertions"
+    );
 }
 
 #[test]
@@ -679,12 +682,26 @@ fn each_score_is_the_sum_of_its_contributions_within_0_and_100() {
         (arb_mild_child(), arb_fitting_options(), arb_weights()),
         300,
         |(c, options, w)| {
-            let rules = MatchRules { weights: w, ..MatchRules::default() };
-            let out = rank(&MatchUnit::single(c), &options, &rules, d(START), &NeedLabels::default());
+            let rules = MatchRules {
+                weights: w,
+                ..MatchRules::default()
+            };
+            let out = rank(
+                &MatchUnit::single(c),
+                &options,
+                &rules,
+                d(START),
+                &NeedLabels::default(),
+            );
             for r in &out.ranked {
                 let r = r.explain(&NeedLabels::default());
                 let sum: f64 = r.contributions.iter().map(|x| x.points).sum();
-                prop_assert!((r.score - sum).abs() < 1e-9, "score {} != sum {}", r.score, sum);
+                prop_assert!(
+                    (r.score - sum).abs() < 1e-9,
+                    "score {} != sum {}",
+                    r.score,
+                    sum
+                );
                 prop_assert!((0.0..=100.0).contains(&r.score));
                 for x in &r.contributions {
                     prop_assert!(x.points >= 0.0 && x.points <= x.max_points + 0.1 + 1e-9);
@@ -698,7 +715,12 @@ fn each_score_is_the_sum_of_its_contributions_within_0_and_100() {
 #[test]
 fn adding_a_competence_never_lowers_a_score() {
     counted(
-        (arb_mild_child(), arb_fitting_option(2), 0usize..CODES.len(), arb_level()),
+        (
+            arb_mild_child(),
+            arb_fitting_option(2),
+            0usize..CODES.len(),
+            arb_level(),
+        ),
         300,
         |(c, o, extra, level)| {
             let unit = MatchUnit::single(c);

@@ -28,7 +28,10 @@ pub fn router() -> Router<AppState> {
         .route("/password-reset/{token}", get(reset_form).post(reset))
         .route("/admin/users/{id}/password-reset", post(send_reset))
         .route("/admin/users/{id}/sessions/end", post(end_sessions))
-        .route("/admin/users/{id}/tokens/{token}/revoke", post(revoke_token))
+        .route(
+            "/admin/users/{id}/tokens/{token}/revoke",
+            post(revoke_token),
+        )
         .route("/audit", get(audit))
 }
 

@@ -27,18 +27,29 @@ async fn a_flood_of_anonymous_logins_leaves_reads_fast_and_memory_bounded() {
     std::fs::create_dir_all(&dir).unwrap();
     let run = |args: &[&str]| {
         let mut c = super::kith(&db, &dir);
-        c.args(args).env("KITH_PASSWORD", "plum kettle orbit sandal");
+        c.args(args)
+            .env("KITH_PASSWORD", "plum kettle orbit sandal");
         c
     };
     assert!(run(&["migrate"]).output().await.unwrap().status.success());
     let add = run(&[
-        "user", "add", "--email", "adviser@kith.test", "--name", "Alma Adviser", "--role",
+        "user",
+        "add",
+        "--email",
+        "adviser@kith.test",
+        "--name",
+        "Alma Adviser",
+        "--role",
         "adviser",
     ])
     .output()
     .await
     .unwrap();
-    assert!(add.status.success(), "{}", String::from_utf8_lossy(&add.stderr));
+    assert!(
+        add.status.success(),
+        "{}",
+        String::from_utf8_lossy(&add.stderr)
+    );
     let token = run(&["token", "create", "--email", "adviser@kith.test"])
         .output()
         .await
@@ -73,7 +84,10 @@ async fn a_flood_of_anonymous_logins_leaves_reads_fast_and_memory_bounded() {
                 async move {
                     anonymous
                         .post(format!("{base}/api/v1/session"))
-                        .header("x-forwarded-for", format!("10.{round}{}.{}.7", i / 250, i % 250))
+                        .header(
+                            "x-forwarded-for",
+                            format!("10.{round}{}.{}.7", i / 250, i % 250),
+                        )
                         .json(&json!({"email": format!("ukendt{round}-{i}@example.org"),
                                       "password": "is this it?"}))
                         .send()
@@ -100,7 +114,10 @@ async fn a_flood_of_anonymous_logins_leaves_reads_fast_and_memory_bounded() {
         assert!(
             answers.iter().all(|s| [401, 429, 503].contains(s)),
             "every flooding login is refused cleanly: {:?}",
-            answers.iter().filter(|s| ![401, 429, 503].contains(*s)).collect::<Vec<_>>()
+            answers
+                .iter()
+                .filter(|s| ![401, 429, 503].contains(*s))
+                .collect::<Vec<_>>()
         );
         assert!(
             answers.contains(&503),

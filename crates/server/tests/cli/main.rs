@@ -435,7 +435,10 @@ async fn killed_while_planning(engine: Engine) {
             break;
         }
     }
-    assert!(reached, "the planner wrote the wheel and stopped before its commit");
+    assert!(
+        reached,
+        "the planner wrote the wheel and stopped before its commit"
+    );
     child.start_kill().unwrap(); // SIGKILL
     let status = child.wait().await.unwrap();
     assert!(!status.success(), "the planner was killed");
@@ -658,8 +661,15 @@ async fn three_instances_share_sessions_places_and_jobs() {
     };
     let marked_sent = queued.iter().filter(|e| e.sent_at.is_some()).count() as u64;
     assert!(sent > 0);
-    assert_eq!(marked_sent, queued.len() as u64, "every queued e-mail was sent");
-    assert_eq!(sent, marked_sent, "the senders sent each queued e-mail once");
+    assert_eq!(
+        marked_sent,
+        queued.len() as u64,
+        "every queued e-mail was sent"
+    );
+    assert_eq!(
+        sent, marked_sent,
+        "the senders sent each queued e-mail once"
+    );
     let mut ids: Vec<String> = std::fs::read_dir(dir.join("mail"))
         .expect("the mail folder")
         .filter_map(|e| e.ok().map(|e| e.path()))
