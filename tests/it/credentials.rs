@@ -69,6 +69,11 @@ db_test!(changing_ones_password_ends_every_other_session, |app| {
     .expect(204);
     here.get("/api/v1/session").await.expect(200);
     elsewhere.get("/api/v1/session").await.expect(401);
+    // A token made while the old password was known does not outlive it.
+    app.client(&app.staff.adviser)
+        .get("/api/v1/session")
+        .await
+        .expect(401);
     logged_in(&app, "adviser@kith.test", NEW_PASSWORD).await;
     assert_eq!(app.audit_rows("user.password_change").await.len(), 1);
 });
@@ -187,21 +192,66 @@ db_test!(a_reset_link_expires_and_a_new_one_voids_the_old, |app| {
     assert_eq!(try_with(tokens[1].clone()).await, 404);
 });
 
-db_test!(a_new_user_needs_a_strong_password, |app| {
-    let admin = app.client(&app.staff.admin);
-    let user = |pw: &str| {
-        json!({"email": "ny@kith.test", "name": "Nina Ny", "roles": ["adviser"], "unit_ids": [],
-               "password": pw})
-    };
-    for weak in ["kort", "password1234", "Nina Ny 2026!!", "ny@kith.test123"] {
-        let r = admin.post("/api/v1/users", &user(weak)).await.expect(422);
-        assert_eq!(r.error_fields(), ["password"], "{weak:?}");
-    }
-    admin
-        .post("/api/v1/users", &user(NEW_PASSWORD))
+db_test!(
+    a_new_user_chooses_their_own_strong_password_from_a_setup_link,
+    |app| {
+        let admin = app.client(&app.staff.admin);
+        let user = json!({"email": "ny@kith.test", "name": "Nina Ny", "roles": ["adviser"], "unit_ids": []});
+        // The administrator never knows the password: a body that carries one is refused.
+        let mut with_password = user.clone();
+        with_password["password"] = json!(NEW_PASSWORD);
+        let r = admin.post("/api/v1/users", &with_password).await;
+        assert_eq!(r.status, 422, "{}", r.text);
+        let created = admin.post("/api/v1/users", &user).await.expect(201);
+        let id = created.body["id"].as_i64().unwrap();
+        // Until the link is used nothing opens the account.
+        for guess in ["", NEW_PASSWORD, TEST_PASSWORD] {
+            let r = app
+                .anonymous()
+                .post(
+                    "/api/v1/session",
+                    &json!({"email": "ny@kith.test", "password": guess}),
+                )
+                .await;
+            assert!(
+                r.status == 401 || r.status == 422,
+                "{guess:?}: {}",
+                r.status
+            );
+        }
+        let stub = StubTransport::default();
+        send_due(&app.app, &stub, "test").await.unwrap();
+        let sent = stub.sent();
+        let mail = sent.iter().find(|m| m.to.contains("ny@kith.test")).unwrap();
+        let token = mail
+            .text
+            .split_whitespace()
+            .find(|w| w.contains("/password-reset/"))
+            .map(|l| l.rsplit('/').next().unwrap().to_owned())
+            .expect("a setup link");
+        let anon = app.anonymous();
+        for weak in ["kort", "password1234", "Nina Ny 2026!!", "ny@kith.test123"] {
+            let r = anon
+                .post(
+                    "/api/v1/password-reset",
+                    &json!({"token": token, "new_password": weak}),
+                )
+                .await
+                .expect(422);
+            assert_eq!(r.error_fields(), ["new_password"], "{weak:?}");
+        }
+        anon.post(
+            "/api/v1/password-reset",
+            &json!({"token": token, "new_password": NEW_PASSWORD}),
+        )
         .await
-        .expect(201);
-});
+        .expect(204);
+        logged_in(&app, "ny@kith.test", NEW_PASSWORD).await;
+        let sent_rows = app.audit_rows("user.password_reset_sent").await;
+        assert_eq!(sent_rows.len(), 1);
+        assert_eq!(sent_rows[0].entity_id, Some(id));
+    }
+);
 
 db_test!(a_session_ends_after_its_lifetime_however_active, |app| {
     let b = logged_in(&app, "leader@kith.test", TEST_PASSWORD).await;
@@ -244,7 +294,8 @@ db_test!(disabling_a_user_ends_sessions_and_tokens_for_good, |app| {
 
 db_test!(tokens_expire_and_an_administrator_revokes_them, |app| {
     let mine = app.client(&app.staff.consultant);
-    let created = mine
+    let session = logged_in(&app, "consultant@kith.test", TEST_PASSWORD).await;
+    let created = session
         .post(
             "/api/v1/tokens",
             &json!({"name": "eksport", "expires_in_days": 30}),
@@ -259,12 +310,13 @@ db_test!(tokens_expire_and_an_administrator_revokes_them, |app| {
         .unwrap();
     let days = (expires - Utc::now()).num_hours() as f64 / 24.0;
     assert!((29.9..30.1).contains(&days), "{days} days");
-    mine.post(
-        "/api/v1/tokens",
-        &json!({"name": "for evigt", "expires_in_days": 400}),
-    )
-    .await
-    .expect(422);
+    session
+        .post(
+            "/api/v1/tokens",
+            &json!({"name": "for evigt", "expires_in_days": 400}),
+        )
+        .await
+        .expect(422);
     let secret = created["secret"].as_str().unwrap().to_owned();
     let script = Api::new(&app.base, Some(secret));
     script.get("/api/v1/session").await.expect(200);
@@ -324,11 +376,15 @@ db_test!(tokens_expire_and_an_administrator_revokes_them, |app| {
 db_test!(logging_out_everywhere_ends_every_session, |app| {
     let one = logged_in(&app, "matcher@kith.test", TEST_PASSWORD).await;
     let two = logged_in(&app, "matcher@kith.test", TEST_PASSWORD).await;
+    let token = app.client(&app.staff.matcher);
+    token.get("/api/v1/session").await.expect(200);
     one.delete(&format!("/api/v1/users/{}/sessions", app.staff.matcher.id))
         .await
         .expect(204);
     one.get("/api/v1/session").await.expect(401);
     two.get("/api/v1/session").await.expect(401);
+    // Its API tokens go with them.
+    token.get("/api/v1/session").await.expect(401);
     // Only one's own, unless an administrator.
     app.client(&app.staff.leader)
         .delete(&format!("/api/v1/users/{}/sessions", app.staff.matcher.id))

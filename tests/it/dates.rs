@@ -115,3 +115,23 @@ db_test!(a_period_is_at_most_ten_years, |app| {
         .expect(422);
     assert_eq!(r.error_fields(), ["birth_date"]);
 });
+
+db_test!(an_imported_date_far_outside_the_calendar_is_named, |app| {
+    let adviser = app.client(&app.staff.adviser);
+    let csv = "name,birth_date,target_area,support_level\n\
+               Barn Et,2014-03-15,general,moderate\n\
+               Barn To,9999-12-31,general,moderate\n\
+               Barn Tre,1899-12-31,general,moderate\n";
+    let r = adviser
+        .post_raw("/api/v1/imports/children?dry_run=true", "text/csv", csv)
+        .await
+        .expect(200);
+    let named: Vec<(i64, &str)> = r.body["problems"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|p| (p["row"].as_i64().unwrap(), p["column"].as_str().unwrap()))
+        .collect();
+    // The header is row 1: the second and third children are rows 3 and 4.
+    assert_eq!(named, [(3, "birth_date"), (4, "birth_date")], "{}", r.text);
+});

@@ -93,7 +93,13 @@ db_test!(
             .await
             .expect(200);
         assert!(init.text.contains("/api/openapi.json"));
-        let metrics = anon.get("/metrics").await.expect(200);
+        // The counts are for administrators (and their scrapers).
+        anon.get("/metrics").await.expect(403);
+        let metrics = app
+            .client(&app.staff.admin)
+            .get("/metrics")
+            .await
+            .expect(200);
         assert!(
             metrics.text.contains("kith_http_requests_total"),
             "{}",

@@ -161,13 +161,27 @@ db_test!(
                 "Barn {serial},2014-03-15,general,moderate,150314-{serial}\n"
             ));
         }
-        let r = adviser
+        // A dry run writes nothing and so asks the register nothing.
+        adviser
             .post_raw("/api/v1/imports/children?dry_run=true", "text/csv", &csv)
             .await
             .expect(200);
-        let problems = r.body["problems"].as_array().unwrap();
-        assert_eq!(problems.len(), 1, "{}", r.text);
-        assert_eq!(problems[0]["row"], 1, "the file, not the row: {}", r.text);
+        let by_adviser = |rows: Vec<kith_store::entities::audit_log::Model>| {
+            rows.iter()
+                .filter(|c| c.actor_id == Some(app.staff.adviser.id))
+                .count()
+        };
+        assert_eq!(by_adviser(app.audit_rows("child.cpr_check").await), 0);
+        let r = adviser
+            .post_raw("/api/v1/imports/children", "text/csv", &csv)
+            .await
+            .expect(422);
+        assert_eq!(
+            r.error_fields(),
+            ["rows[1].cpr"],
+            "the file, not the row: {}",
+            r.text
+        );
         assert!(!r.text.contains("already registered"));
         // Every number checked is audited; the hidden child's check names it.
         let checks = app.audit_rows("child.cpr_check").await;
@@ -183,9 +197,9 @@ db_test!(
         // whatever it holds.
         for _ in 0..2 {
             adviser
-                .post_raw("/api/v1/imports/children?dry_run=true", "text/csv", &csv)
+                .post_raw("/api/v1/imports/children", "text/csv", &csv)
                 .await
-                .expect(200);
+                .expect(422);
         }
         let before = app.audit_rows("child.cpr_check").await.len();
         adviser
@@ -238,3 +252,30 @@ db_test!(a_cpr_lookup_that_finds_nothing_is_audited_too, |app| {
     assert_eq!(checks.len(), 1);
     assert_eq!(checks[0].child_id, None);
 });
+
+db_test!(
+    a_case_out_of_reach_and_no_case_at_all_look_the_same,
+    |app| {
+        let hidden = register(&app, &app.staff.adviser_b, child("Hemmelig Hansen")).await;
+        let nowhere = hidden + 1_000_000;
+        let adviser = app.client(&app.staff.adviser);
+        let a = adviser
+            .get(&format!("/api/v1/children/{hidden}"))
+            .await
+            .expect(404);
+        let b = adviser
+            .get(&format!("/api/v1/children/{nowhere}"))
+            .await
+            .expect(404);
+        assert_eq!(a.text, b.text);
+        // The same work for both (one denial written each), so the time says nothing either;
+        // and a sweep over ids is on the record.
+        let denied: Vec<Option<i64>> = app
+            .audit_rows("child.read_denied")
+            .await
+            .iter()
+            .map(|r| r.entity_id)
+            .collect();
+        assert_eq!(denied, [Some(hidden), Some(nowhere)]);
+    }
+);

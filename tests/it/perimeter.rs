@@ -61,7 +61,7 @@ db_test!(every_privileged_change_is_in_the_audit_trail, |app| {
         .post(
             "/api/v1/users",
             &json!({"email": "ny@kith.test", "name": "Nina Ny", "roles": ["adviser"],
-                    "unit_ids": [], "password": "plum kettle orbit sandal"}),
+                    "unit_ids": []}),
         )
         .await
         .expect(201)
@@ -326,7 +326,15 @@ db_test!(
                 .expect(422);
             assert_eq!(r.error_fields(), ["name"], "{name:?}");
         }
-        let r = adviser
+        let session = kith_tests::Api::new(&app.base, None);
+        session
+            .post(
+                "/api/v1/session",
+                &json!({"email": "adviser@kith.test", "password": kith_tests::TEST_PASSWORD}),
+            )
+            .await
+            .expect(200);
+        let r = session
             .post("/api/v1/tokens", &json!({"name": "\u{202E}nekot"}))
             .await
             .expect(422);
@@ -336,7 +344,7 @@ db_test!(
             .post(
                 "/api/v1/users",
                 &json!({"email": "ny@kith.test", "name": "Nina\u{0}Ny", "roles": ["adviser"],
-                    "unit_ids": [], "password": "plum kettle orbit sandal"}),
+                    "unit_ids": []}),
             )
             .await
             .expect(422);

@@ -83,7 +83,18 @@ db_test!(wrong_password_and_unknown_user_look_the_same, |app| {
 });
 
 db_test!(tokens_are_created_listed_used_and_revoked, |app| {
-    let me = app.client(&app.staff.consultant);
+    // Made from a logged-in session (with the password), never with another token.
+    let me = Api::new(&app.base, None);
+    me.post(
+        "/api/v1/session",
+        &json!({"email": "consultant@kith.test", "password": TEST_PASSWORD}),
+    )
+    .await
+    .expect(200);
+    app.client(&app.staff.consultant)
+        .post("/api/v1/tokens", &json!({"name": "one more"}))
+        .await
+        .expect(403);
     let created = me
         .post("/api/v1/tokens", &json!({"name": "nightly export"}))
         .await

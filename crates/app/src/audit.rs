@@ -75,6 +75,8 @@ pub enum AuditAction {
     SessionEnded,
     UserCreate,
     UserUpdate,
+    /// The e-mail address a user logs in and gets reset links with changed.
+    UserEmailChange,
     /// Roles or units changed: what the user may reach.
     UserAccessChange,
     UserDisable,
@@ -147,6 +149,7 @@ impl AuditAction {
             SessionEnded,
             UserCreate,
             UserUpdate,
+            UserEmailChange,
             UserAccessChange,
             UserDisable,
             UserEnable,
@@ -218,6 +221,7 @@ impl AuditAction {
             SessionEnded => "session.end",
             UserCreate => "user.create",
             UserUpdate => "user.update",
+            UserEmailChange => "user.email_change",
             UserAccessChange => "user.access_change",
             UserDisable => "user.disable",
             UserEnable => "user.enable",
@@ -243,6 +247,7 @@ impl AuditAction {
                 | SessionEnded
                 | UserCreate
                 | UserUpdate
+                | UserEmailChange
                 | UserAccessChange
                 | UserDisable
                 | UserEnable

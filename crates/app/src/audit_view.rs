@@ -1,8 +1,9 @@
 //! The audit trail for those who must review access (OWASP ASVS 4.0 7.1, 7.2; GDPR art. 32):
 //! who read or changed which child's data, and every privileged change.
 //!
-//! - The data-protection auditor (`auditor`) sees every entry; a leader sees what the members
-//!   of their units did and everything done to the children of their units. Nobody else sees
+//! - The data-protection auditor (`auditor`) sees every entry; a leader sees everything done to
+//!   the children they may read and what the members of their units did that is about no
+//!   child (never a member's entry about a case out of the leader's reach). Nobody else sees
 //!   the trail: administrators change things, so they do not review them.
 //! - An entry shows ids and codes (the child by id, never a name or case text), and the name
 //!   of the staff member who acted.

@@ -2,7 +2,8 @@
 //! administrator sends a one-time link when it is forgotten (OWASP ASVS 4.0 2.1, 2.5).
 //!
 //! - A change checks the current password under the login throttle, the new one against the
-//!   policy (`password::check_policy`), and ends every other session of the person.
+//!   policy (`password::check_policy`), ends every other session of the person and revokes
+//!   their API tokens (a token made by whoever knew the old password must not outlive it).
 //! - A reset link is a random secret, stored as its hash, valid for [`RESET_HOURS`] and once;
 //!   sending a new one voids the old. The outbox keeps the secret sealed with the server key
 //!   (`CprVault::seal_token`), so a copy of the database holds no usable link. Using the link
@@ -112,7 +113,17 @@ async fn set_password(
     let tx = app.db().begin_write().await?;
     kith_store::users::set_password_hash(&tx, user.0, &hash).await?;
     kith_store::users::end_sessions(&tx, user.0, Utc::now()).await?;
-    audit::event(&tx, app, Some(by), action, "user", Some(user.0), None).await?;
+    let revoked = kith_store::tokens::revoke_all(&tx, user.0, app.now()).await?;
+    audit::event(
+        &tx,
+        app,
+        Some(by),
+        action,
+        "user",
+        Some(user.0),
+        Some(format!("tokens_revoked={revoked}")),
+    )
+    .await?;
     tx.commit().await.map_err(StoreError::from)?;
     Ok(())
 }
@@ -133,6 +144,22 @@ pub async fn send_reset(app: &App, actor: &Actor, user: UserId) -> Result<()> {
         return Err(AppError::conflict(
             "user",
             "the user is disabled: enable them first",
+        ));
+    }
+    // Changing someone's address and sending their reset link to it would hand one
+    // administrator the account: within a day of their own change, another sends it.
+    if kith_store::audit::done_since(
+        app.db().conn(),
+        actor.id.0,
+        AuditAction::UserEmailChange.as_str(),
+        "user",
+        user.0,
+        app.now() - Duration::hours(24),
+    )
+    .await?
+    {
+        return Err(AppError::forbidden(
+            "you changed this user's e-mail address within a day: another administrator sends the link",
         ));
     }
     let secret = URL_SAFE_NO_PAD.encode(rand::random::<[u8; 32]>());
@@ -215,6 +242,7 @@ pub async fn use_reset(app: &App, input: ResetPasswordInput) -> Result<()> {
     }
     kith_store::users::set_password_hash(&tx, user.user.id, &hash).await?;
     kith_store::users::end_sessions(&tx, user.user.id, now).await?;
+    let revoked = kith_store::tokens::revoke_all(&tx, user.user.id, app.now()).await?;
     audit::event(
         &tx,
         app,
@@ -222,7 +250,7 @@ pub async fn use_reset(app: &App, input: ResetPasswordInput) -> Result<()> {
         AuditAction::PasswordResetUsed,
         "user",
         Some(user.user.id),
-        None,
+        Some(format!("tokens_revoked={revoked}")),
     )
     .await?;
     tx.commit().await.map_err(StoreError::from)?;

@@ -112,7 +112,7 @@ type Job = Box<dyn FnOnce() + Send>;
 /// Admission to password hashing: a few at once, a short queue, the rest turned away.
 #[derive(Debug)]
 pub struct HashingGate {
-    permits: Semaphore,
+    permits: std::sync::Arc<Semaphore>,
     waiting: AtomicUsize,
     max_waiting: usize,
     /// How many password checks have run (a known and an unknown address both count one).
@@ -157,7 +157,7 @@ impl HashingGate {
             }
         }
         Self {
-            permits: Semaphore::new(parallel),
+            permits: std::sync::Arc::new(Semaphore::new(parallel)),
             waiting: AtomicUsize::new(0),
             max_waiting,
             checks: std::sync::atomic::AtomicU64::new(0),
@@ -172,20 +172,30 @@ impl HashingGate {
     }
 
     /// Waits for a turn (or is turned away when too many wait). The turn lasts as long as the
-    /// returned [`Admitted`] lives: a login holds it through its look-ups too, so a flood of
-    /// logins also queues for the database no more than `parallel` at a time.
+    /// returned [`Admitted`] lives, and through the computation it hands to a hashing thread
+    /// (even when the request that asked for it has gone away): a login holds it through its
+    /// look-ups too, so a flood of logins also queues for the database no more than `parallel`
+    /// at a time.
     pub async fn admit(&self) -> Result<Admitted<'_>> {
+        // Counted while waiting, and no longer once the wait ends in any way (a client that
+        // goes away drops this future mid-wait).
+        struct Waiting<'a>(&'a AtomicUsize);
+        impl Drop for Waiting<'_> {
+            fn drop(&mut self) {
+                self.0.fetch_sub(1, Ordering::SeqCst);
+            }
+        }
         let queued = self.waiting.fetch_add(1, Ordering::SeqCst);
+        let waiting = Waiting(&self.waiting);
         if queued >= self.max_waiting {
-            self.waiting.fetch_sub(1, Ordering::SeqCst);
             return Err(AppError::Busy {
                 retry_after_secs: 5,
             });
         }
-        let permit = self.permits.acquire().await;
-        self.waiting.fetch_sub(1, Ordering::SeqCst);
+        let permit = self.permits.clone().acquire_owned().await;
+        drop(waiting);
         Ok(Admitted {
-            _permit: permit.map_err(|e| AppError::Internal(e.to_string()))?,
+            permit: permit.map_err(|e| AppError::Internal(e.to_string()))?,
             gate: self,
         })
     }
@@ -199,16 +209,19 @@ impl HashingGate {
 /// A turn at hashing.
 #[derive(Debug)]
 pub struct Admitted<'a> {
-    _permit: tokio::sync::SemaphorePermit<'a>,
+    permit: tokio::sync::OwnedSemaphorePermit,
     gate: &'a HashingGate,
 }
 
 impl Admitted<'_> {
-    /// Runs `work` on a hashing thread and waits for its answer.
-    async fn run<T: Send + 'static>(&self, work: impl FnOnce() -> T + Send + 'static) -> Result<T> {
+    /// Runs `work` on a hashing thread and waits for its answer. The turn goes with the work
+    /// and ends when the work does, so work whose caller has gone still counts.
+    async fn run<T: Send + 'static>(self, work: impl FnOnce() -> T + Send + 'static) -> Result<T> {
         let (answer, answered) = tokio::sync::oneshot::channel();
+        let permit = self.permit;
         let job: Job = Box::new(move || {
             let _ = answer.send(work());
+            drop(permit);
         });
         self.gate
             .jobs
@@ -222,14 +235,14 @@ impl Admitted<'_> {
     }
 
     /// Hashes a new password.
-    pub async fn hash(&self, password: &str) -> Result<String> {
+    pub async fn hash(self, password: &str) -> Result<String> {
         let pw = password.to_owned();
         self.run(move || hash(&pw)).await?
     }
 
     /// Checks a password against a stored hash, or against a dummy when there is none, so
     /// both take as long; true only for a real hash that matches.
-    pub async fn verify(&self, password: &str, stored: Option<&str>) -> Result<bool> {
+    pub async fn verify(self, password: &str, stored: Option<&str>) -> Result<bool> {
         self.gate.checks.fetch_add(1, Ordering::Relaxed);
         let pw = password.to_owned();
         let stored = stored.map(str::to_owned);
@@ -298,5 +311,37 @@ mod tests {
         hold.send(()).unwrap();
         assert!(running.await.unwrap().is_ok());
         assert!(waiting.await.unwrap().is_ok());
+    }
+
+    #[tokio::test]
+    async fn a_caller_that_goes_away_keeps_nobody_out() {
+        let gate = std::sync::Arc::new(HashingGate::new(1, 1));
+        let (hold, release) = std::sync::mpsc::channel::<()>();
+        // A computation runs and its caller goes away: the turn stays with the work.
+        let busy = gate.clone();
+        let running =
+            tokio::spawn(async move { busy.admit().await?.run(move || release.recv().ok()).await });
+        while gate.permits.available_permits() > 0 {
+            tokio::task::yield_now().await;
+        }
+        running.abort();
+        let _ = running.await;
+        assert_eq!(
+            gate.permits.available_permits(),
+            0,
+            "the work still holds its turn"
+        );
+        // A waiter goes away: its place in the queue is free again.
+        let waiter = gate.clone();
+        let waiting = tokio::spawn(async move { waiter.admit().await.map(|_| ()) });
+        while gate.waiting.load(Ordering::SeqCst) == 0 {
+            tokio::task::yield_now().await;
+        }
+        waiting.abort();
+        let _ = waiting.await;
+        assert_eq!(gate.waiting.load(Ordering::SeqCst), 0);
+        // The work ends; the next caller gets its turn.
+        hold.send(()).unwrap();
+        assert!(gate.admit().await.is_ok());
     }
 }

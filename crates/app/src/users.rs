@@ -45,10 +45,6 @@ pub struct NewUserInput {
     #[garde(skip)]
     #[serde(default)]
     pub locale: Lang,
-    /// The initial password (12 to 128 characters, not easy to guess, without the user's name
-    /// or e-mail address).
-    #[garde(skip)]
-    pub password: String,
 }
 
 /// Changes to a user.
@@ -134,22 +130,39 @@ fn access_detail(roles: &[Role], units: &[UnitId]) -> String {
     format!("roles={};units={}", roles.join(","), units.join(","))
 }
 
-/// Creates a user (administrators).
+/// Creates a user (administrators). The administrator never chooses the password: the new
+/// user gets an e-mail with a one-time link to choose it (`credentials::send_reset`), so an
+/// administrator cannot make an account for themselves to log into.
 pub async fn create(app: &App, actor: &Actor, input: NewUserInput) -> Result<UserView> {
     policy::require_admin(actor)?;
     check(&input)?;
     check_units(app, &input.unit_ids).await?;
-    create_unchecked(app, Some(actor.id), input).await
+    let user = create_unchecked(app, Some(actor.id), input, None).await?;
+    crate::credentials::send_reset(app, actor, user.id).await?;
+    Ok(user)
 }
 
-async fn create_unchecked(app: &App, by: Option<UserId>, input: NewUserInput) -> Result<UserView> {
+/// A stored "hash" that no password matches (a user who has not chosen one yet).
+const NO_PASSWORD: &str = "!no-password-chosen";
+
+async fn create_unchecked(
+    app: &App,
+    by: Option<UserId>,
+    input: NewUserInput,
+    password_text: Option<&str>,
+) -> Result<UserView> {
     check_role_combination(&input.roles)?;
-    password::check_policy(
-        "password",
-        &input.password,
-        &[input.name.as_str(), input.email.as_str()],
-    )?;
-    let hash = app.hashing().hash(&input.password).await?;
+    let hash = match password_text {
+        Some(text) => {
+            password::check_policy(
+                "password",
+                text,
+                &[input.name.as_str(), input.email.as_str()],
+            )?;
+            app.hashing().hash(text).await?
+        }
+        None => NO_PASSWORD.to_owned(),
+    };
     let tx = app.db().begin_write().await?;
     let id = kith_store::users::insert(
         &tx,
@@ -185,7 +198,8 @@ async fn create_unchecked(app: &App, by: Option<UserId>, input: NewUserInput) ->
     get_unchecked(app, UserId(id)).await
 }
 
-/// Creates a user from the command line (`kith user add`); unit names are looked up.
+/// Creates a user from the command line (`kith user add`), with the password the operator
+/// gives; unit names are looked up.
 pub async fn create_from_cli(
     app: &App,
     email: &str,
@@ -208,10 +222,9 @@ pub async fn create_from_cli(
         roles,
         unit_ids,
         locale: Lang::Da,
-        password: password_text.to_owned(),
     };
     check(&input)?;
-    create_unchecked(app, None, input).await
+    create_unchecked(app, None, input, Some(password_text)).await
 }
 
 async fn get_unchecked(app: &App, id: UserId) -> Result<UserView> {
@@ -281,12 +294,21 @@ pub async fn update(
         audit::event(&tx, app, Some(actor.id), action, "user", Some(id.0), detail).await
     };
     event(AuditAction::UserUpdate, None).await?;
+    // A new address is where the next reset link goes: what was reachable through the old
+    // one ends (sessions, tokens, open links), and the change is on record.
+    if before.email != input.email {
+        kith_store::users::end_sessions(&tx, id.0, Utc::now()).await?;
+        kith_store::tokens::revoke_all(&tx, id.0, app.now()).await?;
+        kith_store::password_resets::void_open(&tx, id.0, Utc::now()).await?;
+        event(AuditAction::UserEmailChange, None).await?;
+    }
     if access_changed {
         event(AuditAction::UserAccessChange, Some(access)).await?;
     }
     match (before.active, input.active) {
         (true, false) => {
             kith_store::users::end_sessions(&tx, id.0, Utc::now()).await?;
+            kith_store::password_resets::void_open(&tx, id.0, Utc::now()).await?;
             let revoked = kith_store::tokens::revoke_all(&tx, id.0, app.now()).await?;
             event(
                 AuditAction::UserDisable,
@@ -301,8 +323,8 @@ pub async fn update(
     get_unchecked(app, id).await
 }
 
-/// Ends every session of a user at once ("log out everywhere"): their own, or any user's for
-/// an administrator (a lost laptop). Audited.
+/// Ends every session of a user at once and revokes their API tokens ("log out
+/// everywhere"): their own, or any user's for an administrator (a lost laptop). Audited.
 pub async fn end_sessions(app: &App, actor: &Actor, id: UserId) -> Result<()> {
     if id != actor.id {
         policy::require_admin(actor)?;
@@ -310,6 +332,7 @@ pub async fn end_sessions(app: &App, actor: &Actor, id: UserId) -> Result<()> {
     get_unchecked(app, id).await?;
     let tx = app.db().begin_write().await?;
     kith_store::users::end_sessions(&tx, id.0, Utc::now()).await?;
+    let revoked = kith_store::tokens::revoke_all(&tx, id.0, app.now()).await?;
     audit::event(
         &tx,
         app,
@@ -317,7 +340,7 @@ pub async fn end_sessions(app: &App, actor: &Actor, id: UserId) -> Result<()> {
         AuditAction::SessionEnded,
         "user",
         Some(id.0),
-        None,
+        Some(format!("tokens_revoked={revoked}")),
     )
     .await?;
     tx.commit().await.map_err(StoreError::from)?;

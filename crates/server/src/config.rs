@@ -14,6 +14,7 @@
 //! | `KITH_SMTP_URL` | none: e-mails are written to `<data dir>/mail/*.eml` | `smtp://host:25`, `smtp://user:pass@host:587?tls=required`, `smtps://host` |
 //! | `KITH_MAIL_FROM` | `Kith <kith@localhost>` | the sender address |
 //! | `KITH_CLIENT_IP_HEADER` | none: the connection's peer | the header a trusted proxy writes the client's address into (its last address counts) |
+//! | `KITH_TRUSTED_PROXIES` | `127.0.0.1,::1` | the proxies whose client-address header is believed |
 //! | `KITH_JOBS` | `true` | run the scheduled work (planning, reminders, e-mail) in this process |
 
 use std::path::{Path, PathBuf};
@@ -108,6 +109,10 @@ pub struct ServeArgs {
     /// Set it only behind a proxy that always writes it, or clients could pick their address.
     #[arg(long, env = "KITH_CLIENT_IP_HEADER")]
     pub client_ip_header: Option<String>,
+    /// The proxies whose client-address header is believed (addresses or CIDR ranges,
+    /// separated by commas); a request from anywhere else counts by its own address.
+    #[arg(long, env = "KITH_TRUSTED_PROXIES", default_value = "127.0.0.1,::1")]
+    pub trusted_proxies: String,
     /// Run the scheduled work (planning, reminders, sending e-mail) in this process.
     #[arg(long, env = "KITH_JOBS", default_value_t = true, action = clap::ArgAction::Set)]
     pub jobs: bool,
@@ -123,6 +128,63 @@ pub struct Settings {
     pub session_max_hours: i64,
     /// Where a trusted proxy puts the client's address (lower case), if Kith is behind one.
     pub client_ip_header: Option<String>,
+    /// The proxies that header is believed from.
+    pub trusted_proxies: Vec<Cidr>,
+}
+
+/// An address range (`10.0.0.0/8`, `fd00::/8`) or one address.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Cidr {
+    addr: std::net::IpAddr,
+    bits: u32,
+}
+
+impl Cidr {
+    /// Reads `addr` or `addr/bits`; `None` for anything else.
+    pub fn parse(text: &str) -> Option<Self> {
+        let (addr, bits) = match text.trim().split_once('/') {
+            Some((a, b)) => (a.parse().ok()?, b.parse().ok()?),
+            None => {
+                let a: std::net::IpAddr = text.trim().parse().ok()?;
+                (a, if a.is_ipv4() { 32 } else { 128 })
+            }
+        };
+        let max = if matches!(addr, std::net::IpAddr::V4(_)) {
+            32
+        } else {
+            128
+        };
+        (bits <= max).then_some(Cidr { addr, bits })
+    }
+
+    /// Whether `ip` lies in the range.
+    pub fn contains(&self, ip: std::net::IpAddr) -> bool {
+        use std::net::IpAddr::{V4, V6};
+        let (a, b, width) = match (self.addr, ip) {
+            (V4(a), V4(b)) => (u128::from(u32::from(a)), u128::from(u32::from(b)), 32),
+            (V6(a), V6(b)) => (u128::from(a), u128::from(b), 128),
+            _ => return false,
+        };
+        if self.bits == 0 {
+            return true;
+        }
+        let shift = width - self.bits;
+        (a >> shift) == (b >> shift)
+    }
+}
+
+/// Parses a comma-separated list of ranges, skipping (and logging) what does not parse.
+pub fn parse_ranges(text: &str) -> Vec<Cidr> {
+    text.split(',')
+        .filter(|t| !t.trim().is_empty())
+        .filter_map(|t| {
+            let c = Cidr::parse(t);
+            if c.is_none() {
+                tracing::warn!(range = t.trim(), "not an address or range: ignored");
+            }
+            c
+        })
+        .collect()
 }
 
 impl Settings {
@@ -147,6 +209,7 @@ impl Settings {
                 .map(str::trim)
                 .filter(|h| !h.is_empty())
                 .map(str::to_ascii_lowercase),
+            trusted_proxies: parse_ranges(&args.trusted_proxies),
         }
     }
 
@@ -158,6 +221,23 @@ impl Settings {
             session_ttl_minutes: 480,
             session_max_hours: kith_domain::session::DEFAULT_MAX_AGE_HOURS,
             client_ip_header: None,
+            trusted_proxies: parse_ranges("127.0.0.1,::1"),
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn ranges_hold_what_they_name() {
+        let ip = |s: &str| s.parse::<std::net::IpAddr>().unwrap();
+        let r = parse_ranges("10.0.0.0/8, 192.168.1.7, fd00::/8, nonsense, 10.0.0.0/40");
+        assert_eq!(r.len(), 3);
+        assert!(r[0].contains(ip("10.200.3.4")) && !r[0].contains(ip("11.0.0.1")));
+        assert!(r[1].contains(ip("192.168.1.7")) && !r[1].contains(ip("192.168.1.8")));
+        assert!(r[2].contains(ip("fd12::1")) && !r[2].contains(ip("fe80::1")));
+        assert!(!r[0].contains(ip("::ffff:10.0.0.1")), "families do not mix");
     }
 }

@@ -400,23 +400,35 @@ impl FromRequestParts<AppState> for ClientIp {
     }
 }
 
-/// The client's address of a request (see [`ClientIp`]).
+/// The client's address of a request (see [`ClientIp`]): the connection's peer, unless the
+/// peer is a trusted proxy (`KITH_TRUSTED_PROXIES`) and its header (`KITH_CLIENT_IP_HEADER`)
+/// ends with an address, which is then the one the proxy saw. Only the last entry counts (a
+/// client writes whatever it likes before it); one that does not read as an address counts
+/// as no header.
 pub fn client_ip(parts: &Parts, settings: &crate::Settings) -> Option<std::net::IpAddr> {
-    if let Some(name) = &settings.client_ip_header {
-        let forwarded = parts
+    let peer = parts
+        .extensions
+        .get::<axum::extract::ConnectInfo<std::net::SocketAddr>>()
+        .map(|c| c.0.ip());
+    let trusted = peer.is_some_and(|p| settings.trusted_proxies.iter().any(|r| r.contains(p)));
+    if let Some(name) = &settings.client_ip_header
+        && trusted
+        && let Some(last) = parts
             .headers
             .get_all(name.as_str())
             .iter()
-            .filter_map(|v| v.to_str().ok())
-            .flat_map(|v| v.split(','))
-            .filter_map(|a| a.trim().parse::<std::net::IpAddr>().ok())
-            .next_back();
-        if forwarded.is_some() {
-            return forwarded;
+            .next_back()
+            .and_then(|v| v.to_str().ok())
+            .and_then(|v| v.rsplit(',').next())
+            .map(str::trim)
+    {
+        let read = last
+            .parse::<std::net::IpAddr>()
+            .ok()
+            .or_else(|| last.parse::<std::net::SocketAddr>().ok().map(|s| s.ip()));
+        if read.is_some() {
+            return read;
         }
     }
-    parts
-        .extensions
-        .get::<axum::extract::ConnectInfo<std::net::SocketAddr>>()
-        .map(|c| c.0.ip())
+    peer
 }

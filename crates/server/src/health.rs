@@ -18,7 +18,8 @@ pub fn router() -> Router<AppState> {
         .route("/readyz", get(readyz))
 }
 
-/// `/metrics`: for logged-in users and scrapers with an API token.
+/// `/metrics`: for administrators and their scrapers (an administrator's API token). The
+/// per-route counts say how often, say, a CPR check met a conflict: not for every user.
 pub fn metrics_router() -> Router<AppState> {
     Router::new().route("/metrics", get(metrics))
 }
@@ -44,7 +45,12 @@ pub fn prometheus() -> Option<&'static PrometheusHandle> {
         .as_ref()
 }
 
-async fn metrics() -> impl IntoResponse {
+async fn metrics(
+    crate::extract::CurrentActor(actor): crate::extract::CurrentActor,
+) -> axum::response::Response {
+    if let Err(e) = kith_app::policy::require_admin(&actor) {
+        return crate::ApiError(e).into_response();
+    }
     match prometheus() {
         Some(h) => (StatusCode::OK, h.render()),
         None => (
@@ -52,6 +58,7 @@ async fn metrics() -> impl IntoResponse {
             String::from("metrics recorder unavailable"),
         ),
     }
+    .into_response()
 }
 
 /// Counts requests by method, route and status, and times them.

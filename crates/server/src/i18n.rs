@@ -134,6 +134,11 @@ const TEXTS: &[(&str, &str, &str)] = &[
         "Send link til ny adgangskode",
         "Send a password link",
     ),
+    (
+        "users.setup_link",
+        "Brugeren får en e-mail med et link til selv at vælge sin adgangskode. Linket virker i 24 timer; du kan sende et nyt fra brugerens side.",
+        "The user gets an e-mail with a link to choose their own password. It works for 24 hours; you can send a new one from the user's page.",
+    ),
     ("tokens.title", "API-nøgler", "API tokens"),
     ("tokens.none", "Ingen API-nøgler.", "No API tokens."),
     ("tokens.name", "Navn", "Name"),
@@ -756,11 +761,6 @@ const TEXTS: &[(&str, &str, &str)] = &[
     ("users.new", "Opret bruger", "Add a user"),
     ("users.name", "Navn", "Name"),
     ("users.email", "E-mail", "E-mail"),
-    (
-        "users.password",
-        "Adgangskode (mindst 10 tegn)",
-        "Password (at least 10 characters)",
-    ),
     ("users.roles", "Roller", "Roles"),
     ("users.units", "Enheder", "Units"),
     ("users.language", "Sprog", "Language"),

@@ -6,6 +6,9 @@
 //!   idle kept-alive connection.
 //! - **A body within 60 seconds** (`tower_http`'s request body timeout, in `router.rs`).
 //! - The peer's address travels with each request (`ConnectInfo`), for the login throttle.
+//! - **At most 2,048 connections at once.** Past that, new ones wait in the kernel's queue
+//!   until one closes (at the latest after the header timeout), so a flood of sockets costs a
+//!   bounded amount of memory. Limits per source belong to the reverse proxy in front.
 //! - On shutdown, no new connections; those open finish their requests.
 
 use std::net::SocketAddr;
@@ -20,6 +23,9 @@ use tower::Service;
 
 /// How long a connection may take to send a request's headers, or stay idle between requests.
 pub const HEADER_TIMEOUT: Duration = Duration::from_secs(10);
+
+/// How many connections are served at once.
+pub const MAX_CONNECTIONS: usize = 2048;
 
 /// Serves `router` on `listener` until `shutdown` resolves.
 pub async fn serve(
@@ -40,8 +46,13 @@ pub async fn serve(
         .keep_alive_interval(Some(HEADER_TIMEOUT))
         .keep_alive_timeout(HEADER_TIMEOUT);
     let graceful = GracefulShutdown::new();
+    let slots = std::sync::Arc::new(tokio::sync::Semaphore::new(MAX_CONNECTIONS));
     tokio::pin!(shutdown);
     loop {
+        let slot = tokio::select! {
+            slot = slots.clone().acquire_owned() => slot.expect("the semaphore is never closed"),
+            () = &mut shutdown => break,
+        };
         let (stream, peer) = tokio::select! {
             accepted = listener.accept() => match accepted {
                 Ok(a) => a,
@@ -65,6 +76,7 @@ pub async fn serve(
         tokio::spawn(async move {
             // A client that goes away mid-request is not the server's error.
             let _ = watched.await;
+            drop(slot);
         });
     }
     drop(listener);

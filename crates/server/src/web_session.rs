@@ -70,17 +70,19 @@ fn origin_of(url: &str) -> Option<String> {
 /// sent to. A browser always sends one of them with a form post or a script's request; a
 /// request with neither is refused.
 pub fn same_origin(headers: &HeaderMap, settings: &Settings) -> bool {
-    let claimed = headers
-        .get(header::ORIGIN)
-        .and_then(|v| v.to_str().ok())
-        .filter(|o| *o != "null")
-        .map(str::to_ascii_lowercase)
-        .or_else(|| {
-            headers
-                .get(header::REFERER)
-                .and_then(|v| v.to_str().ok())
-                .and_then(origin_of)
-        });
+    // An `Origin` decides alone (`null`, a sandboxed or privacy-hidden origin, is not Kith);
+    // only without one does the `Referer` speak.
+    let claimed = match headers.get(header::ORIGIN) {
+        Some(origin) => origin
+            .to_str()
+            .ok()
+            .filter(|o| *o != "null")
+            .map(str::to_ascii_lowercase),
+        None => headers
+            .get(header::REFERER)
+            .and_then(|v| v.to_str().ok())
+            .and_then(origin_of),
+    };
     let Some(claimed) = claimed else {
         return false;
     };
@@ -147,6 +149,10 @@ mod tests {
                 ("host", "kith.roskilde.dk"),
             ]),
             headers(&[("origin", "null")]),
+            headers(&[
+                ("origin", "null"),
+                ("referer", "https://kith.roskilde.dk/me"),
+            ]),
             headers(&[("referer", "https://kith.roskilde.dk.evil.example/")]),
             headers(&[]),
         ] {

@@ -109,8 +109,10 @@ pub async fn latest<C: ConnectionTrait>(conn: &C, limit: u64) -> Result<Vec<audi
 pub enum AuditScope {
     /// Every entry (the data-protection auditor).
     All,
-    /// What the members of these units did, and everything about the children in this scope
-    /// (a leader over their units).
+    /// Everything about the children in this scope, and what the members of these units did
+    /// that is about no child (logins, privileged changes): a leader over their units. A
+    /// member's entry about a child out of the leader's scope stays out of it, so the trail
+    /// never names a case the leader cannot read.
     Units {
         units: Vec<i64>,
         children: crate::scope::ChildScope,
@@ -123,8 +125,13 @@ impl AuditScope {
         match self {
             AuditScope::All => sea_orm::Condition::all(),
             AuditScope::Units { units, children } => {
-                let mut any = sea_orm::Condition::any()
-                    .add(audit_log::Column::ActorId.in_subquery(crate::scope::members_of(units)));
+                let mut any = sea_orm::Condition::any().add(
+                    sea_orm::Condition::all()
+                        .add(
+                            audit_log::Column::ActorId.in_subquery(crate::scope::members_of(units)),
+                        )
+                        .add(audit_log::Column::ChildId.is_null()),
+                );
                 if !children.is_empty() {
                     any = any.add(
                         audit_log::Column::ChildId.in_subquery(
@@ -190,4 +197,24 @@ pub async fn search<C: ConnectionTrait>(
     Ok(crate::Page::cut(rows, page.limit, |r| {
         crate::Position::new(r.id, r.id)
     }))
+}
+
+/// Whether `actor` did `action` to `entity` `entity_id` at or after `since`.
+pub async fn done_since<C: ConnectionTrait>(
+    conn: &C,
+    actor: i64,
+    action: &str,
+    entity: &str,
+    entity_id: i64,
+    since: DateTime<Utc>,
+) -> Result<bool> {
+    Ok(audit_log::Entity::find()
+        .filter(audit_log::Column::ActorId.eq(actor))
+        .filter(audit_log::Column::Action.eq(action))
+        .filter(audit_log::Column::Entity.eq(entity))
+        .filter(audit_log::Column::EntityId.eq(entity_id))
+        .filter(audit_log::Column::At.gte(since))
+        .count(conn)
+        .await?
+        > 0)
 }

@@ -62,12 +62,14 @@ pub async fn open_by_hash<C: ConnectionTrait>(
         .await?)
 }
 
-/// Marks a link used; false when it was used already (two tabs, a replay).
+/// Marks a link used; false when it was used already (two tabs, a replay), or expired or
+/// voided meanwhile.
 pub async fn mark_used<C: ConnectionTrait>(conn: &C, id: i64, now: DateTime<Utc>) -> Result<bool> {
     Ok(password_reset::Entity::update_many()
         .col_expr(password_reset::Column::UsedAt, Expr::value(now))
         .filter(password_reset::Column::Id.eq(id))
         .filter(password_reset::Column::UsedAt.is_null())
+        .filter(password_reset::Column::ExpiresAt.gt(now))
         .exec(conn)
         .await?
         .rows_affected

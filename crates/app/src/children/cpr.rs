@@ -11,7 +11,11 @@
 //!   that names no case and no row, and their unit's leaders are told by e-mail;
 //! - a person whose requests met hidden cases three times in a day is refused any further
 //!   check for a day (`LoginThrottle::cpr_probes`), charged before the check so parallel
-//!   requests cannot probe past it.
+//!   requests cannot probe past it. A request that meets no hidden case is refunded only
+//!   when the numbers are registered by it (a new child, an import), so the answer "not in
+//!   care" always costs a real record; a change of a child's number is always charged, and
+//!   an import's dry run does not check the register at all.
+//! - the caller's leaders and every data-protection auditor are told.
 
 use kith_domain::throttle::{LoginThrottle, Verdict};
 use kith_domain::{ChildId, Cpr, Role};
@@ -55,6 +59,7 @@ pub(crate) async fn check(
     app: &App,
     actor: &Actor,
     numbers: &[(&Cpr, Option<ChildId>)],
+    registers: bool,
 ) -> Result<Vec<Option<Clash>>> {
     if numbers.is_empty() {
         return Ok(vec![]);
@@ -110,18 +115,27 @@ pub(crate) async fn check(
     kith_store::audit::append(conn, &entries, now).await?;
     if found.contains(&Some(Clash::Hidden)) {
         tell_leaders(app, actor, counter.failures).await?;
-    } else {
+    } else if registers {
         kith_store::login_attempts::refund(conn, &key).await?;
     }
     Ok(found)
 }
 
-/// E-mails the leaders of the actor's units that a number in a hidden case was entered (who,
-/// by id; no CPR number, no name).
+/// E-mails the leaders of the actor's units and the data-protection auditors that a number in
+/// a hidden case was entered (who, by id; no CPR number, no name).
 async fn tell_leaders(app: &App, actor: &Actor, nth: u32) -> Result<()> {
     let conn = app.db().conn();
-    let leaders =
+    let mut leaders =
         kith_store::users::in_units_with_role(conn, &actor.unit_ids(), Role::Leader).await?;
+    leaders.extend(
+        kith_store::users::with_role(conn, Role::Auditor)
+            .await?
+            .into_iter()
+            .filter(|u| u.user.active)
+            .map(|u| u.user.id),
+    );
+    leaders.sort_unstable();
+    leaders.dedup();
     let payload = serde_json::json!({ "staff_id": actor.id.0 }).to_string();
     let stamp = app.now().timestamp_millis();
     let emails: Vec<NewEmail> = leaders

@@ -92,9 +92,9 @@ async fn gate(
     if let Some(c) = kith_store::children::get_in_scope(app.db().conn(), id.0, scope).await? {
         return Ok(c);
     }
-    if kith_store::children::exists(app.db().conn(), id.0).await? {
-        audit::denied(app, actor, denied, id).await?;
-    }
+    // Audited whether or not the case exists: the same work either way, so neither the answer
+    // nor its time says whether an id out of reach is a case (and probing is on the record).
+    audit::denied(app, actor, denied, id).await?;
     Err(AppError::NotFound("child"))
 }
 
@@ -293,7 +293,9 @@ async fn check_cpr_free(
     let Some(cpr) = cpr else {
         return Ok(());
     };
-    match cpr::check(app, actor, &[(cpr, except)])
+    // A new child registers the number; changing a child's number is a probe like any other.
+    let registers = except.is_none();
+    match cpr::check(app, actor, &[(cpr, except)], registers)
         .await?
         .pop()
         .flatten()

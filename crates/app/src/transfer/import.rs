@@ -200,7 +200,11 @@ pub async fn import(
             }
         }
     }
-    check_registered(app, actor, &to_check, &mut report.problems).await?;
+    // The register is checked when the file is imported, not on a dry run: a dry run writes
+    // nothing, so its answer about a number would cost the one asking nothing.
+    if !dry_run {
+        check_registered(app, actor, &to_check, &mut report.problems).await?;
+    }
     if dry_run || !report.problems.is_empty() {
         return finish(report);
     }
@@ -229,7 +233,7 @@ async fn check_registered(
 ) -> Result<()> {
     let pairs: Vec<(&Cpr, Option<kith_domain::ChildId>)> =
         numbers.iter().map(|(_, c)| (c, None)).collect();
-    let found = crate::children::cpr::check(app, actor, &pairs).await?;
+    let found = crate::children::cpr::check(app, actor, &pairs, true).await?;
     let mut hidden = false;
     for ((n, _), clash) in numbers.iter().zip(found) {
         match clash {
@@ -333,7 +337,11 @@ impl Row<'_> {
             Some(v) => match NaiveDate::parse_from_str(&v, "%Y-%m-%d")
                 .or_else(|_| NaiveDate::parse_from_str(&v, "%d-%m-%Y"))
             {
-                Ok(d) => Some(Some(d)),
+                Ok(d) if kith_domain::dates::in_range(d) => Some(Some(d)),
+                Ok(_) => {
+                    self.problem(column, "a date between the years 1900 and 2199");
+                    None
+                }
                 Err(_) => {
                     self.problem(column, format!("not a date (YYYY-MM-DD): {v:?}"));
                     None

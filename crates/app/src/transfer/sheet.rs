@@ -174,6 +174,60 @@ fn internal(e: impl std::fmt::Display) -> AppError {
     AppError::Internal(format!("writing a sheet: {e}"))
 }
 
+/// The most rows and columns an imported worksheet may reach: a worksheet only says where its
+/// cells are, and a cell at `XFD1048576` would otherwise make a grid of 17 billion.
+pub const MAX_ROWS: u32 = 20_000;
+/// See [`MAX_ROWS`].
+pub const MAX_COLUMNS: u32 = 200;
+
+/// The first worksheet's cells as rows of text, read cell by cell (never as one grid of the
+/// worksheet's declared size); a cell beyond [`MAX_ROWS`] or [`MAX_COLUMNS`] refuses the file.
+fn xlsx_rows(bytes: &[u8]) -> Result<Vec<Vec<String>>> {
+    use calamine::{Data, Reader, Xlsx};
+    let bad = |m: String| AppError::invalid("file", m);
+    let mut book: Xlsx<_> = Xlsx::new(std::io::Cursor::new(bytes))
+        .map_err(|e| bad(format!("not a readable XLSX workbook: {e}")))?;
+    let first = book
+        .sheet_names()
+        .first()
+        .cloned()
+        .ok_or_else(|| bad("the workbook has no worksheet".into()))?;
+    let mut cells = book
+        .worksheet_cells_reader(&first)
+        .map_err(|e| bad(format!("cannot read the first worksheet: {e}")))?;
+    let mut rows: Vec<Vec<String>> = Vec::new();
+    while let Some(cell) = cells
+        .next_cell()
+        .map_err(|e| bad(format!("cannot read the first worksheet: {e}")))?
+    {
+        let (row, column) = cell.get_position();
+        if row >= MAX_ROWS || column >= MAX_COLUMNS {
+            return Err(bad(format!(
+                "the worksheet reaches beyond {MAX_ROWS} rows or {MAX_COLUMNS} columns; \
+                 import it in parts"
+            )));
+        }
+        let text = match Data::from(cell.get_value().clone()) {
+            Data::Empty => String::new(),
+            Data::String(s) => s,
+            Data::Float(f) => Cell::Number(f).text(),
+            Data::Int(i) => i.to_string(),
+            Data::Bool(b) => Cell::Bool(b).text(),
+            other => other.to_string(),
+        };
+        let (row, column) = (row as usize, column as usize);
+        if rows.len() <= row {
+            rows.resize_with(row + 1, Vec::new);
+        }
+        let cells_of_row = &mut rows[row];
+        if cells_of_row.len() <= column {
+            cells_of_row.resize(column + 1, String::new());
+        }
+        cells_of_row[column] = text;
+    }
+    Ok(rows)
+}
+
 /// A file read for import: the lower-cased header, and each non-blank row with its number.
 pub type ReadFile = (Vec<String>, Vec<(usize, Vec<String>)>);
 
@@ -183,32 +237,7 @@ pub type ReadFile = (Vec<String>, Vec<(usize, Vec<String>)>);
 pub fn read(bytes: &[u8]) -> Result<ReadFile> {
     let bad = |m: String| AppError::invalid("file", m);
     let mut rows: Vec<Vec<String>> = if bytes.starts_with(b"PK\x03\x04") {
-        use calamine::{Data, Reader, Xlsx};
-        let mut book: Xlsx<_> = Xlsx::new(std::io::Cursor::new(bytes))
-            .map_err(|e| bad(format!("not a readable XLSX workbook: {e}")))?;
-        let first = book
-            .sheet_names()
-            .first()
-            .cloned()
-            .ok_or_else(|| bad("the workbook has no worksheet".into()))?;
-        let range = book
-            .worksheet_range(&first)
-            .map_err(|e| bad(format!("cannot read the first worksheet: {e}")))?;
-        range
-            .rows()
-            .map(|r| {
-                r.iter()
-                    .map(|c| match c {
-                        Data::Empty => String::new(),
-                        Data::String(s) => s.clone(),
-                        Data::Float(f) => Cell::Number(*f).text(),
-                        Data::Int(i) => i.to_string(),
-                        Data::Bool(b) => Cell::Bool(*b).text(),
-                        other => other.to_string(),
-                    })
-                    .collect()
-            })
-            .collect()
+        xlsx_rows(bytes)?
     } else {
         let text = std::str::from_utf8(bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes))
             .map_err(|_| bad("a CSV file must be UTF-8".into()))?;
@@ -290,6 +319,19 @@ mod tests {
             let got: Vec<Vec<String>> = body.into_iter().map(|(_, r)| r).collect();
             prop_assert_eq!(got, expected);
         }
+    }
+
+    #[test]
+    fn a_cell_far_out_refuses_the_workbook_without_building_its_grid() {
+        use rust_xlsxwriter::Workbook;
+        let mut book = Workbook::new();
+        let ws = book.add_worksheet();
+        ws.write_string(0, 0, "name").unwrap();
+        // The last cell a worksheet can have: as a grid, 17 billion cells.
+        ws.write_string(1_048_575, 16_383, "x").unwrap();
+        let bytes = book.save_to_buffer().unwrap();
+        let e = read(&bytes).unwrap_err();
+        assert!(matches!(e, AppError::Invalid(_)), "{e:?}");
     }
 
     #[test]

@@ -1,5 +1,6 @@
 //! API tokens: created, listed and revoked by their owner.
 
+use axum::Extension;
 use axum::Json;
 use axum::extract::State;
 use axum::http::StatusCode;
@@ -9,7 +10,7 @@ use utoipa_axum::{router::OpenApiRouter, routes};
 
 use crate::AppState;
 use crate::error::{ApiResult, Problem};
-use crate::extract::{ApiJson, ApiPath, CurrentActor};
+use crate::extract::{ApiJson, ApiPath, AuthKind, CurrentActor};
 
 pub fn router() -> OpenApiRouter<AppState> {
     OpenApiRouter::new()
@@ -17,14 +18,22 @@ pub fn router() -> OpenApiRouter<AppState> {
         .routes(routes!(revoke))
 }
 
-/// Create a token for yourself. The secret is in this response only.
+/// Create a token for yourself, logged in with your password (a token cannot make another:
+/// a stolen one would renew itself for ever). The secret is in this response only.
 #[utoipa::path(post, path = "/api/v1/tokens", tag = "session", request_body = NewTokenInput,
-    responses((status = 201, body = CreatedToken), (status = 401, body = Problem), (status = 422, body = Problem)))]
+    responses((status = 201, body = CreatedToken), (status = 401, body = Problem), (status = 403, body = Problem), (status = 422, body = Problem)))]
 async fn create(
     State(s): State<AppState>,
     CurrentActor(a): CurrentActor,
+    Extension(kind): Extension<AuthKind>,
     ApiJson(input): ApiJson<NewTokenInput>,
 ) -> ApiResult<(StatusCode, Json<CreatedToken>)> {
+    if kind == AuthKind::Token {
+        return Err(kith_app::AppError::forbidden(
+            "an API token is made from a logged-in session, not with another token",
+        )
+        .into());
+    }
     Ok((
         StatusCode::CREATED,
         Json(kith_app::tokens::create(s.app(), &a, input).await?),

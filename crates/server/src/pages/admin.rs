@@ -167,7 +167,7 @@ async fn user_form(
     Ok((status, page).into_response())
 }
 
-fn user_json(f: &FormData, with_password: bool) -> Value {
+fn user_json(f: &FormData, is_new: bool) -> Value {
     let mut b = JsonBuilder::default()
         .text("email", f.get("email"))
         .text_always("name", f.text("name"))
@@ -189,9 +189,8 @@ fn user_json(f: &FormData, with_password: bool) -> Value {
             ),
         )
         .text("locale", f.get("locale"));
-    if with_password {
-        b = b.text_always("password", f.text("password"));
-    } else {
+    // A new user chooses their own password through the link they are sent.
+    if !is_new {
         b = b.flag("active", f.checked("active"));
     }
     b.build()
