@@ -253,6 +253,68 @@ db_test!(
     }
 );
 
+db_test!(
+    a_changed_address_ends_what_the_old_one_opened_and_its_changer_sends_no_link,
+    |app| {
+        let admin = app.client(&app.staff.admin);
+        let path = format!("/api/v1/users/{}", app.staff.matcher.id);
+        let b = logged_in(&app, "matcher@kith.test", TEST_PASSWORD).await;
+        // A link sent to the old address before the change.
+        admin
+            .post(&format!("{path}/password-reset"), &json!({}))
+            .await
+            .expect(202);
+        let stub = StubTransport::default();
+        send_due(&app.app, &stub, "test").await.unwrap();
+        let old_link = stub.sent()[0]
+            .text
+            .split_whitespace()
+            .find(|w| w.contains("/password-reset/"))
+            .map(|l| l.rsplit('/').next().unwrap().to_owned())
+            .unwrap();
+        let mut body = user_json(&app, app.staff.matcher.id).await;
+        body["email"] = json!("ny.adresse@kith.test");
+        admin.put(&path, &body).await.expect(200);
+        // The sessions, the token and the link of the old address are over.
+        b.get("/api/v1/session").await.expect(401);
+        app.client(&app.staff.matcher)
+            .get("/api/v1/session")
+            .await
+            .expect(401);
+        app.anonymous()
+            .post(
+                "/api/v1/password-reset",
+                &json!({"token": old_link, "new_password": NEW_PASSWORD}),
+            )
+            .await
+            .expect(404);
+        // The administrator who changed the address cannot also send its link: that would be
+        // one person taking the account. Another administrator can.
+        admin
+            .post(&format!("{path}/password-reset"), &json!({}))
+            .await
+            .expect(403);
+        admin
+            .post(
+                "/api/v1/users",
+                &json!({"email": "admin2@kith.test", "name": "Anden Admin", "roles": ["admin"]}),
+            )
+            .await
+            .expect(201);
+        let other = kith_app::tokens::create_for_email(&app.app, "admin2@kith.test", "t", None)
+            .await
+            .unwrap()
+            .secret;
+        Api::new(&app.base, Some(other))
+            .post(&format!("{path}/password-reset"), &json!({}))
+            .await
+            .expect(202);
+        let changes = app.audit_rows("user.email_change").await;
+        assert_eq!(changes.len(), 1);
+        assert_eq!(changes[0].actor_id, Some(app.staff.admin.id));
+    }
+);
+
 db_test!(a_session_ends_after_its_lifetime_however_active, |app| {
     let b = logged_in(&app, "leader@kith.test", TEST_PASSWORD).await;
     b.get("/api/v1/session").await.expect(200);

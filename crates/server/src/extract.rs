@@ -432,3 +432,51 @@ pub fn client_ip(parts: &Parts, settings: &crate::Settings) -> Option<std::net::
     }
     peer
 }
+
+#[cfg(test)]
+mod client_ip_tests {
+    use super::*;
+
+    fn parts(peer: &str, header: Option<&str>) -> Parts {
+        let mut req = axum::http::Request::builder();
+        if let Some(h) = header {
+            req = req.header("x-forwarded-for", h);
+        }
+        let (mut parts, ()) = req.body(()).unwrap().into_parts();
+        let peer: std::net::SocketAddr = peer.parse().unwrap();
+        parts.extensions.insert(axum::extract::ConnectInfo(peer));
+        parts
+    }
+
+    fn settings() -> crate::Settings {
+        let mut s = crate::Settings::local("http://kith.test");
+        s.client_ip_header = Some("x-forwarded-for".into());
+        s
+    }
+
+    fn ip(s: &str) -> Option<std::net::IpAddr> {
+        Some(s.parse().unwrap())
+    }
+
+    #[test]
+    fn the_header_counts_only_from_a_trusted_proxy_and_only_its_last_entry() {
+        let s = settings();
+        // Through the proxy on loopback: the address the proxy appended, not the client's own.
+        let r = parts("127.0.0.1:4000", Some("6.6.6.6, 203.0.113.9"));
+        assert_eq!(client_ip(&r, &s), ip("203.0.113.9"));
+        let r = parts("127.0.0.1:4000", Some("203.0.113.9:51000"));
+        assert_eq!(client_ip(&r, &s), ip("203.0.113.9"));
+        // Straight from a client: its header is its own invention.
+        let r = parts("198.51.100.7:4000", Some("203.0.113.9"));
+        assert_eq!(client_ip(&r, &s), ip("198.51.100.7"));
+        // A proxy header that is no address counts as none.
+        let r = parts("127.0.0.1:4000", Some("unknown"));
+        assert_eq!(client_ip(&r, &s), ip("127.0.0.1"));
+        // Without the setting, never the header.
+        let r = parts("127.0.0.1:4000", Some("203.0.113.9"));
+        assert_eq!(
+            client_ip(&r, &crate::Settings::local("http://kith.test")),
+            ip("127.0.0.1")
+        );
+    }
+}
