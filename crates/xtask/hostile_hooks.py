@@ -44,6 +44,10 @@ def real_ids():
     ids = {}
     me = get("/api/v1/session") or {}
     ids["users"] = me.get("id")
+    # Someone else, for the operations that would end the caller's own sessions and tokens
+    # (the token this pass runs on): only an administrator can list them.
+    others = [u.get("id") for u in (get("/api/v1/users") or {}).get("items") or []]
+    ids["other_user"] = next((u for u in others if u != ids["users"]), None)
     children = (get("/api/v1/children?limit=2") or {}).get("items") or []
     if children:
         ids["children"] = children[0]["id"]
@@ -130,6 +134,8 @@ def map_path_parameters(ctx, path_parameters):
         if name in WORDS:
             choices = WORDS[name]
             path_parameters[name] = choices[hash(str(drawn)) % len(choices)]
+        elif name == "id" and path.endswith("/users/{id}/sessions") and "other_user" in IDS:
+            path_parameters[name] = IDS["other_user"]
         elif name == "id" and kind_of(path) in IDS:
             path_parameters[name] = IDS[kind_of(path)]
         elif name == "option_id" and "placement-options" in IDS:
