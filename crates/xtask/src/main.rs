@@ -103,6 +103,11 @@ fn test(extra: &[String]) -> Result {
         eprintln!("xtask: installing postgresql (initdb, pg_ctl) for the fault tests");
         apt_install(&["postgresql"])?;
     }
+    // The read-only disk test makes an ext4 file system on a loop device, and repairs it.
+    if !have("/usr/sbin/mkfs.ext4") && !have("/sbin/mkfs.ext4") {
+        eprintln!("xtask: installing e2fsprogs for the read-only disk test");
+        apt_install(&["e2fsprogs"])?;
+    }
     sweep_test_databases(&db_url);
     let mut cmd = cargo();
     cmd.args(["test", "--workspace"])

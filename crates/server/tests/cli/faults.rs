@@ -1,6 +1,7 @@
 //! Faults under a running `kith serve`: its PostgreSQL stopped and started again while
-//! requests run, its SQLite disk full, its SQLite disk read-only. Each time Kith answers a
-//! clear 503 problem, keeps serving, recovers without a restart and writes nothing by halves.
+//! requests run, its SQLite disk full, its SQLite disk turned read-only. Each time Kith
+//! answers a clear 503 problem, keeps serving and writes nothing by halves; it recovers
+//! without a restart wherever Linux gives the disk back to a running process.
 
 use std::io::Write;
 use std::path::PathBuf;
@@ -526,28 +527,137 @@ async fn assert_integrity(url: &str) {
     );
 }
 
-/// A read-only disk under SQLite: Kith answers every change (and every login, which writes a
-/// session) with a clear 503 that says the database cannot be written, changes nothing, and
-/// serves as before once the disk is writable again; the file is intact.
+/// An ext4 file system of its own on a loop device: a disk that can fail the way disks do.
+struct Ext4Disk {
+    path: PathBuf,
+    image: PathBuf,
+    device: String,
+}
+
+impl Ext4Disk {
+    /// A fresh `megabytes` disk, mounted with `errors=remount-ro` (Debian's default for its
+    /// root disk): a failing disk turns read-only rather than corrupting itself.
+    fn mount(megabytes: u32) -> Self {
+        let name = format!("kith-ext4-{:016x}", rand_suffix());
+        let path = std::env::temp_dir().join(&name);
+        let image = std::env::temp_dir().join(format!("{name}.img"));
+        std::fs::create_dir_all(&path).unwrap();
+        std::fs::File::create(&image)
+            .unwrap()
+            .set_len(u64::from(megabytes) << 20)
+            .unwrap();
+        run_ok(
+            std::process::Command::new("mkfs.ext4")
+                .args(["-q", "-F"])
+                .arg(&image),
+        );
+        let out = std::process::Command::new("losetup")
+            .args(["-f", "--show"])
+            .arg(&image)
+            .output()
+            .unwrap();
+        assert!(
+            out.status.success(),
+            "the read-only test puts an ext4 disk on a loop device, which needs root \
+             (CI runs as root): {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        let device = String::from_utf8(out.stdout).unwrap().trim().to_owned();
+        let disk = Ext4Disk {
+            path,
+            image,
+            device,
+        };
+        disk.mount_rw();
+        disk
+    }
+
+    fn mount_rw(&self) {
+        run_ok(
+            std::process::Command::new("mount")
+                .args(["-o", "errors=remount-ro", &self.device])
+                .arg(&self.path),
+        );
+    }
+
+    /// What the kernel does when a disk fails under a running program: the journal is
+    /// aborted and the file system turns read-only at once, with the program's files open.
+    /// (`mount -o remount,ro` is refused while any file is open for writing.)
+    fn fail_read_only(&self) {
+        run_ok(std::process::Command::new("sync").arg("-f").arg(&self.path));
+        run_ok(
+            std::process::Command::new("mount")
+                .args(["-o", "remount,abort"])
+                .arg(&self.path),
+        );
+        let probe = std::fs::File::create(self.path.join("probe"));
+        assert!(probe.is_err(), "the disk still takes writes");
+    }
+
+    /// Back in service as an operator does it: unmounted (every program stopped), checked
+    /// and repaired by `e2fsck`, mounted read-write again.
+    fn repair(&self) {
+        run_ok(std::process::Command::new("umount").arg(&self.path));
+        let fsck = std::process::Command::new("e2fsck")
+            .args(["-f", "-y", &self.device])
+            .output()
+            .unwrap();
+        // 0: clean; 1: errors corrected (the aborted journal replayed).
+        assert!(
+            matches!(fsck.status.code(), Some(0 | 1)),
+            "e2fsck: {}",
+            String::from_utf8_lossy(&fsck.stdout)
+        );
+        self.mount_rw();
+    }
+}
+
+impl Drop for Ext4Disk {
+    fn drop(&mut self) {
+        let _ = std::process::Command::new("umount")
+            .arg("-l")
+            .arg(&self.path)
+            .output();
+        let _ = std::process::Command::new("losetup")
+            .args(["-d", &self.device])
+            .output();
+        let _ = std::fs::remove_file(&self.image);
+        let _ = std::fs::remove_dir_all(&self.path);
+    }
+}
+
+/// The disk under a running Kith on SQLite turns read-only (a real ext4 file system, failed
+/// by the kernel's own path): every change, and every login (which writes a session), gets a
+/// clear 503 saying the database cannot be written; `kith serve` stays up; nothing committed
+/// is lost or damaged; and once the disk is repaired Kith serves it as before.
+///
+/// The same process cannot be shown recovering: Linux refuses to remount a file system
+/// read-only or read-write while a program holds files on it open for writing (`EBUSY`), and
+/// a file system the kernel has turned read-only comes back only through `umount` and
+/// `e2fsck`. Recovery without a restart is shown for a full disk, above.
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_read_only_sqlite_disk_gives_a_clear_error_and_no_damage() {
-    let db = TestDb::fresh(Engine::Sqlite).await.expect("database");
-    let dir = demo_loaded(&db.url, "kith-ro").await;
-    let before = facts(&db.url).await;
+    let disk = Ext4Disk::mount(160);
+    let url = kith_store::testdb::sqlite_url(&disk.path.join("kith.db"));
+    let dir = demo_loaded(&url, "kith-ro").await;
+    let (mut server, base) = serve_at(&url, &dir).await;
+    let adviser = logged_in(&base, "adviser@kith.test").await;
+    let register = async |name: &str| {
+        adviser
+            .post(format!("{base}/api/v1/children"))
+            .header("origin", &base)
+            .json(&child_case(name))
+            .send()
+            .await
+            .expect("Kith answers on a read-only disk")
+    };
+    assert_eq!(register("Read Only Child 1").await.status(), 201);
+    let before = facts(&url).await;
 
-    // The same file opened read-only, as a remounted or write-protected disk presents it
-    // (file permissions would not stop the root user the tests may run as).
-    let read_only = db.url.replace("mode=rwc", "mode=ro");
-    let (server, base) = serve_at(&read_only, &dir).await;
-    let http = reqwest::Client::new();
-    let login = http
-        .post(format!("{base}/api/v1/session"))
-        .json(&json!({"email": "adviser@kith.test", "password": "kith-demo-2026"}))
-        .send()
-        .await
-        .unwrap();
-    assert_eq!(login.status(), 503);
-    let problem: Value = login.json().await.unwrap();
+    disk.fail_read_only();
+    let refused = register("Read Only Child 2").await;
+    assert_eq!(refused.status(), 503);
+    let problem: Value = refused.json().await.unwrap();
     assert_eq!(problem["title"], "Storage unavailable", "{problem}");
     assert!(
         problem["detail"]
@@ -556,15 +666,32 @@ async fn a_read_only_sqlite_disk_gives_a_clear_error_and_no_damage() {
             .contains("cannot be written"),
         "{problem}"
     );
-    // The server itself stays up and says it is alive.
-    let health = http.get(format!("{base}/healthz")).send().await.unwrap();
+    let login = reqwest::Client::new()
+        .post(format!("{base}/api/v1/session"))
+        .json(&json!({"email": "matcher@kith.test", "password": "kith-demo-2026"}))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(login.status(), 503);
+    let health = reqwest::get(format!("{base}/healthz")).await.unwrap();
     assert_eq!(health.status(), 200);
-    drop(server);
+    assert!(server.try_wait().unwrap().is_none(), "kith serve stays up");
+    server.kill().await.unwrap();
 
-    // Writable again: nothing changed, the file is sound, and Kith serves it.
-    assert_eq!(facts(&db.url).await, before);
-    assert_integrity(&db.url).await;
-    let (_server, base) = serve(&db, &dir).await;
+    disk.repair();
+    // Nothing acknowledged is lost and nothing refused was written (the trail and the
+    // sessions may hold what a background job wrote between the two looks).
+    let after = facts(&url).await;
+    assert_eq!(after.1, before.1, "the children, whole");
+    for ((table, was), (_, is)) in before.0.iter().zip(&after.0) {
+        if table == "audit_log" || table == "session" {
+            assert!(is >= was, "{table}: {was} before, {is} after");
+        } else {
+            assert_eq!(is, was, "{table}");
+        }
+    }
+    assert_integrity(&url).await;
+    let (_server, base) = serve_at(&url, &dir).await;
     let adviser = logged_in(&base, "adviser@kith.test").await;
     let r = adviser
         .get(format!("{base}/api/v1/caseload"))
