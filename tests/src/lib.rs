@@ -9,6 +9,7 @@
 pub mod browser;
 pub mod fixtures;
 pub mod logs;
+pub mod privacy;
 pub mod smtp;
 pub mod wheel;
 
@@ -221,7 +222,8 @@ async fn start_server(app: &App) -> (String, tokio::sync::oneshot::Sender<()>) {
     let base = format!("http://{}", listener.local_addr().expect("addr"));
     let state = kith_server::AppState::new(app.clone(), kith_server::Settings::local(base.clone()));
     let (tx, rx) = tokio::sync::oneshot::channel::<()>();
-    tokio::spawn(kith_server::serve(listener, state, async move {
+    let router = privacy::watched(kith_server::router(state), app.clone());
+    tokio::spawn(kith_server::serve_router(listener, router, async move {
         let _ = rx.await;
     }));
     (base, tx)
@@ -259,6 +261,17 @@ impl Drop for TestApp {
     fn drop(&mut self) {
         if let Some(tx) = self.shutdown.take() {
             let _ = tx.send(());
+        }
+        if !std::thread::panicking() {
+            privacy::assert_no_leak();
+        }
+    }
+}
+
+impl Drop for DemoApp {
+    fn drop(&mut self) {
+        if !std::thread::panicking() {
+            privacy::assert_no_leak();
         }
     }
 }
@@ -433,6 +446,7 @@ impl Api {
         if let Some(line) = logs::cpr_leak() {
             panic!("a log line holds a full CPR number: {line}");
         }
+        privacy::assert_no_leak();
         let body = serde_json::from_str(&text).unwrap_or(Value::Null);
         Resp {
             status,

@@ -42,3 +42,13 @@ pub async fn serve(
 ) -> std::io::Result<()> {
     listen::serve(listener, router(state), shutdown).await
 }
+
+/// Serves a router made by [`router`] with layers of the caller's around it (the tests'
+/// privacy detector reads every answer this way), with the listener's timeouts and limits.
+pub async fn serve_router(
+    listener: tokio::net::TcpListener,
+    router: axum::Router,
+    shutdown: impl Future<Output = ()> + Send + 'static,
+) -> std::io::Result<()> {
+    listen::serve(listener, router, shutdown).await
+}
