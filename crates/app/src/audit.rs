@@ -19,224 +19,102 @@ use kith_store::read_log::ChildReads;
 
 use crate::{Actor, App, Result};
 
-/// What was done.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum AuditAction {
-    ChildList,
-    ChildRead,
-    ChildCreate,
-    ChildUpdate,
-    ChildProfileUpdate,
-    CprReveal,
-    CprLookup,
-    NetworkAdd,
-    NetworkUpdate,
-    NetworkRemove,
-    SiblingsLink,
-    SiblingsUnlink,
-    UnsuitableSet,
-    UnsuitableRemove,
-    KnownOptionSet,
-    KnownOptionRemove,
-    MatchRead,
-    AllocationRead,
-    ProposalCreate,
-    ProposalSubmit,
-    ProposalApprove,
-    ProposalReject,
-    ProposalWithdraw,
-    ProposalRead,
-    VisitList,
-    VisitRead,
-    VisitRecord,
-    VisitMove,
-    VisitCancel,
-    PlacementList,
-    PlacementRead,
-    PlacementUpdate,
-    PlacementEnd,
-    GoalList,
-    GoalRead,
-    GoalCreate,
-    GoalRevise,
-    GoalClose,
-    ProgressRecord,
-    ReviewList,
-    ReviewRecord,
-    StayExtend,
-    CaseloadRead,
-    Export,
-    CalendarFeed,
-    ReadDenied,
-    ChangeDenied,
+/// Defines the actions once: the enum, its stored codes and the list of all of them, so a new
+/// action cannot be left out of the audit view's choices.
+macro_rules! audit_actions {
+    ($( $(#[$meta:meta])* $variant:ident = $code:literal, )+) => {
+        /// What was done.
+        #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+        pub enum AuditAction {
+            $( $(#[$meta])* $variant, )+
+        }
+
+        impl AuditAction {
+            /// Every action, for the audit view's choices.
+            pub const ALL: &[AuditAction] = &[$(AuditAction::$variant),+];
+
+            /// The code stored in the log.
+            pub fn as_str(self) -> &'static str {
+                match self {
+                    $(AuditAction::$variant => $code),+
+                }
+            }
+        }
+    };
+}
+
+audit_actions! {
+    ChildList = "child.list",
+    ChildRead = "child.read",
+    ChildCreate = "child.create",
+    ChildUpdate = "child.update",
+    ChildProfileUpdate = "child.profile_update",
+    CprReveal = "child.cpr_reveal",
+    CprLookup = "child.cpr_lookup",
+    NetworkAdd = "network_person.add",
+    NetworkUpdate = "network_person.update",
+    NetworkRemove = "network_person.remove",
+    SiblingsLink = "siblings.link",
+    SiblingsUnlink = "siblings.unlink",
+    UnsuitableSet = "unsuitable_option.set",
+    UnsuitableRemove = "unsuitable_option.remove",
+    KnownOptionSet = "known_option.set",
+    KnownOptionRemove = "known_option.remove",
+    MatchRead = "child.match",
+    AllocationRead = "child.allocation",
+    ProposalCreate = "proposal.create",
+    ProposalSubmit = "proposal.submit",
+    ProposalApprove = "proposal.approve",
+    ProposalReject = "proposal.reject",
+    ProposalWithdraw = "proposal.withdraw",
+    ProposalRead = "proposal.read",
+    VisitList = "visit.list",
+    VisitRead = "visit.read",
+    VisitRecord = "visit.record",
+    VisitMove = "visit.move",
+    VisitCancel = "visit.cancel",
+    PlacementList = "placement.list",
+    PlacementRead = "placement.read",
+    PlacementUpdate = "placement.update",
+    PlacementEnd = "placement.end",
+    GoalList = "goal.list",
+    GoalRead = "goal.read",
+    GoalCreate = "goal.create",
+    GoalRevise = "goal.revise",
+    GoalClose = "goal.close",
+    ProgressRecord = "goal.progress",
+    ReviewList = "review.list",
+    ReviewRecord = "review.record",
+    StayExtend = "placement.extend_stay",
+    CaseloadRead = "caseload.read",
+    Export = "export",
+    CalendarFeed = "calendar.feed",
+    ReadDenied = "child.read_denied",
+    ChangeDenied = "child.change_denied",
     /// A CPR number was checked against the register (creating a child, an import row).
-    CprCheck,
-    LoginSucceeded,
-    SessionEnded,
-    UserCreate,
-    UserUpdate,
+    CprCheck = "child.cpr_check",
+    LoginSucceeded = "session.login",
+    SessionEnded = "session.end",
+    UserCreate = "user.create",
+    UserUpdate = "user.update",
     /// The e-mail address a user logs in and gets reset links with changed.
-    UserEmailChange,
+    UserEmailChange = "user.email_change",
     /// Roles or units changed: what the user may reach.
-    UserAccessChange,
-    UserDisable,
-    UserEnable,
-    PasswordChange,
-    PasswordResetSent,
-    PasswordResetUsed,
-    TokenCreate,
-    TokenRevoke,
-    RulesChange,
-    NeedChange,
-    UnitChange,
-    AuditRead,
+    UserAccessChange = "user.access_change",
+    UserDisable = "user.disable",
+    UserEnable = "user.enable",
+    PasswordChange = "user.password_change",
+    PasswordResetSent = "user.password_reset_sent",
+    PasswordResetUsed = "user.password_reset_used",
+    TokenCreate = "token.create",
+    TokenRevoke = "token.revoke",
+    RulesChange = "rules.update",
+    NeedChange = "need.change",
+    UnitChange = "unit.change",
+    AuditRead = "audit.read",
 }
 
 impl AuditAction {
-    /// Every action, for the audit view's choices.
-    pub const ALL: &[AuditAction] = {
-        use AuditAction::*;
-        &[
-            ChildList,
-            ChildRead,
-            ChildCreate,
-            ChildUpdate,
-            ChildProfileUpdate,
-            CprReveal,
-            CprLookup,
-            NetworkAdd,
-            NetworkUpdate,
-            NetworkRemove,
-            SiblingsLink,
-            SiblingsUnlink,
-            UnsuitableSet,
-            UnsuitableRemove,
-            KnownOptionSet,
-            KnownOptionRemove,
-            MatchRead,
-            AllocationRead,
-            ProposalCreate,
-            ProposalSubmit,
-            ProposalApprove,
-            ProposalReject,
-            ProposalWithdraw,
-            ProposalRead,
-            VisitList,
-            VisitRead,
-            VisitRecord,
-            VisitMove,
-            VisitCancel,
-            PlacementList,
-            PlacementRead,
-            PlacementUpdate,
-            PlacementEnd,
-            GoalList,
-            GoalRead,
-            GoalCreate,
-            GoalRevise,
-            GoalClose,
-            ProgressRecord,
-            ReviewList,
-            ReviewRecord,
-            StayExtend,
-            CaseloadRead,
-            Export,
-            CalendarFeed,
-            ReadDenied,
-            ChangeDenied,
-            CprCheck,
-            LoginSucceeded,
-            SessionEnded,
-            UserCreate,
-            UserUpdate,
-            UserEmailChange,
-            UserAccessChange,
-            UserDisable,
-            UserEnable,
-            PasswordChange,
-            PasswordResetSent,
-            PasswordResetUsed,
-            TokenCreate,
-            TokenRevoke,
-            RulesChange,
-            NeedChange,
-            UnitChange,
-            AuditRead,
-        ]
-    };
-
-    /// The code stored in the log.
-    pub fn as_str(self) -> &'static str {
-        use AuditAction::*;
-        match self {
-            ChildList => "child.list",
-            ChildRead => "child.read",
-            ChildCreate => "child.create",
-            ChildUpdate => "child.update",
-            ChildProfileUpdate => "child.profile_update",
-            CprReveal => "child.cpr_reveal",
-            CprLookup => "child.cpr_lookup",
-            NetworkAdd => "network_person.add",
-            NetworkUpdate => "network_person.update",
-            NetworkRemove => "network_person.remove",
-            SiblingsLink => "siblings.link",
-            SiblingsUnlink => "siblings.unlink",
-            UnsuitableSet => "unsuitable_option.set",
-            UnsuitableRemove => "unsuitable_option.remove",
-            KnownOptionSet => "known_option.set",
-            KnownOptionRemove => "known_option.remove",
-            MatchRead => "child.match",
-            AllocationRead => "child.allocation",
-            ProposalCreate => "proposal.create",
-            ProposalSubmit => "proposal.submit",
-            ProposalApprove => "proposal.approve",
-            ProposalReject => "proposal.reject",
-            ProposalWithdraw => "proposal.withdraw",
-            ProposalRead => "proposal.read",
-            VisitList => "visit.list",
-            VisitRead => "visit.read",
-            VisitRecord => "visit.record",
-            VisitMove => "visit.move",
-            VisitCancel => "visit.cancel",
-            PlacementList => "placement.list",
-            PlacementRead => "placement.read",
-            PlacementUpdate => "placement.update",
-            PlacementEnd => "placement.end",
-            GoalList => "goal.list",
-            GoalRead => "goal.read",
-            GoalCreate => "goal.create",
-            GoalRevise => "goal.revise",
-            GoalClose => "goal.close",
-            ProgressRecord => "goal.progress",
-            ReviewList => "review.list",
-            ReviewRecord => "review.record",
-            StayExtend => "placement.extend_stay",
-            CaseloadRead => "caseload.read",
-            Export => "export",
-            CalendarFeed => "calendar.feed",
-            ReadDenied => "child.read_denied",
-            ChangeDenied => "child.change_denied",
-            CprCheck => "child.cpr_check",
-            LoginSucceeded => "session.login",
-            SessionEnded => "session.end",
-            UserCreate => "user.create",
-            UserUpdate => "user.update",
-            UserEmailChange => "user.email_change",
-            UserAccessChange => "user.access_change",
-            UserDisable => "user.disable",
-            UserEnable => "user.enable",
-            PasswordChange => "user.password_change",
-            PasswordResetSent => "user.password_reset_sent",
-            PasswordResetUsed => "user.password_reset_used",
-            TokenCreate => "token.create",
-            TokenRevoke => "token.revoke",
-            RulesChange => "rules.update",
-            NeedChange => "need.change",
-            UnitChange => "unit.change",
-            AuditRead => "audit.read",
-        }
-    }
-
     /// Whether this is a privileged change or a security event rather than access to a
     /// child's data: what the audit view lists under "privileged changes".
     pub fn is_privileged(self) -> bool {
@@ -376,4 +254,19 @@ pub async fn denied(app: &App, actor: &Actor, action: AuditAction, child: ChildI
     )
     .await?;
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::AuditAction;
+
+    #[test]
+    fn every_action_has_a_code_of_its_own() {
+        let mut codes: Vec<&str> = AuditAction::ALL.iter().map(|a| a.as_str()).collect();
+        let count = codes.len();
+        codes.sort_unstable();
+        codes.dedup();
+        assert_eq!(codes.len(), count, "two actions share a stored code");
+        assert!(AuditAction::ALL.contains(&AuditAction::AuditRead));
+    }
 }
