@@ -37,132 +37,18 @@ async fn violations(b: &Browser) -> Vec<String> {
 
 /// Opens `path`, or the first link matching `follow` on the page before, and checks it.
 async fn check(b: &Browser, base: &str, who: &str, step: &str, found: &mut Vec<String>) {
-    if let Some(css) = step.strip_prefix("follow ") {
-        b.click(Locator::Css(css)).await;
-        b.client
-            .wait()
-            .for_element(Locator::Css("main h1"))
-            .await
-            .unwrap_or_else(|e| panic!("{who} {step}: {e}"));
-    } else {
-        b.client.goto(&format!("{base}{step}")).await.unwrap();
-    }
-    let url = b.client.current_url().await.unwrap();
+    let path = kith_tests::journeys::walk(b, base, who, step).await;
     for v in violations(b).await {
-        found.push(format!("{who} {}: {v}", url.path()));
+        found.push(format!("{who} {path}: {v}"));
     }
-}
-
-/// The match unit proposes the best option for the first waiting child (through the API), so
-/// the leader has a proposal to decide.
-async fn a_submitted_proposal(demo: &kith_tests::DemoApp) {
-    let token = kith_app::tokens::create_for_email(&demo.app, "matcher@kith.test", "axe", None)
-        .await
-        .unwrap()
-        .secret;
-    let api = kith_tests::Api::new(&demo.base, Some(token));
-    let waiting = api
-        .get("/api/v1/children?placement_requested=true&limit=20")
-        .await
-        .expect(200)
-        .body;
-    for child in waiting["items"].as_array().unwrap() {
-        let id = child["id"].as_i64().unwrap();
-        let m = api
-            .get(&format!("/api/v1/children/{id}/matches"))
-            .await
-            .expect(200)
-            .body;
-        let Some(option) = m["units"][0]["groups"].as_array().and_then(|g| {
-            g.iter()
-                .find_map(|g| g["options"][0]["option"]["id"].as_i64())
-        }) else {
-            continue;
-        };
-        let start = m["start_date"].clone();
-        let r = api
-            .post(
-                "/api/v1/proposals",
-                &serde_json::json!({"child_id": id, "option_id": option, "start_date": start,
-                                     "rationale": "Tæt på skolen."}),
-            )
-            .await;
-        if r.status == 201 {
-            return;
-        }
-    }
-    panic!("no waiting child could be proposed for");
 }
 
 /// Every page template (`web/templates/pages`), on the pages where each role uses it.
 async fn every_page_of_every_role_passes_axe(engine: kith_tests::Engine) {
     let demo = kith_tests::DemoApp::spawn(engine).await;
-    a_submitted_proposal(&demo).await;
+    kith_tests::journeys::a_submitted_proposal(&demo).await;
     let password = kith_app::demo::DEMO_PASSWORD;
-    let journeys: &[(&str, &[&str])] = &[
-        (
-            "adviser@kith.test",
-            &[
-                "/caseload",
-                "follow table.caseload tbody tr th a",
-                "/children",
-                "follow #children tbody tr a",
-                "follow a[href$='/edit']",
-                "/children/new",
-                "/proposals",
-                "/options",
-                "/week",
-                "/me",
-            ],
-        ),
-        (
-            "consultant@kith.test",
-            &[
-                "/week",
-                "follow li.visit .visit-who a",
-                "/week",
-                "follow li.visit a",
-                "/team",
-                "/options",
-                "follow #options tbody tr a",
-                "/options/new",
-            ],
-        ),
-        (
-            "matcher@kith.test",
-            &[
-                "/children?placement_requested=true",
-                "follow #children tbody tr a",
-                "follow a[href$='/profile']",
-                "/children?placement_requested=true",
-                "follow #children tbody tr a",
-                "follow a[href$='/matches']",
-                "/proposals",
-            ],
-        ),
-        // The match unit's leader decides the proposals.
-        (
-            "leader@kith.test",
-            &[
-                "/proposals?status=submitted",
-                "follow #proposals tbody tr a",
-            ],
-        ),
-        ("leader03@kith.test", &["/dashboard", "/team", "/caseload"]),
-        (
-            "admin@kith.test",
-            &[
-                "/admin/users",
-                "/admin/users/new",
-                "/admin/users",
-                "follow table a[href^='/admin/users/']",
-                "/admin/needs",
-                "/admin/rules",
-                "/me",
-            ],
-        ),
-        ("revisor@kith.test", &["/audit", "/no-such-page"]),
-    ];
+    let journeys = kith_tests::journeys::EVERY_PAGE;
     let mut found = Vec::new();
     {
         let b = Browser::start().await;

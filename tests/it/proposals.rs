@@ -420,7 +420,7 @@ db_test!(
         assert!(
             refused
                 .iter()
-                .all(|r| r.text.contains("no free place left")),
+                .all(|r| r.body["errors"][0]["code"] == "problem.no_free_place"),
             "{}",
             refused[0].text
         );

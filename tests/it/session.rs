@@ -145,7 +145,7 @@ db_test!(five_failures_lock_an_address_for_fifteen_minutes, |app| {
         .expect(429);
     assert_eq!(r.headers["retry-after"], "900");
     assert!(
-        r.body["detail"].as_str().unwrap().contains("900 seconds"),
+        r.body["detail"].as_str().unwrap() == "Prøv igen om 15 minutter.",
         "{}",
         r.text
     );

@@ -56,7 +56,10 @@ db_test!(
         .await
         .expect(201);
 
-        let file = adviser.get("/api/v1/exports/goals.xlsx").await.expect(200);
+        let file = adviser
+            .get("/api/v1/exports/goals.xlsx?codes=true")
+            .await
+            .expect(200);
         assert_eq!(file.content_type(), XLSX);
         assert!(
             file.headers["content-disposition"]
@@ -117,7 +120,7 @@ db_test!(
 
         let placements = xlsx_rows(
             &adviser
-                .get("/api/v1/exports/placements.xlsx")
+                .get("/api/v1/exports/placements.xlsx?codes=true")
                 .await
                 .expect(200)
                 .bytes,
@@ -131,7 +134,10 @@ db_test!(
         assert_eq!(placements[1][col("consultant")], json!("Karen Consultant"));
 
         // The same export as CSV holds the same values as text.
-        let csv = adviser.get("/api/v1/exports/goals.csv").await.expect(200);
+        let csv = adviser
+            .get("/api/v1/exports/goals.csv?codes=true")
+            .await
+            .expect(200);
         assert!(csv.content_type().starts_with("text/csv"));
         let lines: Vec<&str> = csv.text.lines().collect();
         assert_eq!(lines.len(), 2);
@@ -187,7 +193,7 @@ db_test!(exports_obey_the_access_policy, |app| {
         .expect(403);
     let d = app
         .client(&app.staff.leader)
-        .get("/api/v1/exports/dashboard.csv")
+        .get("/api/v1/exports/dashboard.csv?codes=true")
         .await
         .expect(200);
     assert!(
@@ -214,6 +220,144 @@ db_test!(exports_obey_the_access_policy, |app| {
     );
     let _ = p;
 });
+
+/// A CSV file read as Danish Excel opens one by double-click: the byte-order mark says UTF-8,
+/// `;` separates fields (the Danish list separator), a comma is the decimal mark and
+/// `dd.mm.åååå` is a date. Returns the rows of cells; panics where Excel would show garbage.
+fn read_as_danish_excel(bytes: &[u8]) -> Vec<Vec<String>> {
+    let text = bytes
+        .strip_prefix(b"\xEF\xBB\xBF")
+        .expect("a byte-order mark, or Excel reads UTF-8 as Windows-1252");
+    let text = std::str::from_utf8(text).unwrap();
+    let mut r = csv::ReaderBuilder::new()
+        .delimiter(b';')
+        .has_headers(false)
+        .from_reader(text.as_bytes());
+    let rows: Vec<Vec<String>> = r
+        .records()
+        .map(|rec| rec.unwrap().iter().map(str::to_owned).collect())
+        .collect();
+    let width = rows[0].len();
+    assert!(width > 1, "one column: the separator is not Excel's");
+    assert!(rows.iter().all(|r| r.len() == width), "ragged rows");
+    rows
+}
+
+db_test!(
+    exports_for_people_open_in_danish_excel_with_words_dates_and_numbers,
+    |app| {
+        let p = place(&app, "Ida", "2026-11-02").await;
+        // Bo waits for a placement, requested on the test clock's day, 16 November 2026.
+        kith_tests::wheel::register(&app, "Bo").await;
+        let adviser = app.client(&app.staff.adviser);
+        let csv = adviser
+            .get("/api/v1/exports/children.csv?lang=da")
+            .await
+            .expect(200);
+        let rows = read_as_danish_excel(&csv.bytes);
+        assert_eq!(
+            rows[0],
+            [
+                "Id",
+                "Navn",
+                "Fødselsdato",
+                "Målgruppe",
+                "Støtteniveau",
+                "Rådgiver",
+                "Anbringelse anmodet",
+                "Har brug for kørestolsadgang"
+            ]
+        );
+        let ida = rows.iter().find(|r| r[1] == "Ida").expect("Ida's row");
+        // The fixture's child: born 15 March 2014, general target area, moderate support.
+        assert_eq!(
+            chrono::NaiveDate::parse_from_str(&ida[2], "%d.%m.%Y").unwrap(),
+            chrono::NaiveDate::from_ymd_opt(2014, 3, 15).unwrap()
+        );
+        assert_eq!(ida[3], "Almenområdet");
+        assert_eq!(ida[4], "Moderat");
+        assert_eq!(ida[5], "Alma Adviser");
+        assert_eq!(ida[6], "", "Ida's request was met");
+        assert_eq!(ida[7], "Nej");
+        let bo = rows.iter().find(|r| r[1] == "Bo").expect("Bo's row");
+        assert_eq!(bo[6], "16.11.2026");
+
+        // The same file for an English reader: English words, `,` and English dates.
+        let en = adviser
+            .get("/api/v1/exports/children.csv?lang=en")
+            .await
+            .expect(200);
+        assert!(
+            en.text
+                .trim_start_matches('\u{feff}')
+                .starts_with("Id,Name,Date of birth,")
+        );
+        assert!(
+            en.text
+                .contains(",Bo,15 Mar 2014,General,Moderate,Alma Adviser,16 Nov 2026,No"),
+            "{}",
+            en.text
+        );
+
+        // XLSX: a Danish worksheet whose dates are dates, and the codes beside it.
+        let xlsx = adviser
+            .get("/api/v1/exports/children.xlsx?lang=da")
+            .await
+            .expect(200);
+        let mut book: Xlsx<_> = Xlsx::new(std::io::Cursor::new(xlsx.bytes.to_vec())).unwrap();
+        assert_eq!(book.sheet_names(), ["Børn", "children-codes"]);
+        let people = book.worksheet_range("Børn").unwrap();
+        let header: Vec<String> = people
+            .rows()
+            .next()
+            .unwrap()
+            .iter()
+            .map(|c| c.to_string())
+            .collect();
+        assert_eq!(header[2], "Fødselsdato");
+        let row = people
+            .rows()
+            .find(|r| r[1] == Data::String("Ida".into()))
+            .unwrap();
+        let Data::DateTime(born) = &row[2] else {
+            panic!("a date cell, not text: {:?}", row[2]);
+        };
+        // Excel counts days from 30 December 1899: 15 March 2014 is day 41713.
+        assert_eq!(born.as_f64(), 41713.0);
+        assert_eq!(row[0], Data::Float(p.child as f64));
+        let codes = book.worksheet_range("children-codes").unwrap();
+        let row = codes
+            .rows()
+            .find(|r| r[1] == Data::String("Ida".into()))
+            .unwrap();
+        assert_eq!(row[3], Data::String("general".into()));
+        assert_eq!(row[4], Data::String("moderate".into()));
+
+        // The dashboard's figures are rounded as a person reads them, with a decimal comma.
+        let d = app
+            .client(&app.staff.leader)
+            .get("/api/v1/exports/dashboard.csv?lang=da")
+            .await
+            .expect(200);
+        let rows = read_as_danish_excel(&d.bytes);
+        assert_eq!(rows[0], ["Nøgletal", "Værdi"]);
+        let now = rows
+            .iter()
+            .find(|r| r[0] == "Anbringelser nu: Anden familiepleje")
+            .expect("placements now per form, in words");
+        assert_eq!(now[1], "1");
+        for r in &rows[1..] {
+            let v = &r[1];
+            assert!(
+                !v.contains('.') || v.len() == 10,
+                "a point in a Danish number: {r:?}"
+            );
+            if let Some((_, decimals)) = v.split_once(',') {
+                assert!(decimals.len() <= 2, "not rounded: {r:?}");
+            }
+        }
+    }
+);
 
 const OPTIONS_CSV: &str = "kind,name,address,lat,lon,approval_authority,approval_status,approved_on,valid_until,approved_places,age_min,age_max,target_areas,competences,languages,wheelchair_access
 general_foster_family,Familien Holm,Egevej 2 4000 Roskilde,55.64,12.08,social_supervision,active,2025-02-01,2028-02-01,2,0,12,general; social_psychiatric,attachment:moderate; trauma:light,da,nej
@@ -304,8 +448,10 @@ db_test!(
         assert_eq!(
             r["problems"],
             json!([
-                {"row": 1, "column": "fodselsdato", "message": "unknown column"},
-                {"row": 1, "column": "birth_date", "message": "required column missing"},
+                {"row": 1, "column": "fodselsdato", "code": "problem.unknown_column",
+                 "message": "Unknown column; remove it or correct the header."},
+                {"row": 1, "column": "birth_date", "code": "problem.missing_column",
+                 "message": "The column is missing; add it with this header."},
             ])
         );
         // Row 2 has an impossible date, row 3 an unknown need code, row 4 a need level that does

@@ -8,6 +8,7 @@
 
 pub mod browser;
 pub mod fixtures;
+pub mod journeys;
 pub mod logs;
 pub mod privacy;
 pub mod smtp;
@@ -495,6 +496,17 @@ impl Api {
             Some(b) => req.json(b),
             None => req,
         })
+        .await
+    }
+
+    /// POST JSON asking for answers in `accept_language` (an `Accept-Language` value).
+    pub async fn post_in(&self, accept_language: &str, path: &str, body: &Value) -> Resp {
+        self.send(
+            self.http
+                .post(format!("{}{path}", self.base))
+                .header(reqwest::header::ACCEPT_LANGUAGE, accept_language)
+                .json(body),
+        )
         .await
     }
 

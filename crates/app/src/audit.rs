@@ -269,4 +269,24 @@ mod tests {
         assert_eq!(codes.len(), count, "two actions share a stored code");
         assert!(AuditAction::ALL.contains(&AuditAction::AuditRead));
     }
+
+    /// The audit page shows each action in words: every action has them in both languages,
+    /// and the catalogue names no action that does not exist.
+    #[test]
+    fn every_action_has_words_in_the_catalogue() {
+        let keys: Vec<String> = AuditAction::ALL
+            .iter()
+            .map(|a| format!("audit_action.{}", a.as_str().replace('.', "_")))
+            .collect();
+        for key in &keys {
+            assert!(kith_text::has(key), "{key}");
+        }
+        for lang in [kith_domain::Lang::Da, kith_domain::Lang::En] {
+            let defined: Vec<String> = kith_text::keys(lang)
+                .into_iter()
+                .filter(|k| k.starts_with("audit_action."))
+                .collect();
+            assert_eq!(defined.len(), keys.len(), "{lang}: {defined:?}");
+        }
+    }
 }

@@ -19,6 +19,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::audit::{self, AuditAction};
 use crate::paging::{List, Pager};
+use crate::transfer::sheet::Audience;
 use crate::transfer::sheet::Sheet;
 use crate::transfer::{ExportFile, ExportFormat};
 use crate::{Actor, App, AppError, PageParams, Paged, Result, TIME_ZONE, policy};
@@ -102,11 +103,14 @@ fn filter_of(app: &App, p: &AuditParams) -> Result<AuditFilter> {
     let from = p.from.unwrap_or(to - Days::new(30));
     match check_period(from, to) {
         Ok(()) => {}
-        Err(PeriodError::Reversed) => return Err(AppError::invalid("from", "is after `to`")),
+        Err(PeriodError::Reversed) => {
+            return Err(AppError::invalid("from", "problem.from_after_to"));
+        }
         Err(PeriodError::TooLong) => {
             return Err(AppError::invalid(
                 "from",
-                format!("a period is at most {MAX_PERIOD_YEARS} years"),
+                kith_domain::Message::new("problem.period_years")
+                    .int("years", MAX_PERIOD_YEARS as i64),
             ));
         }
     }
@@ -116,7 +120,7 @@ fn filter_of(app: &App, p: &AuditParams) -> Result<AuditFilter> {
             let a = known
                 .iter()
                 .find(|a| a.as_str() == code)
-                .ok_or_else(|| AppError::invalid("action", "not an action of the audit trail"))?;
+                .ok_or_else(|| AppError::invalid("action", "problem.not_audit_action"))?;
             Some(vec![a.as_str().to_owned()])
         }
         (None, Some(kind)) => Some(
@@ -285,7 +289,7 @@ pub async fn export(
             v.detail.into(),
         ]);
     }
-    ExportFile::of(&sheet, "audit", format, app.today())
+    ExportFile::of(&sheet, "audit", format, app.today(), Audience::Codes)
 }
 
 /// Whether the actor may open the audit view (the menu shows it only then).

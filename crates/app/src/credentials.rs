@@ -77,16 +77,13 @@ pub async fn change_own(
         Ok(_) | Err(AppError::Unauthenticated) => {
             return Err(AppError::invalid(
                 "current_password",
-                "is not your current password",
+                "problem.password_wrong",
             ));
         }
         Err(e) => return Err(e),
     }
     if input.new_password == input.current_password {
-        return Err(AppError::invalid(
-            "new_password",
-            "must differ from the current one",
-        ));
+        return Err(AppError::invalid("new_password", "problem.password_same"));
     }
     set_password(
         app,
@@ -141,10 +138,7 @@ pub async fn send_reset(app: &App, actor: &Actor, user: UserId) -> Result<()> {
         .await?
         .ok_or(AppError::NotFound("user"))?;
     if !target.user.active {
-        return Err(AppError::conflict(
-            "user",
-            "the user is disabled: enable them first",
-        ));
+        return Err(AppError::conflict("user", "problem.user_disabled"));
     }
     // Changing someone's address and sending their reset link to it would hand one
     // administrator the account: within a day of their own change, another sends it.

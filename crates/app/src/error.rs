@@ -1,22 +1,24 @@
 //! The use cases' one error type. Each variant says what the caller should do; the server
 //! maps them to HTTP statuses (noted on each variant) and RFC 9457 problem documents.
 
+use kith_domain::Message;
 use kith_store::StoreError;
-use serde::Serialize;
 use thiserror::Error;
 
-/// One problem with one field of an input, e.g. `needs[2].code`: "unknown need code".
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, utoipa::ToSchema)]
+/// One problem with one field of an input, e.g. `needs[2].code`: `problem.unknown_need`.
+/// The message is a catalogue key with its values, so the server says it in the reader's
+/// language; the field path stays machine-readable beside it.
+#[derive(Debug, Clone, PartialEq)]
 pub struct FieldError {
     /// The path of the field in the input, in JSON notation.
     pub field: String,
-    /// What is wrong, for a person to read.
-    pub message: String,
+    /// What is wrong and what to do, as a catalogue message.
+    pub message: Message,
 }
 
 impl FieldError {
     /// A problem with `field`.
-    pub fn new(field: impl Into<String>, message: impl Into<String>) -> Self {
+    pub fn new(field: impl Into<String>, message: impl Into<Message>) -> Self {
         Self {
             field: field.into(),
             message: message.into(),
@@ -40,10 +42,10 @@ pub enum AppError {
     #[error("invalid input")]
     Invalid(Vec<FieldError>),
     /// The change conflicts with the current state: a taken e-mail, a decided proposal (409).
-    #[error("conflict: {message}")]
+    #[error("conflict: {}", message.key)]
     Conflict {
         field: Option<String>,
-        message: String,
+        message: Message,
     },
     /// The request's body is larger than this kind of request takes (413).
     #[error("the body is too large")]
@@ -68,12 +70,12 @@ pub enum AppError {
 
 impl AppError {
     /// A 422 with one field problem.
-    pub fn invalid(field: impl Into<String>, message: impl Into<String>) -> Self {
+    pub fn invalid(field: impl Into<String>, message: impl Into<Message>) -> Self {
         AppError::Invalid(vec![FieldError::new(field, message)])
     }
 
     /// A 409 about one field.
-    pub fn conflict(field: impl Into<String>, message: impl Into<String>) -> Self {
+    pub fn conflict(field: impl Into<String>, message: impl Into<Message>) -> Self {
         AppError::Conflict {
             field: Some(field.into()),
             message: message.into(),
@@ -91,14 +93,20 @@ impl From<StoreError> for AppError {
         match e {
             StoreError::Unavailable(m) => AppError::Unavailable(m),
             StoreError::ReadOnly(m) => AppError::Storage(m),
-            StoreError::Duplicate { constraint } => AppError::Conflict {
-                field: None,
-                message: format!("already exists ({constraint})"),
-            },
-            StoreError::Reference(m) => AppError::Conflict {
-                field: None,
-                message: format!("refers to something that does not exist or is in use ({m})"),
-            },
+            StoreError::Duplicate { constraint } => {
+                tracing::info!(constraint, "duplicate refused");
+                AppError::Conflict {
+                    field: None,
+                    message: Message::new("problem.already_exists"),
+                }
+            }
+            StoreError::Reference(m) => {
+                tracing::info!(reference = %m, "reference refused");
+                AppError::Conflict {
+                    field: None,
+                    message: Message::new("problem.in_use"),
+                }
+            }
             StoreError::Corrupt(m) => AppError::Internal(format!("corrupt data: {m}")),
             StoreError::Db(e) => AppError::Internal(e.to_string()),
         }

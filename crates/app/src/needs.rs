@@ -66,7 +66,7 @@ pub(crate) async fn all(app: &App) -> Result<Vec<NeedView>> {
 /// Creates or replaces an entry (administrators).
 pub async fn put(app: &App, actor: &Actor, code: &str, input: NeedInput) -> Result<NeedView> {
     policy::require_admin(actor)?;
-    let code = NeedCode::parse(code).map_err(|e| AppError::invalid("code", e.to_string()))?;
+    let code = NeedCode::parse(code).map_err(|e| AppError::invalid("code", e.message()))?;
     check(&input)?;
     let tx = app.db().begin_write().await?;
     kith_store::needs::upsert(

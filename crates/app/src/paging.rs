@@ -86,17 +86,15 @@ impl<'a> Pager<'a> {
         if !(1..=MAX_LIMIT).contains(&limit) {
             return Err(AppError::invalid(
                 "limit",
-                format!("must be between 1 and {MAX_LIMIT}"),
+                kith_domain::Message::new("problem.limit").int("max", MAX_LIMIT as i64),
             ));
         }
         let after = match params.cursor.as_deref() {
             None | Some("") => None,
-            Some(c) => Some(self.open(c).ok_or_else(|| {
-                AppError::invalid(
-                    "cursor",
-                    "not a cursor from this list; start from the first page",
-                )
-            })?),
+            Some(c) => Some(
+                self.open(c)
+                    .ok_or_else(|| AppError::invalid("cursor", "problem.bad_cursor"))?,
+            ),
         };
         Ok(PageRequest { limit, after })
     }

@@ -54,20 +54,17 @@ pub fn check_policy(field: &str, password: &str, personal: &[&str]) -> Result<()
     if length < MIN_PASSWORD_LEN {
         return Err(AppError::invalid(
             field,
-            format!("must be at least {MIN_PASSWORD_LEN} characters"),
+            kith_domain::Message::new("problem.password_min").int("min", MIN_PASSWORD_LEN as i64),
         ));
     }
     if length > MAX_PASSWORD_LEN {
         return Err(AppError::invalid(
             field,
-            format!("must be at most {MAX_PASSWORD_LEN} characters"),
+            kith_domain::Message::new("problem.password_max").int("max", MAX_PASSWORD_LEN as i64),
         ));
     }
     if password.chars().any(char::is_control) {
-        return Err(AppError::invalid(
-            field,
-            "must not contain control characters",
-        ));
+        return Err(AppError::invalid(field, "problem.hidden_chars"));
     }
     // The name's words and the address's parts, so "anna.hansen2026!" is known to the guesser.
     let mut known: Vec<&str> = Vec::new();
@@ -83,17 +80,11 @@ pub fn check_policy(field: &str, password: &str, personal: &[&str]) -> Result<()
         .iter()
         .any(|k| k.chars().count() >= 4 && lowered.contains(&k.to_lowercase()))
     {
-        return Err(AppError::invalid(
-            field,
-            "must not contain your name or e-mail address",
-        ));
+        return Err(AppError::invalid(field, "problem.password_personal"));
     }
     let score = u8::from(zxcvbn::zxcvbn(password, &known).score());
     if score < MIN_SCORE {
-        return Err(AppError::invalid(
-            field,
-            "is too easy to guess: use a few unrelated words or a longer phrase",
-        ));
+        return Err(AppError::invalid(field, "problem.password_weak"));
     }
     Ok(())
 }

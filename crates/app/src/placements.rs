@@ -188,31 +188,25 @@ pub async fn update(
             .await?
             .is_some_and(|u| u.user.active && u.roles.contains(&Role::Consultant));
         if !ok {
-            p.add(
-                "consultant_id",
-                "not an active user with the consultant role",
-            );
+            p.add("consultant_id", "problem.not_consultant");
         }
     }
     if let Some(Some(m)) = input.review_rhythm_months
         && !(1..=12).contains(&m)
     {
-        p.add("review_rhythm_months", "must be between 1 and 12 months");
+        p.add("review_rhythm_months", "problem.months_1_12");
     }
     if let Some(Some(plan)) = &input.exit_plan {
         if plan.chars().count() > MAX_EXIT_PLAN {
-            p.add("exit_plan", format!("at most {MAX_EXIT_PLAN} characters"));
+            p.add("exit_plan", crate::validate::max_chars(MAX_EXIT_PLAN));
         }
         if row.planned_end_date.is_none() {
-            p.add(
-                "exit_plan",
-                "only a stay with a planned end has an exit plan",
-            );
+            p.add("exit_plan", "problem.exit_plan_needs_end");
         }
     }
     p.into_result()?;
     if parse::<PlacementStatus>(&row.status)? == PlacementStatus::Ended {
-        return Err(AppError::conflict("status", "the placement has ended"));
+        return Err(AppError::conflict("status", "problem.placement_ended"));
     }
     let now = app.now();
     let tx = app.db().begin_write().await?;
@@ -263,34 +257,25 @@ pub async fn end(
     let row = changeable(app, actor, id).await?;
     let mut p = Problems::default();
     if input.end_date < row.start_date {
-        p.add("end_date", "is before the placement started");
+        p.add("end_date", "problem.before_placement_start");
     }
     if input.end_date > app.today() {
-        p.add(
-            "end_date",
-            "a placement is ended on or after the day it ends, not before",
-        );
+        p.add("end_date", "problem.end_not_before");
     }
     if row.exit_goal.is_some() && input.exit_goal_reached.is_none() {
-        p.add(
-            "exit_goal_reached",
-            "say whether the stay's exit goal was reached",
-        );
+        p.add("exit_goal_reached", "problem.exit_goal_reached");
     }
     if row.exit_goal.is_none() && input.exit_goal_reached.is_some() {
-        p.add("exit_goal_reached", "the placement has no exit goal");
+        p.add("exit_goal_reached", "problem.no_exit_goal");
     }
     let open_goals = input.open_goals.unwrap_or(GoalStatus::NotAchieved);
     if !open_goals.is_closed() {
-        p.add(
-            "open_goals",
-            "close open goals as achieved, not_achieved or dropped",
-        );
+        p.add("open_goals", "problem.close_goals");
     }
     if parse::<PlacementStatus>(&row.status)? == PlacementStatus::Ended {
         return Err(AppError::conflict(
             "status",
-            "the placement has already ended",
+            "problem.placement_already_ended",
         ));
     }
     p.into_result()?;
@@ -305,7 +290,7 @@ pub async fn end(
     if !kith_store::placements::end(&tx, id.0, ending, now).await? {
         return Err(AppError::conflict(
             "status",
-            "the placement has already ended",
+            "problem.placement_already_ended",
         ));
     }
     kith_store::goals::close_open(&tx, id.0, open_goals, input.end_date, now).await?;
@@ -333,23 +318,20 @@ pub async fn extend_stay(
 ) -> Result<PlacementView> {
     let row = changeable(app, actor, id).await?;
     if parse::<PlacementStatus>(&row.status)? == PlacementStatus::Ended {
-        return Err(AppError::conflict("status", "the placement has ended"));
+        return Err(AppError::conflict("status", "problem.placement_ended"));
     }
     let mut p = Problems::default();
     let reason = input.reason.trim();
     if reason.is_empty() {
-        p.add("reason", "say why the stay is extended");
+        p.add("reason", "problem.why_extended");
     } else if reason.chars().count() > MAX_EXIT_PLAN {
-        p.add("reason", format!("at most {MAX_EXIT_PLAN} characters"));
+        p.add("reason", crate::validate::max_chars(MAX_EXIT_PLAN));
     }
     match row.planned_end_date {
-        None => p.add(
-            "planned_end_date",
-            "only a stay with a planned end can be extended",
-        ),
+        None => p.add("planned_end_date", "problem.extend_needs_end"),
         Some(end) if input.planned_end_date <= end => p.add(
             "planned_end_date",
-            format!("must be after the current planned end, {end}"),
+            kith_domain::Message::new("problem.after_planned_end").date("end", end),
         ),
         Some(_) => {}
     }

@@ -239,7 +239,7 @@ pub async fn create(app: &App, actor: &Actor, input: NewProposalInput) -> Result
     if kith_store::proposals::open_for_children(app.db().conn(), &child_ids).await? {
         return Err(AppError::conflict(
             "child_id",
-            "there is already an open proposal for this child",
+            "problem.open_proposal_exists",
         ));
     }
     let rules = crate::rules::matching(app).await?;
@@ -252,15 +252,27 @@ pub async fn create(app: &App, actor: &Actor, input: NewProposalInput) -> Result
         .iter()
         .find(|x| x.option_id == input.option_id)
     {
-        let reasons: Vec<String> = x
+        let reasons: Vec<kith_domain::Bilingual> = x
             .explain(&labels)
             .reasons
             .into_iter()
-            .map(|r| r.reason.en)
+            .map(|r| r.reason)
             .collect();
+        let why = kith_domain::Bilingual::new(
+            reasons
+                .iter()
+                .map(|r| r.da.as_str())
+                .collect::<Vec<_>>()
+                .join("; "),
+            reasons
+                .iter()
+                .map(|r| r.en.as_str())
+                .collect::<Vec<_>>()
+                .join("; "),
+        );
         return Err(AppError::invalid(
             "option_id",
-            format!("the option does not fit: {}", reasons.join("; ")),
+            kith_domain::Message::new("problem.option_excluded").both("why", why),
         ));
     }
     if !outcome
@@ -268,7 +280,7 @@ pub async fn create(app: &App, actor: &Actor, input: NewProposalInput) -> Result
         .iter()
         .any(|r| r.option_id == input.option_id)
     {
-        return Err(AppError::invalid("option_id", "no such placement option"));
+        return Err(AppError::invalid("option_id", "problem.no_such_option"));
     }
     let chosen = outcome
         .ranked
@@ -295,10 +307,7 @@ pub async fn create(app: &App, actor: &Actor, input: NewProposalInput) -> Result
     if let Some(end) = planned_end
         && end <= input.start_date
     {
-        return Err(AppError::invalid(
-            "planned_end_date",
-            "must be after the start date",
-        ));
+        return Err(AppError::invalid("planned_end_date", "problem.after_start"));
     }
     let status = if input.submit.unwrap_or(true) {
         ProposalStatus::Submitted
@@ -541,10 +550,13 @@ pub async fn list(
     audit::read(app, actor, AuditAction::ProposalRead, paged).await
 }
 
-fn status_conflict(now: ProposalStatus, action: &str) -> AppError {
+/// The proposal is already `now`, so it cannot be `action` (a status code: `approved`...).
+fn status_conflict(now: ProposalStatus, action: &'static str) -> AppError {
     AppError::conflict(
         "status",
-        format!("the proposal is {now}; it cannot be {action}"),
+        kith_domain::Message::new("problem.proposal_state")
+            .key("now", format!("proposal_status.{now}"))
+            .key("action", format!("proposal_action.{action}")),
     )
 }
 
@@ -613,9 +625,7 @@ pub async fn approve(
     }
     let four_eyes = crate::rules::matching(app).await?.four_eyes;
     if !kith_domain::proposal::may_approve(four_eyes, UserId(p.proposer_id), actor.id) {
-        return Err(AppError::forbidden(
-            "a proposal is approved by another leader than the one who made it",
-        ));
+        return Err(AppError::forbidden("problem.approve_own"));
     }
     let option = kith_store::options::get(app.db().conn(), p.option_id)
         .await?
@@ -631,17 +641,14 @@ pub async fn approve(
     if kind.is_institutional() {
         let mut problems = crate::validate::Problems::default();
         match planned_end {
-            None => problems.add(
-                "planned_end_date",
-                "an institutional stay needs a planned end date",
-            ),
+            None => problems.add("planned_end_date", "problem.stay_end"),
             Some(end) if end <= p.start_date => {
-                problems.add("planned_end_date", "must be after the start date")
+                problems.add("planned_end_date", "problem.after_start")
             }
             _ => {}
         }
         if exit_goal.is_none() {
-            problems.add("exit_goal", "an institutional stay needs an exit goal");
+            problems.add("exit_goal", "problem.stay_exit_goal");
         }
         problems.into_result()?;
     }
@@ -678,7 +685,7 @@ pub async fn approve(
     if !approval.is_valid_on(p.start_date) {
         return Err(AppError::conflict(
             "option_id",
-            "the option is not approved for the start date (a network family needs its concrete approval first)",
+            "problem.option_not_approved",
         ));
     }
     let taken = kith_store::placements::places_taken(&tx, p.option_id).await?;
@@ -686,10 +693,9 @@ pub async fn approve(
     if free < child_ids.len() as u32 {
         return Err(AppError::conflict(
             "option_id",
-            format!(
-                "no free place left: the option has {free} free places and {} are needed",
-                child_ids.len()
-            ),
+            kith_domain::Message::new("problem.no_free_place")
+                .int("free", free)
+                .int("needed", child_ids.len() as i64),
         ));
     }
     let status = if p.start_date > today {

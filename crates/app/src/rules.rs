@@ -65,7 +65,12 @@ fn problems(prefix: &str, problems: Vec<(String, String)>) -> AppError {
     AppError::Invalid(
         problems
             .into_iter()
-            .map(|(f, msg)| FieldError::new(format!("{prefix}.{f}"), msg))
+            .map(|(f, why)| {
+                FieldError::new(
+                    format!("{prefix}.{f}"),
+                    kith_domain::Message::new("problem.rule").text("why", why),
+                )
+            })
             .collect(),
     )
 }

@@ -144,7 +144,7 @@ pub async fn create_for_email(
     name: &str,
     days: Option<u32>,
 ) -> Result<CreatedToken> {
-    let email = Email::parse(email).map_err(|e| AppError::invalid("email", e.to_string()))?;
+    let email = Email::parse(email).map_err(|e| AppError::invalid("email", e.message()))?;
     let user = kith_store::users::find_by_email(app.db().conn(), &email)
         .await?
         .ok_or(AppError::NotFound("user"))?;

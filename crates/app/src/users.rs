@@ -83,9 +83,7 @@ fn view(r: UserRecord) -> UserView {
 
 fn email_taken(e: StoreError) -> AppError {
     match e {
-        StoreError::Duplicate { .. } => {
-            AppError::conflict("email", "a user with this e-mail address already exists")
-        }
+        StoreError::Duplicate { .. } => AppError::conflict("email", "problem.email_taken"),
         other => other.into(),
     }
 }
@@ -99,7 +97,7 @@ async fn check_units(app: &App, units: &[UnitId]) -> Result<()> {
     let mut p = Problems::default();
     for (i, u) in units.iter().enumerate() {
         if !known.contains(&u.0) {
-            p.add(format!("unit_ids[{i}]"), "no such unit");
+            p.add(format!("unit_ids[{i}]"), "problem.no_such_unit");
         }
     }
     p.into_result()
@@ -109,14 +107,12 @@ async fn check_units(app: &App, units: &[UnitId]) -> Result<()> {
 fn check_role_combination(roles: &[Role]) -> Result<()> {
     match kith_domain::role::check_roles(roles) {
         Ok(()) => Ok(()),
-        Err(RoleConflict::OversightWithCases) => Err(AppError::invalid(
-            "roles",
-            "administrators and auditors do not work on cases: give case work to another account",
-        )),
-        Err(RoleConflict::AdminWithAuditor) => Err(AppError::invalid(
-            "roles",
-            "an administrator cannot also audit: the auditor reviews the administrators' changes",
-        )),
+        Err(RoleConflict::OversightWithCases) => {
+            Err(AppError::invalid("roles", "problem.admin_case_roles"))
+        }
+        Err(RoleConflict::AdminWithAuditor) => {
+            Err(AppError::invalid("roles", "problem.admin_auditor"))
+        }
     }
 }
 
@@ -208,12 +204,17 @@ pub async fn create_from_cli(
     unit_names: &[String],
     password_text: &str,
 ) -> Result<UserView> {
-    let email = Email::parse(email).map_err(|e| AppError::invalid("email", e.to_string()))?;
+    let email = Email::parse(email).map_err(|e| AppError::invalid("email", e.message()))?;
     let mut unit_ids = Vec::new();
     for n in unit_names {
         let u = kith_store::units::find_by_name(app.db().conn(), n)
             .await?
-            .ok_or_else(|| AppError::invalid("unit", format!("no unit named '{n}'")))?;
+            .ok_or_else(|| {
+                AppError::invalid(
+                    "unit",
+                    kith_domain::Message::new("problem.no_unit_named").text("name", n.as_str()),
+                )
+            })?;
         unit_ids.push(UnitId(u.id));
     }
     let input = NewUserInput {

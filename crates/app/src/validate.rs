@@ -1,5 +1,7 @@
 //! Turning garde's reports into field errors.
 
+use kith_domain::Message;
+
 use crate::{AppError, FieldError};
 
 /// Runs garde validation; a failure becomes a 422 naming every field.
@@ -8,7 +10,7 @@ pub(crate) fn check<T: garde::Validate<Context = ()>>(input: &T) -> Result<(), A
         AppError::Invalid(
             report
                 .iter()
-                .map(|(path, err)| FieldError::new(path.to_string(), err.message().to_string()))
+                .map(|(path, err)| FieldError::new(path.to_string(), garde_message(err.message())))
                 .collect(),
         )
     })
@@ -19,7 +21,7 @@ pub(crate) fn check<T: garde::Validate<Context = ()>>(input: &T) -> Result<(), A
 pub(crate) struct Problems(Vec<FieldError>);
 
 impl Problems {
-    pub fn add(&mut self, field: impl Into<String>, message: impl Into<String>) {
+    pub fn add(&mut self, field: impl Into<String>, message: impl Into<Message>) {
         self.0.push(FieldError::new(field, message));
     }
 
@@ -45,7 +47,43 @@ pub(crate) fn trimmed(s: Option<String>) -> Option<String> {
 /// Adds a problem when an optional text is longer than `max` characters.
 pub(crate) fn check_len(p: &mut Problems, field: &str, s: &Option<String>, max: usize) {
     if s.as_deref().is_some_and(|s| s.chars().count() > max) {
-        p.add(field, format!("at most {max} characters"));
+        p.add(field, max_chars(max));
+    }
+}
+
+/// "At most `max` characters."
+pub(crate) fn max_chars(max: usize) -> Message {
+    Message::new("problem.max_chars").int("max", i64::try_from(max).unwrap_or(i64::MAX))
+}
+
+/// garde's report in the catalogue's words. garde says what broke as English text with the
+/// bound in it ("length is lower than 1"); the bound is read back so the reader is told it.
+/// Kith's own checks report a catalogue key.
+fn garde_message(text: &str) -> Message {
+    let bound = || {
+        text.rsplit(' ')
+            .next()
+            .and_then(|n| n.parse::<i64>().ok())
+            .unwrap_or(0)
+    };
+    if text.starts_with("problem.") {
+        Message::new(text.to_owned())
+    } else if text.starts_with("length is lower than") {
+        match bound() {
+            1 => Message::new("problem.required"),
+            n => Message::new("problem.min_chars").int("min", n),
+        }
+    } else if text.starts_with("length is greater than") {
+        Message::new("problem.max_chars").int("max", bound())
+    } else if text.starts_with("greater than") {
+        Message::new("problem.at_most").int("max", bound())
+    } else if text.starts_with("lower than") {
+        Message::new("problem.at_least").int("min", bound())
+    } else if text.contains("pattern") {
+        Message::new("problem.pattern")
+    } else {
+        tracing::warn!(garde = text, "a garde report without a catalogue text");
+        Message::new("problem.invalid")
     }
 }
 
@@ -65,9 +103,7 @@ pub(crate) fn is_hidden_char(c: char) -> bool {
 /// text, without control or bidirectional-override characters.
 pub(crate) fn plain_name(value: &str, _: &()) -> garde::Result {
     if value.chars().any(is_hidden_char) {
-        return Err(garde::Error::new(
-            "must not contain control or text-direction characters",
-        ));
+        return Err(garde::Error::new("problem.hidden_chars"));
     }
     Ok(())
 }

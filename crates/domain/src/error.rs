@@ -2,6 +2,8 @@
 
 use thiserror::Error;
 
+use crate::Message;
+
 /// Why a value is not acceptable to the domain. Messages are safe to show to a user: they
 /// never echo a CPR number or other personal data back.
 #[derive(Debug, Clone, PartialEq, Eq, Error)]
@@ -31,4 +33,21 @@ pub enum DomainError {
     /// Any other value that breaks a rule; the text says which.
     #[error("{0}")]
     Invalid(String),
+}
+
+impl DomainError {
+    /// What a person is told, as a catalogue message: the variant names the problem; the
+    /// English text above is for logs and tests only.
+    pub fn message(&self) -> Message {
+        match self {
+            DomainError::UnknownCode { .. } => Message::new("problem.unknown_choice"),
+            DomainError::InvalidCpr(_) => Message::new("problem.cpr"),
+            DomainError::InvalidAgeRange(_) => Message::new("problem.age_range"),
+            DomainError::InvalidCoordinates(_) => Message::new("problem.coordinates"),
+            DomainError::InvalidNeedCode(_) => Message::new("problem.need_code"),
+            DomainError::InvalidEmail => Message::new("problem.email"),
+            DomainError::Invalid(key) if key.starts_with("problem.") => Message::new(key.clone()),
+            DomainError::Invalid(_) => Message::new("problem.invalid"),
+        }
+    }
 }

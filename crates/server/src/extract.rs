@@ -6,6 +6,7 @@ use axum::http::Method;
 use axum::http::header::{AUTHORIZATION, CONTENT_LENGTH, CONTENT_TYPE};
 use axum::http::request::Parts;
 use kith_app::{Actor, AppError};
+use kith_domain::Message;
 use serde::de::DeserializeOwned;
 use tower_sessions::Session;
 
@@ -40,7 +41,7 @@ impl<T: DeserializeOwned + Send> FromRequest<AppState> for ApiJson<T> {
             });
         if !is_json {
             return Err(ApiError(AppError::Invalid(vec![
-                kith_app::FieldError::new("content-type", "send the body as application/json"),
+                kith_app::FieldError::new("content-type", "problem.send_json"),
             ])));
         }
         let ApiBytes::<MAX_JSON_BYTES>(bytes) = ApiBytes::from_request(req, state).await?;
@@ -75,8 +76,7 @@ impl<S: Send + Sync, const LIMIT: usize> FromRequest<S> for ApiBytes<LIMIT> {
         let mut body = Vec::new();
         let mut total = 0usize;
         while let Some(chunk) = stream.next().await {
-            let chunk =
-                chunk.map_err(|_| ApiError::invalid("body", "the body could not be read"))?;
+            let chunk = chunk.map_err(|_| ApiError::invalid("body", "problem.body_unreadable"))?;
             total += chunk.len();
             if total <= LIMIT {
                 body.extend_from_slice(&chunk);
@@ -105,7 +105,7 @@ pub fn parse_json<T: DeserializeOwned>(bytes: &[u8]) -> Result<T, ApiError> {
 }
 
 /// What a date out of range is told.
-const DATE_RANGE: &str = "must be a date between 1900-01-01 and 2199-12-31";
+const DATE_RANGE: &str = "problem.date_range";
 
 /// Refuses every date-shaped text in a JSON value whose year Kith does not take
 /// (`kith_domain::dates`), naming each field as serde would (`goals[2].due_on`). Every input,
@@ -150,7 +150,7 @@ pub fn dates_in_range(value: &serde_json::Value) -> Result<(), AppError> {
 
 /// The field an error is about and a message for people. serde reports a missing or unknown
 /// field at its parent's path with the name in the message; move the name into the path.
-pub fn field_and_message(path: &str, raw: &str) -> (String, String) {
+pub fn field_and_message(path: &str, raw: &str) -> (String, Message) {
     // serde_path_to_error writes `?` for a position it cannot name (e.g. a truncated body).
     let path = path.trim_end_matches(".?").trim_end_matches('?');
     let parent = if path == "." || path.is_empty() {
@@ -167,8 +167,8 @@ pub fn field_and_message(path: &str, raw: &str) -> (String, String) {
     };
     let message = clean_serde_message(raw);
     for (prefix, text) in [
-        ("missing field `", "is required"),
-        ("unknown field `", "is not a known field"),
+        ("missing field `", "problem.required"),
+        ("unknown field `", "problem.unknown_field"),
     ] {
         if let Some(rest) = message.strip_prefix(prefix)
             && let Some(end) = rest.find('`')
@@ -180,7 +180,7 @@ pub fn field_and_message(path: &str, raw: &str) -> (String, String) {
             } else {
                 join(name)
             };
-            return (field, text.to_owned());
+            return (field, Message::new(text));
         }
     }
     let field = if parent.is_empty() {
@@ -188,7 +188,32 @@ pub fn field_and_message(path: &str, raw: &str) -> (String, String) {
     } else {
         parent.to_owned()
     };
-    (field, message)
+    (field, serde_message(&message))
+}
+
+/// serde's English report as a catalogue message: what kind of value was expected.
+fn serde_message(m: &str) -> Message {
+    let key = if m.starts_with("unknown variant") || m.starts_with("unknown ") {
+        "problem.unknown_choice"
+    } else if m.contains("CPR") {
+        "problem.cpr"
+    } else if m.contains("e-mail") {
+        "problem.email"
+    } else if m.contains("date") || m.contains("premature end") || m.contains("input contains") {
+        "problem.not_a_date"
+    } else if [
+        "integer", "number", "f64", "i64", "u32", "u16", "u8", "digit",
+    ]
+    .iter()
+    .any(|w| m.contains(w))
+    {
+        "problem.not_a_number"
+    } else if m.starts_with("invalid type") {
+        "problem.wrong_type"
+    } else {
+        "problem.invalid"
+    };
+    Message::new(key)
 }
 
 /// serde's messages end with " at line 1 column 20"; people do not need that.
@@ -272,7 +297,7 @@ impl<T: DeserializeOwned + Send, S: Send + Sync> FromRequestParts<S> for ApiPath
                         })
                         .unwrap_or_else(|| "path".to_owned()),
                 };
-                Err(ApiError::invalid(field, "not a valid identifier"))
+                Err(ApiError::invalid(field, "problem.invalid_id"))
             }
         }
     }
@@ -325,6 +350,9 @@ pub async fn resolve_actor(parts: &mut Parts, state: &AppState) -> Result<Option
         };
         let actor = kith_app::auth::actor_for_token(state.app(), secret).await?;
         parts.extensions.insert(AuthKind::Token);
+        if let Some(a) = &actor {
+            crate::answer_lang::set_user_lang(a.locale);
+        }
         return actor.map(Some).ok_or(ApiError(AppError::Unauthenticated));
     }
     let Ok(session) = Session::from_request_parts(parts, state).await else {
@@ -337,13 +365,17 @@ pub async fn resolve_actor(parts: &mut Parts, state: &AppState) -> Result<Option
         return Ok(None);
     };
     parts.extensions.insert(AuthKind::Session);
-    Ok(kith_app::auth::actor_for_session(
+    let actor = kith_app::auth::actor_for_session(
         state.app(),
         user,
         logged_in_at,
         state.settings().session_max_age(),
     )
-    .await?)
+    .await?;
+    if let Some(a) = &actor {
+        crate::answer_lang::set_user_lang(a.locale);
+    }
+    Ok(actor)
 }
 
 /// A request carried by the session cookie must not come from another site. A read must not

@@ -5,6 +5,7 @@
 //! result as JSON or HTML. Authorisation, validation rules and the audit trail live in
 //! `kith-app`.
 
+mod answer_lang;
 pub mod api;
 mod calendar;
 mod charts;

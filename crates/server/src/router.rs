@@ -50,6 +50,7 @@ pub fn router(state: AppState) -> Router {
         ))
         .fallback(not_found)
         .layer(sessions)
+        .layer(middleware::from_fn(crate::answer_lang::answer_in_language))
         .layer(middleware::from_fn(security::headers))
         .layer(
             TraceLayer::new_for_http().make_span_with(|req: &axum::extract::Request| {

@@ -37,7 +37,7 @@ pub(crate) enum Clash {
 }
 
 /// What the actor is told when a number is in a case they cannot see.
-pub(crate) const HIDDEN_MESSAGE: &str = "the child cannot be registered with the CPR number given; your leader has been told and can help";
+pub(crate) const HIDDEN_MESSAGE: &str = "problem.cpr_hidden";
 
 /// The refusal of a number in a case the actor cannot see (409, no field named).
 pub(crate) fn hidden_refusal() -> AppError {

@@ -204,10 +204,11 @@ async fn check_needs(app: &App, needs: &[NeedLevelInput], p: &mut Problems) -> R
         if !active.iter().any(|c| c == n.code.as_str()) {
             p.add(
                 format!("needs[{i}].code"),
-                format!("unknown need code '{}'", n.code),
+                kith_domain::Message::new("problem.unknown_need_code")
+                    .text("code", n.code.as_str()),
             );
         } else if seen.contains(&n.code) {
-            p.add(format!("needs[{i}].code"), "listed twice");
+            p.add(format!("needs[{i}].code"), "problem.listed_twice");
         }
         seen.push(n.code.clone());
     }
@@ -224,27 +225,27 @@ pub(crate) async fn check_case(app: &App, input: &ChildInput, adviser: UserId) -
     let mut p = Problems::default();
     let today = app.today();
     if input.birth_date > today {
-        p.add("birth_date", "cannot be in the future");
+        p.add("birth_date", "problem.not_future");
     } else if age_on(input.birth_date, today) > u32::from(MAX_AGE) {
         p.add(
             "birth_date",
-            format!("Kith serves children and young people up to {MAX_AGE}"),
+            kith_domain::Message::new("problem.max_age").int("max", i64::from(MAX_AGE)),
         );
     }
     if let Some(cpr) = &input.cpr
         && cpr.birth_date() != input.birth_date
     {
-        p.add("cpr", "does not match birth_date");
+        p.add("cpr", "problem.cpr_birth_date");
     }
     if input.placement_requested_on.is_some_and(|d| d > today) {
-        p.add("placement_requested_on", "cannot be in the future");
+        p.add("placement_requested_on", "problem.not_future");
     }
     check_needs(app, &input.needs, &mut p).await?;
     let adviser_ok = kith_store::users::get(app.db().conn(), adviser.0)
         .await?
         .is_some_and(|u| u.user.active && u.roles.contains(&Role::Adviser));
     if !adviser_ok {
-        p.add("case_adviser_id", "must be an active case adviser");
+        p.add("case_adviser_id", "problem.not_adviser");
     }
     p.into_result()
 }
@@ -301,10 +302,7 @@ async fn check_cpr_free(
         .flatten()
     {
         None => Ok(()),
-        Some(cpr::Clash::Visible(_)) => Err(AppError::conflict(
-            "cpr",
-            "a child with this CPR number is already registered",
-        )),
+        Some(cpr::Clash::Visible(_)) => Err(AppError::conflict("cpr", "problem.cpr_taken")),
         Some(cpr::Clash::Hidden) => Err(cpr::hidden_refusal()),
     }
 }
@@ -324,7 +322,7 @@ async fn check_adviser_in_reach(app: &App, actor: &Actor, adviser: UserId) -> Re
     } else {
         Err(AppError::invalid(
             "case_adviser_id",
-            "must be a case adviser in one of your units",
+            "problem.adviser_in_unit",
         ))
     }
 }
@@ -345,10 +343,7 @@ pub async fn create(app: &App, actor: &Actor, input: ChildInput) -> Result<Child
         Some(a) => a,
         None if actor.has(Role::Adviser) => actor.id,
         None => {
-            return Err(AppError::invalid(
-                "case_adviser_id",
-                "name the case adviser",
-            ));
+            return Err(AppError::invalid("case_adviser_id", "problem.name_adviser"));
         }
     };
     check_case(app, &input, adviser).await?;
@@ -419,10 +414,7 @@ pub async fn update(
             .open(sealed)
             .map_err(|e| AppError::Internal(e.to_string()))?;
         if stored.birth_date() != input.birth_date {
-            return Err(AppError::invalid(
-                "birth_date",
-                "does not match the stored CPR number",
-            ));
+            return Err(AppError::invalid("birth_date", "problem.cpr_mismatch"));
         }
     }
     let tx = app.db().begin_write().await?;
@@ -657,16 +649,13 @@ pub async fn link_sibling(
     input: SiblingLinkInput,
 ) -> Result<ChildDetail> {
     if input.sibling_id == id {
-        return Err(AppError::invalid(
-            "sibling_id",
-            "a child cannot be its own sibling",
-        ));
+        return Err(AppError::invalid("sibling_id", "problem.own_sibling"));
     }
     let scope = policy::child_change_scope(actor);
     let this = gate(app, actor, id, &scope, AuditAction::ChangeDenied).await?;
     let other = kith_store::children::get_in_scope(app.db().conn(), input.sibling_id.0, &scope)
         .await?
-        .ok_or_else(|| AppError::invalid("sibling_id", "no such child in your reach"))?;
+        .ok_or_else(|| AppError::invalid("sibling_id", "problem.no_such_child"))?;
     let tx = app.db().begin_write().await?;
     let group = kith_store::children::link_siblings(&tx, &this, &other, app.now()).await?;
     for child in [id, input.sibling_id] {
@@ -730,10 +719,7 @@ async fn check_option_in_reach(
     if reachable {
         Ok(())
     } else {
-        Err(AppError::invalid(
-            "option_id",
-            "no such placement option in your reach",
-        ))
+        Err(AppError::invalid("option_id", "problem.no_such_option"))
     }
 }
 

@@ -39,14 +39,14 @@ pub async fn dashboard(app: &App, actor: &Actor, params: &DashboardParams) -> Re
     };
     match kith_domain::dates::check_period(period.from, period.to) {
         Ok(()) => {}
-        Err(PeriodError::Reversed) => return Err(AppError::invalid("from", "is after `to`")),
+        Err(PeriodError::Reversed) => {
+            return Err(AppError::invalid("from", "problem.from_after_to"));
+        }
         Err(PeriodError::TooLong) => {
             return Err(AppError::invalid(
                 "from",
-                format!(
-                    "a period is at most {} years",
-                    kith_domain::dates::MAX_PERIOD_YEARS
-                ),
+                kith_domain::Message::new("problem.period_years")
+                    .int("years", kith_domain::dates::MAX_PERIOD_YEARS as i64),
             ));
         }
     }

@@ -221,8 +221,7 @@ pub async fn load(app: &App) -> Result<DemoSummary> {
     if !is_empty(app).await? {
         return Err(AppError::Conflict {
             field: None,
-            message: "the database already holds data; the demo loads only into an empty one"
-                .into(),
+            message: "problem.demo_not_empty".into(),
         });
     }
     let mut rng = ChaCha8Rng::seed_from_u64(2026);

@@ -89,7 +89,7 @@ pub async fn load(app: &App, scale: Scale) -> Result<super::DemoSummary> {
     if !super::is_empty(app).await? {
         return Err(AppError::Conflict {
             field: None,
-            message: "the database already holds data".into(),
+            message: "problem.database_not_empty".into(),
         });
     }
     let mut rng = ChaCha8Rng::seed_from_u64(14_000);

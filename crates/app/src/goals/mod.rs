@@ -119,30 +119,21 @@ pub async fn update(
     let placement =
         crate::placements::changeable(app, actor, PlacementId(goal.placement_id)).await?;
     if parse::<GoalStatus>(&goal.status)? != GoalStatus::Active {
-        return Err(AppError::conflict(
-            "status",
-            "only an active goal can be revised or closed",
-        ));
+        return Err(AppError::conflict("status", "problem.active_goal_only"));
     }
     let now = app.now();
     if let Some(status) = input.status {
         let mut p = Problems::default();
         if !status.is_closed() {
-            p.add(
-                "status",
-                "close a goal as achieved, not_achieved or dropped",
-            );
+            p.add("status", "problem.close_goals");
         }
         if input.changes_content() {
-            p.add(
-                "status",
-                "close a goal or revise it, not both in one change",
-            );
+            p.add("status", "problem.close_or_revise_not_both");
         }
         p.into_result()?;
         let tx = app.db().begin_write().await?;
         if !kith_store::goals::set_status(&tx, id.0, status, app.today(), now).await? {
-            return Err(AppError::conflict("status", "the goal is no longer active"));
+            return Err(AppError::conflict("status", "problem.goal_not_active"));
         }
         audit::changed(
             &tx,
@@ -158,10 +149,7 @@ pub async fn update(
         return get(app, actor, id).await;
     }
     if !input.changes_content() {
-        return Err(AppError::invalid(
-            "status",
-            "give a status to close the goal, or the fields to revise",
-        ));
+        return Err(AppError::invalid("status", "problem.close_or_revise"));
     }
     let merged = GoalInput {
         area: input.area.unwrap_or(parse(&goal.area)?),
@@ -185,7 +173,7 @@ pub async fn update(
     let checked = checked(app, &placement, merged).await?;
     let tx = app.db().begin_write().await?;
     if !kith_store::goals::set_status(&tx, id.0, GoalStatus::Revised, app.today(), now).await? {
-        return Err(AppError::conflict("status", "the goal is no longer active"));
+        return Err(AppError::conflict("status", "problem.goal_not_active"));
     }
     let new_id =
         kith_store::goals::insert(&tx, new_goal(placement.id, checked, Some(id.0), actor), now)
@@ -232,30 +220,30 @@ async fn checked(
     mut g: GoalInput,
 ) -> Result<GoalInput> {
     if parse::<PlacementStatus>(&placement.status)? == PlacementStatus::Ended {
-        return Err(AppError::conflict("status", "the placement has ended"));
+        return Err(AppError::conflict("status", "problem.placement_ended"));
     }
     let mut p = Problems::default();
     g.text = g.text.trim().to_owned();
     if g.text.is_empty() {
-        p.add("text", "write the goal in words the family can read");
+        p.add("text", "problem.goal_text");
     } else if g.text.chars().count() > MAX_TEXT {
-        p.add("text", format!("at most {MAX_TEXT} characters"));
+        p.add("text", crate::validate::max_chars(MAX_TEXT));
     }
     if let Err(e) = g.measure.validate() {
-        p.add("measure", e.to_string());
+        p.add("measure", e.message());
     }
     if g.parties.is_empty() {
-        p.add("parties", "name at least one responsible party");
+        p.add("parties", "problem.name_party");
     }
     g.parties.sort();
     g.parties.dedup();
     if g.due_on < placement.start_date {
-        p.add("due_on", "is before the placement started");
+        p.add("due_on", "problem.before_placement_start");
     }
     let known = kith_store::needs::active_codes(app.db().conn()).await?;
     for (i, code) in g.needs.iter().enumerate() {
         if !known.iter().any(|k| k == code) {
-            p.add(format!("needs[{i}]"), "unknown need code");
+            p.add(format!("needs[{i}]"), "problem.unknown_need");
         }
     }
     g.needs.sort();

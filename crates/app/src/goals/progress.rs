@@ -39,21 +39,18 @@ pub async fn record_progress(
 ) -> Result<GoalView> {
     let (goal, placement) = visible_goal(app, actor, id).await?;
     if parse::<GoalStatus>(&goal.status)? != GoalStatus::Active {
-        return Err(AppError::conflict(
-            "status",
-            "progress is recorded on an active goal",
-        ));
+        return Err(AppError::conflict("status", "problem.progress_active_goal"));
     }
     let measure = measure_of(&goal)?;
     let mut p = Problems::default();
     if let Err(e) = measure.accepts(input.value) {
-        p.add("value", e.to_string());
+        p.add("value", e.message());
     }
     if input.recorded_on > app.today() {
-        p.add("recorded_on", "is in the future");
+        p.add("recorded_on", "problem.in_future");
     }
     if input.recorded_on < placement.start_date {
-        p.add("recorded_on", "is before the placement started");
+        p.add("recorded_on", "problem.before_placement_start");
     }
     check_len(&mut p, "note", &input.note, MAX_NOTE);
     p.into_result()?;

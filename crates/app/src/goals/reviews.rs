@@ -77,7 +77,7 @@ pub async fn record(
 ) -> Result<ReviewView> {
     let row = crate::placements::changeable(app, actor, placement).await?;
     if parse::<PlacementStatus>(&row.status)? == PlacementStatus::Ended {
-        return Err(AppError::conflict("status", "the placement has ended"));
+        return Err(AppError::conflict("status", "problem.placement_ended"));
     }
     let conn = app.db().conn();
     let active: Vec<i64> = kith_store::goals::of_placements(conn, &[row.id])
@@ -88,29 +88,23 @@ pub async fn record(
         .collect();
     let mut p = Problems::default();
     if input.held_on > app.today() {
-        p.add(
-            "held_on",
-            "a review is recorded after it is held (the date is in the future)",
-        );
+        p.add("held_on", "problem.review_future");
     }
     if input.held_on < row.start_date {
-        p.add("held_on", "is before the placement started");
+        p.add("held_on", "problem.before_placement_start");
     }
     if let Some(m) = input.rhythm_months
         && !(1..=12).contains(&m)
     {
-        p.add("rhythm_months", "must be between 1 and 12 months");
+        p.add("rhythm_months", "problem.months_1_12");
     }
     check_len(&mut p, "child_view", &input.child_view, MAX_VIEW);
     let mut seen = Vec::new();
     for (i, g) in input.goals.iter().enumerate() {
         if !active.contains(&g.goal_id.0) {
-            p.add(
-                format!("goals[{i}].goal_id"),
-                "not an active goal of this placement",
-            );
+            p.add(format!("goals[{i}].goal_id"), "problem.not_active_goal");
         } else if seen.contains(&g.goal_id.0) {
-            p.add(format!("goals[{i}].goal_id"), "reviewed twice");
+            p.add(format!("goals[{i}].goal_id"), "problem.reviewed_twice");
         }
         seen.push(g.goal_id.0);
     }
@@ -122,7 +116,7 @@ pub async fn record(
     if !missing.is_empty() {
         p.add(
             "goals",
-            format!("review every active goal (missing: {})", missing.join(", ")),
+            kith_domain::Message::new("problem.review_missing").text("missing", missing.join(", ")),
         );
     }
     p.into_result()?;
@@ -133,9 +127,7 @@ pub async fn record(
         .find(|v| {
             v.kind == VisitKind::PlanReview.as_str() && v.status == VisitStatus::Planned.as_str()
         })
-        .ok_or_else(|| {
-            AppError::conflict("status", "no plan review is planned for this placement")
-        })?;
+        .ok_or_else(|| AppError::conflict("status", "problem.no_review_planned"))?;
 
     let now = app.now();
     let tx = app.db().begin_write().await?;
@@ -148,10 +140,7 @@ pub async fn record(
         observations: None,
     };
     if !kith_store::visits::record(&tx, planned.id, &record, now).await? {
-        return Err(AppError::conflict(
-            "status",
-            "the review is no longer planned",
-        ));
+        return Err(AppError::conflict("status", "problem.review_not_planned"));
     }
     for g in &input.goals {
         if let Some(status) = g.outcome.closes_as() {

@@ -1,11 +1,12 @@
 //! What each e-mail says. The outbox row holds the kind and a payload of ids, dates and
 //! counts; the text is rendered when the e-mail is sent, in the recipient's language, from
-//! the templates in `web/templates/emails` (a text and an HTML part each).
+//! the templates in `web/templates/emails` (a text and an HTML part each) with every word
+//! from the catalogue (`mail.*` in `kith-text`), dates and numbers in the reader's formats.
 
 use askama::Template;
 use chrono::NaiveDate;
-use kith_domain::Lang;
 use kith_domain::wheel::VisitKind;
+use kith_domain::{Lang, Message};
 use serde::{Deserialize, Serialize};
 
 use crate::{AppError, Result};
@@ -65,6 +66,28 @@ pub struct Rendered {
     pub html: String,
 }
 
+/// The catalogue in the recipient's language, for the templates.
+#[derive(Debug, Clone, Copy)]
+struct Words {
+    lang: Lang,
+}
+
+impl Words {
+    /// A text without values.
+    fn t(&self, key: &str) -> &'static str {
+        kith_text::t(self.lang, key)
+    }
+
+    /// The language's code, for `<html lang>`.
+    fn code(&self) -> &'static str {
+        self.lang.as_str()
+    }
+
+    fn say(&self, m: &Message) -> String {
+        kith_text::render(self.lang, m)
+    }
+}
+
 #[derive(Debug, Clone)]
 struct Line {
     label: &'static str,
@@ -81,12 +104,18 @@ fn lines(counts: &[KindCount], lang: Lang) -> Vec<Line> {
         .collect()
 }
 
+/// The parts every e-mail has: the words, the subject and the lines of text with values.
+struct Parts {
+    w: Words,
+    subject: String,
+}
+
 #[derive(Template)]
 #[template(path = "emails/digest.txt")]
 struct DigestText<'a> {
-    da: bool,
-    date: NaiveDate,
-    days_ahead: i32,
+    w: Words,
+    intro: &'a str,
+    due_within: &'a str,
     overdue: &'a [Line],
     due: &'a [Line],
     week_url: &'a str,
@@ -95,10 +124,10 @@ struct DigestText<'a> {
 #[derive(Template)]
 #[template(path = "emails/digest.html")]
 struct DigestHtml<'a> {
-    da: bool,
+    w: Words,
     subject: &'a str,
-    date: NaiveDate,
-    days_ahead: i32,
+    intro: &'a str,
+    due_within: &'a str,
     overdue: &'a [Line],
     due: &'a [Line],
     week_url: &'a str,
@@ -107,9 +136,8 @@ struct DigestHtml<'a> {
 #[derive(Template)]
 #[template(path = "emails/escalation.txt")]
 struct EscalationText<'a> {
-    da: bool,
-    date: NaiveDate,
-    after_days: i32,
+    w: Words,
+    intro: &'a str,
     items: &'a [Line],
     team_url: &'a str,
 }
@@ -117,88 +145,34 @@ struct EscalationText<'a> {
 #[derive(Template)]
 #[template(path = "emails/escalation.html")]
 struct EscalationHtml<'a> {
-    da: bool,
+    w: Words,
     subject: &'a str,
-    date: NaiveDate,
-    after_days: i32,
+    intro: &'a str,
     items: &'a [Line],
     team_url: &'a str,
 }
 
-#[derive(Template)]
-#[template(path = "emails/first_visit.txt")]
-struct FirstVisitText<'a> {
-    da: bool,
-    code: &'a str,
-    kind: &'a str,
-    planned_on: NaiveDate,
-    closes_on: NaiveDate,
-    visit_url: &'a str,
-}
-
-#[derive(Template)]
-#[template(path = "emails/first_visit.html")]
-struct FirstVisitHtml<'a> {
-    da: bool,
-    subject: &'a str,
-    code: &'a str,
-    kind: &'a str,
-    planned_on: NaiveDate,
-    closes_on: NaiveDate,
-    visit_url: &'a str,
-}
-
-#[derive(Template)]
-#[template(path = "emails/proposal.txt")]
-struct ProposalText<'a> {
-    da: bool,
-    message: &'a str,
-    proposal_url: &'a str,
-}
-
-#[derive(Template)]
-#[template(path = "emails/proposal.html")]
-struct ProposalHtml<'a> {
-    da: bool,
-    subject: &'a str,
-    message: &'a str,
-    proposal_url: &'a str,
-}
-
+/// An e-mail of one message and one link: a first visit, a proposal, a password reset, a
+/// notice to a leader.
 #[derive(Template)]
 #[template(path = "emails/notice.txt")]
 struct NoticeText<'a> {
-    da: bool,
+    w: Words,
     message: &'a str,
     link_label: &'a str,
     link_url: &'a str,
+    after: &'a str,
 }
 
 #[derive(Template)]
 #[template(path = "emails/notice.html")]
 struct NoticeHtml<'a> {
-    da: bool,
+    w: Words,
     subject: &'a str,
     message: &'a str,
     link_label: &'a str,
     link_url: &'a str,
-}
-
-#[derive(Template)]
-#[template(path = "emails/password_reset.txt")]
-struct ResetText<'a> {
-    da: bool,
-    hours: i64,
-    reset_url: &'a str,
-}
-
-#[derive(Template)]
-#[template(path = "emails/password_reset.html")]
-struct ResetHtml<'a> {
-    da: bool,
-    subject: &'a str,
-    hours: i64,
-    reset_url: &'a str,
+    after: &'a str,
 }
 
 /// A reset e-mail's payload once the sender has opened its sealed secret.
@@ -215,104 +189,38 @@ fn tpl(r: askama::Result<String>) -> Result<String> {
     r.map_err(|e| AppError::Internal(format!("e-mail template: {e}")))
 }
 
+/// A date as the reader writes it: `23.11.2026`.
+fn date(lang: Lang, d: NaiveDate) -> String {
+    kith_text::format::date(lang, d)
+}
+
 /// Renders the e-mail of an outbox row for a reader of `lang`.
 pub fn render(kind: &str, payload: &str, lang: Lang, base_url: &str) -> Result<Rendered> {
-    let da = lang == Lang::Da;
+    let w = Words { lang };
+    let parse_err = |e| bad(kind, e);
     match kind {
         kinds::DIGEST => {
-            let p: DigestPayload = serde_json::from_str(payload).map_err(|e| bad(kind, e))?;
-            let overdue = lines(&p.overdue, lang);
-            let due = lines(&p.due, lang);
-            let subject = if da {
-                format!("Kith: dine opgaver {}", p.date)
-            } else {
-                format!("Kith: your follow-up work on {}", p.date)
-            };
-            let week_url = format!("{base_url}/week");
-            Ok(Rendered {
-                text: tpl(DigestText {
-                    da,
-                    date: p.date,
-                    days_ahead: p.days_ahead,
-                    overdue: &overdue,
-                    due: &due,
-                    week_url: &week_url,
-                }
-                .render())?,
-                html: tpl(DigestHtml {
-                    da,
-                    subject: &subject,
-                    date: p.date,
-                    days_ahead: p.days_ahead,
-                    overdue: &overdue,
-                    due: &due,
-                    week_url: &week_url,
-                }
-                .render())?,
-                subject,
-            })
+            let p: DigestPayload = serde_json::from_str(payload).map_err(parse_err)?;
+            digest(w, &p, base_url)
         }
         kinds::ESCALATION => {
-            let p: EscalationPayload = serde_json::from_str(payload).map_err(|e| bad(kind, e))?;
-            let items = lines(&p.items, lang);
-            let subject = if da {
-                "Kith: lovpligtige opgaver er over fristen".to_owned()
-            } else {
-                "Kith: statutory work is overdue".to_owned()
-            };
-            let team_url = format!("{base_url}/team");
-            Ok(Rendered {
-                text: tpl(EscalationText {
-                    da,
-                    date: p.date,
-                    after_days: p.after_days,
-                    items: &items,
-                    team_url: &team_url,
-                }
-                .render())?,
-                html: tpl(EscalationHtml {
-                    da,
-                    subject: &subject,
-                    date: p.date,
-                    after_days: p.after_days,
-                    items: &items,
-                    team_url: &team_url,
-                }
-                .render())?,
-                subject,
-            })
+            let p: EscalationPayload = serde_json::from_str(payload).map_err(parse_err)?;
+            escalation(w, &p, base_url)
         }
         kinds::FIRST_VISIT => {
-            let p: FirstVisitPayload = serde_json::from_str(payload).map_err(|e| bad(kind, e))?;
-            let label = p.kind.label(lang);
-            let subject = if da {
-                format!("Kith: første besøg i ny anbringelse {}", p.placement_code)
-            } else {
-                format!("Kith: first visit for new placement {}", p.placement_code)
-            };
-            let visit_url = format!("{base_url}/visits/{}", p.visit_id);
-            Ok(Rendered {
-                text: tpl(FirstVisitText {
-                    da,
-                    code: &p.placement_code,
-                    kind: label,
-                    planned_on: p.planned_on,
-                    closes_on: p.closes_on,
-                    visit_url: &visit_url,
-                }
-                .render())?,
-                html: tpl(FirstVisitHtml {
-                    da,
-                    subject: &subject,
-                    code: &p.placement_code,
-                    kind: label,
-                    planned_on: p.planned_on,
-                    closes_on: p.closes_on,
-                    visit_url: &visit_url,
-                }
-                .render())?,
-                subject,
-            })
+            let p: FirstVisitPayload = serde_json::from_str(payload).map_err(parse_err)?;
+            let message = w.say(
+                &Message::new("mail.first_visit")
+                    .text("code", p.placement_code.as_str())
+                    .text("kind", p.kind.label(lang))
+                    .text("closes", date(lang, p.closes_on))
+                    .text("planned", date(lang, p.planned_on)),
+            );
+            let subject = w.say(
+                &Message::new("mail.first_visit_subject").text("code", p.placement_code.as_str()),
+            );
+            let url = format!("{base_url}/visits/{}", p.visit_id);
+            notice(Parts { w, subject }, &message, "mail.open_visit", &url, "")
         }
         kinds::PROPOSAL_SUBMITTED
         | kinds::PROPOSAL_APPROVED
@@ -322,134 +230,155 @@ pub fn render(kind: &str, payload: &str, lang: Lang, base_url: &str) -> Result<R
             struct P {
                 proposal_id: i64,
             }
-            let p: P = serde_json::from_str(payload).map_err(|e| bad(kind, e))?;
-            let (subject, message) = proposal_texts(kind, p.proposal_id, da);
-            let proposal_url = format!("{base_url}/proposals/{}", p.proposal_id);
-            Ok(Rendered {
-                text: tpl(ProposalText {
-                    da,
-                    message: &message,
-                    proposal_url: &proposal_url,
-                }
-                .render())?,
-                html: tpl(ProposalHtml {
-                    da,
-                    subject: &subject,
-                    message: &message,
-                    proposal_url: &proposal_url,
-                }
-                .render())?,
-                subject,
-            })
+            let p: P = serde_json::from_str(payload).map_err(parse_err)?;
+            let (subject_key, message_key) = proposal_keys(kind);
+            let subject = w.say(&Message::new(subject_key).int("id", p.proposal_id));
+            let url = format!("{base_url}/proposals/{}", p.proposal_id);
+            notice(
+                Parts { w, subject },
+                w.t(message_key),
+                "mail.open_proposal",
+                &url,
+                "",
+            )
         }
         kinds::PASSWORD_RESET => {
-            let p: ResetLinkPayload = serde_json::from_str(payload).map_err(|e| bad(kind, e))?;
-            let subject = if da {
-                "Kith: vælg en ny adgangskode".to_owned()
-            } else {
-                "Kith: choose a new password".to_owned()
-            };
-            let reset_url = format!("{base_url}/password-reset/{}", p.secret);
-            let hours = crate::credentials::RESET_HOURS;
-            Ok(Rendered {
-                text: tpl(ResetText {
-                    da,
-                    hours,
-                    reset_url: &reset_url,
-                }
-                .render())?,
-                html: tpl(ResetHtml {
-                    da,
-                    subject: &subject,
-                    hours,
-                    reset_url: &reset_url,
-                }
-                .render())?,
-                subject,
-            })
+            let p: ResetLinkPayload = serde_json::from_str(payload).map_err(parse_err)?;
+            let subject = w.t("mail.reset_subject").to_owned();
+            let message = w.say(
+                &Message::new("mail.reset_message").int("hours", crate::credentials::RESET_HOURS),
+            );
+            let url = format!("{base_url}/password-reset/{}", p.secret);
+            notice(
+                Parts { w, subject },
+                &message,
+                "mail.reset_link",
+                &url,
+                w.t("mail.reset_ignore"),
+            )
         }
         kinds::CPR_CLASH => {
             #[derive(Deserialize)]
             struct P {
                 staff_id: i64,
             }
-            let p: P = serde_json::from_str(payload).map_err(|e| bad(kind, e))?;
-            let subject = if da {
-                "Kith: et CPR-nummer fra en anden sag blev indtastet".to_owned()
-            } else {
-                "Kith: a CPR number from another case was entered".to_owned()
-            };
-            let message = if da {
-                "En medarbejder i din enhed forsøgte at registrere et barn med et CPR-nummer, som \
-                 står i en sag, medarbejderen ikke har adgang til. Registreringen blev afvist. \
-                 Se i revisionsloggen, hvad der skete, og tal med medarbejderen."
-            } else {
-                "Someone in your unit tried to register a child with a CPR number that belongs \
-                 to a case they have no access to. The registration was refused. See in the \
-                 audit log what happened, and talk to them."
-            };
-            let audit_url = format!(
+            let p: P = serde_json::from_str(payload).map_err(parse_err)?;
+            let subject = w.t("mail.cpr_subject").to_owned();
+            let url = format!(
                 "{base_url}/audit?actor={}&action=child.cpr_check",
                 p.staff_id
             );
-            let link_label = if da {
-                "Åbn revisionsloggen"
-            } else {
-                "Open the audit log"
-            };
-            Ok(Rendered {
-                text: tpl(NoticeText {
-                    da,
-                    message,
-                    link_label,
-                    link_url: &audit_url,
-                }
-                .render())?,
-                html: tpl(NoticeHtml {
-                    da,
-                    subject: &subject,
-                    message,
-                    link_label,
-                    link_url: &audit_url,
-                }
-                .render())?,
-                subject,
-            })
+            notice(
+                Parts { w, subject },
+                w.t("mail.cpr_message"),
+                "mail.cpr_link",
+                &url,
+                "",
+            )
         }
         other => Err(bad(other, "unknown kind")),
     }
 }
 
-fn proposal_texts(kind: &str, id: i64, da: bool) -> (String, String) {
-    let (s_da, m_da, s_en, m_en) = match kind {
-        kinds::PROPOSAL_SUBMITTED => (
-            "venter på din beslutning",
-            "Et forslag til anbringelse venter på din beslutning.",
-            "awaits your decision",
-            "A placement proposal awaits your decision.",
-        ),
-        kinds::PROPOSAL_APPROVED => (
-            "er godkendt",
-            "Dit forslag til anbringelse er godkendt; anbringelsen og dens årshjul er oprettet.",
-            "was approved",
-            "Your placement proposal was approved; the placement and its annual wheel are created.",
-        ),
-        kinds::PROPOSAL_REJECTED => (
-            "er afvist",
-            "Dit forslag til anbringelse er afvist. Begrundelsen står i Kith.",
-            "was rejected",
-            "Your placement proposal was rejected. The reason is in Kith.",
-        ),
-        _ => (
-            "er trukket tilbage",
-            "Et forslag til anbringelse, der ventede på din beslutning, er trukket tilbage.",
-            "was withdrawn",
-            "A placement proposal that awaited your decision was withdrawn.",
-        ),
-    };
-    if da {
-        (format!("Kith: forslag #{id} {s_da}"), m_da.to_owned())
-    } else {
-        (format!("Kith: proposal #{id} {s_en}"), m_en.to_owned())
+fn digest(w: Words, p: &DigestPayload, base_url: &str) -> Result<Rendered> {
+    let overdue = lines(&p.overdue, w.lang);
+    let due = lines(&p.due, w.lang);
+    let day = date(w.lang, p.date);
+    let subject = w.say(&Message::new("mail.digest_subject").text("date", day.as_str()));
+    let intro = w.say(&Message::new("mail.digest_intro").text("date", day.as_str()));
+    let due_within = w.say(&Message::new("mail.due_within").int("days", p.days_ahead));
+    let week_url = format!("{base_url}/week");
+    Ok(Rendered {
+        text: tpl(DigestText {
+            w,
+            intro: &intro,
+            due_within: &due_within,
+            overdue: &overdue,
+            due: &due,
+            week_url: &week_url,
+        }
+        .render())?,
+        html: tpl(DigestHtml {
+            w,
+            subject: &subject,
+            intro: &intro,
+            due_within: &due_within,
+            overdue: &overdue,
+            due: &due,
+            week_url: &week_url,
+        }
+        .render())?,
+        subject,
+    })
+}
+
+fn escalation(w: Words, p: &EscalationPayload, base_url: &str) -> Result<Rendered> {
+    let items = lines(&p.items, w.lang);
+    let subject = w.t("mail.escalation_subject").to_owned();
+    let intro = w.say(
+        &Message::new("mail.escalation_intro")
+            .int("days", p.after_days)
+            .text("date", date(w.lang, p.date)),
+    );
+    let team_url = format!("{base_url}/team");
+    Ok(Rendered {
+        text: tpl(EscalationText {
+            w,
+            intro: &intro,
+            items: &items,
+            team_url: &team_url,
+        }
+        .render())?,
+        html: tpl(EscalationHtml {
+            w,
+            subject: &subject,
+            intro: &intro,
+            items: &items,
+            team_url: &team_url,
+        }
+        .render())?,
+        subject,
+    })
+}
+
+/// An e-mail of one message, one link and perhaps a line after it.
+fn notice(
+    parts: Parts,
+    message: &str,
+    link_key: &str,
+    link_url: &str,
+    after: &str,
+) -> Result<Rendered> {
+    let Parts { w, subject } = parts;
+    let link_label = w.t(link_key);
+    Ok(Rendered {
+        text: tpl(NoticeText {
+            w,
+            message,
+            link_label,
+            link_url,
+            after,
+        }
+        .render())?,
+        html: tpl(NoticeHtml {
+            w,
+            subject: &subject,
+            message,
+            link_label,
+            link_url,
+            after,
+        }
+        .render())?,
+        subject,
+    })
+}
+
+/// The subject's and the message's keys of a proposal e-mail.
+fn proposal_keys(kind: &str) -> (&'static str, &'static str) {
+    match kind {
+        kinds::PROPOSAL_SUBMITTED => ("mail.proposal_submitted_subject", "mail.proposal_submitted"),
+        kinds::PROPOSAL_APPROVED => ("mail.proposal_approved_subject", "mail.proposal_approved"),
+        kinds::PROPOSAL_REJECTED => ("mail.proposal_rejected_subject", "mail.proposal_rejected"),
+        _ => ("mail.proposal_withdrawn_subject", "mail.proposal_withdrawn"),
     }
 }

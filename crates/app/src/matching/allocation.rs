@@ -77,7 +77,7 @@ pub async fn allocate(app: &App, actor: &Actor, input: AllocationInput) -> Resul
     if input.children.len() > MAX_CHILDREN {
         return Err(crate::AppError::invalid(
             "children",
-            format!("at most {MAX_CHILDREN} children at a time"),
+            kith_domain::Message::new("problem.max_children").int("max", MAX_CHILDREN as i64),
         ));
     }
     check(&input)?;
@@ -96,7 +96,7 @@ pub async fn allocate(app: &App, actor: &Actor, input: AllocationInput) -> Resul
         }
         match kith_store::children::get_in_scope(app.db().conn(), id.0, &scope).await? {
             Some(c) => rows.push(c),
-            None => p.add(format!("children[{i}]"), "no such child"),
+            None => p.add(format!("children[{i}]"), "problem.no_such_child"),
         }
     }
     p.into_result()?;

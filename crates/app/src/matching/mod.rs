@@ -121,9 +121,9 @@ pub(crate) fn check_start(app: &App, field: &str, start: NaiveDate) -> Result<()
     if start < earliest {
         return Err(AppError::invalid(
             field,
-            format!(
-                "must not be more than {MAX_DAYS_IN_THE_PAST} days in the past (earliest {earliest})"
-            ),
+            kith_domain::Message::new("problem.days_in_past")
+                .int("days", MAX_DAYS_IN_THE_PAST as i64)
+                .date("earliest", earliest),
         ));
     }
     Ok(())
@@ -136,10 +136,7 @@ pub(crate) fn check_profiles(units: &[MatchUnit], field: &str) -> Result<()> {
             if c.needs.is_empty() {
                 return Err(AppError::invalid(
                     field,
-                    format!(
-                        "child {} has no needs profile: record its needs before matching",
-                        c.id
-                    ),
+                    kith_domain::Message::new("problem.no_needs_profile"),
                 ));
             }
         }
@@ -256,7 +253,7 @@ pub async fn matches(
     if !(1..=MAX_SHOWN).contains(&shown) {
         return Err(AppError::invalid(
             "limit",
-            format!("must be between 1 and {MAX_SHOWN}"),
+            kith_domain::Message::new("problem.limit").int("max", MAX_SHOWN as i64),
         ));
     }
     let (units, rows) = profiles::units_for(app, &child, together).await?;

@@ -235,37 +235,22 @@ pub(crate) async fn check_option(app: &App, input: &OptionInput) -> Result<()> {
     let mut p = Problems::default();
     let is_home = input.kind == PlacementKind::ChildrensHome;
     if input.institution_form.is_some() && !is_home {
-        p.add(
-            "institution_form",
-            "only children's homes have an institution form",
-        );
+        p.add("institution_form", "problem.institution_form_homes");
     }
     if let (Some(from), Some(until)) = (input.approval.approved_on, input.approval.valid_until)
         && until < from
     {
-        p.add(
-            "approval.valid_until",
-            "must not be before approval.approved_on",
-        );
+        p.add("approval.valid_until", "problem.before_approved_on");
     }
     match (input.kind.is_network(), input.network_child_id) {
-        (true, None) => p.add(
-            "network_child_id",
-            "a network family is approved for one specific child",
-        ),
-        (false, Some(_)) => p.add(
-            "network_child_id",
-            "only network families are approved for one child",
-        ),
+        (true, None) => p.add("network_child_id", "problem.network_one_child"),
+        (false, Some(_)) => p.add("network_child_id", "problem.network_only_child"),
         (true, Some(child)) => {
             if !kith_store::children::exists(app.db().conn(), child.0).await? {
-                p.add("network_child_id", "no such child");
+                p.add("network_child_id", "problem.no_such_child");
             }
             if input.approval.authority == ApprovalAuthority::SocialSupervision {
-                p.add(
-                    "approval.authority",
-                    "a network family is approved by the municipality",
-                );
+                p.add("approval.authority", "problem.network_municipality");
             }
         }
         (false, None) => {}
@@ -276,10 +261,11 @@ pub(crate) async fn check_option(app: &App, input: &OptionInput) -> Result<()> {
         if !active.iter().any(|a| a == c.code.as_str()) {
             p.add(
                 format!("competences[{i}].code"),
-                format!("unknown need code '{}'", c.code),
+                kith_domain::Message::new("problem.unknown_need_code")
+                    .text("code", c.code.as_str()),
             );
         } else if seen.contains(&c.code) {
-            p.add(format!("competences[{i}].code"), "listed twice");
+            p.add(format!("competences[{i}].code"), "problem.listed_twice");
         }
         seen.push(c.code.clone());
     }
@@ -288,7 +274,7 @@ pub(crate) async fn check_option(app: &App, input: &OptionInput) -> Result<()> {
             .await?
             .is_some_and(|u| u.user.active && u.roles.contains(&Role::Consultant));
         if !ok {
-            p.add("responsible_consultant_id", "must be an active consultant");
+            p.add("responsible_consultant_id", "problem.not_consultant");
         }
     }
     p.into_result()

@@ -6,7 +6,7 @@
 use kith_domain::{ChildId, PlacementId};
 use serde::Deserialize;
 
-use super::sheet::{Cell, Sheet};
+use super::sheet::{Audience, Cell, Sheet};
 use crate::audit::{self, AuditAction, ChildData};
 use crate::dashboard::{Dashboard, DashboardParams};
 use crate::goals::goal_views;
@@ -46,12 +46,7 @@ impl ExportKind {
         ]
         .into_iter()
         .find(|k| k.as_str() == s)
-        .ok_or_else(|| {
-            AppError::invalid(
-                "kind",
-                "one of children, placements, visits, goals, dashboard",
-            )
-        })
+        .ok_or_else(|| AppError::invalid("kind", "problem.export_kind"))
     }
 }
 
@@ -76,7 +71,7 @@ impl ExportFormat {
         match s {
             "csv" => Ok(ExportFormat::Csv),
             "xlsx" => Ok(ExportFormat::Xlsx),
-            _ => Err(AppError::invalid("format", "csv or xlsx")),
+            _ => Err(AppError::invalid("format", "problem.export_format")),
         }
     }
 }
@@ -109,6 +104,7 @@ pub async fn export(
     format: ExportFormat,
     // For the dashboard kind: the same filters as the dashboard.
     params: &DashboardParams,
+    audience: Audience,
 ) -> Result<ExportFile> {
     let rows = match kind {
         ExportKind::Children => children(app, actor).await?,
@@ -125,7 +121,7 @@ pub async fn export(
     } else {
         audit::read(app, actor, AuditAction::Export, rows).await?
     };
-    ExportFile::of(&rows.sheet, kind.as_str(), format, app.today())
+    ExportFile::of(&rows.sheet, kind.as_str(), format, app.today(), audience)
 }
 
 impl ExportFile {
@@ -135,11 +131,12 @@ impl ExportFile {
         name: &str,
         format: ExportFormat,
         day: chrono::NaiveDate,
+        audience: Audience,
     ) -> Result<Self> {
         let (bytes, content_type) = match format {
-            ExportFormat::Csv => (sheet.to_csv()?, "text/csv; charset=utf-8"),
+            ExportFormat::Csv => (sheet.to_csv(audience)?, "text/csv; charset=utf-8"),
             ExportFormat::Xlsx => (
-                sheet.to_xlsx()?,
+                sheet.to_xlsx(audience)?,
                 "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
             ),
         };
@@ -160,14 +157,14 @@ async fn children(app: &App, actor: &Actor) -> Result<Rows> {
     let mut sheet = Sheet::new(
         "children",
         &[
-            "id",
-            "name",
-            "birth_date",
-            "target_area",
-            "support_level",
-            "case_adviser",
-            "placement_requested_on",
-            "needs_wheelchair_access",
+            "export_column.id",
+            "export_column.name",
+            "export_column.birth_date",
+            "export_column.target_area",
+            "export_column.support_level",
+            "export_column.case_adviser",
+            "export_column.placement_requested_on",
+            "export_column.needs_wheelchair_access",
         ],
     );
     for c in &rows {
@@ -175,8 +172,8 @@ async fn children(app: &App, actor: &Actor) -> Result<Rows> {
             c.id.into(),
             c.name.as_str().into(),
             c.birth_date.into(),
-            c.target_area.as_str().into(),
-            c.support_level.as_str().into(),
+            target_area(&c.target_area),
+            Cell::word("level", &c.support_level),
             staff.get(&c.case_adviser_id).map(|s| s.name.clone()).into(),
             c.placement_requested_on.into(),
             c.needs_wheelchair_access.into(),
@@ -196,23 +193,23 @@ async fn placements(app: &App, actor: &Actor) -> Result<Rows> {
     let mut sheet = Sheet::new(
         "placements",
         &[
-            "id",
-            "code",
-            "child_id",
-            "child_name",
-            "option",
-            "kind",
-            "form",
-            "status",
-            "start_date",
-            "planned_end_date",
-            "exit_goal",
-            "end_date",
-            "end_reason",
-            "exit_goal_reached",
-            "breakdown",
-            "consultant",
-            "adviser",
+            "export_column.id",
+            "export_column.code",
+            "export_column.child_id",
+            "export_column.child_name",
+            "export_column.option",
+            "export_column.kind",
+            "export_column.form",
+            "export_column.status",
+            "export_column.start_date",
+            "export_column.planned_end_date",
+            "export_column.exit_goal",
+            "export_column.end_date",
+            "export_column.end_reason",
+            "export_column.exit_goal_reached",
+            "export_column.breakdown",
+            "export_column.consultant",
+            "export_column.adviser",
         ],
     );
     for v in &views {
@@ -222,14 +219,16 @@ async fn placements(app: &App, actor: &Actor) -> Result<Rows> {
             v.child.id.0.into(),
             v.child.name.as_str().into(),
             v.option_name.as_str().into(),
-            v.kind.as_str().into(),
-            v.kind.form().as_str().into(),
-            v.status.as_str().into(),
+            Cell::labelled(v.kind.as_str(), |l| v.kind.label(l)),
+            Cell::word("form", v.kind.form().as_str()),
+            Cell::word("placement_status", v.status.as_str()),
             v.start_date.into(),
             v.planned_end_date.into(),
-            v.exit_goal.map(|g| g.as_str()).into(),
+            v.exit_goal
+                .map_or(Cell::Empty, |g| Cell::word("exit_goal", g.as_str())),
             v.end_date.into(),
-            v.end_reason.map(|r| r.as_str()).into(),
+            v.end_reason
+                .map_or(Cell::Empty, |r| Cell::word("end_reason", r.as_str())),
             v.exit_goal_reached.into(),
             v.breakdown.into(),
             v.consultant.as_ref().map(|s| s.name.clone()).into(),
@@ -254,18 +253,18 @@ async fn visits(app: &App, actor: &Actor) -> Result<Rows> {
     let mut sheet = Sheet::new(
         "visits",
         &[
-            "id",
-            "placement",
-            "kind",
-            "status",
-            "due_on",
-            "opens_on",
-            "closes_on",
-            "planned_on",
-            "assignee",
-            "held_on",
-            "child_seen_alone",
-            "cancel_reason",
+            "export_column.id",
+            "export_column.placement",
+            "export_column.visit_kind",
+            "export_column.status",
+            "export_column.due_on",
+            "export_column.opens_on",
+            "export_column.closes_on",
+            "export_column.planned_on",
+            "export_column.assignee",
+            "export_column.held_on",
+            "export_column.child_seen_alone",
+            "export_column.cancel_reason",
         ],
     );
     let mut children = Vec::new();
@@ -277,8 +276,8 @@ async fn visits(app: &App, actor: &Actor) -> Result<Rows> {
         sheet.push(vec![
             v.id.into(),
             r.map(|r| r.code.clone()).into(),
-            v.kind.as_str().into(),
-            v.status.as_str().into(),
+            visit_kind(&v.kind),
+            Cell::word("visit_status", &v.status),
             v.due_on.into(),
             v.opens_on.into(),
             v.closes_on.into(),
@@ -286,7 +285,9 @@ async fn visits(app: &App, actor: &Actor) -> Result<Rows> {
             staff.get(&v.assignee_id).map(|s| s.name.clone()).into(),
             v.held_on.into(),
             v.child_seen_alone.into(),
-            v.cancel_reason.clone().into(),
+            v.cancel_reason
+                .as_deref()
+                .map_or(Cell::Empty, |r| Cell::word("cancel_reason", r)),
         ]);
     }
     Ok(Rows { sheet, children })
@@ -302,24 +303,24 @@ async fn goals(app: &App, actor: &Actor) -> Result<Rows> {
     let mut sheet = Sheet::new(
         "goals",
         &[
-            "goal_id",
-            "placement",
-            "area",
-            "text",
-            "measure",
-            "unit",
-            "baseline",
-            "target",
-            "parties",
-            "due_on",
-            "status",
-            "closed_on",
-            "revises_id",
-            "progress_on",
-            "value",
-            "note",
-            "child_took_part",
-            "parents_took_part",
+            "export_column.goal_id",
+            "export_column.placement",
+            "export_column.area",
+            "export_column.text",
+            "export_column.measure",
+            "export_column.unit",
+            "export_column.baseline",
+            "export_column.target",
+            "export_column.parties",
+            "export_column.due_on",
+            "export_column.status",
+            "export_column.closed_on",
+            "export_column.revises_id",
+            "export_column.progress_on",
+            "export_column.value",
+            "export_column.note",
+            "export_column.child_took_part",
+            "export_column.parents_took_part",
         ],
     );
     let mut children = Vec::new();
@@ -336,19 +337,30 @@ async fn goals(app: &App, actor: &Actor) -> Result<Rows> {
         let code = crate::wheel::placement_code(PlacementId(p.id));
         for g in goal_views(app, p.child_id, mine).await? {
             let (kind, unit, baseline, target) = measure_cells(&g.measure);
-            let parties: Vec<&str> = g.parties.iter().map(|p| p.as_str()).collect();
+            let parties = Cell::words(
+                g.parties
+                    .iter()
+                    .map(|p| {
+                        let words = kith_domain::Bilingual::new(
+                            p.label(kith_domain::Lang::Da),
+                            p.label(kith_domain::Lang::En),
+                        );
+                        (p.as_str().to_owned(), words)
+                    })
+                    .collect(),
+            );
             let goal_cells = vec![
                 g.id.0.into(),
                 code.as_str().into(),
-                g.area.as_str().into(),
+                Cell::labelled(g.area.as_str(), |l| g.area.label(l)),
                 g.text.as_str().into(),
-                kind.into(),
+                Cell::term(kind),
                 unit,
                 baseline,
                 target,
-                parties.join("; ").into(),
+                parties,
                 g.due_on.into(),
-                g.status.as_str().into(),
+                Cell::word("goal_status", g.status.as_str()),
                 g.closed_on.into(),
                 g.revises_id.map(|r| r.0).into(),
             ];
@@ -386,7 +398,7 @@ fn measure_cells(m: &kith_domain::goals::Measure) -> (&'static str, Cell, Cell, 
     use kith_domain::goals::Measure;
     match m {
         Measure::Scale { baseline, target } => (
-            "scale",
+            "export_measure.scale",
             Cell::Empty,
             f64::from(*baseline).into(),
             f64::from(*target).into(),
@@ -396,80 +408,145 @@ fn measure_cells(m: &kith_domain::goals::Measure) -> (&'static str, Cell, Cell, 
             baseline,
             target,
         } => (
-            "number",
+            "export_measure.number",
             unit.as_str().into(),
             (*baseline).into(),
             (*target).into(),
         ),
-        Measure::YesNo => ("yes_no", Cell::Empty, Cell::Empty, Cell::Empty),
+        Measure::YesNo => (
+            "export_measure.yes_no",
+            Cell::Empty,
+            Cell::Empty,
+            Cell::Empty,
+        ),
     }
 }
 
-/// The dashboard as figure/value rows.
+/// The dashboard as figure/value rows, figures rounded as the dashboard shows them.
 fn figures(d: &Dashboard) -> Sheet {
-    let mut s = Sheet::new("dashboard", &["figure", "value"]);
-    let mut add = |name: String, v: Cell| s.push(vec![name.into(), v]);
-    add("from".into(), d.from.into());
-    add("to".into(), d.to.into());
+    let mut s = Sheet::new(
+        "dashboard",
+        &["export_column.figure", "export_column.value"],
+    );
+    let mut add = |figure: Cell, v: Cell| s.push(vec![figure, v]);
+    let days = |x: Option<f64>| x.map_or(Cell::Empty, |x| Cell::Decimal(x, 0));
+    let pct = |x: Option<f64>| x.map_or(Cell::Empty, |x| Cell::Decimal(x, 1));
+    let rate = |x: Option<f64>| x.map_or(Cell::Empty, |x| Cell::Decimal(x, 2));
+    let count = |n: usize| Cell::Number(n as f64);
+    add(figure("export_figure.from"), d.from.into());
+    add(figure("export_figure.to"), d.to.into());
     add(
-        "request_to_proposal_median_days".into(),
-        d.request_to_proposal.median_days.into(),
+        figure("export_figure.request_to_proposal_median_days"),
+        days(d.request_to_proposal.median_days),
     );
     add(
-        "proposal_to_decision_median_days".into(),
-        d.proposal_to_decision.median_days.into(),
+        figure("export_figure.proposal_to_decision_median_days"),
+        days(d.proposal_to_decision.median_days),
     );
     add(
-        "decision_to_start_median_days".into(),
-        d.decision_to_start.median_days.into(),
+        figure("export_figure.decision_to_start_median_days"),
+        days(d.decision_to_start.median_days),
     );
     for f in &d.forms {
-        add(
-            format!("current_{}", f.form.as_str()),
-            (f.current as i64).into(),
-        );
-        add(
-            format!("started_{}", f.form.as_str()),
-            (f.started as i64).into(),
-        );
+        add(form_figure("current", f.form), count(f.current));
+        add(form_figure("started", f.form), count(f.started));
     }
-    add("visits_held".into(), (d.visits_held as i64).into());
+    add(figure("export_figure.visits_held"), count(d.visits_held));
     add(
-        "visits_within_window_pct".into(),
-        d.visits_within_window_pct.into(),
-    );
-    add("seen_alone_pct".into(), d.seen_alone_pct.into());
-    add("overdue_visits".into(), (d.overdue_visits as i64).into());
-    add("overdue_reviews".into(), (d.overdue_reviews as i64).into());
-    add(
-        "stays_past_planned_end".into(),
-        (d.stays_past_planned_end as i64).into(),
-    );
-    add("stay_median_days".into(), d.stay_median_days.into());
-    add(
-        "stay_median_planned_days".into(),
-        d.stay_median_planned_days.into(),
+        figure("export_figure.visits_within_window_pct"),
+        pct(d.visits_within_window_pct),
     );
     add(
-        "exit_goal_reached_pct".into(),
-        d.exit_goal_reached_pct.into(),
+        figure("export_figure.seen_alone_pct"),
+        pct(d.seen_alone_pct),
     );
     add(
-        "goals_with_recent_progress_pct".into(),
-        d.goals_with_recent_progress_pct.into(),
-    );
-    add("goals_achieved_pct".into(), d.goals_achieved_pct.into());
-    add(
-        "consultant_changes_per_placement_year".into(),
-        d.consultant_changes_per_placement_year.into(),
+        figure("export_figure.overdue_visits"),
+        count(d.overdue_visits),
     );
     add(
-        "adviser_changes_per_placement_year".into(),
-        d.adviser_changes_per_placement_year.into(),
+        figure("export_figure.overdue_reviews"),
+        count(d.overdue_reviews),
     );
     add(
-        "breakdowns_per_100_placement_years".into(),
-        d.breakdowns_per_100_placement_years.into(),
+        figure("export_figure.stays_past_planned_end"),
+        count(d.stays_past_planned_end),
+    );
+    add(
+        figure("export_figure.stay_median_days"),
+        days(d.stay_median_days),
+    );
+    add(
+        figure("export_figure.stay_median_planned_days"),
+        days(d.stay_median_planned_days),
+    );
+    add(
+        figure("export_figure.exit_goal_reached_pct"),
+        pct(d.exit_goal_reached_pct),
+    );
+    add(
+        figure("export_figure.goals_with_recent_progress_pct"),
+        pct(d.goals_with_recent_progress_pct),
+    );
+    add(
+        figure("export_figure.goals_achieved_pct"),
+        pct(d.goals_achieved_pct),
+    );
+    add(
+        figure("export_figure.consultant_changes_per_placement_year"),
+        rate(d.consultant_changes_per_placement_year),
+    );
+    add(
+        figure("export_figure.adviser_changes_per_placement_year"),
+        rate(d.adviser_changes_per_placement_year),
+    );
+    add(
+        figure("export_figure.breakdowns_per_100_placement_years"),
+        rate(d.breakdowns_per_100_placement_years),
     );
     s
+}
+
+/// A dashboard figure's name by its catalogue key `export_figure.<code>`.
+fn figure(key: &'static str) -> Cell {
+    Cell::term(key)
+}
+
+/// A figure per placement form: `current_network`, "Anbringelser nu: Netværkspleje".
+fn form_figure(which: &str, form: kith_domain::PlacementForm) -> Cell {
+    let key = if which == "current" {
+        "export_figure.current"
+    } else {
+        "export_figure.started"
+    };
+    let words = |lang| {
+        format!(
+            "{}: {}",
+            kith_text::t(lang, key),
+            kith_text::t(lang, &format!("form.{}", form.as_str()))
+        )
+    };
+    Cell::Word {
+        code: format!("{which}_{}", form.as_str()),
+        words: kith_domain::Bilingual::new(
+            words(kith_domain::Lang::Da),
+            words(kith_domain::Lang::En),
+        ),
+    }
+}
+
+/// A child's target area, from its stored code.
+fn target_area(code: &str) -> Cell {
+    match code.parse::<kith_domain::TargetArea>() {
+        Ok(a) => Cell::labelled(code, |l| a.label(l)),
+        Err(_) => code.into(),
+    }
+}
+
+/// A visit's kind, from its stored code.
+fn visit_kind(code: &str) -> Cell {
+    match code.parse::<kith_domain::wheel::VisitKind>() {
+        Ok(k) => Cell::labelled(code, |l| k.label(l)),
+        Err(_) => code.into(),
+    }
 }

@@ -9,7 +9,7 @@ use std::str::FromStr;
 
 use chrono::NaiveDate;
 use kith_domain::{
-    AgeRange, Approval, Coordinates, Cpr, Email, NeedCode, NeedLevel, TargetArea, UserId,
+    AgeRange, Approval, Coordinates, Cpr, Email, Message, NeedCode, NeedLevel, TargetArea, UserId,
 };
 use serde::{Deserialize, Serialize};
 
@@ -90,12 +90,31 @@ impl ImportKind {
 }
 
 /// One problem: the row (the header is row 1) and the column.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, utoipa::ToSchema)]
+#[derive(Debug, Clone, PartialEq, Serialize, utoipa::ToSchema)]
 pub struct RowProblem {
     /// 0 for a problem with the file or its header.
     pub row: usize,
     pub column: String,
+    /// The catalogue key of the problem, for programs.
+    pub code: String,
+    /// The problem in the reader's language; the server fills it in from `said`.
     pub message: String,
+    /// What is wrong, as a catalogue message.
+    #[serde(skip)]
+    pub said: Message,
+}
+
+impl RowProblem {
+    fn new(row: usize, column: impl Into<String>, said: impl Into<Message>) -> Self {
+        let said = said.into();
+        Self {
+            row,
+            column: column.into(),
+            code: said.key.to_string(),
+            message: String::new(),
+            said,
+        }
+    }
 }
 
 /// What an import found and did.
@@ -142,20 +161,16 @@ pub async fn import(
     let (required, optional) = kind.columns();
     for h in &header {
         if !h.is_empty() && !required.contains(&h.as_str()) && !optional.contains(&h.as_str()) {
-            report.problems.push(RowProblem {
-                row: 1,
-                column: h.clone(),
-                message: "unknown column".into(),
-            });
+            report
+                .problems
+                .push(RowProblem::new(1, h.clone(), "problem.unknown_column"));
         }
     }
     for r in required {
         if !header.iter().any(|h| h == r) {
-            report.problems.push(RowProblem {
-                row: 1,
-                column: (*r).to_owned(),
-                message: "required column missing".into(),
-            });
+            report
+                .problems
+                .push(RowProblem::new(1, *r, "problem.missing_column"));
         }
     }
     if !report.problems.is_empty() {
@@ -237,21 +252,19 @@ async fn check_registered(
     let mut hidden = false;
     for ((n, _), clash) in numbers.iter().zip(found) {
         match clash {
-            Some(crate::children::cpr::Clash::Visible(_)) => problems.push(RowProblem {
-                row: *n,
-                column: "cpr".into(),
-                message: "a child with this CPR number is already registered".into(),
-            }),
+            Some(crate::children::cpr::Clash::Visible(_)) => {
+                problems.push(RowProblem::new(*n, "cpr", "problem.cpr_taken"))
+            }
             Some(crate::children::cpr::Clash::Hidden) => hidden = true,
             None => {}
         }
     }
     if hidden {
-        problems.push(RowProblem {
-            row: 1,
-            column: "cpr".into(),
-            message: crate::children::cpr::HIDDEN_MESSAGE.into(),
-        });
+        problems.push(RowProblem::new(
+            1,
+            "cpr",
+            crate::children::cpr::HIDDEN_MESSAGE,
+        ));
     }
     Ok(())
 }
@@ -266,7 +279,7 @@ fn finish(report: ImportReport) -> Result<ImportReport> {
         report
             .problems
             .into_iter()
-            .map(|p| FieldError::new(format!("rows[{}].{}", p.row, p.column), p.message))
+            .map(|p| FieldError::new(format!("rows[{}].{}", p.row, p.column), p.said))
             .collect(),
     ))
 }
@@ -280,12 +293,9 @@ struct Row<'a> {
 }
 
 impl Row<'_> {
-    fn problem(&mut self, column: &str, message: impl Into<String>) {
-        self.problems.push(RowProblem {
-            row: self.n,
-            column: column.to_owned(),
-            message: message.into(),
-        });
+    fn problem(&mut self, column: &str, message: impl Into<Message>) {
+        self.problems
+            .push(RowProblem::new(self.n, column, message.into()));
     }
 
     fn text(&self, column: &str) -> Option<String> {
@@ -299,31 +309,25 @@ impl Row<'_> {
     fn required(&mut self, column: &str) -> Option<String> {
         let v = self.text(column);
         if v.is_none() {
-            self.problem(column, "required");
+            self.problem(column, "problem.required");
         }
         v
     }
 
-    fn parsed<T: FromStr>(&mut self, column: &str, what: &str) -> Option<Option<T>>
-    where
-        T::Err: std::fmt::Display,
-    {
+    fn parsed<T: FromStr>(&mut self, column: &str) -> Option<Option<T>> {
         match self.text(column) {
             None => Some(None),
             Some(v) => match v.parse::<T>() {
                 Ok(t) => Some(Some(t)),
-                Err(e) => {
-                    let e = e.to_string();
-                    let msg = if e.is_empty() {
-                        format!("not {what}")
-                    } else {
-                        e
-                    };
+                Err(_) => {
                     // A CPR number is never repeated back, not even a mistyped one.
                     if column == "cpr" {
-                        self.problem(column, msg);
+                        self.problem(column, "problem.cpr");
                     } else {
-                        self.problem(column, format!("{msg}: {v:?}"));
+                        self.problem(
+                            column,
+                            Message::new("problem.import_value").text("value", v),
+                        );
                     }
                     None
                 }
@@ -339,11 +343,11 @@ impl Row<'_> {
             {
                 Ok(d) if kith_domain::dates::in_range(d) => Some(Some(d)),
                 Ok(_) => {
-                    self.problem(column, "a date between the years 1900 and 2199");
+                    self.problem(column, "problem.date_range");
                     None
                 }
                 Err(_) => {
-                    self.problem(column, format!("not a date (YYYY-MM-DD): {v:?}"));
+                    self.problem(column, Message::new("problem.import_date").text("value", v));
                     None
                 }
             },
@@ -355,8 +359,8 @@ impl Row<'_> {
             None => Some(false),
             Some(v) if ["yes", "ja", "true", "1", "x"].contains(&v.as_str()) => Some(true),
             Some(v) if ["no", "nej", "false", "0"].contains(&v.as_str()) => Some(false),
-            Some(v) => {
-                self.problem(column, format!("yes or no, not {v:?}"));
+            Some(_) => {
+                self.problem(column, "problem.yes_no");
                 None
             }
         }
@@ -384,21 +388,22 @@ impl Row<'_> {
                 level.trim().parse::<NeedLevel>(),
             ) {
                 (Ok(c), Ok(l)) => out.push((c, l)),
-                (Err(e), _) => {
-                    self.problem(column, format!("{e}: {:?}", code.trim()));
+                (Err(_), _) => {
+                    self.problem(
+                        column,
+                        Message::new("problem.unknown_need_code").text("code", code.trim()),
+                    );
                     ok = false;
                 }
                 (_, Err(_)) => {
+                    let levels = NeedLevel::ALL
+                        .iter()
+                        .map(|l| l.as_str())
+                        .collect::<Vec<_>>()
+                        .join(", ");
                     self.problem(
                         column,
-                        format!(
-                            "write each need as code:level ({}), not {item:?}",
-                            NeedLevel::ALL
-                                .iter()
-                                .map(|l| l.as_str())
-                                .collect::<Vec<_>>()
-                                .join(", ")
-                        ),
+                        Message::new("problem.import_level").text("levels", levels),
                     );
                     ok = false;
                 }
@@ -408,14 +413,11 @@ impl Row<'_> {
     }
 
     fn coordinates(&mut self, lat: &str, lon: &str) -> Option<Option<Coordinates>> {
-        match (
-            self.parsed::<f64>(lat, "a number")?,
-            self.parsed::<f64>(lon, "a number")?,
-        ) {
+        match (self.parsed::<f64>(lat)?, self.parsed::<f64>(lon)?) {
             (Some(lat), Some(lon)) => Some(Some(Coordinates { lat, lon })),
             (None, None) => Some(None),
             _ => {
-                self.problem(lat, "give both latitude and longitude, or neither");
+                self.problem(lat, "problem.both_coordinates");
                 None
             }
         }
@@ -426,14 +428,14 @@ impl Row<'_> {
             return Ok(Some(None));
         };
         let Ok(email) = Email::parse(&v) else {
-            self.problem(column, "not an e-mail address");
+            self.problem(column, "problem.email");
             return Ok(None);
         };
         Ok(
             match kith_store::users::find_by_email(app.db().conn(), &email).await? {
                 Some(u) => Some(Some(UserId(u.user.id))),
                 None => {
-                    self.problem(column, "no staff member with this e-mail address");
+                    self.problem(column, "problem.no_staff_email");
                     None
                 }
             },
@@ -460,7 +462,10 @@ impl Row<'_> {
                     }
                 }
             }
-            Err(e) => self.problem("", e.to_string()),
+            Err(e) => {
+                tracing::warn!(error = %e, "an import row failed unexpectedly");
+                self.problem("", "problem.invalid")
+            }
         }
     }
 }
@@ -525,7 +530,7 @@ async fn child_row(app: &App, r: &mut Row<'_>) -> Result<(ChildInput, bool)> {
         }
         None => app.today(),
     };
-    let cpr = r.parsed::<Cpr>("cpr", "a CPR number").flatten();
+    let cpr = r.parsed::<Cpr>("cpr").flatten();
     let target_area = required_code::<TargetArea>(r, "target_area").unwrap_or(TargetArea::ALL[0]);
     let support_level = required_code::<NeedLevel>(r, "support_level").unwrap_or(NeedLevel::ALL[0]);
     let needs = r.levels("needs").unwrap_or_default();
@@ -567,9 +572,7 @@ async fn option_row(app: &App, r: &mut Row<'_>) -> Result<(OptionInput, bool)> {
     use kith_domain::{ApprovalAuthority, ApprovalStatus, PlacementKind};
     let before = r.problems.len();
     let kind = required_code(r, "kind").unwrap_or(PlacementKind::ALL[0]);
-    let institution_form = r
-        .parsed("institution_form", "an institution form")
-        .flatten();
+    let institution_form = r.parsed("institution_form").flatten();
     let name = r.required("name").unwrap_or_default();
     let address = r.required("address").unwrap_or_default();
     let coordinates = r.coordinates("lat", "lon").flatten();
@@ -584,14 +587,12 @@ async fn option_row(app: &App, r: &mut Row<'_>) -> Result<(OptionInput, bool)> {
     for a in r.list("target_areas") {
         match a.parse::<TargetArea>() {
             Ok(t) => areas.push(t),
-            Err(e) => r.problem("target_areas", e.to_string()),
+            Err(e) => r.problem("target_areas", e.message()),
         }
     }
     let competences = r.levels("competences").unwrap_or_default();
     let wheelchair = r.yes_no("wheelchair_access").unwrap_or_default();
-    let day_rate = r
-        .parsed::<u32>("day_rate_dkk", "a whole number of kroner")
-        .flatten();
+    let day_rate = r.parsed::<u32>("day_rate_dkk").flatten();
     let consultant = r
         .staff(app, "responsible_consultant_email")
         .await?
@@ -629,7 +630,7 @@ fn required_code<T: FromStr>(r: &mut Row<'_>, column: &str) -> Option<T>
 where
     T::Err: std::fmt::Display,
 {
-    match r.parsed::<T>(column, "a known code")? {
+    match r.parsed::<T>(column)? {
         Some(v) => Some(v),
         None => {
             r.problem(column, "required");
@@ -642,7 +643,7 @@ fn required_number<T: FromStr>(r: &mut Row<'_>, column: &str) -> Option<T>
 where
     T::Err: std::fmt::Display,
 {
-    match r.parsed::<T>(column, "a whole number")? {
+    match r.parsed::<T>(column)? {
         Some(v) => Some(v),
         None => {
             r.problem(column, "required");

@@ -1,8 +1,14 @@
 //! A sheet: named columns and rows of cells, written as CSV or XLSX and read back from either.
-//! Exports build one; imports read one. Dates are written as ISO text (`2026-11-16`) so a CSV
-//! and an XLSX of the same data hold the same values, and a spreadsheet user sees the date.
+//! Exports build one; imports read one.
+//!
+//! A sheet is written for people (in their language: headers and words from the catalogue,
+//! Danish CSV as Danish Excel opens it: UTF-8 with a byte-order mark, `;` between fields, a
+//! decimal comma, dates as `dd.mm.åååå`; XLSX with real dates and numbers) or, for
+//! integrations, with codes: code headers, code values, ISO dates, `,` and `.`, which is also
+//! what an import reads.
 
 use chrono::NaiveDate;
+use kith_domain::{Bilingual, Lang};
 
 use crate::{AppError, Result};
 
@@ -11,9 +17,35 @@ use crate::{AppError, Result};
 pub enum Cell {
     Text(String),
     Number(f64),
+    /// A figure people read rounded to this many decimals (a percentage, a rate).
+    Decimal(f64, u8),
     Date(NaiveDate),
     Bool(bool),
+    /// A code from a vocabulary and its words: people read the words, programs the code.
+    Word {
+        code: String,
+        words: Bilingual,
+    },
     Empty,
+}
+
+/// A decimal number without thousands separators (which a spreadsheet could read as a
+/// decimal mark): `1234,5` in Danish, `1234.5` in English.
+fn plain_decimal(lang: Lang, n: f64, places: u8) -> String {
+    let thousands = match lang {
+        Lang::Da => '.',
+        Lang::En => ',',
+    };
+    kith_text::format::decimal(lang, n, places).replace(thousands, "")
+}
+
+/// Who a sheet is written for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Audience {
+    /// People, in their language.
+    People(Lang),
+    /// Programs: codes, ISO dates, `.` decimals; what an import reads back.
+    Codes,
 }
 
 impl Cell {
@@ -28,9 +60,64 @@ impl Cell {
                     n.to_string()
                 }
             }
+            Cell::Decimal(n, places) => format!("{n:.*}", usize::from(*places)),
             Cell::Date(d) => d.to_string(),
             Cell::Bool(b) => if *b { "yes" } else { "no" }.to_owned(),
+            Cell::Word { code, .. } => code.clone(),
             Cell::Empty => String::new(),
+        }
+    }
+
+    /// The value as a person reads it in `lang`: `96,2`, `10.12.2026`, `ja`, the words.
+    pub fn text_for(&self, lang: Lang) -> String {
+        use kith_text::format;
+        match self {
+            Cell::Number(n) if n.fract() == 0.0 && n.abs() < 1e15 => format!("{}", *n as i64),
+            Cell::Number(n) => plain_decimal(lang, *n, 2),
+            Cell::Decimal(n, places) => plain_decimal(lang, *n, *places),
+            Cell::Date(d) => format::date(lang, *d),
+            Cell::Bool(b) => {
+                kith_text::t(lang, if *b { "export.yes" } else { "export.no" }).to_owned()
+            }
+            Cell::Word { words, .. } => words.get(lang).to_owned(),
+            other => other.text(),
+        }
+    }
+
+    /// A code with its words from the catalogue key `area.code`.
+    pub fn word(area: &str, code: &str) -> Cell {
+        let key = format!("{area}.{code}");
+        Cell::Word {
+            code: code.to_owned(),
+            words: Bilingual::new(kith_text::t(Lang::Da, &key), kith_text::t(Lang::En, &key)),
+        }
+    }
+
+    /// A word by its catalogue key `area.code`, written as `code` for programs.
+    pub fn term(key: &'static str) -> Cell {
+        let code = key.split_once('.').map_or(key, |(_, c)| c);
+        Cell::Word {
+            code: code.to_owned(),
+            words: Bilingual::new(kith_text::t(Lang::Da, key), kith_text::t(Lang::En, key)),
+        }
+    }
+
+    /// Several codes with their words, as one cell: `barnet; plejefamilien`.
+    pub fn words(items: Vec<(String, Bilingual)>) -> Cell {
+        let codes: Vec<&str> = items.iter().map(|(c, _)| c.as_str()).collect();
+        let da: Vec<&str> = items.iter().map(|(_, w)| w.da.as_str()).collect();
+        let en: Vec<&str> = items.iter().map(|(_, w)| w.en.as_str()).collect();
+        Cell::Word {
+            code: codes.join("; "),
+            words: Bilingual::new(da.join(", "), en.join(", ")),
+        }
+    }
+
+    /// A code with words the domain gives (`label(lang)`).
+    pub fn labelled(code: &str, label: impl Fn(Lang) -> &'static str) -> Cell {
+        Cell::Word {
+            code: code.to_owned(),
+            words: Bilingual::new(label(Lang::Da), label(Lang::En)),
         }
     }
 }
@@ -51,10 +138,11 @@ impl Cell {
     /// The value as a CSV field: text that a spreadsheet would run as a formula
     /// (`=HYPERLINK(…)` typed into a name) is written with a leading `'`, which Excel and
     /// LibreOffice show as text; [`read`] takes the quote off again.
-    fn csv_text(&self) -> String {
-        match self {
-            Cell::Text(s) if needs_guard(s) => format!("'{s}"),
-            other => other.text(),
+    fn csv_text(&self, audience: Audience) -> String {
+        match (self, audience) {
+            (Cell::Text(s), _) if needs_guard(s) => format!("'{s}"),
+            (other, Audience::People(lang)) => other.text_for(lang),
+            (other, Audience::Codes) => other.text(),
         }
     }
 }
@@ -108,8 +196,15 @@ impl<T: Into<Cell>> From<Option<T>> for Cell {
 pub struct Sheet {
     /// The worksheet's name in an XLSX file.
     pub name: String,
+    /// The columns as catalogue keys, `export_column.birth_date`: the code is the part after
+    /// the dot, the header people read is the catalogue's text.
     pub columns: Vec<&'static str>,
     pub rows: Vec<Vec<Cell>>,
+}
+
+/// A column's code: `export_column.birth_date` is `birth_date`.
+fn column_code(key: &str) -> &str {
+    key.split_once('.').map_or(key, |(_, code)| code)
 }
 
 impl Sheet {
@@ -128,41 +223,115 @@ impl Sheet {
         self.rows.push(row);
     }
 
-    /// The sheet as CSV (UTF-8, comma-separated, a header row).
-    pub fn to_csv(&self) -> Result<Vec<u8>> {
-        let mut w = csv::Writer::from_writer(Vec::new());
-        w.write_record(&self.columns).map_err(internal)?;
+    /// The column headers for `audience`.
+    pub fn headers(&self, audience: Audience) -> Vec<String> {
+        self.columns
+            .iter()
+            .map(|key| match audience {
+                Audience::People(lang) => kith_text::t(lang, key).to_owned(),
+                Audience::Codes => column_code(key).to_owned(),
+            })
+            .collect()
+    }
+
+    /// The sheet as CSV with a header row. For people in Danish: a byte-order mark, `;`
+    /// between fields and a decimal comma, as Danish Excel opens a file without asking; for
+    /// codes: plain UTF-8 and `,`.
+    pub fn to_csv(&self, audience: Audience) -> Result<Vec<u8>> {
+        let (bom, delimiter): (&[u8], u8) = match audience {
+            Audience::People(Lang::Da) => (b"\xEF\xBB\xBF", b';'),
+            Audience::People(Lang::En) => (b"\xEF\xBB\xBF", b','),
+            Audience::Codes => (b"", b','),
+        };
+        let mut w = csv::WriterBuilder::new()
+            .delimiter(delimiter)
+            .from_writer(bom.to_vec());
+        w.write_record(self.headers(audience)).map_err(internal)?;
         for row in &self.rows {
-            w.write_record(row.iter().map(Cell::csv_text))
+            w.write_record(row.iter().map(|c| c.csv_text(audience)))
                 .map_err(internal)?;
         }
         w.into_inner().map_err(|e| internal(e.to_string()))
     }
 
-    /// The sheet as an XLSX workbook with one worksheet.
-    pub fn to_xlsx(&self) -> Result<Vec<u8>> {
-        use rust_xlsxwriter::{Format, Workbook};
-        let mut book = Workbook::new();
+    /// The sheet as an XLSX workbook: real dates and numbers with formats, a bold, frozen
+    /// header and columns as wide as their contents. Written for people, a second worksheet
+    /// holds the same rows with codes, for whoever needs them.
+    pub fn to_xlsx(&self, audience: Audience) -> Result<Vec<u8>> {
+        let mut book = rust_xlsxwriter::Workbook::new();
+        self.add_worksheet(&mut book, audience)?;
+        if let Audience::People(_) = audience {
+            self.add_worksheet(&mut book, Audience::Codes)?;
+        }
+        book.save_to_buffer().map_err(internal)
+    }
+
+    fn add_worksheet(
+        &self,
+        book: &mut rust_xlsxwriter::Workbook,
+        audience: Audience,
+    ) -> Result<()> {
+        use rust_xlsxwriter::{ExcelDateTime, Format};
         let bold = Format::new().set_bold();
+        let (date_format, sheet_name) = match audience {
+            Audience::People(lang) => (
+                match lang {
+                    Lang::Da => "dd.mm.yyyy",
+                    Lang::En => "d mmm yyyy",
+                },
+                kith_text::t(lang, &format!("export_sheet.{}", self.name)).to_owned(),
+            ),
+            Audience::Codes => ("yyyy-mm-dd", format!("{}-codes", self.name)),
+        };
+        let date = Format::new().set_num_format(date_format);
         let ws = book.add_worksheet();
-        ws.set_name(&self.name).map_err(internal)?;
-        for (c, name) in self.columns.iter().enumerate() {
-            ws.write_string_with_format(0, col(c), *name, &bold)
+        ws.set_name(&sheet_name).map_err(internal)?;
+        for (c, name) in self.headers(audience).iter().enumerate() {
+            ws.write_string_with_format(0, col(c), name, &bold)
                 .map_err(internal)?;
         }
+        ws.set_freeze_panes(1, 0).map_err(internal)?;
         for (r, row) in self.rows.iter().enumerate() {
             let r = u32::try_from(r + 1).map_err(internal)?;
             for (c, cell) in row.iter().enumerate() {
-                match cell {
-                    Cell::Number(n) => ws.write_number(r, col(c), *n).map(|_| ()),
-                    Cell::Bool(b) => ws.write_boolean(r, col(c), *b).map(|_| ()),
-                    Cell::Empty => Ok(()),
-                    other => ws.write_string(r, col(c), other.text()).map(|_| ()),
+                match (cell, audience) {
+                    (Cell::Number(n), _) => ws.write_number(r, col(c), *n).map(|_| ()),
+                    (Cell::Decimal(n, places), _) => {
+                        let f = Format::new()
+                            .set_num_format(format!("0.{}", "0".repeat(usize::from(*places))));
+                        let rounded = format!("{n:.*}", usize::from(*places))
+                            .parse()
+                            .unwrap_or(*n);
+                        ws.write_number_with_format(r, col(c), rounded, &f)
+                            .map(|_| ())
+                    }
+                    (Cell::Date(d), Audience::Codes) => {
+                        ws.write_string(r, col(c), d.to_string()).map(|_| ())
+                    }
+                    (Cell::Date(d), Audience::People(_)) => {
+                        let when = ExcelDateTime::from_ymd(
+                            u16::try_from(chrono::Datelike::year(d)).map_err(internal)?,
+                            u8::try_from(chrono::Datelike::month(d)).map_err(internal)?,
+                            u8::try_from(chrono::Datelike::day(d)).map_err(internal)?,
+                        )
+                        .map_err(internal)?;
+                        ws.write_datetime_with_format(r, col(c), &when, &date)
+                            .map(|_| ())
+                    }
+                    (Cell::Bool(b), Audience::Codes) => ws.write_boolean(r, col(c), *b).map(|_| ()),
+                    (Cell::Empty, _) => Ok(()),
+                    (other, Audience::People(lang)) => {
+                        ws.write_string(r, col(c), other.text_for(lang)).map(|_| ())
+                    }
+                    (other, Audience::Codes) => {
+                        ws.write_string(r, col(c), other.text()).map(|_| ())
+                    }
                 }
                 .map_err(internal)?;
             }
         }
-        book.save_to_buffer().map_err(internal)
+        ws.autofit();
+        Ok(())
     }
 }
 
@@ -184,28 +353,30 @@ pub const MAX_COLUMNS: u32 = 200;
 /// worksheet's declared size); a cell beyond [`MAX_ROWS`] or [`MAX_COLUMNS`] refuses the file.
 fn xlsx_rows(bytes: &[u8]) -> Result<Vec<Vec<String>>> {
     use calamine::{Data, Reader, Xlsx};
-    let bad = |m: String| AppError::invalid("file", m);
-    let mut book: Xlsx<_> = Xlsx::new(std::io::Cursor::new(bytes))
-        .map_err(|e| bad(format!("not a readable XLSX workbook: {e}")))?;
+    let bad = |key: &'static str| AppError::invalid("file", key);
+    let mut book: Xlsx<_> =
+        Xlsx::new(std::io::Cursor::new(bytes)).map_err(|_| bad("problem.xlsx_unreadable"))?;
     let first = book
         .sheet_names()
         .first()
         .cloned()
-        .ok_or_else(|| bad("the workbook has no worksheet".into()))?;
+        .ok_or_else(|| bad("problem.xlsx_no_sheet"))?;
     let mut cells = book
         .worksheet_cells_reader(&first)
-        .map_err(|e| bad(format!("cannot read the first worksheet: {e}")))?;
+        .map_err(|_| bad("problem.xlsx_unreadable"))?;
     let mut rows: Vec<Vec<String>> = Vec::new();
     while let Some(cell) = cells
         .next_cell()
-        .map_err(|e| bad(format!("cannot read the first worksheet: {e}")))?
+        .map_err(|_| bad("problem.xlsx_unreadable"))?
     {
         let (row, column) = cell.get_position();
         if row >= MAX_ROWS || column >= MAX_COLUMNS {
-            return Err(bad(format!(
-                "the worksheet reaches beyond {MAX_ROWS} rows or {MAX_COLUMNS} columns; \
-                 import it in parts"
-            )));
+            return Err(AppError::invalid(
+                "file",
+                kith_domain::Message::new("problem.sheet_too_big")
+                    .int("rows", MAX_ROWS)
+                    .int("columns", MAX_COLUMNS),
+            ));
         }
         let text = match Data::from(cell.get_value().clone()) {
             Data::Empty => String::new(),
@@ -235,12 +406,12 @@ pub type ReadFile = (Vec<String>, Vec<(usize, Vec<String>)>);
 /// ZIP signature XLSX files start with). Blank rows are skipped; row numbers count the header
 /// as row 1, as a spreadsheet does.
 pub fn read(bytes: &[u8]) -> Result<ReadFile> {
-    let bad = |m: String| AppError::invalid("file", m);
+    let bad = |key: &'static str| AppError::invalid("file", key);
     let mut rows: Vec<Vec<String>> = if bytes.starts_with(b"PK\x03\x04") {
         xlsx_rows(bytes)?
     } else {
         let text = std::str::from_utf8(bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes))
-            .map_err(|_| bad("a CSV file must be UTF-8".into()))?;
+            .map_err(|_| bad("problem.csv_utf8"))?;
         let delimiter = if text
             .lines()
             .next()
@@ -257,13 +428,13 @@ pub fn read(bytes: &[u8]) -> Result<ReadFile> {
             .from_reader(text.as_bytes());
         let mut out = Vec::new();
         for rec in r.records() {
-            let rec = rec.map_err(|e| bad(format!("not readable as CSV: {e}")))?;
+            let rec = rec.map_err(|_| bad("problem.csv_unreadable"))?;
             out.push(rec.iter().map(unguard).collect());
         }
         out
     };
     if rows.is_empty() {
-        return Err(bad("the file is empty: it needs a header row".into()));
+        return Err(bad("problem.file_empty"));
     }
     let header: Vec<String> = rows
         .remove(0)
@@ -310,7 +481,7 @@ mod tests {
             for r in &rows {
                 sheet.push(r.iter().map(|c| Cell::Text(c.clone())).collect());
             }
-            let (header, body) = read(&sheet.to_csv().unwrap()).unwrap();
+            let (header, body) = read(&sheet.to_csv(Audience::Codes).unwrap()).unwrap();
             prop_assert_eq!(header, vec!["first".to_owned(), "second".to_owned()]);
             let expected: Vec<Vec<String>> = rows
                 .into_iter()
@@ -347,7 +518,7 @@ mod tests {
         ] {
             sheet.push(vec![evil.into(), (-2_i64).into()]);
         }
-        let csv = String::from_utf8(sheet.to_csv().unwrap()).unwrap();
+        let csv = String::from_utf8(sheet.to_csv(Audience::Codes).unwrap()).unwrap();
         let mut r = csv::ReaderBuilder::new().from_reader(csv.as_bytes());
         for rec in r.records() {
             let rec = rec.unwrap();
@@ -367,7 +538,7 @@ mod tests {
             2_i64.into(),
             true.into(),
         ]);
-        let (header, body) = read(&sheet.to_xlsx().unwrap()).unwrap();
+        let (header, body) = read(&sheet.to_xlsx(Audience::Codes).unwrap()).unwrap();
         assert_eq!(header, ["name", "born", "places", "ok"]);
         assert_eq!(
             body,

@@ -50,15 +50,15 @@ pub async fn set(
     if let Some(n) = input.weekly_visits
         && !(1..=100).contains(&n)
     {
-        p.add("weekly_visits", "must be between 1 and 100 visits a week");
+        p.add("weekly_visits", "problem.weekly_visits");
     }
     for (i, d) in input.days_off.iter().enumerate() {
         if *d < today {
-            p.add(format!("days_off[{i}]"), "is in the past");
+            p.add(format!("days_off[{i}]"), "problem.in_past");
         }
     }
     if input.days_off.len() > 400 {
-        p.add("days_off", "at most 400 days");
+        p.add("days_off", "problem.days_400");
     }
     p.into_result()?;
     let conn = app.db().conn();

@@ -117,10 +117,7 @@ fn render(
     now: chrono::DateTime<chrono::Utc>,
 ) -> String {
     let mut cal = Calendar::new();
-    cal.name(match lang {
-        Lang::Da => "Kith: besøg og opfølgning",
-        Lang::En => "Kith: visits and reviews",
-    });
+    cal.name(kith_text::t(lang, "calendar.name"));
     cal.append_property(icalendar::Property::new("X-PUBLISHED-TTL", "PT1H"));
     cal.append_property(
         icalendar::Property::new("REFRESH-INTERVAL", "PT1H")
@@ -139,10 +136,7 @@ fn render(
             .location(&v.placement.town)
             .description(&format!(
                 "{}\n{base_url}/visits/{}",
-                match lang {
-                    Lang::Da => "Åbn i Kith:",
-                    Lang::En => "Open in Kith:",
-                },
+                kith_text::t(lang, "calendar.open"),
                 v.id.0
             ))
             .url(&format!("{base_url}/visits/{}", v.id.0))

@@ -111,7 +111,7 @@ pub async fn list(app: &App, actor: &Actor, params: &VisitListParams) -> Result<
     if let (Some(f), Some(t)) = (params.from, params.to)
         && f > t
     {
-        return Err(AppError::invalid("to", "must not be before `from`"));
+        return Err(AppError::invalid("to", "problem.to_before_from"));
     }
     let filter = kith_store::visits::VisitFilter {
         assignee_id: params.assignee.map(|u| u.0),
@@ -172,10 +172,7 @@ pub async fn record(
     require_planned(&row)?;
     let kind: VisitKind = parse(&row.kind)?;
     if kind == VisitKind::PlanReview {
-        return Err(AppError::conflict(
-            "kind",
-            "a plan review is recorded as a review of the placement",
-        ));
+        return Err(AppError::conflict("kind", "problem.plan_review"));
     }
     let today = app.today();
     let placement = kith_store::placements::get(app.db().conn(), row.placement_id)
@@ -190,24 +187,17 @@ pub async fn record(
 
     let mut p = Problems::default();
     if input.held_on > today {
-        p.add(
-            "held_on",
-            "a visit cannot be recorded before it is held (the date is in the future)",
-        );
+        p.add("held_on", "problem.visit_future");
     }
     if input.held_on < placement.start_date {
-        p.add("held_on", "is before the placement started");
+        p.add("held_on", "problem.before_placement_start");
     }
     let held_by = input.held_by.unwrap_or(actor.id);
     match (seen_alone_required, input.child_seen_alone) {
-        (true, None) => p.add(
-            "child_seen_alone",
-            "say whether the child was seen without placement staff present",
-        ),
-        (_, Some(false)) if blank(&input.not_seen_alone_reason) && seen_alone_required => p.add(
-            "not_seen_alone_reason",
-            "say why the child was not seen alone",
-        ),
+        (true, None) => p.add("child_seen_alone", "problem.seen_alone"),
+        (_, Some(false)) if blank(&input.not_seen_alone_reason) && seen_alone_required => {
+            p.add("not_seen_alone_reason", "problem.why_not_alone")
+        }
         _ => {}
     }
     check_len(
@@ -225,15 +215,15 @@ pub async fn record(
     );
     for (i, f) in input.follow_ups.iter().enumerate() {
         if f.what.trim().is_empty() {
-            p.add(format!("follow_ups[{i}].what"), "say what was agreed");
+            p.add(format!("follow_ups[{i}].what"), "problem.what_agreed");
         } else if f.what.chars().count() > MAX_REASON {
             p.add(
                 format!("follow_ups[{i}].what"),
-                format!("at most {MAX_REASON} characters"),
+                crate::validate::max_chars(MAX_REASON),
             );
         }
         if f.due_on < input.held_on {
-            p.add(format!("follow_ups[{i}].due_on"), "is before the visit");
+            p.add(format!("follow_ups[{i}].due_on"), "problem.before_visit");
         }
     }
     let open: Vec<i64> = kith_store::visits::open_follow_ups(app.db().conn(), row.placement_id)
@@ -245,7 +235,7 @@ pub async fn record(
         if !open.contains(&f.0) {
             p.add(
                 format!("done_follow_ups[{i}]"),
-                "not an open follow-up of this placement",
+                "problem.not_open_follow_up",
             );
         }
     }
@@ -253,10 +243,7 @@ pub async fn record(
         .await?
         .is_none_or(|u| !u.user.active || !policy::may_hold_visits(&u.roles))
     {
-        p.add(
-            "held_by",
-            "must be an active consultant or leader (who held the visit)",
-        );
+        p.add("held_by", "problem.held_by");
     }
     p.into_result()?;
 
@@ -271,10 +258,7 @@ pub async fn record(
         observations: trimmed(input.observations),
     };
     if !kith_store::visits::record(&tx, id.0, &record, now).await? {
-        return Err(AppError::conflict(
-            "status",
-            "the visit is no longer planned",
-        ));
+        return Err(AppError::conflict("status", "problem.visit_not_planned"));
     }
     let follow_ups: Vec<kith_store::visits::NewFollowUp> = input
         .follow_ups
@@ -313,25 +297,28 @@ pub async fn move_visit(
     let row = changeable(app, actor, id).await?;
     let mut p = Problems::default();
     if input.reason.trim().is_empty() {
-        p.add("reason", "say why the visit moves");
+        p.add("reason", "problem.why_moved");
     } else if input.reason.chars().count() > MAX_REASON {
-        p.add("reason", format!("at most {MAX_REASON} characters"));
+        p.add("reason", crate::validate::max_chars(MAX_REASON));
     }
     let today = app.today();
     if input.to < today {
-        p.add("to", "cannot move a visit into the past");
+        p.add("to", "problem.move_into_past");
     }
     let rules = crate::rules::wheel(app).await?;
     let calendar = WorkCalendar::new(&rules.closing_days);
     if let Some(why) = calendar.closed_because(input.to) {
-        p.add("to", format!("not a working day ({why})"));
+        p.add(
+            "to",
+            kith_domain::Message::new("problem.not_working_day").text("why", why.to_string()),
+        );
     }
     let off = kith_store::staff_time::days_off(app.db().conn(), &[row.assignee_id], input.to)
         .await?
         .into_iter()
         .any(|(_, d)| d == input.to);
     if off {
-        p.add("to", "the person holding the visit is off that day");
+        p.add("to", "problem.holder_off");
     }
     p.into_result()?;
     require_planned(&row)?;
@@ -340,10 +327,7 @@ pub async fn move_visit(
     if !kith_store::visits::move_to(&tx, id.0, input.to, input.reason.trim(), outside, app.now())
         .await?
     {
-        return Err(AppError::conflict(
-            "status",
-            "the visit is no longer planned",
-        ));
+        return Err(AppError::conflict("status", "problem.visit_not_planned"));
     }
     audit_change(&tx, app, actor, AuditAction::VisitMove, &row).await?;
     tx.commit().await?;
@@ -359,15 +343,12 @@ pub async fn cancel(
 ) -> Result<VisitDetail> {
     let row = changeable(app, actor, id).await?;
     if input.reason.trim().is_empty() {
-        return Err(AppError::invalid(
-            "reason",
-            "say why the visit is cancelled",
-        ));
+        return Err(AppError::invalid("reason", "problem.why_cancelled"));
     }
     if input.reason.chars().count() > MAX_REASON {
         return Err(AppError::invalid(
             "reason",
-            format!("at most {MAX_REASON} characters"),
+            crate::validate::max_chars(MAX_REASON),
         ));
     }
     require_planned(&row)?;
@@ -381,10 +362,7 @@ pub async fn cancel(
     )
     .await?;
     if n != 1 {
-        return Err(AppError::conflict(
-            "status",
-            "the visit is no longer planned",
-        ));
+        return Err(AppError::conflict("status", "problem.visit_not_planned"));
     }
     audit_change(&tx, app, actor, AuditAction::VisitCancel, &row).await?;
     plan_in(&tx, app, Some(&[row.placement_id])).await?;
@@ -433,11 +411,8 @@ async fn changeable(
 fn require_planned(row: &kith_store::entities::visit::Model) -> Result<()> {
     match parse::<VisitStatus>(&row.status)? {
         VisitStatus::Planned => Ok(()),
-        VisitStatus::Held => Err(AppError::conflict(
-            "status",
-            "the visit is already recorded as held",
-        )),
-        VisitStatus::Cancelled => Err(AppError::conflict("status", "the visit was cancelled")),
+        VisitStatus::Held => Err(AppError::conflict("status", "problem.visit_already_held")),
+        VisitStatus::Cancelled => Err(AppError::conflict("status", "problem.visit_cancelled")),
     }
 }
 

@@ -40,12 +40,10 @@ impl Measure {
         match self {
             Measure::Scale { baseline, target } => {
                 if *baseline > SCALE_MAX || *target > SCALE_MAX {
-                    return Err(DomainError::Invalid("a scale runs from 0 to 10".into()));
+                    return Err(DomainError::Invalid("problem.scale".into()));
                 }
                 if baseline == target {
-                    return Err(DomainError::Invalid(
-                        "the target must differ from the baseline".into(),
-                    ));
+                    return Err(DomainError::Invalid("problem.target_same".into()));
                 }
             }
             Measure::Number {
@@ -54,19 +52,13 @@ impl Measure {
                 target,
             } => {
                 if unit.trim().is_empty() || unit.chars().count() > 40 {
-                    return Err(DomainError::Invalid(
-                        "a number needs a unit of 1 to 40 characters".into(),
-                    ));
+                    return Err(DomainError::Invalid("problem.unit".into()));
                 }
                 if !baseline.is_finite() || !target.is_finite() {
-                    return Err(DomainError::Invalid(
-                        "baseline and target must be numbers".into(),
-                    ));
+                    return Err(DomainError::Invalid("problem.number".into()));
                 }
                 if baseline == target {
-                    return Err(DomainError::Invalid(
-                        "the target must differ from the baseline".into(),
-                    ));
+                    return Err(DomainError::Invalid("problem.target_same".into()));
                 }
             }
             Measure::YesNo => {}
@@ -84,14 +76,10 @@ impl Measure {
             {
                 Ok(())
             }
-            (Measure::Scale { .. }, _) => Err(DomainError::Invalid(
-                "a scale value is a whole number from 0 to 10".into(),
-            )),
+            (Measure::Scale { .. }, _) => Err(DomainError::Invalid("problem.scale".into())),
             (Measure::Number { .. }, ProgressValue::Amount(v)) if v.is_finite() => Ok(()),
-            (Measure::Number { .. }, _) => {
-                Err(DomainError::Invalid("the value must be a number".into()))
-            }
-            (Measure::YesNo, _) => Err(DomainError::Invalid("the value must be yes or no".into())),
+            (Measure::Number { .. }, _) => Err(DomainError::Invalid("problem.number".into())),
+            (Measure::YesNo, _) => Err(DomainError::Invalid("problem.yes_no".into())),
         }
     }
 

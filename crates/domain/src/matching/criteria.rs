@@ -67,7 +67,14 @@ pub enum Reason {
     Schools(Vec<SchoolReason>),
     NoParentsOrNetworkLocation,
     OptionHasNoLocation,
-    NearestFamily(f64),
+    /// How far the option is from the parents and from the child's network (km), each when
+    /// known. A network family is itself the network: its distance to the network is not told,
+    /// only to the parents.
+    Near {
+        parents: Option<f64>,
+        network: Option<f64>,
+        is_network: bool,
+    },
     SiblingsTogether(usize),
     PlacedApart,
     JoinsSiblings,
@@ -185,13 +192,11 @@ impl Reason {
                 "Stedet har ingen koordinater",
                 "No location recorded for the option",
             ),
-            NearestFamily(d) => {
-                let (kda, ken) = km(*d);
-                b(
-                    format!("{kda} km til forældre eller netværk"),
-                    format!("{ken} km from parents or network"),
-                )
-            }
+            Near {
+                parents,
+                network,
+                is_network,
+            } => near_text(*parents, *network, *is_network),
             SiblingsTogether(n) => b(
                 format!("{n} søskende anbringes sammen"),
                 format!("{n} siblings placed together"),
@@ -216,14 +221,20 @@ impl Reason {
                 "Intet sprog registreret for barnet",
                 "No language recorded for the child",
             ),
-            Speaks(l) => b(
-                format!("Taler {}", l.join(", ")),
-                format!("Speaks {}", l.join(", ")),
-            ),
-            DoesNotSpeak(l) => b(
-                format!("Taler ikke {}", l.join(", ")),
-                format!("Does not speak {}", l.join(", ")),
-            ),
+            Speaks(l) => {
+                let names = crate::language_names::language_list(l);
+                b(
+                    format!("Taler {}", names.da),
+                    format!("Speaks {}", names.en),
+                )
+            }
+            DoesNotSpeak(l) => {
+                let names = crate::language_names::language_list(l);
+                b(
+                    format!("Taler ikke {}", names.da),
+                    format!("Does not speak {}", names.en),
+                )
+            }
             NoCultureWishes => b(
                 "Ingen ønsker om kultur eller religion",
                 "No wishes about culture or religion",
@@ -481,10 +492,20 @@ fn near_network(unit: &MatchUnit, option: &OptionProfile, rules: &MatchRules) ->
             },
         );
     };
+    let is_network = OptionGroup::of(option.kind) == OptionGroup::Network;
+    let (mut parents, mut network) = (None::<f64>, None::<f64>);
     for c in &unit.children {
-        for p in c.parents_home.iter().chain(c.network_places.iter()) {
+        if let Some(p) = &c.parents_home {
             any = true;
-            nearest = nearest.min(p.distance_km(o));
+            let d = p.distance_km(o);
+            nearest = nearest.min(d);
+            parents = Some(parents.map_or(d, |x| x.min(d)));
+        }
+        for p in &c.network_places {
+            any = true;
+            let d = p.distance_km(o);
+            nearest = nearest.min(d);
+            network = Some(network.map_or(d, |x| x.min(d)));
         }
     }
     if !any {
@@ -492,8 +513,42 @@ fn near_network(unit: &MatchUnit, option: &OptionProfile, rules: &MatchRules) ->
     }
     v(
         by_distance(nearest, rules.network_full_km, rules.network_zero_km),
-        Reason::NearestFamily(nearest),
+        Reason::Near {
+            parents,
+            network: if is_network { None } else { network },
+            is_network,
+        },
     )
+}
+
+/// The distance reason in words: to the parents and to the network, each when known; a
+/// network family is the network, so only its distance to the parents is told.
+fn near_text(parents: Option<f64>, network: Option<f64>, is_network: bool) -> Bilingual {
+    let to_parents = parents.map(|d| {
+        let (da, en) = km(d);
+        (
+            format!("{da} km til forældrene"),
+            format!("{en} km from the parents"),
+        )
+    });
+    let to_network = network.map(|d| {
+        let (da, en) = km(d);
+        (
+            format!("{da} km til netværket"),
+            format!("{en} km from the network"),
+        )
+    });
+    let mut da = Vec::new();
+    let mut en = Vec::new();
+    if is_network {
+        da.push("Barnets eget netværk".to_owned());
+        en.push("The child's own network".to_owned());
+    }
+    for (d, e) in to_parents.into_iter().chain(to_network) {
+        da.push(d);
+        en.push(e);
+    }
+    b(da.join("; "), en.join("; "))
 }
 
 /// Siblings together (§ 52(3)).

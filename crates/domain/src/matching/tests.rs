@@ -393,7 +393,7 @@ fn language_culture_tier_track_record_and_cost() {
     assert_eq!(contribution(r, Criterion::Language).points, 2.5);
     assert_eq!(
         contribution(r, Criterion::Language).reason.en,
-        "Does not speak ar"
+        "Does not speak Arabic"
     );
     assert_eq!(contribution(r, Criterion::Culture).points, 5.0);
     assert_eq!(
@@ -531,7 +531,154 @@ fn nothing_fits_says_so() {
     assert!(
         out.recommendation.reasons[0]
             .en
-            .starts_with("1 family-based options excluded")
+            .starts_with("1 of 1 family-based options excluded")
+    );
+}
+
+#[test]
+fn exclusion_counts_count_options_not_reasons() {
+    // Two severe needs no family covers: each of the three families has two reasons of the
+    // same kind, and counts once.
+    let mut c = child();
+    c.support_level = NeedLevel::Severe;
+    c.needs = vec![
+        (code("substance_use"), NeedLevel::Severe),
+        (code("self_harm"), NeedLevel::Severe),
+    ];
+    let families: Vec<OptionProfile> = (1..=3)
+        .map(|i| {
+            let mut o = option(i);
+            o.kind = PlacementKind::ReinforcedFosterFamily;
+            o
+        })
+        .collect();
+    let out = run(&MatchUnit::single(c), &families);
+    assert_eq!(out.excluded.len(), 3);
+    assert!(out.excluded.iter().all(|e| {
+        e.reasons
+            .iter()
+            .filter(|r| r.code() == ExclusionCode::SevereNeedUncovered)
+            .count()
+            == 2
+    }));
+    let counted: Vec<&str> = out
+        .recommendation
+        .reasons
+        .iter()
+        .map(|r| r.en.as_str())
+        .filter(|r| r.contains("excluded"))
+        .collect();
+    assert_eq!(counted.len(), 1, "{counted:?}");
+    assert!(
+        counted[0].starts_with("3 of 3 family-based options excluded"),
+        "{}",
+        counted[0]
+    );
+    assert!(
+        out.recommendation
+            .reasons
+            .iter()
+            .any(|r| r.da.starts_with("3 af 3 familiebaserede steder udelukket")),
+    );
+}
+
+#[test]
+fn the_recommendation_names_the_option_the_list_shows_first() {
+    // A specialised family scores higher than the network family, but the list puts the
+    // network first: the recommendation names the network family, as the list does.
+    let mut special = option(1);
+    special.kind = PlacementKind::SpecialisedFosterFamily;
+    special.competences = vec![(code("attachment"), NeedLevel::Severe)];
+    let mut net = option(2);
+    net.kind = PlacementKind::NetworkFosterFamily;
+    net.network_child_id = Some(ChildId(1));
+    net.competences = vec![];
+    net.coordinates = at(ROSKILDE.0 + 2.0, ROSKILDE.1);
+    let out = run(&MatchUnit::single(child()), &[special.clone(), net]);
+    assert_eq!(out.ranked[0].option_id, PlacementOptionId(2));
+    assert!(
+        out.ranked[1].key > out.ranked[0].key,
+        "the family scores higher"
+    );
+    assert_eq!(
+        out.recommendation.best_option_id,
+        Some(PlacementOptionId(2))
+    );
+    assert_eq!(out.recommendation.reasons.len(), 1);
+    assert!(out.recommendation.reasons[0].en.starts_with(
+        "2 family-based options meet every requirement; the first in the list scores"
+    ));
+}
+
+#[test]
+fn recommending_past_the_network_says_why() {
+    let family = option(1);
+    // No network family at all.
+    let out = run(&MatchUnit::single(child()), std::slice::from_ref(&family));
+    assert_eq!(
+        out.recommendation.best_option_id,
+        Some(PlacementOptionId(1))
+    );
+    assert_eq!(
+        out.recommendation.reasons[1].en,
+        "The child has no network family among the options"
+    );
+    assert_eq!(
+        out.recommendation.reasons[0].da,
+        "1 familiebaseret sted opfylder alle krav; det scorer ".to_owned()
+            + &format!("{:.1}", out.ranked[0].score()).replace('.', ",")
+    );
+    // A network family approved for another child is excluded, and the reason is told.
+    let mut net = option(2);
+    net.kind = PlacementKind::NetworkFosterFamily;
+    net.network_child_id = Some(ChildId(99));
+    let out = run(&MatchUnit::single(child()), &[family, net]);
+    assert_eq!(
+        out.recommendation.best_option_id,
+        Some(PlacementOptionId(1))
+    );
+    assert!(
+        out.recommendation.reasons[1]
+            .en
+            .starts_with("The network family is excluded: "),
+        "{:?}",
+        out.recommendation.reasons
+    );
+}
+
+#[test]
+fn a_network_family_is_not_told_as_zero_km_from_the_network() {
+    // The carer's home is itself a network place; the parents live 2 degrees north
+    // (about 222 km: 2 x 111.2 km per degree of latitude).
+    let mut c = child();
+    c.parents_home = at(ROSKILDE.0 + 2.0, ROSKILDE.1);
+    c.network_places = vec![at(ROSKILDE.0, ROSKILDE.1).unwrap()];
+    let mut net = option(1);
+    net.kind = PlacementKind::NetworkFosterFamily;
+    net.network_child_id = Some(ChildId(1));
+    let out = run(&MatchUnit::single(c.clone()), &[net]);
+    let n = contribution(&out.ranked[0], Criterion::NearNetwork);
+    assert!(!n.reason.en.contains("0.0 km"), "{}", n.reason.en);
+    assert!(
+        n.reason.en.starts_with("The child's own network; 222."),
+        "{}",
+        n.reason.en
+    );
+    assert!(
+        n.reason.da.starts_with("Barnets eget netværk; 222,"),
+        "{}",
+        n.reason.da
+    );
+    // Any other option is told both distances.
+    let out = run(&MatchUnit::single(c), &[option(2)]);
+    let n = contribution(&out.ranked[0], Criterion::NearNetwork);
+    assert!(
+        n.reason.en.starts_with("222.")
+            && n.reason
+                .en
+                .ends_with("km from the parents; 0.0 km from the network"),
+        "{}",
+        n.reason.en
     );
 }
 

@@ -4,6 +4,7 @@ use axum::extract::State;
 use axum::http::header;
 use axum::response::{IntoResponse, Response};
 use kith_app::dashboard::DashboardParams;
+use kith_app::transfer::sheet::Audience;
 use kith_app::transfer::{ExportFormat, ExportKind, ImportKind, ImportReport};
 use serde::Deserialize;
 use utoipa_axum::{router::OpenApiRouter, routes};
@@ -21,10 +22,26 @@ pub fn router() -> OpenApiRouter<AppState> {
         .routes(routes!(import))
 }
 
+/// For whom an export is written.
+#[derive(Debug, Deserialize, utoipa::IntoParams)]
+#[into_params(parameter_in = Query)]
+struct ExportParams {
+    /// The language of headers, words, numbers and dates (default: `Accept-Language`, else
+    /// your setting, else Danish). Pages link with their own language.
+    lang: Option<kith_domain::Lang>,
+    /// Codes instead of words, ISO dates and `,`-separated CSV without a byte-order mark: for
+    /// integrations, and what an import reads back.
+    #[serde(default)]
+    codes: bool,
+}
+
 /// Download `children`, `placements`, `visits`, `goals` (with their progress) or `dashboard`
-/// as `.csv` or `.xlsx`: what you may read, audited per child.
+/// as `.csv` or `.xlsx`: what you may read, audited per child. Written for people in their
+/// language (Danish CSV with `;`, a decimal comma and a byte-order mark, as Danish Excel
+/// opens it; XLSX with real dates and a second worksheet of codes), or with `codes=true` for
+/// programs.
 #[utoipa::path(get, path = "/api/v1/exports/{file}", tag = "transfer",
-    params(("file" = String, Path, description = "kind.format, e.g. goals.xlsx"), DashboardParams),
+    params(("file" = String, Path, description = "kind.format, e.g. goals.xlsx"), DashboardParams, ExportParams),
     responses((status = 200, description = "the file", content(
         (String = "text/csv"),
         (Vec<u8> = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"))), (status = 401, body = Problem), (status = 403, body = Problem), (status = 422, body = Problem)))]
@@ -33,13 +50,19 @@ async fn export(
     CurrentActor(a): CurrentActor,
     ApiPath(file): ApiPath<String>,
     ApiQuery(q): ApiQuery<DashboardParams>,
+    ApiQuery(e): ApiQuery<ExportParams>,
 ) -> ApiResult<Response> {
     let (kind, format) = file
         .split_once('.')
-        .ok_or_else(|| kith_app::AppError::invalid("file", "kind.csv or kind.xlsx"))?;
+        .ok_or_else(|| kith_app::AppError::invalid("file", "problem.export_format"))?;
     let kind = ExportKind::parse(kind)?;
     let format = ExportFormat::parse(format)?;
-    let f = kith_app::transfer::export(s.app(), &a, kind, format, &q).await?;
+    let audience = if e.codes {
+        Audience::Codes
+    } else {
+        Audience::People(e.lang.unwrap_or_else(crate::error::answer_lang))
+    };
+    let f = kith_app::transfer::export(s.app(), &a, kind, format, &q, audience).await?;
     Ok((
         [
             (header::CONTENT_TYPE, f.content_type.to_owned()),
@@ -78,7 +101,10 @@ async fn import(
     ApiBytes(body): ApiBytes<MAX_IMPORT_BYTES>,
 ) -> ApiResult<axum::Json<ImportReport>> {
     let kind = ImportKind::parse(&kind)?;
-    Ok(axum::Json(
-        kith_app::transfer::import(s.app(), &a, kind, &body, q.dry_run).await?,
-    ))
+    let mut report = kith_app::transfer::import(s.app(), &a, kind, &body, q.dry_run).await?;
+    let lang = crate::error::answer_lang();
+    for p in &mut report.problems {
+        p.message = kith_text::render(lang, &p.said);
+    }
+    Ok(axum::Json(report))
 }

@@ -336,7 +336,7 @@ async fn set_known(
             })
             .await
         }
-        None => Err(AppError::invalid("option_id", "enter the option's number")),
+        None => Err(AppError::invalid("option_id", "problem.option_number")),
     };
     case_change(&s, &actor, ctx, id, result).await
 }

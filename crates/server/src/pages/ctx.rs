@@ -40,6 +40,37 @@ impl Ctx {
         i18n::t(self.lang, key)
     }
 
+    /// A catalogue message with its values, in the page's language.
+    pub fn say(&self, message: &kith_domain::Message) -> String {
+        kith_text::render(self.lang, message)
+    }
+
+    /// A number with `places` decimals as the reader writes it: `82,5` in Danish.
+    pub fn num(&self, x: &f64, places: u8) -> String {
+        kith_text::format::decimal(self.lang, *x, places)
+    }
+
+    /// An amount of kroner: `2.600 kr.` in Danish.
+    pub fn kr(&self, amount: &u32) -> String {
+        kith_text::format::kroner(self.lang, i64::from(*amount))
+    }
+
+    /// Languages by name, as a list: "arabisk og dansk"; a dash for none.
+    pub fn languages(&self, codes: &[String]) -> String {
+        if codes.is_empty() {
+            return "–".to_owned();
+        }
+        kith_domain::language_names::language_list(codes)
+            .get(self.lang)
+            .to_owned()
+    }
+
+    /// A catalogue text that counts something (`name` = `n`), with the plural it needs.
+    pub fn count(&self, key: &'static str, name: &'static str, n: impl TryInto<i64>) -> String {
+        let n = n.try_into().unwrap_or(i64::MAX);
+        self.say(&kith_domain::Message::new(key).int(name, n))
+    }
+
     /// Whether the user holds a role (by code).
     pub fn has(&self, role: &str) -> bool {
         self.user

@@ -90,18 +90,27 @@ pub fn error_page(ctx: &Ctx, e: AppError) -> Response {
     crate::error::log_server_error(&e);
     let (status, title, message) = match &e {
         AppError::Unauthenticated => return Redirect::to("/login").into_response(),
-        AppError::Forbidden(why) => (StatusCode::FORBIDDEN, "error.forbidden", why.clone()),
+        AppError::Forbidden(why) => (
+            StatusCode::FORBIDDEN,
+            "error.forbidden",
+            ctx.t(if why.starts_with("problem.") {
+                why
+            } else {
+                "problem_detail.forbidden"
+            })
+            .to_owned(),
+        ),
         AppError::NotFound(_) => (StatusCode::NOT_FOUND, "error.not_found", String::new()),
         AppError::Invalid(errs) => (
             StatusCode::UNPROCESSABLE_ENTITY,
             "error.invalid",
             errs.iter()
-                .map(|e| format!("{}: {}", e.field, e.message))
+                .map(|e| ctx.say(&e.message))
                 .collect::<Vec<_>>()
-                .join("; "),
+                .join(" "),
         ),
         AppError::Conflict { message, .. } => {
-            (StatusCode::CONFLICT, "error.conflict", message.clone())
+            (StatusCode::CONFLICT, "error.conflict", ctx.say(message))
         }
         AppError::TooLarge => (
             StatusCode::PAYLOAD_TOO_LARGE,
@@ -158,11 +167,55 @@ pub fn fail(ctx: &Ctx) -> impl Fn(AppError) -> Response + '_ {
     move |e| error_page(ctx, e)
 }
 
-/// A validation problem shown on a form: the field's label key and the message.
+/// A validation problem shown on a form: the field's path and the message in the page's
+/// language; next to the field the message is enough, in the summary at the top the field's
+/// name goes before it.
 #[derive(Debug, Clone)]
 pub struct FormProblem {
     pub field: String,
     pub message: String,
+    /// "Navn: " for the summary, from the catalogue's `field.<name>`; empty for a field the
+    /// catalogue does not name.
+    pub label: String,
+}
+
+impl FormProblem {
+    /// A problem with `field`, saying `message`, in the language of `ctx`.
+    pub fn new(ctx: &Ctx, field: String, message: String) -> Self {
+        let first = field
+            .split(['.', '['])
+            .next()
+            .unwrap_or_default()
+            .to_owned();
+        let key = format!("field.{first}");
+        let label = if kith_text::has(&key) {
+            format!("{}: ", ctx.t(&key))
+        } else {
+            String::new()
+        };
+        Self {
+            field,
+            message,
+            label,
+        }
+    }
+
+    /// The id of the form element the problem belongs to, for the summary's link: the path's
+    /// first name (`measure.baseline` is on the form as `measure`... or its own input).
+    pub fn anchor(&self) -> String {
+        self.field
+            .chars()
+            .map(|c| {
+                if c.is_ascii_alphanumeric() || c == '_' {
+                    c
+                } else {
+                    '_'
+                }
+            })
+            .collect::<String>()
+            .trim_end_matches('_')
+            .to_owned()
+    }
 }
 
 /// Turns an app error into form problems, or into an error page when it is not about fields.
@@ -170,15 +223,12 @@ pub fn form_problems(ctx: &Ctx, e: AppError) -> Result<Vec<FormProblem>, Respons
     match e {
         AppError::Invalid(errs) => Ok(errs
             .into_iter()
-            .map(|e| FormProblem {
-                field: e.field,
-                message: e.message,
-            })
+            .map(|e| FormProblem::new(ctx, e.field, ctx.say(&e.message)))
             .collect()),
         AppError::Conflict {
             field: Some(field),
             message,
-        } => Ok(vec![FormProblem { field, message }]),
+        } => Ok(vec![FormProblem::new(ctx, field, ctx.say(&message))]),
         other => Err(error_page(ctx, other)),
     }
 }

@@ -82,7 +82,7 @@ impl DashboardPage {
         let mm = m.get(5..7).unwrap_or("01");
         format!(
             "{} {}",
-            self.ctx.t(&format!("month.{mm}")),
+            self.ctx.t(&format!("month.m{mm}")),
             m.get(2..4).unwrap_or("")
         )
     }

@@ -48,6 +48,8 @@ pub(super) struct PlacementPage {
     problems: Vec<FormProblem>,
     /// The form the problems belong to (shown open).
     form: Option<String>,
+    /// What was typed into that form, shown again so nothing is lost.
+    typed: FormData,
     today: NaiveDate,
 }
 
@@ -75,8 +77,22 @@ impl PlacementPage {
         self.form.as_deref() == Some(form)
     }
 
+    /// What was typed into `field` of `form` when it came back with problems, else `default`.
+    fn typed_or(&self, form: &str, field: &str, default: &str) -> String {
+        if self.open(form) {
+            self.typed.get(field).unwrap_or_default()
+        } else {
+            default.to_owned()
+        }
+    }
+
+    /// Whether a box of `form` was ticked when it came back.
+    fn ticked(&self, form: &str, field: &str) -> bool {
+        self.open(form) && self.typed.checked(field)
+    }
+
     fn month_name(&self, month: &NaiveDate) -> String {
-        let m = self.ctx.t(&format!("month.{}", month.format("%m")));
+        let m = self.ctx.t(&format!("month.m{}", month.format("%m")));
         format!("{m} {}", month.format("%Y"))
     }
 
@@ -124,6 +140,15 @@ impl PlacementPage {
                 target,
             } => format!("{baseline} → {target} {unit}"),
             Measure::YesNo => self.ctx.t("measure.yes_no").to_owned(),
+        }
+    }
+
+    /// The measure's code, on the value field (`scale`, `number`), for its hint and tests.
+    fn measure_code(&self, g: &GoalView) -> &'static str {
+        match g.measure {
+            Measure::Scale { .. } => "scale",
+            Measure::Number { .. } => "number",
+            Measure::YesNo => "yes_no",
         }
     }
 
@@ -244,8 +269,12 @@ pub(super) async fn placement_page(
     id: i64,
     q: YearQuery,
     problems: Vec<FormProblem>,
-    form: Option<&str>,
+    came_back: Option<(&str, FormData)>,
 ) -> PageResult {
+    let (form, typed) = match came_back {
+        Some((form, typed)) => (Some(form.to_owned()), typed),
+        None => (None, FormData::default()),
+    };
     let o = kith_app::overview::placement(s.app(), actor, PlacementId(id), q.from)
         .await
         .map_err(fail(&ctx))?;
@@ -270,7 +299,8 @@ pub(super) async fn placement_page(
             consultants,
             recorded: q.recorded,
             problems,
-            form: form.map(str::to_owned),
+            form,
+            typed,
             today: s.app().today(),
         },
     )
@@ -320,7 +350,7 @@ async fn update(
                 id,
                 YearQuery::default(),
                 problems,
-                Some("follow-up"),
+                Some(("follow-up", f)),
             )
             .await
         }

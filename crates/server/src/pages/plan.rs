@@ -35,7 +35,8 @@ async fn finish<I: DeserializeOwned, T, Fut>(
     ctx: Ctx,
     id: i64,
     (form, anchor): (&str, &str),
-    v: Value,
+    // The form as the input's JSON, and as typed (shown again if it comes back).
+    (v, typed): (Value, FormData),
     call: impl FnOnce(I) -> Fut,
 ) -> PageResult
 where
@@ -52,7 +53,7 @@ where
                 id,
                 YearQuery::default(),
                 problems,
-                Some(form),
+                Some((form, typed)),
             )
             .await
         }
@@ -88,7 +89,7 @@ async fn new_goal(
         .text("due_on", f.get("due_on"))
         .build();
     let call = |i| kith_app::goals::create(s.app(), &actor, PlacementId(id), i);
-    finish(&s, &actor, ctx, id, ("goal", "goals"), v, call).await
+    finish(&s, &actor, ctx, id, ("goal", "goals"), (v, f), call).await
 }
 
 async fn progress(
@@ -120,7 +121,7 @@ async fn progress(
         ctx,
         id,
         (&form, &format!("goal-{goal}")),
-        v,
+        (v, f),
         call,
     )
     .await
@@ -137,7 +138,7 @@ async fn close_goal(
         .build();
     let call = |i| kith_app::goals::update(s.app(), &actor, GoalId(goal), i);
     let form = format!("close-{goal}");
-    finish(&s, &actor, ctx, id, (&form, "goals"), v, call).await
+    finish(&s, &actor, ctx, id, (&form, "goals"), (v, f), call).await
 }
 
 async fn review(
@@ -161,7 +162,7 @@ async fn review(
         .text("child_view", f.get("child_view"))
         .build();
     let call = |i| kith_app::goals::reviews::record(s.app(), &actor, PlacementId(id), i);
-    finish(&s, &actor, ctx, id, ("review", "reviews"), v, call).await
+    finish(&s, &actor, ctx, id, ("review", "reviews"), (v, f), call).await
 }
 
 async fn exit_plan(
@@ -173,7 +174,7 @@ async fn exit_plan(
     let plan = f.get("exit_plan").map_or(Value::Null, Value::String);
     let v = JsonBuilder::default().value("exit_plan", plan).build();
     let call = |i| kith_app::placements::update(s.app(), &actor, PlacementId(id), i);
-    finish(&s, &actor, ctx, id, ("exit-plan", "stay"), v, call).await
+    finish(&s, &actor, ctx, id, ("exit-plan", "stay"), (v, f), call).await
 }
 
 async fn extend(
@@ -187,7 +188,7 @@ async fn extend(
         .text_always("reason", f.text("reason"))
         .build();
     let call = |i| kith_app::placements::extend_stay(s.app(), &actor, PlacementId(id), i);
-    finish(&s, &actor, ctx, id, ("extend", "stay"), v, call).await
+    finish(&s, &actor, ctx, id, ("extend", "stay"), (v, f), call).await
 }
 
 async fn end(
@@ -209,5 +210,5 @@ async fn end(
         .text("open_goals", f.get("open_goals"))
         .build();
     let call = |i| kith_app::placements::end(s.app(), &actor, PlacementId(id), i);
-    finish(&s, &actor, ctx, id, ("end", "top"), v, call).await
+    finish(&s, &actor, ctx, id, ("end", "top"), (v, f), call).await
 }

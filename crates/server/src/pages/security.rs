@@ -118,10 +118,11 @@ async fn reset(
 ) -> PageResult {
     let new_password = f.text("new_password");
     if new_password != f.text("repeat_password") {
-        let problems = vec![FormProblem {
-            field: "repeat_password".into(),
-            message: ctx.t("password.mismatch").into(),
-        }];
+        let problems = vec![FormProblem::new(
+            &ctx,
+            "repeat_password".into(),
+            ctx.t("password.mismatch").into(),
+        )];
         return Ok((
             axum::http::StatusCode::UNPROCESSABLE_ENTITY,
             ResetPage {
@@ -226,6 +227,27 @@ impl AuditPage {
 
     fn actor_of(&self, e: &AuditEntryView) -> String {
         e.actor.map(|a| a.0.to_string()).unwrap_or_default()
+    }
+
+    /// An audit action in words: `child.read` is "Barn læst".
+    fn action(&self, code: &str) -> String {
+        self.word("audit_action", &code.replace('.', "_"), code)
+    }
+
+    /// What an entry is about, in words: `placement` is "Anbringelse".
+    fn entity(&self, code: &str) -> String {
+        self.word("audit_entity", code, code)
+    }
+
+    /// The catalogue's word for `area.code`, or `fallback` for a code the catalogue does not
+    /// know (an older row); the app's test keeps every action and entity in the catalogue.
+    fn word(&self, area: &str, code: &str, fallback: &str) -> String {
+        let key = format!("{area}.{code}");
+        if kith_text::has(&key) {
+            self.ctx.t(&key).to_owned()
+        } else {
+            fallback.to_owned()
+        }
     }
 
     fn is_action(&self, code: &str) -> bool {

@@ -38,7 +38,7 @@ struct TeamPage {
 impl TeamPage {
     fn month_short(&self, month: &NaiveDate) -> String {
         self.ctx
-            .t(&format!("month.{}", month.format("%m")))
+            .t(&format!("month.m{}", month.format("%m")))
             .chars()
             .take(3)
             .collect()

@@ -42,7 +42,7 @@ pub fn overdue_text(ctx: &Ctx, r: &OverdueReason) -> String {
         OverdueReason::OverCapacity { planned_on } => ("overdue.over_capacity", planned_on),
         OverdueReason::NoWorkingDay { planned_on } => ("overdue.no_working_day", planned_on),
     };
-    ctx.t(key).replace("{date}", &ctx.date(day))
+    ctx.say(&kith_domain::Message::new(key).date("date", *day))
 }
 
 /// Shared helpers for templates that list visits.
@@ -316,13 +316,13 @@ async fn cancel(
         Err(problems) => {
             let problems = problems
                 .into_iter()
-                .map(|p| FormProblem {
-                    field: if p.field == "reason" {
+                .map(|p| {
+                    let field = if p.field == "reason" {
                         "cancel_reason".into()
                     } else {
                         p.field
-                    },
-                    message: p.message,
+                    };
+                    FormProblem::new(&ctx, field, p.message)
                 })
                 .collect();
             visit_page(&s, &actor, ctx, id, problems, None).await

@@ -387,7 +387,7 @@ async fn postgres_restarted_under_requests_fails_cleanly_and_recovers() {
             503 => {
                 assert_eq!(o.content_type, "application/problem+json", "{o:?}");
                 assert_eq!(o.body["status"], 503, "{o:?}");
-                assert_eq!(o.body["title"], "Service unavailable", "{o:?}");
+                assert_eq!(o.body["type"], "urn:kith:problem:unavailable", "{o:?}");
             }
             _ => panic!("neither an answer nor a clean 503: {o:?}"),
         }
@@ -457,12 +457,15 @@ async fn a_full_sqlite_disk_refuses_changes_cleanly_and_recovers() {
     let refused = seen.last().unwrap();
     assert_eq!(refused.status, 503, "{refused:?}");
     assert_eq!(refused.content_type, "application/problem+json");
-    assert_eq!(refused.body["title"], "Storage unavailable", "{refused:?}");
+    assert_eq!(
+        refused.body["type"], "urn:kith:problem:storage",
+        "{refused:?}"
+    );
     assert!(
         refused.body["detail"]
             .as_str()
             .unwrap()
-            .contains("full disk"),
+            .contains("fuld disk"),
         "{refused:?}"
     );
     // Reading what is not about a child goes on; a child's data is not shown when its
@@ -484,7 +487,7 @@ async fn a_full_sqlite_disk_refuses_changes_cleanly_and_recovers() {
         "a caseload that cannot be audited is not shown"
     );
     let problem: Value = r.json().await.unwrap();
-    assert_eq!(problem["title"], "Storage unavailable", "{problem}");
+    assert_eq!(problem["type"], "urn:kith:problem:storage", "{problem}");
     assert!(server.try_wait().unwrap().is_none(), "kith serve stays up");
 
     // Space freed: the same process takes registrations again.
@@ -496,7 +499,7 @@ async fn a_full_sqlite_disk_refuses_changes_cleanly_and_recovers() {
 
     for o in &seen {
         assert!(
-            o.status == 201 || o.body["title"] == "Storage unavailable",
+            o.status == 201 || o.body["type"] == "urn:kith:problem:storage",
             "{o:?}"
         );
     }
@@ -658,12 +661,12 @@ async fn a_read_only_sqlite_disk_gives_a_clear_error_and_no_damage() {
     let refused = register("Read Only Child 2").await;
     assert_eq!(refused.status(), 503);
     let problem: Value = refused.json().await.unwrap();
-    assert_eq!(problem["title"], "Storage unavailable", "{problem}");
+    assert_eq!(problem["type"], "urn:kith:problem:storage", "{problem}");
     assert!(
         problem["detail"]
             .as_str()
             .unwrap()
-            .contains("cannot be written"),
+            .contains("kan ikke skrives"),
         "{problem}"
     );
     let login = reqwest::Client::new()
