@@ -39,10 +39,10 @@ pub enum AppError {
     #[error("{0} not found")]
     NotFound(&'static str),
     /// The input breaks a rule; each field says which (422).
-    #[error("invalid input")]
+    #[error("invalid input: {}", in_english(.0))]
     Invalid(Vec<FieldError>),
     /// The change conflicts with the current state: a taken e-mail, a decided proposal (409).
-    #[error("conflict: {}", message.key)]
+    #[error("conflict: {}", kith_text::render(kith_domain::Lang::En, message))]
     Conflict {
         field: Option<String>,
         message: Message,
@@ -86,6 +86,21 @@ impl AppError {
     pub fn forbidden(why: impl Into<String>) -> Self {
         AppError::Forbidden(why.into())
     }
+}
+
+/// Field problems in English, for the command line and logs (people read them translated).
+fn in_english(errors: &[FieldError]) -> String {
+    errors
+        .iter()
+        .map(|e| {
+            format!(
+                "{}: {}",
+                e.field,
+                kith_text::render(kith_domain::Lang::En, &e.message)
+            )
+        })
+        .collect::<Vec<_>>()
+        .join("; ")
 }
 
 impl From<StoreError> for AppError {

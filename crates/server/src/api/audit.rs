@@ -33,7 +33,7 @@ async fn list(
 
 /// The audit trail under the same filter as a file: `csv` or `xlsx` (at most 50,000 entries).
 #[utoipa::path(get, path = "/api/v1/audit/export/{format}", tag = "audit",
-    params(("format" = String, Path, description = "problem.export_format"), AuditParams),
+    params(("format" = String, Path, description = "csv or xlsx"), AuditParams),
     responses((status = 200, description = "the file", content(
         (String = "text/csv"),
         (Vec<u8> = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"))), (status = 401, body = Problem), (status = 403, body = Problem), (status = 422, body = Problem)))]
