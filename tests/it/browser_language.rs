@@ -183,7 +183,6 @@ async fn summary(b: &Browser) -> Vec<(String, String)> {
 /// language, in words that say what to do, and what was typed is still there.
 async fn forms_tell_mistakes_in_the_readers_language(engine: kith_tests::Engine) {
     let demo = kith_tests::DemoApp::spawn(engine).await;
-    let password = kith_app::demo::DEMO_PASSWORD;
     for (lang, scale_error, name_error, name_label) in [
         (
             "da",
@@ -198,16 +197,7 @@ async fn forms_tell_mistakes_in_the_readers_language(engine: kith_tests::Engine)
             "Name: ",
         ),
     ] {
-        let b = Browser::start().await;
-        b.login(&demo.base, "adviser@kith.test", password).await;
-        if lang == "en" {
-            b.click(Locator::Css("form.lang button")).await;
-            b.client
-                .wait()
-                .for_element(Locator::Css("html[lang=en]"))
-                .await
-                .unwrap();
-        }
+        let b = logged_in(&demo, "adviser@kith.test", lang).await;
         // A placement on the caseload with an active goal measured on a scale.
         b.client
             .goto(&format!("{}/caseload", demo.base))
@@ -319,7 +309,120 @@ async fn forms_tell_mistakes_in_the_readers_language(engine: kith_tests::Engine)
     }
 }
 
+/// A demo user logged in, reading `lang` (switched on the page as a person would).
+async fn logged_in(demo: &kith_tests::DemoApp, who: &str, lang: &str) -> Browser {
+    let b = Browser::start().await;
+    b.login(&demo.base, who, kith_app::demo::DEMO_PASSWORD)
+        .await;
+    if lang == "en" {
+        b.click(Locator::Css("form.lang button")).await;
+        b.client
+            .wait()
+            .for_element(Locator::Css("html[lang=en]"))
+            .await
+            .unwrap();
+    }
+    b
+}
+
+/// Submits the form holding the element with this id and waits for the answer's page.
+async fn submit_form_of(b: &Browser, id: &str) {
+    let old = b.client.find(Locator::Css("main h1")).await.unwrap();
+    b.client
+        .execute(
+            "document.getElementById(arguments[0]).closest('form').requestSubmit();",
+            vec![serde_json::json!(id)],
+        )
+        .await
+        .unwrap();
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(30);
+    while old.tag_name().await.is_ok() {
+        assert!(
+            std::time::Instant::now() < deadline,
+            "the form's answer did not load"
+        );
+        tokio::time::sleep(std::time::Duration::from_millis(50)).await;
+    }
+}
+
+/// The consultant records a visit where the child was not seen alone without saying why;
+/// the leader rejects a proposal without a reason; the administrator gives a new user an
+/// address that is not one. Each is told next to the field, in the reader's language.
+async fn every_role_is_told_its_mistakes(engine: kith_tests::Engine) {
+    let demo = kith_tests::DemoApp::spawn(engine).await;
+    a_submitted_proposal(&demo).await;
+    for (lang, why_alone, required, email) in [
+        (
+            "da",
+            "Skriv, hvorfor barnet ikke blev set alene.",
+            "Udfyld feltet.",
+            "Skriv en gyldig e-mailadresse.",
+        ),
+        (
+            "en",
+            "Say why the child was not seen alone.",
+            "Fill in this field.",
+            "Enter a valid e-mail address.",
+        ),
+    ] {
+        // The consultant's overdue visit, recorded with the child not seen alone.
+        let b = logged_in(&demo, "consultant@kith.test", lang).await;
+        walk(&b, &demo.base, "consultant", "/week").await;
+        walk(
+            &b,
+            &demo.base,
+            "consultant",
+            "follow #overdue li.visit a.button",
+        )
+        .await;
+        b.click(Locator::Id("seen_no")).await;
+        b.type_into("observations", "Roligt besøg i køkkenet.")
+            .await;
+        submit_form_of(&b, "observations").await;
+        assert_eq!(
+            error_next_to(&b, "not_seen_alone_reason").await,
+            why_alone,
+            "{lang}"
+        );
+        assert_eq!(
+            value_of(&b, "observations").await,
+            "Roligt besøg i køkkenet."
+        );
+        let no = b.client.find(Locator::Id("seen_no")).await.unwrap();
+        assert_eq!(no.prop("checked").await.unwrap().as_deref(), Some("true"));
+        if lang == "da" {
+            b.screenshot_to_docs("form-errors-visit-da").await;
+        }
+        b.close().await;
+
+        // The match unit's leader rejects the waiting proposal without a reason.
+        let b = logged_in(&demo, "leader@kith.test", lang).await;
+        walk(&b, &demo.base, "leader", "/proposals?status=submitted").await;
+        walk(&b, &demo.base, "leader", "follow #proposals tbody tr a").await;
+        submit_form_of(&b, "reason").await;
+        assert_eq!(error_next_to(&b, "reason").await, required, "{lang}");
+        b.close().await;
+
+        // The administrator registers a user with a mistyped address.
+        let b = logged_in(&demo, "admin@kith.test", lang).await;
+        walk(&b, &demo.base, "admin", "/admin/users/new").await;
+        b.type_into("name", "Ny Medarbejder").await;
+        b.type_into("email", "ny.medarbejder(at)kith.test").await;
+        b.click(Locator::Id("role_adviser")).await;
+        submit_form_of(&b, "email").await;
+        assert_eq!(error_next_to(&b, "email").await, email, "{lang}");
+        assert_eq!(value_of(&b, "name").await, "Ny Medarbejder");
+        assert_eq!(value_of(&b, "email").await, "ny.medarbejder(at)kith.test");
+        b.close().await;
+    }
+}
+
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn forms_tell_mistakes_in_the_readers_language_sqlite() {
     forms_tell_mistakes_in_the_readers_language(kith_tests::Engine::Sqlite).await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn every_role_is_told_its_mistakes_sqlite() {
+    every_role_is_told_its_mistakes(kith_tests::Engine::Sqlite).await;
 }

@@ -218,6 +218,11 @@ impl ProposalPage {
     fn bar(&self, r: &RankedView) -> Vec<Segment> {
         segments(&r.contributions)
     }
+
+    /// A problem with a field of the decision forms.
+    fn problem(&self, field: &str) -> Option<&str> {
+        super::problem_for(&self.problems, field)
+    }
 }
 
 async fn proposal_page(
