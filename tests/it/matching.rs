@@ -239,7 +239,7 @@ db_test!(
         );
         assert_eq!(
             unit["excluded"][0]["reasons"][0]["reason"]["en"],
-            "1 free places; 2 needed"
+            "1 free place; 2 needed"
         );
         let sib = unit["groups"][0]["options"][0]["contributions"]
             .as_array()

@@ -1,7 +1,5 @@
 //! The seven kinds of placement option under Barnets Lov § 43(1).
 
-use crate::Lang;
-
 crate::macros::vocabulary!(
     /// A kind of placement option. Kinds 1-4 are family-based; the children's home is
     /// institutional; own room and boarding school are neither.
@@ -60,42 +58,6 @@ impl PlacementKind {
                 | PlacementKind::ChildrensHome
         )
     }
-
-    /// The name users know the kind by.
-    pub fn label(self, lang: Lang) -> &'static str {
-        use PlacementKind::*;
-        match (self, lang) {
-            (GeneralFosterFamily, Lang::Da) => "Almen plejefamilie",
-            (GeneralFosterFamily, Lang::En) => "General foster family",
-            (ReinforcedFosterFamily, Lang::Da) => "Forstærket plejefamilie",
-            (ReinforcedFosterFamily, Lang::En) => "Reinforced foster family",
-            (SpecialisedFosterFamily, Lang::Da) => "Specialiseret plejefamilie",
-            (SpecialisedFosterFamily, Lang::En) => "Specialised foster family",
-            (NetworkFosterFamily, Lang::Da) => "Netværksplejefamilie",
-            (NetworkFosterFamily, Lang::En) => "Network foster family",
-            (OwnRoom, Lang::Da) => "Eget værelse / kollegie",
-            (OwnRoom, Lang::En) => "Own room / student housing",
-            (ChildrensHome, Lang::Da) => "Børne- og ungehjem",
-            (ChildrensHome, Lang::En) => "Children's home",
-            (BoardingSchool, Lang::Da) => "Efterskole / fri fagskole",
-            (BoardingSchool, Lang::En) => "Boarding school",
-        }
-    }
-}
-
-impl InstitutionForm {
-    /// The name users know the form by.
-    pub fn label(self, lang: Lang) -> &'static str {
-        use InstitutionForm::*;
-        match (self, lang) {
-            (ResidentialInstitution, Lang::Da) => "Døgninstitution",
-            (ResidentialInstitution, Lang::En) => "Residential institution",
-            (SecureUnit, Lang::Da) => "Sikret afdeling",
-            (SecureUnit, Lang::En) => "Secure unit",
-            (ResidentialHome, Lang::Da) => "Opholdssted",
-            (ResidentialHome, Lang::En) => "Residential home",
-        }
-    }
 }
 
 #[cfg(test)]
@@ -126,7 +88,6 @@ mod tests {
     fn codes_round_trip() {
         for k in PlacementKind::ALL {
             assert_eq!(k.as_str().parse::<PlacementKind>().unwrap(), *k);
-            assert!(!k.label(Lang::Da).is_empty() && !k.label(Lang::En).is_empty());
         }
     }
 }

@@ -1,7 +1,5 @@
 //! Who does what: roles and organisational units.
 
-use crate::Lang;
-
 crate::macros::vocabulary!(
     /// A role a user holds; a user may hold several.
     Role, "role" {
@@ -21,25 +19,6 @@ crate::macros::vocabulary!(
 );
 
 impl Role {
-    /// The name users know the role by.
-    pub fn label(self, lang: Lang) -> &'static str {
-        use Role::*;
-        match (self, lang) {
-            (Matcher, Lang::Da) => "Matchenhed",
-            (Matcher, Lang::En) => "Match unit",
-            (Consultant, Lang::Da) => "Plejefamiliekonsulent",
-            (Consultant, Lang::En) => "Foster-care consultant",
-            (Adviser, Lang::Da) => "Rådgiver",
-            (Adviser, Lang::En) => "Case adviser",
-            (Leader, Lang::Da) => "Leder",
-            (Leader, Lang::En) => "Team leader",
-            (Admin, Lang::Da) => "Administrator",
-            (Admin, Lang::En) => "Administrator",
-            (Auditor, Lang::Da) => "Databeskyttelse (revision)",
-            (Auditor, Lang::En) => "Data-protection auditor",
-        }
-    }
-
     /// Whether the role reads children's cases.
     pub fn reads_cases(self) -> bool {
         matches!(

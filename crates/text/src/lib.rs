@@ -26,6 +26,11 @@ const FILES: &[(&str, &str, &str)] = &[
         include_str!("../locales/en/pages.ftl"),
     ),
     (
+        "terms",
+        include_str!("../locales/da/terms.ftl"),
+        include_str!("../locales/en/terms.ftl"),
+    ),
+    (
         "problems",
         include_str!("../locales/da/problems.ftl"),
         include_str!("../locales/en/problems.ftl"),
@@ -159,6 +164,60 @@ pub fn t(lang: Lang, key: &str) -> &'static str {
 /// the same keys).
 pub fn has(key: &str) -> bool {
     catalogue(Lang::Da).plain.contains_key(key)
+}
+
+/// A value of one of the domain's vocabularies whose name people read: its catalogue area
+/// (`placement_kind`) and its code (`general_foster_family`).
+pub trait Term: Copy {
+    /// The catalogue area of the vocabulary.
+    const AREA: &'static str;
+    /// The value's code.
+    fn code(self) -> &'static str;
+}
+
+macro_rules! terms {
+    ($($t:ty => $area:literal),+ $(,)?) => {
+        $(impl Term for $t {
+            const AREA: &'static str = $area;
+            fn code(self) -> &'static str {
+                self.as_str()
+            }
+        })+
+
+        /// Every term's catalogue key, for the catalogue's tests.
+        pub fn term_keys() -> Vec<String> {
+            let mut out = Vec::new();
+            $(out.extend(<$t>::ALL.iter().map(|v| format!("{}.{}", $area, v.as_str())));)+
+            out
+        }
+    };
+}
+
+terms!(
+    kith_domain::PlacementKind => "placement_kind",
+    kith_domain::InstitutionForm => "institution_form",
+    kith_domain::Party => "party",
+    kith_domain::goals::GoalArea => "goal_area",
+    kith_domain::wheel::VisitKind => "visit_kind",
+    kith_domain::Role => "role",
+    kith_domain::TargetArea => "target_area",
+);
+
+impl<T: Term> Term for &T {
+    const AREA: &'static str = T::AREA;
+    fn code(self) -> &'static str {
+        (*self).code()
+    }
+}
+
+/// The name of a vocabulary's value in `lang`: "Almen plejefamilie".
+pub fn term<T: Term>(lang: Lang, value: T) -> &'static str {
+    t(lang, &format!("{}.{}", T::AREA, value.code()))
+}
+
+/// The name of a vocabulary's value in both languages, for texts the domain writes.
+pub fn both<T: Term>(value: T) -> kith_domain::Bilingual {
+    kith_domain::Bilingual::new(term(Lang::Da, value), term(Lang::En, value))
 }
 
 /// A message with its values, in `lang`.

@@ -106,6 +106,7 @@ fn runtime_keys() -> Vec<String> {
     ]
     .concat();
     keys.extend((1..=12).map(|m| format!("month.m{m:02}")));
+    keys.extend(kith_text::term_keys());
     for slug in [
         "unauthenticated",
         "forbidden",

@@ -98,7 +98,7 @@ fn lines(counts: &[KindCount], lang: Lang) -> Vec<Line> {
     counts
         .iter()
         .map(|c| Line {
-            label: c.kind.label(lang),
+            label: kith_text::term(lang, c.kind),
             n: c.n,
         })
         .collect()
@@ -212,7 +212,7 @@ pub fn render(kind: &str, payload: &str, lang: Lang, base_url: &str) -> Result<R
             let message = w.say(
                 &Message::new("mail.first_visit")
                     .text("code", p.placement_code.as_str())
-                    .text("kind", p.kind.label(lang))
+                    .text("kind", kith_text::term(lang, p.kind))
                     .text("closes", date(lang, p.closes_on))
                     .text("planned", date(lang, p.planned_on)),
             );

@@ -35,7 +35,22 @@ pub(crate) async fn labels(app: &App) -> Result<NeedLabels> {
                 ))
             })
             .collect(),
+        terms(),
     ))
+}
+
+/// The catalogue's names of the kinds and target areas the domain's reasons mention.
+fn terms() -> std::collections::HashMap<String, Bilingual> {
+    let kinds = kith_domain::PlacementKind::ALL.iter().map(|k| {
+        (
+            format!("placement_kind.{}", k.as_str()),
+            kith_text::both(*k),
+        )
+    });
+    let areas = kith_domain::TargetArea::ALL
+        .iter()
+        .map(|a| (format!("target_area.{}", a.as_str()), kith_text::both(*a)));
+    kinds.chain(areas).collect()
 }
 
 /// Profiles of the given children, in the order given.

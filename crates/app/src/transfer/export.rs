@@ -219,7 +219,7 @@ async fn placements(app: &App, actor: &Actor) -> Result<Rows> {
             v.child.id.0.into(),
             v.child.name.as_str().into(),
             v.option_name.as_str().into(),
-            Cell::labelled(v.kind.as_str(), |l| v.kind.label(l)),
+            Cell::term(v.kind),
             Cell::word("form", v.kind.form().as_str()),
             Cell::word("placement_status", v.status.as_str()),
             v.start_date.into(),
@@ -340,21 +340,15 @@ async fn goals(app: &App, actor: &Actor) -> Result<Rows> {
             let parties = Cell::words(
                 g.parties
                     .iter()
-                    .map(|p| {
-                        let words = kith_domain::Bilingual::new(
-                            p.label(kith_domain::Lang::Da),
-                            p.label(kith_domain::Lang::En),
-                        );
-                        (p.as_str().to_owned(), words)
-                    })
+                    .map(|p| (p.as_str().to_owned(), kith_text::both(*p)))
                     .collect(),
             );
             let goal_cells = vec![
                 g.id.0.into(),
                 code.as_str().into(),
-                Cell::labelled(g.area.as_str(), |l| g.area.label(l)),
+                Cell::term(g.area),
                 g.text.as_str().into(),
-                Cell::term(kind),
+                Cell::key(kind),
                 unit,
                 baseline,
                 target,
@@ -509,7 +503,7 @@ fn figures(d: &Dashboard) -> Sheet {
 
 /// A dashboard figure's name by its catalogue key `export_figure.<code>`.
 fn figure(key: &'static str) -> Cell {
-    Cell::term(key)
+    Cell::key(key)
 }
 
 /// A figure per placement form: `current_network`, "Anbringelser nu: Netværkspleje".
@@ -538,7 +532,7 @@ fn form_figure(which: &str, form: kith_domain::PlacementForm) -> Cell {
 /// A child's target area, from its stored code.
 fn target_area(code: &str) -> Cell {
     match code.parse::<kith_domain::TargetArea>() {
-        Ok(a) => Cell::labelled(code, |l| a.label(l)),
+        Ok(a) => Cell::term(a),
         Err(_) => code.into(),
     }
 }
@@ -546,7 +540,7 @@ fn target_area(code: &str) -> Cell {
 /// A visit's kind, from its stored code.
 fn visit_kind(code: &str) -> Cell {
     match code.parse::<kith_domain::wheel::VisitKind>() {
-        Ok(k) => Cell::labelled(code, |l| k.label(l)),
+        Ok(k) => Cell::term(k),
         Err(_) => code.into(),
     }
 }

@@ -94,7 +94,7 @@ impl Cell {
     }
 
     /// A word by its catalogue key `area.code`, written as `code` for programs.
-    pub fn term(key: &'static str) -> Cell {
+    pub fn key(key: &'static str) -> Cell {
         let code = key.split_once('.').map_or(key, |(_, c)| c);
         Cell::Word {
             code: code.to_owned(),
@@ -113,11 +113,11 @@ impl Cell {
         }
     }
 
-    /// A code with words the domain gives (`label(lang)`).
-    pub fn labelled(code: &str, label: impl Fn(Lang) -> &'static str) -> Cell {
+    /// A vocabulary's value: its name for people, its code for programs.
+    pub fn term<T: kith_text::Term>(value: T) -> Cell {
         Cell::Word {
-            code: code.to_owned(),
-            words: Bilingual::new(label(Lang::Da), label(Lang::En)),
+            code: value.code().to_owned(),
+            words: kith_text::both(value),
         }
     }
 }

@@ -132,7 +132,11 @@ fn render(
         let mut e = Event::new();
         e.uid(&format!("visit-{}@kith", v.id.0))
             .timestamp(now)
-            .summary(&format!("{} · {}", v.kind.label(lang), v.placement.code))
+            .summary(&format!(
+                "{} · {}",
+                kith_text::term(lang, v.kind),
+                v.placement.code
+            ))
             .location(&v.placement.town)
             .description(&format!(
                 "{}\n{base_url}/visits/{}",

@@ -12,8 +12,6 @@ pub use measure::{Measure, ProgressValue};
 pub use review::{GoalOutcome, ReviewDecision};
 pub use stay::{StayFacts, StayRules, StaySignal, stay_signals};
 
-use crate::Lang;
-
 crate::macros::vocabulary!(
     /// The goal areas of Barnets Lov § 2(2).
     GoalArea, "goal area" {
@@ -24,25 +22,6 @@ crate::macros::vocabulary!(
         ContinuityAndRelationships = "continuity_and_relationships",
     }
 );
-
-impl GoalArea {
-    /// The area's name as the plan writes it.
-    pub fn label(self, lang: Lang) -> &'static str {
-        use GoalArea::*;
-        match (self, lang) {
-            (PersonalDevelopment, Lang::Da) => "Personlig udvikling og relationer",
-            (PersonalDevelopment, Lang::En) => "Personal development and relationships",
-            (HealthAndWellBeing, Lang::Da) => "Sundhed og trivsel",
-            (HealthAndWellBeing, Lang::En) => "Health and well-being",
-            (SchoolAndEducation, Lang::Da) => "Skole og uddannelse",
-            (SchoolAndEducation, Lang::En) => "School and education",
-            (IndependentAdultLife, Lang::Da) => "Et selvstændigt voksenliv",
-            (IndependentAdultLife, Lang::En) => "Independent adult life",
-            (ContinuityAndRelationships, Lang::Da) => "Kontinuitet og stabile relationer",
-            (ContinuityAndRelationships, Lang::En) => "Continuity and stable relationships",
-        }
-    }
-}
 
 crate::macros::vocabulary!(
     /// Where a goal stands. Only an active goal takes progress; the others are closed.

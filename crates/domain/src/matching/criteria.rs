@@ -136,6 +136,7 @@ impl Reason {
         use Reason::*;
         match self {
             NoNeeds => b("Ingen behov registreret", "No needs recorded"),
+            AllNeeds(1) => b("Dækker barnets ene behov", "Covers the child's one need"),
             AllNeeds(n) => b(
                 format!("Dækker alle {n} behov"),
                 format!("Covers all {n} needs"),

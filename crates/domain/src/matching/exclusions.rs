@@ -8,9 +8,7 @@ use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
 use super::{MatchRules, MatchUnit, NeedLabels, OptionProfile};
-use crate::{
-    ApprovalStatus, Bilingual, Lang, NeedCode, NeedLevel, PlacementKind, TargetArea, age_on,
-};
+use crate::{ApprovalStatus, Bilingual, NeedCode, NeedLevel, PlacementKind, TargetArea, age_on};
 
 crate::macros::vocabulary!(
     /// Why an option cannot be used.
@@ -56,8 +54,12 @@ pub struct ExclusionText {
     pub reason: Bilingual,
 }
 
-fn date(d: &NaiveDate) -> String {
-    d.format("%Y-%m-%d").to_string()
+/// A date as each language writes it in a sentence: `10.12.2026`, `10 Dec 2026`.
+fn date(d: &NaiveDate) -> (String, String) {
+    (
+        d.format("%d.%m.%Y").to_string(),
+        d.format("%-d %b %Y").to_string(),
+    )
 }
 
 pub(crate) fn level_da(l: NeedLevel) -> &'static str {
@@ -93,8 +95,8 @@ impl Exclusion {
         match self {
             NoApprovalDate => b("Ingen godkendelsesdato", "No approval date recorded"),
             ApprovedOnlyFrom(d) => b(
-                format!("Først godkendt fra {}", date(d)),
-                format!("Only approved from {}", date(d)),
+                format!("Først godkendt fra {}", date(d).0),
+                format!("Only approved from {}", date(d).1),
             ),
             NotApprovedYet => b("Endnu ikke godkendt", "Not approved yet"),
             Suspended => b("Godkendelsen er suspenderet", "The approval is suspended"),
@@ -102,44 +104,49 @@ impl Exclusion {
             ExpiresBeforeStart { until, start } => b(
                 format!(
                     "Godkendelsen udløber {} før start {}",
-                    date(until),
-                    date(start)
+                    date(until).0,
+                    date(start).0
                 ),
                 format!(
                     "The approval expires {} before the start {}",
-                    date(until),
-                    date(start)
+                    date(until).1,
+                    date(start).1
                 ),
             ),
             NoFreePlace { free, needed } => b(
-                format!("{free} ledige pladser; {needed} skal bruges"),
-                format!("{free} free places; {needed} needed"),
+                match free {
+                    1 => format!("1 ledig plads; {needed} skal bruges"),
+                    _ => format!("{free} ledige pladser; {needed} skal bruges"),
+                },
+                match free {
+                    1 => format!("1 free place; {needed} needed"),
+                    _ => format!("{free} free places; {needed} needed"),
+                },
             ),
             Age { age, min, max } => b(
                 format!("Alder {age} ved start er uden for {min}–{max} år"),
                 format!("Age {age} at the start is outside {min}–{max}"),
             ),
-            TargetArea(a) => b(
-                format!(
-                    "Ikke godkendt til målgruppen {}",
-                    a.label(Lang::Da).to_lowercase()
-                ),
-                format!(
-                    "Not approved for the target area {}",
-                    a.label(Lang::En).to_lowercase()
-                ),
-            ),
-            SupportLevel { kind, max } => b(
-                format!(
-                    "{} tager støttebehov op til {}",
-                    kind.label(Lang::Da),
-                    level_da(*max)
-                ),
-                format!(
-                    "A {} takes support needs up to {max}",
-                    kind.label(Lang::En).to_lowercase()
-                ),
-            ),
+            TargetArea(a) => {
+                let area = labels.term("target_area", a.as_str());
+                b(
+                    format!("Ikke godkendt til målgruppen {}", area.da.to_lowercase()),
+                    format!(
+                        "Not approved for the target area {}",
+                        area.en.to_lowercase()
+                    ),
+                )
+            }
+            SupportLevel { kind, max } => {
+                let kind = labels.term("placement_kind", kind.as_str());
+                b(
+                    format!("{} tager støttebehov op til {}", kind.da, level_da(*max)),
+                    format!(
+                        "A {} takes support needs up to {max}",
+                        kind.en.to_lowercase()
+                    ),
+                )
+            }
             SevereNeedUncovered(code) => {
                 let l = labels.of(code);
                 b(

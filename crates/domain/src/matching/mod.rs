@@ -188,17 +188,30 @@ impl UnitFacts {
     }
 }
 
-/// Labels of need codes, for reasons people read (a code shows when a label is missing).
+/// The words reasons need that the domain does not hold: the needs vocabulary's labels (data)
+/// and the names of kinds and target areas (from the catalogue, by `area.code`), given by the
+/// caller. A code shows where a word is missing.
 #[derive(Debug, Clone, Default)]
-pub struct NeedLabels(pub HashMap<NeedCode, Bilingual>);
+pub struct NeedLabels(
+    pub HashMap<NeedCode, Bilingual>,
+    pub HashMap<String, Bilingual>,
+);
 
 impl NeedLabels {
-    /// The label of a code in both languages.
+    /// The label of a need code in both languages.
     pub fn of(&self, code: &NeedCode) -> Bilingual {
         self.0
             .get(code)
             .cloned()
             .unwrap_or_else(|| Bilingual::new(code.as_str(), code.as_str()))
+    }
+
+    /// The name of a vocabulary's value by its catalogue key, `placement_kind.childrens_home`.
+    pub fn term(&self, area: &str, code: &str) -> Bilingual {
+        self.1
+            .get(&format!("{area}.{code}"))
+            .cloned()
+            .unwrap_or_else(|| Bilingual::new(code, code))
     }
 }
 

@@ -156,7 +156,7 @@ fn too_few_free_places_for_the_siblings_excludes() {
     let out = run(&group, &[o]);
     let t = excluded_texts(&out);
     assert_eq!(t[0].code, ExclusionCode::NoFreePlace);
-    assert_eq!(t[0].reason.en, "1 free places; 2 needed");
+    assert_eq!(t[0].reason.en, "1 free place; 2 needed");
 }
 
 #[test]
@@ -502,6 +502,7 @@ fn no_family_option_covering_severe_needs_recommends_a_short_institutional_stay(
         )]
         .into_iter()
         .collect(),
+        Default::default(),
     );
     let out = rank(
         &MatchUnit::single(c),

@@ -18,8 +18,6 @@ mod tests;
 use chrono::{Days, NaiveDate};
 use serde::{Deserialize, Serialize};
 
-use crate::Lang;
-
 pub use holidays::{MonthDay, WorkCalendar, easter_sunday, public_holidays};
 pub use planner::{
     ExistingVisit, NewVisit, PlacementToPlan, PlanChange, PlanInput, StaffAvailability,
@@ -62,22 +60,6 @@ crate::macros::vocabulary!(
         Cancelled = "cancelled",
     }
 );
-
-impl VisitKind {
-    /// The kind's name as staff say it, for pages, e-mails and calendars.
-    pub fn label(self, lang: Lang) -> &'static str {
-        match (self, lang) {
-            (VisitKind::Supervision, Lang::Da) => "Tilsynsbesøg",
-            (VisitKind::Supervision, Lang::En) => "Supervision visit",
-            (VisitKind::Support, Lang::Da) => "Konsulentbesøg",
-            (VisitKind::Support, Lang::En) => "Consultant support visit",
-            (VisitKind::InstitutionFollowUp, Lang::Da) => "Opfølgningsmøde med institution",
-            (VisitKind::InstitutionFollowUp, Lang::En) => "Institution follow-up meeting",
-            (VisitKind::PlanReview, Lang::Da) => "Opfølgning på handleplan (§ 95)",
-            (VisitKind::PlanReview, Lang::En) => "Plan review (§ 95)",
-        }
-    }
-}
 
 crate::macros::vocabulary!(
     /// Who holds a kind of visit.

@@ -158,7 +158,12 @@ async fn user_form(
         v,
         roles: Role::ALL
             .iter()
-            .map(|r| (r.as_str().to_owned(), r.label(ctx.lang).to_owned()))
+            .map(|r| {
+                (
+                    r.as_str().to_owned(),
+                    kith_text::term(ctx.lang, r).to_owned(),
+                )
+            })
             .collect(),
         units,
         problems,

@@ -60,7 +60,12 @@ pub type Choice = (String, String);
 fn area_choices(ctx: &Ctx) -> Vec<Choice> {
     TargetArea::ALL
         .iter()
-        .map(|a| (a.as_str().to_owned(), a.label(ctx.lang).to_owned()))
+        .map(|a| {
+            (
+                a.as_str().to_owned(),
+                kith_text::term(ctx.lang, a).to_owned(),
+            )
+        })
         .collect()
 }
 

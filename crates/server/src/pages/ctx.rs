@@ -213,46 +213,10 @@ impl FromRequestParts<AppState> for AnonCtx {
     }
 }
 
-/// Vocabularies whose names come from the domain crate.
-pub trait Labelled {
-    /// The name in a language.
-    fn label_in(&self, lang: Lang) -> &'static str;
-}
-
-impl Labelled for kith_domain::TargetArea {
-    fn label_in(&self, lang: Lang) -> &'static str {
-        self.label(lang)
-    }
-}
-
-impl Labelled for kith_domain::PlacementKind {
-    fn label_in(&self, lang: Lang) -> &'static str {
-        self.label(lang)
-    }
-}
-
-impl Labelled for kith_domain::InstitutionForm {
-    fn label_in(&self, lang: Lang) -> &'static str {
-        self.label(lang)
-    }
-}
-
-impl Labelled for kith_domain::wheel::VisitKind {
-    fn label_in(&self, lang: Lang) -> &'static str {
-        self.label(lang)
-    }
-}
-
-impl Labelled for Role {
-    fn label_in(&self, lang: Lang) -> &'static str {
-        self.label(lang)
-    }
-}
-
 impl Ctx {
-    /// The name of a domain vocabulary value in the page's language.
-    pub fn label<T: Labelled>(&self, value: &T) -> &'static str {
-        value.label_in(self.lang)
+    /// The name of a domain vocabulary value in the page's language, from the catalogue.
+    pub fn label<T: kith_text::Term>(&self, value: T) -> &'static str {
+        kith_text::term(self.lang, value)
     }
 
     /// The translated name of a code from a vocabulary whose names live in the i18n table
@@ -264,11 +228,5 @@ impl Ctx {
     /// A domain text in the page's language.
     pub fn text<'a>(&self, b: &'a kith_domain::Bilingual) -> &'a str {
         b.get(self.lang)
-    }
-}
-
-impl<T: Labelled> Labelled for &T {
-    fn label_in(&self, lang: Lang) -> &'static str {
-        (**self).label_in(lang)
     }
 }

@@ -34,7 +34,12 @@ pub fn router() -> Router<AppState> {
 fn kind_choices(ctx: &Ctx) -> Vec<Choice> {
     PlacementKind::ALL
         .iter()
-        .map(|k| (k.as_str().to_owned(), k.label(ctx.lang).to_owned()))
+        .map(|k| {
+            (
+                k.as_str().to_owned(),
+                kith_text::term(ctx.lang, k).to_owned(),
+            )
+        })
         .collect()
 }
 
@@ -84,7 +89,12 @@ async fn list(
         kinds: kind_choices(&ctx),
         areas: TargetArea::ALL
             .iter()
-            .map(|a| (a.as_str().to_owned(), a.label(ctx.lang).to_owned()))
+            .map(|a| {
+                (
+                    a.as_str().to_owned(),
+                    kith_text::term(ctx.lang, a).to_owned(),
+                )
+            })
             .collect(),
         kind: q.kind.map(|k| k.as_str().to_owned()).unwrap_or_default(),
         target_area: q
@@ -370,7 +380,12 @@ async fn option_form(
         kinds: kind_choices(&ctx),
         forms: InstitutionForm::ALL
             .iter()
-            .map(|f| (f.as_str().to_owned(), f.label(ctx.lang).to_owned()))
+            .map(|f| {
+                (
+                    f.as_str().to_owned(),
+                    kith_text::term(ctx.lang, f).to_owned(),
+                )
+            })
             .collect(),
         authorities: ApprovalAuthority::ALL
             .iter()
@@ -392,7 +407,12 @@ async fn option_form(
             .collect(),
         areas: TargetArea::ALL
             .iter()
-            .map(|a| (a.as_str().to_owned(), a.label(ctx.lang).to_owned()))
+            .map(|a| {
+                (
+                    a.as_str().to_owned(),
+                    kith_text::term(ctx.lang, a).to_owned(),
+                )
+            })
             .collect(),
         levels: kith_domain::NeedLevel::ALL
             .iter()

@@ -101,7 +101,7 @@ impl PlacementPage {
     }
 
     fn area(&self, a: &GoalArea) -> &'static str {
-        a.label(self.ctx.lang)
+        kith_text::term(self.ctx.lang, a)
     }
 
     fn parties(&self) -> &'static [Party] {
@@ -118,13 +118,13 @@ impl PlacementPage {
     }
 
     fn party(&self, p: &Party) -> &'static str {
-        p.label(self.ctx.lang)
+        kith_text::term(self.ctx.lang, p)
     }
 
     fn parties_of(&self, g: &GoalView) -> String {
         g.parties
             .iter()
-            .map(|p| p.label(self.ctx.lang))
+            .map(|p| kith_text::term(self.ctx.lang, p))
             .collect::<Vec<_>>()
             .join(", ")
     }

@@ -51,7 +51,7 @@ pub trait VisitLines {
 
     /// The kind of work in the page's language.
     fn kind(&self, k: &VisitKind) -> &'static str {
-        k.label(self.ctx().lang)
+        kith_text::term(self.ctx().lang, k)
     }
 
     /// The line under an item: why it is overdue, or what is noteworthy.
@@ -152,7 +152,7 @@ impl VisitPage {
 
     fn owner(&self, code: &str) -> &'static str {
         code.parse::<Party>()
-            .map(|p| p.label(self.ctx.lang))
+            .map(|p| kith_text::term(self.ctx.lang, p))
             .unwrap_or("")
     }
 
@@ -168,7 +168,7 @@ impl VisitPage {
 fn owners(lang: Lang) -> Vec<(String, &'static str)> {
     Party::ALL
         .iter()
-        .map(|p| (p.as_str().to_owned(), p.label(lang)))
+        .map(|p| (p.as_str().to_owned(), kith_text::term(lang, p)))
         .collect()
 }
 

@@ -1,0 +1,54 @@
+# Kith: the names of the domain's kinds and parties, in English.
+# `area.code`: the code is the value the API and the database hold.
+
+placement_kind =
+    .general_foster_family = General foster family
+    .reinforced_foster_family = Reinforced foster family
+    .specialised_foster_family = Specialised foster family
+    .network_foster_family = Network foster family
+    .own_room = Own room / student housing
+    .childrens_home = Children's home
+    .boarding_school = Boarding school
+
+institution_form =
+    .residential_institution = Residential institution
+    .secure_unit = Secure unit
+    .residential_home = Residential home
+
+party =
+    .child = the child
+    .parents = the parents
+    .network = the network
+    .foster_family = the foster family
+    .institution = the institution
+    .school = the school
+    .adviser = the case adviser
+    .consultant = the consultant
+    .other = someone else
+
+goal_area =
+    .personal_development = Personal development and relationships
+    .health_and_well_being = Health and well-being
+    .school_and_education = School and education
+    .independent_adult_life = Independent adult life
+    .continuity_and_relationships = Continuity and stable relationships
+
+visit_kind =
+    .supervision = Supervision visit
+    .support = Consultant support visit
+    .institution_follow_up = Institution follow-up meeting
+    .plan_review = Plan review (§ 95)
+
+role =
+    .matcher = Match unit
+    .consultant = Foster-care consultant
+    .adviser = Case adviser
+    .leader = Team leader
+    .admin = Administrator
+    .auditor = Data-protection auditor
+
+target_area =
+    .disability = Disability
+    .unaccompanied_refugee = Unaccompanied refugee minors
+    .social_psychiatric = Vulnerable children (social and psychiatric)
+    .general = General
