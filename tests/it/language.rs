@@ -140,3 +140,22 @@ db_test!(a_form_error_is_danish_and_says_what_to_do, |app| {
     // The detail repeats the messages, never a field code.
     assert_eq!(r.body["detail"], "Skriv et helt tal fra 0 til 10.");
 });
+
+db_test!(an_administrators_rule_mistake_is_told_in_danish, |app| {
+    set_locale(&app, app.staff.admin.id, "da").await;
+    let admin = app.client(&app.staff.admin);
+    let mut rules = admin.get("/api/v1/rules").await.expect(200).body;
+    rules["wheel"]["weekly_capacity"] = json!(0);
+    let r = admin
+        .put("/api/v1/rules", &json!({"wheel": rules["wheel"]}))
+        .await
+        .expect(422);
+    assert_eq!(
+        first_error(&r.body),
+        (
+            "wheel.weekly_capacity".into(),
+            "problem.weekly_visits".into(),
+            "Skriv et antal besøg om ugen fra 1 til 100.".into()
+        )
+    );
+});

@@ -61,16 +61,11 @@ pub async fn get(app: &App, _actor: &Actor) -> Result<RulesView> {
     })
 }
 
-fn problems(prefix: &str, problems: Vec<(String, String)>) -> AppError {
+fn problems(prefix: &str, problems: Vec<(String, kith_domain::Message)>) -> AppError {
     AppError::Invalid(
         problems
             .into_iter()
-            .map(|(f, why)| {
-                FieldError::new(
-                    format!("{prefix}.{f}"),
-                    kith_domain::Message::new("problem.rule").text("why", why),
-                )
-            })
+            .map(|(f, message)| FieldError::new(format!("{prefix}.{f}"), message))
             .collect(),
     )
 }

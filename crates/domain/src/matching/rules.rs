@@ -4,7 +4,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::{DomainError, NeedLevel, PlacementKind};
+use crate::{DomainError, Message, NeedLevel, PlacementKind};
 
 /// How much each criterion counts. The score is each criterion's share of the total weight,
 /// so the weights need not add up to 100.
@@ -180,19 +180,13 @@ impl MatchRules {
     }
 
     /// Checks the rules; each problem names its field.
-    pub fn validate(&self) -> Result<(), Vec<(String, String)>> {
-        let mut p: Vec<(String, String)> = Vec::new();
+    pub fn validate(&self) -> Result<(), Vec<(String, Message)>> {
+        let mut p: Vec<(String, Message)> = Vec::new();
         if self.weights.total() == 0 {
-            p.push((
-                "weights".into(),
-                "at least one weight must be above 0".into(),
-            ));
+            p.push(("weights".into(), Message::new("problem.rule_weights_zero")));
         }
         if self.weights.total() > 100_000 {
-            p.push((
-                "weights".into(),
-                "weights add up to more than 100000".into(),
-            ));
+            p.push(("weights".into(), Message::new("problem.rule_weights_big")));
         }
         let mut groups = self.group_order.clone();
         groups.sort();
@@ -200,7 +194,10 @@ impl MatchRules {
         if groups.len() != OptionGroup::ALL.len()
             || self.group_order.len() != OptionGroup::ALL.len()
         {
-            p.push(("group_order".into(), "list each group exactly once".into()));
+            p.push((
+                "group_order".into(),
+                Message::new("problem.rule_group_order"),
+            ));
         }
         for kind in PlacementKind::ALL {
             let n = self
@@ -211,14 +208,14 @@ impl MatchRules {
             if n != 1 {
                 p.push((
                     "max_support_level".into(),
-                    format!("give {kind} exactly once"),
+                    Message::new("problem.rule_once").key("kind", format!("placement_kind.{kind}")),
                 ));
             }
         }
         if !(1..=36).contains(&self.institution_default_months) {
             p.push((
                 "institution_default_months".into(),
-                "must be between 1 and 36".into(),
+                Message::new("problem.rule_months_36"),
             ));
         }
         for (field, near, far) in [
@@ -235,20 +232,20 @@ impl MatchRules {
                 && far > near
                 && far <= 20_000.0)
             {
-                p.push((
-                    field.into(),
-                    "must be greater than the full-marks distance (and both at least 0)".into(),
-                ));
+                p.push((field.into(), Message::new("problem.rule_distance")));
             }
         }
         if self.day_rate_high_dkk <= self.day_rate_low_dkk {
             p.push((
                 "day_rate_high_dkk".into(),
-                "must be greater than day_rate_low_dkk".into(),
+                Message::new("problem.rule_day_rate"),
             ));
         }
         if self.capacity_stale_days == 0 {
-            p.push(("capacity_stale_days".into(), "must be at least 1".into()));
+            p.push((
+                "capacity_stale_days".into(),
+                Message::new("problem.at_least").int("min", 1),
+            ));
         }
         if p.is_empty() { Ok(()) } else { Err(p) }
     }
@@ -258,7 +255,7 @@ impl MatchRules {
         self.validate().map_err(|p| {
             DomainError::Invalid(
                 p.into_iter()
-                    .map(|(f, m)| format!("{f}: {m}"))
+                    .map(|(f, m)| format!("{f}: {}", m.key))
                     .collect::<Vec<_>>()
                     .join("; "),
             )

@@ -12,7 +12,7 @@ use chrono::NaiveTime;
 use serde::{Deserialize, Serialize};
 
 use super::{HeldBy, MonthDay, VisitKind};
-use crate::PlacementKind;
+use crate::{Message, PlacementKind};
 
 /// The smallest number of supervision visits a year the law allows (§ 156(5)).
 pub const STATUTORY_SUPERVISION_PER_YEAR: i32 = 2;
@@ -174,43 +174,38 @@ impl WheelRules {
     }
 
     /// Checks the rules; each problem names its field.
-    pub fn validate(&self) -> Result<(), Vec<(String, String)>> {
-        let mut p: Vec<(String, String)> = Vec::new();
-        let mut push = |field: String, msg: String| p.push((field, msg));
+    pub fn validate(&self) -> Result<(), Vec<(String, Message)>> {
+        let mut p: Vec<(String, Message)> = Vec::new();
+        let mut push = |field: String, msg: Message| p.push((field, msg));
         for (i, r) in self.visits.iter().enumerate() {
             let f = |name: &str| format!("visits[{i}].{name}");
             if r.kind == VisitKind::PlanReview {
-                push(f("kind"), "plan reviews are set under `reviews`".into());
+                push(f("kind"), Message::new("problem.rule_plan_review_kind"));
             }
             if r.placement_kinds.is_empty() {
                 push(
                     f("placement_kinds"),
-                    "name at least one kind of placement".into(),
+                    Message::new("problem.rule_placement_kinds"),
                 );
             }
             if r.per_year <= 0 {
-                push(f("per_year"), "must be at least 1 visit a year".into());
+                push(f("per_year"), Message::new("problem.rule_per_year_min"));
                 continue;
             }
             if r.per_year > 52 {
-                push(
-                    f("per_year"),
-                    "at most 52 visits a year (one a week)".into(),
-                );
+                push(f("per_year"), Message::new("problem.rule_per_year_max"));
                 continue;
             }
             let interval = r.interval_days();
             if r.window_days < 0 {
-                push(f("window_days"), "cannot be negative".into());
+                push(f("window_days"), Message::new("problem.rule_not_negative"));
             } else if i64::from(r.window_days) * 2 > interval {
                 push(
                     f("window_days"),
-                    format!(
-                        "a window of ±{} days is longer than half the interval ({} days between visits); at most {}",
-                        r.window_days,
-                        interval,
-                        interval / 2
-                    ),
+                    Message::new("problem.rule_window")
+                        .int("window", r.window_days)
+                        .int("interval", interval)
+                        .int("max", interval / 2),
                 );
             }
             if let Some(first) = r.first_within_days
@@ -218,15 +213,14 @@ impl WheelRules {
             {
                 push(
                     f("first_within_days"),
-                    format!("must be between 1 and the interval ({interval} days)"),
+                    Message::new("problem.rule_first_within").int("interval", interval),
                 );
             }
             if r.kind == VisitKind::Supervision && r.per_year < STATUTORY_SUPERVISION_PER_YEAR {
                 push(
                     f("per_year"),
-                    format!(
-                        "the law requires at least {STATUTORY_SUPERVISION_PER_YEAR} supervision visits a year (Barnets Lov § 156(5))"
-                    ),
+                    Message::new("problem.rule_supervision_min")
+                        .int("min", STATUTORY_SUPERVISION_PER_YEAR),
                 );
             }
         }
@@ -240,16 +234,17 @@ impl WheelRules {
                 if n > 1 {
                     push(
                         "visits".into(),
-                        format!("more than one rule for {vk} visits in a {kind} placement"),
+                        Message::new("problem.rule_twice")
+                            .key("visit", format!("visit_kind.{vk}"))
+                            .key("kind", format!("placement_kind.{kind}")),
                     );
                 }
             }
             if self.visit_rule(VisitKind::Supervision, *kind).is_none() {
                 push(
                     "visits".into(),
-                    format!(
-                        "every placement needs supervision visits (Barnets Lov § 156(5)); none for {kind}"
-                    ),
+                    Message::new("problem.rule_supervision_missing")
+                        .key("kind", format!("placement_kind.{kind}")),
                 );
             }
         }
@@ -257,46 +252,44 @@ impl WheelRules {
         if r.first_after_months <= 0 || r.first_after_months > STATUTORY_FIRST_REVIEW_MONTHS {
             push(
                 "reviews.first_after_months".into(),
-                format!(
-                    "must be between 1 and {STATUTORY_FIRST_REVIEW_MONTHS} months (Barnets Lov § 95)"
-                ),
+                Message::new("problem.rule_first_review").int("max", STATUTORY_FIRST_REVIEW_MONTHS),
             );
         }
         if r.rhythm_months <= 0 || r.rhythm_months > 12 {
             push(
                 "reviews.rhythm_months".into(),
-                "must be between 1 and 12 months".into(),
+                Message::new("problem.months_1_12"),
             );
         } else if r.window_days < 0
             || i64::from(r.window_days) * 2 > i64::from(r.rhythm_months) * 30
         {
             push(
                 "reviews.window_days".into(),
-                "must be between 0 and half the rhythm".into(),
+                Message::new("problem.rule_review_window"),
             );
         }
         if !(1..=100).contains(&self.weekly_capacity) {
             push(
                 "weekly_capacity".into(),
-                "must be between 1 and 100 visits a week".into(),
+                Message::new("problem.weekly_visits"),
             );
         }
         if !(1..=24).contains(&self.horizon_months) {
             push(
                 "horizon_months".into(),
-                "must be between 1 and 24 months".into(),
+                Message::new("problem.rule_horizon"),
             );
         }
         if !(0..=365).contains(&self.escalate_after_days) {
             push(
                 "escalate_after_days".into(),
-                "must be between 0 and 365 days".into(),
+                Message::new("problem.rule_escalate"),
             );
         }
         if !(1..=90).contains(&self.digest_days_ahead) {
             push(
                 "digest_days_ahead".into(),
-                "must be between 1 and 90 days".into(),
+                Message::new("problem.rule_digest"),
             );
         }
         if p.is_empty() { Ok(()) } else { Err(p) }
