@@ -279,6 +279,12 @@ async fn forms_tell_mistakes_in_the_readers_language(engine: kith_tests::Engine)
             .await
             .unwrap();
         assert_eq!(error_next_to(&b, &value_id).await, scale_error, "{lang}");
+        // The summary links to the goal's own value field (its id carries the goal's id).
+        let top = summary(&b).await;
+        assert!(
+            top.iter().any(|(_, href)| *href == format!("#{value_id}")),
+            "{lang}: {top:?}"
+        );
         assert_eq!(
             value_of(&b, &value_id).await,
             "11",

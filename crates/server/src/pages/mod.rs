@@ -177,6 +177,9 @@ pub struct FormProblem {
     /// "Navn: " for the summary, from the catalogue's `field.<name>`; empty for a field the
     /// catalogue does not name.
     pub label: String,
+    /// The id of the form element the summary links to; the field's name unless the page
+    /// names its inputs otherwise (see [`FormProblem::at`]).
+    pub anchor: String,
 }
 
 impl FormProblem {
@@ -193,17 +196,7 @@ impl FormProblem {
         } else {
             String::new()
         };
-        Self {
-            field,
-            message,
-            label,
-        }
-    }
-
-    /// The id of the form element the problem belongs to, for the summary's link: the path's
-    /// first name (`measure.baseline` is on the form as `measure`... or its own input).
-    pub fn anchor(&self) -> String {
-        self.field
+        let anchor = field
             .chars()
             .map(|c| {
                 if c.is_ascii_alphanumeric() || c == '_' {
@@ -214,7 +207,20 @@ impl FormProblem {
             })
             .collect::<String>()
             .trim_end_matches('_')
-            .to_owned()
+            .to_owned();
+        Self {
+            field,
+            message,
+            label,
+            anchor,
+        }
+    }
+
+    /// The same problem, linked from the summary to the element with id `anchor`: for a page
+    /// whose inputs are not named as the fields (`value-12` for a goal's value).
+    pub fn at(mut self, anchor: String) -> Self {
+        self.anchor = anchor;
+        self
     }
 }
 

@@ -261,6 +261,26 @@ fn goal_chart(g: &GoalView) -> String {
     crate::charts::progress_line(&points, baseline, target, day(g.due_on), 320, 110)
 }
 
+/// The id of the input a field of `form` has on this page, for the summary's links: a goal's
+/// progress inputs carry the goal's id (`value-12`), the goal and stay forms name theirs apart
+/// from the other forms on the page.
+fn input_id(form: &str, field: &str) -> String {
+    if let Some(goal) = form.strip_prefix("progress-") {
+        return format!("{field}-{goal}");
+    }
+    if let Some(goal) = form.strip_prefix("close-") {
+        return format!("{field}-{goal}");
+    }
+    match (form, field) {
+        ("goal", "text") => "goal_text".to_owned(),
+        ("goal", "measure") => "measure_kind".to_owned(),
+        ("goal", f) if f.starts_with("measure.") => f.trim_start_matches("measure.").to_owned(),
+        ("extend", "reason") => "extend_reason".to_owned(),
+        ("review", "child_view") => "review_child_view".to_owned(),
+        (_, f) => f.split(['.', '[']).next().unwrap_or(f).to_owned(),
+    }
+}
+
 /// Renders the placement page, with the problems of `form` if it came back.
 pub(super) async fn placement_page(
     s: &AppState,
@@ -274,6 +294,16 @@ pub(super) async fn placement_page(
     let (form, typed) = match came_back {
         Some((form, typed)) => (Some(form.to_owned()), typed),
         None => (None, FormData::default()),
+    };
+    let problems = match &form {
+        Some(form) => problems
+            .into_iter()
+            .map(|p| {
+                let id = input_id(form, &p.field);
+                p.at(id)
+            })
+            .collect(),
+        None => problems,
     };
     let o = kith_app::overview::placement(s.app(), actor, PlacementId(id), q.from)
         .await
