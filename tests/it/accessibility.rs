@@ -5,7 +5,7 @@
 
 use fantoccini::Locator;
 use fantoccini::key::Key;
-use kith_tests::browser::Browser;
+use kith_tests::browser::{Browser, replaced};
 use serde_json::Value;
 
 const AXE: &str = include_str!("../vendor/axe-core/axe.min.js");
@@ -107,19 +107,6 @@ async fn every_page_of_every_role_passes_axe_on_postgres() {
 }
 
 /// Presses and releases one key, wherever the focus is (as a person at the keyboard would).
-/// Waits until the page `old` is part of has been replaced by the next one (a reference to
-/// an element of a page that is gone is stale). Polls like fantoccini's own waits.
-async fn replaced(old: &fantoccini::elements::Element) {
-    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(30);
-    while old.tag_name().await.is_ok() {
-        assert!(
-            std::time::Instant::now() < deadline,
-            "the form's answer did not load"
-        );
-        tokio::time::sleep(std::time::Duration::from_millis(50)).await;
-    }
-}
-
 async fn press(b: &Browser, key: Key) {
     use fantoccini::actions::{InputSource, KeyAction, KeyActions};
     let c: char = key.into();

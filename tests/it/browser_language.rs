@@ -371,14 +371,7 @@ async fn submit_form_of(b: &Browser, id: &str) {
         )
         .await
         .unwrap();
-    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(30);
-    while old.tag_name().await.is_ok() {
-        assert!(
-            std::time::Instant::now() < deadline,
-            "the form's answer did not load"
-        );
-        tokio::time::sleep(std::time::Duration::from_millis(50)).await;
-    }
+    kith_tests::browser::replaced(&old).await;
 }
 
 /// The consultant records a visit where the child was not seen alone without saying why;

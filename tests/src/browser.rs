@@ -178,3 +178,16 @@ impl Drop for Browser {
         let _ = std::fs::remove_dir_all(&self.profile);
     }
 }
+
+/// Waits until the page `old` is part of has been replaced by the next one (a reference to
+/// an element of a page that is gone is stale). Polls like fantoccini's own waits.
+pub async fn replaced(old: &fantoccini::elements::Element) {
+    let deadline = std::time::Instant::now() + Duration::from_secs(30);
+    while old.tag_name().await.is_ok() {
+        assert!(
+            std::time::Instant::now() < deadline,
+            "the form's answer did not load"
+        );
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+}
