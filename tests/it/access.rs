@@ -650,8 +650,9 @@ async fn prepare(
         ),
         ("put", "/api/v1/needs/{code}") => Call::json(
             url,
-            json!({"label_da": "Tilknytning", "label_en": "Attachment", "description_da": "",
-                   "description_en": format!("({n})"), "sort_order": 1, "active": true}),
+            json!({"texts": {"da": {"label": "Tilknytning"},
+                             "en": {"label": "Attachment", "description": format!("({n})")}},
+                   "sort_order": 1, "active": true}),
         ),
         ("put", "/api/v1/placement-options/{id}") => Call::json(
             url,

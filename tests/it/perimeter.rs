@@ -81,8 +81,8 @@ db_test!(every_privileged_change_is_in_the_audit_trail, |app| {
     admin
         .put(
             "/api/v1/needs/sleep",
-            &json!({"label_da": "Søvn", "label_en": "Sleep", "description_da": "",
-                    "description_en": "", "sort_order": 99, "active": true}),
+            &json!({"texts": {"da": {"label": "Søvn"}, "en": {"label": "Sleep"}},
+                    "sort_order": 99, "active": true}),
         )
         .await
         .expect(200);
@@ -352,12 +352,32 @@ db_test!(
         let r = admin
             .put(
                 "/api/v1/needs/sleep",
-                &json!({"label_da": "S\u{202E}vn", "label_en": "Sleep", "description_da": "",
-                    "description_en": "", "sort_order": 99, "active": true}),
+                &json!({"texts": {"da": {"label": "S\u{202E}vn"}, "en": {"label": "Sleep"}},
+                    "sort_order": 99, "active": true}),
             )
             .await
             .expect(422);
-        assert_eq!(r.error_fields(), ["label_da"]);
+        assert_eq!(r.error_fields(), ["texts.da.label"]);
+        // A need is named in every language Kith speaks: without its English label, nothing
+        // is stored and the field path says which.
+        let r = admin
+            .put(
+                "/api/v1/needs/sleep_two",
+                &json!({"texts": {"da": {"label": "Søvn"}}, "active": true}),
+            )
+            .await
+            .expect(422);
+        assert_eq!(r.error_fields(), ["texts.en.label"]);
+        assert!(
+            !admin
+                .get("/api/v1/needs")
+                .await
+                .expect(200)
+                .body
+                .to_string()
+                .contains("sleep_two"),
+            "nothing was stored"
+        );
     }
 );
 

@@ -60,7 +60,7 @@ db_test!(an_admin_reads_no_case_content, |app| {
     // But administers users and the vocabulary.
     admin.get("/api/v1/users").await.expect(200);
     admin
-        .put("/api/v1/needs/eating_disorder", &json!({"label_da": "Spiseforstyrrelse", "label_en": "Eating disorder", "active": true}))
+        .put("/api/v1/needs/eating_disorder", &json!({"texts": {"da": {"label": "Spiseforstyrrelse"}, "en": {"label": "Eating disorder"}}, "active": true}))
         .await
         .expect(200);
     // And nobody else does.
@@ -71,7 +71,7 @@ db_test!(an_admin_reads_no_case_content, |app| {
     app.client(&app.staff.adviser)
         .put(
             "/api/v1/needs/trauma",
-            &json!({"label_da": "x", "label_en": "x", "active": false}),
+            &json!({"texts": {"da": {"label": "x"}, "en": {"label": "x"}}, "active": false}),
         )
         .await
         .expect(403);

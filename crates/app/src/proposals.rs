@@ -9,10 +9,10 @@
 
 use std::collections::HashMap;
 
+use crate::matching::Recommendation;
 use chrono::{DateTime, Months, NaiveDate, Utc};
 use garde::Validate;
 use kith_domain::matching::rank;
-use kith_domain::matching::recommendation::Recommendation;
 use kith_domain::{
     ChildId, ExitGoal, PlacementOptionId, PlacementStatus, ProposalId, ProposalStatus, Role,
     UnitKind, UserId, free_places,
@@ -243,36 +243,21 @@ pub async fn create(app: &App, actor: &Actor, input: NewProposalInput) -> Result
         ));
     }
     let rules = crate::rules::matching(app).await?;
-    let labels = profiles::labels(app).await?;
+    let words = crate::needs::words(app).await?;
     let catalog = profiles::options(app).await?;
     let (options, briefs) = (&catalog.0, &catalog.1);
-    let outcome = rank(&unit, options, &rules, input.start_date, &labels);
+    let outcome = rank(&unit, options, &rules, input.start_date);
     if let Some(x) = outcome
         .excluded
         .iter()
         .find(|x| x.option_id == input.option_id)
     {
-        let reasons: Vec<kith_domain::Bilingual> = x
-            .explain(&labels)
-            .reasons
-            .into_iter()
-            .map(|r| r.reason)
-            .collect();
-        let why = kith_domain::Bilingual::new(
-            reasons
-                .iter()
-                .map(|r| r.da.as_str())
-                .collect::<Vec<_>>()
-                .join("; "),
-            reasons
-                .iter()
-                .map(|r| r.en.as_str())
-                .collect::<Vec<_>>()
-                .join("; "),
-        );
         return Err(AppError::invalid(
             "option_id",
-            kith_domain::Message::new("problem.option_excluded").both("why", why),
+            words.resolve(
+                kith_domain::Message::new("problem.option_excluded")
+                    .clauses("why", x.reasons.iter().map(|r| r.message()).collect()),
+            ),
         ));
     }
     if !outcome
@@ -286,16 +271,16 @@ pub async fn create(app: &App, actor: &Actor, input: NewProposalInput) -> Result
         .ranked
         .iter()
         .find(|r| r.option_id == input.option_id)
-        .map(|r| ranked_view(r, briefs, &labels))
+        .map(|r| ranked_view(r, briefs, &words))
         .expect("ranked");
     let alternatives: Vec<RankedView> = outcome
         .ranked
         .iter()
         .filter(|r| r.option_id != input.option_id)
         .take(FROZEN_ALTERNATIVES)
-        .map(|r| ranked_view(r, briefs, &labels))
+        .map(|r| ranked_view(r, briefs, &words))
         .collect();
-    let recommendation = outcome.recommendation;
+    let recommendation = crate::matching::explain::recommendation(outcome.recommendation, &words);
     let institutional = chosen.option.kind.is_institutional();
     let planned_end = match (institutional, input.planned_end_date) {
         (true, Some(d)) => Some(d),

@@ -4,7 +4,7 @@
 
 use chrono::NaiveDate;
 use kith_domain::allocation::{Candidate, Problem, optimal};
-use kith_domain::matching::{ChildProfile, MatchRules, MatchUnit, NeedLabels, OptionProfile, rank};
+use kith_domain::matching::{ChildProfile, MatchRules, MatchUnit, OptionProfile, rank};
 use kith_domain::{
     AgeRange, Approval, ApprovalAuthority, ApprovalStatus, ChildId, Coordinates, NeedCode,
     NeedLevel, PlacementKind, PlacementOptionId, TargetArea,
@@ -139,8 +139,7 @@ fn rank_one_child_against_10000_options(bencher: divan::Bencher) {
     let opts = options(10_000, &mut rng);
     let unit = MatchUnit::single(child(1, &mut rng));
     let rules = MatchRules::default();
-    let labels = NeedLabels::default();
-    bencher.bench_local(|| rank(divan::black_box(&unit), &opts, &rules, start(), &labels));
+    bencher.bench_local(|| rank(divan::black_box(&unit), &opts, &rules, start()));
 }
 
 #[divan::bench(sample_count = 10)]
@@ -148,19 +147,12 @@ fn allocate_200_children_over_10000_options(bencher: divan::Bencher) {
     let mut rng = ChaCha8Rng::seed_from_u64(8);
     let opts = options(10_000, &mut rng);
     let rules = MatchRules::default();
-    let labels = NeedLabels::default();
     let children: Vec<ChildProfile> = (0..200).map(|i| child(i + 1, &mut rng)).collect();
     bencher.bench_local(|| {
         // Scoring every child against every option is part of allocating.
         let mut candidates = Vec::new();
         for (u, c) in children.iter().enumerate() {
-            let out = rank(
-                &MatchUnit::single(c.clone()),
-                &opts,
-                &rules,
-                start(),
-                &labels,
-            );
+            let out = rank(&MatchUnit::single(c.clone()), &opts, &rules, start());
             for r in out.ranked {
                 let o = (r.option_id.0 - 1) as usize;
                 candidates.push(Candidate {

@@ -19,7 +19,6 @@ pub mod geo;
 pub mod goals;
 pub mod ids;
 pub mod lang;
-pub mod language_names;
 pub mod matching;
 pub mod metrics;
 pub mod need;

@@ -20,8 +20,19 @@ pub enum Arg {
     Text(String),
     /// Another catalogue text (a term such as a need's level), shown in the reader's language.
     Key(Cow<'static, str>),
-    /// A text the domain wrote in both languages (a matching reason), shown in the reader's.
-    Both(crate::Bilingual),
+    /// An entry of the needs vocabulary, named in the reader's language. Its words are data an
+    /// administrator keeps, not catalogue text, so the caller who renders supplies them.
+    Need(crate::NeedCode),
+    /// A name kept as data in both languages (a need's label, looked up for a message that
+    /// travels to where the needs vocabulary is not at hand, such as a form error).
+    Named(crate::Bilingual),
+    /// A language by its ISO 639-1 code, named in the reader's language ("arabisk").
+    Language(String),
+    /// Several values, listed as the reader lists them: "arabisk, dansk".
+    List(Vec<Arg>),
+    /// Several texts that together make one: "12,0 km til forældrene; 3,0 km til netværket",
+    /// joined by semicolons and begun with a capital letter.
+    Clauses(Vec<Message>),
 }
 
 /// A catalogue key with the values its text needs, e.g. `problem.max_chars` with `max = 300`.
@@ -66,10 +77,27 @@ impl Message {
         self
     }
 
-    /// Adds a text written in both languages.
-    pub fn both(mut self, name: &'static str, value: crate::Bilingual) -> Self {
-        self.args.push((name, Arg::Both(value)));
+    /// Adds an entry of the needs vocabulary.
+    pub fn need(mut self, name: &'static str, code: crate::NeedCode) -> Self {
+        self.args.push((name, Arg::Need(code)));
         self
+    }
+
+    /// Adds a list of values.
+    pub fn list(mut self, name: &'static str, items: Vec<Arg>) -> Self {
+        self.args.push((name, Arg::List(items)));
+        self
+    }
+
+    /// Adds texts that together make one.
+    pub fn clauses(mut self, name: &'static str, clauses: Vec<Message>) -> Self {
+        self.args.push((name, Arg::Clauses(clauses)));
+        self
+    }
+
+    /// The value named `name`, for tests and for callers that look into a reason.
+    pub fn arg(&self, name: &str) -> Option<&Arg> {
+        self.args.iter().find(|(n, _)| *n == name).map(|(_, a)| a)
     }
 
     /// Adds another catalogue text, by key.

@@ -77,6 +77,24 @@ pub fn weekday_date(lang: Lang, d: NaiveDate) -> String {
     format!("{name} {}", date(lang, d))
 }
 
+/// Items listed as the reader lists them: "arabisk, dansk og tyrkisk".
+pub fn list(lang: Lang, items: Vec<String>) -> String {
+    match items.split_last() {
+        None => String::new(),
+        Some((last, [])) => last.clone(),
+        Some((last, rest)) => format!("{} {} {last}", rest.join(", "), crate::t(lang, "list.and")),
+    }
+}
+
+/// A text begun with a capital letter, as a sentence is.
+pub fn capitalised(text: &str) -> String {
+    let mut chars = text.chars();
+    match chars.next() {
+        Some(first) => first.to_uppercase().collect::<String>() + chars.as_str(),
+        None => String::new(),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -16,7 +16,7 @@ use fluent_bundle::concurrent::FluentBundle;
 use fluent_bundle::types::{FluentNumber, FluentNumberOptions};
 use fluent_bundle::{FluentArgs, FluentResource, FluentValue};
 use fluent_syntax::ast;
-use kith_domain::{Arg, Lang, Message};
+use kith_domain::{Arg, Lang, Message, NeedCode};
 
 /// The catalogue's files per language, in the order they are loaded.
 const FILES: &[(&str, &str, &str)] = &[
@@ -49,6 +49,16 @@ const FILES: &[(&str, &str, &str)] = &[
         "exports",
         include_str!("../locales/da/exports.ftl"),
         include_str!("../locales/en/exports.ftl"),
+    ),
+    (
+        "matching",
+        include_str!("../locales/da/matching.ftl"),
+        include_str!("../locales/en/matching.ftl"),
+    ),
+    (
+        "languages",
+        include_str!("../locales/da/languages.ftl"),
+        include_str!("../locales/en/languages.ftl"),
     ),
 ];
 
@@ -215,16 +225,35 @@ pub fn term<T: Term>(lang: Lang, value: T) -> &'static str {
     t(lang, &format!("{}.{}", T::AREA, value.code()))
 }
 
-/// The name of a vocabulary's value in both languages, for texts the domain writes.
+/// The name of a vocabulary's value in both languages, for a cell of an export that keeps both.
 pub fn both<T: Term>(value: T) -> kith_domain::Bilingual {
     kith_domain::Bilingual::new(term(Lang::Da, value), term(Lang::En, value))
 }
 
+/// The words of the needs vocabulary, which an administrator keeps as data (not in this
+/// catalogue), for the texts that name a need.
+pub trait NeedNames {
+    /// The need's name in `lang`, if the vocabulary has it.
+    fn need_name(&self, lang: Lang, code: &NeedCode) -> Option<String>;
+}
+
+/// No vocabulary at hand: a need shows as its code.
+impl NeedNames for () {
+    fn need_name(&self, _: Lang, _: &NeedCode) -> Option<String> {
+        None
+    }
+}
+
 /// A message with its values, in `lang`.
 pub fn render(lang: Lang, message: &Message) -> String {
+    render_with(lang, message, &())
+}
+
+/// A message with its values, in `lang`, naming needs by `needs`.
+pub fn render_with(lang: Lang, message: &Message, needs: &dyn NeedNames) -> String {
     let mut args = FluentArgs::new();
     for (name, value) in &message.args {
-        args.set(*name, value_of(lang, value));
+        args.set(*name, value_of(lang, value, needs));
     }
     match format(&catalogue(lang).bundle, &message.key, Some(&args)) {
         Some((text, missing_value)) => {
@@ -240,7 +269,37 @@ pub fn render(lang: Lang, message: &Message) -> String {
     }
 }
 
-fn value_of(lang: Lang, arg: &Arg) -> FluentValue<'static> {
+/// A message in both languages, for what is kept or sent as it was said (a proposal's frozen
+/// explanation, the API's reasons).
+pub fn both_with(message: &Message, needs: &dyn NeedNames) -> kith_domain::Bilingual {
+    kith_domain::Bilingual::new(
+        render_with(Lang::Da, message, needs),
+        render_with(Lang::En, message, needs),
+    )
+}
+
+/// A language's name by its ISO 639-1 code ("arabisk"); an unknown code in capitals.
+pub fn language_name(lang: Lang, code: &str) -> String {
+    let code = code.trim().to_lowercase();
+    match catalogue(lang).plain.get(&format!("language_name.{code}")) {
+        Some(name) => name.clone(),
+        None => code.to_uppercase(),
+    }
+}
+
+/// Several languages' names as a list: "arabisk, dansk og tyrkisk".
+pub fn language_list(lang: Lang, codes: &[String]) -> String {
+    format::list(lang, codes.iter().map(|c| language_name(lang, c)).collect())
+}
+
+fn text_of(lang: Lang, arg: &Arg, needs: &dyn NeedNames) -> String {
+    match value_of(lang, arg, needs) {
+        FluentValue::String(s) => s.into_owned(),
+        other => format_number(lang, &other).unwrap_or_default(),
+    }
+}
+
+fn value_of(lang: Lang, arg: &Arg, needs: &dyn NeedNames) -> FluentValue<'static> {
     match arg {
         Arg::Int(n) => FluentValue::from(*n),
         Arg::Decimal(x, places) => {
@@ -257,7 +316,25 @@ fn value_of(lang: Lang, arg: &Arg) -> FluentValue<'static> {
         Arg::Date(d) => FluentValue::from(format::date(lang, *d)),
         Arg::Text(s) => FluentValue::from(s.clone()),
         Arg::Key(k) => FluentValue::from(t(lang, k)),
-        Arg::Both(b) => FluentValue::from(b.get(lang).to_owned()),
+        Arg::Need(code) => FluentValue::from(
+            needs
+                .need_name(lang, code)
+                .unwrap_or_else(|| code.as_str().to_owned()),
+        ),
+        Arg::Named(name) => FluentValue::from(name.get(lang).to_owned()),
+        Arg::Language(code) => FluentValue::from(language_name(lang, code)),
+        Arg::List(items) => FluentValue::from(format::list(
+            lang,
+            items.iter().map(|a| text_of(lang, a, needs)).collect(),
+        )),
+        Arg::Clauses(clauses) => {
+            let joined = clauses
+                .iter()
+                .map(|m| render_with(lang, m, needs))
+                .collect::<Vec<_>>()
+                .join("; ");
+            FluentValue::from(format::capitalised(&joined))
+        }
     }
 }
 

@@ -3,8 +3,8 @@
 use std::collections::HashMap;
 
 use kith_domain::{
-    Bilingual, ChildId, Coordinates, NeedCode, NetworkPersonId, Place, PlacementId,
-    PlacementOptionId, SiblingGroupId, age_on,
+    ChildId, Coordinates, NeedCode, NetworkPersonId, Place, PlacementId, PlacementOptionId,
+    SiblingGroupId, age_on,
 };
 use kith_store::children::ChildListRow;
 use kith_store::entities::child;
@@ -56,21 +56,15 @@ pub(crate) fn summary(app: &App, c: ChildListRow) -> Result<ChildSummary> {
 /// The whole case of one child.
 pub(crate) async fn detail(app: &App, c: child::Model) -> Result<ChildDetail> {
     let conn = app.db().conn();
-    let vocabulary: HashMap<String, Bilingual> = kith_store::needs::all(conn)
-        .await?
-        .into_iter()
-        .map(|n| (n.code, Bilingual::new(n.label_da, n.label_en)))
-        .collect();
+    let words = crate::needs::words(app).await?;
     let mut needs = kith_store::children::needs_of(conn, &[c.id])
         .await?
         .into_iter()
         .map(|n| {
+            let code = NeedCode::parse(&n.need_code).map_err(corrupt)?;
             Ok(ChildNeedView {
-                label: vocabulary
-                    .get(&n.need_code)
-                    .cloned()
-                    .unwrap_or_else(|| Bilingual::new(&n.need_code, &n.need_code)),
-                code: NeedCode::parse(&n.need_code).map_err(corrupt)?,
+                label: words.both(&code),
+                code,
                 level: n.level.parse().map_err(corrupt)?,
             })
         })

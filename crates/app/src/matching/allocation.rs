@@ -122,14 +122,13 @@ pub async fn allocate(app: &App, actor: &Actor, input: AllocationInput) -> Resul
     check_profiles(&units, "children")?;
 
     let rules = crate::rules::matching(app).await?;
-    let labels = profiles::labels(app).await?;
     let catalog = profiles::options(app).await?;
     let (options, briefs) = (&catalog.0, &catalog.1);
     let index: std::collections::HashMap<_, usize> =
         options.iter().enumerate().map(|(i, o)| (o.id, i)).collect();
     let mut candidates = Vec::new();
     for (u, unit) in units.iter().enumerate() {
-        for r in rank(unit, options, &rules, start, &labels).ranked {
+        for r in rank(unit, options, &rules, start).ranked {
             candidates.push(Candidate {
                 unit: u,
                 option: index[&r.option_id],

@@ -2,23 +2,23 @@
 //! allocation of several waiting children at once.
 
 pub mod allocation;
+pub mod explain;
 pub(crate) mod profiles;
 
 use std::collections::HashMap;
 
 use chrono::{Days, NaiveDate};
-use kith_domain::matching::exclusions::ExclusionText;
-use kith_domain::matching::rank::{Contribution, Flag};
-use kith_domain::matching::recommendation::Recommendation;
-use kith_domain::matching::{MatchOutcome, MatchUnit, NeedLabels, OptionGroup, rank};
+use kith_domain::matching::{MatchOutcome, MatchUnit, OptionGroup, rank};
 use kith_domain::{ChildId, PlacementOptionId};
 use kith_store::entities::child;
 use serde::{Deserialize, Serialize};
 
+pub use explain::{Contribution, ExclusionText, Flag, Recommendation};
 pub use profiles::OptionBrief;
 
 use crate::audit::{self, AuditAction, ChildData};
 use crate::children::ChildRef;
+use crate::needs::NeedWords;
 use crate::{Actor, App, AppError, Result};
 
 /// How far back a start date may lie: matching is for placements that have not begun.
@@ -171,14 +171,14 @@ pub(crate) fn child_refs(rows: &[child::Model], unit: &MatchUnit) -> Vec<ChildRe
 pub(crate) fn ranked_view(
     r: &kith_domain::matching::RankedOption,
     briefs: &HashMap<PlacementOptionId, OptionBrief>,
-    labels: &NeedLabels,
+    words: &NeedWords,
 ) -> RankedView {
-    let e = r.explain(labels);
+    let (score, contributions, flags) = explain::contributions(r, words);
     RankedView {
         option: frozen(&briefs[&r.option_id]),
-        score: e.score,
-        contributions: e.contributions,
-        flags: e.flags,
+        score,
+        contributions,
+        flags,
     }
 }
 
@@ -189,7 +189,7 @@ pub(crate) fn unit_view(
     unit: &MatchUnit,
     rows: &[child::Model],
     briefs: &HashMap<PlacementOptionId, OptionBrief>,
-    labels: &NeedLabels,
+    words: &NeedWords,
     shown: usize,
 ) -> UnitMatchView {
     let mut groups: Vec<GroupView> = Vec::new();
@@ -204,7 +204,7 @@ pub(crate) fn unit_view(
         let g = groups.last_mut().expect("just pushed");
         g.total += 1;
         if g.options.len() < shown {
-            g.options.push(ranked_view(r, briefs, labels));
+            g.options.push(ranked_view(r, briefs, words));
         }
     }
     let mut by_reason: Vec<ReasonCount> = Vec::new();
@@ -231,10 +231,10 @@ pub(crate) fn unit_view(
             .take(shown)
             .map(|x| ExcludedView {
                 option: frozen(&briefs[&x.option_id]),
-                reasons: x.explain(labels).reasons,
+                reasons: explain::exclusions(x, words),
             })
             .collect(),
-        recommendation: outcome.recommendation,
+        recommendation: explain::recommendation(outcome.recommendation, words),
     }
 }
 
@@ -259,18 +259,18 @@ pub async fn matches(
     let (units, rows) = profiles::units_for(app, &child, together).await?;
     check_profiles(&units, "needs")?;
     let rules = crate::rules::matching(app).await?;
-    let labels = profiles::labels(app).await?;
+    let words = crate::needs::words(app).await?;
     let catalog = profiles::options(app).await?;
     let (options, briefs) = (&catalog.0, &catalog.1);
     let views = units
         .iter()
         .map(|u| {
             unit_view(
-                rank(u, options, &rules, start, &labels),
+                rank(u, options, &rules, start),
                 u,
                 &rows,
                 briefs,
-                &labels,
+                &words,
                 shown as usize,
             )
         })

@@ -1,13 +1,13 @@
 //! Loading what matching needs from the database: children as profiles, options as profiles
-//! with their free places and track record, and the need labels.
+//! with their free places and track record.
 
 use std::collections::HashMap;
 
 use chrono::{DateTime, Utc};
-use kith_domain::matching::{ChildProfile, KnownOption, MatchUnit, NeedLabels, OptionProfile};
+use kith_domain::matching::{ChildProfile, KnownOption, MatchUnit, OptionProfile};
 use kith_domain::{
-    AgeRange, Approval, Bilingual, ChildId, Coordinates, NeedCode, PlacementKind,
-    PlacementOptionId, PlacementStatus, free_places,
+    AgeRange, Approval, ChildId, Coordinates, NeedCode, PlacementKind, PlacementOptionId,
+    PlacementStatus, free_places,
 };
 use kith_store::entities::{child, placement_option};
 use serde::Serialize;
@@ -20,37 +20,6 @@ fn corrupt(e: impl std::fmt::Display) -> AppError {
 
 fn coords(lat: Option<f64>, lon: Option<f64>) -> Option<Coordinates> {
     lat.zip(lon).and_then(|(a, o)| Coordinates::new(a, o).ok())
-}
-
-/// The need labels of the vocabulary.
-pub(crate) async fn labels(app: &App) -> Result<NeedLabels> {
-    Ok(NeedLabels(
-        kith_store::needs::all(app.db().conn())
-            .await?
-            .into_iter()
-            .filter_map(|n| {
-                Some((
-                    NeedCode::parse(&n.code).ok()?,
-                    Bilingual::new(n.label_da, n.label_en),
-                ))
-            })
-            .collect(),
-        terms(),
-    ))
-}
-
-/// The catalogue's names of the kinds and target areas the domain's reasons mention.
-fn terms() -> std::collections::HashMap<String, Bilingual> {
-    let kinds = kith_domain::PlacementKind::ALL.iter().map(|k| {
-        (
-            format!("placement_kind.{}", k.as_str()),
-            kith_text::both(*k),
-        )
-    });
-    let areas = kith_domain::TargetArea::ALL
-        .iter()
-        .map(|a| (format!("target_area.{}", a.as_str()), kith_text::both(*a)));
-    kinds.chain(areas).collect()
 }
 
 /// Profiles of the given children, in the order given.

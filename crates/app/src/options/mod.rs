@@ -6,11 +6,9 @@
 pub mod input;
 pub mod view;
 
-use std::collections::HashMap;
-
 use kith_domain::{
-    Approval, ApprovalAuthority, Bilingual, ChildId, Coordinates, NeedCode, PlacementKind,
-    PlacementOptionId, Role, TargetArea, UserId, free_places,
+    Approval, ApprovalAuthority, ChildId, Coordinates, NeedCode, PlacementKind, PlacementOptionId,
+    Role, TargetArea, UserId, free_places,
 };
 use kith_store::StoreError;
 use kith_store::entities::placement_option;
@@ -146,21 +144,15 @@ async fn gate(
 
 async fn detail(app: &App, o: placement_option::Model) -> Result<OptionDetail> {
     let conn = app.db().conn();
-    let vocabulary: HashMap<String, Bilingual> = kith_store::needs::all(conn)
-        .await?
-        .into_iter()
-        .map(|n| (n.code, Bilingual::new(n.label_da, n.label_en)))
-        .collect();
+    let words = crate::needs::words(app).await?;
     let mut competences = kith_store::options::competences_of(conn, &[o.id])
         .await?
         .into_iter()
         .map(|c| {
+            let code = NeedCode::parse(&c.need_code).map_err(corrupt)?;
             Ok(CompetenceView {
-                label: vocabulary
-                    .get(&c.need_code)
-                    .cloned()
-                    .unwrap_or_else(|| Bilingual::new(&c.need_code, &c.need_code)),
-                code: NeedCode::parse(&c.need_code).map_err(corrupt)?,
+                label: words.both(&code),
+                code,
                 max_level: c.max_level.parse().map_err(corrupt)?,
             })
         })

@@ -1,16 +1,14 @@
 //! The scoring criteria. Each gives a fraction in permille (0-1000) and a reason. Reasons are
-//! small values whose Danish and English texts are rendered only when shown. Missing data
+//! small values; [`Reason::message`] names their catalogue text and values, which the reader's
+//! language renders only when shown. Missing data
 //! never lowers a score silently: the reason says what is missing.
 
 use std::sync::Arc;
 
 use chrono::NaiveDate;
 
-use super::exclusions::level_da;
-use super::{
-    MatchRules, MatchUnit, NeedLabels, OptionGroup, OptionProfile, UnitFacts, Weights, km,
-};
-use crate::{Bilingual, NeedCode, NeedLevel, PlacementKind, age_on};
+use super::{MatchRules, MatchUnit, OptionGroup, OptionProfile, UnitFacts, Weights};
+use crate::{Arg, Message, NeedCode, NeedLevel, PlacementKind, age_on};
 
 crate::macros::vocabulary!(
     /// A scoring criterion.
@@ -108,229 +106,115 @@ pub enum SchoolReason {
     Distance(f64),
 }
 
-fn capitalise(s: &str) -> String {
-    let mut c = s.chars();
-    match c.next() {
-        Some(f) => f.to_uppercase().collect::<String>() + c.as_str(),
-        None => String::new(),
-    }
-}
-
-fn label_list(codes: &[NeedCode], labels: &NeedLabels) -> (String, String) {
-    let ls: Vec<Bilingual> = codes.iter().map(|c| labels.of(c)).collect();
-    (
-        ls.iter()
-            .map(|l| l.da.as_str())
-            .collect::<Vec<_>>()
-            .join(", "),
-        ls.iter()
-            .map(|l| l.en.as_str())
-            .collect::<Vec<_>>()
-            .join(", "),
-    )
-}
-
 impl Reason {
-    /// The reason in Danish and English.
-    pub fn text(&self, labels: &NeedLabels) -> Bilingual {
+    /// The reason as a catalogue text and its values (`reason.*`).
+    pub fn message(&self) -> Message {
         use Reason::*;
         match self {
-            NoNeeds => b("Ingen behov registreret", "No needs recorded"),
-            AllNeeds(1) => b("Dækker barnets ene behov", "Covers the child's one need"),
-            AllNeeds(n) => b(
-                format!("Dækker alle {n} behov"),
-                format!("Covers all {n} needs"),
-            ),
+            NoNeeds => Message::new("reason.no_needs"),
+            AllNeeds(n) => Message::new("reason.all_needs").int("count", *n as i64),
             SomeNeeds {
                 needs,
                 full,
                 partly,
                 not,
             } => {
-                let pick = |mask: u64| -> Vec<NeedCode> {
+                let pick = |mask: u64| -> Vec<Arg> {
                     needs
                         .iter()
                         .enumerate()
                         .filter(|(i, _)| mask & (1 << i) != 0)
-                        .map(|(_, (c, _))| c.clone())
+                        .map(|(_, (c, _))| Arg::Need(c.clone()))
                         .collect()
                 };
                 let (partly, not) = (pick(*partly), pick(*not));
-                let total = needs.len();
-                let mut da = format!("Dækker {full} af {total} behov fuldt");
-                let mut en = format!("Covers {full} of {total} needs fully");
+                let mut clauses = vec![
+                    Message::new("reason.covers_fully")
+                        .int("full", *full as i64)
+                        .int("total", needs.len() as i64),
+                ];
                 if !partly.is_empty() {
-                    let (d, e) = label_list(&partly, labels);
-                    da.push_str(&format!("; delvist: {d}"));
-                    en.push_str(&format!("; partly: {e}"));
+                    clauses.push(Message::new("reason.covers_partly").list("needs", partly));
                 }
                 if !not.is_empty() {
-                    let (d, e) = label_list(&not, labels);
-                    da.push_str(&format!("; ikke: {d}"));
-                    en.push_str(&format!("; not: {e}"));
+                    clauses.push(Message::new("reason.covers_not").list("needs", not));
                 }
-                b(da, en)
+                joined(clauses)
             }
-            NetworkFamily => b(
-                "Netværksfamilie: voksne barnet kender",
-                "Network family: adults the child knows",
-            ),
-            KnowsFamily(how) if how.is_empty() => {
-                b("Barnet kender familien", "The child knows the family")
-            }
-            KnowsFamily(how) => b(
-                format!("Barnet kender familien ({how})"),
-                format!("The child knows the family ({how})"),
-            ),
-            NoKnownAdults => b("Ingen kendte voksne", "No adults the child knows"),
-            School(one) => school_text(std::slice::from_ref(one)),
-            Schools(per_child) => school_text(per_child),
-            NoParentsOrNetworkLocation => b(
-                "Ingen adresse med koordinater for forældre eller netværk",
-                "No location recorded for parents or network",
-            ),
-            OptionHasNoLocation => b(
-                "Stedet har ingen koordinater",
-                "No location recorded for the option",
-            ),
+            NetworkFamily => Message::new("reason.network_family"),
+            KnowsFamily(how) if how.is_empty() => Message::new("reason.knows_family"),
+            KnowsFamily(how) => Message::new("reason.knows_family_how").text("how", how.clone()),
+            NoKnownAdults => Message::new("reason.no_known_adults"),
+            School(one) => school_message(std::slice::from_ref(one)),
+            Schools(per_child) => school_message(per_child),
+            NoParentsOrNetworkLocation => Message::new("reason.no_parents_or_network_location"),
+            OptionHasNoLocation => Message::new("reason.option_has_no_location"),
             Near {
                 parents,
                 network,
                 is_network,
-            } => near_text(*parents, *network, *is_network),
-            SiblingsTogether(n) => b(
-                format!("{n} søskende anbringes sammen"),
-                format!("{n} siblings placed together"),
-            ),
-            PlacedApart => b(
-                "Anbringes adskilt fra sine søskende",
-                "Placed apart from siblings",
-            ),
-            JoinsSiblings => b(
-                "Bor sammen med sine søskende, som allerede bor her",
-                "Joins its siblings, who already live here",
-            ),
-            ApartFromPlacedSiblings => b(
-                "Adskilt fra sine søskende, som bor et andet sted",
-                "Apart from its siblings, who live elsewhere",
-            ),
-            NoSiblings => b(
-                "Ingen søskende at anbringe sammen med",
-                "No siblings to place together",
-            ),
-            NoLanguage => b(
-                "Intet sprog registreret for barnet",
-                "No language recorded for the child",
-            ),
-            Speaks(l) => {
-                let names = crate::language_names::language_list(l);
-                b(
-                    format!("Taler {}", names.da),
-                    format!("Speaks {}", names.en),
-                )
-            }
+            } => near_message(*parents, *network, *is_network),
+            SiblingsTogether(n) => Message::new("reason.siblings_together").int("count", *n as i64),
+            PlacedApart => Message::new("reason.placed_apart"),
+            JoinsSiblings => Message::new("reason.joins_siblings"),
+            ApartFromPlacedSiblings => Message::new("reason.apart_from_placed_siblings"),
+            NoSiblings => Message::new("reason.no_siblings"),
+            NoLanguage => Message::new("reason.no_language"),
+            Speaks(l) => Message::new("reason.speaks").list("languages", languages(l)),
             DoesNotSpeak(l) => {
-                let names = crate::language_names::language_list(l);
-                b(
-                    format!("Taler ikke {}", names.da),
-                    format!("Does not speak {}", names.en),
-                )
+                Message::new("reason.does_not_speak").list("languages", languages(l))
             }
-            NoCultureWishes => b(
-                "Ingen ønsker om kultur eller religion",
-                "No wishes about culture or religion",
-            ),
-            MeetsWish(w) => b(
-                format!("Imødekommer ønsket ({})", w.join(", ")),
-                format!("Meets the wish ({})", w.join(", ")),
-            ),
-            DoesNotStateWish(w) => b(
-                format!("Hjemmet oplyser ikke: {w}"),
-                format!("The home does not state: {w}"),
-            ),
-            NetworkTier => b(
-                "Netværksfamilie: specialiseringsgrad er ikke relevant",
-                "Network family: tier does not apply",
-            ),
-            InstitutionFor(NeedLevel::Severe) => b(
-                "Intensiv indsats svarer til svære behov",
-                "Intensive care matches severe needs",
-            ),
-            InstitutionFor(NeedLevel::Moderate) => b(
-                "En institution er mere end moderate behov kalder på",
-                "An institution is more than moderate needs call for",
-            ),
-            InstitutionFor(NeedLevel::Light) => b(
-                "En institution er langt mere end lette behov kalder på",
-                "An institution is far more than light needs call for",
-            ),
-            FamilyTier { level, over: 0 } => b(
-                format!("Passende til {} støttebehov", level_da(*level)),
-                format!("Fits {level} support needs"),
-            ),
-            FamilyTier { level, over: 1 } => b(
-                format!(
-                    "Mere specialiseret end {} støttebehov kalder på",
-                    level_da(*level)
-                ),
-                format!("More specialised than {level} support needs call for"),
-            ),
-            FamilyTier { level, .. } => b(
-                format!(
-                    "Langt mere specialiseret end {} støttebehov kalder på",
-                    level_da(*level)
-                ),
-                format!("Far more specialised than {level} support needs call for"),
-            ),
-            Breakdowns(0) => b("Ingen tidligere sammenbrud", "No earlier breakdowns"),
-            Breakdowns(1) => b("1 tidligere sammenbrud", "1 earlier breakdown"),
-            Breakdowns(n) => b(
-                format!("{n} tidligere sammenbrud"),
-                format!("{n} earlier breakdowns"),
-            ),
-            NoDayRate => b("Ingen døgntakst", "No day rate"),
-            NoDayRateRecorded => b("Ingen døgntakst registreret", "No day rate recorded"),
-            DayRate(r) => b(format!("Døgntakst {r} kr."), format!("Day rate DKK {r}")),
+            NoCultureWishes => Message::new("reason.no_culture_wishes"),
+            MeetsWish(w) => Message::new("reason.meets_wish")
+                .list("words", w.iter().map(|w| Arg::Text(w.clone())).collect()),
+            DoesNotStateWish(w) => {
+                Message::new("reason.does_not_state_wish").text("wish", w.clone())
+            }
+            NetworkTier => Message::new("reason.network_tier"),
+            InstitutionFor(level) => {
+                Message::new("reason.institution_for").text("level", level.as_str())
+            }
+            FamilyTier { level, over } => Message::new(match over {
+                0 => "reason.family_tier_fits",
+                1 => "reason.family_tier_more",
+                _ => "reason.family_tier_far_more",
+            })
+            .text("level", level.as_str()),
+            Breakdowns(n) => Message::new("reason.breakdowns").int("count", *n),
+            NoDayRate => Message::new("reason.no_day_rate"),
+            NoDayRateRecorded => Message::new("reason.no_day_rate_recorded"),
+            DayRate(r) => Message::new("reason.day_rate").int("kroner", *r),
         }
     }
 }
 
-/// The school reasons of a unit's children in words (each distinct reason once).
-fn school_text(per_child: &[SchoolReason]) -> Bilingual {
-    let mut da: Vec<String> = Vec::new();
-    let mut en: Vec<String> = Vec::new();
+/// Texts that together make one reason.
+fn joined(clauses: Vec<Message>) -> Message {
+    Message::new("reason.joined").clauses("clauses", clauses)
+}
+
+fn languages(codes: &[String]) -> Vec<Arg> {
+    codes.iter().map(|c| Arg::Language(c.clone())).collect()
+}
+
+/// The school reasons of a unit's children (each distinct reason once).
+fn school_message(per_child: &[SchoolReason]) -> Message {
+    let mut clauses: Vec<Message> = Vec::new();
     for r in per_child {
-        let (d, e) = match r {
-            SchoolReason::NotSchoolAge => (
-                "ikke i skolealderen".to_owned(),
-                "not of school age".to_owned(),
-            ),
-            SchoolReason::NotRecorded => (
-                "ingen skole registreret".to_owned(),
-                "no school location recorded".to_owned(),
-            ),
-            SchoolReason::SchoolHasNoCoordinates => (
-                "skolen har ingen koordinater".to_owned(),
-                "the school has no coordinates".to_owned(),
-            ),
-            SchoolReason::OptionHasNoCoordinates => (
-                "stedet har ingen koordinater".to_owned(),
-                "no location recorded for the option".to_owned(),
-            ),
-            SchoolReason::Distance(d) => {
-                let (kda, ken) = km(*d);
-                (
-                    format!("{kda} km til skolen"),
-                    format!("{ken} km from the school"),
-                )
+        let m = match r {
+            SchoolReason::NotSchoolAge => Message::new("reason.school_not_school_age"),
+            SchoolReason::NotRecorded => Message::new("reason.school_not_recorded"),
+            SchoolReason::SchoolHasNoCoordinates => Message::new("reason.school_no_location"),
+            SchoolReason::OptionHasNoCoordinates => {
+                Message::new("reason.school_option_no_location")
             }
+            SchoolReason::Distance(d) => Message::new("reason.school_km").decimal("km", *d, 1),
         };
-        if !da.contains(&d) {
-            da.push(d);
-            en.push(e);
+        if !clauses.contains(&m) {
+            clauses.push(m);
         }
     }
-    b(capitalise(&da.join("; ")), capitalise(&en.join("; ")))
+    joined(clauses)
 }
 
 /// A criterion's verdict: how much of its weight the option earns, and why.
@@ -522,34 +406,20 @@ fn near_network(unit: &MatchUnit, option: &OptionProfile, rules: &MatchRules) ->
     )
 }
 
-/// The distance reason in words: to the parents and to the network, each when known; a
-/// network family is the network, so only its distance to the parents is told.
-fn near_text(parents: Option<f64>, network: Option<f64>, is_network: bool) -> Bilingual {
-    let to_parents = parents.map(|d| {
-        let (da, en) = km(d);
-        (
-            format!("{da} km til forældrene"),
-            format!("{en} km from the parents"),
-        )
-    });
-    let to_network = network.map(|d| {
-        let (da, en) = km(d);
-        (
-            format!("{da} km til netværket"),
-            format!("{en} km from the network"),
-        )
-    });
-    let mut da = Vec::new();
-    let mut en = Vec::new();
+/// The distance reason: to the parents and to the network, each when known; a network
+/// family is the network, so only its distance to the parents is told.
+fn near_message(parents: Option<f64>, network: Option<f64>, is_network: bool) -> Message {
+    let mut clauses = Vec::new();
     if is_network {
-        da.push("Barnets eget netværk".to_owned());
-        en.push("The child's own network".to_owned());
+        clauses.push(Message::new("reason.own_network"));
     }
-    for (d, e) in to_parents.into_iter().chain(to_network) {
-        da.push(d);
-        en.push(e);
+    if let Some(d) = parents {
+        clauses.push(Message::new("reason.km_to_parents").decimal("km", d, 1));
     }
-    b(da.join("; "), en.join("; "))
+    if let Some(d) = network {
+        clauses.push(Message::new("reason.km_to_network").decimal("km", d, 1));
+    }
+    joined(clauses)
 }
 
 /// Siblings together (§ 52(3)).
@@ -682,11 +552,6 @@ fn cost(option: &OptionProfile, rules: &MatchRules) -> Verdict {
             v(p, Reason::DayRate(rate))
         }
     }
-}
-
-/// Both texts of a reason.
-fn b(da: impl Into<String>, en: impl Into<String>) -> Bilingual {
-    Bilingual::new(da, en)
 }
 
 #[cfg(test)]

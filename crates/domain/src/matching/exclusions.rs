@@ -1,14 +1,13 @@
 //! Hard constraints. An option that breaks any of them is excluded, with every reason that
 //! applies, so the match unit sees all that would have to change.
 //!
-//! Reasons are small values (codes with their numbers); their Danish and English texts are
-//! rendered only when shown ([`Exclusion::text`]), which keeps ranking thousands of options fast.
+//! Reasons are small values (codes with their numbers); [`Exclusion::message`] names their
+//! catalogue text, rendered only when shown, which keeps ranking thousands of options fast.
 
 use chrono::NaiveDate;
-use serde::{Deserialize, Serialize};
 
-use super::{MatchRules, MatchUnit, NeedLabels, OptionProfile};
-use crate::{ApprovalStatus, Bilingual, NeedCode, NeedLevel, PlacementKind, TargetArea, age_on};
+use super::{MatchRules, MatchUnit, OptionProfile};
+use crate::{ApprovalStatus, Message, NeedCode, NeedLevel, PlacementKind, TargetArea, age_on};
 
 crate::macros::vocabulary!(
     /// Why an option cannot be used.
@@ -46,30 +45,6 @@ pub enum Exclusion {
     Unsuitable(String),
 }
 
-/// An exclusion as shown: its code and text.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
-pub struct ExclusionText {
-    pub code: ExclusionCode,
-    pub reason: Bilingual,
-}
-
-/// A date as each language writes it in a sentence: `10.12.2026`, `10 Dec 2026`.
-fn date(d: &NaiveDate) -> (String, String) {
-    (
-        d.format("%d.%m.%Y").to_string(),
-        d.format("%-d %b %Y").to_string(),
-    )
-}
-
-pub(crate) fn level_da(l: NeedLevel) -> &'static str {
-    match l {
-        NeedLevel::Light => "let",
-        NeedLevel::Moderate => "moderat",
-        NeedLevel::Severe => "svær",
-    }
-}
-
 impl Exclusion {
     /// The stable code.
     pub fn code(&self) -> ExclusionCode {
@@ -89,88 +64,38 @@ impl Exclusion {
         }
     }
 
-    /// The reason in Danish and English.
-    pub fn text(&self, labels: &NeedLabels) -> Bilingual {
+    /// The reason as a catalogue text and its values (`exclusion_reason.*`).
+    pub fn message(&self) -> Message {
         use Exclusion::*;
+        let m = Message::new;
         match self {
-            NoApprovalDate => b("Ingen godkendelsesdato", "No approval date recorded"),
-            ApprovedOnlyFrom(d) => b(
-                format!("Først godkendt fra {}", date(d).0),
-                format!("Only approved from {}", date(d).1),
-            ),
-            NotApprovedYet => b("Endnu ikke godkendt", "Not approved yet"),
-            Suspended => b("Godkendelsen er suspenderet", "The approval is suspended"),
-            Expired => b("Godkendelsen er udløbet", "The approval has expired"),
-            ExpiresBeforeStart { until, start } => b(
-                format!(
-                    "Godkendelsen udløber {} før start {}",
-                    date(until).0,
-                    date(start).0
-                ),
-                format!(
-                    "The approval expires {} before the start {}",
-                    date(until).1,
-                    date(start).1
-                ),
-            ),
-            NoFreePlace { free, needed } => b(
-                match free {
-                    1 => format!("1 ledig plads; {needed} skal bruges"),
-                    _ => format!("{free} ledige pladser; {needed} skal bruges"),
-                },
-                match free {
-                    1 => format!("1 free place; {needed} needed"),
-                    _ => format!("{free} free places; {needed} needed"),
-                },
-            ),
-            Age { age, min, max } => b(
-                format!("Alder {age} ved start er uden for {min}–{max} år"),
-                format!("Age {age} at the start is outside {min}–{max}"),
-            ),
+            NoApprovalDate => m("exclusion_reason.no_approval_date"),
+            ApprovedOnlyFrom(d) => m("exclusion_reason.approved_only_from").date("from", *d),
+            NotApprovedYet => m("exclusion_reason.not_approved_yet"),
+            Suspended => m("exclusion_reason.suspended"),
+            Expired => m("exclusion_reason.expired"),
+            ExpiresBeforeStart { until, start } => m("exclusion_reason.expires_before_start")
+                .date("until", *until)
+                .date("start", *start),
+            NoFreePlace { free, needed } => m("exclusion_reason.no_free_place")
+                .int("free", *free)
+                .int("needed", *needed),
+            Age { age, min, max } => m("exclusion_reason.age")
+                .int("age", *age)
+                .int("min", *min)
+                .int("max", *max),
             TargetArea(a) => {
-                let area = labels.term("target_area", a.as_str());
-                b(
-                    format!("Ikke godkendt til målgruppen {}", area.da.to_lowercase()),
-                    format!(
-                        "Not approved for the target area {}",
-                        area.en.to_lowercase()
-                    ),
-                )
+                m("exclusion_reason.target_area").key("area", format!("target_area.{}", a.as_str()))
             }
-            SupportLevel { kind, max } => {
-                let kind = labels.term("placement_kind", kind.as_str());
-                b(
-                    format!("{} tager støttebehov op til {}", kind.da, level_da(*max)),
-                    format!(
-                        "A {} takes support needs up to {max}",
-                        kind.en.to_lowercase()
-                    ),
-                )
-            }
+            SupportLevel { kind, max } => m("exclusion_reason.support_level")
+                .key("kind", format!("placement_kind.{}", kind.as_str()))
+                .text("level", max.as_str()),
             SevereNeedUncovered(code) => {
-                let l = labels.of(code);
-                b(
-                    format!("Ingen kompetence til svært behov: {}", l.da),
-                    format!("No competence for a severe need: {}", l.en),
-                )
+                m("exclusion_reason.severe_need_uncovered").need("need", code.clone())
             }
-            NoWheelchairAccess => b("Ingen kørestolsadgang", "No wheelchair access"),
-            NetworkForAnotherChild => b(
-                "Netværksfamilie godkendt til et andet barn",
-                "A network family approved for another child",
-            ),
-            Unsuitable(reason) => b(
-                format!("Registreret som uegnet: {reason}"),
-                format!("Recorded as unsuitable: {reason}"),
-            ),
-        }
-    }
-
-    /// The code and text together.
-    pub fn explain(&self, labels: &NeedLabels) -> ExclusionText {
-        ExclusionText {
-            code: self.code(),
-            reason: self.text(labels),
+            NoWheelchairAccess => m("exclusion_reason.no_wheelchair_access"),
+            NetworkForAnotherChild => m("exclusion_reason.network_for_another_child"),
+            Unsuitable(reason) => m("exclusion_reason.unsuitable").text("why", reason.clone()),
         }
     }
 }
@@ -255,9 +180,4 @@ pub fn exclusions(
         }
     }
     out
-}
-
-/// Both texts of a reason.
-fn b(da: impl Into<String>, en: impl Into<String>) -> Bilingual {
-    Bilingual::new(da, en)
 }

@@ -2,7 +2,8 @@
 //!
 //! Hard constraints first: an option that breaks any of them is excluded, with every reason
 //! that applies ([`exclusions`]). The rest get an explained score of 0-100: the sum of one
-//! contribution per criterion, each with a short reason in Danish and English ([`criteria`]).
+//! contribution per criterion, each with a reason as a catalogue text and its values
+//! ([`criteria`]).
 //! Options are ordered network first, then other family-based, then institutional (a rule),
 //! by score inside each group ([`rank`]), and a recommendation says what kind of care the
 //! options point to ([`recommendation`]).
@@ -15,17 +16,15 @@ pub mod rank;
 pub mod recommendation;
 pub mod rules;
 
-use std::collections::HashMap;
-
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
 use crate::{
-    AgeRange, Approval, Bilingual, ChildId, Coordinates, NeedCode, NeedLevel, PlacementKind,
+    AgeRange, Approval, ChildId, Coordinates, NeedCode, NeedLevel, PlacementKind,
     PlacementOptionId, TargetArea,
 };
 
-pub use rank::{ExplainedExclusion, ExplainedOption, MatchOutcome, RankedOption, rank};
+pub use rank::{ExcludedOption, FlagKind, MatchOutcome, Part, RankedOption, rank};
 pub use rules::{MatchRules, OptionGroup, Weights};
 
 /// An option the child already knows (e.g. from respite care), and how.
@@ -186,39 +185,6 @@ impl UnitFacts {
             wish_words,
         }
     }
-}
-
-/// The words reasons need that the domain does not hold: the needs vocabulary's labels (data)
-/// and the names of kinds and target areas (from the catalogue, by `area.code`), given by the
-/// caller. A code shows where a word is missing.
-#[derive(Debug, Clone, Default)]
-pub struct NeedLabels(
-    pub HashMap<NeedCode, Bilingual>,
-    pub HashMap<String, Bilingual>,
-);
-
-impl NeedLabels {
-    /// The label of a need code in both languages.
-    pub fn of(&self, code: &NeedCode) -> Bilingual {
-        self.0
-            .get(code)
-            .cloned()
-            .unwrap_or_else(|| Bilingual::new(code.as_str(), code.as_str()))
-    }
-
-    /// The name of a vocabulary's value by its catalogue key, `placement_kind.childrens_home`.
-    pub fn term(&self, area: &str, code: &str) -> Bilingual {
-        self.1
-            .get(&format!("{area}.{code}"))
-            .cloned()
-            .unwrap_or_else(|| Bilingual::new(code, code))
-    }
-}
-
-/// Formats kilometres the way each language writes decimals.
-pub(crate) fn km(d: f64) -> (String, String) {
-    let en = format!("{d:.1}");
-    (en.replace('.', ","), en)
 }
 
 #[cfg(test)]

@@ -6,16 +6,15 @@
 //! rounded total, which never exceeds 100. Options are ordered by the exact, unrounded total
 //! (`Σ w·p`), then by id, so rounding and ties never make the order arbitrary.
 //!
-//! Texts are rendered only by [`RankedOption::explain`] and [`ExcludedOption::explain`].
+//! Reasons stay values here; the caller renders only the ones it shows, in the reader's words.
 
 use chrono::NaiveDate;
-use serde::{Deserialize, Serialize};
 
 use super::criteria::{Criterion, Reason, judge};
-use super::exclusions::{Exclusion, ExclusionText, exclusions};
+use super::exclusions::{Exclusion, exclusions};
 use super::recommendation::{Recommendation, recommend};
-use super::{MatchRules, MatchUnit, NeedLabels, OptionGroup, OptionProfile, UnitFacts};
-use crate::{ApprovalStatus, Bilingual, PlacementOptionId};
+use super::{MatchRules, MatchUnit, OptionGroup, OptionProfile, UnitFacts};
+use crate::{ApprovalStatus, Message, PlacementOptionId};
 
 /// One criterion's part of a score, before it is put into words.
 #[derive(Debug, Clone, PartialEq)]
@@ -56,78 +55,24 @@ pub struct ExcludedOption {
     pub reasons: Vec<Exclusion>,
 }
 
-/// One criterion's part of an option's score, in words.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
-pub struct Contribution {
-    pub criterion: Criterion,
-    /// The criterion's weight as configured.
-    pub weight: u32,
-    /// Points earned.
-    pub points: f64,
-    /// The most this criterion can give (its share of 100).
-    pub max_points: f64,
-    pub reason: Bilingual,
-}
-
-/// A flag in words.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
-pub struct Flag {
-    pub code: String,
-    pub text: Bilingual,
-}
-
-/// A fitting option with its score explained.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
-pub struct ExplainedOption {
-    pub option_id: PlacementOptionId,
-    pub group: OptionGroup,
-    /// 0-100: the sum of the contributions.
-    pub score: f64,
-    pub contributions: Vec<Contribution>,
-    pub flags: Vec<Flag>,
-}
-
-/// An excluded option with its reasons in words.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
-pub struct ExplainedExclusion {
-    pub option_id: PlacementOptionId,
-    pub group: OptionGroup,
-    pub reasons: Vec<ExclusionText>,
-}
-
 impl FlagKind {
-    /// The flag in words.
-    pub fn explain(&self) -> Flag {
-        let (code, text) = match self {
-            FlagKind::NeedsConcreteApproval => (
-                "needs_concrete_approval",
-                Bilingual::new(
-                    "Kræver en konkret godkendelse før flytning",
-                    "Needs a concrete approval before the move",
-                ),
-            ),
-            FlagKind::CapacityNeverConfirmed => (
-                "capacity_unconfirmed",
-                Bilingual::new(
-                    "Ledige pladser er aldrig bekræftet",
-                    "Free places have never been confirmed",
-                ),
-            ),
-            FlagKind::CapacityConfirmedDaysAgo(days) => (
-                "capacity_stale",
-                Bilingual::new(
-                    format!("Ledige pladser sidst bekræftet for {days} dage siden"),
-                    format!("Free places last confirmed {days} days ago"),
-                ),
-            ),
-        };
-        Flag {
-            code: code.to_owned(),
-            text,
+    /// The flag's stable code.
+    pub fn code(&self) -> &'static str {
+        match self {
+            FlagKind::NeedsConcreteApproval => "needs_concrete_approval",
+            FlagKind::CapacityNeverConfirmed => "capacity_unconfirmed",
+            FlagKind::CapacityConfirmedDaysAgo(_) => "capacity_stale",
+        }
+    }
+
+    /// The flag as a catalogue text and its values (`flag.*`).
+    pub fn message(&self) -> Message {
+        match self {
+            FlagKind::NeedsConcreteApproval => Message::new("flag.needs_concrete_approval"),
+            FlagKind::CapacityNeverConfirmed => Message::new("flag.capacity_unconfirmed"),
+            FlagKind::CapacityConfirmedDaysAgo(days) => {
+                Message::new("flag.capacity_stale").int("days", *days)
+            }
         }
     }
 }
@@ -136,38 +81,6 @@ impl RankedOption {
     /// The score, 0-100.
     pub fn score(&self) -> f64 {
         f64::from(self.score_tenths) / 10.0
-    }
-
-    /// The score with every contribution and flag in words.
-    pub fn explain(&self, labels: &NeedLabels) -> ExplainedOption {
-        ExplainedOption {
-            option_id: self.option_id,
-            group: self.group,
-            score: self.score(),
-            contributions: self
-                .parts
-                .iter()
-                .map(|p| Contribution {
-                    criterion: p.criterion,
-                    weight: p.weight,
-                    points: f64::from(p.tenths) / 10.0,
-                    max_points: f64::from(p.max_tenths) / 10.0,
-                    reason: p.reason.text(labels),
-                })
-                .collect(),
-            flags: self.flags.iter().map(FlagKind::explain).collect(),
-        }
-    }
-}
-
-impl ExcludedOption {
-    /// The reasons in words.
-    pub fn explain(&self, labels: &NeedLabels) -> ExplainedExclusion {
-        ExplainedExclusion {
-            option_id: self.option_id,
-            group: self.group,
-            reasons: self.reasons.iter().map(|r| r.explain(labels)).collect(),
-        }
     }
 }
 
@@ -268,7 +181,6 @@ pub fn rank(
     options: &[OptionProfile],
     rules: &MatchRules,
     start: NaiveDate,
-    labels: &NeedLabels,
 ) -> MatchOutcome {
     let facts = UnitFacts::of(unit);
     let mut ranked = Vec::new();
@@ -293,7 +205,7 @@ pub fn rank(
             .then(a.option_id.cmp(&b.option_id))
     });
     excluded.sort_by_key(|e| e.option_id);
-    let recommendation = recommend(unit, options, &ranked, &excluded, rules, labels);
+    let recommendation = recommend(unit, options, &ranked, &excluded, rules);
     MatchOutcome {
         ranked,
         excluded,

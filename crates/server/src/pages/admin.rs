@@ -293,11 +293,17 @@ async fn save_need(
     f: FormData,
 ) -> PageResult {
     let code = if code == "new" { f.text("code") } else { code };
+    let words = |lang: &str| {
+        serde_json::json!({
+            "label": f.text(&format!("label_{lang}")),
+            "description": f.text(&format!("description_{lang}")),
+        })
+    };
     let v = JsonBuilder::default()
-        .text_always("label_da", f.text("label_da"))
-        .text_always("label_en", f.text("label_en"))
-        .text_always("description_da", f.text("description_da"))
-        .text_always("description_en", f.text("description_en"))
+        .value(
+            "texts",
+            serde_json::json!({"da": words("da"), "en": words("en")}),
+        )
         .number("sort_order", f.get("sort_order"))
         .flag("active", f.checked("active"))
         .build();
@@ -309,7 +315,7 @@ async fn save_need(
         Ok(_) => Ok(Redirect::to("/admin/needs").into_response()),
         Err(AppError::Forbidden(m)) => Err(super::error_page(&ctx, AppError::Forbidden(m))),
         Err(e) => {
-            let problems = form_problems(&ctx, e)?;
+            let problems = form_problems(&ctx, need_form_fields(e))?;
             let needs = kith_app::needs::list(s.app(), &actor)
                 .await
                 .map_err(fail(&ctx))?;
@@ -323,6 +329,27 @@ async fn save_need(
             )
                 .into_response())
         }
+    }
+}
+
+/// The input's field paths as the form names its inputs: `texts.da.label` is `label_da`.
+fn need_form_fields(e: AppError) -> AppError {
+    match e {
+        AppError::Invalid(errs) => AppError::Invalid(
+            errs.into_iter()
+                .map(|mut e| {
+                    let renamed = match e.field.split('.').collect::<Vec<_>>()[..] {
+                        ["texts", lang, name] => Some(format!("{name}_{lang}")),
+                        _ => None,
+                    };
+                    if let Some(field) = renamed {
+                        e.field = field;
+                    }
+                    e
+                })
+                .collect(),
+        ),
+        other => other,
     }
 }
 

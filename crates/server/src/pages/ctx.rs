@@ -60,9 +60,7 @@ impl Ctx {
         if codes.is_empty() {
             return "–".to_owned();
         }
-        kith_domain::language_names::language_list(codes)
-            .get(self.lang)
-            .to_owned()
+        kith_text::language_list(self.lang, codes)
     }
 
     /// A catalogue text that counts something (`name` = `n`), with the plural it needs.

@@ -6,12 +6,12 @@ use axum::Router;
 use axum::extract::{Path, State};
 use axum::response::IntoResponse;
 use axum::routing::{get, post};
+use kith_app::matching::Contribution;
 use kith_app::matching::{MatchParams, MatchView, RankedView};
 use kith_app::proposals::{
     ApproveInput, NewProposalInput, ProposalListParams, ProposalSummary, ProposalView, RejectInput,
 };
 use kith_app::{Actor, AppError, Paged};
-use kith_domain::matching::rank::Contribution;
 use kith_domain::{ChildId, ExitGoal, ProposalId, ProposalStatus, Role};
 use serde_json::Value;
 

@@ -1,4 +1,4 @@
-//! An entry of the needs vocabulary.
+//! An entry of the needs vocabulary; its words are in `need_text`, a row per language.
 
 use sea_orm::entity::prelude::*;
 
@@ -7,12 +7,6 @@ use sea_orm::entity::prelude::*;
 pub struct Model {
     #[sea_orm(primary_key, auto_increment = false)]
     pub code: String,
-    pub label_da: String,
-    pub label_en: String,
-    #[sea_orm(column_type = "Text")]
-    pub description_da: String,
-    #[sea_orm(column_type = "Text")]
-    pub description_en: String,
     pub sort_order: i32,
     pub active: bool,
 }
