@@ -87,6 +87,28 @@ db_test!(pages_need_a_login_and_forms_need_the_csrf_token, |app| {
     );
     // The seeded users prefer English.
     assert!(html.contains("Register a child"));
+    // An address that does not exist answers in her language too, with her menu.
+    let missing = c
+        .get(format!("{}/no-such-page", app.base))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(missing.status(), 404);
+    let missing = missing.text().await.unwrap();
+    assert!(
+        missing.contains("Page not found") && missing.contains("Alma Adviser"),
+        "{missing}"
+    );
+    // Nobody logged in: the visitor's language, Danish by default.
+    let anonymous = client(&app.base)
+        .get(format!("{}/no-such-page", app.base))
+        .send()
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    assert!(anonymous.contains("Siden findes ikke"), "{anonymous}");
     // The logged-in session has a token of its own; the login form's no longer fits.
     let login_token = csrf;
     let csrf = csrf_in(&html);

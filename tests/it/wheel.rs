@@ -228,6 +228,26 @@ db_test!(bad_visit_input_is_refused_and_changes_nothing, |app| {
         .await
         .expect(422);
     assert_eq!(r.error_fields(), ["to"]);
+    // A public holiday is named, in the reader's language: Good Friday 2027 is 26 March
+    // (Easter Sunday 28 March 2027).
+    let r = consultant
+        .post_in(
+            "da",
+            &format!("/api/v1/visits/{second}/move"),
+            &json!({"to": "2027-03-26", "reason": "Familien er på ferie"}),
+        )
+        .await
+        .expect(422);
+    assert_eq!(
+        (
+            r.body["errors"][0]["field"].as_str(),
+            r.body["errors"][0]["message"].as_str()
+        ),
+        (
+            Some("to"),
+            Some("Langfredag er en helligdag. Vælg en anden dag.")
+        )
+    );
     // Cancelling needs a reason; a cancelled visit cannot be recorded.
     consultant
         .post(

@@ -10,7 +10,7 @@ use tower_sessions::{Expiry, SessionManagerLayer};
 use utoipa_swagger_ui::SwaggerUi;
 
 use crate::session_store::DbSessionStore;
-use crate::{AppState, api, calendar, csrf, health, openapi, pages, security, static_files};
+use crate::{AppState, calendar, csrf, health, openapi, pages, security, static_files};
 
 /// The session cookie's name.
 pub const SESSION_COOKIE: &str = "kith_session";
@@ -19,8 +19,7 @@ pub const SESSION_COOKIE: &str = "kith_session";
 pub fn router(state: AppState) -> Router {
     // Install the metrics recorder before the first request is counted.
     let _ = health::prometheus();
-    let (api_routes, doc) = api::router().split_for_parts();
-    let doc = openapi::finish(doc);
+    let (api_routes, doc) = openapi::api();
     let sessions = SessionManagerLayer::new(DbSessionStore::new(state.app().clone()))
         .with_name(SESSION_COOKIE)
         .with_http_only(true)
@@ -83,10 +82,12 @@ async fn require_user(
     }
 }
 
-async fn not_found(uri: Uri) -> Response {
+/// No such address: a problem for the API, a page for a person, in their language (the
+/// visitor is looked up, so a logged-in user reads it in their setting, with their menu).
+async fn not_found(pages::ctx::VisitorCtx(ctx): pages::ctx::VisitorCtx, uri: Uri) -> Response {
     if uri.path().starts_with("/api/") {
         crate::ApiError(kith_app::AppError::NotFound("resource")).into_response()
     } else {
-        (StatusCode::NOT_FOUND, pages::not_found_page()).into_response()
+        (StatusCode::NOT_FOUND, pages::not_found_page(ctx)).into_response()
     }
 }

@@ -308,10 +308,7 @@ pub async fn move_visit(
     let rules = crate::rules::wheel(app).await?;
     let calendar = WorkCalendar::new(&rules.closing_days);
     if let Some(why) = calendar.closed_because(input.to) {
-        p.add(
-            "to",
-            kith_domain::Message::new("problem.not_working_day").text("why", why.to_string()),
-        );
+        p.add("to", why);
     }
     let off = kith_store::staff_time::days_off(app.db().conn(), &[row.assignee_id], input.to)
         .await?

@@ -9,7 +9,7 @@
 use chrono::{Datelike, Days, NaiveDate, Weekday};
 use serde::{Deserialize, Serialize};
 
-use crate::DomainError;
+use crate::{DomainError, Message};
 
 /// The last year with Great Prayer Day (store bededag) as a public holiday: the law that
 /// abolished it took effect in 2024.
@@ -35,7 +35,8 @@ pub fn easter_sunday(year: i32) -> NaiveDate {
     NaiveDate::from_ymd_opt(year, month as u32, day as u32).expect("Easter is a real date")
 }
 
-/// The Danish public holidays of a year, in date order, with their Danish names.
+/// The Danish public holidays of a year, in date order, with their codes (`good_friday`;
+/// the catalogue names them, `holiday.good_friday`).
 pub fn public_holidays(year: i32) -> Vec<(NaiveDate, &'static str)> {
     let easter = easter_sunday(year);
     let from_easter = |days: i64| {
@@ -47,19 +48,19 @@ pub fn public_holidays(year: i32) -> Vec<(NaiveDate, &'static str)> {
     };
     let ymd = |m, d| NaiveDate::from_ymd_opt(year, m, d).expect("fixed holiday is a date");
     let mut days = vec![
-        (ymd(1, 1), "Nytårsdag"),
-        (from_easter(-3), "Skærtorsdag"),
-        (from_easter(-2), "Langfredag"),
-        (easter, "Påskedag"),
-        (from_easter(1), "2. påskedag"),
-        (from_easter(39), "Kristi himmelfartsdag"),
-        (from_easter(49), "Pinsedag"),
-        (from_easter(50), "2. pinsedag"),
-        (ymd(12, 25), "Juledag"),
-        (ymd(12, 26), "2. juledag"),
+        (ymd(1, 1), "new_years_day"),
+        (from_easter(-3), "maundy_thursday"),
+        (from_easter(-2), "good_friday"),
+        (easter, "easter_sunday"),
+        (from_easter(1), "easter_monday"),
+        (from_easter(39), "ascension_day"),
+        (from_easter(49), "whit_sunday"),
+        (from_easter(50), "whit_monday"),
+        (ymd(12, 25), "christmas_day"),
+        (ymd(12, 26), "boxing_day"),
     ];
     if year <= LAST_GREAT_PRAYER_DAY_YEAR {
-        days.push((from_easter(26), "Store bededag"));
+        days.push((from_easter(26), "great_prayer_day"));
     }
     days.sort();
     days
@@ -185,19 +186,20 @@ impl WorkCalendar {
         }
     }
 
-    /// Why a date is not a working day, if it is not (for messages).
-    pub fn closed_because(&self, date: NaiveDate) -> Option<String> {
+    /// Why a date is not a working day, if it is not: a catalogue text (`closed.*`) naming
+    /// the weekend, the public holiday (`holiday.*`) or the municipality's closing day.
+    pub fn closed_because(&self, date: NaiveDate) -> Option<Message> {
         if matches!(date.weekday(), Weekday::Sat | Weekday::Sun) {
-            return Some("weekend".into());
+            return Some(Message::new("closed.weekend"));
         }
-        if let Some((_, name)) = public_holidays(date.year())
+        if let Some((_, code)) = public_holidays(date.year())
             .into_iter()
             .find(|(d, _)| *d == date)
         {
-            return Some(format!("public holiday ({name})"));
+            return Some(Message::new("closed.holiday").key("name", format!("holiday.{code}")));
         }
         if self.closing_days.iter().any(|c| c.matches(date)) {
-            return Some("the municipality's closing day".into());
+            return Some(Message::new("closed.closing_day"));
         }
         None
     }

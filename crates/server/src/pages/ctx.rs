@@ -211,6 +211,32 @@ impl FromRequestParts<AppState> for AnonCtx {
     }
 }
 
+/// A page visitor who may or may not be logged in, for a page anyone can reach (the
+/// not-found page): in the user's language and with their menu when they are logged in, in
+/// the visitor's chosen language when not.
+#[derive(Debug, Clone)]
+pub struct VisitorCtx(pub Ctx);
+
+impl FromRequestParts<AppState> for VisitorCtx {
+    type Rejection = Response;
+
+    async fn from_request_parts(
+        parts: &mut Parts,
+        state: &AppState,
+    ) -> Result<Self, Self::Rejection> {
+        let actor = resolve_actor(parts, state).await.ok().flatten();
+        Ok(VisitorCtx(Ctx {
+            lang: lang_of(parts, actor.as_ref()),
+            user: actor.map(|a| NavUser {
+                name: a.name,
+                roles: a.roles,
+            }),
+            csrf: csrf_of(parts),
+            path: parts.uri.path().to_owned(),
+        }))
+    }
+}
+
 impl Ctx {
     /// The name of a domain vocabulary value in the page's language, from the catalogue.
     pub fn label<T: kith_text::Term>(&self, value: T) -> &'static str {

@@ -102,7 +102,6 @@ problem =
     }.
     .max_children = Højst { $max } børn ad gangen.
     .review_missing = Vurdér alle aktive mål (mangler: { $missing }).
-    .not_working_day = Ikke en arbejdsdag ({ $why }). Vælg en anden dag.
     .max_age = Kith følger børn og unge til og med { $max } år.
     .proposal_state = Indstillingen er { $now } og kan ikke { $action }.
     .no_needs_profile = Barnet har ingen behovsprofil. Registrér barnets behov før matchning.

@@ -52,3 +52,23 @@ target_area =
     .unaccompanied_refugee = Uledsagede flygtningebørn
     .social_psychiatric = Udsatte børn (socialt og psykiatrisk)
     .general = Almenområdet
+
+# Why a visit cannot be moved to a day: it is not a working day.
+closed =
+    .weekend = Dagen ligger i en weekend. Vælg en hverdag.
+    .holiday = { $name } er en helligdag. Vælg en anden dag.
+    .closing_day = Dagen er en af kommunens lukkedage. Vælg en anden dag.
+
+# The Danish public holidays, by the code the work calendar gives them.
+holiday =
+    .new_years_day = Nytårsdag
+    .maundy_thursday = Skærtorsdag
+    .good_friday = Langfredag
+    .easter_sunday = Påskedag
+    .easter_monday = 2. påskedag
+    .ascension_day = Kristi himmelfartsdag
+    .whit_sunday = Pinsedag
+    .whit_monday = 2. pinsedag
+    .christmas_day = Juledag
+    .boxing_day = 2. juledag
+    .great_prayer_day = Store bededag

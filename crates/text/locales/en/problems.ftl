@@ -102,7 +102,6 @@ problem =
     }.
     .max_children = At most { $max } children at a time.
     .review_missing = Review every active goal (missing: { $missing }).
-    .not_working_day = Not a working day ({ $why }). Choose another day.
     .max_age = Kith serves children and young people up to { $max }.
     .proposal_state = The proposal is { $now } and cannot be { $action }.
     .no_needs_profile = The child has no needs profile. Record its needs before matching.

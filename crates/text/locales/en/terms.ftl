@@ -52,3 +52,23 @@ target_area =
     .unaccompanied_refugee = Unaccompanied refugee minors
     .social_psychiatric = Vulnerable children (social and psychiatric)
     .general = General
+
+# Why a visit cannot be moved to a day: it is not a working day.
+closed =
+    .weekend = The day is in a weekend. Choose a weekday.
+    .holiday = { $name } is a public holiday. Choose another day.
+    .closing_day = The day is one of the municipality's closing days. Choose another day.
+
+# The Danish public holidays, by the code the work calendar gives them.
+holiday =
+    .new_years_day = New Year's Day
+    .maundy_thursday = Maundy Thursday
+    .good_friday = Good Friday
+    .easter_sunday = Easter Sunday
+    .easter_monday = Easter Monday
+    .ascension_day = Ascension Day
+    .whit_sunday = Whit Sunday
+    .whit_monday = Whit Monday
+    .christmas_day = Christmas Day
+    .boxing_day = Boxing Day
+    .great_prayer_day = Great Prayer Day
