@@ -107,3 +107,13 @@ db_test!(
         );
     }
 );
+
+/// The API as the document describes it: any change to a path, a parameter, a schema or a
+/// response shows here and must be accepted on purpose (`cargo insta review`).
+#[test]
+fn the_api_changes_only_on_purpose() {
+    let doc = kith_server::openapi::document()
+        .to_pretty_json()
+        .expect("the document serialises");
+    insta::assert_snapshot!("openapi_document", doc);
+}

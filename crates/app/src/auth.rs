@@ -17,13 +17,23 @@ use crate::actor::ActorUnit;
 use crate::audit::{self, AuditAction};
 use crate::{Actor, App, AppError, Result};
 
-/// One attempt to log in with an e-mail address and a password.
-#[derive(Debug, Clone, Copy)]
+/// One attempt to log in with an e-mail address and a password (whose `Debug` shows no text).
+#[derive(Clone, Copy)]
 pub struct LoginAttempt<'a> {
     pub email: &'a str,
     pub password: &'a str,
     /// Where the attempt came from (the client's address, as the server sees it).
     pub source: Option<IpAddr>,
+}
+
+impl std::fmt::Debug for LoginAttempt<'_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("LoginAttempt")
+            .field("email", &self.email)
+            .field("password", &"[redacted]")
+            .field("source", &self.source)
+            .finish()
+    }
 }
 
 /// The counter key of a source: an IPv4 address, or the /64 an IPv6 address is in (one
@@ -239,16 +249,14 @@ fn actor_from_principal(p: kith_store::principals::Principal) -> Result<Actor> {
         .map(|(id, kind)| {
             Ok(ActorUnit {
                 id: UnitId(id),
-                kind: kind
-                    .parse::<UnitKind>()
-                    .map_err(|e| AppError::Internal(e.to_string()))?,
+                kind: kind.parse::<UnitKind>().map_err(AppError::internal)?,
             })
         })
         .collect::<Result<Vec<_>>>()?;
     Ok(Actor {
         id: UserId(p.user_id),
         name: p.name,
-        email: Email::parse(&p.email).map_err(|e| AppError::Internal(e.to_string()))?,
+        email: Email::parse(&p.email).map_err(AppError::internal)?,
         roles: p.roles,
         units,
         locale: p.locale.parse().unwrap_or(Lang::Da),

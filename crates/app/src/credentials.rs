@@ -20,6 +20,7 @@ use chrono::{Duration, Utc};
 use kith_domain::UserId;
 use kith_store::StoreError;
 use kith_store::outbox::NewEmail;
+use secrecy::{ExposeSecret, SecretString};
 use serde::{Deserialize, Serialize};
 
 use crate::audit::{self, AuditAction};
@@ -37,9 +38,11 @@ pub(crate) const RESET_CONTEXT: &[u8] = b"kith-password-reset";
 #[derive(Debug, Clone, Deserialize, utoipa::ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct ChangePasswordInput {
-    pub current_password: String,
+    #[schema(value_type = String, format = Password)]
+    pub current_password: SecretString,
     /// 12 to 128 characters, not easy to guess, without one's name or e-mail address.
-    pub new_password: String,
+    #[schema(value_type = String, format = Password)]
+    pub new_password: SecretString,
 }
 
 /// A new password set through a reset link.
@@ -47,8 +50,10 @@ pub struct ChangePasswordInput {
 #[serde(deny_unknown_fields)]
 pub struct ResetPasswordInput {
     /// The secret from the link.
-    pub token: String,
-    pub new_password: String,
+    #[schema(value_type = String, format = Password)]
+    pub token: SecretString,
+    #[schema(value_type = String, format = Password)]
+    pub new_password: SecretString,
 }
 
 /// What the outbox holds for a reset e-mail: the link's secret, sealed.
@@ -69,7 +74,7 @@ pub async fn change_own(
 ) -> Result<()> {
     let attempt = LoginAttempt {
         email: actor.email.as_str(),
-        password: &input.current_password,
+        password: input.current_password.expose_secret(),
         source,
     };
     match crate::auth::verify(app, attempt).await {
@@ -82,13 +87,13 @@ pub async fn change_own(
         }
         Err(e) => return Err(e),
     }
-    if input.new_password == input.current_password {
+    if input.new_password.expose_secret() == input.current_password.expose_secret() {
         return Err(AppError::invalid("new_password", "problem.password_same"));
     }
     set_password(
         app,
         actor.id,
-        &input.new_password,
+        input.new_password.expose_secret(),
         (&actor.name, actor.email.as_str()),
         AuditAction::PasswordChange,
         actor.id,
@@ -178,8 +183,7 @@ pub async fn send_reset(app: &App, actor: &Actor, user: UserId) -> Result<()> {
         &[NewEmail {
             recipient_id: user.0,
             kind: kinds::PASSWORD_RESET.to_owned(),
-            payload: serde_json::to_string(&payload)
-                .map_err(|e| AppError::Internal(e.to_string()))?,
+            payload: serde_json::to_string(&payload).map_err(AppError::internal)?,
             dedupe_key: format!("password_reset:{reset_id}"),
         }],
         app.now(),
@@ -215,7 +219,7 @@ pub async fn use_reset(app: &App, input: ResetPasswordInput) -> Result<()> {
     let now = Utc::now();
     let reset = kith_store::password_resets::open_by_hash(
         app.db().conn(),
-        &token_hash(input.token.trim()),
+        &token_hash(input.token.expose_secret().trim()),
         now,
     )
     .await?
@@ -226,10 +230,13 @@ pub async fn use_reset(app: &App, input: ResetPasswordInput) -> Result<()> {
         .ok_or_else(gone)?;
     password::check_policy(
         "new_password",
-        &input.new_password,
+        input.new_password.expose_secret(),
         &[&user.user.name, &user.user.email],
     )?;
-    let hash = app.hashing().hash(&input.new_password).await?;
+    let hash = app
+        .hashing()
+        .hash(input.new_password.expose_secret())
+        .await?;
     let tx = app.db().begin_write().await?;
     if !kith_store::password_resets::mark_used(&tx, reset.id, now).await? {
         return Err(gone());
@@ -257,13 +264,12 @@ pub(crate) fn unseal_payload(app: &App, kind: &str, payload: &str) -> Result<Str
     if kind != kinds::PASSWORD_RESET {
         return Ok(payload.to_owned());
     }
-    let stored: ResetPayload =
-        serde_json::from_str(payload).map_err(|e| AppError::Internal(e.to_string()))?;
+    let stored: ResetPayload = serde_json::from_str(payload).map_err(AppError::internal)?;
     let secret = app
         .vault()
         .open_token(RESET_CONTEXT, &stored.sealed)
         .and_then(|s| String::from_utf8(s).ok())
-        .ok_or_else(|| AppError::Internal("a reset link that does not open".into()))?;
+        .ok_or_else(|| AppError::internal("a reset link that does not open"))?;
     serde_json::to_string(&crate::mail::render::ResetLinkPayload { secret })
-        .map_err(|e| AppError::Internal(e.to_string()))
+        .map_err(AppError::internal)
 }

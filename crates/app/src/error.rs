@@ -57,16 +57,19 @@ pub enum AppError {
     /// shortly (503 with `Retry-After`).
     #[error("busy")]
     Busy { retry_after_secs: u64 },
-    /// A dependency is down; nothing was written, try again (503).
-    #[error("service unavailable: {0}")]
-    Unavailable(String),
+    /// A dependency is down; nothing was written, try again (503). The cause is logged.
+    #[error("service unavailable")]
+    Unavailable(#[source] Cause),
     /// The database cannot be written (disk read-only or full); nothing was written (503).
-    #[error("storage unavailable: {0}")]
-    Storage(String),
-    /// A bug or corrupt data (500). The text is logged, never shown.
-    #[error("internal error: {0}")]
-    Internal(String),
+    #[error("storage unavailable")]
+    Storage(#[source] Cause),
+    /// A bug or corrupt data (500). The cause is logged, never shown.
+    #[error("internal error")]
+    Internal(#[source] Cause),
 }
+
+/// What caused an error, kept as its source for the log (never shown to a person).
+pub type Cause = Box<dyn std::error::Error + Send + Sync>;
 
 impl AppError {
     /// A 422 with one field problem.
@@ -86,6 +89,24 @@ impl AppError {
     pub fn forbidden(why: impl Into<String>) -> Self {
         AppError::Forbidden(why.into())
     }
+
+    /// A 500 caused by `cause` (an error, or a text saying what broke).
+    pub fn internal(cause: impl Into<Cause>) -> Self {
+        AppError::Internal(cause.into())
+    }
+}
+
+/// An error and every cause under it, for the log: `storage unavailable: database cannot be
+/// written: Execution Error: (code: 8) attempt to write a readonly database`.
+pub fn chain(e: &(dyn std::error::Error + 'static)) -> String {
+    let mut out = e.to_string();
+    let mut next = e.source();
+    while let Some(cause) = next {
+        out.push_str(": ");
+        out.push_str(&cause.to_string());
+        next = cause.source();
+    }
+    out
 }
 
 /// Field problems in English, for the command line and logs (people read them translated).
@@ -106,8 +127,10 @@ fn in_english(errors: &[FieldError]) -> String {
 impl From<StoreError> for AppError {
     fn from(e: StoreError) -> Self {
         match e {
-            StoreError::Unavailable(m) => AppError::Unavailable(m),
-            StoreError::ReadOnly(m) => AppError::Storage(m),
+            StoreError::Unavailable(_) | StoreError::LockTimeout(_) => {
+                AppError::Unavailable(Box::new(e))
+            }
+            StoreError::ReadOnly(_) => AppError::Storage(Box::new(e)),
             StoreError::Duplicate { constraint } => {
                 tracing::info!(constraint, "duplicate refused");
                 AppError::Conflict {
@@ -122,8 +145,7 @@ impl From<StoreError> for AppError {
                     message: Message::new("problem.in_use"),
                 }
             }
-            StoreError::Corrupt(m) => AppError::Internal(format!("corrupt data: {m}")),
-            StoreError::Db(e) => AppError::Internal(e.to_string()),
+            StoreError::Corrupt(_) | StoreError::Db(_) => AppError::Internal(Box::new(e)),
         }
     }
 }

@@ -239,5 +239,5 @@ async fn first_visit_reminders(app: &App, today: NaiveDate, now: DateTime<Utc>) 
 }
 
 fn json<T: Serialize>(v: &T) -> Result<String> {
-    serde_json::to_string(v).map_err(|e| crate::AppError::Internal(e.to_string()))
+    serde_json::to_string(v).map_err(crate::AppError::internal)
 }

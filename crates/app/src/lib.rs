@@ -49,7 +49,7 @@ pub mod wheel;
 pub use actor::Actor;
 pub use clock::{Clock, FixedClock, SystemClock};
 pub use context::App;
-pub use error::{AppError, FieldError};
+pub use error::{AppError, Cause, FieldError, chain};
 pub use kith_store::{CprVault, Db};
 pub use paging::{PageParams, Paged};
 

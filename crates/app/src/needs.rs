@@ -104,7 +104,7 @@ pub(crate) fn view(n: NeedEntry) -> Result<NeedView> {
         }
     }
     Ok(NeedView {
-        code: NeedCode::parse(&n.need.code).map_err(|e| AppError::Internal(e.to_string()))?,
+        code: NeedCode::parse(&n.need.code).map_err(AppError::internal)?,
         texts,
         sort_order: n.need.sort_order,
         active: n.need.active,

@@ -32,7 +32,7 @@ pub fn hash(password: &str) -> Result<String> {
     Argon2::default()
         .hash_password(password.as_bytes(), &salt)
         .map(|h| h.to_string())
-        .map_err(|e| AppError::Internal(format!("password hashing failed: {e}")))
+        .map_err(|e| AppError::internal(format!("password hashing failed: {e}")))
 }
 
 /// Whether `password` matches the stored hash. A malformed hash never matches. Slow: call it
@@ -186,7 +186,7 @@ impl HashingGate {
         let permit = self.permits.clone().acquire_owned().await;
         drop(waiting);
         Ok(Admitted {
-            permit: permit.map_err(|e| AppError::Internal(e.to_string()))?,
+            permit: permit.map_err(AppError::internal)?,
             gate: self,
         })
     }
@@ -217,12 +217,12 @@ impl Admitted<'_> {
         self.gate
             .jobs
             .lock()
-            .map_err(|_| AppError::Internal("the hashing queue is poisoned".into()))?
+            .map_err(|_| AppError::internal("the hashing queue is poisoned"))?
             .send(job)
-            .map_err(|_| AppError::Internal("no password hashing thread".into()))?;
+            .map_err(|_| AppError::internal("no password hashing thread"))?;
         answered
             .await
-            .map_err(|_| AppError::Internal("a password hashing thread failed".into()))
+            .map_err(|_| AppError::internal("a password hashing thread failed"))
     }
 
     /// Hashes a new password.

@@ -148,7 +148,7 @@ impl ChildData for ProposalSummary {
 }
 
 fn corrupt(e: impl std::fmt::Display) -> AppError {
-    AppError::Internal(format!("stored proposal is invalid: {e}"))
+    AppError::internal(format!("stored proposal is invalid: {e}"))
 }
 
 fn may_propose(actor: &Actor) -> bool {
@@ -345,7 +345,7 @@ mod erased {
 
     impl<T: serde::Serialize> Ser for T {
         fn json(&self) -> Result<String> {
-            serde_json::to_string(self).map_err(|e| AppError::Internal(e.to_string()))
+            serde_json::to_string(self).map_err(AppError::internal)
         }
     }
 }

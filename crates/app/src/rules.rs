@@ -33,7 +33,7 @@ pub struct RulesInput {
 pub async fn matching(app: &App) -> Result<MatchRules> {
     match kith_store::rules::get(app.db().conn(), MATCHING).await? {
         Some(json) => serde_json::from_str(&json)
-            .map_err(|e| AppError::Internal(format!("stored matching rules: {e}"))),
+            .map_err(|e| AppError::internal(format!("stored matching rules: {e}"))),
         None => Ok(MatchRules::default()),
     }
 }
@@ -47,7 +47,7 @@ pub async fn wheel(app: &App) -> Result<WheelRules> {
 pub async fn wheel_in<C: ConnectionTrait>(conn: &C) -> Result<WheelRules> {
     match kith_store::rules::get(conn, WHEEL).await? {
         Some(json) => serde_json::from_str(&json)
-            .map_err(|e| AppError::Internal(format!("stored wheel rules: {e}"))),
+            .map_err(|e| AppError::internal(format!("stored wheel rules: {e}"))),
         None => Ok(WheelRules::default()),
     }
 }
@@ -90,11 +90,11 @@ pub async fn put(app: &App, actor: &Actor, input: RulesInput) -> Result<RulesVie
     }
     let tx = app.db().begin_write().await?;
     if let Some(m) = &input.matching {
-        let json = serde_json::to_string(m).map_err(|e| AppError::Internal(e.to_string()))?;
+        let json = serde_json::to_string(m).map_err(AppError::internal)?;
         kith_store::rules::put(&tx, MATCHING, &json, actor.id.0, app.now()).await?;
     }
     if let Some(w) = &input.wheel {
-        let json = serde_json::to_string(w).map_err(|e| AppError::Internal(e.to_string()))?;
+        let json = serde_json::to_string(w).map_err(AppError::internal)?;
         kith_store::rules::put(&tx, WHEEL, &json, actor.id.0, app.now()).await?;
         crate::wheel::plan::plan_in(&tx, app, None).await?;
     }

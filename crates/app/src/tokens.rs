@@ -50,12 +50,21 @@ pub struct TokenView {
     pub expires_at: Option<DateTime<Utc>>,
 }
 
-/// A newly created token, with its secret (shown this once).
-#[derive(Debug, Clone, Serialize, utoipa::ToSchema)]
+/// A newly created token, with its secret (shown this once; never in `Debug`).
+#[derive(Clone, Serialize, utoipa::ToSchema)]
 pub struct CreatedToken {
     pub token: TokenView,
     /// Send as `Authorization: Bearer <secret>`.
     pub secret: String,
+}
+
+impl std::fmt::Debug for CreatedToken {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("CreatedToken")
+            .field("token", &self.token)
+            .field("secret", &"[redacted]")
+            .finish()
+    }
 }
 
 fn new_secret() -> String {

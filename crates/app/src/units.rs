@@ -29,7 +29,7 @@ pub(crate) async fn all(app: &App) -> Result<Vec<UnitView>> {
                 kind: u
                     .kind
                     .parse()
-                    .map_err(|e: kith_domain::DomainError| AppError::Internal(e.to_string()))?,
+                    .map_err(|e: kith_domain::DomainError| AppError::internal(e))?,
             })
         })
         .collect()

@@ -15,6 +15,23 @@ use crate::{AppState, Settings};
 #[derive(Debug, Parser)]
 #[command(name = "kith", version, about)]
 pub struct Cli {
+    /// Log as JSON lines (for log shipping) instead of for people.
+    #[arg(
+        long,
+        env = "KITH_LOG_FORMAT",
+        value_enum,
+        default_value = "pretty",
+        global = true
+    )]
+    log_format: crate::telemetry::LogFormat,
+    /// What to log: a tracing filter.
+    #[arg(
+        long,
+        env = "KITH_LOG",
+        default_value = "info,sqlx=warn,sea_orm=warn",
+        global = true
+    )]
+    log: String,
     #[command(flatten)]
     data: DataArgs,
     #[command(flatten)]
@@ -93,8 +110,11 @@ struct DemoArgs {
 
 #[derive(Debug, Subcommand)]
 enum UserCommand {
-    /// Add a user. The password comes from KITH_PASSWORD or is asked for.
+    /// Add a user. The password comes from --password (KITH_PASSWORD) or is asked for.
     Add {
+        /// The user's first password.
+        #[arg(long, env = "KITH_PASSWORD", hide_env_values = true, value_parser = crate::config::secret)]
+        password: Option<secrecy::SecretString>,
         #[arg(long, env = "KITH_USER_EMAIL")]
         email: String,
         #[arg(long, env = "KITH_USER_NAME")]
@@ -131,7 +151,7 @@ enum TokenCommand {
 /// Parses the command line and runs it.
 pub async fn run() -> ExitCode {
     let cli = Cli::parse();
-    crate::telemetry::init();
+    crate::telemetry::init(cli.log_format, &cli.log);
     match execute(cli).await {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => {
@@ -201,14 +221,16 @@ async fn execute(cli: Cli) -> anyhow::Result<()> {
             Ok(())
         }
         Command::User(UserCommand::Add {
+            password,
             email,
             name,
             roles,
             units,
         }) => {
             let app = open_app(&cli.data).await?;
-            let password = match std::env::var("KITH_PASSWORD") {
-                Ok(p) if !p.is_empty() => p,
+            let given = password.map(|p| secrecy::ExposeSecret::expose_secret(&p).to_owned());
+            let password = match given {
+                Some(p) if !p.is_empty() => p,
                 _ => {
                     let p = rpassword::prompt_password("Password: ")?;
                     let again = rpassword::prompt_password("Again: ")?;

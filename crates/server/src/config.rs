@@ -3,6 +3,7 @@
 //! | variable | default | meaning |
 //! |---|---|---|
 //! | `KITH_DATABASE_URL` (or `DATABASE_URL`) | SQLite file `<data dir>/kith.db` | `sqlite://…` or `postgres://…` |
+//! | `KITH_LOG` | `info,sqlx=warn,sea_orm=warn` | what is logged (a tracing filter) |
 //! | `KITH_BIND` | `127.0.0.1:8080` | address to listen on |
 //! | `KITH_DATA_DIR` | `./data` | SQLite file, generated development key, e-mail files |
 //! | `KITH_CPR_KEY` | generated into `<data dir>/cpr.key` with a warning | base64 of 32 bytes: encrypts CPR numbers at rest |
@@ -16,18 +17,29 @@
 //! | `KITH_CLIENT_IP_HEADER` | none: the connection's peer | the header a trusted proxy writes the client's address into (its last address counts) |
 //! | `KITH_TRUSTED_PROXIES` | `127.0.0.1,::1` | the proxies whose client-address header is believed |
 //! | `KITH_JOBS` | `true` | run the scheduled work (planning, reminders, e-mail) in this process |
+//!
+//! `kith --help` lists every one. Values that are secrets (the database URL may hold a
+//! password, the CPR key, a user's password) are never shown by `--help` or `Debug`.
 
 use std::path::{Path, PathBuf};
 
 use clap::Args;
 use kith_app::CprVault;
+use secrecy::{ExposeSecret, SecretString};
 
 /// Where the data lives: shared by every subcommand.
 #[derive(Debug, Clone, Args)]
 pub struct DataArgs {
     /// Database URL; falls back to DATABASE_URL, then to a SQLite file in the data directory.
-    #[arg(long, env = "KITH_DATABASE_URL", global = true)]
-    pub database_url: Option<String>,
+    #[arg(long, env = "KITH_DATABASE_URL", global = true, hide_env_values = true, value_parser = secret)]
+    pub database_url: Option<SecretString>,
+    /// The conventional name of the database URL, used when KITH_DATABASE_URL is not set.
+    #[arg(long, env = "DATABASE_URL", global = true, hide_env_values = true, value_parser = secret)]
+    pub fallback_database_url: Option<SecretString>,
+    /// The key that encrypts CPR numbers at rest: base64 of 32 bytes. Unset: a development key
+    /// is generated into the data directory, with a warning.
+    #[arg(long, env = "KITH_CPR_KEY", global = true, hide_env_values = true, value_parser = secret)]
+    pub cpr_key: Option<SecretString>,
     /// Directory for the SQLite file, the generated development key and e-mail files.
     #[arg(long, env = "KITH_DATA_DIR", default_value = "./data", global = true)]
     pub data_dir: PathBuf,
@@ -36,13 +48,13 @@ pub struct DataArgs {
 impl DataArgs {
     /// The database URL to use.
     pub fn database_url(&self) -> anyhow::Result<String> {
-        if let Some(url) = self.database_url.clone().filter(|u| !u.is_empty()) {
-            return Ok(url);
-        }
-        if let Ok(url) = std::env::var("DATABASE_URL")
-            && !url.is_empty()
-        {
-            return Ok(url);
+        let given = [&self.database_url, &self.fallback_database_url]
+            .into_iter()
+            .flatten()
+            .map(|u| u.expose_secret().trim())
+            .find(|u| !u.is_empty());
+        if let Some(url) = given {
+            return Ok(url.to_owned());
         }
         std::fs::create_dir_all(&self.data_dir)?;
         let path = self.data_dir.join("kith.db");
@@ -52,10 +64,10 @@ impl DataArgs {
     /// The CPR vault from `KITH_CPR_KEY`, or from a development key file in the data directory
     /// (created on first use, with a warning: losing it makes stored CPR numbers unreadable).
     pub fn cpr_vault(&self) -> anyhow::Result<CprVault> {
-        if let Ok(key) = std::env::var("KITH_CPR_KEY")
-            && !key.trim().is_empty()
+        if let Some(key) = &self.cpr_key
+            && !key.expose_secret().trim().is_empty()
         {
-            return Ok(CprVault::from_base64_key(&key)?);
+            return Ok(CprVault::from_base64_key(key.expose_secret())?);
         }
         let path = self.data_dir.join("cpr.key");
         if !path.exists() {
@@ -69,6 +81,11 @@ impl DataArgs {
         let key = std::fs::read_to_string(&path)?;
         Ok(CprVault::from_base64_key(&key)?)
     }
+}
+
+/// A secret setting: kept out of `Debug` and dropped from memory with its value.
+pub fn secret(value: &str) -> Result<SecretString, std::convert::Infallible> {
+    Ok(SecretString::from(value.to_owned()))
 }
 
 fn write_private(path: &Path, contents: &str) -> std::io::Result<()> {

@@ -201,9 +201,11 @@ impl IntoResponse for ApiError {
 /// Logs errors that are the server's fault, with their internal text.
 pub(crate) fn log_server_error(e: &AppError) {
     match e {
-        AppError::Internal(m) => tracing::error!(error = %m, "internal error"),
-        AppError::Unavailable(m) => tracing::warn!(error = %m, "database unavailable"),
-        AppError::Storage(m) => tracing::error!(error = %m, "storage unavailable"),
+        AppError::Internal(_) => tracing::error!(error = %kith_app::chain(e), "internal error"),
+        AppError::Unavailable(_) => {
+            tracing::warn!(error = %kith_app::chain(e), "database unavailable")
+        }
+        AppError::Storage(_) => tracing::error!(error = %kith_app::chain(e), "storage unavailable"),
         _ => {}
     }
 }

@@ -18,7 +18,7 @@ mod health;
 pub mod i18n;
 mod listen;
 pub mod mailer;
-mod openapi;
+pub mod openapi;
 pub mod pages;
 mod router;
 pub mod scheduler;

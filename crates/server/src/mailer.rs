@@ -11,13 +11,14 @@ use lettre::message::{Mailbox, MultiPart};
 use lettre::transport::smtp::PoolConfig;
 use lettre::{AsyncFileTransport, AsyncSmtpTransport, AsyncTransport, Message, Tokio1Executor};
 
-/// How e-mail leaves Kith.
-#[derive(Debug, Clone, clap::Args)]
+/// How e-mail leaves Kith. The SMTP address may hold a user and password: `Debug` shows
+/// neither.
+#[derive(Clone, clap::Args)]
 pub struct MailArgs {
     /// SMTP server, e.g. `smtp://relay.kommune.dk:25`, `smtp://user:pass@host:587?tls=required`
     /// or `smtps://host`. Without it e-mails are written as .eml files under the data
     /// directory.
-    #[arg(long, env = "KITH_SMTP_URL", global = true)]
+    #[arg(long, env = "KITH_SMTP_URL", global = true, hide_env_values = true)]
     pub smtp_url: Option<String>,
     /// The sender address.
     #[arg(
@@ -27,6 +28,15 @@ pub struct MailArgs {
         global = true
     )]
     pub mail_from: String,
+}
+
+impl std::fmt::Debug for MailArgs {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("MailArgs")
+            .field("smtp_url", &self.smtp_url.as_ref().map(|_| "[redacted]"))
+            .field("mail_from", &self.mail_from)
+            .finish()
+    }
 }
 
 impl MailArgs {
@@ -73,10 +83,18 @@ fn message(from: &Mailbox, email: &OutgoingEmail) -> Result<Message, SendError> 
 
 /// SMTP with a small connection pool whose idle connections are dropped quickly (a relay
 /// that closes an idle connection otherwise breaks the next send).
-#[derive(Debug)]
 pub struct SmtpTransport {
     inner: AsyncSmtpTransport<Tokio1Executor>,
     from: Mailbox,
+}
+
+/// Shows the sender only: the transport holds the relay's credentials.
+impl std::fmt::Debug for SmtpTransport {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("SmtpTransport")
+            .field("from", &self.from)
+            .finish_non_exhaustive()
+    }
 }
 
 impl SmtpTransport {

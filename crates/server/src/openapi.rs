@@ -10,6 +10,17 @@ use utoipa::openapi::{
 /// The media type of every error answer (RFC 9457).
 const PROBLEM: &str = "application/problem+json";
 
+/// The API's routes and their finished description, split from one declaration.
+pub(crate) fn api() -> (axum::Router<crate::AppState>, OpenApi) {
+    let (routes, doc) = crate::api::router().split_for_parts();
+    (routes, finish(doc))
+}
+
+/// The finished OpenAPI document, as `/api/openapi.json` serves it.
+pub fn document() -> OpenApi {
+    api().1
+}
+
 /// Fills in the document's description and security schemes.
 pub fn finish(mut doc: OpenApi) -> OpenApi {
     doc.info = InfoBuilder::new()

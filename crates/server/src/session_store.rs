@@ -33,7 +33,7 @@ fn to_time(t: DateTime<Utc>) -> OffsetDateTime {
 const STORAGE: &str = "storage unavailable";
 
 fn backend(e: kith_app::AppError) -> Error {
-    Error::Backend(e.to_string())
+    Error::Backend(kith_app::chain(&e))
 }
 
 /// The app error behind a session failure: the database cannot be written (read-only or full
@@ -42,9 +42,9 @@ fn backend(e: kith_app::AppError) -> Error {
 pub(crate) fn app_error(e: &tower_sessions::session::Error) -> kith_app::AppError {
     let text = e.to_string();
     if text.contains(STORAGE) {
-        kith_app::AppError::Storage(format!("session store: {text}"))
+        kith_app::AppError::Storage(format!("session store: {text}").into())
     } else {
-        kith_app::AppError::Unavailable(format!("session store: {text}"))
+        kith_app::AppError::Unavailable(format!("session store: {text}").into())
     }
 }
 

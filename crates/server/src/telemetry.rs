@@ -3,11 +3,21 @@
 
 use tracing_subscriber::EnvFilter;
 
-/// Installs the global subscriber: pretty for people, JSON for log shipping (`KITH_LOG_FORMAT=json`).
-pub fn init() {
-    let filter = EnvFilter::try_from_env("KITH_LOG")
+/// How log lines are written.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum LogFormat {
+    /// For people reading a terminal.
+    Pretty,
+    /// JSON lines, for log shipping.
+    Json,
+}
+
+/// Installs the global subscriber with `filter` (a tracing filter; an invalid one falls back to
+/// the default), pretty for people or JSON for log shipping.
+pub fn init(format: LogFormat, filter: &str) {
+    let filter = EnvFilter::try_new(filter)
         .unwrap_or_else(|_| EnvFilter::new("info,sqlx=warn,sea_orm=warn"));
-    let json = std::env::var("KITH_LOG_FORMAT").is_ok_and(|f| f.eq_ignore_ascii_case("json"));
+    let json = format == LogFormat::Json;
     let builder = tracing_subscriber::fmt()
         .with_env_filter(filter)
         .with_target(false);

@@ -32,7 +32,7 @@ pub async fn catch_up(db: &Db, max_rows: i64) -> Result<u64> {
     let settled = match backend {
         DbBackend::Postgres => match settled_on_postgres(db).await {
             Ok(id) => Some(id),
-            Err(e) if e.to_string().to_lowercase().contains("lock timeout") => return Ok(0),
+            Err(StoreError::LockTimeout(_)) => return Ok(0),
             Err(e) => return Err(e),
         },
         // Read under the write lock below.

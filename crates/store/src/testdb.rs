@@ -105,7 +105,7 @@ mod tempfile_dir {
 }
 
 fn io_err(e: std::io::Error) -> StoreError {
-    StoreError::Unavailable(format!("test database file: {e}"))
+    StoreError::Unavailable(format!("test database file: {e}").into())
 }
 
 static SQLITE_TEMPLATE: OnceCell<PathBuf> = OnceCell::const_new();
@@ -155,9 +155,12 @@ async fn fresh_sqlite() -> Result<TestDb> {
 /// The admin URL of the test PostgreSQL server.
 pub fn postgres_admin_url() -> Result<String> {
     std::env::var(TEST_DATABASE_URL_ENV).map_err(|_| {
-        StoreError::Unavailable(format!(
-            "{TEST_DATABASE_URL_ENV} is not set; run the tests with `cargo xtask test`, which starts PostgreSQL"
-        ))
+        StoreError::Unavailable(
+            format!(
+                "{TEST_DATABASE_URL_ENV} is not set; run the tests with `cargo xtask test`, which starts PostgreSQL"
+            )
+            .into(),
+        )
     })
 }
 

@@ -107,6 +107,12 @@ fn runtime_keys() -> Vec<String> {
     ]
     .concat();
     keys.extend((1..=12).map(|m| format!("month.m{m:02}")));
+    // 2023 is the last year with Great Prayer Day: every holiday's code.
+    keys.extend(
+        kith_domain::wheel::public_holidays(2023)
+            .into_iter()
+            .map(|(_, code)| format!("holiday.{code}")),
+    );
     keys.extend(kith_text::term_keys());
     for slug in [
         "unauthenticated",
@@ -122,6 +128,10 @@ fn runtime_keys() -> Vec<String> {
         "internal",
     ] {
         keys.push(format!("problem_title.{slug}"));
+        // The page for the same problem (a person is sent to the login page instead of 401).
+        if slug != "unauthenticated" {
+            keys.push(format!("error.{slug}"));
+        }
     }
     keys
 }

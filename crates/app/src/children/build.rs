@@ -14,7 +14,7 @@ use crate::staff::{StaffRef, refs};
 use crate::{App, AppError, Result};
 
 fn corrupt(e: impl std::fmt::Display) -> AppError {
-    AppError::Internal(format!("stored value out of vocabulary: {e}"))
+    AppError::internal(format!("stored value out of vocabulary: {e}"))
 }
 
 /// A place from stored columns; coordinates only when both are present and valid.
@@ -172,7 +172,7 @@ pub(crate) async fn detail(app: &App, c: child::Model) -> Result<ChildDetail> {
         Some(sealed) => Some(
             app.vault()
                 .open(sealed)
-                .map_err(|e| AppError::Internal(e.to_string()))?
+                .map_err(AppError::internal)?
                 .masked(),
         ),
         None => None,

@@ -151,7 +151,7 @@ pub async fn reveal_cpr(app: &App, actor: &Actor, id: ChildId) -> Result<CprView
         Some(sealed) => Some(
             app.vault()
                 .open(sealed)
-                .map_err(|e| AppError::Internal(e.to_string()))?
+                .map_err(AppError::internal)?
                 .expose(),
         ),
         None => None,
@@ -409,10 +409,7 @@ pub async fn update(
     if input.cpr.is_none()
         && let Some(sealed) = &c.cpr_encrypted
     {
-        let stored = app
-            .vault()
-            .open(sealed)
-            .map_err(|e| AppError::Internal(e.to_string()))?;
+        let stored = app.vault().open(sealed).map_err(AppError::internal)?;
         if stored.birth_date() != input.birth_date {
             return Err(AppError::invalid("birth_date", "problem.cpr_mismatch"));
         }

@@ -229,7 +229,7 @@ pub async fn load(app: &App) -> Result<DemoSummary> {
     let now = app.now();
     let hash = tokio::task::spawn_blocking(|| password::hash(DEMO_PASSWORD))
         .await
-        .map_err(|e| AppError::Internal(e.to_string()))??;
+        .map_err(AppError::internal)??;
     let tx = app.db().begin_write().await?;
     let conn = &tx;
 
@@ -251,7 +251,7 @@ pub async fn load(app: &App) -> Result<DemoSummary> {
         let id = kith_store::users::insert(
             conn,
             &NewUser {
-                email: Email::parse(&email).map_err(|e| AppError::Internal(e.to_string()))?,
+                email: Email::parse(&email).map_err(AppError::internal)?,
                 name,
                 password_hash: hash.clone(),
                 locale: Lang::Da,
@@ -336,8 +336,7 @@ pub async fn load(app: &App) -> Result<DemoSummary> {
     let auditor = kith_store::users::insert(
         conn,
         &NewUser {
-            email: Email::parse("revisor@kith.test")
-                .map_err(|e| AppError::Internal(e.to_string()))?,
+            email: Email::parse("revisor@kith.test").map_err(AppError::internal)?,
             name: "Rita Revisor".into(),
             password_hash: hash.clone(),
             locale: Lang::Da,

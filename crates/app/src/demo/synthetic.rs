@@ -97,7 +97,7 @@ pub async fn load(app: &App, scale: Scale) -> Result<super::DemoSummary> {
     let now = app.now();
     let hash = tokio::task::spawn_blocking(|| password::hash(DEMO_PASSWORD))
         .await
-        .map_err(|e| AppError::Internal(e.to_string()))??;
+        .map_err(AppError::internal)??;
     let tx = app.db().begin_write().await?;
     let conn = &tx;
     let matching =
@@ -120,7 +120,7 @@ pub async fn load(app: &App, scale: Scale) -> Result<super::DemoSummary> {
             let id = kith_store::users::insert(
                 conn,
                 &NewUser {
-                    email: Email::parse(&email).map_err(|e| AppError::Internal(e.to_string()))?,
+                    email: Email::parse(&email).map_err(AppError::internal)?,
                     name,
                     password_hash: hash.clone(),
                     locale: Lang::Da,
@@ -185,8 +185,8 @@ pub async fn load(app: &App, scale: Scale) -> Result<super::DemoSummary> {
         };
         let institutional = kind.is_institutional();
         let min = rng.gen_range(0..8);
-        let ages = AgeRange::new(min, (min + rng.gen_range(6..12)).min(17))
-            .map_err(|e| AppError::Internal(e.to_string()))?;
+        let ages =
+            AgeRange::new(min, (min + rng.gen_range(6..12)).min(17)).map_err(AppError::internal)?;
         let mut areas: Vec<TargetArea> = TargetArea::ALL
             .iter()
             .copied()

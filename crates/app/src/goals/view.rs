@@ -58,7 +58,7 @@ impl ChildData for GoalView {
 
 /// A goal's measure from its columns.
 pub(crate) fn measure_of(g: &kith_store::entities::goal::Model) -> Result<Measure> {
-    let corrupt = || AppError::Internal(format!("goal {} has an incomplete measure", g.id));
+    let corrupt = || AppError::internal(format!("goal {} has an incomplete measure", g.id));
     Ok(match g.measure_kind.as_str() {
         "scale" => Measure::Scale {
             baseline: scale_point(g.baseline.ok_or_else(corrupt)?),

@@ -175,18 +175,24 @@ struct NoticeHtml<'a> {
     after: &'a str,
 }
 
-/// A reset e-mail's payload once the sender has opened its sealed secret.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+/// A reset e-mail's payload once the sender has opened its sealed secret (never in `Debug`).
+#[derive(Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ResetLinkPayload {
     pub secret: String,
 }
 
+impl std::fmt::Debug for ResetLinkPayload {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("ResetLinkPayload { secret: [redacted] }")
+    }
+}
+
 fn bad(kind: &str, e: impl std::fmt::Display) -> AppError {
-    AppError::Internal(format!("e-mail {kind}: {e}"))
+    AppError::internal(format!("e-mail {kind}: {e}"))
 }
 
 fn tpl(r: askama::Result<String>) -> Result<String> {
-    r.map_err(|e| AppError::Internal(format!("e-mail template: {e}")))
+    r.map_err(|e| AppError::internal(format!("e-mail template: {e}")))
 }
 
 /// A date as the reader writes it: `23.11.2026`.

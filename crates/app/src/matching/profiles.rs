@@ -15,7 +15,7 @@ use serde::Serialize;
 use crate::{App, AppError, Result};
 
 fn corrupt(e: impl std::fmt::Display) -> AppError {
-    AppError::Internal(format!("stored value out of vocabulary: {e}"))
+    AppError::internal(format!("stored value out of vocabulary: {e}"))
 }
 
 fn coords(lat: Option<f64>, lon: Option<f64>) -> Option<Coordinates> {

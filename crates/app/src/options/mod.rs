@@ -40,7 +40,7 @@ pub struct OptionListParams {
 }
 
 fn corrupt(e: impl std::fmt::Display) -> AppError {
-    AppError::Internal(format!("stored value out of vocabulary: {e}"))
+    AppError::internal(format!("stored value out of vocabulary: {e}"))
 }
 
 fn approval_of(o: &placement_option::Model) -> Result<Approval> {

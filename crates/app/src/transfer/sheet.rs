@@ -340,7 +340,7 @@ fn col(c: usize) -> u16 {
 }
 
 fn internal(e: impl std::fmt::Display) -> AppError {
-    AppError::Internal(format!("writing a sheet: {e}"))
+    AppError::internal(format!("writing a sheet: {e}"))
 }
 
 /// The most rows and columns an imported worksheet may reach: a worksheet only says where its

@@ -67,7 +67,7 @@ pub async fn plan_in<C: ConnectionTrait>(
     let today = app.today();
     let started = std::time::Instant::now();
     if !kith_store::jobs::lock(conn, "planner", now).await? {
-        return Err(AppError::Internal("the planner lock row is missing".into()));
+        return Err(AppError::internal("the planner lock row is missing"));
     }
     let rules = crate::rules::wheel_in(conn).await?;
     let rows = kith_store::placements::for_planning(conn, ids).await?;
@@ -158,7 +158,7 @@ fn to_plan(
             let kind: PlacementKind = parse(
                 kinds
                     .get(&p.option_id)
-                    .ok_or_else(|| AppError::Internal("placement without option".into()))?,
+                    .ok_or_else(|| AppError::internal("placement without option"))?,
             )?;
             let status: PlacementStatus = parse(&p.status)?;
             Ok(PlacementToPlan {
@@ -232,5 +232,5 @@ where
     T::Err: std::fmt::Display,
 {
     code.parse()
-        .map_err(|e: T::Err| AppError::Internal(format!("stored code: {e}")))
+        .map_err(|e: T::Err| AppError::internal(format!("stored code: {e}")))
 }

@@ -5,6 +5,7 @@ use axum::extract::State;
 use axum::http::StatusCode;
 use kith_app::Actor;
 use kith_app::credentials::{ChangePasswordInput, ResetPasswordInput};
+use secrecy::{ExposeSecret, SecretString};
 use serde::Deserialize;
 use tower_sessions::Session;
 use utoipa_axum::{router::OpenApiRouter, routes};
@@ -57,12 +58,13 @@ async fn reset_password(
     Ok(StatusCode::NO_CONTENT)
 }
 
-/// E-mail and password.
+/// E-mail and password. The password is a secret: its `Debug` shows no text.
 #[derive(Debug, Deserialize, utoipa::ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct LoginInput {
     pub email: String,
-    pub password: String,
+    #[schema(value_type = String, format = Password)]
+    pub password: SecretString,
 }
 
 /// Log in: sets the session cookie (a new session id on every login).
@@ -76,7 +78,7 @@ async fn login(
 ) -> ApiResult<Json<Actor>> {
     let attempt = kith_app::auth::LoginAttempt {
         email: &input.email,
-        password: &input.password,
+        password: input.password.expose_secret(),
         source,
     };
     let actor = kith_app::auth::login(state.app(), attempt).await?;
@@ -106,4 +108,25 @@ async fn logout(State(state): State<AppState>, session: Session) -> ApiResult<St
 
 pub(crate) fn session_err(e: tower_sessions::session::Error) -> ApiError {
     ApiError(crate::session_store::app_error(&e))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_login_never_shows_its_password() {
+        let input: LoginInput =
+            serde_json::from_str(r#"{"email": "a@kith.test", "password": "hunter2-secret"}"#)
+                .unwrap();
+        let attempt = kith_app::auth::LoginAttempt {
+            email: &input.email,
+            password: input.password.expose_secret(),
+            source: None,
+        };
+        for shown in [format!("{input:?}"), format!("{attempt:?}")] {
+            assert!(!shown.contains("hunter2"), "{shown}");
+            assert!(shown.contains("a@kith.test"), "{shown}");
+        }
+    }
 }

@@ -404,7 +404,7 @@ async fn save_rules(
         .map_err(fail(&ctx))?
         .matching;
     let mut json = serde_json::to_value(&current)
-        .map_err(|e| super::error_page(&ctx, AppError::Internal(e.to_string())))?;
+        .map_err(|e| super::error_page(&ctx, AppError::internal(e)))?;
     for c in kith_domain::matching::criteria::Criterion::ALL {
         let field = format!("w_{}", c.as_str());
         json["weights"][c.as_str()] =

@@ -85,71 +85,33 @@ struct ErrorPage {
     message: String,
 }
 
-/// A page for an error from `kith-app` (a login redirect for 401).
+/// A page for an error from `kith-app` (a login redirect for 401). The status and the words
+/// are the API's problem document's (one mapping, `crate::error`); the page's title is the
+/// page catalogue's for the same kind of problem (`error.not_found`: "Siden findes ikke").
 pub fn error_page(ctx: &Ctx, e: AppError) -> Response {
+    if matches!(e, AppError::Unauthenticated) {
+        return Redirect::to("/login").into_response();
+    }
     crate::error::log_server_error(&e);
-    let (status, title, message) = match &e {
-        AppError::Unauthenticated => return Redirect::to("/login").into_response(),
-        AppError::Forbidden(why) => (
-            StatusCode::FORBIDDEN,
-            "error.forbidden",
-            ctx.t(if why.starts_with("problem.") {
-                why
-            } else {
-                "problem_detail.forbidden"
-            })
-            .to_owned(),
-        ),
-        AppError::NotFound(_) => (StatusCode::NOT_FOUND, "error.not_found", String::new()),
-        AppError::Invalid(errs) => (
-            StatusCode::UNPROCESSABLE_ENTITY,
-            "error.invalid",
-            errs.iter()
-                .map(|e| ctx.say(&e.message))
-                .collect::<Vec<_>>()
-                .join(" "),
-        ),
-        AppError::Conflict { message, .. } => {
-            (StatusCode::CONFLICT, "error.conflict", ctx.say(message))
-        }
-        AppError::TooLarge => (
-            StatusCode::PAYLOAD_TOO_LARGE,
-            "error.too_large",
-            String::new(),
-        ),
-        AppError::TooManyAttempts { .. } => (
-            StatusCode::TOO_MANY_REQUESTS,
-            "error.too_many",
-            String::new(),
-        ),
-        AppError::Busy { .. } | AppError::Unavailable(_) | AppError::Storage(_) => (
-            StatusCode::SERVICE_UNAVAILABLE,
-            "error.unavailable",
-            String::new(),
-        ),
-        AppError::Internal(_) => (
-            StatusCode::INTERNAL_SERVER_ERROR,
-            "error.internal",
-            String::new(),
-        ),
-    };
+    let (status, problem) = crate::ApiError(e).problem_in(ctx.lang);
+    let slug = problem
+        .kind
+        .rsplit(':')
+        .next()
+        .unwrap_or_default()
+        .replace('-', "_");
+    let (title, message) = (format!("error.{slug}"), problem.detail.unwrap_or_default());
     let page = ErrorPage {
         ctx: ctx.clone(),
         status: status.as_u16(),
-        title: ctx.t(title),
+        title: ctx.t(&title),
         message,
     };
     (status, page).into_response()
 }
 
-/// The 404 page for unknown paths (no user context needed).
-pub fn not_found_page() -> Html<String> {
-    let ctx = Ctx {
-        lang: Default::default(),
-        user: None,
-        csrf: String::new(),
-        path: String::new(),
-    };
+/// The 404 page for unknown paths, in the visitor's language.
+pub fn not_found_page(ctx: Ctx) -> Html<String> {
     let page = ErrorPage {
         title: ctx.t("error.not_found"),
         ctx,

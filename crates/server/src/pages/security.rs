@@ -135,8 +135,8 @@ async fn reset(
             .into_response());
     }
     let input = ResetPasswordInput {
-        token: token.clone(),
-        new_password,
+        token: token.clone().into(),
+        new_password: new_password.into(),
     };
     match kith_app::credentials::use_reset(s.app(), input).await {
         Ok(()) => Ok(see_other("/login?reset=done")),

@@ -837,3 +837,48 @@ async fn backup_wipe_restore_on_sqlite() {
 async fn backup_wipe_restore_on_postgres() {
     backup_wipe_restore(Engine::Postgres).await;
 }
+
+/// Every setting is a flag with its environment variable, so `kith --help` lists it; the
+/// values of secrets are never printed, even when they are set.
+#[tokio::test]
+async fn help_lists_every_setting_and_shows_no_secret() {
+    let dir = std::env::temp_dir();
+    let out = kith_at("postgres://kith:hunter2-db-secret@db/kith", &dir)
+        .env("DATABASE_URL", "postgres://kith:fallback-db-secret@db/kith")
+        .env("KITH_PASSWORD", "hunter2-user-secret")
+        .env(
+            "KITH_SMTP_URL",
+            "smtp://mailer:hunter2-smtp-secret@relay:587",
+        )
+        .arg("--help")
+        .output()
+        .await
+        .unwrap();
+    assert!(out.status.success());
+    let help = String::from_utf8_lossy(&out.stdout);
+    for setting in [
+        "KITH_DATABASE_URL",
+        "DATABASE_URL",
+        "KITH_DATA_DIR",
+        "KITH_CPR_KEY",
+        "KITH_LOG",
+        "KITH_LOG_FORMAT",
+        "KITH_SMTP_URL",
+        "KITH_MAIL_FROM",
+    ] {
+        assert!(
+            help.contains(&format!("[env: {setting}")),
+            "{setting} missing:\n{help}"
+        );
+    }
+    assert!(!help.contains("hunter2") && !help.contains(KEY), "{help}");
+    let out = kith_at("sqlite::memory:", &dir)
+        .env("KITH_PASSWORD", "hunter2-user-secret")
+        .args(["user", "add", "--help"])
+        .output()
+        .await
+        .unwrap();
+    let help = String::from_utf8_lossy(&out.stdout);
+    assert!(help.contains("[env: KITH_PASSWORD"), "{help}");
+    assert!(!help.contains("hunter2"), "{help}");
+}

@@ -38,11 +38,13 @@ error =
     .home = Til forsiden
     .forbidden = Du har ikke adgang
     .not_found = Siden findes ikke
-    .invalid = Ugyldige oplysninger
+    .validation = Ugyldige oplysninger
     .conflict = Konflikt
-    .too_many = For mange forsøg
+    .too_many_attempts = For mange forsøg
     .too_large = For stor
-    .unavailable = Kith kan ikke nå databasen lige nu. Intet er ændret; prøv igen om lidt.
+    .busy = Kith har travlt lige nu
+    .unavailable = Kith kan ikke nå databasen lige nu
+    .storage = Kith kan ikke gemme lige nu
     .internal = Der skete en fejl
 
 password =

@@ -38,11 +38,13 @@ error =
     .home = Go to the start page
     .forbidden = You do not have access
     .not_found = Page not found
-    .invalid = Invalid input
+    .validation = Invalid input
     .conflict = Conflict
-    .too_many = Too many attempts
+    .too_many_attempts = Too many attempts
     .too_large = Too large
-    .unavailable = Kith cannot reach its database right now. Nothing was changed; try again shortly.
+    .busy = Kith is busy right now
+    .unavailable = Kith cannot reach its database right now
+    .storage = Kith cannot save right now
     .internal = Something went wrong
 
 password =
