@@ -32,7 +32,7 @@ pub fn router() -> OpenApiRouter<AppState> {
 
 /// The children you may see, by name. Filter by adviser, target area, or waiting for placement.
 #[utoipa::path(get, path = "/api/v1/children", tag = "children", params(ChildListParams),
-    responses((status = 200, body = Paged<ChildSummary>), (status = 401, body = Problem), (status = 403, body = Problem), (status = 422, body = Problem)))]
+    responses((status = 200, body = Paged<ChildSummary>)))]
 async fn list(
     State(s): State<AppState>,
     CurrentActor(a): CurrentActor,
@@ -43,7 +43,7 @@ async fn list(
 
 /// Register a child.
 #[utoipa::path(post, path = "/api/v1/children", tag = "children", request_body = ChildInput,
-    responses((status = 201, body = ChildDetail), (status = 401, body = Problem), (status = 403, body = Problem), (status = 409, body = Problem), (status = 422, body = Problem)))]
+    responses((status = 201, body = ChildDetail)))]
 async fn create(
     State(s): State<AppState>,
     CurrentActor(a): CurrentActor,
@@ -57,7 +57,7 @@ async fn create(
 
 /// A child's whole case.
 #[utoipa::path(get, path = "/api/v1/children/{id}", tag = "children", params(("id" = i64, Path)),
-    responses((status = 200, body = ChildDetail), (status = 401, body = Problem), (status = 403, body = Problem), (status = 404, body = Problem), (status = 422, body = Problem)))]
+    responses((status = 200, body = ChildDetail)))]
 async fn get_one(
     State(s): State<AppState>,
     CurrentActor(a): CurrentActor,
@@ -70,7 +70,7 @@ async fn get_one(
 
 /// Replace a child's case (leaving out `cpr` keeps the stored number).
 #[utoipa::path(put, path = "/api/v1/children/{id}", tag = "children", params(("id" = i64, Path)), request_body = ChildInput,
-    responses((status = 200, body = ChildDetail), (status = 401, body = Problem), (status = 403, body = Problem), (status = 404, body = Problem), (status = 409, body = Problem), (status = 422, body = Problem)))]
+    responses((status = 200, body = ChildDetail)))]
 async fn update(
     State(s): State<AppState>,
     CurrentActor(a): CurrentActor,
@@ -84,7 +84,7 @@ async fn update(
 
 /// Replace the needs profile (the match unit may do this too).
 #[utoipa::path(put, path = "/api/v1/children/{id}/profile", tag = "children", params(("id" = i64, Path)), request_body = ProfileInput,
-    responses((status = 200, body = ChildDetail), (status = 401, body = Problem), (status = 403, body = Problem), (status = 404, body = Problem), (status = 422, body = Problem)))]
+    responses((status = 200, body = ChildDetail)))]
 async fn update_profile(
     State(s): State<AppState>,
     CurrentActor(a): CurrentActor,
@@ -98,7 +98,7 @@ async fn update_profile(
 
 /// The full CPR number (case adviser and their leaders; audited).
 #[utoipa::path(post, path = "/api/v1/children/{id}/cpr-reveal", tag = "children", params(("id" = i64, Path)),
-    responses((status = 200, body = CprView), (status = 401, body = Problem), (status = 403, body = Problem), (status = 404, body = Problem)))]
+    responses((status = 200, body = CprView)))]
 async fn reveal_cpr(
     State(s): State<AppState>,
     CurrentActor(a): CurrentActor,
@@ -111,7 +111,7 @@ async fn reveal_cpr(
 
 /// Find a child by exact CPR number (sent in the body, never in the URL).
 #[utoipa::path(post, path = "/api/v1/children/lookup", tag = "children", request_body = CprLookupInput,
-    responses((status = 200, body = ChildSummary), (status = 401, body = Problem), (status = 403, body = Problem), (status = 404, body = Problem), (status = 422, body = Problem)))]
+    responses((status = 200, body = ChildSummary), (status = 404, body = Problem)))]
 async fn lookup(
     State(s): State<AppState>,
     CurrentActor(a): CurrentActor,
@@ -124,7 +124,7 @@ async fn lookup(
 
 /// Add a person to the child's network.
 #[utoipa::path(post, path = "/api/v1/children/{id}/network", tag = "children", params(("id" = i64, Path)), request_body = NetworkPersonInput,
-    responses((status = 201, body = ChildDetail), (status = 401, body = Problem), (status = 403, body = Problem), (status = 404, body = Problem), (status = 422, body = Problem)))]
+    responses((status = 201, body = ChildDetail)))]
 async fn add_network_person(
     State(s): State<AppState>,
     CurrentActor(a): CurrentActor,
@@ -146,7 +146,7 @@ struct PersonPath {
 /// Change a network person (e.g. the status of their approval).
 #[utoipa::path(put, path = "/api/v1/children/{id}/network/{person_id}", tag = "children",
     params(("id" = i64, Path), ("person_id" = i64, Path)), request_body = NetworkPersonInput,
-    responses((status = 200, body = ChildDetail), (status = 401, body = Problem), (status = 403, body = Problem), (status = 404, body = Problem), (status = 422, body = Problem)))]
+    responses((status = 200, body = ChildDetail)))]
 async fn update_network_person(
     State(s): State<AppState>,
     CurrentActor(a): CurrentActor,
@@ -168,7 +168,7 @@ async fn update_network_person(
 /// Remove a person from the child's network.
 #[utoipa::path(delete, path = "/api/v1/children/{id}/network/{person_id}", tag = "children",
     params(("id" = i64, Path), ("person_id" = i64, Path)),
-    responses((status = 200, body = ChildDetail), (status = 401, body = Problem), (status = 403, body = Problem), (status = 404, body = Problem)))]
+    responses((status = 200, body = ChildDetail)))]
 async fn remove_network_person(
     State(s): State<AppState>,
     CurrentActor(a): CurrentActor,
@@ -187,7 +187,7 @@ async fn remove_network_person(
 
 /// Put another child in this child's sibling group.
 #[utoipa::path(post, path = "/api/v1/children/{id}/siblings", tag = "children", params(("id" = i64, Path)), request_body = SiblingLinkInput,
-    responses((status = 200, body = ChildDetail), (status = 401, body = Problem), (status = 403, body = Problem), (status = 404, body = Problem), (status = 422, body = Problem)))]
+    responses((status = 200, body = ChildDetail)))]
 async fn link_sibling(
     State(s): State<AppState>,
     CurrentActor(a): CurrentActor,
@@ -201,7 +201,7 @@ async fn link_sibling(
 
 /// Take this child out of its sibling group.
 #[utoipa::path(delete, path = "/api/v1/children/{id}/siblings", tag = "children", params(("id" = i64, Path)),
-    responses((status = 200, body = ChildDetail), (status = 401, body = Problem), (status = 403, body = Problem), (status = 404, body = Problem)))]
+    responses((status = 200, body = ChildDetail)))]
 async fn unlink_sibling(
     State(s): State<AppState>,
     CurrentActor(a): CurrentActor,
@@ -228,7 +228,7 @@ pub struct ReasonInput {
 /// Record an option as unsuitable for the child (e.g. an earlier breakdown).
 #[utoipa::path(put, path = "/api/v1/children/{id}/unsuitable-options/{option_id}", tag = "children",
     params(("id" = i64, Path), ("option_id" = i64, Path)), request_body = ReasonInput,
-    responses((status = 200, body = ChildDetail), (status = 401, body = Problem), (status = 403, body = Problem), (status = 404, body = Problem), (status = 422, body = Problem)))]
+    responses((status = 200, body = ChildDetail)))]
 async fn set_unsuitable(
     State(s): State<AppState>,
     CurrentActor(a): CurrentActor,
@@ -247,7 +247,7 @@ async fn set_unsuitable(
 /// Remove an option from the child's unsuitable list.
 #[utoipa::path(delete, path = "/api/v1/children/{id}/unsuitable-options/{option_id}", tag = "children",
     params(("id" = i64, Path), ("option_id" = i64, Path)),
-    responses((status = 200, body = ChildDetail), (status = 401, body = Problem), (status = 403, body = Problem), (status = 404, body = Problem)))]
+    responses((status = 200, body = ChildDetail)))]
 async fn remove_unsuitable(
     State(s): State<AppState>,
     CurrentActor(a): CurrentActor,
@@ -267,7 +267,7 @@ async fn remove_unsuitable(
 /// Record that the child knows an option (e.g. from respite care); matching counts it.
 #[utoipa::path(put, path = "/api/v1/children/{id}/known-options/{option_id}", tag = "children",
     params(("id" = i64, Path), ("option_id" = i64, Path)), request_body = KnownOptionInput,
-    responses((status = 200, body = ChildDetail), (status = 401, body = Problem), (status = 403, body = Problem), (status = 404, body = Problem), (status = 422, body = Problem)))]
+    responses((status = 200, body = ChildDetail)))]
 async fn set_known(
     State(s): State<AppState>,
     CurrentActor(a): CurrentActor,
@@ -289,7 +289,7 @@ async fn set_known(
 /// Remove a known option.
 #[utoipa::path(delete, path = "/api/v1/children/{id}/known-options/{option_id}", tag = "children",
     params(("id" = i64, Path), ("option_id" = i64, Path)),
-    responses((status = 200, body = ChildDetail), (status = 401, body = Problem), (status = 403, body = Problem), (status = 404, body = Problem)))]
+    responses((status = 200, body = ChildDetail)))]
 async fn remove_known(
     State(s): State<AppState>,
     CurrentActor(a): CurrentActor,

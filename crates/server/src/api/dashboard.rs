@@ -19,7 +19,7 @@ pub fn router() -> OpenApiRouter<AppState> {
 /// The momentum dashboard for a unit and period (definitions in docs/METRICS.md). Team
 /// leaders (their units) and administrators.
 #[utoipa::path(get, path = "/api/v1/dashboard", tag = "dashboard", params(DashboardParams),
-    responses((status = 200, body = Dashboard), (status = 401, body = Problem), (status = 403, body = Problem), (status = 422, body = Problem)))]
+    responses((status = 200, body = Dashboard)))]
 async fn dashboard(
     State(s): State<AppState>,
     CurrentActor(a): CurrentActor,
@@ -30,7 +30,7 @@ async fn dashboard(
 
 /// Your current placements with their goals' state and signals, the most urgent first.
 #[utoipa::path(get, path = "/api/v1/caseload", tag = "dashboard",
-    responses((status = 200, body = Vec<CaseloadEntry>), (status = 401, body = Problem), (status = 403, body = Problem)))]
+    responses((status = 200, body = Vec<CaseloadEntry>)))]
 async fn caseload(
     State(s): State<AppState>,
     CurrentActor(a): CurrentActor,

@@ -23,7 +23,7 @@ pub fn router() -> OpenApiRouter<AppState> {
 
 /// Every goal of a placement's plan (each version, oldest first) with its progress.
 #[utoipa::path(get, path = "/api/v1/placements/{id}/goals", tag = "goals", params(("id" = i64, Path)),
-    responses((status = 200, body = Vec<GoalView>), (status = 401, body = Problem), (status = 403, body = Problem), (status = 404, body = Problem)))]
+    responses((status = 200, body = Vec<GoalView>)))]
 async fn list(
     State(s): State<AppState>,
     CurrentActor(a): CurrentActor,
@@ -36,7 +36,7 @@ async fn list(
 
 /// Add a goal to the plan. The case adviser or a team leader.
 #[utoipa::path(post, path = "/api/v1/placements/{id}/goals", tag = "goals", params(("id" = i64, Path)), request_body = GoalInput,
-    responses((status = 201, body = GoalView), (status = 401, body = Problem), (status = 403, body = Problem), (status = 404, body = Problem), (status = 409, body = Problem), (status = 422, body = Problem)))]
+    responses((status = 201, body = GoalView)))]
 async fn create(
     State(s): State<AppState>,
     CurrentActor(a): CurrentActor,
@@ -51,7 +51,7 @@ async fn create(
 
 /// One goal version with its progress.
 #[utoipa::path(get, path = "/api/v1/goals/{id}", tag = "goals", params(("id" = i64, Path)),
-    responses((status = 200, body = GoalView), (status = 401, body = Problem), (status = 403, body = Problem), (status = 404, body = Problem)))]
+    responses((status = 200, body = GoalView)))]
 async fn get_one(
     State(s): State<AppState>,
     CurrentActor(a): CurrentActor,
@@ -62,7 +62,7 @@ async fn get_one(
 
 /// Revise a goal (a new version; the earlier is kept as `revised`) or close it with a status.
 #[utoipa::path(patch, path = "/api/v1/goals/{id}", tag = "goals", params(("id" = i64, Path)), request_body = GoalUpdateInput,
-    responses((status = 200, body = GoalView), (status = 401, body = Problem), (status = 403, body = Problem), (status = 404, body = Problem), (status = 409, body = Problem), (status = 422, body = Problem)))]
+    responses((status = 200, body = GoalView)))]
 async fn update(
     State(s): State<AppState>,
     CurrentActor(a): CurrentActor,
@@ -76,7 +76,7 @@ async fn update(
 
 /// Record progress on an active goal.
 #[utoipa::path(post, path = "/api/v1/goals/{id}/progress", tag = "goals", params(("id" = i64, Path)), request_body = ProgressInput,
-    responses((status = 201, body = GoalView), (status = 401, body = Problem), (status = 403, body = Problem), (status = 404, body = Problem), (status = 409, body = Problem), (status = 422, body = Problem)))]
+    responses((status = 201, body = GoalView)))]
 async fn progress(
     State(s): State<AppState>,
     CurrentActor(a): CurrentActor,
@@ -91,7 +91,7 @@ async fn progress(
 
 /// The placement's recorded plan reviews, oldest first.
 #[utoipa::path(get, path = "/api/v1/placements/{id}/reviews", tag = "goals", params(("id" = i64, Path)),
-    responses((status = 200, body = Vec<ReviewView>), (status = 401, body = Problem), (status = 403, body = Problem), (status = 404, body = Problem)))]
+    responses((status = 200, body = Vec<ReviewView>)))]
 async fn reviews(
     State(s): State<AppState>,
     CurrentActor(a): CurrentActor,
@@ -105,7 +105,7 @@ async fn reviews(
 /// Record the placement's next planned review as held: each active goal's outcome, the
 /// decision, the rhythm from now on (re-plans the reviews) and the child's view.
 #[utoipa::path(post, path = "/api/v1/placements/{id}/reviews", tag = "goals", params(("id" = i64, Path)), request_body = ReviewInput,
-    responses((status = 201, body = ReviewView), (status = 401, body = Problem), (status = 403, body = Problem), (status = 404, body = Problem), (status = 409, body = Problem), (status = 422, body = Problem)))]
+    responses((status = 201, body = ReviewView)))]
 async fn record_review(
     State(s): State<AppState>,
     CurrentActor(a): CurrentActor,

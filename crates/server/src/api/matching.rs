@@ -20,7 +20,7 @@ pub fn router() -> OpenApiRouter<AppState> {
 /// Ranked, explained placement options for a child (or its sibling group), with every
 /// excluded option and why, and a recommendation.
 #[utoipa::path(get, path = "/api/v1/children/{id}/matches", tag = "matching", params(("id" = i64, Path), MatchParams),
-    responses((status = 200, body = MatchView), (status = 401, body = Problem), (status = 403, body = Problem), (status = 404, body = Problem), (status = 422, body = Problem)))]
+    responses((status = 200, body = MatchView)))]
 async fn matches(
     State(s): State<AppState>,
     CurrentActor(a): CurrentActor,
@@ -36,7 +36,7 @@ async fn matches(
 /// the highest total score under every option's free places, and the greedy one beside it.
 /// Books nothing.
 #[utoipa::path(post, path = "/api/v1/allocations", tag = "matching", request_body = AllocationInput,
-    responses((status = 200, body = AllocationView), (status = 401, body = Problem), (status = 403, body = Problem), (status = 422, body = Problem)))]
+    responses((status = 200, body = AllocationView)))]
 async fn allocate(
     State(s): State<AppState>,
     CurrentActor(a): CurrentActor,

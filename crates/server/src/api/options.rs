@@ -21,7 +21,7 @@ pub fn router() -> OpenApiRouter<AppState> {
 
 /// The options you may see, by name, with computed free places.
 #[utoipa::path(get, path = "/api/v1/placement-options", tag = "placement options", params(OptionListParams),
-    responses((status = 200, body = Paged<OptionSummary>), (status = 401, body = Problem), (status = 403, body = Problem), (status = 422, body = Problem)))]
+    responses((status = 200, body = Paged<OptionSummary>)))]
 async fn list(
     State(s): State<AppState>,
     CurrentActor(a): CurrentActor,
@@ -32,7 +32,7 @@ async fn list(
 
 /// Register an option.
 #[utoipa::path(post, path = "/api/v1/placement-options", tag = "placement options", request_body = OptionInput,
-    responses((status = 201, body = OptionDetail), (status = 401, body = Problem), (status = 403, body = Problem), (status = 422, body = Problem)))]
+    responses((status = 201, body = OptionDetail)))]
 async fn create(
     State(s): State<AppState>,
     CurrentActor(a): CurrentActor,
@@ -46,7 +46,7 @@ async fn create(
 
 /// An option's whole record.
 #[utoipa::path(get, path = "/api/v1/placement-options/{id}", tag = "placement options", params(("id" = i64, Path)),
-    responses((status = 200, body = OptionDetail), (status = 401, body = Problem), (status = 403, body = Problem), (status = 404, body = Problem), (status = 422, body = Problem)))]
+    responses((status = 200, body = OptionDetail)))]
 async fn get_one(
     State(s): State<AppState>,
     CurrentActor(a): CurrentActor,
@@ -59,7 +59,7 @@ async fn get_one(
 
 /// Replace an option's record.
 #[utoipa::path(put, path = "/api/v1/placement-options/{id}", tag = "placement options", params(("id" = i64, Path)), request_body = OptionInput,
-    responses((status = 200, body = OptionDetail), (status = 401, body = Problem), (status = 403, body = Problem), (status = 404, body = Problem), (status = 422, body = Problem)))]
+    responses((status = 200, body = OptionDetail)))]
 async fn update(
     State(s): State<AppState>,
     CurrentActor(a): CurrentActor,
@@ -73,7 +73,7 @@ async fn update(
 
 /// Record that you have just confirmed the free places with the family or institution.
 #[utoipa::path(post, path = "/api/v1/placement-options/{id}/capacity-confirmation", tag = "placement options", params(("id" = i64, Path)),
-    responses((status = 200, body = OptionDetail), (status = 401, body = Problem), (status = 403, body = Problem), (status = 404, body = Problem)))]
+    responses((status = 200, body = OptionDetail)))]
 async fn confirm_capacity(
     State(s): State<AppState>,
     CurrentActor(a): CurrentActor,

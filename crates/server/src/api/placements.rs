@@ -28,7 +28,7 @@ pub fn router() -> OpenApiRouter<AppState> {
 
 /// Placements whose follow-up you reach.
 #[utoipa::path(get, path = "/api/v1/placements", tag = "placements", params(PlacementListParams),
-    responses((status = 200, body = Paged<PlacementView>), (status = 401, body = Problem), (status = 403, body = Problem), (status = 422, body = Problem)))]
+    responses((status = 200, body = Paged<PlacementView>)))]
 async fn list(
     State(s): State<AppState>,
     CurrentActor(a): CurrentActor,
@@ -39,7 +39,7 @@ async fn list(
 
 /// One placement.
 #[utoipa::path(get, path = "/api/v1/placements/{id}", tag = "placements", params(("id" = i64, Path)),
-    responses((status = 200, body = PlacementView), (status = 401, body = Problem), (status = 403, body = Problem), (status = 404, body = Problem)))]
+    responses((status = 200, body = PlacementView)))]
 async fn get_one(
     State(s): State<AppState>,
     CurrentActor(a): CurrentActor,
@@ -53,7 +53,7 @@ async fn get_one(
 /// Change the consultant (the planned visits move to the new one) or the review rhythm (the
 /// reviews are re-planned). The case adviser or a team leader.
 #[utoipa::path(patch, path = "/api/v1/placements/{id}", tag = "placements", params(("id" = i64, Path)), request_body = PlacementUpdateInput,
-    responses((status = 200, body = PlacementView), (status = 401, body = Problem), (status = 403, body = Problem), (status = 404, body = Problem), (status = 409, body = Problem), (status = 422, body = Problem)))]
+    responses((status = 200, body = PlacementView)))]
 async fn update(
     State(s): State<AppState>,
     CurrentActor(a): CurrentActor,
@@ -68,7 +68,7 @@ async fn update(
 /// End a placement: its planned visits after the end are cancelled with that reason, and the
 /// plan's active goals are closed.
 #[utoipa::path(post, path = "/api/v1/placements/{id}/end", tag = "placements", params(("id" = i64, Path)), request_body = EndPlacementInput,
-    responses((status = 200, body = PlacementView), (status = 401, body = Problem), (status = 403, body = Problem), (status = 404, body = Problem), (status = 409, body = Problem), (status = 422, body = Problem)))]
+    responses((status = 200, body = PlacementView)))]
 async fn end(
     State(s): State<AppState>,
     CurrentActor(a): CurrentActor,
@@ -82,7 +82,7 @@ async fn end(
 
 /// Extend a short stay: a later planned end and the reason (the history is kept).
 #[utoipa::path(post, path = "/api/v1/placements/{id}/extend", tag = "placements", params(("id" = i64, Path)), request_body = ExtendStayInput,
-    responses((status = 200, body = PlacementView), (status = 401, body = Problem), (status = 403, body = Problem), (status = 404, body = Problem), (status = 409, body = Problem), (status = 422, body = Problem)))]
+    responses((status = 200, body = PlacementView)))]
 async fn extend(
     State(s): State<AppState>,
     CurrentActor(a): CurrentActor,
@@ -104,7 +104,7 @@ struct YearParams {
 
 /// A placement's year: twelve months with its visits and reviews, held and planned.
 #[utoipa::path(get, path = "/api/v1/placements/{id}/year", tag = "placements", params(("id" = i64, Path), YearParams),
-    responses((status = 200, body = YearView), (status = 401, body = Problem), (status = 403, body = Problem), (status = 404, body = Problem), (status = 422, body = Problem)))]
+    responses((status = 200, body = YearView)))]
 async fn year(
     State(s): State<AppState>,
     CurrentActor(a): CurrentActor,

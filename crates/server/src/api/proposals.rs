@@ -27,7 +27,7 @@ pub fn router() -> OpenApiRouter<AppState> {
 /// Proposals for children you may see, newest first; `status=submitted` lists those awaiting
 /// a decision.
 #[utoipa::path(get, path = "/api/v1/proposals", tag = "proposals", params(ProposalListParams),
-    responses((status = 200, body = Paged<ProposalSummary>), (status = 401, body = Problem), (status = 403, body = Problem), (status = 422, body = Problem)))]
+    responses((status = 200, body = Paged<ProposalSummary>)))]
 async fn list(
     State(s): State<AppState>,
     CurrentActor(a): CurrentActor,
@@ -38,7 +38,7 @@ async fn list(
 
 /// Propose an option from the current match result (submitted at once unless `submit` is false).
 #[utoipa::path(post, path = "/api/v1/proposals", tag = "proposals", request_body = NewProposalInput,
-    responses((status = 201, body = ProposalView), (status = 401, body = Problem), (status = 403, body = Problem), (status = 404, body = Problem), (status = 409, body = Problem), (status = 422, body = Problem)))]
+    responses((status = 201, body = ProposalView), (status = 404, body = Problem)))]
 async fn create(
     State(s): State<AppState>,
     CurrentActor(a): CurrentActor,
@@ -52,7 +52,7 @@ async fn create(
 
 /// A proposal with the scores and reasons frozen as they were.
 #[utoipa::path(get, path = "/api/v1/proposals/{id}", tag = "proposals", params(("id" = i64, Path)),
-    responses((status = 200, body = ProposalView), (status = 401, body = Problem), (status = 403, body = Problem), (status = 404, body = Problem)))]
+    responses((status = 200, body = ProposalView)))]
 async fn get_one(
     State(s): State<AppState>,
     CurrentActor(a): CurrentActor,
@@ -65,7 +65,7 @@ async fn get_one(
 
 /// Send a draft to the leaders (the proposer).
 #[utoipa::path(post, path = "/api/v1/proposals/{id}/submit", tag = "proposals", params(("id" = i64, Path)),
-    responses((status = 200, body = ProposalView), (status = 401, body = Problem), (status = 403, body = Problem), (status = 404, body = Problem), (status = 409, body = Problem)))]
+    responses((status = 200, body = ProposalView)))]
 async fn submit(
     State(s): State<AppState>,
     CurrentActor(a): CurrentActor,
@@ -79,7 +79,7 @@ async fn submit(
 /// Approve (a leader): makes the placement(s) and takes the place(s). The last free place
 /// goes to one approval only; the others get 409.
 #[utoipa::path(post, path = "/api/v1/proposals/{id}/approve", tag = "proposals", params(("id" = i64, Path)), request_body = ApproveInput,
-    responses((status = 200, body = ProposalView), (status = 401, body = Problem), (status = 403, body = Problem), (status = 404, body = Problem), (status = 409, body = Problem), (status = 422, body = Problem)))]
+    responses((status = 200, body = ProposalView)))]
 async fn approve(
     State(s): State<AppState>,
     CurrentActor(a): CurrentActor,
@@ -93,7 +93,7 @@ async fn approve(
 
 /// Reject (a leader), with the reason.
 #[utoipa::path(post, path = "/api/v1/proposals/{id}/reject", tag = "proposals", params(("id" = i64, Path)), request_body = RejectInput,
-    responses((status = 200, body = ProposalView), (status = 401, body = Problem), (status = 403, body = Problem), (status = 404, body = Problem), (status = 409, body = Problem), (status = 422, body = Problem)))]
+    responses((status = 200, body = ProposalView)))]
 async fn reject(
     State(s): State<AppState>,
     CurrentActor(a): CurrentActor,
@@ -107,7 +107,7 @@ async fn reject(
 
 /// Withdraw before a decision (the proposer).
 #[utoipa::path(post, path = "/api/v1/proposals/{id}/withdraw", tag = "proposals", params(("id" = i64, Path)),
-    responses((status = 200, body = ProposalView), (status = 401, body = Problem), (status = 403, body = Problem), (status = 404, body = Problem), (status = 409, body = Problem)))]
+    responses((status = 200, body = ProposalView)))]
 async fn withdraw(
     State(s): State<AppState>,
     CurrentActor(a): CurrentActor,

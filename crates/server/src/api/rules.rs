@@ -15,7 +15,7 @@ pub fn router() -> OpenApiRouter<AppState> {
 
 /// The rules in force: matching weights, what each kind takes, distances, planned lengths.
 #[utoipa::path(get, path = "/api/v1/rules", tag = "rules",
-    responses((status = 200, body = RulesView), (status = 401, body = Problem)))]
+    responses((status = 200, body = RulesView)))]
 async fn get(
     State(s): State<AppState>,
     CurrentActor(a): CurrentActor,
@@ -25,7 +25,7 @@ async fn get(
 
 /// Replace rule sets (administrators); a set left out is kept.
 #[utoipa::path(put, path = "/api/v1/rules", tag = "rules", request_body = RulesInput,
-    responses((status = 200, body = RulesView), (status = 401, body = Problem), (status = 403, body = Problem), (status = 422, body = Problem)))]
+    responses((status = 200, body = RulesView)))]
 async fn put(
     State(s): State<AppState>,
     CurrentActor(a): CurrentActor,

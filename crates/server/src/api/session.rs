@@ -24,7 +24,7 @@ pub fn router() -> OpenApiRouter<AppState> {
 /// Change your password with your current one. Every other session of yours ends; this one
 /// continues (under a new session id when it is a cookie session).
 #[utoipa::path(put, path = "/api/v1/session/password", tag = "session", request_body = ChangePasswordInput,
-    responses((status = 204), (status = 401, body = Problem), (status = 403, body = Problem), (status = 422, body = Problem), (status = 429, body = Problem), (status = 503, body = Problem)))]
+    responses((status = 204), (status = 429, body = Problem)))]
 async fn change_password(
     State(state): State<AppState>,
     CurrentActor(actor): CurrentActor,
@@ -49,7 +49,7 @@ async fn change_password(
 /// Set a new password with the secret of a reset link an administrator sent. No login needed;
 /// an unknown, used or expired link is a 404.
 #[utoipa::path(post, path = "/api/v1/password-reset", tag = "session", request_body = ResetPasswordInput,
-    responses((status = 204), (status = 404, body = Problem), (status = 422, body = Problem), (status = 503, body = Problem)))]
+    responses((status = 204), (status = 404, body = Problem)))]
 async fn reset_password(
     State(state): State<AppState>,
     ApiJson(input): ApiJson<ResetPasswordInput>,
@@ -69,7 +69,7 @@ pub struct LoginInput {
 
 /// Log in: sets the session cookie (a new session id on every login).
 #[utoipa::path(post, path = "/api/v1/session", tag = "session", request_body = LoginInput,
-    responses((status = 200, body = Actor), (status = 401, body = Problem), (status = 422, body = Problem)))]
+    responses((status = 200, body = Actor), (status = 401, body = Problem)))]
 async fn login(
     State(state): State<AppState>,
     ClientIp(source): ClientIp,
@@ -90,7 +90,7 @@ async fn login(
 
 /// The logged-in user.
 #[utoipa::path(get, path = "/api/v1/session", tag = "session",
-    responses((status = 200, body = Actor), (status = 401, body = Problem)))]
+    responses((status = 200, body = Actor)))]
 async fn me(CurrentActor(actor): CurrentActor) -> Json<Actor> {
     Json(actor)
 }

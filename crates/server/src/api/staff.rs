@@ -24,7 +24,7 @@ pub struct StaffQuery {
 
 /// Active staff holding a role, by name.
 #[utoipa::path(get, path = "/api/v1/staff", tag = "users", params(StaffQuery),
-    responses((status = 200, body = Vec<StaffRef>), (status = 401, body = Problem), (status = 422, body = Problem)))]
+    responses((status = 200, body = Vec<StaffRef>)))]
 async fn list(
     State(s): State<AppState>,
     CurrentActor(a): CurrentActor,

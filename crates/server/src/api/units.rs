@@ -15,7 +15,7 @@ pub fn router() -> OpenApiRouter<AppState> {
 
 /// All units.
 #[utoipa::path(get, path = "/api/v1/units", tag = "users",
-    responses((status = 200, body = Vec<UnitView>), (status = 401, body = Problem)))]
+    responses((status = 200, body = Vec<UnitView>)))]
 async fn list(
     State(s): State<AppState>,
     CurrentActor(a): CurrentActor,

@@ -27,7 +27,7 @@ pub fn router() -> OpenApiRouter<AppState> {
 
 /// Visits and plan reviews you follow up (yours, and your placements'), by planned day.
 #[utoipa::path(get, path = "/api/v1/visits", tag = "visits", params(VisitListParams),
-    responses((status = 200, body = Paged<VisitView>), (status = 401, body = Problem), (status = 403, body = Problem), (status = 422, body = Problem)))]
+    responses((status = 200, body = Paged<VisitView>)))]
 async fn list(
     State(s): State<AppState>,
     CurrentActor(a): CurrentActor,
@@ -38,7 +38,7 @@ async fn list(
 
 /// One visit, with the follow-ups still open from earlier visits to the placement.
 #[utoipa::path(get, path = "/api/v1/visits/{id}", tag = "visits", params(("id" = i64, Path)),
-    responses((status = 200, body = VisitDetail), (status = 401, body = Problem), (status = 403, body = Problem), (status = 404, body = Problem)))]
+    responses((status = 200, body = VisitDetail)))]
 async fn get_one(
     State(s): State<AppState>,
     CurrentActor(a): CurrentActor,
@@ -54,7 +54,7 @@ async fn get_one(
 /// from the day it was held. A future date is refused (422); a cancelled or already recorded
 /// visit is a conflict (409).
 #[utoipa::path(post, path = "/api/v1/visits/{id}/record", tag = "visits", params(("id" = i64, Path)), request_body = RecordVisitInput,
-    responses((status = 200, body = VisitDetail), (status = 401, body = Problem), (status = 403, body = Problem), (status = 404, body = Problem), (status = 409, body = Problem), (status = 422, body = Problem)))]
+    responses((status = 200, body = VisitDetail)))]
 async fn record(
     State(s): State<AppState>,
     CurrentActor(a): CurrentActor,
@@ -69,7 +69,7 @@ async fn record(
 /// Move a planned visit to another working day; a reason is required. The planner keeps the
 /// new day.
 #[utoipa::path(post, path = "/api/v1/visits/{id}/move", tag = "visits", params(("id" = i64, Path)), request_body = MoveVisitInput,
-    responses((status = 200, body = VisitDetail), (status = 401, body = Problem), (status = 403, body = Problem), (status = 404, body = Problem), (status = 409, body = Problem), (status = 422, body = Problem)))]
+    responses((status = 200, body = VisitDetail)))]
 async fn move_visit(
     State(s): State<AppState>,
     CurrentActor(a): CurrentActor,
@@ -84,7 +84,7 @@ async fn move_visit(
 /// Cancel a planned visit with a reason. The obligation stays: a new visit is planned in its
 /// place.
 #[utoipa::path(post, path = "/api/v1/visits/{id}/cancel", tag = "visits", params(("id" = i64, Path)), request_body = CancelVisitInput,
-    responses((status = 200, body = VisitDetail), (status = 401, body = Problem), (status = 403, body = Problem), (status = 404, body = Problem), (status = 409, body = Problem), (status = 422, body = Problem)))]
+    responses((status = 200, body = VisitDetail)))]
 async fn cancel(
     State(s): State<AppState>,
     CurrentActor(a): CurrentActor,
@@ -99,7 +99,7 @@ async fn cancel(
 /// Plan every placement's year now (team leaders, administrators). Idempotent: a second call
 /// changes nothing. The nightly job does the same.
 #[utoipa::path(post, path = "/api/v1/visit-plans", tag = "visits",
-    responses((status = 200, body = PlanSummary), (status = 401, body = Problem), (status = 403, body = Problem)))]
+    responses((status = 200, body = PlanSummary)))]
 async fn plan(
     State(s): State<AppState>,
     CurrentActor(a): CurrentActor,

@@ -36,7 +36,7 @@ struct WeekParams {
 
 /// A week: overdue (with the reason), due this week, the next four weeks.
 #[utoipa::path(get, path = "/api/v1/week", tag = "visits", params(WeekParams),
-    responses((status = 200, body = WeekView), (status = 401, body = Problem), (status = 403, body = Problem), (status = 404, body = Problem), (status = 422, body = Problem)))]
+    responses((status = 200, body = WeekView), (status = 404, body = Problem)))]
 async fn week(
     State(s): State<AppState>,
     CurrentActor(a): CurrentActor,
@@ -59,7 +59,7 @@ struct TeamParams {
 
 /// The team's year: visits per consultant per month (leaders and consultants).
 #[utoipa::path(get, path = "/api/v1/team-year", tag = "visits", params(TeamParams),
-    responses((status = 200, body = TeamYear), (status = 401, body = Problem), (status = 403, body = Problem), (status = 404, body = Problem), (status = 422, body = Problem)))]
+    responses((status = 200, body = TeamYear), (status = 404, body = Problem)))]
 async fn team_year(
     State(s): State<AppState>,
     CurrentActor(a): CurrentActor,
@@ -73,7 +73,7 @@ async fn team_year(
 /// A person's room for visits: weekly capacity and days off (the person, their team leader,
 /// an administrator).
 #[utoipa::path(get, path = "/api/v1/users/{id}/availability", tag = "visits", params(("id" = i64, Path)),
-    responses((status = 200, body = AvailabilityView), (status = 401, body = Problem), (status = 403, body = Problem), (status = 404, body = Problem)))]
+    responses((status = 200, body = AvailabilityView)))]
 async fn get_availability(
     State(s): State<AppState>,
     CurrentActor(a): CurrentActor,
@@ -86,7 +86,7 @@ async fn get_availability(
 
 /// Set a person's weekly capacity and days off; their placements are re-planned at once.
 #[utoipa::path(put, path = "/api/v1/users/{id}/availability", tag = "visits", params(("id" = i64, Path)), request_body = AvailabilityInput,
-    responses((status = 200, body = AvailabilityView), (status = 401, body = Problem), (status = 403, body = Problem), (status = 404, body = Problem), (status = 422, body = Problem)))]
+    responses((status = 200, body = AvailabilityView)))]
 async fn set_availability(
     State(s): State<AppState>,
     CurrentActor(a): CurrentActor,
@@ -100,7 +100,7 @@ async fn set_availability(
 
 /// A new secret calendar address for you (shown once); the old one stops working.
 #[utoipa::path(post, path = "/api/v1/me/calendar-token", tag = "visits",
-    responses((status = 201, body = CalendarLink), (status = 401, body = Problem)))]
+    responses((status = 201, body = CalendarLink)))]
 async fn rotate_calendar(
     State(s): State<AppState>,
     CurrentActor(a): CurrentActor,
@@ -113,7 +113,7 @@ async fn rotate_calendar(
 
 /// Turn your calendar address off.
 #[utoipa::path(delete, path = "/api/v1/me/calendar-token", tag = "visits",
-    responses((status = 204), (status = 401, body = Problem)))]
+    responses((status = 204)))]
 async fn revoke_calendar(
     State(s): State<AppState>,
     CurrentActor(a): CurrentActor,
