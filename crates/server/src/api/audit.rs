@@ -10,7 +10,7 @@ use kith_app::transfer::ExportFormat;
 use utoipa_axum::{router::OpenApiRouter, routes};
 
 use crate::AppState;
-use crate::error::{ApiResult, Problem};
+use crate::error::ApiResult;
 use crate::extract::{ApiPath, ApiQuery, CurrentActor};
 
 pub fn router() -> OpenApiRouter<AppState> {

@@ -7,7 +7,7 @@ use kith_app::dashboard::{Dashboard, DashboardParams};
 use utoipa_axum::{router::OpenApiRouter, routes};
 
 use crate::AppState;
-use crate::error::{ApiResult, Problem};
+use crate::error::ApiResult;
 use crate::extract::{ApiQuery, CurrentActor};
 
 pub fn router() -> OpenApiRouter<AppState> {

@@ -10,7 +10,7 @@ use kith_domain::{GoalId, PlacementId};
 use utoipa_axum::{router::OpenApiRouter, routes};
 
 use crate::AppState;
-use crate::error::{ApiResult, Problem};
+use crate::error::ApiResult;
 use crate::extract::{ApiJson, ApiPath, CurrentActor};
 
 pub fn router() -> OpenApiRouter<AppState> {

@@ -9,7 +9,7 @@ use kith_domain::PlacementOptionId;
 use utoipa_axum::{router::OpenApiRouter, routes};
 
 use crate::AppState;
-use crate::error::{ApiResult, Problem};
+use crate::error::ApiResult;
 use crate::extract::{ApiJson, ApiPath, ApiQuery, CurrentActor};
 
 pub fn router() -> OpenApiRouter<AppState> {

@@ -6,7 +6,7 @@ use kith_app::rules::{RulesInput, RulesView};
 use utoipa_axum::{router::OpenApiRouter, routes};
 
 use crate::AppState;
-use crate::error::{ApiResult, Problem};
+use crate::error::ApiResult;
 use crate::extract::{ApiJson, CurrentActor};
 
 pub fn router() -> OpenApiRouter<AppState> {

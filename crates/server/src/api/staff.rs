@@ -8,7 +8,7 @@ use serde::Deserialize;
 use utoipa_axum::{router::OpenApiRouter, routes};
 
 use crate::AppState;
-use crate::error::{ApiResult, Problem};
+use crate::error::ApiResult;
 use crate::extract::{ApiQuery, CurrentActor};
 
 pub fn router() -> OpenApiRouter<AppState> {

@@ -10,7 +10,7 @@ use serde::Deserialize;
 use utoipa_axum::{router::OpenApiRouter, routes};
 
 use crate::AppState;
-use crate::error::{ApiResult, Problem};
+use crate::error::ApiResult;
 use crate::extract::{ApiBytes, ApiPath, ApiQuery, CurrentActor};
 
 /// The largest file an import takes.
