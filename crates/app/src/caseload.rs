@@ -2,17 +2,14 @@
 //! needs attention (a stay past its end or ending without an exit plan, no progress for 60
 //! days, a review overdue), the most urgent first.
 
-use std::collections::HashMap;
-
 use chrono::NaiveDate;
-use kith_domain::goals::{GoalStatus, StayFacts, StayRules, StaySignal, stay_signals};
+use kith_domain::goals::GoalStatus;
 use kith_domain::metrics::Period;
-use kith_domain::{ChildId, PlacementStatus, Role};
+use kith_domain::{ChildId, Role};
 use serde::Serialize;
 
 use crate::audit::{self, AuditAction, ChildData};
 use crate::placements::PlacementView;
-use crate::wheel::plan::parse;
 use crate::{Actor, App, Result, policy};
 
 /// How many days back (today included) progress counts as recent; the dashboard's figure
@@ -91,36 +88,4 @@ pub async fn caseload(app: &App, actor: &Actor) -> Result<Vec<CaseloadEntry>> {
         )
     });
     audit::read(app, actor, AuditAction::CaseloadRead, out).await
-}
-
-/// The signals of each placement running today (ended and not yet started ones have none).
-pub(crate) async fn signals_of(
-    app: &App,
-    rows: &[kith_store::entities::placement::Model],
-) -> Result<HashMap<i64, Vec<StaySignal>>> {
-    let today = app.today();
-    let mut current = Vec::new();
-    for p in rows {
-        if parse::<PlacementStatus>(&p.status)? != PlacementStatus::Ended && p.start_date <= today {
-            current.push(p);
-        }
-    }
-    let ids: Vec<i64> = current.iter().map(|p| p.id).collect();
-    let conn = app.db().conn();
-    let last = kith_store::goals::last_progress(conn, &ids).await?;
-    let reviews = kith_store::visits::next_review_due(conn, &ids).await?;
-    let rules = StayRules::default();
-    Ok(current
-        .into_iter()
-        .map(|p| {
-            let facts = StayFacts {
-                start: p.start_date,
-                planned_end: p.planned_end_date,
-                has_exit_plan: p.exit_plan.is_some(),
-                last_progress: last.get(&p.id).copied(),
-                review_due: reviews.get(&p.id).copied(),
-            };
-            (p.id, stay_signals(&facts, &rules, today))
-        })
-        .collect())
 }

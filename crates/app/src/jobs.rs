@@ -52,7 +52,7 @@ pub async fn tick(app: &App, who: &str) -> Result<TickReport> {
     let local = now.with_timezone(&TIME_ZONE);
     let today = local.date_naive();
     let time = local.time();
-    let rules = crate::rules::wheel(app).await?;
+    let rules = crate::rules::in_force::wheel(app).await?;
     let mut report = TickReport {
         local: local.format("%Y-%m-%d %H:%M %Z").to_string(),
         ..Default::default()

@@ -38,6 +38,7 @@ pub mod policy;
 pub mod proposals;
 pub mod rules;
 pub mod sessions;
+mod signals;
 pub mod staff;
 pub mod tokens;
 pub mod transfer;

@@ -404,7 +404,7 @@ pub(crate) async fn views_of(
     let mut people: Vec<i64> = rows.iter().map(|p| p.adviser_id).collect();
     people.extend(rows.iter().filter_map(|p| p.consultant_id));
     let staff = crate::staff::refs(app, &people).await?;
-    let signals = crate::caseload::signals_of(app, &rows).await?;
+    let signals = crate::signals::signals_of(app, &rows).await?;
     // One statement each for all the rows (a list, the caseload and an export hold many).
     let changes = kith_store::placements::consultant_change_counts(conn, &ids).await?;
     let mut extensions = kith_store::placements::stay_extensions_of(conn, &ids).await?;

@@ -12,6 +12,7 @@ use std::collections::HashMap;
 use crate::matching::Recommendation;
 use chrono::{DateTime, Months, NaiveDate, Utc};
 use garde::Validate;
+use kith_domain::ProposalEvent;
 use kith_domain::matching::rank;
 use kith_domain::{
     ChildId, ExitGoal, PlacementOptionId, PlacementStatus, ProposalId, ProposalStatus, Role,
@@ -20,6 +21,7 @@ use kith_domain::{
 use kith_store::entities::{child, proposal};
 use kith_store::outbox::NewEmail;
 use kith_store::placements::NewPlacement;
+use kith_store::proposals::Transition;
 use kith_store::proposals::{NewProposal, ProposalFilter};
 use kith_store::{ConnectionTrait, StoreError};
 use serde::{Deserialize, Serialize};
@@ -242,7 +244,7 @@ pub async fn create(app: &App, actor: &Actor, input: NewProposalInput) -> Result
             "problem.open_proposal_exists",
         ));
     }
-    let rules = crate::rules::matching(app).await?;
+    let rules = crate::rules::in_force::matching(app).await?;
     let words = crate::needs::words(app).await?;
     let catalog = profiles::options(app).await?;
     let (options, briefs) = (&catalog.0, &catalog.1);
@@ -556,11 +558,7 @@ pub async fn submit(app: &App, actor: &Actor, id: ProposalId) -> Result<Proposal
     if !kith_store::proposals::transition(
         &tx,
         id.0,
-        &["draft"],
-        "submitted",
-        None,
-        None,
-        None,
+        Transition::of(ProposalEvent::Submit),
         app.now(),
     )
     .await?
@@ -608,7 +606,7 @@ pub async fn approve(
             "only a leader over the children decides a proposal",
         ));
     }
-    let four_eyes = crate::rules::matching(app).await?.four_eyes;
+    let four_eyes = crate::rules::in_force::matching(app).await?.four_eyes;
     if !kith_domain::proposal::may_approve(four_eyes, UserId(p.proposer_id), actor.id) {
         return Err(AppError::forbidden("problem.approve_own"));
     }
@@ -625,15 +623,10 @@ pub async fn approve(
         .map_err(corrupt)?);
     if kind.is_institutional() {
         let mut problems = crate::validate::Problems::default();
-        match planned_end {
-            None => problems.add("planned_end_date", "problem.stay_end"),
-            Some(end) if end <= p.start_date => {
-                problems.add("planned_end_date", "problem.after_start")
-            }
-            _ => {}
-        }
-        if exit_goal.is_none() {
-            problems.add("exit_goal", "problem.stay_exit_goal");
+        for (field, message) in
+            kith_domain::proposal::stay_plan_problems(p.start_date, planned_end, exit_goal)
+        {
+            problems.add(field, message);
         }
         problems.into_result()?;
     }
@@ -644,18 +637,12 @@ pub async fn approve(
     if !kith_store::placements::lock_option(&tx, p.option_id).await? {
         return Err(AppError::NotFound("placement option"));
     }
-    if !kith_store::proposals::transition(
-        &tx,
-        id.0,
-        &["submitted"],
-        "approved",
-        Some(actor.id.0),
-        None,
-        Some((planned_end, exit_goal)),
-        app.now(),
-    )
-    .await?
-    {
+    let approval = Transition {
+        decided_by: Some(actor.id.0),
+        planned_end: Some((planned_end, exit_goal)),
+        ..Transition::of(ProposalEvent::Approve)
+    };
+    if !kith_store::proposals::transition(&tx, id.0, approval, app.now()).await? {
         return Err(status_conflict(parse_status(&p)?, "approved"));
     }
     let option = kith_store::options::get(&tx, p.option_id)
@@ -764,18 +751,12 @@ pub async fn reject(
     check(&input)?;
     let child_ids: Vec<i64> = rows.iter().map(|c| c.id).collect();
     let tx = app.db().begin_write().await?;
-    if !kith_store::proposals::transition(
-        &tx,
-        id.0,
-        &["submitted"],
-        "rejected",
-        Some(actor.id.0),
-        Some(input.reason.trim()),
-        None,
-        app.now(),
-    )
-    .await?
-    {
+    let rejection = Transition {
+        decided_by: Some(actor.id.0),
+        reason: Some(input.reason.trim()),
+        ..Transition::of(ProposalEvent::Reject)
+    };
+    if !kith_store::proposals::transition(&tx, id.0, rejection, app.now()).await? {
         return Err(status_conflict(parse_status(&p)?, "rejected"));
     }
     audit_children(
@@ -811,11 +792,7 @@ pub async fn withdraw(app: &App, actor: &Actor, id: ProposalId) -> Result<Propos
     if !kith_store::proposals::transition(
         &tx,
         id.0,
-        &["draft", "submitted"],
-        "withdrawn",
-        None,
-        None,
-        None,
+        Transition::of(ProposalEvent::Withdraw),
         app.now(),
     )
     .await?

@@ -48,7 +48,7 @@ pub use network::NetworkApprovalStatus;
 pub use party::Party;
 pub use placement::{EndReason, ExitGoal, PlacementStatus};
 pub use placement_kind::{InstitutionForm, PlacementForm, PlacementKind};
-pub use proposal::ProposalStatus;
+pub use proposal::{ProposalEvent, ProposalStatus};
 pub use role::{Role, UnitKind};
 pub use target_area::TargetArea;
 pub use text::{Arg, Message};

@@ -30,6 +30,7 @@ pub mod scope;
 pub mod sessions;
 pub mod staff_time;
 mod string_list;
+#[cfg(feature = "testdb")]
 pub mod testdb;
 pub mod tokens;
 pub mod units;

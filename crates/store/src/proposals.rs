@@ -1,7 +1,7 @@
 //! Proposals and the children they are for.
 
 use chrono::{DateTime, NaiveDate, Utc};
-use kith_domain::ExitGoal;
+use kith_domain::{ExitGoal, ProposalEvent, ProposalStatus};
 use sea_orm::sea_query::Expr;
 use sea_orm::{
     ActiveModelTrait, ActiveValue::Set, ColumnTrait, Condition, ConnectionTrait, EntityTrait,
@@ -160,23 +160,42 @@ pub async fn list<C: ConnectionTrait>(
     }))
 }
 
-/// Moves a proposal from one of `from` to `to`, with the decision fields; false if its status
-/// was not one of `from` (someone else got there first).
-#[allow(clippy::too_many_arguments)]
+/// An event in a proposal's life as it is written down: who decided, why, and the stay's
+/// plan as approved.
+#[derive(Debug, Clone, Copy)]
+pub struct Transition<'a> {
+    pub event: ProposalEvent,
+    pub decided_by: Option<i64>,
+    pub reason: Option<&'a str>,
+    pub planned_end: Option<(Option<NaiveDate>, Option<ExitGoal>)>,
+}
+
+impl Transition<'_> {
+    /// The event with nothing more to record (a submission, a withdrawal).
+    pub fn of(event: ProposalEvent) -> Self {
+        Self {
+            event,
+            decided_by: None,
+            reason: None,
+            planned_end: None,
+        }
+    }
+}
+
+/// Persists `t`: the proposal moves to the state its event leads to, guarded by the states the
+/// domain lets it happen in; false if it was in none of them (someone else got there first).
 pub async fn transition<C: ConnectionTrait>(
     conn: &C,
     id: i64,
-    from: &[&str],
-    to: &str,
-    decided_by: Option<i64>,
-    reason: Option<&str>,
-    planned_end: Option<(Option<NaiveDate>, Option<ExitGoal>)>,
+    t: Transition<'_>,
     now: DateTime<Utc>,
 ) -> Result<bool> {
+    let to = t.event.leads_to();
+    let (decided_by, reason, planned_end) = (t.decided_by, t.reason, t.planned_end);
     let mut q = proposal::Entity::update_many()
-        .col_expr(proposal::Column::Status, Expr::value(to))
+        .col_expr(proposal::Column::Status, Expr::value(to.as_str()))
         .col_expr(proposal::Column::UpdatedAt, Expr::value(now));
-    if to == "submitted" {
+    if to == ProposalStatus::Submitted {
         q = q.col_expr(proposal::Column::SubmittedAt, Expr::value(now));
     }
     if let Some(by) = decided_by {
@@ -195,11 +214,13 @@ pub async fn transition<C: ConnectionTrait>(
                 Expr::value(goal.map(|g| g.as_str().to_owned())),
             );
     }
-    let res = q
-        .filter(proposal::Column::Id.eq(id))
-        .filter(Condition::any().add(proposal::Column::Status.is_in(from.iter().copied())))
-        .exec(conn)
-        .await?;
+    let res =
+        q.filter(proposal::Column::Id.eq(id))
+            .filter(Condition::any().add(
+                proposal::Column::Status.is_in(t.event.happens_in().iter().map(|s| s.as_str())),
+            ))
+            .exec(conn)
+            .await?;
     Ok(res.rows_affected == 1)
 }
 

@@ -887,7 +887,7 @@ pub async fn load(app: &App) -> Result<DemoSummary> {
         placements += 1;
     }
     // What was held since each placement started; the wheel is planned after the commit.
-    let rules = crate::rules::wheel_in(conn).await?;
+    let rules = crate::rules::in_force::wheel_in(conn).await?;
     let calendar = kith_domain::wheel::WorkCalendar::new(&rules.closing_days)
         .covering(today.year() - 3, today.year());
     let held: Vec<_> = started

@@ -121,7 +121,7 @@ pub async fn allocate(app: &App, actor: &Actor, input: AllocationInput) -> Resul
     }
     check_profiles(&units, "children")?;
 
-    let rules = crate::rules::matching(app).await?;
+    let rules = crate::rules::in_force::matching(app).await?;
     let catalog = profiles::options(app).await?;
     let (options, briefs) = (&catalog.0, &catalog.1);
     let index: std::collections::HashMap<_, usize> =

@@ -258,7 +258,7 @@ pub async fn matches(
     }
     let (units, rows) = profiles::units_for(app, &child, together).await?;
     check_profiles(&units, "needs")?;
-    let rules = crate::rules::matching(app).await?;
+    let rules = crate::rules::in_force::matching(app).await?;
     let words = crate::needs::words(app).await?;
     let catalog = profiles::options(app).await?;
     let (options, briefs) = (&catalog.0, &catalog.1);

@@ -100,7 +100,7 @@ async fn view(app: &App, user: UserId) -> Result<AvailabilityView> {
         .await?
         .into_iter()
         .find_map(|(_, c)| c);
-    let rules = crate::rules::wheel(app).await?;
+    let rules = crate::rules::in_force::wheel(app).await?;
     let days_off = kith_store::staff_time::days_off(conn, &[user.0], app.today())
         .await?
         .into_iter()

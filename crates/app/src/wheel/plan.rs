@@ -69,7 +69,7 @@ pub async fn plan_in<C: ConnectionTrait>(
     if !kith_store::jobs::lock(conn, "planner", now).await? {
         return Err(AppError::internal("the planner lock row is missing"));
     }
-    let rules = crate::rules::wheel_in(conn).await?;
+    let rules = crate::rules::in_force::wheel_in(conn).await?;
     let rows = kith_store::placements::for_planning(conn, ids).await?;
     let placement_ids: Vec<i64> = rows.iter().map(|p| p.id).collect();
     let scoped = ids.map(|_| placement_ids.as_slice());

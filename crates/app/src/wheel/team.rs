@@ -77,7 +77,7 @@ pub async fn team_year(
             counts.entry(v.assignee_id).or_insert_with(|| vec![0; 12])[i] += 1;
         }
     }
-    let rules = crate::rules::wheel(app).await?;
+    let rules = crate::rules::in_force::wheel(app).await?;
     let caps: HashMap<i64, Option<i32>> = kith_store::staff_time::capacities(conn, &people)
         .await?
         .into_iter()

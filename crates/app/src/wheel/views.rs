@@ -157,7 +157,7 @@ pub(crate) async fn placement_refs<C: ConnectionTrait>(
 pub(crate) async fn build(app: &App, rows: Vec<visit::Model>) -> Result<Vec<VisitView>> {
     let conn = app.db().conn();
     let today = app.today();
-    let rules = crate::rules::wheel(app).await?;
+    let rules = crate::rules::in_force::wheel(app).await?;
     let placement_ids: Vec<i64> = rows.iter().map(|v| v.placement_id).collect();
     let refs = placement_refs(conn, &placement_ids).await?;
     let mut staff_ids: Vec<i64> = rows.iter().map(|v| v.assignee_id).collect();

@@ -182,7 +182,7 @@ pub async fn record(
         .await?
         .remove(&placement.option_id)
         .ok_or(AppError::NotFound("placement option"))?;
-    let rules = crate::rules::wheel(app).await?;
+    let rules = crate::rules::in_force::wheel(app).await?;
     let seen_alone_required = rules.child_seen_alone(kind, parse(&option_kind)?);
 
     let mut p = Problems::default();
@@ -305,7 +305,7 @@ pub async fn move_visit(
     if input.to < today {
         p.add("to", "problem.move_into_past");
     }
-    let rules = crate::rules::wheel(app).await?;
+    let rules = crate::rules::in_force::wheel(app).await?;
     let calendar = WorkCalendar::new(&rules.closing_days);
     if let Some(why) = calendar.closed_because(input.to) {
         p.add("to", why);

@@ -113,7 +113,7 @@ pub async fn week(
             v.kind.uses_capacity() && v.planned_on >= week_start && v.planned_on <= week_end
         })
         .count();
-    let rules = crate::rules::wheel(app).await?;
+    let rules = crate::rules::in_force::wheel(app).await?;
     let weekly_capacity = kith_store::staff_time::capacities(conn, &[person.0])
         .await?
         .into_iter()

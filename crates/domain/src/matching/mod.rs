@@ -12,6 +12,7 @@
 
 pub mod criteria;
 pub mod exclusions;
+pub mod outcome;
 pub mod rank;
 pub mod recommendation;
 pub mod rules;
@@ -24,7 +25,8 @@ use crate::{
     PlacementOptionId, TargetArea,
 };
 
-pub use rank::{ExcludedOption, FlagKind, MatchOutcome, Part, RankedOption, rank};
+pub use outcome::{ExcludedOption, FlagKind, Part, RankedOption};
+pub use rank::{MatchOutcome, rank};
 pub use rules::{MatchRules, OptionGroup, Weights};
 
 /// An option the child already knows (e.g. from respite care), and how.

@@ -10,79 +10,12 @@
 
 use chrono::NaiveDate;
 
-use super::criteria::{Criterion, Reason, judge};
-use super::exclusions::{Exclusion, exclusions};
+use super::criteria::{Criterion, judge};
+use super::exclusions::exclusions;
+use super::outcome::{ExcludedOption, FlagKind, Part, RankedOption};
 use super::recommendation::{Recommendation, recommend};
 use super::{MatchRules, MatchUnit, OptionGroup, OptionProfile, UnitFacts};
-use crate::{ApprovalStatus, Message, PlacementOptionId};
-
-/// One criterion's part of a score, before it is put into words.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Part {
-    pub criterion: Criterion,
-    pub weight: u32,
-    pub tenths: u32,
-    pub max_tenths: u32,
-    pub reason: Reason,
-}
-
-/// Something the match unit should know that does not exclude the option.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum FlagKind {
-    NeedsConcreteApproval,
-    CapacityNeverConfirmed,
-    CapacityConfirmedDaysAgo(i64),
-}
-
-/// An option that fits, with its score.
-#[derive(Debug, Clone, PartialEq)]
-pub struct RankedOption {
-    pub option_id: PlacementOptionId,
-    pub group: OptionGroup,
-    /// The exact total behind the score (Σ weight × permille), for ordering.
-    pub key: u64,
-    /// The score in tenths of a point (0-1000), the sum of the parts.
-    pub score_tenths: u32,
-    pub parts: Vec<Part>,
-    pub flags: Vec<FlagKind>,
-}
-
-/// An option that does not fit, with every reason.
-#[derive(Debug, Clone, PartialEq)]
-pub struct ExcludedOption {
-    pub option_id: PlacementOptionId,
-    pub group: OptionGroup,
-    pub reasons: Vec<Exclusion>,
-}
-
-impl FlagKind {
-    /// The flag's stable code.
-    pub fn code(&self) -> &'static str {
-        match self {
-            FlagKind::NeedsConcreteApproval => "needs_concrete_approval",
-            FlagKind::CapacityNeverConfirmed => "capacity_unconfirmed",
-            FlagKind::CapacityConfirmedDaysAgo(_) => "capacity_stale",
-        }
-    }
-
-    /// The flag as a catalogue text and its values (`flag.*`).
-    pub fn message(&self) -> Message {
-        match self {
-            FlagKind::NeedsConcreteApproval => Message::new("flag.needs_concrete_approval"),
-            FlagKind::CapacityNeverConfirmed => Message::new("flag.capacity_unconfirmed"),
-            FlagKind::CapacityConfirmedDaysAgo(days) => {
-                Message::new("flag.capacity_stale").int("days", *days)
-            }
-        }
-    }
-}
-
-impl RankedOption {
-    /// The score, 0-100.
-    pub fn score(&self) -> f64 {
-        f64::from(self.score_tenths) / 10.0
-    }
-}
+use crate::ApprovalStatus;
 
 /// The result of matching one unit against all options.
 #[derive(Debug, Clone, PartialEq)]

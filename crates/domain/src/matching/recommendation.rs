@@ -2,7 +2,7 @@
 //! short, targeted institutional stay with a planned length, naming the needs that decided it.
 
 use super::exclusions::{Exclusion, ExclusionCode};
-use super::rank::{ExcludedOption, RankedOption};
+use super::outcome::{ExcludedOption, RankedOption};
 use super::{MatchRules, MatchUnit, OptionGroup, OptionProfile};
 use crate::{Arg, Message, NeedCode, NeedLevel, PlacementOptionId};
 

@@ -2,17 +2,15 @@
 //! validated by the domain before they are written; unchanged rules are the domain's
 //! defaults.
 
+pub mod in_force;
+
 use kith_domain::matching::MatchRules;
 use kith_domain::wheel::WheelRules;
-use kith_store::ConnectionTrait;
 use serde::{Deserialize, Serialize};
 
-use crate::{Actor, App, AppError, FieldError, Result, policy};
+use in_force::{MATCHING, WHEEL, matching, wheel};
 
-/// The key of the matching rules.
-pub const MATCHING: &str = "matching";
-/// The key of the annual wheel's rules (visits, reviews, closing days, reminders).
-pub const WHEEL: &str = "wheel";
+use crate::{Actor, App, AppError, FieldError, Result, policy};
 
 /// Every rule set.
 #[derive(Debug, Clone, Serialize, utoipa::ToSchema)]
@@ -27,29 +25,6 @@ pub struct RulesView {
 pub struct RulesInput {
     pub matching: Option<MatchRules>,
     pub wheel: Option<WheelRules>,
-}
-
-/// The matching rules in force.
-pub async fn matching(app: &App) -> Result<MatchRules> {
-    match kith_store::rules::get(app.db().conn(), MATCHING).await? {
-        Some(json) => serde_json::from_str(&json)
-            .map_err(|e| AppError::internal(format!("stored matching rules: {e}"))),
-        None => Ok(MatchRules::default()),
-    }
-}
-
-/// The annual wheel's rules in force.
-pub async fn wheel(app: &App) -> Result<WheelRules> {
-    wheel_in(app.db().conn()).await
-}
-
-/// The annual wheel's rules in force, read on a given connection (inside a transaction).
-pub async fn wheel_in<C: ConnectionTrait>(conn: &C) -> Result<WheelRules> {
-    match kith_store::rules::get(conn, WHEEL).await? {
-        Some(json) => serde_json::from_str(&json)
-            .map_err(|e| AppError::internal(format!("stored wheel rules: {e}"))),
-        None => Ok(WheelRules::default()),
-    }
 }
 
 /// The rules in force (any logged-in user may read them: they explain the rankings and the

@@ -1,0 +1,42 @@
+//! The signals of the placements running today (is a short stay heading to its exit on time,
+//! are its goals moving), read for the caseload and for a placement's page alike.
+
+use std::collections::HashMap;
+
+use kith_domain::PlacementStatus;
+use kith_domain::goals::{StayFacts, StayRules, StaySignal, stay_signals};
+
+use crate::wheel::plan::parse;
+use crate::{App, Result};
+
+/// The signals of each placement running today (ended and not yet started ones have none).
+pub(crate) async fn signals_of(
+    app: &App,
+    rows: &[kith_store::entities::placement::Model],
+) -> Result<HashMap<i64, Vec<StaySignal>>> {
+    let today = app.today();
+    let mut current = Vec::new();
+    for p in rows {
+        if parse::<PlacementStatus>(&p.status)? != PlacementStatus::Ended && p.start_date <= today {
+            current.push(p);
+        }
+    }
+    let ids: Vec<i64> = current.iter().map(|p| p.id).collect();
+    let conn = app.db().conn();
+    let last = kith_store::goals::last_progress(conn, &ids).await?;
+    let reviews = kith_store::visits::next_review_due(conn, &ids).await?;
+    let rules = StayRules::default();
+    Ok(current
+        .into_iter()
+        .map(|p| {
+            let facts = StayFacts {
+                start: p.start_date,
+                planned_end: p.planned_end_date,
+                has_exit_plan: p.exit_plan.is_some(),
+                last_progress: last.get(&p.id).copied(),
+                review_due: reviews.get(&p.id).copied(),
+            };
+            (p.id, stay_signals(&facts, &rules, today))
+        })
+        .collect())
+}
