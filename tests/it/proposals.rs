@@ -130,8 +130,8 @@ db_test!(
         assert_eq!(made.len(), 1);
         assert_eq!(made[0].child_id, child_id);
         assert_eq!(
-            made[0].status,
-            PlacementStatus::Planned.as_str(),
+            *made[0].status,
+            PlacementStatus::Planned,
             "starts 1 December, after today (16 November)"
         );
         assert_eq!(made[0].consultant_id, Some(app.staff.consultant.id));
@@ -376,7 +376,10 @@ db_test!(
             made[0].planned_end_date.map(|d| d.to_string()),
             Some("2027-06-01".to_owned())
         );
-        assert_eq!(made[0].exit_goal.as_deref(), Some("foster_family"));
+        assert_eq!(
+            made[0].exit_goal.map(|g| g.0),
+            Some(kith_domain::ExitGoal::FosterFamily)
+        );
     }
 );
 

@@ -18,7 +18,7 @@ use crate::children::view::ChildRef;
 use crate::paging::{List, Pager};
 use crate::staff::StaffRef;
 use crate::validate::{Problems, trimmed};
-use crate::wheel::plan::{parse, plan_in};
+use crate::wheel::plan::plan_in;
 use crate::{Actor, App, AppError, PageParams, Paged, Result, policy};
 
 /// Filters for the placement list.
@@ -205,7 +205,7 @@ pub async fn update(
         }
     }
     p.into_result()?;
-    if parse::<PlacementStatus>(&row.status)? == PlacementStatus::Ended {
+    if *row.status == PlacementStatus::Ended {
         return Err(AppError::conflict("status", "problem.placement_ended"));
     }
     let now = app.now();
@@ -272,7 +272,7 @@ pub async fn end(
     if !open_goals.is_closed() {
         p.add("open_goals", "problem.close_goals");
     }
-    if parse::<PlacementStatus>(&row.status)? == PlacementStatus::Ended {
+    if *row.status == PlacementStatus::Ended {
         return Err(AppError::conflict(
             "status",
             "problem.placement_already_ended",
@@ -317,7 +317,7 @@ pub async fn extend_stay(
     input: ExtendStayInput,
 ) -> Result<PlacementView> {
     let row = changeable(app, actor, id).await?;
-    if parse::<PlacementStatus>(&row.status)? == PlacementStatus::Ended {
+    if *row.status == PlacementStatus::Ended {
         return Err(AppError::conflict("status", "problem.placement_ended"));
     }
     let mut p = Problems::default();
@@ -432,12 +432,12 @@ pub(crate) async fn views_of(
             option_id: r.option_id,
             option_name: r.option_name.clone(),
             kind: r.kind,
-            status: parse(&p.status)?,
+            status: p.status.0,
             start_date: p.start_date,
             planned_end_date: p.planned_end_date,
-            exit_goal: p.exit_goal.as_deref().map(parse).transpose()?,
+            exit_goal: p.exit_goal.map(|g| g.0),
             end_date: p.end_date,
-            end_reason: p.end_reason.as_deref().map(parse).transpose()?,
+            end_reason: p.end_reason.map(|r| r.0),
             consultant: p.consultant_id.and_then(|c| staff.get(&c).cloned()),
             adviser: staff.get(&p.adviser_id).cloned(),
             review_rhythm_months: p.review_rhythm_months,

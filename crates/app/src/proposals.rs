@@ -306,7 +306,7 @@ pub async fn create(app: &App, actor: &Actor, input: NewProposalInput) -> Result
     let id = kith_store::proposals::insert(
         &tx,
         &NewProposal {
-            status: status.as_str().to_owned(),
+            status,
             option_id: input.option_id.0,
             children: child_ids.clone(),
             start_date: input.start_date,
@@ -400,7 +400,7 @@ async fn may_decide(app: &App, actor: &Actor, children: &[child::Model]) -> Resu
 }
 
 fn parse_status(p: &proposal::Model) -> Result<ProposalStatus> {
-    p.status.parse().map_err(corrupt)
+    Ok(p.status.0)
 }
 
 async fn view(
@@ -433,12 +433,7 @@ async fn view(
         together: p.together,
         start_date: p.start_date,
         planned_end_date: p.planned_end_date,
-        exit_goal: p
-            .exit_goal
-            .as_deref()
-            .map(str::parse)
-            .transpose()
-            .map_err(corrupt)?,
+        exit_goal: p.exit_goal.map(|g| g.0),
         rationale: p.rationale,
         chosen: serde_json::from_str(&p.chosen).map_err(corrupt)?,
         recommendation: serde_json::from_str(&p.recommendation).map_err(corrupt)?,
@@ -615,12 +610,7 @@ pub async fn approve(
         .ok_or(AppError::NotFound("placement option"))?;
     let kind: kith_domain::PlacementKind = option.kind.parse().map_err(corrupt)?;
     let planned_end = input.planned_end_date.or(p.planned_end_date);
-    let exit_goal = input.exit_goal.or(p
-        .exit_goal
-        .as_deref()
-        .map(str::parse)
-        .transpose()
-        .map_err(corrupt)?);
+    let exit_goal = input.exit_goal.or(p.exit_goal.map(|g| g.0));
     if kind.is_institutional() {
         let mut problems = crate::validate::Problems::default();
         for (field, message) in

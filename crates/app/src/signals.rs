@@ -6,7 +6,6 @@ use std::collections::HashMap;
 use kith_domain::PlacementStatus;
 use kith_domain::goals::{StayFacts, StayRules, StaySignal, stay_signals};
 
-use crate::wheel::plan::parse;
 use crate::{App, Result};
 
 /// The signals of each placement running today (ended and not yet started ones have none).
@@ -17,7 +16,7 @@ pub(crate) async fn signals_of(
     let today = app.today();
     let mut current = Vec::new();
     for p in rows {
-        if parse::<PlacementStatus>(&p.status)? != PlacementStatus::Ended && p.start_date <= today {
+        if *p.status != PlacementStatus::Ended && p.start_date <= today {
             current.push(p);
         }
     }

@@ -32,6 +32,14 @@ macro_rules! vocabulary {
             }
         }
 
+        impl $crate::Code for $name {
+            const VOCABULARY: &'static str = $what;
+
+            fn code(self) -> &'static str {
+                self.as_str()
+            }
+        }
+
         impl std::fmt::Display for $name {
             fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
                 f.write_str(self.as_str())
@@ -56,3 +64,14 @@ macro_rules! vocabulary {
 }
 
 pub(crate) use vocabulary;
+
+/// A value of a closed vocabulary, known by its stable code: what the store keeps in a column
+/// and decodes once, at its edge.
+pub trait Code:
+    Copy + std::fmt::Debug + PartialEq + std::str::FromStr<Err = crate::DomainError> + 'static
+{
+    /// The vocabulary's name, for an error about a stored value.
+    const VOCABULARY: &'static str;
+    /// The stable code: `active`.
+    fn code(self) -> &'static str;
+}

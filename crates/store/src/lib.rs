@@ -9,6 +9,7 @@ pub mod audit;
 pub mod audit_by_child;
 pub mod bulk;
 pub mod children;
+mod code;
 mod db;
 pub mod entities;
 mod error;
@@ -38,6 +39,7 @@ pub mod users;
 mod vault;
 pub mod visits;
 
+pub use code::Stored;
 pub use db::{Backend, Db};
 pub use error::StoreError;
 pub use paging::{Page, PageRequest, Position, SortKey};

@@ -8,6 +8,7 @@ use sea_orm::{
 };
 
 use crate::Result;
+use crate::Stored;
 use crate::entities::placement;
 
 /// A new placement's fields.
@@ -38,8 +39,8 @@ pub async fn insert<C: ConnectionTrait>(
         option_id: Set(p.option_id),
         start_date: Set(p.start_date),
         planned_end_date: Set(p.planned_end_date),
-        exit_goal: Set(p.exit_goal.map(|g| g.as_str().to_owned())),
-        status: Set(p.status.as_str().to_owned()),
+        exit_goal: Set(p.exit_goal.map(Stored)),
+        status: Set(p.status.into()),
         end_date: Set(None),
         end_reason: Set(None),
         consultant_id: Set(p.consultant_id),

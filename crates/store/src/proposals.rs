@@ -8,13 +8,14 @@ use sea_orm::{
     QueryFilter, QueryOrder, QuerySelect,
 };
 
+use crate::Stored;
 use crate::entities::{proposal, proposal_child};
 use crate::{Page, PageRequest, Result};
 
 /// A new proposal's fields.
 #[derive(Debug, Clone)]
 pub struct NewProposal {
-    pub status: String,
+    pub status: ProposalStatus,
     pub option_id: i64,
     pub children: Vec<i64>,
     pub start_date: NaiveDate,
@@ -35,13 +36,13 @@ pub async fn insert<C: ConnectionTrait>(
     p: &NewProposal,
     now: DateTime<Utc>,
 ) -> Result<i64> {
-    let submitted = (p.status == "submitted").then_some(now);
+    let submitted = (p.status == ProposalStatus::Submitted).then_some(now);
     let m = proposal::ActiveModel {
-        status: Set(p.status.clone()),
+        status: Set(p.status.into()),
         option_id: Set(p.option_id),
         start_date: Set(p.start_date),
         planned_end_date: Set(p.planned_end_date),
-        exit_goal: Set(p.exit_goal.map(|g| g.as_str().to_owned())),
+        exit_goal: Set(p.exit_goal.map(Stored)),
         together: Set(p.together),
         rationale: Set(p.rationale.clone()),
         score: Set(p.score),

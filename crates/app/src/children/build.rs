@@ -156,12 +156,8 @@ pub(crate) async fn detail(app: &App, c: child::Model) -> Result<ChildDetail> {
                     .unwrap_or(kith_domain::PlacementKind::GeneralFosterFamily),
                 start_date: p.start_date,
                 planned_end_date: p.planned_end_date,
-                exit_goal: p
-                    .exit_goal
-                    .map(|g| g.parse())
-                    .transpose()
-                    .map_err(corrupt)?,
-                status: p.status.parse().map_err(corrupt)?,
+                exit_goal: p.exit_goal.map(|g| g.0),
+                status: p.status.0,
                 end_date: p.end_date,
                 consultant: p.consultant_id.and_then(|id| staff.get(&id).cloned()),
             })

@@ -219,7 +219,7 @@ async fn checked(
     placement: &kith_store::entities::placement::Model,
     mut g: GoalInput,
 ) -> Result<GoalInput> {
-    if parse::<PlacementStatus>(&placement.status)? == PlacementStatus::Ended {
+    if *placement.status == PlacementStatus::Ended {
         return Err(AppError::conflict("status", "problem.placement_ended"));
     }
     let mut p = Problems::default();

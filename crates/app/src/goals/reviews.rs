@@ -76,7 +76,7 @@ pub async fn record(
     input: ReviewInput,
 ) -> Result<ReviewView> {
     let row = crate::placements::changeable(app, actor, placement).await?;
-    if parse::<PlacementStatus>(&row.status)? == PlacementStatus::Ended {
+    if *row.status == PlacementStatus::Ended {
         return Err(AppError::conflict("status", "problem.placement_ended"));
     }
     let conn = app.db().conn();

@@ -126,11 +126,7 @@ pub(crate) async fn units_for(
     )
     .await?
     .into_iter()
-    .filter(|p| {
-        p.status
-            .parse::<PlacementStatus>()
-            .is_ok_and(|s| s.takes_a_place())
-    })
+    .filter(|p| p.status.takes_a_place())
     .map(|p| p.child_id)
     .collect();
     let rows: Vec<child::Model> = group

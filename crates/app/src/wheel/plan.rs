@@ -160,7 +160,7 @@ fn to_plan(
                     .get(&p.option_id)
                     .ok_or_else(|| AppError::internal("placement without option"))?,
             )?;
-            let status: PlacementStatus = parse(&p.status)?;
+            let status: PlacementStatus = p.status.0;
             Ok(PlacementToPlan {
                 id: PlacementId(p.id),
                 kind,

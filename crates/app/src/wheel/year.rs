@@ -92,7 +92,7 @@ pub async fn year(
     let staff = crate::staff::refs(app, &people).await?;
     let view = YearView {
         placement,
-        status: super::plan::parse(&p.status)?,
+        status: p.status.0,
         start_date: p.start_date,
         end_date: p.end_date,
         consultant: p.consultant_id.and_then(|c| staff.get(&c).cloned()),

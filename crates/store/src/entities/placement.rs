@@ -1,6 +1,9 @@
 //! A child in a placement option from a start date.
 
+use kith_domain::{EndReason, ExitGoal, PlacementStatus};
 use sea_orm::entity::prelude::*;
+
+use crate::Stored;
 
 #[derive(Clone, Debug, PartialEq, DeriveEntityModel)]
 #[sea_orm(table_name = "placement")]
@@ -11,10 +14,10 @@ pub struct Model {
     pub option_id: i64,
     pub start_date: Date,
     pub planned_end_date: Option<Date>,
-    pub exit_goal: Option<String>,
-    pub status: String,
+    pub exit_goal: Option<Stored<ExitGoal>>,
+    pub status: Stored<PlacementStatus>,
     pub end_date: Option<Date>,
-    pub end_reason: Option<String>,
+    pub end_reason: Option<Stored<EndReason>>,
     pub consultant_id: Option<i64>,
     pub adviser_id: i64,
     pub proposal_id: Option<i64>,

@@ -1,17 +1,20 @@
 //! A proposal: the match unit's recommendation of one option for a child or sibling group.
 
+use kith_domain::{ExitGoal, ProposalStatus};
 use sea_orm::entity::prelude::*;
+
+use crate::Stored;
 
 #[derive(Clone, Debug, PartialEq, DeriveEntityModel)]
 #[sea_orm(table_name = "proposal")]
 pub struct Model {
     #[sea_orm(primary_key)]
     pub id: i64,
-    pub status: String,
+    pub status: Stored<ProposalStatus>,
     pub option_id: i64,
     pub start_date: Date,
     pub planned_end_date: Option<Date>,
-    pub exit_goal: Option<String>,
+    pub exit_goal: Option<Stored<ExitGoal>>,
     pub together: bool,
     #[sea_orm(column_type = "Text")]
     pub rationale: String,

@@ -1,0 +1,87 @@
+//! A column holding a code of one of the domain's vocabularies (`status = 'active'`), decoded
+//! once at the store's edge: the app reads `PlacementStatus`, never a string to parse, and a
+//! stored value outside the vocabulary is an error where the row is read.
+
+use kith_domain::Code;
+use sea_orm::sea_query::{ArrayType, ColumnType, Nullable, ValueType, ValueTypeErr};
+use sea_orm::{ColIdx, DbErr, QueryResult, TryGetError, TryGetable, Value};
+
+/// A vocabulary's value as a column: stored as its code (text).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct Stored<T: Code>(pub T);
+
+impl<T: Code> std::ops::Deref for Stored<T> {
+    type Target = T;
+    fn deref(&self) -> &T {
+        &self.0
+    }
+}
+
+impl<T: Code> From<T> for Stored<T> {
+    fn from(value: T) -> Self {
+        Stored(value)
+    }
+}
+
+impl<T: Code> From<Stored<T>> for Value {
+    fn from(value: Stored<T>) -> Self {
+        Value::String(Some(value.0.code().to_owned()))
+    }
+}
+
+impl<T: Code> TryGetable for Stored<T> {
+    fn try_get_by<I: ColIdx>(res: &QueryResult, index: I) -> Result<Self, TryGetError> {
+        let code = String::try_get_by(res, index)?;
+        code.parse().map(Stored).map_err(|_| {
+            TryGetError::DbErr(DbErr::Type(format!(
+                "stored {} is not in the vocabulary: {code:?}",
+                T::VOCABULARY
+            )))
+        })
+    }
+}
+
+impl<T: Code> ValueType for Stored<T> {
+    fn try_from(v: Value) -> Result<Self, ValueTypeErr> {
+        match v {
+            Value::String(Some(code)) => code.parse().map(Stored).map_err(|_| ValueTypeErr),
+            _ => Err(ValueTypeErr),
+        }
+    }
+
+    fn type_name() -> String {
+        format!("Stored<{}>", T::VOCABULARY)
+    }
+
+    fn array_type() -> ArrayType {
+        ArrayType::String
+    }
+
+    fn column_type() -> ColumnType {
+        ColumnType::Text
+    }
+}
+
+impl<T: Code> Nullable for Stored<T> {
+    fn null() -> Value {
+        Value::String(None)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use kith_domain::PlacementStatus;
+
+    #[test]
+    fn a_code_is_stored_as_text_and_only_a_known_one_reads_back() {
+        let v: Value = Stored(PlacementStatus::Active).into();
+        assert_eq!(v, Value::String(Some("active".to_owned())));
+        assert_eq!(
+            <Stored<PlacementStatus> as ValueType>::try_from(v).map(|s| s.0).ok(),
+            Some(PlacementStatus::Active)
+        );
+        let bogus = Value::String(Some("bogus".to_owned()));
+        assert!(<Stored<PlacementStatus> as ValueType>::try_from(bogus).is_err());
+    }
+}
