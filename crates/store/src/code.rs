@@ -78,7 +78,9 @@ mod tests {
         let v: Value = Stored(PlacementStatus::Active).into();
         assert_eq!(v, Value::String(Some("active".to_owned())));
         assert_eq!(
-            <Stored<PlacementStatus> as ValueType>::try_from(v).map(|s| s.0).ok(),
+            <Stored<PlacementStatus> as ValueType>::try_from(v)
+                .map(|s| s.0)
+                .ok(),
             Some(PlacementStatus::Active)
         );
         let bogus = Value::String(Some("bogus".to_owned()));
