@@ -48,7 +48,7 @@ pub async fn caseload(app: &App, actor: &Actor) -> Result<Vec<CaseloadEntry>> {
     let goals = kith_store::goals::of_placements(conn, &ids).await?;
     let active: Vec<i64> = goals
         .iter()
-        .filter(|g| g.status == GoalStatus::Active.as_str())
+        .filter(|g| *g.status == GoalStatus::Active)
         .map(|g| g.id)
         .collect();
     let recent_from = Period::last_days(app.today(), RECENT_PROGRESS_DAYS).from;

@@ -20,7 +20,6 @@ use serde::Serialize;
 
 use crate::mail::render::{DigestPayload, EscalationPayload, FirstVisitPayload, KindCount, kinds};
 use crate::wheel::PlanSummary;
-use crate::wheel::plan::parse;
 use crate::{App, Result, TIME_ZONE};
 
 /// A run not finished within this long (its instance died) may be taken over.
@@ -117,7 +116,7 @@ async fn digests(
         let mut overdue = BTreeMap::new();
         let mut due = BTreeMap::new();
         for v in items {
-            let kind: VisitKind = parse(&v.kind)?;
+            let kind: VisitKind = v.kind.0;
             if v.closes_on < today {
                 *overdue.entry(kind).or_insert(0) += 1;
             } else {
@@ -176,7 +175,7 @@ async fn escalations(
             // Nobody to tell yet; it stays unescalated until the person's team has a leader.
             continue;
         }
-        let kind: VisitKind = parse(&v.kind)?;
+        let kind: VisitKind = v.kind.0;
         for l in leaders {
             *per_leader.entry(*l).or_default().entry(kind).or_insert(0) += 1;
         }
@@ -215,7 +214,7 @@ async fn first_visit_reminders(app: &App, today: NaiveDate, now: DateTime<Utc>) 
         let first = kith_store::visits::open_of_placements(conn, Some(&[p.id]))
             .await?
             .into_iter()
-            .filter(|v| v.kind != VisitKind::PlanReview.as_str())
+            .filter(|v| *v.kind != VisitKind::PlanReview)
             .min_by_key(|v| (v.planned_on, v.id));
         let Some(v) = first else { continue };
         if v.closes_on < today - Days::new(NEW_PLACEMENT_DAYS) {
@@ -224,7 +223,7 @@ async fn first_visit_reminders(app: &App, today: NaiveDate, now: DateTime<Utc>) 
         let payload = FirstVisitPayload {
             visit_id: v.id,
             placement_code: crate::wheel::placement_code(kith_domain::PlacementId(p.id)),
-            kind: parse(&v.kind)?,
+            kind: v.kind.0,
             planned_on: v.planned_on,
             closes_on: v.closes_on,
         };

@@ -163,7 +163,7 @@ async fn deciders<C: ConnectionTrait>(conn: &C, children: &[child::Model]) -> Re
     let units = kith_store::units::all(conn).await?;
     let match_units: Vec<i64> = units
         .iter()
-        .filter(|u| u.kind == UnitKind::MatchUnit.as_str())
+        .filter(|u| *u.kind == UnitKind::MatchUnit)
         .map(|u| u.id)
         .collect();
     let advisers = kith_store::users::get_many(
@@ -608,7 +608,7 @@ pub async fn approve(
     let option = kith_store::options::get(app.db().conn(), p.option_id)
         .await?
         .ok_or(AppError::NotFound("placement option"))?;
-    let kind: kith_domain::PlacementKind = option.kind.parse().map_err(corrupt)?;
+    let kind: kith_domain::PlacementKind = option.kind.0;
     let planned_end = input.planned_end_date.or(p.planned_end_date);
     let exit_goal = input.exit_goal.or(p.exit_goal.map(|g| g.0));
     if kind.is_institutional() {
@@ -639,10 +639,10 @@ pub async fn approve(
         .await?
         .ok_or(AppError::NotFound("placement option"))?;
     let approval = kith_domain::Approval {
-        authority: option.approval_authority.parse().map_err(corrupt)?,
+        authority: option.approval_authority.0,
         approved_on: option.approved_on,
         valid_until: option.approval_valid_until,
-        status: option.approval_status.parse().map_err(corrupt)?,
+        status: option.approval_status.0,
     };
     if !approval.is_valid_on(p.start_date) {
         return Err(AppError::conflict(

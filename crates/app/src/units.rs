@@ -3,7 +3,7 @@
 use kith_domain::{UnitId, UnitKind};
 use serde::Serialize;
 
-use crate::{Actor, App, AppError, Result};
+use crate::{Actor, App, Result};
 
 /// A unit as shown in lists and forms.
 #[derive(Debug, Clone, PartialEq, Serialize, utoipa::ToSchema)]
@@ -26,10 +26,7 @@ pub(crate) async fn all(app: &App) -> Result<Vec<UnitView>> {
             Ok(UnitView {
                 id: UnitId(u.id),
                 name: u.name,
-                kind: u
-                    .kind
-                    .parse()
-                    .map_err(|e: kith_domain::DomainError| AppError::internal(e))?,
+                kind: u.kind.0,
             })
         })
         .collect()

@@ -65,8 +65,8 @@ fn apply_fields(am: &mut child::ActiveModel, f: &ChildFields, now: DateTime<Utc>
     am.name = Set(f.name.clone());
     am.birth_date = Set(f.birth_date);
     am.case_adviser_id = Set(f.case_adviser_id);
-    am.target_area = Set(f.target_area.as_str().to_owned());
-    am.support_level = Set(f.support_level.as_str().to_owned());
+    am.target_area = Set(f.target_area.into());
+    am.support_level = Set(f.support_level.into());
     am.needs_wheelchair_access = Set(f.needs_wheelchair_access);
     am.languages = Set(StringList(f.languages.clone()));
     am.culture_religion_wishes = Set(f.culture_religion_wishes.clone());
@@ -137,7 +137,7 @@ pub async fn replace_needs<C: ConnectionTrait>(
     child_need::Entity::insert_many(needs.iter().map(|(code, level)| child_need::ActiveModel {
         child_id: Set(child_id),
         need_code: Set(code.as_str().to_owned()),
-        level: Set(level.as_str().to_owned()),
+        level: Set(level.into()),
     }))
     .exec_without_returning(conn)
     .await?;
@@ -451,7 +451,7 @@ pub async fn add_network_person<C: ConnectionTrait>(
         address: Set(address),
         lat: Set(lat),
         lon: Set(lon),
-        approval_status: Set(f.approval_status.as_str().to_owned()),
+        approval_status: Set(f.approval_status.into()),
         created_at: Set(now),
         ..Default::default()
     }
@@ -474,7 +474,7 @@ pub async fn update_network_person<C: ConnectionTrait>(
         address: Set(address),
         lat: Set(lat),
         lon: Set(lon),
-        approval_status: Set(f.approval_status.as_str().to_owned()),
+        approval_status: Set(f.approval_status.into()),
         ..Default::default()
     }
     .update(conn)

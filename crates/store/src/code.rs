@@ -7,7 +7,7 @@ use sea_orm::sea_query::{ArrayType, ColumnType, Nullable, ValueType, ValueTypeEr
 use sea_orm::{ColIdx, DbErr, QueryResult, TryGetError, TryGetable, Value};
 
 /// A vocabulary's value as a column: stored as its code (text).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub struct Stored<T: Code>(pub T);
 
 impl<T: Code> std::ops::Deref for Stored<T> {
@@ -20,6 +20,12 @@ impl<T: Code> std::ops::Deref for Stored<T> {
 impl<T: Code> From<T> for Stored<T> {
     fn from(value: T) -> Self {
         Stored(value)
+    }
+}
+
+impl<T: Code> From<&T> for Stored<T> {
+    fn from(value: &T) -> Self {
+        Stored(*value)
     }
 }
 

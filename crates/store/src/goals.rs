@@ -17,7 +17,7 @@ use crate::entities::{goal, goal_progress, plan_review, plan_review_goal};
 #[derive(Debug, Clone)]
 pub struct NewGoal {
     pub placement_id: i64,
-    pub area: String,
+    pub area: kith_domain::goals::GoalArea,
     pub needs: Vec<String>,
     pub text: String,
     pub measure_kind: String,
@@ -34,7 +34,7 @@ pub struct NewGoal {
 pub async fn insert<C: ConnectionTrait>(conn: &C, g: NewGoal, now: DateTime<Utc>) -> Result<i64> {
     let m = goal::ActiveModel {
         placement_id: Set(g.placement_id),
-        area: Set(g.area),
+        area: Set(g.area.into()),
         needs: Set(g.needs.into()),
         text: Set(g.text),
         measure_kind: Set(g.measure_kind),
@@ -43,7 +43,7 @@ pub async fn insert<C: ConnectionTrait>(conn: &C, g: NewGoal, now: DateTime<Utc>
         target: Set(g.target),
         parties: Set(g.parties.into()),
         due_on: Set(g.due_on),
-        status: Set(GoalStatus::Active.as_str().to_owned()),
+        status: Set(GoalStatus::Active.into()),
         closed_on: Set(None),
         revises_id: Set(g.revises_id),
         created_by: Set(g.created_by),
@@ -224,10 +224,10 @@ pub async fn last_progress<C: ConnectionTrait>(
 pub struct NewReview {
     pub visit_id: i64,
     pub placement_id: i64,
-    pub decision: String,
+    pub decision: kith_domain::goals::ReviewDecision,
     pub rhythm_months: Option<i32>,
     /// (goal id, outcome code)
-    pub outcomes: Vec<(i64, String)>,
+    pub outcomes: Vec<(i64, kith_domain::goals::GoalOutcome)>,
 }
 
 /// Stores what a held plan review decided.
@@ -239,7 +239,7 @@ pub async fn insert_review<C: ConnectionTrait>(
     plan_review::ActiveModel {
         visit_id: Set(r.visit_id),
         placement_id: Set(r.placement_id),
-        decision: Set(r.decision),
+        decision: Set(r.decision.into()),
         rhythm_months: Set(r.rhythm_months),
         created_at: Set(now),
     }
@@ -250,7 +250,7 @@ pub async fn insert_review<C: ConnectionTrait>(
             plan_review_goal::ActiveModel {
                 visit_id: Set(r.visit_id),
                 goal_id: Set(goal_id),
-                outcome: Set(outcome),
+                outcome: Set(outcome.into()),
                 ..Default::default()
             }
         }))

@@ -49,16 +49,16 @@ pub struct OptionFilter {
 }
 
 fn apply(am: &mut placement_option::ActiveModel, f: &OptionFields, now: DateTime<Utc>) {
-    am.kind = Set(f.kind.as_str().to_owned());
-    am.institution_form = Set(f.institution_form.map(|x| x.as_str().to_owned()));
+    am.kind = Set(f.kind.into());
+    am.institution_form = Set(f.institution_form.map(crate::Stored));
     am.name = Set(f.name.clone());
     am.address = Set(f.address.clone());
     am.lat = Set(f.coordinates.map(|c| c.lat));
     am.lon = Set(f.coordinates.map(|c| c.lon));
-    am.approval_authority = Set(f.approval.authority.as_str().to_owned());
+    am.approval_authority = Set(f.approval.authority.into());
     am.approved_on = Set(f.approval.approved_on);
     am.approval_valid_until = Set(f.approval.valid_until);
-    am.approval_status = Set(f.approval.status.as_str().to_owned());
+    am.approval_status = Set(f.approval.status.into());
     am.approved_places = Set(f.approved_places as i32);
     am.age_min = Set(i16::from(f.age_range.min));
     am.age_max = Set(i16::from(f.age_range.max));
@@ -148,7 +148,7 @@ pub async fn replace_competences<C: ConnectionTrait>(
         option_competence::ActiveModel {
             option_id: Set(option_id),
             need_code: Set(code.as_str().to_owned()),
-            max_level: Set(level.as_str().to_owned()),
+            max_level: Set(level.into()),
         }
     }))
     .exec_without_returning(conn)
@@ -248,13 +248,13 @@ pub async fn list<C: ConnectionTrait>(
 #[derive(Debug, Clone, PartialEq, FromQueryResult)]
 pub struct OptionListRow {
     pub id: i64,
-    pub kind: String,
+    pub kind: crate::Stored<kith_domain::PlacementKind>,
     pub name: String,
     pub address: String,
-    pub approval_authority: String,
+    pub approval_authority: crate::Stored<kith_domain::ApprovalAuthority>,
     pub approved_on: Option<NaiveDate>,
     pub approval_valid_until: Option<NaiveDate>,
-    pub approval_status: String,
+    pub approval_status: crate::Stored<kith_domain::ApprovalStatus>,
     pub approved_places: i32,
     pub age_min: i16,
     pub age_max: i16,

@@ -19,7 +19,7 @@ pub async fn insert<C: ConnectionTrait>(
 ) -> Result<i64> {
     Ok(unit::ActiveModel {
         name: Set(name.to_owned()),
-        kind: Set(kind.as_str().to_owned()),
+        kind: Set(kind.into()),
         created_at: Set(now),
         ..Default::default()
     }

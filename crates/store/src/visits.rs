@@ -516,8 +516,8 @@ pub async fn insert_held<C: ConnectionTrait>(
     for chunk in rows.chunks(insert_rows(conn)) {
         let models = chunk.iter().map(|h| visit::ActiveModel {
             placement_id: Set(h.placement_id),
-            kind: Set(h.kind.as_str().to_owned()),
-            status: Set(VisitStatus::Held.as_str().to_owned()),
+            kind: Set(h.kind.into()),
+            status: Set(VisitStatus::Held.into()),
             due_on: Set(h.window.due_on),
             opens_on: Set(h.window.opens_on),
             closes_on: Set(h.window.closes_on),

@@ -65,7 +65,7 @@ pub(crate) async fn detail(app: &App, c: child::Model) -> Result<ChildDetail> {
             Ok(ChildNeedView {
                 label: words.both(&code),
                 code,
-                level: n.level.parse().map_err(corrupt)?,
+                level: n.level.0,
             })
         })
         .collect::<Result<Vec<_>>>()?;
@@ -89,7 +89,7 @@ pub(crate) async fn detail(app: &App, c: child::Model) -> Result<ChildDetail> {
                 name: n.name,
                 relation: n.relation,
                 place: place(n.address, n.lat, n.lon),
-                approval_status: n.approval_status.parse().map_err(corrupt)?,
+                approval_status: n.approval_status.0,
             })
         })
         .collect::<Result<Vec<_>>>()?;
@@ -150,9 +150,7 @@ pub(crate) async fn detail(app: &App, c: child::Model) -> Result<ChildDetail> {
                 option_id: PlacementOptionId(p.option_id),
                 option_name: o.map(|o| o.name.clone()).unwrap_or_default(),
                 kind: o
-                    .map(|o| o.kind.parse())
-                    .transpose()
-                    .map_err(corrupt)?
+                    .map(|o| o.kind.0)
                     .unwrap_or(kith_domain::PlacementKind::GeneralFosterFamily),
                 start_date: p.start_date,
                 planned_end_date: p.planned_end_date,
@@ -179,8 +177,8 @@ pub(crate) async fn detail(app: &App, c: child::Model) -> Result<ChildDetail> {
         age: age_on(c.birth_date, app.today()),
         cpr,
         case_adviser: adviser_ref(&staff, c.case_adviser_id),
-        target_area: c.target_area.parse().map_err(corrupt)?,
-        support_level: c.support_level.parse().map_err(corrupt)?,
+        target_area: c.target_area.0,
+        support_level: c.support_level.0,
         needs,
         needs_wheelchair_access: c.needs_wheelchair_access,
         languages: c.languages.0,

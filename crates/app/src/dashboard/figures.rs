@@ -267,7 +267,7 @@ pub(super) async fn compute(
         .collect();
     let active: Vec<i64> = goals
         .iter()
-        .filter(|g| g.status == GoalStatus::Active.as_str())
+        .filter(|g| *g.status == GoalStatus::Active)
         .filter(|g| is_current_on(&placements[ids[&g.placement_id]], as_of))
         .map(|g| g.id)
         .collect();
@@ -284,7 +284,7 @@ pub(super) async fn compute(
     let mut closed = 0;
     let mut achieved = 0;
     for g in &goals {
-        let s: GoalStatus = parse(&g.status)?;
+        let s: GoalStatus = g.status.0;
         if s.is_closed() && g.closed_on.is_some_and(|d| period.contains(d)) {
             closed += 1;
             if s == GoalStatus::Achieved {

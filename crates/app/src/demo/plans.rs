@@ -95,7 +95,7 @@ pub(crate) async fn plans<C: ConnectionTrait>(
                 conn,
                 NewGoal {
                     placement_id: p.id,
-                    area: area.as_str().to_owned(),
+                    area,
                     needs: vec![],
                     text: text.to_owned(),
                     measure_kind: kind.to_owned(),

@@ -118,7 +118,7 @@ pub async fn update(
     let (goal, _) = visible_goal(app, actor, id).await?;
     let placement =
         crate::placements::changeable(app, actor, PlacementId(goal.placement_id)).await?;
-    if parse::<GoalStatus>(&goal.status)? != GoalStatus::Active {
+    if goal.status.0 != GoalStatus::Active {
         return Err(AppError::conflict("status", "problem.active_goal_only"));
     }
     let now = app.now();
@@ -152,7 +152,7 @@ pub async fn update(
         return Err(AppError::invalid("status", "problem.close_or_revise"));
     }
     let merged = GoalInput {
-        area: input.area.unwrap_or(parse(&goal.area)?),
+        area: input.area.unwrap_or(goal.area.0),
         needs: input.needs.unwrap_or(goal.needs.0.clone()),
         text: input.text.unwrap_or(goal.text.clone()),
         measure: match input.measure {
@@ -279,7 +279,7 @@ fn new_goal(
     };
     kith_store::goals::NewGoal {
         placement_id,
-        area: g.area.as_str().to_owned(),
+        area: g.area,
         needs: g.needs,
         text: g.text,
         measure_kind: kind.to_owned(),

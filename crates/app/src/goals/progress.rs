@@ -10,7 +10,6 @@ use super::view::measure_of;
 use super::{GoalView, get, visible_goal};
 use crate::audit::{self, AuditAction};
 use crate::validate::{Problems, check_len, trimmed};
-use crate::wheel::plan::parse;
 use crate::{Actor, App, AppError, Result};
 
 /// The longest progress note (characters).
@@ -38,7 +37,7 @@ pub async fn record_progress(
     input: ProgressInput,
 ) -> Result<GoalView> {
     let (goal, placement) = visible_goal(app, actor, id).await?;
-    if parse::<GoalStatus>(&goal.status)? != GoalStatus::Active {
+    if goal.status.0 != GoalStatus::Active {
         return Err(AppError::conflict("status", "problem.progress_active_goal"));
     }
     let measure = measure_of(&goal)?;

@@ -11,7 +11,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::audit::{self, AuditAction, ChildData};
 use crate::validate::{Problems, check_len, trimmed};
-use crate::wheel::plan::{parse, plan_in};
+use crate::wheel::plan::plan_in;
 use crate::{Actor, App, AppError, Result};
 
 /// The longest child's view of a review (characters).
@@ -83,7 +83,7 @@ pub async fn record(
     let active: Vec<i64> = kith_store::goals::of_placements(conn, &[row.id])
         .await?
         .into_iter()
-        .filter(|g| g.status == GoalStatus::Active.as_str())
+        .filter(|g| *g.status == GoalStatus::Active)
         .map(|g| g.id)
         .collect();
     let mut p = Problems::default();
@@ -124,9 +124,7 @@ pub async fn record(
     let planned = kith_store::visits::of_placement(conn, row.id)
         .await?
         .into_iter()
-        .find(|v| {
-            v.kind == VisitKind::PlanReview.as_str() && v.status == VisitStatus::Planned.as_str()
-        })
+        .find(|v| *v.kind == VisitKind::PlanReview && *v.status == VisitStatus::Planned)
         .ok_or_else(|| AppError::conflict("status", "problem.no_review_planned"))?;
 
     let now = app.now();
@@ -152,12 +150,12 @@ pub async fn record(
         kith_store::goals::NewReview {
             visit_id: planned.id,
             placement_id: row.id,
-            decision: input.decision.as_str().to_owned(),
+            decision: input.decision,
             rhythm_months: input.rhythm_months.or(row.review_rhythm_months),
             outcomes: input
                 .goals
                 .iter()
-                .map(|g| (g.goal_id.0, g.outcome.as_str().to_owned()))
+                .map(|g| (g.goal_id.0, g.outcome))
                 .collect(),
         },
         now,
@@ -200,7 +198,7 @@ async fn views(app: &App, row: &kith_store::entities::placement::Model) -> Resul
             child_id: ChildId(row.child_id),
             due_on: v.due_on,
             held_on: v.held_on,
-            decision: parse(&r.decision)?,
+            decision: r.decision.0,
             rhythm_months: r.rhythm_months,
             child_view: v.child_view.clone(),
             goals: outcomes
@@ -208,7 +206,7 @@ async fn views(app: &App, row: &kith_store::entities::placement::Model) -> Resul
                 .map(|o| {
                     Ok(GoalReviewInput {
                         goal_id: GoalId(o.goal_id),
-                        outcome: parse(&o.outcome)?,
+                        outcome: o.outcome.0,
                     })
                 })
                 .collect::<Result<_>>()?,

@@ -117,7 +117,7 @@ pub async fn goal_views(
             id: GoalId(g.id),
             placement_id: PlacementId(g.placement_id),
             child_id: ChildId(child_id),
-            area: parse(&g.area)?,
+            area: g.area.0,
             needs: g.needs.0,
             text: g.text,
             measure,
@@ -128,7 +128,7 @@ pub async fn goal_views(
                 .map(|p| parse(p))
                 .collect::<Result<_>>()?,
             due_on: g.due_on,
-            status: parse(&g.status)?,
+            status: g.status.0,
             closed_on: g.closed_on,
             revises_id: g.revises_id.map(GoalId),
             progress: mine,

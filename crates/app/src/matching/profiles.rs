@@ -57,17 +57,12 @@ pub(crate) async fn children(app: &App, rows: &[child::Model]) -> Result<Vec<Chi
             Ok(ChildProfile {
                 id: ChildId(c.id),
                 birth_date: c.birth_date,
-                target_area: c.target_area.parse().map_err(corrupt)?,
-                support_level: c.support_level.parse().map_err(corrupt)?,
+                target_area: c.target_area.0,
+                support_level: c.support_level.0,
                 needs: needs
                     .iter()
                     .filter(|n| n.child_id == c.id)
-                    .map(|n| {
-                        Ok((
-                            NeedCode::parse(&n.need_code).map_err(corrupt)?,
-                            n.level.parse().map_err(corrupt)?,
-                        ))
-                    })
+                    .map(|n| Ok((NeedCode::parse(&n.need_code).map_err(corrupt)?, n.level.0)))
                     .collect::<Result<Vec<_>>>()?,
                 needs_wheelchair_access: c.needs_wheelchair_access,
                 languages: c.languages.0.clone(),
@@ -229,12 +224,12 @@ fn profile(
 ) -> Result<OptionProfile> {
     Ok(OptionProfile {
         id: PlacementOptionId(o.id),
-        kind: o.kind.parse().map_err(corrupt)?,
+        kind: o.kind.0,
         approval: Approval {
-            authority: o.approval_authority.parse().map_err(corrupt)?,
+            authority: o.approval_authority.0,
             approved_on: o.approved_on,
             valid_until: o.approval_valid_until,
-            status: o.approval_status.parse().map_err(corrupt)?,
+            status: o.approval_status.0,
         },
         free_places: free,
         age_range: AgeRange::new(i64::from(o.age_min), i64::from(o.age_max)).map_err(corrupt)?,
@@ -249,7 +244,7 @@ fn profile(
             .map(|c| {
                 Ok((
                     NeedCode::parse(&c.need_code).map_err(corrupt)?,
-                    c.max_level.parse().map_err(corrupt)?,
+                    c.max_level.0,
                 ))
             })
             .collect::<Result<_>>()?,

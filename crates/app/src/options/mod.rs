@@ -44,25 +44,11 @@ fn corrupt(e: impl std::fmt::Display) -> AppError {
 }
 
 fn approval_of(o: &placement_option::Model) -> Result<Approval> {
-    approval(
-        &o.approval_authority,
-        o.approved_on,
-        o.approval_valid_until,
-        &o.approval_status,
-    )
-}
-
-fn approval(
-    authority: &str,
-    approved_on: Option<chrono::NaiveDate>,
-    valid_until: Option<chrono::NaiveDate>,
-    status: &str,
-) -> Result<Approval> {
     Ok(Approval {
-        authority: authority.parse().map_err(corrupt)?,
-        approved_on,
-        valid_until,
-        status: status.parse().map_err(corrupt)?,
+        authority: o.approval_authority.0,
+        approved_on: o.approved_on,
+        valid_until: o.approval_valid_until,
+        status: o.approval_status.0,
     })
 }
 
@@ -107,13 +93,13 @@ pub async fn list(
 fn summary(o: OptionListRow) -> Result<OptionSummary> {
     Ok(OptionSummary {
         id: PlacementOptionId(o.id),
-        kind: o.kind.parse().map_err(corrupt)?,
-        approval: approval(
-            &o.approval_authority,
-            o.approved_on,
-            o.approval_valid_until,
-            &o.approval_status,
-        )?,
+        kind: o.kind.0,
+        approval: Approval {
+            authority: o.approval_authority.0,
+            approved_on: o.approved_on,
+            valid_until: o.approval_valid_until,
+            status: o.approval_status.0,
+        },
         approved_places: places(o.approved_places),
         free_places: free_places(
             places(o.approved_places),
@@ -153,7 +139,7 @@ async fn detail(app: &App, o: placement_option::Model) -> Result<OptionDetail> {
             Ok(CompetenceView {
                 label: words.both(&code),
                 code,
-                max_level: c.max_level.parse().map_err(corrupt)?,
+                max_level: c.max_level.0,
             })
         })
         .collect::<Result<Vec<_>>>()?;
@@ -175,13 +161,8 @@ async fn detail(app: &App, o: placement_option::Model) -> Result<OptionDetail> {
         |id: Option<i64>| -> Option<StaffRef> { id.and_then(|i| staff.get(&i).cloned()) };
     Ok(OptionDetail {
         id: PlacementOptionId(o.id),
-        kind: o.kind.parse().map_err(corrupt)?,
-        institution_form: o
-            .institution_form
-            .as_deref()
-            .map(str::parse)
-            .transpose()
-            .map_err(corrupt)?,
+        kind: o.kind.0,
+        institution_form: o.institution_form.map(|f| f.0),
         approval: approval_of(&o)?,
         approved_places: places(o.approved_places),
         places_taken: taken,

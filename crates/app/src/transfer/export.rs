@@ -172,8 +172,8 @@ async fn children(app: &App, actor: &Actor) -> Result<Rows> {
             c.id.into(),
             c.name.as_str().into(),
             c.birth_date.into(),
-            target_area(&c.target_area),
-            Cell::word("level", &c.support_level),
+            Cell::term(c.target_area.0),
+            Cell::word("level", c.support_level.as_str()),
             staff.get(&c.case_adviser_id).map(|s| s.name.clone()).into(),
             c.placement_requested_on.into(),
             c.needs_wheelchair_access.into(),
@@ -276,8 +276,8 @@ async fn visits(app: &App, actor: &Actor) -> Result<Rows> {
         sheet.push(vec![
             v.id.into(),
             r.map(|r| r.code.clone()).into(),
-            visit_kind(&v.kind),
-            Cell::word("visit_status", &v.status),
+            Cell::term(v.kind.0),
+            Cell::word("visit_status", v.status.as_str()),
             v.due_on.into(),
             v.opens_on.into(),
             v.closes_on.into(),
@@ -286,8 +286,7 @@ async fn visits(app: &App, actor: &Actor) -> Result<Rows> {
             v.held_on.into(),
             v.child_seen_alone.into(),
             v.cancel_reason
-                .as_deref()
-                .map_or(Cell::Empty, |r| Cell::word("cancel_reason", r)),
+                .map_or(Cell::Empty, |r| Cell::word("cancel_reason", r.as_str())),
         ]);
     }
     Ok(Rows { sheet, children })
@@ -526,21 +525,5 @@ fn form_figure(which: &str, form: kith_domain::PlacementForm) -> Cell {
             words(kith_domain::Lang::Da),
             words(kith_domain::Lang::En),
         ),
-    }
-}
-
-/// A child's target area, from its stored code.
-fn target_area(code: &str) -> Cell {
-    match code.parse::<kith_domain::TargetArea>() {
-        Ok(a) => Cell::term(a),
-        Err(_) => code.into(),
-    }
-}
-
-/// A visit's kind, from its stored code.
-fn visit_kind(code: &str) -> Cell {
-    match code.parse::<kith_domain::wheel::VisitKind>() {
-        Ok(k) => Cell::term(k),
-        Err(_) => code.into(),
     }
 }

@@ -66,7 +66,7 @@ pub async fn team_year(
     .await?;
     let mut counts: HashMap<i64, Vec<u32>> = HashMap::new();
     for v in rows {
-        if v.kind == VisitKind::PlanReview.as_str() {
+        if *v.kind == VisitKind::PlanReview {
             continue;
         }
         let day = v.held_on.unwrap_or(v.planned_on);

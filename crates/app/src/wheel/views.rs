@@ -13,7 +13,7 @@ use kith_store::ConnectionTrait;
 use kith_store::entities::{visit, visit_follow_up};
 use serde::Serialize;
 
-use super::plan::{parse, window_of};
+use super::plan::window_of;
 use crate::audit::ChildData;
 use crate::staff::StaffRef;
 use crate::{App, Result};
@@ -145,7 +145,7 @@ pub(crate) async fn placement_refs<C: ConnectionTrait>(
                 child_name: children.get(&p.child_id).cloned().unwrap_or_default(),
                 option_id: PlacementOptionId(o.id),
                 option_name: o.name.clone(),
-                kind: parse(&o.kind)?,
+                kind: o.kind.0,
                 town: town(&o.address),
             },
         );
@@ -175,10 +175,10 @@ pub(crate) async fn build(app: &App, rows: Vec<visit::Model>) -> Result<Vec<Visi
     rows.into_iter()
         .filter_map(|v| refs.get(&v.placement_id).cloned().map(|p| (v, p)))
         .map(|(v, placement)| {
-            let kind: VisitKind = parse(&v.kind)?;
-            let status: VisitStatus = parse(&v.status)?;
+            let kind: VisitKind = v.kind.0;
+            let status: VisitStatus = v.status.0;
             let window = window_of(&v);
-            let flag = v.flag.as_deref().map(parse::<PlanFlag>).transpose()?;
+            let flag = v.flag.map(|f| f.0);
             let planned = status == VisitStatus::Planned;
             Ok(VisitView {
                 id: VisitId(v.id),
@@ -212,11 +212,7 @@ pub(crate) async fn build(app: &App, rows: Vec<visit::Model>) -> Result<Vec<Visi
                     recorded_at: v.recorded_at,
                 }),
                 moved_reason: v.moved_reason.clone(),
-                cancel_reason: v
-                    .cancel_reason
-                    .as_deref()
-                    .map(parse::<CancelReason>)
-                    .transpose()?,
+                cancel_reason: v.cancel_reason.map(|r| r.0),
                 cancel_note: v.cancel_note.clone(),
                 follow_ups: follow_ups.remove(&v.id).unwrap_or_default(),
             })

@@ -170,7 +170,7 @@ pub async fn record(
 ) -> Result<VisitDetail> {
     let row = changeable(app, actor, id).await?;
     require_planned(&row)?;
-    let kind: VisitKind = parse(&row.kind)?;
+    let kind: VisitKind = row.kind.0;
     if kind == VisitKind::PlanReview {
         return Err(AppError::conflict("kind", "problem.plan_review"));
     }
@@ -406,7 +406,7 @@ async fn changeable(
 }
 
 fn require_planned(row: &kith_store::entities::visit::Model) -> Result<()> {
-    match parse::<VisitStatus>(&row.status)? {
+    match row.status.0 {
         VisitStatus::Planned => Ok(()),
         VisitStatus::Held => Err(AppError::conflict("status", "problem.visit_already_held")),
         VisitStatus::Cancelled => Err(AppError::conflict("status", "problem.visit_cancelled")),

@@ -385,7 +385,7 @@ async fn planned(db: &TestDb) -> Vec<(i64, String, chrono::NaiveDate)> {
         .await
         .unwrap()
         .into_iter()
-        .map(|v| (v.placement_id, v.kind, v.due_on))
+        .map(|v| (v.placement_id, v.kind.as_str().to_owned(), v.due_on))
         .collect();
     rows.sort();
     rows

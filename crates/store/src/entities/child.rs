@@ -15,8 +15,8 @@ pub struct Model {
     pub cpr_encrypted: Option<String>,
     pub cpr_hash: Option<String>,
     pub case_adviser_id: i64,
-    pub target_area: String,
-    pub support_level: String,
+    pub target_area: crate::Stored<kith_domain::TargetArea>,
+    pub support_level: crate::Stored<kith_domain::NeedLevel>,
     pub needs_wheelchair_access: bool,
     #[sea_orm(column_type = "JsonBinary")]
     pub languages: StringList,

@@ -11,7 +11,7 @@ pub struct Model {
     #[sea_orm(primary_key)]
     pub id: i64,
     pub placement_id: i64,
-    pub area: String,
+    pub area: crate::Stored<kith_domain::goals::GoalArea>,
     #[sea_orm(column_type = "JsonBinary")]
     pub needs: StringList,
     #[sea_orm(column_type = "Text")]
@@ -23,7 +23,7 @@ pub struct Model {
     #[sea_orm(column_type = "JsonBinary")]
     pub parties: StringList,
     pub due_on: Date,
-    pub status: String,
+    pub status: crate::Stored<kith_domain::goals::GoalStatus>,
     pub closed_on: Option<Date>,
     pub revises_id: Option<i64>,
     pub created_by: i64,

@@ -14,7 +14,7 @@ pub struct Model {
     pub address: Option<String>,
     pub lat: Option<f64>,
     pub lon: Option<f64>,
-    pub approval_status: String,
+    pub approval_status: crate::Stored<kith_domain::NetworkApprovalStatus>,
     pub created_at: DateTimeUtc,
 }
 

@@ -9,7 +9,7 @@ pub struct Model {
     pub option_id: i64,
     #[sea_orm(primary_key, auto_increment = false)]
     pub need_code: String,
-    pub max_level: String,
+    pub max_level: crate::Stored<kith_domain::NeedLevel>,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

@@ -9,17 +9,17 @@ use crate::StringList;
 pub struct Model {
     #[sea_orm(primary_key)]
     pub id: i64,
-    pub kind: String,
-    pub institution_form: Option<String>,
+    pub kind: crate::Stored<kith_domain::PlacementKind>,
+    pub institution_form: Option<crate::Stored<kith_domain::InstitutionForm>>,
     pub name: String,
     #[sea_orm(column_type = "Text")]
     pub address: String,
     pub lat: Option<f64>,
     pub lon: Option<f64>,
-    pub approval_authority: String,
+    pub approval_authority: crate::Stored<kith_domain::ApprovalAuthority>,
     pub approved_on: Option<Date>,
     pub approval_valid_until: Option<Date>,
-    pub approval_status: String,
+    pub approval_status: crate::Stored<kith_domain::ApprovalStatus>,
     pub approved_places: i32,
     pub age_min: i16,
     pub age_max: i16,

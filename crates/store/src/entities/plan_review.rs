@@ -8,7 +8,7 @@ pub struct Model {
     #[sea_orm(primary_key, auto_increment = false)]
     pub visit_id: i64,
     pub placement_id: i64,
-    pub decision: String,
+    pub decision: crate::Stored<kith_domain::goals::ReviewDecision>,
     pub rhythm_months: Option<i32>,
     pub created_at: DateTimeUtc,
 }

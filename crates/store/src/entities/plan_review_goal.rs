@@ -9,7 +9,7 @@ pub struct Model {
     pub id: i64,
     pub visit_id: i64,
     pub goal_id: i64,
-    pub outcome: String,
+    pub outcome: crate::Stored<kith_domain::goals::GoalOutcome>,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

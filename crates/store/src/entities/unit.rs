@@ -9,7 +9,7 @@ pub struct Model {
     pub id: i64,
     #[sea_orm(unique)]
     pub name: String,
-    pub kind: String,
+    pub kind: crate::Stored<kith_domain::UnitKind>,
     pub created_at: DateTimeUtc,
 }
 

@@ -9,15 +9,15 @@ pub struct Model {
     #[sea_orm(primary_key)]
     pub id: i64,
     pub placement_id: i64,
-    pub kind: String,
-    pub status: String,
+    pub kind: crate::Stored<kith_domain::wheel::VisitKind>,
+    pub status: crate::Stored<kith_domain::wheel::VisitStatus>,
     pub due_on: Date,
     pub opens_on: Date,
     pub closes_on: Date,
     pub planned_on: Date,
     pub assignee_id: i64,
     pub pinned: bool,
-    pub flag: Option<String>,
+    pub flag: Option<crate::Stored<kith_domain::wheel::PlanFlag>>,
     pub held_on: Option<Date>,
     pub held_by_id: Option<i64>,
     pub child_seen_alone: Option<bool>,
@@ -30,7 +30,7 @@ pub struct Model {
     pub recorded_at: Option<DateTimeUtc>,
     #[sea_orm(column_type = "Text", nullable)]
     pub moved_reason: Option<String>,
-    pub cancel_reason: Option<String>,
+    pub cancel_reason: Option<crate::Stored<kith_domain::wheel::CancelReason>>,
     #[sea_orm(column_type = "Text", nullable)]
     pub cancel_note: Option<String>,
     pub escalated_at: Option<DateTimeUtc>,
