@@ -639,3 +639,37 @@ db_test!(a_short_stay_signals_extends_and_ends_at_its_exit, |app| {
         "open goals close as not achieved by default"
     );
 });
+
+db_test!(the_placement_page_is_one_read_audited_once, |app| {
+    let p = place(&app, "Ida", "2026-11-02").await;
+    let adviser = app.client(&app.staff.adviser);
+    adviser
+        .post(
+            &format!("/api/v1/placements/{}/goals", p.placement),
+            &scale_goal("2027-06-30"),
+        )
+        .await
+        .expect(201);
+    let count = || async {
+        audit_log::Entity::find()
+            .filter(audit_log::Column::ChildId.eq(p.child))
+            .all(app.app.db().conn())
+            .await
+            .unwrap()
+            .into_iter()
+            .map(|r| r.action)
+            .collect::<Vec<_>>()
+    };
+    let before = count().await;
+    adviser
+        .get(&format!("/placements/{}", p.placement))
+        .await
+        .expect(200);
+    let after = count().await;
+    // The page shows the placement, its year, its plan and its reviews: one read, one row.
+    assert_eq!(
+        after[before.len()..].to_vec(),
+        ["placement.read"],
+        "{before:?} → {after:?}"
+    );
+});

@@ -1,16 +1,18 @@
 //! Everything the placement page shows in one call: the placement with its stay tracker and
-//! signals, the child's plan with progress, the recorded reviews, and the year of visits. Each
-//! part is read (and audited) by its own use case.
+//! signals, the child's plan with progress, the recorded reviews, and the year of visits. One
+//! read: access is checked once and the page is audited once (a `placement.read` per child),
+//! while each part is built by its own module's unaudited view.
 
 use chrono::NaiveDate;
 use kith_domain::PlacementId;
 use kith_domain::goals::GoalStatus;
 
+use crate::audit::{self, AuditAction, ChildData};
 use crate::goals::GoalView;
 use crate::goals::reviews::ReviewView;
 use crate::placements::PlacementView;
 use crate::wheel::year::YearView;
-use crate::{Actor, App, Result};
+use crate::{Actor, App, AppError, Result};
 
 /// The placement page.
 #[derive(Debug, Clone)]
@@ -20,6 +22,12 @@ pub struct PlacementOverview {
     /// The plan's goals, current ones (active, then closed) first; earlier versions last.
     pub goals: Vec<GoalView>,
     pub reviews: Vec<ReviewView>,
+}
+
+impl ChildData for PlacementOverview {
+    fn child_ids(&self) -> Vec<kith_domain::ChildId> {
+        self.placement.child_ids()
+    }
 }
 
 impl PlacementOverview {
@@ -36,9 +44,14 @@ pub async fn placement(
     id: PlacementId,
     from: Option<NaiveDate>,
 ) -> Result<PlacementOverview> {
-    let year = crate::wheel::year::year(app, actor, id, from).await?;
-    let placement = crate::placements::get(app, actor, id).await?;
-    let mut goals = crate::goals::list(app, actor, id).await?;
+    let row = crate::placements::visible(app, actor, id).await?;
+    let year = crate::wheel::year::year_of(app, actor, row.clone(), from).await?;
+    let placement = crate::placements::views_of(app, vec![row.clone()])
+        .await?
+        .pop()
+        .ok_or(AppError::NotFound("placement"))?;
+    let goal_rows = kith_store::goals::of_placements(app.db().conn(), &[row.id]).await?;
+    let mut goals = crate::goals::goal_views(app, row.child_id, goal_rows).await?;
     // Active first, then closed, then the versions that were revised; newest first within.
     goals.sort_by_key(|g| {
         (
@@ -50,11 +63,12 @@ pub async fn placement(
             std::cmp::Reverse(g.id),
         )
     });
-    let reviews = crate::goals::reviews::list(app, actor, id).await?;
-    Ok(PlacementOverview {
+    let reviews = crate::goals::reviews::views(app, &row).await?;
+    let page = PlacementOverview {
         placement,
         year,
         goals,
         reviews,
-    })
+    };
+    audit::read(app, actor, AuditAction::PlacementRead, page).await
 }

@@ -184,7 +184,10 @@ pub async fn record(
     audit::read(app, actor, AuditAction::ReviewList, view).await
 }
 
-async fn views(app: &App, row: &kith_store::entities::placement::Model) -> Result<Vec<ReviewView>> {
+pub(crate) async fn views(
+    app: &App,
+    row: &kith_store::entities::placement::Model,
+) -> Result<Vec<ReviewView>> {
     let conn = app.db().conn();
     let visits = kith_store::visits::of_placement(conn, row.id).await?;
     let mut out = Vec::new();

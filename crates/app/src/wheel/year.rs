@@ -47,12 +47,20 @@ pub async fn year(
     id: PlacementId,
     from: Option<NaiveDate>,
 ) -> Result<YearView> {
-    let scope = policy::follow_up_child_scope(actor);
-    policy::require_some(&scope, "placements")?;
+    let p = crate::placements::visible(app, actor, id).await?;
+    let view = year_of(app, actor, p, from).await?;
+    audit::read(app, actor, AuditAction::PlacementRead, view).await
+}
+
+/// The year of a placement the actor may see, unaudited: for a use case that audits the page
+/// it is part of once ([`crate::overview::placement`]).
+pub(crate) async fn year_of(
+    app: &App,
+    actor: &Actor,
+    p: kith_store::entities::placement::Model,
+    from: Option<NaiveDate>,
+) -> Result<YearView> {
     let conn = app.db().conn();
-    let p = kith_store::placements::get_in_scope(conn, id.0, &scope)
-        .await?
-        .ok_or(AppError::NotFound("placement"))?;
     let placement = placement_refs(conn, &[p.id])
         .await?
         .remove(&p.id)
@@ -107,5 +115,5 @@ pub async fn year(
         .await?
         .is_some(),
     };
-    audit::read(app, actor, AuditAction::PlacementRead, view).await
+    Ok(view)
 }
