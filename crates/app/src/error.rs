@@ -90,6 +90,12 @@ impl AppError {
         AppError::Forbidden(why.into())
     }
 
+    /// A 500 for a stored value that does not read back into the domain (a need code, an age
+    /// range); `what` says which, for the log.
+    pub fn corrupt(what: impl std::fmt::Display) -> Self {
+        AppError::internal(format!("stored value out of vocabulary: {what}"))
+    }
+
     /// A 500 caused by `cause` (an error, or a text saying what broke).
     pub fn internal(cause: impl Into<Cause>) -> Self {
         AppError::Internal(cause.into())

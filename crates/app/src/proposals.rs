@@ -149,10 +149,6 @@ impl ChildData for ProposalSummary {
     }
 }
 
-fn corrupt(e: impl std::fmt::Display) -> AppError {
-    AppError::internal(format!("stored proposal is invalid: {e}"))
-}
-
 fn may_propose(actor: &Actor) -> bool {
     actor.has(Role::Matcher) || actor.has(Role::Leader)
 }
@@ -435,9 +431,9 @@ async fn view(
         planned_end_date: p.planned_end_date,
         exit_goal: p.exit_goal.map(|g| g.0),
         rationale: p.rationale,
-        chosen: serde_json::from_str(&p.chosen).map_err(corrupt)?,
-        recommendation: serde_json::from_str(&p.recommendation).map_err(corrupt)?,
-        alternatives: serde_json::from_str(&p.alternatives).map_err(corrupt)?,
+        chosen: serde_json::from_str(&p.chosen).map_err(AppError::corrupt)?,
+        recommendation: serde_json::from_str(&p.recommendation).map_err(AppError::corrupt)?,
+        alternatives: serde_json::from_str(&p.alternatives).map_err(AppError::corrupt)?,
         proposer: staff.get(&p.proposer_id).cloned().unwrap_or(StaffRef {
             id: UserId(p.proposer_id),
             name: String::new(),

@@ -241,8 +241,8 @@ pub struct ChildListRow {
     pub case_adviser_id: i64,
     /// `None` only if the adviser's row is gone (the key forbids it).
     pub case_adviser_name: Option<String>,
-    pub target_area: String,
-    pub support_level: String,
+    pub target_area: crate::Stored<kith_domain::TargetArea>,
+    pub support_level: crate::Stored<kith_domain::NeedLevel>,
     pub placement_requested_on: Option<NaiveDate>,
     pub sibling_group_id: Option<i64>,
 }

@@ -13,10 +13,6 @@ use super::view::*;
 use crate::staff::{StaffRef, refs};
 use crate::{App, AppError, Result};
 
-fn corrupt(e: impl std::fmt::Display) -> AppError {
-    AppError::internal(format!("stored value out of vocabulary: {e}"))
-}
-
 /// A place from stored columns; coordinates only when both are present and valid.
 pub(crate) fn place(address: Option<String>, lat: Option<f64>, lon: Option<f64>) -> Option<Place> {
     address.map(|address| Place {
@@ -40,8 +36,8 @@ pub(crate) fn summary(app: &App, c: ChildListRow) -> Result<ChildSummary> {
     Ok(ChildSummary {
         id: ChildId(c.id),
         age: age_on(c.birth_date, app.today()),
-        target_area: c.target_area.parse().map_err(corrupt)?,
-        support_level: c.support_level.parse().map_err(corrupt)?,
+        target_area: c.target_area.0,
+        support_level: c.support_level.0,
         case_adviser: StaffRef {
             id: kith_domain::UserId(c.case_adviser_id),
             name: c.case_adviser_name.unwrap_or_default(),
@@ -61,7 +57,7 @@ pub(crate) async fn detail(app: &App, c: child::Model) -> Result<ChildDetail> {
         .await?
         .into_iter()
         .map(|n| {
-            let code = NeedCode::parse(&n.need_code).map_err(corrupt)?;
+            let code = NeedCode::parse(&n.need_code).map_err(AppError::corrupt)?;
             Ok(ChildNeedView {
                 label: words.both(&code),
                 code,

@@ -14,10 +14,6 @@ use serde::Serialize;
 
 use crate::{App, AppError, Result};
 
-fn corrupt(e: impl std::fmt::Display) -> AppError {
-    AppError::internal(format!("stored value out of vocabulary: {e}"))
-}
-
 fn coords(lat: Option<f64>, lon: Option<f64>) -> Option<Coordinates> {
     lat.zip(lon).and_then(|(a, o)| Coordinates::new(a, o).ok())
 }
@@ -62,7 +58,12 @@ pub(crate) async fn children(app: &App, rows: &[child::Model]) -> Result<Vec<Chi
                 needs: needs
                     .iter()
                     .filter(|n| n.child_id == c.id)
-                    .map(|n| Ok((NeedCode::parse(&n.need_code).map_err(corrupt)?, n.level.0)))
+                    .map(|n| {
+                        Ok((
+                            NeedCode::parse(&n.need_code).map_err(AppError::corrupt)?,
+                            n.level.0,
+                        ))
+                    })
                     .collect::<Result<Vec<_>>>()?,
                 needs_wheelchair_access: c.needs_wheelchair_access,
                 languages: c.languages.0.clone(),
@@ -232,18 +233,19 @@ fn profile(
             status: o.approval_status.0,
         },
         free_places: free,
-        age_range: AgeRange::new(i64::from(o.age_min), i64::from(o.age_max)).map_err(corrupt)?,
+        age_range: AgeRange::new(i64::from(o.age_min), i64::from(o.age_max))
+            .map_err(AppError::corrupt)?,
         target_areas: o
             .target_areas
             .0
             .iter()
-            .map(|t| t.parse().map_err(corrupt))
+            .map(|t| t.parse().map_err(AppError::corrupt))
             .collect::<Result<_>>()?,
         competences: comps
             .iter()
             .map(|c| {
                 Ok((
-                    NeedCode::parse(&c.need_code).map_err(corrupt)?,
+                    NeedCode::parse(&c.need_code).map_err(AppError::corrupt)?,
                     c.max_level.0,
                 ))
             })

@@ -39,10 +39,6 @@ pub struct OptionListParams {
     pub cursor: Option<String>,
 }
 
-fn corrupt(e: impl std::fmt::Display) -> AppError {
-    AppError::internal(format!("stored value out of vocabulary: {e}"))
-}
-
 fn approval_of(o: &placement_option::Model) -> Result<Approval> {
     Ok(Approval {
         authority: o.approval_authority.0,
@@ -53,11 +49,14 @@ fn approval_of(o: &placement_option::Model) -> Result<Approval> {
 }
 
 fn age_range(min: i16, max: i16) -> Result<kith_domain::AgeRange> {
-    kith_domain::AgeRange::new(i64::from(min), i64::from(max)).map_err(corrupt)
+    kith_domain::AgeRange::new(i64::from(min), i64::from(max)).map_err(AppError::corrupt)
 }
 
 fn target_areas(list: &kith_store::StringList) -> Result<Vec<TargetArea>> {
-    list.0.iter().map(|t| t.parse().map_err(corrupt)).collect()
+    list.0
+        .iter()
+        .map(|t| t.parse().map_err(AppError::corrupt))
+        .collect()
 }
 
 fn places(approved: i32) -> u32 {
@@ -135,7 +134,7 @@ async fn detail(app: &App, o: placement_option::Model) -> Result<OptionDetail> {
         .await?
         .into_iter()
         .map(|c| {
-            let code = NeedCode::parse(&c.need_code).map_err(corrupt)?;
+            let code = NeedCode::parse(&c.need_code).map_err(AppError::corrupt)?;
             Ok(CompetenceView {
                 label: words.both(&code),
                 code,
