@@ -43,7 +43,7 @@ pub use error::DomainError;
 pub use geo::{Coordinates, Place};
 pub use ids::*;
 pub use lang::{Bilingual, Lang};
-pub use macros::Code;
+pub use macros::{Code, LifeCycle};
 pub use need::{NeedCode, NeedLevel};
 pub use network::NetworkApprovalStatus;
 pub use party::Party;

@@ -10,6 +10,17 @@ crate::macros::vocabulary!(
     }
 );
 
+/// Planned → active → ended; a planned placement may also end before it starts.
+impl crate::LifeCycle for PlacementStatus {
+    fn may_become(self, to: Self) -> bool {
+        use PlacementStatus::*;
+        matches!(
+            (self, to),
+            (Planned, Active) | (Planned, Ended) | (Active, Ended)
+        )
+    }
+}
+
 impl PlacementStatus {
     /// Whether the placement takes one of the option's places.
     pub fn takes_a_place(self) -> bool {

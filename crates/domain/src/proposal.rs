@@ -29,6 +29,15 @@ impl ProposalStatus {
     }
 }
 
+/// A proposal moves only by its events ([`ProposalStatus::apply`]).
+impl crate::LifeCycle for ProposalStatus {
+    fn may_become(self, to: Self) -> bool {
+        ProposalEvent::ALL
+            .iter()
+            .any(|e| self.apply(*e) == Some(to))
+    }
+}
+
 /// What can happen to a proposal.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum ProposalEvent {

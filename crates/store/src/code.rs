@@ -68,6 +68,12 @@ impl<T: Code> ValueType for Stored<T> {
     }
 }
 
+/// The codes of the states from which a thing may move to `to`: the guard a status change is
+/// written under, so the store never writes a change the domain's life cycle forbids.
+pub(crate) fn guard<T: kith_domain::LifeCycle>(to: T) -> Vec<&'static str> {
+    T::before(to).into_iter().map(Code::code).collect()
+}
+
 impl<T: Code> Nullable for Stored<T> {
     fn null() -> Value {
         Value::String(None)

@@ -107,7 +107,7 @@ pub async fn set_status<C: ConnectionTrait>(
         )
         .col_expr(goal::Column::UpdatedAt, Expr::value(now))
         .filter(goal::Column::Id.eq(id))
-        .filter(goal::Column::Status.eq(GoalStatus::Active.as_str()))
+        .filter(goal::Column::Status.is_in(crate::code::guard(status)))
         .exec(conn)
         .await?;
     Ok(res.rows_affected == 1)
@@ -126,7 +126,7 @@ pub async fn close_open<C: ConnectionTrait>(
         .col_expr(goal::Column::ClosedOn, Expr::value(on))
         .col_expr(goal::Column::UpdatedAt, Expr::value(now))
         .filter(goal::Column::PlacementId.eq(placement_id))
-        .filter(goal::Column::Status.eq(GoalStatus::Active.as_str()))
+        .filter(goal::Column::Status.is_in(crate::code::guard(status)))
         .exec(conn)
         .await?;
     Ok(res.rows_affected)

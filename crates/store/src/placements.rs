@@ -110,7 +110,7 @@ pub async fn end<C: ConnectionTrait>(
         )
         .col_expr(placement::Column::Breakdown, Expr::value(ending.breakdown))
         .filter(placement::Column::Id.eq(id))
-        .filter(placement::Column::Status.ne(PlacementStatus::Ended.as_str()))
+        .filter(placement::Column::Status.is_in(crate::code::guard(PlacementStatus::Ended)))
         .exec(conn)
         .await?;
     Ok(res.rows_affected == 1)
@@ -129,7 +129,7 @@ pub async fn start_due<C: ConnectionTrait>(
             Expr::value(PlacementStatus::Active.as_str()),
         )
         .col_expr(placement::Column::UpdatedAt, Expr::value(now))
-        .filter(placement::Column::Status.eq(PlacementStatus::Planned.as_str()))
+        .filter(placement::Column::Status.is_in(crate::code::guard(PlacementStatus::Active)))
         .filter(placement::Column::StartDate.lte(today))
         .exec(conn)
         .await?;

@@ -558,7 +558,7 @@ pub async fn cancel_many<C: ConnectionTrait>(
         )
         .col_expr(visit::Column::UpdatedAt, Expr::value(now))
         .filter(visit::Column::Id.is_in(ids.iter().copied()))
-        .filter(visit::Column::Status.eq(VisitStatus::Planned.as_str()))
+        .filter(visit::Column::Status.is_in(crate::code::guard(VisitStatus::Cancelled)))
         .exec(conn)
         .await?;
     Ok(res.rows_affected as usize)
@@ -606,7 +606,7 @@ pub async fn record<C: ConnectionTrait>(
         .col_expr(visit::Column::UpdatedAt, Expr::value(now))
         .col_expr(visit::Column::Flag, Expr::value(Option::<String>::None))
         .filter(visit::Column::Id.eq(id))
-        .filter(visit::Column::Status.eq(VisitStatus::Planned.as_str()))
+        .filter(visit::Column::Status.is_in(crate::code::guard(VisitStatus::Held)))
         .exec(conn)
         .await?;
     Ok(res.rows_affected == 1)

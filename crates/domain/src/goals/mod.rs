@@ -35,6 +35,14 @@ crate::macros::vocabulary!(
     }
 );
 
+/// An active goal is closed (achieved, not achieved, dropped) or revised, once; nothing
+/// reopens it (a revision is a new goal).
+impl crate::LifeCycle for GoalStatus {
+    fn may_become(self, to: Self) -> bool {
+        self == GoalStatus::Active && to != GoalStatus::Active
+    }
+}
+
 impl GoalStatus {
     /// Whether the goal is closed (counts in "goals achieved, % of closed goals").
     pub fn is_closed(self) -> bool {

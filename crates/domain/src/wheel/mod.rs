@@ -61,6 +61,14 @@ crate::macros::vocabulary!(
     }
 );
 
+/// A planned visit is held or cancelled, once; a held or cancelled one stays so (moving a
+/// visit changes its day, not its state).
+impl crate::LifeCycle for VisitStatus {
+    fn may_become(self, to: Self) -> bool {
+        self == VisitStatus::Planned && to != VisitStatus::Planned
+    }
+}
+
 crate::macros::vocabulary!(
     /// Who holds a kind of visit.
     HeldBy, "held by" {
