@@ -577,26 +577,39 @@ pub async fn submit(app: &App, actor: &Actor, id: ProposalId) -> Result<Proposal
 
 /// Approves a submitted proposal (a leader over the children): books the place and makes the
 /// placement(s). Two approvals for the last free place: exactly one wins, the other is 409.
-pub async fn approve(
+/// A proposal a leader may decide now (approve or reject, `event`), with its children. The
+/// checks come in the order that tells nothing a caller may not know: the proposal must be
+/// visible, the caller a leader (any other role learns nothing about its state), it must be
+/// submitted, and the caller a leader over its children.
+async fn decidable(
     app: &App,
     actor: &Actor,
     id: ProposalId,
-    input: ApproveInput,
-) -> Result<ProposalView> {
+    event: ProposalEvent,
+) -> Result<(proposal::Model, Vec<child::Model>)> {
     let (p, rows) = visible(app, actor, id).await?;
-    // Only leaders decide: any other role learns nothing about the proposal's state.
     if !actor.has(Role::Leader) {
         return Err(AppError::forbidden("only a leader decides a proposal"));
     }
     let status = parse_status(&p)?;
-    if status != ProposalStatus::Submitted {
-        return Err(status_conflict(status, "approved"));
+    if status.apply(event).is_none() {
+        return Err(status_conflict(status, event.leads_to().as_str()));
     }
     if !may_decide(app, actor, &rows).await? {
         return Err(AppError::forbidden(
             "only a leader over the children decides a proposal",
         ));
     }
+    Ok((p, rows))
+}
+
+pub async fn approve(
+    app: &App,
+    actor: &Actor,
+    id: ProposalId,
+    input: ApproveInput,
+) -> Result<ProposalView> {
+    let (p, rows) = decidable(app, actor, id, ProposalEvent::Approve).await?;
     let four_eyes = crate::rules::in_force::matching(app).await?.four_eyes;
     if !kith_domain::proposal::may_approve(four_eyes, UserId(p.proposer_id), actor.id) {
         return Err(AppError::forbidden("problem.approve_own"));
@@ -720,20 +733,7 @@ pub async fn reject(
     id: ProposalId,
     input: RejectInput,
 ) -> Result<ProposalView> {
-    let (p, rows) = visible(app, actor, id).await?;
-    // Only leaders decide: any other role learns nothing about the proposal's state.
-    if !actor.has(Role::Leader) {
-        return Err(AppError::forbidden("only a leader decides a proposal"));
-    }
-    let status = parse_status(&p)?;
-    if status != ProposalStatus::Submitted {
-        return Err(status_conflict(status, "rejected"));
-    }
-    if !may_decide(app, actor, &rows).await? {
-        return Err(AppError::forbidden(
-            "only a leader over the children decides a proposal",
-        ));
-    }
+    let (p, rows) = decidable(app, actor, id, ProposalEvent::Reject).await?;
     check(&input)?;
     let child_ids: Vec<i64> = rows.iter().map(|c| c.id).collect();
     let tx = app.db().begin_write().await?;
