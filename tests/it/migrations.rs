@@ -11,6 +11,10 @@ async fn check_fresh_schema(url: &str) {
     db.migrate().await.expect("migrate is idempotent");
     let needs = kith_store::needs::all(db.conn()).await.expect("needs");
     assert_eq!(needs.len(), 16, "the default needs vocabulary is seeded");
+    // The migration's seed and the domain's list of seeded codes (used by the demo and the
+    // benchmarks) are the same codes in the same order.
+    let codes: Vec<&str> = needs.iter().map(|n| n.need.code.as_str()).collect();
+    assert_eq!(codes, kith_domain::SEEDED_NEED_CODES);
     let autism = needs
         .iter()
         .find(|n| n.need.code == "autism_spectrum")

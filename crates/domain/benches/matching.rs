@@ -16,24 +16,7 @@ fn main() {
     divan::main();
 }
 
-const CODES: [&str; 16] = [
-    "attachment",
-    "trauma",
-    "externalising_behaviour",
-    "anxiety_depression_self_harm",
-    "adhd",
-    "autism_spectrum",
-    "intellectual_disability",
-    "physical_disability",
-    "sensory_impairment",
-    "complex_medical_care",
-    "substance_use",
-    "criminal_behaviour",
-    "school_learning_support",
-    "infant_care",
-    "language_support",
-    "sexualised_behaviour",
-];
+const CODES: [&str; 16] = kith_domain::SEEDED_NEED_CODES;
 
 fn start() -> NaiveDate {
     NaiveDate::from_ymd_opt(2026, 12, 1).unwrap()

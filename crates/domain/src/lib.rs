@@ -44,7 +44,7 @@ pub use geo::{Coordinates, Place};
 pub use ids::*;
 pub use lang::{Bilingual, Lang};
 pub use macros::{Code, LifeCycle};
-pub use need::{NeedCode, NeedLevel};
+pub use need::{NeedCode, NeedLevel, SEEDED_NEED_CODES};
 pub use network::NetworkApprovalStatus;
 pub use party::Party;
 pub use placement::{EndReason, ExitGoal, PlacementStatus};

@@ -81,9 +81,40 @@ impl<'de> Deserialize<'de> for NeedCode {
     }
 }
 
+/// The codes of the needs vocabulary every municipality starts with, in the order the first
+/// migration seeds them. An administrator adds, renames and retires needs as data; the demo,
+/// the synthetic municipality and the benchmarks draw from these, written once here.
+pub const SEEDED_NEED_CODES: [&str; 16] = [
+    "attachment",
+    "trauma",
+    "externalising_behaviour",
+    "anxiety_depression_self_harm",
+    "adhd",
+    "autism_spectrum",
+    "intellectual_disability",
+    "physical_disability",
+    "sensory_impairment",
+    "complex_medical_care",
+    "substance_use",
+    "criminal_behaviour",
+    "school_learning_support",
+    "infant_care",
+    "language_support",
+    "sexualised_behaviour",
+];
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn every_seeded_need_is_a_valid_code_once() {
+        let mut codes: Vec<&str> = SEEDED_NEED_CODES.to_vec();
+        assert!(codes.iter().all(|c| NeedCode::parse(c).is_ok()));
+        codes.sort();
+        codes.dedup();
+        assert_eq!(codes.len(), 16);
+    }
 
     #[test]
     fn levels_are_ordered_and_cover_upwards() {

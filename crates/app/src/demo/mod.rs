@@ -173,24 +173,7 @@ fn needs_for(
 }
 
 fn competences_for(rng: &mut ChaCha8Rng, kind: PlacementKind) -> Vec<(NeedCode, NeedLevel)> {
-    let all = [
-        "attachment",
-        "trauma",
-        "externalising_behaviour",
-        "anxiety_depression_self_harm",
-        "adhd",
-        "autism_spectrum",
-        "intellectual_disability",
-        "physical_disability",
-        "sensory_impairment",
-        "complex_medical_care",
-        "substance_use",
-        "criminal_behaviour",
-        "school_learning_support",
-        "infant_care",
-        "language_support",
-        "sexualised_behaviour",
-    ];
+    let all = kith_domain::SEEDED_NEED_CODES;
     let (count, top) = match kind {
         PlacementKind::GeneralFosterFamily => (rng.gen_range(3..6), NeedLevel::Moderate),
         PlacementKind::ReinforcedFosterFamily => (rng.gen_range(4..8), NeedLevel::Severe),

@@ -46,24 +46,7 @@ impl Scale {
     }
 }
 
-const CODES: [&str; 16] = [
-    "attachment",
-    "trauma",
-    "externalising_behaviour",
-    "anxiety_depression_self_harm",
-    "adhd",
-    "autism_spectrum",
-    "intellectual_disability",
-    "physical_disability",
-    "sensory_impairment",
-    "complex_medical_care",
-    "substance_use",
-    "criminal_behaviour",
-    "school_learning_support",
-    "infant_care",
-    "language_support",
-    "sexualised_behaviour",
-];
+const CODES: [&str; 16] = kith_domain::SEEDED_NEED_CODES;
 
 fn spot(rng: &mut ChaCha8Rng) -> (String, Option<Coordinates>) {
     let (town, zip, lat, lon) = *pick(rng, names::TOWNS);
