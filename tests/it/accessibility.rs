@@ -47,7 +47,7 @@ async fn check(b: &Browser, base: &str, who: &str, step: &str, found: &mut Vec<S
 async fn every_page_of_every_role_passes_axe(engine: kith_tests::Engine) {
     let demo = kith_tests::DemoApp::spawn(engine).await;
     kith_tests::journeys::a_submitted_proposal(&demo).await;
-    let password = kith_app::demo::DEMO_PASSWORD;
+    let password = kith_demo::DEMO_PASSWORD;
     let journeys = kith_tests::journeys::EVERY_PAGE;
     let mut found = Vec::new();
     {
@@ -146,12 +146,8 @@ async fn tab_to(
 async fn an_adviser_records_progress_with_the_keyboard_alone() {
     let demo = kith_tests::DemoApp::spawn(kith_tests::Engine::Sqlite).await;
     let b = Browser::start().await;
-    b.login(
-        &demo.base,
-        "adviser@kith.test",
-        kith_app::demo::DEMO_PASSWORD,
-    )
-    .await;
+    b.login(&demo.base, "adviser@kith.test", kith_demo::DEMO_PASSWORD)
+        .await;
     b.client
         .goto(&format!("{}/caseload", demo.base))
         .await
@@ -249,7 +245,7 @@ type Journey<'a> = (&'a str, &'a str, &'a [(&'a str, &'a str)]);
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn every_role_walks_its_main_journey_by_keyboard() {
     let demo = kith_tests::DemoApp::spawn(kith_tests::Engine::Sqlite).await;
-    let password = kith_app::demo::DEMO_PASSWORD;
+    let password = kith_demo::DEMO_PASSWORD;
     let journeys: &[Journey] = &[
         (
             "consultant@kith.test",

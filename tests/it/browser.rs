@@ -54,7 +54,7 @@ db_test!(an_adviser_logs_in_lists_children_and_opens_one, |app| {
 /// `KITH_SCREENSHOTS=docs/screenshots` the pages are saved for the README.
 async fn demo_roles_land_on_their_work(engine: kith_tests::Engine) {
     let demo = kith_tests::DemoApp::spawn(engine).await;
-    let password = kith_app::demo::DEMO_PASSWORD;
+    let password = kith_demo::DEMO_PASSWORD;
     let cases = [
         (
             "adviser@kith.test",
@@ -173,7 +173,7 @@ async fn free_places(app: &kith_app::App, option: i64) -> i64 {
 /// option has one free place less.
 async fn matcher_proposes_and_leader_approves(engine: kith_tests::Engine) {
     let demo = kith_tests::DemoApp::spawn(engine).await;
-    let password = kith_app::demo::DEMO_PASSWORD;
+    let password = kith_demo::DEMO_PASSWORD;
     let b = Browser::start().await;
     b.login(&demo.base, "matcher@kith.test", password).await;
     // The matcher lands on the children waiting for a placement; one without siblings, so

@@ -348,8 +348,7 @@ async fn forms_tell_mistakes_in_the_readers_language(engine: kith_tests::Engine)
 /// A demo user logged in, reading `lang` (switched on the page as a person would).
 async fn logged_in(demo: &kith_tests::DemoApp, who: &str, lang: &str) -> Browser {
     let b = Browser::start().await;
-    b.login(&demo.base, who, kith_app::demo::DEMO_PASSWORD)
-        .await;
+    b.login(&demo.base, who, kith_demo::DEMO_PASSWORD).await;
     if lang == "en" {
         b.click(Locator::Css("form.lang button")).await;
         b.client

@@ -230,7 +230,7 @@ async fn start_server(app: &App) -> (String, tokio::sync::oneshot::Sender<()>) {
     (base, tx)
 }
 
-/// A running Kith loaded with the demo municipality (its own users; see `kith_app::demo`).
+/// A running Kith loaded with the demo municipality (its own users; see `kith_demo`).
 #[derive(Debug)]
 pub struct DemoApp {
     pub base: String,
@@ -247,7 +247,7 @@ impl DemoApp {
         let conn = kith_app::Db::connect(&db.url).await.expect("connect");
         let at: DateTime<Utc> = TEST_NOW.parse().expect("instant");
         let app = App::new(conn, Arc::new(FixedClock::new(at)), test_vault());
-        kith_app::demo::load(&app).await.expect("demo loads");
+        kith_demo::load(&app).await.expect("demo loads");
         let (base, tx) = start_server(&app).await;
         DemoApp {
             base,

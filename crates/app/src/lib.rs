@@ -21,7 +21,6 @@ pub mod clock;
 mod context;
 pub mod credentials;
 pub mod dashboard;
-pub mod demo;
 mod error;
 pub mod failpoint;
 pub mod goals;

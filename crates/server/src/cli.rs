@@ -202,7 +202,7 @@ async fn execute(cli: Cli) -> anyhow::Result<()> {
         Command::Demo(args) => {
             let app = open_app(&cli.data).await?;
             let summary = if args.synthetic {
-                use kith_app::demo::synthetic::{Scale, load};
+                use kith_demo::synthetic::{Scale, load};
                 let scale = if args.national {
                     Scale::national()
                 } else {
@@ -215,7 +215,7 @@ async fn execute(cli: Cli) -> anyhow::Result<()> {
                 };
                 load(&app, scale).await?
             } else {
-                kith_app::demo::load(&app).await?
+                kith_demo::load(&app).await?
             };
             print_demo(&summary);
             Ok(())
@@ -253,7 +253,7 @@ async fn execute(cli: Cli) -> anyhow::Result<()> {
     }
 }
 
-fn print_demo(s: &kith_app::demo::DemoSummary) {
+fn print_demo(s: &kith_demo::DemoSummary) {
     println!(
         "Loaded the demo municipality: {} children ({} sibling groups), {} placement options, {} placements, {} staff.",
         s.children, s.sibling_groups, s.options, s.placements, s.users
@@ -286,8 +286,8 @@ async fn serve(
     args: ServeArgs,
 ) -> anyhow::Result<()> {
     let app = open_app(data).await?;
-    if args.demo && kith_app::demo::is_empty(&app).await? {
-        let summary = kith_app::demo::load(&app).await?;
+    if args.demo && kith_demo::is_empty(&app).await? {
+        let summary = kith_demo::load(&app).await?;
         print_demo(&summary);
     }
     let settings = Settings::from_args(&args);

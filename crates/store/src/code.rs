@@ -6,6 +6,8 @@ use kith_domain::Code;
 use sea_orm::sea_query::{ArrayType, ColumnType, Nullable, ValueType, ValueTypeErr};
 use sea_orm::{ColIdx, DbErr, QueryResult, TryGetError, TryGetable, Value};
 
+use crate::StringList;
+
 /// A vocabulary's value as a column: stored as its code (text).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub struct Stored<T: Code>(pub T);
@@ -68,6 +70,83 @@ impl<T: Code> ValueType for Stored<T> {
     }
 }
 
+/// A list of a vocabulary's values as a column: stored as a JSON array of codes, like
+/// [`StringList`](crate::StringList), and decoded once here.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
+pub struct Codes<T: Code>(pub Vec<T>);
+
+impl<T: Code> std::ops::Deref for Codes<T> {
+    type Target = [T];
+    fn deref(&self) -> &[T] {
+        &self.0
+    }
+}
+
+impl<T: Code> From<Vec<T>> for Codes<T> {
+    fn from(values: Vec<T>) -> Self {
+        Codes(values)
+    }
+}
+
+impl<T: Code> Codes<T> {
+    fn as_strings(&self) -> StringList {
+        StringList(self.0.iter().map(|v| v.code().to_owned()).collect())
+    }
+
+    fn decode(list: StringList) -> Result<Self, String> {
+        list.0
+            .into_iter()
+            .map(|code| {
+                code.parse().map_err(|_| {
+                    format!(
+                        "stored {} is not in the vocabulary: {code:?}",
+                        T::VOCABULARY
+                    )
+                })
+            })
+            .collect::<Result<_, _>>()
+            .map(Codes)
+    }
+}
+
+impl<T: Code> From<Codes<T>> for Value {
+    fn from(value: Codes<T>) -> Self {
+        value.as_strings().into()
+    }
+}
+
+impl<T: Code> TryGetable for Codes<T> {
+    fn try_get_by<I: ColIdx>(res: &QueryResult, index: I) -> Result<Self, TryGetError> {
+        let list = StringList::try_get_by(res, index)?;
+        Self::decode(list).map_err(|e| TryGetError::DbErr(DbErr::Type(e)))
+    }
+}
+
+impl<T: Code> ValueType for Codes<T> {
+    fn try_from(v: Value) -> Result<Self, ValueTypeErr> {
+        let list = <StringList as ValueType>::try_from(v)?;
+        Self::decode(list).map_err(|_| ValueTypeErr)
+    }
+
+    fn type_name() -> String {
+        format!("Codes<{}>", T::VOCABULARY)
+    }
+
+    fn array_type() -> ArrayType {
+        <StringList as ValueType>::array_type()
+    }
+
+    fn column_type() -> ColumnType {
+        <StringList as ValueType>::column_type()
+    }
+}
+
+impl<T: Code> Nullable for Codes<T> {
+    fn null() -> Value {
+        <StringList as Nullable>::null()
+    }
+}
+
 /// The codes of the states from which a thing may move to `to`: the guard a status change is
 /// written under, so the store never writes a change the domain's life cycle forbids.
 pub(crate) fn guard<T: kith_domain::LifeCycle>(to: T) -> Vec<&'static str> {
@@ -97,5 +176,22 @@ mod tests {
         );
         let bogus = Value::String(Some("bogus".to_owned()));
         assert!(<Stored<PlacementStatus> as ValueType>::try_from(bogus).is_err());
+    }
+
+    #[test]
+    fn a_list_of_codes_is_stored_as_a_json_array_and_only_known_codes_read_back() {
+        use kith_domain::TargetArea;
+        let v: Value = Codes(vec![TargetArea::General, TargetArea::Disability]).into();
+        let back = <Codes<TargetArea> as ValueType>::try_from(v.clone()).map(|c| c.0);
+        assert_eq!(
+            back.ok(),
+            Some(vec![TargetArea::General, TargetArea::Disability])
+        );
+        assert_eq!(
+            <StringList as ValueType>::try_from(v).map(|l| l.0).ok(),
+            Some(vec!["general".to_owned(), "disability".to_owned()])
+        );
+        let bogus: Value = StringList(vec!["general".into(), "bogus".into()]).into();
+        assert!(<Codes<TargetArea> as ValueType>::try_from(bogus).is_err());
     }
 }

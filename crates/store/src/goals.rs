@@ -24,7 +24,7 @@ pub struct NewGoal {
     pub measure_unit: Option<String>,
     pub baseline: Option<f64>,
     pub target: Option<f64>,
-    pub parties: Vec<String>,
+    pub parties: Vec<kith_domain::Party>,
     pub due_on: NaiveDate,
     pub revises_id: Option<i64>,
     pub created_by: i64,

@@ -39,7 +39,7 @@ pub mod users;
 mod vault;
 pub mod visits;
 
-pub use code::Stored;
+pub use code::{Codes, Stored};
 pub use db::{Backend, Db};
 pub use error::StoreError;
 pub use paging::{Page, PageRequest, Position, SortKey};

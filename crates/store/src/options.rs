@@ -62,12 +62,7 @@ fn apply(am: &mut placement_option::ActiveModel, f: &OptionFields, now: DateTime
     am.approved_places = Set(f.approved_places as i32);
     am.age_min = Set(i16::from(f.age_range.min));
     am.age_max = Set(i16::from(f.age_range.max));
-    am.target_areas = Set(StringList(
-        f.target_areas
-            .iter()
-            .map(|t| t.as_str().to_owned())
-            .collect(),
-    ));
+    am.target_areas = Set(f.target_areas.clone().into());
     am.languages = Set(StringList(f.languages.clone()));
     am.culture_religion = Set(f.culture_religion.clone());
     am.wheelchair_access = Set(f.wheelchair_access);
@@ -258,7 +253,7 @@ pub struct OptionListRow {
     pub approved_places: i32,
     pub age_min: i16,
     pub age_max: i16,
-    pub target_areas: StringList,
+    pub target_areas: crate::Codes<TargetArea>,
     pub responsible_consultant_id: Option<i64>,
     pub responsible_consultant_name: Option<String>,
     pub capacity_confirmed_at: Option<DateTime<Utc>>,

@@ -415,7 +415,7 @@ pub async fn for_planning<C: ConnectionTrait>(
 pub async fn option_kinds<C: ConnectionTrait>(
     conn: &C,
     option_ids: &[i64],
-) -> Result<std::collections::HashMap<i64, String>> {
+) -> Result<std::collections::HashMap<i64, kith_domain::PlacementKind>> {
     use crate::entities::placement_option;
     use sea_orm::QuerySelect;
     if option_ids.is_empty() {
@@ -426,15 +426,16 @@ pub async fn option_kinds<C: ConnectionTrait>(
     ids.dedup();
     let mut out = std::collections::HashMap::new();
     for chunk in ids.chunks(1000) {
-        let rows: Vec<(i64, String)> = placement_option::Entity::find()
-            .select_only()
-            .column(placement_option::Column::Id)
-            .column(placement_option::Column::Kind)
-            .filter(placement_option::Column::Id.is_in(chunk.iter().copied()))
-            .into_tuple()
-            .all(conn)
-            .await?;
-        out.extend(rows);
+        let rows: Vec<(i64, crate::Stored<kith_domain::PlacementKind>)> =
+            placement_option::Entity::find()
+                .select_only()
+                .column(placement_option::Column::Id)
+                .column(placement_option::Column::Kind)
+                .filter(placement_option::Column::Id.is_in(chunk.iter().copied()))
+                .into_tuple()
+                .all(conn)
+                .await?;
+        out.extend(rows.into_iter().map(|(id, kind)| (id, kind.0)));
     }
     Ok(out)
 }

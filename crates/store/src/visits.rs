@@ -2,7 +2,7 @@
 //! records and agreed follow-ups; what the planner reads and how its changes are written.
 
 use chrono::{DateTime, NaiveDate, Utc};
-use kith_domain::wheel::{CancelReason, PlanChange, VisitKind, VisitStatus};
+use kith_domain::wheel::{CancelReason, PlanChange, PlanFlag, VisitKind, VisitStatus};
 use sea_orm::sea_query::Expr;
 use sea_orm::{
     ActiveModelTrait, ActiveValue::Set, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter,
@@ -12,7 +12,7 @@ use sea_orm::{
 use crate::entities::{visit, visit_follow_up};
 use crate::paging::by_key_then_id;
 use crate::scope::VisitScope;
-use crate::{Page, PageRequest, Position, Result};
+use crate::{Page, PageRequest, Position, Result, Stored};
 
 /// Ids per `IN (…)` list and rows per small multi-row INSERT.
 const INSERT_BATCH: usize = 500;
@@ -134,27 +134,27 @@ pub async fn of_placement<C: ConnectionTrait>(
 pub struct PlannedRow {
     pub id: i64,
     pub placement_id: i64,
-    pub kind: String,
+    pub kind: Stored<VisitKind>,
     pub due_on: NaiveDate,
     pub opens_on: NaiveDate,
     pub closes_on: NaiveDate,
     pub planned_on: NaiveDate,
     pub assignee_id: i64,
     pub pinned: bool,
-    pub flag: Option<String>,
+    pub flag: Option<Stored<PlanFlag>>,
 }
 
 type PlannedTuple = (
     i64,
     i64,
-    String,
+    Stored<VisitKind>,
     NaiveDate,
     NaiveDate,
     NaiveDate,
     NaiveDate,
     i64,
     bool,
-    Option<String>,
+    Option<Stored<PlanFlag>>,
 );
 
 fn planned_columns() -> sea_orm::Select<visit::Entity> {
@@ -298,7 +298,7 @@ pub async fn open_of_assignees<C: ConnectionTrait>(
 pub async fn last_held<C: ConnectionTrait>(
     conn: &C,
     placement_ids: Option<&[i64]>,
-) -> Result<Vec<(i64, String, NaiveDate)>> {
+) -> Result<Vec<(i64, VisitKind, NaiveDate)>> {
     let mut q = visit::Entity::find()
         .select_only()
         .column(visit::Column::PlacementId)
@@ -313,10 +313,10 @@ pub async fn last_held<C: ConnectionTrait>(
         }
         q = q.filter(visit::Column::PlacementId.is_in(ids.iter().copied()));
     }
-    let rows: Vec<(i64, String, Option<NaiveDate>)> = q.into_tuple().all(conn).await?;
+    let rows: Vec<(i64, Stored<VisitKind>, Option<NaiveDate>)> = q.into_tuple().all(conn).await?;
     Ok(rows
         .into_iter()
-        .filter_map(|(p, k, d)| d.map(|d| (p, k, d)))
+        .filter_map(|(p, k, d)| d.map(|d| (p, k.0, d)))
         .collect())
 }
 

@@ -27,6 +27,7 @@ fn sources() -> Vec<(PathBuf, String)> {
         "web/templates",
         "crates/server/src",
         "crates/app/src",
+        "crates/demo/src",
         "crates/domain/src",
         "crates/text/src",
     ] {
@@ -70,7 +71,7 @@ const FIELD_PATHS: &[&str] = &["approval.authority"];
 /// Files whose `area.name` literals are stored codes (audit actions), not catalogue keys.
 fn holds_codes(path: &Path) -> bool {
     let p = path.to_string_lossy();
-    p.ends_with("app/src/audit.rs") || p.contains("app/src/demo/")
+    p.ends_with("app/src/audit.rs") || p.contains("demo/src/")
 }
 
 /// Keys built at run time from a vocabulary: `format!("level.{code}")` and the like.

@@ -6,12 +6,11 @@ use chrono::{Datelike, NaiveDate};
 use kith_domain::goals::GoalStatus;
 use kith_domain::metrics::{Period, days_between, median, per_100_years, per_year, percent};
 use kith_domain::wheel::VisitKind;
-use kith_domain::{PlacementForm, PlacementKind, UnitId};
+use kith_domain::{PlacementForm, UnitId};
 use serde::Serialize;
 
 use crate::caseload::RECENT_PROGRESS_DAYS;
 use crate::staff::StaffRef;
-use crate::wheel::plan::parse;
 use crate::{App, Result, TIME_ZONE};
 
 /// A median lead time in days and how many placements it is the median of.
@@ -127,7 +126,9 @@ pub(super) async fn compute(
     option_ids.dedup();
     let kinds = kith_store::placements::option_kinds(conn, &option_ids).await?;
     let form_of = |p: &kith_store::entities::placement::Model| -> Result<PlacementForm> {
-        let kind: PlacementKind = parse(kinds.get(&p.option_id).map_or("", String::as_str))?;
+        let kind = kinds
+            .get(&p.option_id)
+            .ok_or_else(|| crate::AppError::internal("placement without option"))?;
         Ok(kind.form())
     };
     // "Now" figures are read on the period's last day when that is before today.

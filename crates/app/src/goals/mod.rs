@@ -17,7 +17,6 @@ use serde::Deserialize;
 
 use crate::audit::{self, AuditAction};
 use crate::validate::Problems;
-use crate::wheel::plan::parse;
 use crate::{Actor, App, AppError, Result};
 
 /// The longest goal text (characters): a goal is a sentence or two the family can read.
@@ -161,12 +160,7 @@ pub async fn update(
         },
         parties: match input.parties {
             Some(p) => p,
-            None => goal
-                .parties
-                .0
-                .iter()
-                .map(|p| parse(p))
-                .collect::<Result<_>>()?,
+            None => goal.parties.0.clone(),
         },
         due_on: input.due_on.unwrap_or(goal.due_on),
     };
@@ -286,7 +280,7 @@ fn new_goal(
         measure_unit: unit,
         baseline,
         target,
-        parties: g.parties.iter().map(|p| p.as_str().to_owned()).collect(),
+        parties: g.parties,
         due_on: g.due_on,
         revises_id: revises,
         created_by: actor.id.0,

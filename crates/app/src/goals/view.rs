@@ -7,7 +7,6 @@ use kith_domain::{ChildId, GoalId, Party, PlacementId, ProgressId};
 use serde::Serialize;
 
 use crate::audit::ChildData;
-use crate::wheel::plan::parse;
 use crate::{App, AppError, Result};
 
 /// One progress entry.
@@ -121,12 +120,7 @@ pub async fn goal_views(
             needs: g.needs.0,
             text: g.text,
             measure,
-            parties: g
-                .parties
-                .0
-                .iter()
-                .map(|p| parse(p))
-                .collect::<Result<_>>()?,
+            parties: g.parties.0,
             due_on: g.due_on,
             status: g.status.0,
             closed_on: g.closed_on,

@@ -235,12 +235,7 @@ fn profile(
         free_places: free,
         age_range: AgeRange::new(i64::from(o.age_min), i64::from(o.age_max))
             .map_err(AppError::corrupt)?,
-        target_areas: o
-            .target_areas
-            .0
-            .iter()
-            .map(|t| t.parse().map_err(AppError::corrupt))
-            .collect::<Result<_>>()?,
+        target_areas: o.target_areas.0.clone(),
         competences: comps
             .iter()
             .map(|c| {

@@ -52,13 +52,6 @@ fn age_range(min: i16, max: i16) -> Result<kith_domain::AgeRange> {
     kith_domain::AgeRange::new(i64::from(min), i64::from(max)).map_err(AppError::corrupt)
 }
 
-fn target_areas(list: &kith_store::StringList) -> Result<Vec<TargetArea>> {
-    list.0
-        .iter()
-        .map(|t| t.parse().map_err(AppError::corrupt))
-        .collect()
-}
-
 fn places(approved: i32) -> u32 {
     u32::try_from(approved).unwrap_or(0)
 }
@@ -105,7 +98,7 @@ fn summary(o: OptionListRow) -> Result<OptionSummary> {
             u32::try_from(o.places_taken).unwrap_or(u32::MAX),
         ),
         age_range: age_range(o.age_min, o.age_max)?,
-        target_areas: target_areas(&o.target_areas)?,
+        target_areas: o.target_areas.0.clone(),
         responsible_consultant: o.responsible_consultant_id.map(|id| StaffRef {
             id: UserId(id),
             name: o.responsible_consultant_name.unwrap_or_default(),
@@ -167,7 +160,7 @@ async fn detail(app: &App, o: placement_option::Model) -> Result<OptionDetail> {
         places_taken: taken,
         free_places: free_places(places(o.approved_places), taken),
         age_range: age_range(o.age_min, o.age_max)?,
-        target_areas: target_areas(&o.target_areas)?,
+        target_areas: o.target_areas.0.clone(),
         competences,
         coordinates: match (o.lat, o.lon) {
             (Some(lat), Some(lon)) => Coordinates::new(lat, lon).ok(),

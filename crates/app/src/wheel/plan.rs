@@ -7,8 +7,7 @@ use std::collections::{BTreeSet, HashMap, HashSet};
 
 use chrono::{Datelike, Days, NaiveDate};
 use kith_domain::wheel::{
-    ExistingVisit, PlacementToPlan, PlanFlag, PlanInput, StaffAvailability, VisitKind, Window,
-    WorkCalendar,
+    ExistingVisit, PlacementToPlan, PlanInput, StaffAvailability, VisitKind, Window, WorkCalendar,
 };
 use kith_domain::{PlacementId, PlacementKind, PlacementStatus, UserId, VisitId};
 use kith_store::ConnectionTrait;
@@ -97,10 +96,7 @@ pub async fn plan_in<C: ConnectionTrait>(
         let others = kith_store::visits::planned_of_assignees(conn, &people, week_start).await?;
         open.extend(others.into_iter().filter(|v| !mine.contains(&v.id)));
     }
-    let existing = open
-        .iter()
-        .map(existing_visit)
-        .collect::<Result<Vec<_>>>()?;
+    let existing: Vec<_> = open.iter().map(existing_visit).collect();
     let staff = availability(conn, &people, today).await?;
     let calendar =
         WorkCalendar::new(&rules.closing_days).covering(today.year() - 1, today.year() + 3);
@@ -146,20 +142,18 @@ pub async fn plan_in<C: ConnectionTrait>(
 
 fn to_plan(
     rows: &[placement::Model],
-    kinds: &HashMap<i64, String>,
-    held: &[(i64, String, NaiveDate)],
+    kinds: &HashMap<i64, PlacementKind>,
+    held: &[(i64, VisitKind, NaiveDate)],
 ) -> Result<Vec<PlacementToPlan>> {
     let mut last: HashMap<i64, Vec<(VisitKind, NaiveDate)>> = HashMap::new();
     for (p, k, d) in held {
-        last.entry(*p).or_default().push((parse(k)?, *d));
+        last.entry(*p).or_default().push((*k, *d));
     }
     rows.iter()
         .map(|p| {
-            let kind: PlacementKind = parse(
-                kinds
-                    .get(&p.option_id)
-                    .ok_or_else(|| AppError::internal("placement without option"))?,
-            )?;
+            let kind = *kinds
+                .get(&p.option_id)
+                .ok_or_else(|| AppError::internal("placement without option"))?;
             let status: PlacementStatus = p.status.0;
             Ok(PlacementToPlan {
                 id: PlacementId(p.id),
@@ -177,11 +171,11 @@ fn to_plan(
 }
 
 /// A stored planned item as the planner sees it.
-pub(crate) fn existing_visit(v: &kith_store::visits::PlannedRow) -> Result<ExistingVisit> {
-    Ok(ExistingVisit {
+fn existing_visit(v: &kith_store::visits::PlannedRow) -> ExistingVisit {
+    ExistingVisit {
         id: VisitId(v.id),
         placement: PlacementId(v.placement_id),
-        kind: parse(&v.kind)?,
+        kind: v.kind.0,
         window: Window {
             due_on: v.due_on,
             opens_on: v.opens_on,
@@ -190,8 +184,8 @@ pub(crate) fn existing_visit(v: &kith_store::visits::PlannedRow) -> Result<Exist
         planned_on: v.planned_on,
         assignee: UserId(v.assignee_id),
         pinned: v.pinned,
-        flag: v.flag.as_deref().map(parse::<PlanFlag>).transpose()?,
-    })
+        flag: v.flag.map(|f| f.0),
+    }
 }
 
 /// The slot of a stored item.
@@ -224,13 +218,4 @@ async fn availability<C: ConnectionTrait>(
             days_off: off.remove(u).unwrap_or_default(),
         })
         .collect())
-}
-
-/// Parses a stored code; a bad one is corrupt data.
-pub(crate) fn parse<T: std::str::FromStr>(code: &str) -> Result<T>
-where
-    T::Err: std::fmt::Display,
-{
-    code.parse()
-        .map_err(|e: T::Err| AppError::internal(format!("stored code: {e}")))
 }

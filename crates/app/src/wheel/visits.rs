@@ -10,7 +10,7 @@ use kith_domain::wheel::{CancelReason, VisitKind, VisitStatus, WorkCalendar};
 use kith_domain::{ChildId, FollowUpId, Party, PlacementId, UserId, VisitId};
 use serde::{Deserialize, Serialize};
 
-use super::plan::{parse, plan_in};
+use super::plan::plan_in;
 use super::views::{FollowUpView, VisitView, build, follow_up_view};
 use crate::audit::{self, AuditAction, ChildData};
 use crate::paging::{List, Pager};
@@ -183,7 +183,7 @@ pub async fn record(
         .remove(&placement.option_id)
         .ok_or(AppError::NotFound("placement option"))?;
     let rules = crate::rules::in_force::wheel(app).await?;
-    let seen_alone_required = rules.child_seen_alone(kind, parse(&option_kind)?);
+    let seen_alone_required = rules.child_seen_alone(kind, option_kind);
 
     let mut p = Problems::default();
     if input.held_on > today {

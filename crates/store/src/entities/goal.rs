@@ -21,7 +21,7 @@ pub struct Model {
     pub baseline: Option<f64>,
     pub target: Option<f64>,
     #[sea_orm(column_type = "JsonBinary")]
-    pub parties: StringList,
+    pub parties: crate::Codes<kith_domain::Party>,
     pub due_on: Date,
     pub status: crate::Stored<kith_domain::goals::GoalStatus>,
     pub closed_on: Option<Date>,

@@ -24,7 +24,7 @@ pub struct Model {
     pub age_min: i16,
     pub age_max: i16,
     #[sea_orm(column_type = "JsonBinary")]
-    pub target_areas: StringList,
+    pub target_areas: crate::Codes<kith_domain::TargetArea>,
     #[sea_orm(column_type = "JsonBinary")]
     pub languages: StringList,
     #[sea_orm(column_type = "Text")]

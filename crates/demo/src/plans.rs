@@ -3,13 +3,14 @@
 //! look like a real municipality's (most goals moving, some stalled, a few stays drifting).
 
 use chrono::{DateTime, Days, NaiveDate, Utc};
+use kith_domain::Party;
 use kith_domain::goals::GoalArea;
 use kith_store::ConnectionTrait;
 use kith_store::goals::{NewGoal, NewProgress};
 use rand::Rng;
 
 use super::history::Started;
-use crate::Result;
+use kith_app::Result;
 
 /// (area, text, measure kind, unit, baseline, target)
 type GoalSeed = (
@@ -102,7 +103,7 @@ pub(crate) async fn plans<C: ConnectionTrait>(
                     measure_unit: unit.map(str::to_owned),
                     baseline: (kind != "yes_no").then_some(baseline),
                     target: (kind != "yes_no").then_some(target),
-                    parties: vec!["child".into(), "foster_family".into()],
+                    parties: vec![Party::Child, Party::FosterFamily],
                     due_on: due.max(p.start + Days::new(30)),
                     revises_id: None,
                     created_by: p.adviser,
