@@ -11,6 +11,8 @@ use serde::Serialize;
 
 use crate::caseload::RECENT_PROGRESS_DAYS;
 use crate::staff::StaffRef;
+use kith_store::ConnectionTrait;
+
 use crate::{App, Result, TIME_ZONE};
 
 /// A median lead time in days and how many placements it is the median of.
@@ -97,6 +99,29 @@ fn lead(days: Vec<i64>) -> LeadTime {
     }
 }
 
+/// The placements a dashboard counts, and the days it reads them on.
+struct Scope {
+    placements: Vec<Placement>,
+    /// Index into `placements` by placement id.
+    ids: HashMap<i64, usize>,
+    period: Period,
+    /// "Now" figures are read on the period's last day when that is before today.
+    as_of: NaiveDate,
+    today: NaiveDate,
+}
+
+type Placement = kith_store::entities::placement::Model;
+
+impl Scope {
+    fn counts(&self, placement: i64) -> bool {
+        self.ids.contains_key(&placement)
+    }
+
+    fn current(&self, on: NaiveDate) -> impl Iterator<Item = &Placement> {
+        self.placements.iter().filter(move |p| is_current_on(p, on))
+    }
+}
+
 /// Works out every figure for the placements whose adviser or consultant is one of `members`
 /// (all placements when `None`).
 pub(super) async fn compute(
@@ -106,7 +131,7 @@ pub(super) async fn compute(
     members: Option<&[i64]>,
 ) -> Result<Dashboard> {
     let conn = app.db().conn();
-    let in_unit = |p: &kith_store::entities::placement::Model| {
+    let in_unit = |p: &Placement| {
         members.is_none_or(|m| {
             m.contains(&p.adviser_id) || p.consultant_id.is_some_and(|c| m.contains(&c))
         })
@@ -116,28 +141,72 @@ pub(super) async fn compute(
         .into_iter()
         .filter(in_unit)
         .collect();
-    let ids: HashMap<i64, usize> = placements
+    let ids = placements
         .iter()
         .enumerate()
         .map(|(i, p)| (p.id, i))
         .collect();
-    let mut option_ids: Vec<i64> = placements.iter().map(|p| p.option_id).collect();
-    option_ids.sort_unstable();
-    option_ids.dedup();
-    let kinds = kith_store::placements::option_kinds(conn, &option_ids).await?;
-    let form_of = |p: &kith_store::entities::placement::Model| -> Result<PlacementForm> {
-        let kind = kinds
-            .get(&p.option_id)
-            .ok_or_else(|| crate::AppError::internal("placement without option"))?;
-        Ok(kind.form())
+    let scope = Scope {
+        placements,
+        ids,
+        period,
+        as_of: period.to.min(today),
+        today,
     };
-    // "Now" figures are read on the period's last day when that is before today.
-    let as_of = period.to.min(today);
+    let (request_to_proposal, proposal_to_decision, decision_to_start) =
+        lead_times(conn, &scope).await?;
+    let (forms, monthly_starts) = forms(conn, &scope).await?;
+    let visits = visits(conn, &scope).await?;
+    let stays = stays(conn, &scope).await?;
+    let goals = goals(conn, &scope).await?;
+    let rates = rates(conn, &scope).await?;
+    let (consultant_caseloads, adviser_caseloads) = caseloads(app, &scope).await?;
+    Ok(Dashboard {
+        unit: None,
+        units: Vec::new(),
+        from: period.from,
+        to: period.to,
+        today,
+        request_to_proposal,
+        proposal_to_decision,
+        decision_to_start,
+        forms,
+        monthly_starts,
+        visits_held: visits.held,
+        visits_within_window_pct: visits.within_window_pct,
+        supervision_visits_held: visits.supervision_held,
+        seen_alone_pct: visits.seen_alone_pct,
+        overdue_visits: visits.overdue_visits,
+        overdue_reviews: visits.overdue_reviews,
+        stays_past_planned_end: stays.past_planned_end,
+        stays_ended: stays.ended,
+        stay_median_days: stays.median_days,
+        stay_median_planned_days: stays.median_planned_days,
+        exit_goal_reached_pct: stays.exit_goal_reached_pct,
+        active_goals: goals.active,
+        goals_with_recent_progress_pct: goals.recent_progress_pct,
+        goals_closed: goals.closed,
+        goals_achieved_pct: goals.achieved_pct,
+        placement_years: rates.placement_years,
+        consultant_changes_per_placement_year: rates.consultant_changes,
+        adviser_changes_per_placement_year: rates.adviser_changes,
+        consultant_caseloads,
+        adviser_caseloads,
+        breakdowns: rates.breakdowns,
+        breakdowns_per_100_placement_years: rates.breakdowns_per_100,
+    })
+}
 
-    // Lead times: placements started in the period that came from a proposal.
-    let started: Vec<_> = placements
+/// Lead times of the placements started in the period that came from a proposal: request to
+/// proposal, proposal to decision, decision to start.
+async fn lead_times<C: ConnectionTrait>(
+    conn: &C,
+    scope: &Scope,
+) -> Result<(LeadTime, LeadTime, LeadTime)> {
+    let started: Vec<_> = scope
+        .placements
         .iter()
-        .filter(|p| period.contains(p.start_date))
+        .filter(|p| scope.period.contains(p.start_date))
         .collect();
     let proposal_ids: Vec<i64> = started.iter().filter_map(|p| p.proposal_id).collect();
     let proposals: HashMap<i64, _> = kith_store::proposals::get_many(conn, &proposal_ids)
@@ -159,24 +228,29 @@ pub(super) async fn compute(
             to_start.push(days_between(decided, p.start_date));
         }
     }
+    Ok((lead(to_proposal), lead(to_decision), lead(to_start)))
+}
 
-    // Forms: current now, started in the period, and started per month.
+/// Placements by form: current now and started in the period; and started per month.
+async fn forms<C: ConnectionTrait>(
+    conn: &C,
+    scope: &Scope,
+) -> Result<(Vec<FormCount>, Vec<MonthOfStarts>)> {
+    let period = scope.period;
+    let mut option_ids: Vec<i64> = scope.placements.iter().map(|p| p.option_id).collect();
+    option_ids.sort_unstable();
+    option_ids.dedup();
+    let kinds = kith_store::placements::option_kinds(conn, &option_ids).await?;
     let mut forms: BTreeMap<PlacementForm, (usize, usize)> =
         PlacementForm::ALL.iter().map(|f| (*f, (0, 0))).collect();
-    let mut months: BTreeMap<(i32, u32), [usize; 4]> = BTreeMap::new();
-    let mut m =
-        NaiveDate::from_ymd_opt(period.from.year(), period.from.month(), 1).unwrap_or(period.from);
-    while m <= period.to {
-        months.insert((m.year(), m.month()), [0; 4]);
-        let Some(next) = m.checked_add_months(chrono::Months::new(1)) else {
-            break;
-        };
-        m = next;
-    }
-    for p in &placements {
-        let form = form_of(p)?;
+    let mut months = months_of(period);
+    for p in &scope.placements {
+        let form = kinds
+            .get(&p.option_id)
+            .ok_or_else(|| crate::AppError::internal("placement without option"))?
+            .form();
         let entry = forms.entry(form).or_default();
-        if is_current_on(p, as_of) {
+        if is_current_on(p, scope.as_of) {
             entry.0 += 1;
         }
         if period.contains(p.start_date) {
@@ -187,13 +261,58 @@ pub(super) async fn compute(
             slot[form_index(form)] += 1;
         }
     }
+    let forms = forms
+        .into_iter()
+        .map(|(form, (current, started))| FormCount {
+            form,
+            current,
+            started,
+        })
+        .collect();
+    let months = months
+        .into_iter()
+        .map(|((y, m), c)| MonthOfStarts {
+            month: format!("{y:04}-{m:02}"),
+            network: c[0],
+            other_family_based: c[1],
+            institutional: c[2],
+            other: c[3],
+        })
+        .collect();
+    Ok((forms, months))
+}
 
-    // Visits held in the twelve months to the period's end.
-    let year = Period::year_to(as_of);
+/// Every month the period touches, with no starts yet.
+fn months_of(period: Period) -> BTreeMap<(i32, u32), [usize; 4]> {
+    let mut months = BTreeMap::new();
+    let mut m =
+        NaiveDate::from_ymd_opt(period.from.year(), period.from.month(), 1).unwrap_or(period.from);
+    while m <= period.to {
+        months.insert((m.year(), m.month()), [0; 4]);
+        let Some(next) = m.checked_add_months(chrono::Months::new(1)) else {
+            break;
+        };
+        m = next;
+    }
+    months
+}
+
+/// Visits held in the twelve months to the period's end, and what is overdue now.
+struct VisitFigures {
+    held: usize,
+    within_window_pct: Option<f64>,
+    supervision_held: usize,
+    seen_alone_pct: Option<f64>,
+    overdue_visits: usize,
+    overdue_reviews: usize,
+}
+
+async fn visits<C: ConnectionTrait>(conn: &C, scope: &Scope) -> Result<VisitFigures> {
+    let year = Period::year_to(scope.as_of);
     let held: Vec<_> = kith_store::figures::held_between(conn, year.from, year.to)
         .await?
         .into_iter()
-        .filter(|h| ids.contains_key(&h.placement_id))
+        .filter(|h| scope.counts(h.placement_id))
         .collect();
     let visits: Vec<_> = held
         .iter()
@@ -211,24 +330,46 @@ pub(super) async fn compute(
         .iter()
         .filter(|h| h.child_seen_alone == Some(true))
         .count();
-
     // Overdue now, on placements still running (an ended placement's missed work is history).
-    let overdue: Vec<_> = kith_store::figures::overdue(conn, today)
+    let overdue: Vec<_> = kith_store::figures::overdue(conn, scope.today)
         .await?
         .into_iter()
         .filter(|(p, _)| {
-            ids.get(p)
-                .is_some_and(|i| is_current_on(&placements[*i], today))
+            scope
+                .ids
+                .get(p)
+                .is_some_and(|i| is_current_on(&scope.placements[*i], scope.today))
         })
         .collect();
     let overdue_reviews = overdue
         .iter()
         .filter(|(_, k)| k == VisitKind::PlanReview.as_str())
         .count();
+    Ok(VisitFigures {
+        held: visits.len(),
+        within_window_pct: percent(on_time, visits.len()),
+        supervision_held: supervision.len(),
+        seen_alone_pct: percent(alone, supervision.len()),
+        overdue_visits: overdue.len() - overdue_reviews,
+        overdue_reviews,
+    })
+}
 
-    // Short stays.
+/// Short stays: past their planned end now, ended in the period, their lengths against the
+/// first planned length, and how often the exit goal was reached.
+struct StayFigures {
+    past_planned_end: usize,
+    ended: usize,
+    median_days: Option<f64>,
+    median_planned_days: Option<f64>,
+    exit_goal_reached_pct: Option<f64>,
+}
+
+async fn stays<C: ConnectionTrait>(conn: &C, scope: &Scope) -> Result<StayFigures> {
+    let (period, as_of) = (scope.period, scope.as_of);
     let first_ends = kith_store::figures::first_planned_ends(conn).await?;
-    let stays: Vec<_> = placements
+    let stays: Vec<_> = scope
+        .placements
         .iter()
         .filter(|p| p.planned_end_date.is_some())
         .collect();
@@ -259,20 +400,37 @@ pub(super) async fn compute(
         .filter(|p| p.exit_goal.is_some())
         .filter_map(|p| p.exit_goal_reached)
         .collect();
+    Ok(StayFigures {
+        past_planned_end: past_end,
+        ended: ended.len(),
+        median_days: median(&lengths),
+        median_planned_days: median(&planned_lengths),
+        exit_goal_reached_pct: percent(judged.iter().filter(|r| **r).count(), judged.len()),
+    })
+}
 
-    // Goals.
+/// Active goals and how many moved recently; goals closed in the period and how many were
+/// achieved.
+struct GoalFigures {
+    active: usize,
+    recent_progress_pct: Option<f64>,
+    closed: usize,
+    achieved_pct: Option<f64>,
+}
+
+async fn goals<C: ConnectionTrait>(conn: &C, scope: &Scope) -> Result<GoalFigures> {
     let goals: Vec<_> = kith_store::goals::all(conn)
         .await?
         .into_iter()
-        .filter(|g| ids.contains_key(&g.placement_id))
+        .filter(|g| scope.counts(g.placement_id))
         .collect();
     let active: Vec<i64> = goals
         .iter()
         .filter(|g| *g.status == GoalStatus::Active)
-        .filter(|g| is_current_on(&placements[ids[&g.placement_id]], as_of))
+        .filter(|g| is_current_on(&scope.placements[scope.ids[&g.placement_id]], scope.as_of))
         .map(|g| g.id)
         .collect();
-    let recent = Period::last_days(as_of, RECENT_PROGRESS_DAYS);
+    let recent = Period::last_days(scope.as_of, RECENT_PROGRESS_DAYS);
     let progress = kith_store::goals::progress_of_goals(conn, &active).await?;
     let moving = active
         .iter()
@@ -282,24 +440,41 @@ pub(super) async fn compute(
                 .any(|p| p.goal_id == **g && recent.contains(p.recorded_on))
         })
         .count();
-    let mut closed = 0;
-    let mut achieved = 0;
-    for g in &goals {
-        let s: GoalStatus = g.status.0;
-        if s.is_closed() && g.closed_on.is_some_and(|d| period.contains(d)) {
-            closed += 1;
-            if s == GoalStatus::Achieved {
-                achieved += 1;
-            }
-        }
-    }
+    let closed: Vec<GoalStatus> = goals
+        .iter()
+        .map(|g| (g.status.0, g.closed_on))
+        .filter(|(s, on)| s.is_closed() && on.is_some_and(|d| scope.period.contains(d)))
+        .map(|(s, _)| s)
+        .collect();
+    let achieved = closed
+        .iter()
+        .filter(|s| **s == GoalStatus::Achieved)
+        .count();
+    Ok(GoalFigures {
+        active: active.len(),
+        recent_progress_pct: percent(moving, active.len()),
+        closed: closed.len(),
+        achieved_pct: percent(achieved, closed.len()),
+    })
+}
 
-    // Placement-days in the period (up to today) for the rates.
+/// Rates per placement-year in the period (up to today): changes of consultant and adviser,
+/// and breakdowns.
+struct RateFigures {
+    placement_years: f64,
+    consultant_changes: Option<f64>,
+    adviser_changes: Option<f64>,
+    breakdowns: usize,
+    breakdowns_per_100: Option<f64>,
+}
+
+async fn rates<C: ConnectionTrait>(conn: &C, scope: &Scope) -> Result<RateFigures> {
     let rate_period = Period {
-        from: period.from,
-        to: as_of,
+        from: scope.period.from,
+        to: scope.as_of,
     };
-    let placement_days: i64 = placements
+    let placement_days: i64 = scope
+        .placements
         .iter()
         .map(|p| rate_period.overlap_days(p.start_date, p.end_date))
         .sum();
@@ -308,22 +483,28 @@ pub(super) async fn compute(
     let count_changes = |changes: &[(i64, NaiveDate)]| {
         changes
             .iter()
-            .filter(|(p, d)| ids.contains_key(p) && rate_period.contains(*d))
+            .filter(|(p, d)| scope.counts(*p) && rate_period.contains(*d))
             .count()
     };
-    let breakdowns = placements
+    let breakdowns = scope
+        .placements
         .iter()
         .filter(|p| p.breakdown && p.end_date.is_some_and(|e| rate_period.contains(e)))
         .count();
+    Ok(RateFigures {
+        placement_years: placement_days as f64 / kith_domain::metrics::DAYS_PER_YEAR,
+        consultant_changes: per_year(count_changes(&consultant_changes), placement_days),
+        adviser_changes: per_year(count_changes(&adviser_changes), placement_days),
+        breakdowns,
+        breakdowns_per_100: per_100_years(breakdowns, placement_days),
+    })
+}
 
-    // Caseloads now.
-    let current: Vec<_> = placements
-        .iter()
-        .filter(|p| is_current_on(p, as_of))
-        .collect();
+/// Each consultant's and each adviser's current placements, the largest first.
+async fn caseloads(app: &App, scope: &Scope) -> Result<(Vec<Caseload>, Vec<Caseload>)> {
     let mut by_consultant: HashMap<i64, usize> = HashMap::new();
     let mut by_adviser: HashMap<i64, usize> = HashMap::new();
-    for p in &current {
+    for p in scope.current(scope.as_of) {
         if let Some(c) = p.consultant_id {
             *by_consultant.entry(c).or_default() += 1;
         }
@@ -352,67 +533,11 @@ pub(super) async fn compute(
         });
         v
     };
-
-    Ok(Dashboard {
-        unit: None,
-        units: Vec::new(),
-        from: period.from,
-        to: period.to,
-        today,
-        request_to_proposal: lead(to_proposal),
-        proposal_to_decision: lead(to_decision),
-        decision_to_start: lead(to_start),
-        forms: forms
-            .into_iter()
-            .map(|(form, (current, started))| FormCount {
-                form,
-                current,
-                started,
-            })
-            .collect(),
-        monthly_starts: months
-            .into_iter()
-            .map(|((y, m), c)| MonthOfStarts {
-                month: format!("{y:04}-{m:02}"),
-                network: c[0],
-                other_family_based: c[1],
-                institutional: c[2],
-                other: c[3],
-            })
-            .collect(),
-        visits_held: visits.len(),
-        visits_within_window_pct: percent(on_time, visits.len()),
-        supervision_visits_held: supervision.len(),
-        seen_alone_pct: percent(alone, supervision.len()),
-        overdue_visits: overdue.len() - overdue_reviews,
-        overdue_reviews,
-        stays_past_planned_end: past_end,
-        stays_ended: ended.len(),
-        stay_median_days: median(&lengths),
-        stay_median_planned_days: median(&planned_lengths),
-        exit_goal_reached_pct: percent(judged.iter().filter(|r| **r).count(), judged.len()),
-        active_goals: active.len(),
-        goals_with_recent_progress_pct: percent(moving, active.len()),
-        goals_closed: closed,
-        goals_achieved_pct: percent(achieved, closed),
-        placement_years: placement_days as f64 / kith_domain::metrics::DAYS_PER_YEAR,
-        consultant_changes_per_placement_year: per_year(
-            count_changes(&consultant_changes),
-            placement_days,
-        ),
-        adviser_changes_per_placement_year: per_year(
-            count_changes(&adviser_changes),
-            placement_days,
-        ),
-        consultant_caseloads: caseloads(by_consultant),
-        adviser_caseloads: caseloads(by_adviser),
-        breakdowns,
-        breakdowns_per_100_placement_years: per_100_years(breakdowns, placement_days),
-    })
+    Ok((caseloads(by_consultant), caseloads(by_adviser)))
 }
 
 /// Whether a placement runs on `day`: started by then and not ended before it.
-fn is_current_on(p: &kith_store::entities::placement::Model, day: NaiveDate) -> bool {
+fn is_current_on(p: &Placement, day: NaiveDate) -> bool {
     p.start_date <= day && p.end_date.is_none_or(|e| e >= day)
 }
 
