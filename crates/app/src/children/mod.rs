@@ -7,19 +7,22 @@
 mod build;
 pub(crate) mod cpr;
 pub mod input;
+mod links;
+mod network;
 pub mod view;
 
 use kith_domain::{
-    ChildId, Cpr, NeedCode, NeedLevel, NetworkPersonId, PlacementOptionId, Role, TargetArea,
-    UserId, age::MAX_AGE, age_on,
+    ChildId, Cpr, NeedCode, NeedLevel, Role, TargetArea, UserId, age::MAX_AGE, age_on,
 };
 use kith_store::StoreError;
-use kith_store::children::{ChildFields, ChildFilter, NetworkPersonFields, SealedCpr};
+use kith_store::children::{ChildFields, ChildFilter, SealedCpr};
 use kith_store::entities::child;
 use kith_store::scope::ChildScope;
 use serde::Deserialize;
 
 pub use input::*;
+pub use links::*;
+pub use network::*;
 pub use view::*;
 
 use crate::audit::{self, AuditAction};
@@ -495,338 +498,32 @@ pub async fn update_profile(
     after_change(app, actor, id).await
 }
 
-/// Runs `change` in a write transaction after the change gate, auditing it.
-async fn change_case<F, T>(
+/// Runs `change` in a write transaction after the change gate, auditing it with the id of the
+/// row it changed, and answers with the case as it stands after the change.
+async fn change_case<F>(
     app: &App,
     actor: &Actor,
     id: ChildId,
     action: AuditAction,
     entity: &'static str,
     change: F,
-) -> Result<T>
+) -> Result<ChildDetail>
 where
     F: for<'c> FnOnce(
         &'c kith_store::DatabaseTransaction,
         child::Model,
-    ) -> std::pin::Pin<Box<dyn Future<Output = Result<(T, i64)>> + Send + 'c>>,
+    ) -> std::pin::Pin<Box<dyn Future<Output = Result<i64>> + Send + 'c>>,
 {
-    let c = gate(
-        app,
-        actor,
-        id,
-        &policy::child_change_scope(actor),
-        AuditAction::ChangeDenied,
-    )
-    .await?;
+    let c = change_gate(app, actor, id).await?;
     let tx = app.db().begin_write().await?;
-    let (out, entity_id) = change(&tx, c).await?;
+    let entity_id = change(&tx, c).await?;
     audit::changed(&tx, app, Some(actor), action, id, entity, entity_id).await?;
     tx.commit().await.map_err(StoreError::from)?;
-    Ok(out)
-}
-
-fn network_fields(input: NetworkPersonInput) -> NetworkPersonFields {
-    NetworkPersonFields {
-        name: input.name.trim().to_owned(),
-        relation: input.relation.trim().to_owned(),
-        place: input.place.map(PlaceInput::into_place),
-        approval_status: input.approval_status,
-    }
-}
-
-/// Adds a person to the child's network.
-pub async fn add_network_person(
-    app: &App,
-    actor: &Actor,
-    id: ChildId,
-    input: NetworkPersonInput,
-) -> Result<ChildDetail> {
-    check(&input)?;
-    let f = network_fields(input);
-    let now = app.now();
-    change_case(
-        app,
-        actor,
-        id,
-        AuditAction::NetworkAdd,
-        "network_person",
-        |tx, c| {
-            Box::pin(async move {
-                let pid = kith_store::children::add_network_person(tx, c.id, &f, now).await?;
-                Ok(((), pid))
-            })
-        },
-    )
-    .await?;
     after_change(app, actor, id).await
 }
 
-async fn network_person_of(app: &App, id: ChildId, person: NetworkPersonId) -> Result<()> {
-    match kith_store::children::network_person(app.db().conn(), person.0).await? {
-        Some(p) if p.child_id == id.0 => Ok(()),
-        _ => Err(AppError::NotFound("network person")),
-    }
-}
-
-/// Changes a network person (e.g. their approval status).
-pub async fn update_network_person(
-    app: &App,
-    actor: &Actor,
-    id: ChildId,
-    person: NetworkPersonId,
-    input: NetworkPersonInput,
-) -> Result<ChildDetail> {
-    check(&input)?;
-    gate(
-        app,
-        actor,
-        id,
-        &policy::child_change_scope(actor),
-        AuditAction::ChangeDenied,
-    )
-    .await?;
-    network_person_of(app, id, person).await?;
-    let f = network_fields(input);
-    change_case(
-        app,
-        actor,
-        id,
-        AuditAction::NetworkUpdate,
-        "network_person",
-        |tx, _c| {
-            Box::pin(async move {
-                kith_store::children::update_network_person(tx, person.0, &f).await?;
-                Ok(((), person.0))
-            })
-        },
-    )
-    .await?;
-    after_change(app, actor, id).await
-}
-
-/// Removes a person from the child's network.
-pub async fn remove_network_person(
-    app: &App,
-    actor: &Actor,
-    id: ChildId,
-    person: NetworkPersonId,
-) -> Result<ChildDetail> {
-    gate(
-        app,
-        actor,
-        id,
-        &policy::child_change_scope(actor),
-        AuditAction::ChangeDenied,
-    )
-    .await?;
-    network_person_of(app, id, person).await?;
-    change_case(
-        app,
-        actor,
-        id,
-        AuditAction::NetworkRemove,
-        "network_person",
-        |tx, _c| {
-            Box::pin(async move {
-                kith_store::children::delete_network_person(tx, person.0).await?;
-                Ok(((), person.0))
-            })
-        },
-    )
-    .await?;
-    after_change(app, actor, id).await
-}
-
-/// Puts another child in this child's sibling group (both must be in the actor's reach).
-/// Both children's records change, so both get an audit row, in the same transaction.
-pub async fn link_sibling(
-    app: &App,
-    actor: &Actor,
-    id: ChildId,
-    input: SiblingLinkInput,
-) -> Result<ChildDetail> {
-    if input.sibling_id == id {
-        return Err(AppError::invalid("sibling_id", "problem.own_sibling"));
-    }
+/// The gate for a change of the case: the child must be in the actor's reach to change.
+async fn change_gate(app: &App, actor: &Actor, id: ChildId) -> Result<child::Model> {
     let scope = policy::child_change_scope(actor);
-    let this = gate(app, actor, id, &scope, AuditAction::ChangeDenied).await?;
-    let other = kith_store::children::get_in_scope(app.db().conn(), input.sibling_id.0, &scope)
-        .await?
-        .ok_or_else(|| AppError::invalid("sibling_id", "problem.no_such_child"))?;
-    let tx = app.db().begin_write().await?;
-    let group = kith_store::children::link_siblings(&tx, &this, &other, app.now()).await?;
-    for child in [id, input.sibling_id] {
-        audit::changed(
-            &tx,
-            app,
-            Some(actor),
-            AuditAction::SiblingsLink,
-            child,
-            "sibling_group",
-            group,
-        )
-        .await?;
-    }
-    tx.commit().await.map_err(StoreError::from)?;
-    after_change(app, actor, id).await
-}
-
-/// Takes this child out of its sibling group.
-pub async fn unlink_sibling(app: &App, actor: &Actor, id: ChildId) -> Result<ChildDetail> {
-    change_case(
-        app,
-        actor,
-        id,
-        AuditAction::SiblingsUnlink,
-        "sibling_group",
-        |tx, c| {
-            Box::pin(async move {
-                let g = c.sibling_group_id.unwrap_or_default();
-                kith_store::children::unlink_sibling(tx, &c).await?;
-                Ok(((), g))
-            })
-        },
-    )
-    .await?;
-    after_change(app, actor, id).await
-}
-
-/// An option linked to a child must be one the actor may read: the child's case then shows
-/// its name, which must not be a way to read the names of options out of reach. Asked after
-/// the case itself (404 or 403 for a case out of reach, whatever the option).
-async fn check_option_in_reach(
-    app: &App,
-    actor: &Actor,
-    id: ChildId,
-    option: PlacementOptionId,
-) -> Result<()> {
-    gate(
-        app,
-        actor,
-        id,
-        &policy::child_change_scope(actor),
-        AuditAction::ChangeDenied,
-    )
-    .await?;
-    let scope = policy::option_read_scope(actor);
-    let reachable = !scope.0.is_empty()
-        && kith_store::options::get_in_scope(app.db().conn(), option.0, &scope)
-            .await?
-            .is_some();
-    if reachable {
-        Ok(())
-    } else {
-        Err(AppError::invalid("option_id", "problem.no_such_option"))
-    }
-}
-
-/// Records an option as unsuitable for the child, with the reason.
-pub async fn set_unsuitable(
-    app: &App,
-    actor: &Actor,
-    id: ChildId,
-    input: UnsuitableInput,
-) -> Result<ChildDetail> {
-    check(&input)?;
-    check_option_in_reach(app, actor, id, input.option_id).await?;
-    let now = app.now();
-    let reason = input.reason.trim().to_owned();
-    change_case(
-        app,
-        actor,
-        id,
-        AuditAction::UnsuitableSet,
-        "placement_option",
-        |tx, c| {
-            Box::pin(async move {
-                kith_store::children::set_unsuitable(tx, c.id, input.option_id.0, &reason, now)
-                    .await?;
-                Ok(((), input.option_id.0))
-            })
-        },
-    )
-    .await?;
-    after_change(app, actor, id).await
-}
-
-/// Removes an option from the child's unsuitable list.
-pub async fn remove_unsuitable(
-    app: &App,
-    actor: &Actor,
-    id: ChildId,
-    option: PlacementOptionId,
-) -> Result<ChildDetail> {
-    change_case(
-        app,
-        actor,
-        id,
-        AuditAction::UnsuitableRemove,
-        "placement_option",
-        |tx, c| {
-            Box::pin(async move {
-                if !kith_store::children::remove_unsuitable(tx, c.id, option.0).await? {
-                    return Err(AppError::NotFound("unsuitable option"));
-                }
-                Ok(((), option.0))
-            })
-        },
-    )
-    .await?;
-    after_change(app, actor, id).await
-}
-
-/// Records that the child knows an option (e.g. from respite care): matching counts it as
-/// known adults.
-pub async fn set_known(
-    app: &App,
-    actor: &Actor,
-    id: ChildId,
-    option: PlacementOptionId,
-    input: KnownOptionInput,
-) -> Result<ChildDetail> {
-    check(&input)?;
-    check_option_in_reach(app, actor, id, option).await?;
-    let now = app.now();
-    let how = input.how.trim().to_owned();
-    change_case(
-        app,
-        actor,
-        id,
-        AuditAction::KnownOptionSet,
-        "placement_option",
-        |tx, c| {
-            Box::pin(async move {
-                kith_store::children::set_known(tx, c.id, option.0, &how, now).await?;
-                Ok(((), option.0))
-            })
-        },
-    )
-    .await?;
-    after_change(app, actor, id).await
-}
-
-/// Removes a known option.
-pub async fn remove_known(
-    app: &App,
-    actor: &Actor,
-    id: ChildId,
-    option: PlacementOptionId,
-) -> Result<ChildDetail> {
-    change_case(
-        app,
-        actor,
-        id,
-        AuditAction::KnownOptionRemove,
-        "placement_option",
-        |tx, c| {
-            Box::pin(async move {
-                if !kith_store::children::remove_known(tx, c.id, option.0).await? {
-                    return Err(AppError::NotFound("known option"));
-                }
-                Ok(((), option.0))
-            })
-        },
-    )
-    .await?;
-    after_change(app, actor, id).await
+    gate(app, actor, id, &scope, AuditAction::ChangeDenied).await
 }
