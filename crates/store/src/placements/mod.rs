@@ -1,5 +1,10 @@
 //! Placements: a child in an option from a start date.
 
+mod workers;
+pub use workers::*;
+mod stays;
+pub use stays::*;
+
 use chrono::{DateTime, NaiveDate, Utc};
 use kith_domain::{ExitGoal, PlacementStatus};
 use sea_orm::{
@@ -134,78 +139,6 @@ pub async fn start_due<C: ConnectionTrait>(
         .exec(conn)
         .await?;
     Ok(res.rows_affected)
-}
-
-/// Moves a stay's planned end and keeps the extension with its reason.
-pub async fn extend_stay<C: ConnectionTrait>(
-    conn: &C,
-    id: i64,
-    previous_end: NaiveDate,
-    new_end: NaiveDate,
-    reason: &str,
-    by: i64,
-    now: DateTime<Utc>,
-) -> Result<()> {
-    use crate::entities::stay_extension;
-    use sea_orm::sea_query::Expr;
-    placement::Entity::update_many()
-        .col_expr(placement::Column::PlannedEndDate, Expr::value(new_end))
-        .col_expr(placement::Column::UpdatedAt, Expr::value(now))
-        .filter(placement::Column::Id.eq(id))
-        .exec(conn)
-        .await?;
-    stay_extension::ActiveModel {
-        placement_id: Set(id),
-        previous_end: Set(previous_end),
-        new_end: Set(new_end),
-        reason: Set(reason.to_owned()),
-        extended_by: Set(by),
-        created_at: Set(now),
-        ..Default::default()
-    }
-    .insert(conn)
-    .await?;
-    Ok(())
-}
-
-/// The extensions of the given stays, each stay's oldest first (one statement, not one a stay).
-pub async fn stay_extensions_of<C: ConnectionTrait>(
-    conn: &C,
-    ids: &[i64],
-) -> Result<std::collections::HashMap<i64, Vec<crate::entities::stay_extension::Model>>> {
-    use crate::entities::stay_extension as se;
-    let mut out: std::collections::HashMap<i64, Vec<se::Model>> = Default::default();
-    for chunk in ids.chunks(crate::IN_LIST_CHUNK) {
-        for e in se::Entity::find()
-            .filter(se::Column::PlacementId.is_in(chunk.iter().copied()))
-            .order_by_asc(se::Column::Id)
-            .all(conn)
-            .await?
-        {
-            out.entry(e.placement_id).or_default().push(e);
-        }
-    }
-    Ok(out)
-}
-
-/// Records (or clears) a stay's exit plan.
-pub async fn set_exit_plan<C: ConnectionTrait>(
-    conn: &C,
-    id: i64,
-    plan: Option<&str>,
-    now: DateTime<Utc>,
-) -> Result<()> {
-    use sea_orm::sea_query::Expr;
-    placement::Entity::update_many()
-        .col_expr(
-            placement::Column::ExitPlan,
-            Expr::value(plan.map(str::to_owned)),
-        )
-        .col_expr(placement::Column::UpdatedAt, Expr::value(now))
-        .filter(placement::Column::Id.eq(id))
-        .exec(conn)
-        .await?;
-    Ok(())
 }
 
 /// Takes the option's row lock for the rest of the transaction, so that concurrent bookings of
@@ -436,126 +369,6 @@ pub async fn option_kinds<C: ConnectionTrait>(
                 .all(conn)
                 .await?;
         out.extend(rows.into_iter().map(|(id, kind)| (id, kind.0)));
-    }
-    Ok(out)
-}
-
-/// Sets a placement's consultant and logs the change (continuity is a dashboard figure).
-pub async fn change_consultant<C: ConnectionTrait>(
-    conn: &C,
-    id: i64,
-    from: Option<i64>,
-    to: Option<i64>,
-    on: NaiveDate,
-    by: i64,
-    now: DateTime<Utc>,
-) -> Result<()> {
-    use crate::entities::placement_consultant_change;
-    use sea_orm::sea_query::Expr;
-    placement::Entity::update_many()
-        .col_expr(placement::Column::ConsultantId, Expr::value(to))
-        .col_expr(placement::Column::UpdatedAt, Expr::value(now))
-        .filter(placement::Column::Id.eq(id))
-        .exec(conn)
-        .await?;
-    placement_consultant_change::ActiveModel {
-        placement_id: Set(id),
-        from_user_id: Set(from),
-        to_user_id: Set(to),
-        changed_on: Set(on),
-        changed_by: Set(by),
-        created_at: Set(now),
-        ..Default::default()
-    }
-    .insert(conn)
-    .await?;
-    Ok(())
-}
-
-/// Hands a child's current placements to another case adviser and logs each change.
-pub async fn change_adviser_of_child<C: ConnectionTrait>(
-    conn: &C,
-    child_id: i64,
-    to: i64,
-    on: NaiveDate,
-    by: i64,
-    now: DateTime<Utc>,
-) -> Result<()> {
-    use crate::entities::placement_adviser_change;
-    use sea_orm::sea_query::Expr;
-    let current = placement::Entity::find()
-        .filter(placement::Column::ChildId.eq(child_id))
-        .filter(placement::Column::Status.is_in(crate::scope::current_statuses()))
-        .filter(placement::Column::AdviserId.ne(to))
-        .all(conn)
-        .await?;
-    for p in current {
-        placement::Entity::update_many()
-            .col_expr(placement::Column::AdviserId, Expr::value(to))
-            .col_expr(placement::Column::UpdatedAt, Expr::value(now))
-            .filter(placement::Column::Id.eq(p.id))
-            .exec(conn)
-            .await?;
-        placement_adviser_change::ActiveModel {
-            placement_id: Set(p.id),
-            from_user_id: Set(p.adviser_id),
-            to_user_id: Set(to),
-            changed_on: Set(on),
-            changed_by: Set(by),
-            created_at: Set(now),
-            ..Default::default()
-        }
-        .insert(conn)
-        .await?;
-    }
-    Ok(())
-}
-
-/// Every consultant change and adviser change as (placement, day), for the continuity figure.
-pub async fn worker_changes<C: ConnectionTrait>(
-    conn: &C,
-) -> Result<(Vec<(i64, NaiveDate)>, Vec<(i64, NaiveDate)>)> {
-    use crate::entities::{placement_adviser_change as pac, placement_consultant_change as pcc};
-    use sea_orm::QuerySelect;
-    let consultants = pcc::Entity::find()
-        .select_only()
-        .column(pcc::Column::PlacementId)
-        .column(pcc::Column::ChangedOn)
-        .into_tuple()
-        .all(conn)
-        .await?;
-    let advisers = pac::Entity::find()
-        .select_only()
-        .column(pac::Column::PlacementId)
-        .column(pac::Column::ChangedOn)
-        .into_tuple()
-        .all(conn)
-        .await?;
-    Ok((consultants, advisers))
-}
-
-/// How many times the consultant of each of the given placements has changed (placements
-/// with no change are left out).
-pub async fn consultant_change_counts<C: ConnectionTrait>(
-    conn: &C,
-    ids: &[i64],
-) -> Result<std::collections::HashMap<i64, usize>> {
-    use crate::entities::placement_consultant_change as pcc;
-    let mut out = std::collections::HashMap::new();
-    for chunk in ids.chunks(crate::IN_LIST_CHUNK) {
-        let rows: Vec<(i64, i64)> = pcc::Entity::find()
-            .select_only()
-            .column(pcc::Column::PlacementId)
-            .column_as(pcc::Column::Id.count(), "changes")
-            .filter(pcc::Column::PlacementId.is_in(chunk.iter().copied()))
-            .group_by(pcc::Column::PlacementId)
-            .into_tuple()
-            .all(conn)
-            .await?;
-        out.extend(
-            rows.into_iter()
-                .map(|(id, n)| (id, usize::try_from(n).unwrap_or(usize::MAX))),
-        );
     }
     Ok(out)
 }

@@ -1,0 +1,121 @@
+//! How a proposal reads to the one asking: what of it they may see, and what they may do.
+
+use super::*;
+
+/// Serialising frozen values without repeating the error handling.
+pub(super) mod erased {
+    use crate::{AppError, Result};
+
+    pub trait Ser {
+        fn json(&self) -> Result<String>;
+    }
+
+    impl<T: serde::Serialize> Ser for T {
+        fn json(&self) -> Result<String> {
+            serde_json::to_string(self).map_err(AppError::internal)
+        }
+    }
+}
+
+/// Loads a proposal the actor may see, with its child rows: its proposer and the leader who
+/// decided it always may (it is their own work, even when the child has left their reach, as a
+/// placed child leaves the match unit's); others when they may read one of its children.
+pub(super) async fn visible(
+    app: &App,
+    actor: &Actor,
+    id: ProposalId,
+) -> Result<(proposal::Model, Vec<child::Model>)> {
+    let Some((p, child_ids)) = kith_store::proposals::get(app.db().conn(), id.0).await? else {
+        return Err(AppError::NotFound("proposal"));
+    };
+    let scope = policy::child_read_scope(actor);
+    policy::require_some(&scope, "proposals")?;
+    let mut readable = p.proposer_id == actor.id.0 || p.decided_by == Some(actor.id.0);
+    for c in &child_ids {
+        if kith_store::children::get_in_scope(app.db().conn(), *c, &scope)
+            .await?
+            .is_some()
+        {
+            readable = true;
+        }
+    }
+    if !readable {
+        return Err(AppError::NotFound("proposal"));
+    }
+    let rows = kith_store::children::get_many(app.db().conn(), &child_ids).await?;
+    Ok((p, rows))
+}
+
+/// A leader who reaches the proposal's children decides it. A sibling group is one unit: a
+/// match-unit leader who reaches the child with the placement request decides for the group.
+pub(super) async fn may_decide(
+    app: &App,
+    actor: &Actor,
+    children: &[child::Model],
+) -> Result<bool> {
+    if !actor.has(Role::Leader) {
+        return Ok(false);
+    }
+    let scope = policy::child_read_scope(actor);
+    for c in children {
+        if kith_store::children::get_in_scope(app.db().conn(), c.id, &scope)
+            .await?
+            .is_some()
+        {
+            return Ok(true);
+        }
+    }
+    Ok(false)
+}
+
+pub(super) async fn view(
+    app: &App,
+    actor: &Actor,
+    p: proposal::Model,
+    rows: Vec<child::Model>,
+) -> Result<ProposalView> {
+    let status = p.status.0;
+    let staff = refs(
+        app,
+        &[Some(p.proposer_id), p.decided_by]
+            .into_iter()
+            .flatten()
+            .collect::<Vec<_>>(),
+    )
+    .await?;
+    let decide = may_decide(app, actor, &rows).await?;
+    let mine = p.proposer_id == actor.id.0;
+    Ok(ProposalView {
+        id: ProposalId(p.id),
+        status,
+        children: rows
+            .iter()
+            .map(|c| ChildRef {
+                id: ChildId(c.id),
+                name: c.name.clone(),
+            })
+            .collect(),
+        together: p.together,
+        start_date: p.start_date,
+        planned_end_date: p.planned_end_date,
+        exit_goal: p.exit_goal.map(|g| g.0),
+        rationale: p.rationale,
+        chosen: serde_json::from_str(&p.chosen).map_err(AppError::corrupt)?,
+        recommendation: serde_json::from_str(&p.recommendation).map_err(AppError::corrupt)?,
+        alternatives: serde_json::from_str(&p.alternatives).map_err(AppError::corrupt)?,
+        proposer: staff.get(&p.proposer_id).cloned().unwrap_or(StaffRef {
+            id: UserId(p.proposer_id),
+            name: String::new(),
+        }),
+        submitted_at: p.submitted_at,
+        decided_by: p.decided_by.and_then(|d| staff.get(&d).cloned()),
+        decided_at: p.decided_at,
+        decision_reason: p.decision_reason,
+        created_at: p.created_at,
+        permissions: ProposalPermissions {
+            submit: mine && status == ProposalStatus::Draft,
+            decide: decide && status == ProposalStatus::Submitted,
+            withdraw: mine && status.is_open(),
+        },
+    })
+}
