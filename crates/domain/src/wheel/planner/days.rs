@@ -1,0 +1,144 @@
+//! Where an item goes: a person's capacity and days off, the days of a window best first, and
+//! the change an item's new day makes (create, update, keep or cancel).
+
+use super::*;
+
+impl<'a> Planner<'a> {
+    pub(super) fn capacity(&self, user: UserId) -> i32 {
+        self.staff
+            .get(&user)
+            .and_then(|s| s.weekly_capacity)
+            .unwrap_or(self.input.rules.weekly_capacity)
+    }
+
+    pub(super) fn is_off(&self, user: UserId, date: NaiveDate) -> bool {
+        self.staff
+            .get(&user)
+            .is_some_and(|s| s.days_off.contains(&date))
+    }
+
+    pub(super) fn has_room(&self, user: UserId, date: NaiveDate) -> bool {
+        self.load
+            .get(&(user, date.iso_week()))
+            .copied()
+            .unwrap_or(0)
+            < self.capacity(user)
+    }
+
+    pub(super) fn add_load(&mut self, kind: VisitKind, user: UserId, date: NaiveDate) {
+        if kind.uses_capacity() {
+            *self.load.entry((user, date.iso_week())).or_default() += 1;
+        }
+    }
+
+    pub(super) fn usable(&self, user: UserId, date: NaiveDate) -> bool {
+        self.input.calendar.is_working_day(date) && !self.is_off(user, date)
+    }
+
+    pub(super) fn fits_apart_from_capacity(&self, job: &Job<'_>, day: NaiveDate) -> bool {
+        let v = job.existing.expect("fit is asked of existing items");
+        let today = self.input.today;
+        v.assignee == job.assignee
+            && (job.slot.contains(day) || job.slot.closes_on < today)
+            && day >= today
+            && self.usable(job.assignee, day)
+            && v.flag != Some(PlanFlag::NoWorkingDay)
+    }
+
+    /// The days an item may go on, best first.
+    pub(super) fn candidates(&self, slot: &Window) -> Vec<NaiveDate> {
+        let today = self.input.today;
+        if slot.closes_on < today {
+            // Catch-up: as soon as possible.
+            return (0..=CATCH_UP_DAYS).map(|d| today + Days::new(d)).collect();
+        }
+        let from = slot.opens_on.max(today);
+        let mut days: Vec<NaiveDate> = from
+            .iter_days()
+            .take_while(|d| *d <= slot.closes_on)
+            .collect();
+        days.sort_by_key(|d| ((*d - slot.due_on).num_days().abs(), *d));
+        days
+    }
+
+    pub(super) fn room_in_window(&self, job: &Job<'_>) -> bool {
+        self.candidates(&job.slot)
+            .into_iter()
+            .any(|d| self.usable(job.assignee, d) && self.has_room(job.assignee, d))
+    }
+
+    pub(super) fn place(&mut self, job: Job<'a>) {
+        let candidates = self.candidates(&job.slot);
+        let user = job.assignee;
+        let uses_capacity = job.kind.uses_capacity();
+        let chosen = candidates
+            .iter()
+            .copied()
+            .find(|d| self.usable(user, *d) && (!uses_capacity || self.has_room(user, *d)))
+            .map(|d| (d, None))
+            .or_else(|| {
+                candidates
+                    .iter()
+                    .copied()
+                    .find(|d| self.usable(user, *d))
+                    .map(|d| (d, Some(PlanFlag::OverCapacity)))
+            })
+            .or_else(|| {
+                let after = candidates
+                    .iter()
+                    .max()
+                    .copied()
+                    .unwrap_or(job.slot.closes_on);
+                (1..=LOOK_PAST_WINDOW_DAYS)
+                    .map(|n| after + Days::new(n))
+                    .find(|d| self.usable(user, *d))
+                    .map(|d| (d, Some(PlanFlag::NoWorkingDay)))
+            })
+            .unwrap_or((job.slot.due_on, Some(PlanFlag::NoWorkingDay)));
+        let (day, flag) = chosen;
+        self.add_load(job.kind, user, day);
+        match job.existing {
+            None => self.changes.push(PlanChange::Create(NewVisit {
+                placement: job.placement,
+                kind: job.kind,
+                window: job.slot,
+                planned_on: day,
+                assignee: user,
+                flag,
+            })),
+            Some(v) => self.update_if_changed(v, job.slot, day, user, flag),
+        }
+    }
+
+    pub(super) fn keep(&mut self, job: Job<'a>, flag: Option<PlanFlag>) {
+        let v = job.existing.expect("kept jobs are existing");
+        self.update_if_changed(v, job.slot, v.planned_on, job.assignee, flag);
+    }
+
+    pub(super) fn update_if_changed(
+        &mut self,
+        v: &ExistingVisit,
+        window: Window,
+        planned_on: NaiveDate,
+        assignee: UserId,
+        flag: Option<PlanFlag>,
+    ) {
+        if v.window != window
+            || v.planned_on != planned_on
+            || v.assignee != assignee
+            || v.flag != flag
+        {
+            self.changes.push(PlanChange::Update(VisitUpdate {
+                id: v.id,
+                window,
+                planned_on,
+                assignee,
+                flag,
+            }));
+        }
+    }
+
+    pub(super) fn cancel(&mut self, id: VisitId, reason: CancelReason) {
+        self.changes.push(PlanChange::Cancel { id, reason });
+    }
+}
