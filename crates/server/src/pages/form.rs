@@ -172,3 +172,210 @@ where
         Err(e) => Err(e),
     }
 }
+
+/// A typed form: the fields of an `application/x-www-form-urlencoded` body read into `T` with
+/// serde_html_form (a missing field takes its default; repeated names fill a list). `T` holds
+/// what was typed, as text, so a form with a mistake is shown again as the person left it; its
+/// [`Shape`] turns it into the API's input. A field is named once in Rust (the field of `T`,
+/// which is also the input's field) and once in the template.
+#[derive(Debug, Clone, Default)]
+pub struct Form<T>(pub T);
+
+impl<S: Send + Sync, T: DeserializeOwned> FromRequest<S> for Form<T> {
+    type Rejection = axum::response::Response;
+
+    async fn from_request(req: Request, state: &S) -> Result<Self, Self::Rejection> {
+        use axum::response::IntoResponse;
+        let bytes = axum::body::Bytes::from_request(req, state)
+            .await
+            .map_err(IntoResponse::into_response)?;
+        // Every field of a form type is text with a default, so only a body that is not a
+        // form at all fails here.
+        serde_html_form::from_bytes(&bytes)
+            .map(Form)
+            .map_err(|_| axum::http::StatusCode::BAD_REQUEST.into_response())
+    }
+}
+
+/// How a typed form's text becomes the API's input. Each field keeps its name; a blank is left
+/// out (the input's own rule for a missing value applies) unless the person may clear it; a
+/// number is sent as a number (text that is not one goes as text, so the input names the
+/// field); `{p}_address`, `{p}_lat`, `{p}_lon` make the place `p`; and the fields `{g}_{x}` of a
+/// group `g` make the object `g` with the field `x` (left out when all are blank).
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Shape {
+    pub numbers: &'static [&'static str],
+    pub keep_blank: &'static [&'static str],
+    pub places: &'static [&'static str],
+    pub groups: &'static [&'static str],
+}
+
+impl Shape {
+    /// The input from the form's fields, after `more` added what no field maps one to one (a
+    /// list from several fields, say).
+    pub fn input<I: DeserializeOwned>(
+        &self,
+        form: &impl serde::Serialize,
+        more: impl FnOnce(&mut Map<String, Value>),
+    ) -> Result<I, AppError> {
+        let Ok(Value::Object(fields)) = serde_json::to_value(form) else {
+            return Err(AppError::internal("a form serialises to an object"));
+        };
+        let mut out = Map::new();
+        for (name, value) in fields {
+            let Value::String(text) = value else {
+                out.insert(name, value);
+                continue;
+            };
+            let text = text.trim().to_owned();
+            if text.is_empty() && !self.keep_blank.contains(&name.as_str()) {
+                continue;
+            }
+            let value = if self.numbers.contains(&name.as_str()) {
+                number_or_text(text)
+            } else {
+                Value::String(text)
+            };
+            out.insert(name, value);
+        }
+        for p in self.places {
+            let mut take = |part: &str| match out.remove(&format!("{p}_{part}")) {
+                Some(Value::String(s)) => Some(s),
+                _ => None,
+            };
+            let (address, lat, lon) = (take("address"), take("lat"), take("lon"));
+            out.insert((*p).to_owned(), place(address, lat, lon));
+        }
+        for g in self.groups {
+            let prefix = format!("{g}_");
+            let names: Vec<String> = out
+                .keys()
+                .filter(|k| k.starts_with(&prefix))
+                .cloned()
+                .collect();
+            let mut group = Map::new();
+            for name in names {
+                if let Some(v) = out.remove(&name) {
+                    group.insert(name[prefix.len()..].to_owned(), v);
+                }
+            }
+            if !group.is_empty() {
+                out.insert((*g).to_owned(), Value::Object(group));
+            }
+        }
+        more(&mut out);
+        parse_input(Value::Object(out))
+    }
+}
+
+/// A checkbox: present (whatever its value) means on.
+pub fn checkbox<'de, D: serde::Deserializer<'de>>(d: D) -> Result<bool, D::Error> {
+    use serde::Deserialize;
+    Ok(Option::<String>::deserialize(d)?.is_some())
+}
+
+/// Text as a JSON number when it is one (a decimal comma too), else as text.
+fn number_or_text(v: String) -> Value {
+    v.replace(',', ".")
+        .parse::<f64>()
+        .ok()
+        .and_then(|n| {
+            if n.fract() == 0.0 && n.abs() < 9.0e15 {
+                Some(Value::from(n as i64))
+            } else {
+                serde_json::Number::from_f64(n).map(Value::Number)
+            }
+        })
+        .unwrap_or(Value::String(v))
+}
+
+/// A list of codes typed into one field, separated by commas, spaces or semicolons
+/// ("da, ar"), lower-cased.
+pub fn code_list(text: &str) -> Value {
+    Value::Array(
+        text.split([',', ' ', ';'])
+            .map(|s| s.trim().to_lowercase())
+            .filter(|s| !s.is_empty())
+            .map(Value::String)
+            .collect(),
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use std::collections::BTreeMap;
+
+    use serde::{Deserialize, Serialize};
+    use serde_json::json;
+
+    use super::*;
+
+    #[derive(Debug, Default, Deserialize, Serialize)]
+    #[serde(default)]
+    struct Typed {
+        name: String,
+        note: String,
+        adviser_id: String,
+        home_address: String,
+        home_lat: String,
+        home_lon: String,
+        ages_min: String,
+        ages_max: String,
+        #[serde(deserialize_with = "checkbox")]
+        wheelchair: bool,
+        #[serde(flatten, skip_serializing)]
+        rest: BTreeMap<String, String>,
+    }
+
+    const SHAPE: Shape = Shape {
+        numbers: &["adviser_id", "ages_min"],
+        keep_blank: &["name"],
+        places: &["home"],
+        groups: &["ages"],
+    };
+
+    fn read(body: &str) -> Typed {
+        serde_html_form::from_str(body).expect("a form body")
+    }
+
+    #[test]
+    fn a_typed_form_keeps_what_was_typed_and_becomes_the_inputs_json() {
+        let f = read(
+            "csrf=x&name=+Ida+&note=&adviser_id=12&home_address=Vej+1&home_lat=55%2C6\
+             &home_lon=&ages_min=3&ages_max=&wheelchair=on&need_trauma=moderate",
+        );
+        assert_eq!(f.name, " Ida ", "shown again as typed");
+        assert!(f.wheelchair);
+        assert_eq!(
+            f.rest.get("need_trauma").map(String::as_str),
+            Some("moderate")
+        );
+        let v: Value = SHAPE
+            .input(&f, |m| {
+                m.insert("extra".into(), json!(1));
+            })
+            .expect("json");
+        assert_eq!(
+            v,
+            json!({
+                "name": "Ida",
+                "adviser_id": 12,
+                "home": {"address": "Vej 1", "coordinates": {"lat": 55.6}},
+                "ages": {"min": 3},
+                "wheelchair": true,
+                "extra": 1,
+            })
+        );
+    }
+
+    #[test]
+    fn blanks_are_left_out_unless_they_may_be_cleared_and_a_missing_box_is_off() {
+        let f = read("name=&adviser_id=tolv");
+        assert!(!f.wheelchair);
+        let v: Value = SHAPE.input(&f, |_| {}).expect("json");
+        assert_eq!(
+            v,
+            json!({"name": "", "adviser_id": "tolv", "home": null, "wheelchair": false})
+        );
+    }
+}

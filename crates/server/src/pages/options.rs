@@ -14,10 +14,13 @@ use kith_domain::{
     ApprovalAuthority, ApprovalStatus, InstitutionForm, PlacementKind, PlacementOptionId, Role,
     TargetArea,
 };
+use std::collections::BTreeMap;
+
+use serde::{Deserialize, Serialize};
 use serde_json::{Value, json};
 
 use super::children::Choice;
-use super::form::{FormData, JsonBuilder, parse_input};
+use super::form::{Form, Shape, checkbox, code_list};
 use super::{Ctx, FormProblem, PageActor, PageResult, fail, problem_for, see_other, submit};
 use crate::AppState;
 use crate::extract::ApiQuery;
@@ -139,46 +142,81 @@ async fn confirm_capacity(
     Ok(Redirect::to(&format!("/options/{id}")).into_response())
 }
 
-/// The values shown in the option form.
-#[derive(Debug, Clone, Default)]
-struct OptionValues {
+/// The option form as typed: the API's `OptionInput` field by field and by the same names, as
+/// text; the coordinates, the approval and the age range as groups (`approval_status` is
+/// `approval.status`); the competences as `comp_<code>` = highest level.
+#[derive(Debug, Clone, Default, Deserialize, Serialize)]
+#[serde(default)]
+struct OptionFields {
     kind: String,
     institution_form: String,
     name: String,
     address: String,
-    lat: String,
-    lon: String,
+    coordinates_lat: String,
+    coordinates_lon: String,
     approval_authority: String,
-    approved_on: String,
-    valid_until: String,
+    approval_approved_on: String,
+    approval_valid_until: String,
     approval_status: String,
     approved_places: String,
-    age_min: String,
-    age_max: String,
+    age_range_min: String,
+    age_range_max: String,
     target_areas: Vec<String>,
     languages: String,
     culture_religion: String,
+    #[serde(deserialize_with = "checkbox")]
     wheelchair_access: bool,
     day_rate_dkk: String,
     responsible_consultant_id: String,
     network_child_id: String,
-    competences: Vec<(String, String)>,
+    /// `comp_<code>` -> level code (and the form's other fields, unused).
+    #[serde(flatten, skip_serializing)]
+    rest: BTreeMap<String, String>,
 }
 
-impl OptionValues {
+const OPTION: Shape = Shape {
+    numbers: &[
+        "coordinates_lat",
+        "coordinates_lon",
+        "approved_places",
+        "age_range_min",
+        "age_range_max",
+        "day_rate_dkk",
+        "responsible_consultant_id",
+        "network_child_id",
+    ],
+    keep_blank: &["name", "address", "culture_religion"],
+    places: &[],
+    groups: &["coordinates", "approval", "age_range"],
+};
+
+impl OptionFields {
     fn level_of(&self, code: &str) -> &str {
-        self.competences
-            .iter()
-            .find(|(c, _)| c == code)
-            .map(|(_, l)| l.as_str())
-            .unwrap_or("")
+        self.rest
+            .get(&format!("comp_{code}"))
+            .map_or("", |l| l.trim())
     }
 
     fn has_area(&self, code: &str) -> bool {
         self.target_areas.iter().any(|a| a == code)
     }
 
+    /// The API's input.
+    fn input(&self) -> Result<OptionInput, AppError> {
+        let competences = self.rest.iter().filter_map(|(name, level)| {
+            let code = name.strip_prefix("comp_")?;
+            let level = level.trim();
+            (!level.is_empty()).then(|| json!({ "code": code, "max_level": level }))
+        });
+        let competences = Value::Array(competences.collect());
+        OPTION.input(self, |v| {
+            v.insert("competences".into(), competences);
+            v.insert("languages".into(), code_list(&self.languages));
+        })
+    }
+
     fn from_detail(o: &OptionDetail) -> Self {
+        let day = |d: Option<chrono::NaiveDate>| d.map(|d| d.to_string()).unwrap_or_default();
         Self {
             kind: o.kind.as_str().into(),
             institution_form: o
@@ -187,23 +225,15 @@ impl OptionValues {
                 .unwrap_or_default(),
             name: o.name.clone(),
             address: o.address.clone(),
-            lat: o.coordinates.map(|c| c.lat.to_string()).unwrap_or_default(),
-            lon: o.coordinates.map(|c| c.lon.to_string()).unwrap_or_default(),
+            coordinates_lat: o.coordinates.map(|c| c.lat.to_string()).unwrap_or_default(),
+            coordinates_lon: o.coordinates.map(|c| c.lon.to_string()).unwrap_or_default(),
             approval_authority: o.approval.authority.as_str().into(),
-            approved_on: o
-                .approval
-                .approved_on
-                .map(|d| d.to_string())
-                .unwrap_or_default(),
-            valid_until: o
-                .approval
-                .valid_until
-                .map(|d| d.to_string())
-                .unwrap_or_default(),
+            approval_approved_on: day(o.approval.approved_on),
+            approval_valid_until: day(o.approval.valid_until),
             approval_status: o.approval.status.as_str().into(),
             approved_places: o.approved_places.to_string(),
-            age_min: o.age_range.min.to_string(),
-            age_max: o.age_range.max.to_string(),
+            age_range_min: o.age_range.min.to_string(),
+            age_range_max: o.age_range.max.to_string(),
             target_areas: o
                 .target_areas
                 .iter()
@@ -222,106 +252,13 @@ impl OptionValues {
                 .network_child_id
                 .map(|c| c.to_string())
                 .unwrap_or_default(),
-            competences: o
+            rest: o
                 .competences
                 .iter()
-                .map(|c| (c.code.to_string(), c.max_level.as_str().to_owned()))
+                .map(|c| (format!("comp_{}", c.code), c.max_level.as_str().to_owned()))
                 .collect(),
         }
     }
-
-    fn from_form(f: &FormData) -> Self {
-        Self {
-            kind: f.text("kind"),
-            institution_form: f.text("institution_form"),
-            name: f.text("name"),
-            address: f.text("address"),
-            lat: f.text("lat"),
-            lon: f.text("lon"),
-            approval_authority: f.text("approval_authority"),
-            approved_on: f.text("approved_on"),
-            valid_until: f.text("valid_until"),
-            approval_status: f.text("approval_status"),
-            approved_places: f.text("approved_places"),
-            age_min: f.text("age_min"),
-            age_max: f.text("age_max"),
-            target_areas: f.all("target_areas"),
-            languages: f.text("languages"),
-            culture_religion: f.text("culture_religion"),
-            wheelchair_access: f.checked("wheelchair_access"),
-            day_rate_dkk: f.text("day_rate_dkk"),
-            responsible_consultant_id: f.text("responsible_consultant_id"),
-            network_child_id: f.text("network_child_id"),
-            competences: f.with_prefix("comp_"),
-        }
-    }
-}
-
-fn option_input(f: &FormData) -> Result<OptionInput, AppError> {
-    let coordinates = if f.get("lat").is_some() || f.get("lon").is_some() {
-        JsonBuilder::default()
-            .number("lat", f.get("lat"))
-            .number("lon", f.get("lon"))
-            .build()
-    } else {
-        Value::Null
-    };
-    let approval = JsonBuilder::default()
-        .text("authority", f.get("approval_authority"))
-        .text("approved_on", f.get("approved_on"))
-        .text("valid_until", f.get("valid_until"))
-        .text("status", f.get("approval_status"))
-        .build();
-    let age_range = JsonBuilder::default()
-        .number("min", f.get("age_min"))
-        .number("max", f.get("age_max"))
-        .build();
-    let competences = Value::Array(
-        f.with_prefix("comp_")
-            .into_iter()
-            .map(|(code, level)| json!({"code": code, "max_level": level}))
-            .collect(),
-    );
-    let v = JsonBuilder::default()
-        .text("kind", f.get("kind"))
-        .text("institution_form", f.get("institution_form"))
-        .text_always("name", f.text("name"))
-        .text_always("address", f.text("address"))
-        .value("coordinates", coordinates)
-        .value("approval", approval)
-        .number("approved_places", f.get("approved_places"))
-        .value("age_range", age_range)
-        .value(
-            "target_areas",
-            Value::Array(
-                f.all("target_areas")
-                    .into_iter()
-                    .map(Value::String)
-                    .collect(),
-            ),
-        )
-        .value("competences", competences)
-        .value(
-            "languages",
-            Value::Array(
-                f.text("languages")
-                    .split([',', ' ', ';'])
-                    .map(|s| s.trim().to_lowercase())
-                    .filter(|s| !s.is_empty())
-                    .map(Value::String)
-                    .collect(),
-            ),
-        )
-        .text_always("culture_religion", f.text("culture_religion"))
-        .flag("wheelchair_access", f.checked("wheelchair_access"))
-        .number("day_rate_dkk", f.get("day_rate_dkk"))
-        .number(
-            "responsible_consultant_id",
-            f.get("responsible_consultant_id"),
-        )
-        .number("network_child_id", f.get("network_child_id"))
-        .build();
-    parse_input(v)
 }
 
 #[derive(Template, WebTemplate)]
@@ -331,7 +268,7 @@ struct OptionForm {
     heading: &'static str,
     action: String,
     cancel: String,
-    v: OptionValues,
+    v: OptionFields,
     kinds: Vec<Choice>,
     forms: Vec<Choice>,
     authorities: Vec<Choice>,
@@ -354,7 +291,7 @@ async fn option_form(
     actor: &Actor,
     ctx: Ctx,
     existing: Option<i64>,
-    v: OptionValues,
+    v: OptionFields,
     problems: Vec<FormProblem>,
 ) -> PageResult {
     let vocabulary = kith_app::needs::list(s.app(), actor)
@@ -438,13 +375,13 @@ async fn new_form(State(s): State<AppState>, PageActor { actor, ctx }: PageActor
             AppError::forbidden("only consultants and leaders register placement options"),
         ));
     }
-    let v = OptionValues {
+    let v = OptionFields {
         kind: PlacementKind::GeneralFosterFamily.as_str().into(),
         approval_authority: ApprovalAuthority::SocialSupervision.as_str().into(),
         approval_status: ApprovalStatus::Active.as_str().into(),
         approved_places: "1".into(),
-        age_min: "0".into(),
-        age_max: "17".into(),
+        age_range_min: "0".into(),
+        age_range_max: "17".into(),
         target_areas: vec![TargetArea::General.as_str().into()],
         languages: "da".into(),
         responsible_consultant_id: if actor.has(Role::Consultant) {
@@ -460,17 +397,15 @@ async fn new_form(State(s): State<AppState>, PageActor { actor, ctx }: PageActor
 async fn create(
     State(s): State<AppState>,
     PageActor { actor, ctx }: PageActor,
-    f: FormData,
+    Form(f): Form<OptionFields>,
 ) -> PageResult {
-    match submit(&ctx, option_input(&f), |i| {
+    match submit(&ctx, f.input(), |i| {
         kith_app::options::create(s.app(), &actor, i)
     })
     .await?
     {
         Ok(o) => Ok(see_other(&format!("/options/{}", o.id))),
-        Err(problems) => {
-            option_form(&s, &actor, ctx, None, OptionValues::from_form(&f), problems).await
-        }
+        Err(problems) => option_form(&s, &actor, ctx, None, f, problems).await,
     }
 }
 
@@ -493,7 +428,7 @@ async fn edit_form(
         &actor,
         ctx,
         Some(id),
-        OptionValues::from_detail(&o),
+        OptionFields::from_detail(&o),
         vec![],
     )
     .await
@@ -503,21 +438,11 @@ async fn update(
     State(s): State<AppState>,
     PageActor { actor, ctx }: PageActor,
     Path(id): Path<i64>,
-    f: FormData,
+    Form(f): Form<OptionFields>,
 ) -> PageResult {
     let update = |i| kith_app::options::update(s.app(), &actor, PlacementOptionId(id), i);
-    match submit(&ctx, option_input(&f), update).await? {
+    match submit(&ctx, f.input(), update).await? {
         Ok(_) => Ok(see_other(&format!("/options/{id}"))),
-        Err(problems) => {
-            option_form(
-                &s,
-                &actor,
-                ctx,
-                Some(id),
-                OptionValues::from_form(&f),
-                problems,
-            )
-            .await
-        }
+        Err(problems) => option_form(&s, &actor, ctx, Some(id), f, problems).await,
     }
 }

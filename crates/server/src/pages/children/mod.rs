@@ -1,0 +1,242 @@
+//! Children's pages: list, case page, register/edit forms, needs profile, network, siblings,
+//! unsuitable options, CPR reveal.
+
+mod case_links;
+use case_links::*;
+mod case_form;
+use case_form::*;
+
+use askama::Template;
+use askama_web::WebTemplate;
+use axum::Router;
+use axum::extract::{Path, State};
+use axum::http::StatusCode;
+use axum::response::{IntoResponse, Redirect};
+use axum::routing::{get, post};
+use kith_app::children::{
+    ChildDetail, ChildInput, ChildListParams, ChildSummary, KnownOptionInput, NetworkPersonInput,
+    ProfileInput, SiblingLinkInput, UnsuitableInput,
+};
+use kith_app::needs::NeedView;
+use kith_app::staff::StaffRef;
+use kith_app::{Actor, AppError, Paged};
+use kith_domain::{
+    ChildId, NeedLevel, NetworkApprovalStatus, NetworkPersonId, PlacementOptionId, Role, TargetArea,
+};
+use std::collections::BTreeMap;
+
+use serde::{Deserialize, Serialize};
+use serde_json::{Value, json};
+
+use super::form::{Form, Shape, and_then, checkbox, code_list};
+use super::{
+    Ctx, FormProblem, PageActor, PageResult, fail, form_problems, problem_for, see_other, submit,
+};
+use crate::AppState;
+use crate::extract::ApiQuery;
+
+pub fn router() -> Router<AppState> {
+    Router::new()
+        .route("/children", get(list).post(create))
+        .route("/children/new", get(new_form))
+        .route("/children/{id}", get(show).post(update))
+        .route("/children/{id}/edit", get(edit_form))
+        .route(
+            "/children/{id}/profile",
+            get(profile_form).post(update_profile),
+        )
+        .route("/children/{id}/cpr", post(reveal_cpr))
+        .route("/children/{id}/network", post(add_network))
+        .route(
+            "/children/{id}/network/{person}/delete",
+            post(remove_network),
+        )
+        .route("/children/{id}/siblings", post(link_sibling))
+        .route("/children/{id}/siblings/unlink", post(unlink_sibling))
+        .route("/children/{id}/unsuitable", post(set_unsuitable))
+        .route(
+            "/children/{id}/unsuitable/{option}/delete",
+            post(remove_unsuitable),
+        )
+        .route("/children/{id}/known", post(set_known))
+        .route("/children/{id}/known/{option}/delete", post(remove_known))
+}
+
+/// (code, label) pairs for a select.
+pub type Choice = (String, String);
+
+fn area_choices(ctx: &Ctx) -> Vec<Choice> {
+    TargetArea::ALL
+        .iter()
+        .map(|a| {
+            (
+                a.as_str().to_owned(),
+                kith_text::term(ctx.lang, a).to_owned(),
+            )
+        })
+        .collect()
+}
+
+fn level_choices(ctx: &Ctx) -> Vec<Choice> {
+    NeedLevel::ALL
+        .iter()
+        .map(|l| {
+            (
+                l.as_str().to_owned(),
+                ctx.t(&format!("level.{}", l.as_str())).to_owned(),
+            )
+        })
+        .collect()
+}
+
+// ---- list -------------------------------------------------------------------------------
+
+#[derive(Template, WebTemplate)]
+#[template(path = "pages/children_list.html")]
+struct ListPage {
+    ctx: Ctx,
+    page: Paged<ChildSummary>,
+    areas: Vec<Choice>,
+    target_area: String,
+    requested: String,
+    next_url: Option<String>,
+    can_create: bool,
+}
+
+async fn list(
+    State(s): State<AppState>,
+    PageActor { actor, ctx }: PageActor,
+    ApiQuery(mut q): ApiQuery<ChildListParams>,
+) -> PageResult {
+    let page = kith_app::children::list(s.app(), &actor, &q)
+        .await
+        .map_err(fail(&ctx))?;
+    let next_url = page.next_cursor.clone().map(|c| {
+        q.cursor = Some(c);
+        format!(
+            "/children?{}",
+            serde_urlencoded::to_string(query_pairs(&q)).unwrap_or_default()
+        )
+    });
+    Ok(ListPage {
+        areas: area_choices(&ctx),
+        target_area: q
+            .target_area
+            .map(|t| t.as_str().to_owned())
+            .unwrap_or_default(),
+        requested: q
+            .placement_requested
+            .map(|b| b.to_string())
+            .unwrap_or_default(),
+        next_url,
+        can_create: kith_app::policy::may_create_child(&actor),
+        page,
+        ctx,
+    }
+    .into_response())
+}
+
+fn query_pairs(q: &ChildListParams) -> Vec<(&'static str, String)> {
+    let mut v = Vec::new();
+    if let Some(a) = q.case_adviser_id {
+        v.push(("case_adviser_id", a.to_string()));
+    }
+    if let Some(t) = q.target_area {
+        v.push(("target_area", t.as_str().to_owned()));
+    }
+    if let Some(r) = q.placement_requested {
+        v.push(("placement_requested", r.to_string()));
+    }
+    if let Some(c) = &q.cursor {
+        v.push(("cursor", c.clone()));
+    }
+    v
+}
+
+// ---- case page --------------------------------------------------------------------------
+
+#[derive(Template, WebTemplate)]
+#[template(path = "pages/child_detail.html")]
+struct ChildPage {
+    ctx: Ctx,
+    child: ChildDetail,
+    revealed_cpr: Option<String>,
+    network_statuses: Vec<Choice>,
+    problems: Vec<FormProblem>,
+}
+
+fn network_choices(ctx: &Ctx) -> Vec<Choice> {
+    NetworkApprovalStatus::ALL
+        .iter()
+        .map(|s| {
+            (
+                s.as_str().to_owned(),
+                ctx.t(&format!("network.{}", s.as_str())).to_owned(),
+            )
+        })
+        .collect()
+}
+
+fn child_page(
+    ctx: Ctx,
+    child: ChildDetail,
+    revealed_cpr: Option<String>,
+    problems: Vec<FormProblem>,
+) -> ChildPage {
+    ChildPage {
+        network_statuses: network_choices(&ctx),
+        ctx,
+        child,
+        revealed_cpr,
+        problems,
+    }
+}
+
+async fn show(
+    State(s): State<AppState>,
+    PageActor { actor, ctx }: PageActor,
+    Path(id): Path<i64>,
+) -> PageResult {
+    let child = kith_app::children::get(s.app(), &actor, ChildId(id))
+        .await
+        .map_err(fail(&ctx))?;
+    Ok(child_page(ctx, child, None, vec![]).into_response())
+}
+
+async fn reveal_cpr(
+    State(s): State<AppState>,
+    PageActor { actor, ctx }: PageActor,
+    Path(id): Path<i64>,
+) -> PageResult {
+    let cpr = kith_app::children::reveal_cpr(s.app(), &actor, ChildId(id))
+        .await
+        .map_err(fail(&ctx))?;
+    let child = kith_app::children::get(s.app(), &actor, ChildId(id))
+        .await
+        .map_err(fail(&ctx))?;
+    Ok(child_page(ctx, child, cpr.cpr.or(Some(String::new())), vec![]).into_response())
+}
+
+/// Runs a change from the case page; on a field problem the case page is shown again with it.
+async fn case_change(
+    s: &AppState,
+    actor: &Actor,
+    ctx: Ctx,
+    id: i64,
+    result: Result<ChildDetail, AppError>,
+) -> PageResult {
+    match result {
+        Ok(_) => Ok(Redirect::to(&format!("/children/{id}")).into_response()),
+        Err(e) => {
+            let problems = form_problems(&ctx, e)?;
+            let child = kith_app::children::get(s.app(), actor, ChildId(id))
+                .await
+                .map_err(fail(&ctx))?;
+            Ok((
+                StatusCode::UNPROCESSABLE_ENTITY,
+                child_page(ctx, child, None, problems),
+            )
+                .into_response())
+        }
+    }
+}
