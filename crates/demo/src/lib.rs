@@ -18,11 +18,9 @@ mod seeder;
 mod staff;
 pub mod synthetic;
 
-use kith_app::{App, AppError, Result, password};
+use kith_app::{App, Result};
 use kith_domain::Role;
 use kith_store::StoreError;
-use rand::SeedableRng;
-use rand_chacha::ChaCha8Rng;
 use serde::Serialize;
 
 use seeder::Seeder;
@@ -55,24 +53,9 @@ pub async fn is_empty(app: &App) -> Result<bool> {
 /// wheel of every placement. Each part draws from one random stream in a fixed order, so the
 /// same day gives the same municipality.
 pub async fn load(app: &App) -> Result<DemoSummary> {
-    if !is_empty(app).await? {
-        return Err(AppError::Conflict {
-            field: None,
-            message: "problem.demo_not_empty".into(),
-        });
-    }
-    let hash = tokio::task::spawn_blocking(|| password::hash(DEMO_PASSWORD))
-        .await
-        .map_err(AppError::internal)??;
+    let hash = seeder::empty_and_hashed(app, "problem.demo_not_empty").await?;
     let tx = app.db().begin_write().await?;
-    let mut s = Seeder {
-        conn: &tx,
-        rng: ChaCha8Rng::seed_from_u64(2026),
-        today: app.today(),
-        now: app.now(),
-        hash,
-        audit: Vec::new(),
-    };
+    let mut s = Seeder::new(&tx, app, 2026, hash);
     let staff = staff::seed(&mut s).await?;
     let mut children = children::seed(&mut s, app.vault(), &staff.advisers).await?;
     let mut options = options::seed(&mut s, &staff, &mut children.all).await?;

@@ -12,15 +12,15 @@ use kith_store::options::OptionFields;
 use kith_store::placements::NewPlacement;
 use kith_store::users::NewUser;
 use kith_store::{ConnectionTrait, StoreError};
+use rand::Rng;
 use rand::seq::SliceRandom;
-use rand::{Rng, SeedableRng};
 use rand_chacha::ChaCha8Rng;
 use serde::Serialize;
 
 use crate::random::pick;
 use crate::seeder::Seeder;
 use crate::{DEMO_PASSWORD, DemoSummary, names};
-use kith_app::{App, AppError, Result, password};
+use kith_app::{App, AppError, Result};
 
 /// How much to generate.
 #[derive(Debug, Clone, Copy, Serialize)]
@@ -71,24 +71,9 @@ fn spot(rng: &mut ChaCha8Rng) -> (String, Option<Coordinates>) {
 /// Loads a synthetic data set into an empty database. Logins: `matcher@`, `leader@`,
 /// `admin@`, `consultantNNN@`, `adviserNNN@kith.test`, password as the demo's.
 pub async fn load(app: &App, scale: Scale) -> Result<DemoSummary> {
-    if !crate::is_empty(app).await? {
-        return Err(AppError::Conflict {
-            field: None,
-            message: "problem.database_not_empty".into(),
-        });
-    }
-    let hash = tokio::task::spawn_blocking(|| password::hash(DEMO_PASSWORD))
-        .await
-        .map_err(AppError::internal)??;
+    let hash = crate::seeder::empty_and_hashed(app, "problem.database_not_empty").await?;
     let tx = app.db().begin_write().await?;
-    let mut s = Seeder {
-        conn: &tx,
-        rng: ChaCha8Rng::seed_from_u64(14_000),
-        today: app.today(),
-        now: app.now(),
-        hash,
-        audit: Vec::new(),
-    };
+    let mut s = Seeder::new(&tx, app, 14_000, hash);
     let staff = staff(&mut s, scale).await?;
     let mut options = Vec::with_capacity(scale.options);
     for _ in 0..scale.options {
