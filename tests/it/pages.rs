@@ -291,3 +291,47 @@ db_test!(each_role_starts_where_its_daily_work_is, |app| {
         assert_eq!(r.headers()["location"], start, "{}", user.email);
     }
 });
+
+db_test!(a_page_address_never_answers_a_bare_status, |app| {
+    // The adviser reads Danish (the test staff are set up in English).
+    let adviser = app.staff.adviser.id;
+    kith_store::users::set_locale(app.app.db().conn(), adviser, kith_domain::Lang::Da)
+        .await
+        .unwrap();
+    let http = client(&app.base);
+    http.post(format!("{}/api/v1/session", app.base))
+        .json(&serde_json::json!({"email": app.staff.adviser.email, "password": TEST_PASSWORD}))
+        .send()
+        .await
+        .unwrap()
+        .error_for_status()
+        .unwrap();
+    // (what is asked, the status, words the person reads on the page)
+    let cases = [
+        ("GET", "/children/tolv", 404, "Siden findes ikke"),
+        ("GET", "/visits/1/record", 404, "Siden findes ikke"),
+        (
+            "GET",
+            "/children?case_adviser_id=tolv",
+            422,
+            "Filteret kan ikke læses",
+        ),
+        ("POST", "/children/1/known", 403, "Formularen er udløbet"),
+    ];
+    for (method, path, status, words) in cases {
+        let url = format!("{}{path}", app.base);
+        let r = match method {
+            "GET" => http.get(url),
+            _ => http.post(url).form(&[("how", "aflastning")]),
+        }
+        .send()
+        .await
+        .unwrap();
+        assert_eq!(r.status(), status, "{method} {path}");
+        let kind = r.headers()["content-type"].to_str().unwrap().to_owned();
+        assert!(kind.starts_with("text/html"), "{method} {path}: {kind}");
+        let page = r.text().await.unwrap();
+        assert!(page.contains(words), "{method} {path}: {page}");
+        assert!(page.contains("lang=\"da\""), "{method} {path}");
+    }
+});

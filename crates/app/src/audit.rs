@@ -182,30 +182,40 @@ pub async fn read<T: ChildData>(
     Ok(data)
 }
 
-/// Records a change to a child's data, inside the change's transaction.
-pub async fn changed<C: ConnectionTrait>(
-    conn: &C,
-    app: &App,
-    actor: Option<&Actor>,
-    action: AuditAction,
-    child: ChildId,
-    entity: &'static str,
-    entity_id: i64,
-) -> Result<()> {
-    append(
-        conn,
-        &[AuditEntry {
-            actor_id: actor.map(|a| a.id.0),
+/// Who is changing a child's data: a use case's change is audited through it, in the
+/// change's own transaction, as `audit::by(app, actor).changed(&tx, action, child, record)`.
+#[derive(Debug)]
+pub struct By<'a> {
+    app: &'a App,
+    actor: &'a Actor,
+}
+
+/// The audit of the changes `actor` makes.
+pub fn by<'a>(app: &'a App, actor: &'a Actor) -> By<'a> {
+    By { app, actor }
+}
+
+impl By<'_> {
+    /// Records a change to a child's data (`record`: the table and the row changed), inside
+    /// the change's transaction.
+    pub async fn changed<C: ConnectionTrait>(
+        &self,
+        conn: &C,
+        action: AuditAction,
+        child: ChildId,
+        (entity, entity_id): (&'static str, i64),
+    ) -> Result<()> {
+        let entry = AuditEntry {
+            actor_id: Some(self.actor.id.0),
             action: action.as_str().to_owned(),
             entity,
             entity_id: Some(entity_id),
             child_id: Some(child.0),
             detail: None,
-        }],
-        app.now(),
-    )
-    .await?;
-    Ok(())
+        };
+        append(conn, &[entry], self.app.now()).await?;
+        Ok(())
+    }
 }
 
 /// Records a privileged change (users, roles, units, rules, tokens, passwords, a session

@@ -12,7 +12,6 @@
 use std::collections::HashMap;
 
 use chrono::{DateTime, Days, NaiveDate, Utc};
-use kith_domain::dates::{MAX_PERIOD_YEARS, PeriodError, check_period};
 use kith_domain::{ChildId, Role, UserId};
 use kith_store::audit::{AuditFilter, AuditScope};
 use serde::{Deserialize, Serialize};
@@ -101,19 +100,7 @@ fn scope_of(actor: &Actor) -> Result<AuditScope> {
 fn filter_of(app: &App, p: &AuditParams) -> Result<AuditFilter> {
     let to = p.to.unwrap_or_else(|| app.today());
     let from = p.from.unwrap_or(to - Days::new(30));
-    match check_period(from, to) {
-        Ok(()) => {}
-        Err(PeriodError::Reversed) => {
-            return Err(AppError::invalid("from", "problem.from_after_to"));
-        }
-        Err(PeriodError::TooLong) => {
-            return Err(AppError::invalid(
-                "from",
-                kith_domain::Message::new("problem.period_years")
-                    .int("years", MAX_PERIOD_YEARS as i64),
-            ));
-        }
-    }
+    crate::validate::period(from, to)?;
     let known = AuditAction::ALL;
     let actions = match (&p.action, p.kind) {
         (Some(code), _) => {
@@ -210,16 +197,7 @@ pub async fn list(app: &App, actor: &Actor, params: &AuditParams) -> Result<Page
     let page = kith_store::audit::search(app.db().conn(), &scope, &filter, request).await?;
     let next = page.next_after.clone();
     let items = views(app, page.items).await?;
-    audit::event(
-        app.db().conn(),
-        app,
-        Some(actor.id),
-        AuditAction::AuditRead,
-        "audit_log",
-        None,
-        Some(filter_detail(params)),
-    )
-    .await?;
+    read_recorded(app, actor, filter_detail(params)).await?;
     Ok(pager.page(
         kith_store::Page {
             items,
@@ -227,6 +205,22 @@ pub async fn list(app: &App, actor: &Actor, params: &AuditParams) -> Result<Page
         },
         |v| v,
     ))
+}
+
+/// The reading of the trail itself recorded in it, with the filter that was used.
+async fn read_recorded(app: &App, actor: &Actor, filter: String) -> Result<()> {
+    let (action, entity) = (AuditAction::AuditRead, "audit_log");
+    let conn = app.db().conn();
+    audit::event(
+        conn,
+        app,
+        Some(actor.id),
+        action,
+        entity,
+        None,
+        Some(filter),
+    )
+    .await
 }
 
 /// The trail under a filter as a file (at most [`MAX_EXPORT_ROWS`] entries, newest first),
@@ -247,16 +241,7 @@ pub async fn export(
     )
     .await?;
     let items = views(app, page.items).await?;
-    audit::event(
-        app.db().conn(),
-        app,
-        Some(actor.id),
-        AuditAction::AuditRead,
-        "audit_log",
-        None,
-        Some(format!("export;{}", filter_detail(params))),
-    )
-    .await?;
+    read_recorded(app, actor, format!("export;{}", filter_detail(params))).await?;
     let mut sheet = Sheet::new(
         "audit",
         &[

@@ -10,7 +10,7 @@ use std::net::IpAddr;
 
 use chrono::{DateTime, Utc};
 use kith_domain::throttle::{LoginThrottle, Verdict};
-use kith_domain::{Email, Lang, UnitId, UnitKind, UserId};
+use kith_domain::{Email, UnitId, UserId};
 use sha2::{Digest, Sha256};
 
 use crate::actor::ActorUnit;
@@ -246,20 +246,18 @@ fn actor_from_principal(p: kith_store::principals::Principal) -> Result<Actor> {
     let units = p
         .units
         .into_iter()
-        .map(|(id, kind)| {
-            Ok(ActorUnit {
-                id: UnitId(id),
-                kind: kind.parse::<UnitKind>().map_err(AppError::internal)?,
-            })
+        .map(|(id, kind)| ActorUnit {
+            id: UnitId(id),
+            kind,
         })
-        .collect::<Result<Vec<_>>>()?;
+        .collect();
     Ok(Actor {
         id: UserId(p.user_id),
         name: p.name,
         email: Email::parse(&p.email).map_err(AppError::internal)?,
         roles: p.roles,
         units,
-        locale: p.locale.parse().unwrap_or(Lang::Da),
+        locale: p.locale,
     })
 }
 

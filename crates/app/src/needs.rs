@@ -4,13 +4,12 @@
 
 use std::collections::{BTreeMap, HashMap};
 
-use garde::Validate;
 use kith_domain::{Arg, Bilingual, Lang, Message, NeedCode};
 use kith_store::entities::{need, need_text};
 use kith_store::needs::NeedEntry;
 use serde::{Deserialize, Serialize};
 
-use crate::validate::{Problems, check, is_hidden_char, max_chars};
+use crate::validate::{Check, Problems, check};
 use crate::{Actor, App, AppError, Result, policy};
 
 /// The most characters of a need's label.
@@ -55,53 +54,37 @@ impl NeedView {
 }
 
 /// A vocabulary entry to create or replace: its words in every language Kith speaks.
-#[derive(Debug, Clone, Deserialize, Validate, utoipa::ToSchema)]
+#[derive(Debug, Clone, Deserialize, utoipa::ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct NeedInput {
     /// The words per language; each of `da` and `en` needs a label.
-    #[garde(skip)]
     pub texts: BTreeMap<Lang, NeedText>,
-    #[garde(range(min = 0, max = 100000))]
     #[serde(default)]
     pub sort_order: i32,
-    #[garde(skip)]
     pub active: bool,
 }
 
 /// Checks the words: a label in every language, one visible line, within the limits. The
 /// field path names the language: `texts.en.label`.
-fn check_texts(texts: &BTreeMap<Lang, NeedText>) -> Result<()> {
-    let mut p = Problems::default();
+fn check_texts(texts: &BTreeMap<Lang, NeedText>, p: &mut Problems) {
     for lang in Lang::ALL {
         let field = |name: &str| format!("texts.{lang}.{name}");
         let text = texts.get(lang).cloned().unwrap_or_default();
-        let label = text.label.trim();
-        if label.is_empty() {
-            p.add(field("label"), "problem.required");
-        } else if label.chars().count() > LABEL_MAX {
-            p.add(field("label"), max_chars(LABEL_MAX));
-        } else if label.chars().any(is_hidden_char) {
-            p.add(field("label"), "problem.hidden_chars");
-        }
-        if text.description.chars().count() > DESCRIPTION_MAX {
-            p.add(field("description"), max_chars(DESCRIPTION_MAX));
-        }
+        p.name(&field("label"), &text.label, LABEL_MAX);
+        p.at_most_chars(&field("description"), &text.description, DESCRIPTION_MAX);
     }
-    p.into_result()
 }
 
 pub(crate) fn view(n: NeedEntry) -> Result<NeedView> {
     let mut texts = BTreeMap::new();
     for t in n.texts {
-        if let Ok(lang) = t.lang.parse::<Lang>() {
-            texts.insert(
-                lang,
-                NeedText {
-                    label: t.label,
-                    description: t.description,
-                },
-            );
-        }
+        texts.insert(
+            *t.lang,
+            NeedText {
+                label: t.label,
+                description: t.description,
+            },
+        );
     }
     Ok(NeedView {
         code: NeedCode::parse(&n.need.code).map_err(AppError::internal)?,
@@ -193,14 +176,13 @@ pub async fn put(app: &App, actor: &Actor, code: &str, input: NeedInput) -> Resu
     policy::require_admin(actor)?;
     let code = NeedCode::parse(code).map_err(|e| AppError::invalid("code", e.message()))?;
     check(&input)?;
-    check_texts(&input.texts)?;
     let tx = app.db().begin_write().await?;
     let texts = input
         .texts
         .into_iter()
         .map(|(lang, t)| need_text::Model {
             need_code: code.as_str().to_owned(),
-            lang: lang.as_str().to_owned(),
+            lang: lang.into(),
             label: t.label.trim().to_owned(),
             description: t.description,
         })
@@ -232,4 +214,11 @@ pub async fn put(app: &App, actor: &Actor, code: &str, input: NeedInput) -> Resu
         .await?
         .ok_or(AppError::NotFound("need"))?;
     view(n)
+}
+
+impl Check for NeedInput {
+    fn check(&self, p: &mut Problems) {
+        p.between("sort_order", self.sort_order.into(), 0, 100_000);
+        check_texts(&self.texts, p);
+    }
 }

@@ -197,9 +197,7 @@ pub async fn update(
         p.add("review_rhythm_months", "problem.months_1_12");
     }
     if let Some(Some(plan)) = &input.exit_plan {
-        if plan.chars().count() > MAX_EXIT_PLAN {
-            p.add("exit_plan", crate::validate::max_chars(MAX_EXIT_PLAN));
-        }
+        p.at_most_chars("exit_plan", plan, MAX_EXIT_PLAN);
         if row.planned_end_date.is_none() {
             p.add("exit_plan", "problem.exit_plan_needs_end");
         }
@@ -232,19 +230,14 @@ pub async fn update(
         let plan = trimmed(plan);
         kith_store::placements::set_exit_plan(&tx, id.0, plan.as_deref(), now).await?;
     }
-    audit::changed(
-        &tx,
+    committed(
+        tx,
         app,
-        Some(actor),
-        AuditAction::PlacementUpdate,
-        ChildId(row.child_id),
-        "placement",
-        id.0,
+        actor,
+        (AuditAction::PlacementUpdate, &row),
+        Replan::Yes,
     )
-    .await?;
-    plan_in(&tx, app, Some(&[id.0])).await?;
-    tx.commit().await?;
-    get(app, actor, id).await
+    .await
 }
 
 /// Ends a placement; its planned visits after the end are cancelled with that reason.
@@ -294,19 +287,14 @@ pub async fn end(
         ));
     }
     kith_store::goals::close_open(&tx, id.0, open_goals, input.end_date, now).await?;
-    audit::changed(
-        &tx,
+    committed(
+        tx,
         app,
-        Some(actor),
-        AuditAction::PlacementEnd,
-        ChildId(row.child_id),
-        "placement",
-        id.0,
+        actor,
+        (AuditAction::PlacementEnd, &row),
+        Replan::Yes,
     )
-    .await?;
-    plan_in(&tx, app, Some(&[id.0])).await?;
-    tx.commit().await?;
-    get(app, actor, id).await
+    .await
 }
 
 /// Extends a short stay: a later planned end, with the reason; the history is kept.
@@ -321,12 +309,12 @@ pub async fn extend_stay(
         return Err(AppError::conflict("status", "problem.placement_ended"));
     }
     let mut p = Problems::default();
-    let reason = input.reason.trim();
-    if reason.is_empty() {
-        p.add("reason", "problem.why_extended");
-    } else if reason.chars().count() > MAX_EXIT_PLAN {
-        p.add("reason", crate::validate::max_chars(MAX_EXIT_PLAN));
-    }
+    p.required_because(
+        "reason",
+        &input.reason,
+        MAX_EXIT_PLAN,
+        "problem.why_extended",
+    );
     match row.planned_end_date {
         None => p.add("planned_end_date", "problem.extend_needs_end"),
         Some(end) if input.planned_end_date <= end => p.add(
@@ -343,21 +331,36 @@ pub async fn extend_stay(
         id.0,
         previous,
         input.planned_end_date,
-        reason,
+        input.reason.trim(),
         actor.id.0,
         app.now(),
     )
     .await?;
-    audit::changed(
-        &tx,
-        app,
-        Some(actor),
-        AuditAction::StayExtend,
-        ChildId(row.child_id),
-        "placement",
-        id.0,
-    )
-    .await?;
+    committed(tx, app, actor, (AuditAction::StayExtend, &row), Replan::No).await
+}
+
+/// Whether a change moves the placement's year of visits (its consultant, rhythm or end do).
+enum Replan {
+    Yes,
+    No,
+}
+
+/// A change to a placement finished: audited as `action` on the child, the year re-planned
+/// when the change moves it, committed, and the placement read back as it now is.
+async fn committed(
+    tx: sea_orm::DatabaseTransaction,
+    app: &App,
+    actor: &Actor,
+    (action, row): (AuditAction, &kith_store::entities::placement::Model),
+    replan: Replan,
+) -> Result<PlacementView> {
+    let id = PlacementId(row.id);
+    audit::by(app, actor)
+        .changed(&tx, action, ChildId(row.child_id), ("placement", row.id))
+        .await?;
+    if matches!(replan, Replan::Yes) {
+        plan_in(&tx, app, Some(&[row.id])).await?;
+    }
     tx.commit().await?;
     get(app, actor, id).await
 }

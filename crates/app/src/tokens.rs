@@ -6,13 +6,12 @@
 use base64::Engine;
 use base64::engine::general_purpose::URL_SAFE_NO_PAD;
 use chrono::{DateTime, Duration, Utc};
-use garde::Validate;
 use kith_domain::{Email, TokenId, UserId};
 use serde::{Deserialize, Serialize};
 
 use crate::audit::{self, AuditAction};
 use crate::auth::token_hash;
-use crate::validate::check;
+use crate::validate::{Check, Problems, check};
 use crate::{Actor, App, AppError, Result, policy};
 
 /// How long a token lives unless its maker asks otherwise.
@@ -21,14 +20,12 @@ pub const DEFAULT_DAYS: u32 = 90;
 pub const MAX_DAYS: u32 = 365;
 
 /// A request for a new token.
-#[derive(Debug, Clone, Deserialize, Validate, utoipa::ToSchema)]
+#[derive(Debug, Clone, Deserialize, utoipa::ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct NewTokenInput {
     /// What the token is for, e.g. "nightly export".
-    #[garde(length(chars, min = 1, max = 100), custom(crate::validate::plain_name))]
     pub name: String,
     /// Days until it expires (1-365, default 90).
-    #[garde(range(min = 1, max = MAX_DAYS))]
     #[serde(default = "default_days")]
     pub expires_in_days: u32,
 }
@@ -210,4 +207,16 @@ pub async fn revoke(app: &App, actor: &Actor, id: TokenId) -> Result<()> {
 pub async fn revoke_of_user(app: &App, actor: &Actor, user: UserId, id: TokenId) -> Result<()> {
     policy::require_admin(actor)?;
     revoke_of(app, actor, user, id).await
+}
+
+impl Check for NewTokenInput {
+    fn check(&self, p: &mut Problems) {
+        p.name("name", &self.name, 100);
+        p.between(
+            "expires_in_days",
+            self.expires_in_days.into(),
+            1,
+            MAX_DAYS.into(),
+        );
+    }
 }

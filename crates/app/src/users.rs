@@ -2,7 +2,6 @@
 //! language preference.
 
 use chrono::{DateTime, Utc};
-use garde::Validate;
 use kith_domain::role::RoleConflict;
 use kith_domain::{Email, Lang, Role, UnitId, UserId};
 use kith_store::StoreError;
@@ -11,7 +10,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::audit::{self, AuditAction};
 use crate::paging::{List, Pager};
-use crate::validate::{Problems, check};
+use crate::validate::{Check, Problems, check};
 use crate::{Actor, App, AppError, PageParams, Paged, Result, password, policy};
 
 /// A user as administrators see it (never the password hash).
@@ -29,41 +28,30 @@ pub struct UserView {
 }
 
 /// A new user.
-#[derive(Debug, Clone, Deserialize, Validate, utoipa::ToSchema)]
+#[derive(Debug, Clone, Deserialize, utoipa::ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct NewUserInput {
-    #[garde(skip)]
     #[schema(value_type = String, format = "email")]
     pub email: Email,
-    #[garde(length(chars, min = 1, max = 200), custom(crate::validate::plain_name))]
     pub name: String,
-    #[garde(length(min = 1))]
     pub roles: Vec<Role>,
-    #[garde(skip)]
     #[serde(default)]
     pub unit_ids: Vec<UnitId>,
-    #[garde(skip)]
     #[serde(default)]
     pub locale: Lang,
 }
 
 /// Changes to a user.
-#[derive(Debug, Clone, Deserialize, Validate, utoipa::ToSchema)]
+#[derive(Debug, Clone, Deserialize, utoipa::ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct UserUpdateInput {
-    #[garde(skip)]
     #[schema(value_type = String, format = "email")]
     pub email: Email,
-    #[garde(length(chars, min = 1, max = 200), custom(crate::validate::plain_name))]
     pub name: String,
-    #[garde(length(min = 1))]
     pub roles: Vec<Role>,
-    #[garde(skip)]
     #[serde(default)]
     pub unit_ids: Vec<UnitId>,
-    #[garde(skip)]
     pub locale: Lang,
-    #[garde(skip)]
     pub active: bool,
 }
 
@@ -75,7 +63,7 @@ fn view(r: UserRecord) -> UserView {
         name: r.user.name,
         roles: r.roles,
         unit_ids: r.unit_ids.into_iter().map(UnitId).collect(),
-        locale: r.user.locale.parse().unwrap_or_default(),
+        locale: *r.user.locale,
         active: r.user.active,
         created_at: r.user.created_at,
     }
@@ -352,4 +340,18 @@ pub async fn end_sessions(app: &App, actor: &Actor, id: UserId) -> Result<()> {
 pub async fn set_my_locale(app: &App, actor: &Actor, locale: Lang) -> Result<()> {
     kith_store::users::set_locale(app.db().conn(), actor.id.0, locale).await?;
     Ok(())
+}
+
+impl Check for NewUserInput {
+    fn check(&self, p: &mut Problems) {
+        p.name("name", &self.name, 200);
+        p.not_empty("roles", &self.roles);
+    }
+}
+
+impl Check for UserUpdateInput {
+    fn check(&self, p: &mut Problems) {
+        p.name("name", &self.name, 200);
+        p.not_empty("roles", &self.roles);
+    }
 }

@@ -28,8 +28,12 @@ pub fn router(state: AppState) -> Router {
         .with_expiry(Expiry::OnInactivity(time::Duration::minutes(
             state.settings().session_ttl_minutes,
         )));
-    let page_routes =
-        pages::router().layer(middleware::from_fn_with_state(state.clone(), csrf::guard));
+    let page_routes = pages::router()
+        .layer(middleware::from_fn_with_state(state.clone(), csrf::guard))
+        .layer(middleware::from_fn_with_state(
+            state.clone(),
+            pages::ctx::plain_refusals_as_pages,
+        ));
     // The API description and the metrics are for logged-in users (and scrapers with a token).
     let docs_and_metrics = Router::new()
         .merge(SwaggerUi::new("/api/docs").url("/api/openapi.json", doc))

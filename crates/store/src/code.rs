@@ -49,6 +49,13 @@ impl<T: Code> TryGetable for Stored<T> {
     }
 }
 
+/// A code in a primary key (`need_text`'s language) is never an auto-increment id.
+impl<T: Code> sea_orm::TryFromU64 for Stored<T> {
+    fn try_from_u64(_: u64) -> Result<Self, DbErr> {
+        Err(DbErr::ConvertFromU64("a stored code"))
+    }
+}
+
 impl<T: Code> ValueType for Stored<T> {
     fn try_from(v: Value) -> Result<Self, ValueTypeErr> {
         match v {

@@ -15,10 +15,10 @@ pub struct Principal {
     pub user_id: i64,
     pub name: String,
     pub email: String,
-    pub locale: String,
+    pub locale: kith_domain::Lang,
     pub roles: Vec<Role>,
-    /// Unit ids with their kinds (the `unit.kind` code), by id.
-    pub units: Vec<(i64, String)>,
+    /// Unit ids with their kinds, by id.
+    pub units: Vec<(i64, kith_domain::UnitKind)>,
     /// Sessions that logged in before this instant are over.
     pub sessions_valid_after: Option<DateTime<Utc>>,
 }
@@ -148,7 +148,9 @@ fn fold(rows: &[QueryResult]) -> Result<Option<(&QueryResult, Principal)>> {
         user_id: first.try_get("", "user_id")?,
         name: first.try_get("", "name")?,
         email: first.try_get("", "email")?,
-        locale: first.try_get("", "locale")?,
+        locale: first
+            .try_get::<crate::Stored<kith_domain::Lang>>("", "locale")?
+            .0,
         roles: vec![],
         units: vec![],
         sessions_valid_after: first.try_get("", "sessions_valid_after")?,
@@ -159,7 +161,8 @@ fn fold(rows: &[QueryResult]) -> Result<Option<(&QueryResult, Principal)>> {
                 .push(role.parse::<Role>().map_err(StoreError::corrupt)?);
         }
         if let Some(id) = row.try_get::<Option<i64>>("", "unit_id")? {
-            p.units.push((id, row.try_get("", "unit_kind")?));
+            let kind: crate::Stored<kith_domain::UnitKind> = row.try_get("", "unit_kind")?;
+            p.units.push((id, kind.0));
         }
     }
     p.roles.sort();

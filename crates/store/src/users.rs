@@ -36,7 +36,7 @@ pub async fn insert<C: ConnectionTrait>(conn: &C, u: &NewUser, now: DateTime<Utc
         name: Set(u.name.clone()),
         password_hash: Set(u.password_hash.clone()),
         active: Set(u.active),
-        locale: Set(u.locale.as_str().to_owned()),
+        locale: Set(u.locale.into()),
         created_at: Set(now),
         updated_at: Set(now),
         ..Default::default()
@@ -60,7 +60,7 @@ pub async fn update<C: ConnectionTrait>(
         id: sea_orm::ActiveValue::Unchanged(id),
         email: Set(email.as_str().to_owned()),
         name: Set(name.to_owned()),
-        locale: Set(locale.as_str().to_owned()),
+        locale: Set(locale.into()),
         active: Set(active),
         updated_at: Set(now),
         ..Default::default()
@@ -74,7 +74,7 @@ pub async fn update<C: ConnectionTrait>(
 pub async fn set_locale<C: ConnectionTrait>(conn: &C, id: i64, locale: Lang) -> Result<()> {
     app_user::ActiveModel {
         id: sea_orm::ActiveValue::Unchanged(id),
-        locale: Set(locale.as_str().to_owned()),
+        locale: Set(locale.into()),
         ..Default::default()
     }
     .update(conn)

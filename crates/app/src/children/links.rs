@@ -32,7 +32,9 @@ pub async fn link_sibling(
     let group = kith_store::children::link_siblings(&tx, &this, &other, app.now()).await?;
     for child in [id, input.sibling_id] {
         let action = AuditAction::SiblingsLink;
-        audit::changed(&tx, app, Some(actor), action, child, "sibling_group", group).await?;
+        audit::by(app, actor)
+            .changed(&tx, action, child, ("sibling_group", group))
+            .await?;
     }
     tx.commit().await.map_err(StoreError::from)?;
     after_change(app, actor, id).await

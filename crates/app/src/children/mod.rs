@@ -27,7 +27,7 @@ pub use view::*;
 
 use crate::audit::{self, AuditAction};
 use crate::paging::{List, Pager};
-use crate::validate::{Problems, check};
+use crate::validate::Problems;
 use crate::{Actor, App, AppError, PageParams, Paged, Result, policy};
 
 /// Filters for the children list.
@@ -72,14 +72,8 @@ pub async fn list(
 
 /// Loads a child the actor may read (for other use cases that start from a child).
 pub(crate) async fn readable(app: &App, actor: &Actor, id: ChildId) -> Result<child::Model> {
-    gate(
-        app,
-        actor,
-        id,
-        &policy::child_read_scope(actor),
-        AuditAction::ReadDenied,
-    )
-    .await
+    let scope = policy::child_read_scope(actor);
+    gate(app, actor, id, &scope, AuditAction::ReadDenied).await
 }
 
 /// Loads a child inside `scope`: 403 if the scope reaches nothing, 404 if the child does not
@@ -117,14 +111,7 @@ async fn after_change(app: &App, actor: &Actor, id: ChildId) -> Result<ChildDeta
 
 /// The case and the reader's permissions on it, read without an audit row of its own.
 async fn case_of(app: &App, actor: &Actor, id: ChildId) -> Result<ChildDetail> {
-    let c = gate(
-        app,
-        actor,
-        id,
-        &policy::child_read_scope(actor),
-        AuditAction::ReadDenied,
-    )
-    .await?;
+    let c = readable(app, actor, id).await?;
     let mut detail = build::detail(app, c).await?;
     let reaches = async |scope: ChildScope| -> Result<bool> {
         Ok(!scope.is_empty()
@@ -224,8 +211,7 @@ fn need_pairs(needs: &[NeedLevelInput]) -> Vec<(NeedCode, NeedLevel)> {
 
 /// Checks everything about a case input that needs more than its shape.
 pub(crate) async fn check_case(app: &App, input: &ChildInput, adviser: UserId) -> Result<()> {
-    check(input)?;
-    let mut p = Problems::default();
+    let mut p = Problems::of(input);
     let today = app.today();
     if input.birth_date > today {
         p.add("birth_date", "problem.not_future");
@@ -362,16 +348,9 @@ pub async fn create(app: &App, actor: &Actor, input: ChildInput) -> Result<Child
     .await
     .map_err(cpr_taken)?;
     kith_store::children::replace_needs(&tx, id, &need_pairs(&input.needs)).await?;
-    audit::changed(
-        &tx,
-        app,
-        Some(actor),
-        AuditAction::ChildCreate,
-        ChildId(id),
-        "child",
-        id,
-    )
-    .await?;
+    audit::by(app, actor)
+        .changed(&tx, AuditAction::ChildCreate, ChildId(id), ("child", id))
+        .await?;
     tx.commit().await.map_err(StoreError::from)?;
     after_change(app, actor, ChildId(id)).await
 }
@@ -383,14 +362,7 @@ pub async fn update(
     id: ChildId,
     input: ChildInput,
 ) -> Result<ChildDetail> {
-    let c = gate(
-        app,
-        actor,
-        id,
-        &policy::child_change_scope(actor),
-        AuditAction::ChangeDenied,
-    )
-    .await?;
+    let c = change_gate(app, actor, id).await?;
     let adviser = match input.case_adviser_id {
         Some(a) if a.0 != c.case_adviser_id && !actor.has(Role::Leader) => {
             return Err(AppError::forbidden(
@@ -439,16 +411,9 @@ pub async fn update(
         )
         .await?;
     }
-    audit::changed(
-        &tx,
-        app,
-        Some(actor),
-        AuditAction::ChildUpdate,
-        id,
-        "child",
-        id.0,
-    )
-    .await?;
+    audit::by(app, actor)
+        .changed(&tx, AuditAction::ChildUpdate, id, ("child", id.0))
+        .await?;
     tx.commit().await.map_err(StoreError::from)?;
     after_change(app, actor, id).await
 }
@@ -461,15 +426,8 @@ pub async fn update_profile(
     id: ChildId,
     input: ProfileInput,
 ) -> Result<ChildDetail> {
-    gate(
-        app,
-        actor,
-        id,
-        &policy::child_profile_scope(actor),
-        AuditAction::ChangeDenied,
-    )
-    .await?;
-    check(&input)?;
+    let scope = policy::child_profile_scope(actor);
+    gate(app, actor, id, &scope, AuditAction::ChangeDenied).await?;
     let mut p = Problems::default();
     check_needs(app, &input.needs, &mut p).await?;
     p.into_result()?;
@@ -484,16 +442,9 @@ pub async fn update_profile(
     )
     .await?;
     kith_store::children::replace_needs(&tx, id.0, &need_pairs(&input.needs)).await?;
-    audit::changed(
-        &tx,
-        app,
-        Some(actor),
-        AuditAction::ChildProfileUpdate,
-        id,
-        "child",
-        id.0,
-    )
-    .await?;
+    audit::by(app, actor)
+        .changed(&tx, AuditAction::ChildProfileUpdate, id, ("child", id.0))
+        .await?;
     tx.commit().await.map_err(StoreError::from)?;
     after_change(app, actor, id).await
 }
@@ -517,7 +468,9 @@ where
     let c = change_gate(app, actor, id).await?;
     let tx = app.db().begin_write().await?;
     let entity_id = change(&tx, c).await?;
-    audit::changed(&tx, app, Some(actor), action, id, entity, entity_id).await?;
+    audit::by(app, actor)
+        .changed(&tx, action, id, (entity, entity_id))
+        .await?;
     tx.commit().await.map_err(StoreError::from)?;
     after_change(app, actor, id).await
 }

@@ -10,7 +10,6 @@ mod figures;
 pub use figures::{Caseload, Dashboard, FormCount, LeadTime, MonthOfStarts};
 
 use chrono::NaiveDate;
-use kith_domain::dates::PeriodError;
 use kith_domain::metrics::Period;
 use kith_domain::{Role, UnitId};
 use serde::Deserialize;
@@ -37,19 +36,7 @@ pub async fn dashboard(app: &App, actor: &Actor, params: &DashboardParams) -> Re
         from: params.from.unwrap_or(Period::year_to(to).from),
         to,
     };
-    match kith_domain::dates::check_period(period.from, period.to) {
-        Ok(()) => {}
-        Err(PeriodError::Reversed) => {
-            return Err(AppError::invalid("from", "problem.from_after_to"));
-        }
-        Err(PeriodError::TooLong) => {
-            return Err(AppError::invalid(
-                "from",
-                kith_domain::Message::new("problem.period_years")
-                    .int("years", kith_domain::dates::MAX_PERIOD_YEARS as i64),
-            ));
-        }
-    }
+    crate::validate::period(period.from, period.to)?;
     let units = units_for(actor, params.unit)?;
     let members = match &units {
         None => None,

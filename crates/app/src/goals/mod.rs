@@ -93,16 +93,14 @@ pub async fn create(
     let goal = checked(app, &row, input).await?;
     let tx = app.db().begin_write().await?;
     let id = kith_store::goals::insert(&tx, new_goal(row.id, goal, None, actor), app.now()).await?;
-    audit::changed(
-        &tx,
-        app,
-        Some(actor),
-        AuditAction::GoalCreate,
-        ChildId(row.child_id),
-        "goal",
-        id,
-    )
-    .await?;
+    audit::by(app, actor)
+        .changed(
+            &tx,
+            AuditAction::GoalCreate,
+            ChildId(row.child_id),
+            ("goal", id),
+        )
+        .await?;
     tx.commit().await?;
     get(app, actor, GoalId(id)).await
 }
@@ -134,16 +132,14 @@ pub async fn update(
         if !kith_store::goals::set_status(&tx, id.0, status, app.today(), now).await? {
             return Err(AppError::conflict("status", "problem.goal_not_active"));
         }
-        audit::changed(
-            &tx,
-            app,
-            Some(actor),
-            AuditAction::GoalClose,
-            ChildId(placement.child_id),
-            "goal",
-            id.0,
-        )
-        .await?;
+        audit::by(app, actor)
+            .changed(
+                &tx,
+                AuditAction::GoalClose,
+                ChildId(placement.child_id),
+                ("goal", id.0),
+            )
+            .await?;
         tx.commit().await?;
         return get(app, actor, id).await;
     }
@@ -172,16 +168,14 @@ pub async fn update(
     let new_id =
         kith_store::goals::insert(&tx, new_goal(placement.id, checked, Some(id.0), actor), now)
             .await?;
-    audit::changed(
-        &tx,
-        app,
-        Some(actor),
-        AuditAction::GoalRevise,
-        ChildId(placement.child_id),
-        "goal",
-        new_id,
-    )
-    .await?;
+    audit::by(app, actor)
+        .changed(
+            &tx,
+            AuditAction::GoalRevise,
+            ChildId(placement.child_id),
+            ("goal", new_id),
+        )
+        .await?;
     tx.commit().await?;
     get(app, actor, GoalId(new_id)).await
 }
@@ -218,11 +212,7 @@ async fn checked(
     }
     let mut p = Problems::default();
     g.text = g.text.trim().to_owned();
-    if g.text.is_empty() {
-        p.add("text", "problem.goal_text");
-    } else if g.text.chars().count() > MAX_TEXT {
-        p.add("text", crate::validate::max_chars(MAX_TEXT));
-    }
+    p.required_because("text", &g.text, MAX_TEXT, "problem.goal_text");
     if let Err(e) = g.measure.validate() {
         p.add("measure", e.message());
     }

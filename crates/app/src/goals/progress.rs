@@ -9,7 +9,7 @@ use serde::Deserialize;
 use super::view::measure_of;
 use super::{GoalView, get, visible_goal};
 use crate::audit::{self, AuditAction};
-use crate::validate::{Problems, check_len, trimmed};
+use crate::validate::{Problems, trimmed};
 use crate::{Actor, App, AppError, Result};
 
 /// The longest progress note (characters).
@@ -51,7 +51,7 @@ pub async fn record_progress(
     if input.recorded_on < placement.start_date {
         p.add("recorded_on", "problem.before_placement_start");
     }
-    check_len(&mut p, "note", &input.note, MAX_NOTE);
+    p.at_most_chars("note", input.note.as_deref().unwrap_or_default(), MAX_NOTE);
     p.into_result()?;
     let (amount, reached) = match input.value {
         ProgressValue::Amount(a) => (Some(a), None),
@@ -74,16 +74,14 @@ pub async fn record_progress(
         app.now(),
     )
     .await?;
-    audit::changed(
-        &tx,
-        app,
-        Some(actor),
-        AuditAction::ProgressRecord,
-        ChildId(placement.child_id),
-        "goal_progress",
-        entry,
-    )
-    .await?;
+    audit::by(app, actor)
+        .changed(
+            &tx,
+            AuditAction::ProgressRecord,
+            ChildId(placement.child_id),
+            ("goal_progress", entry),
+        )
+        .await?;
     tx.commit().await?;
     get(app, actor, id).await
 }

@@ -10,7 +10,7 @@ use kith_domain::{ChildId, GoalId, PlacementId, PlacementStatus, VisitId};
 use serde::{Deserialize, Serialize};
 
 use crate::audit::{self, AuditAction, ChildData};
-use crate::validate::{Problems, check_len, trimmed};
+use crate::validate::{Problems, trimmed};
 use crate::wheel::plan::plan_in;
 use crate::{Actor, App, AppError, Result};
 
@@ -98,7 +98,11 @@ pub async fn record(
     {
         p.add("rhythm_months", "problem.months_1_12");
     }
-    check_len(&mut p, "child_view", &input.child_view, MAX_VIEW);
+    p.at_most_chars(
+        "child_view",
+        input.child_view.as_deref().unwrap_or_default(),
+        MAX_VIEW,
+    );
     let mut seen = Vec::new();
     for (i, g) in input.goals.iter().enumerate() {
         if !active.contains(&g.goal_id.0) {
@@ -164,16 +168,14 @@ pub async fn record(
     if input.rhythm_months.is_some() && input.rhythm_months != row.review_rhythm_months {
         kith_store::placements::set_review_rhythm(&tx, row.id, input.rhythm_months, now).await?;
     }
-    audit::changed(
-        &tx,
-        app,
-        Some(actor),
-        AuditAction::ReviewRecord,
-        ChildId(row.child_id),
-        "visit",
-        planned.id,
-    )
-    .await?;
+    audit::by(app, actor)
+        .changed(
+            &tx,
+            AuditAction::ReviewRecord,
+            ChildId(row.child_id),
+            ("visit", planned.id),
+        )
+        .await?;
     plan_in(&tx, app, Some(&[row.id])).await?;
     tx.commit().await?;
     let view = views(app, &row)

@@ -1,10 +1,7 @@
 //! The outbox sender: leases due rows, sends them, records the outcome. Run by a worker in
 //! every `kith serve` and by `kith jobs send`; several at once never send a row twice.
 
-use std::str::FromStr;
-
 use chrono::{DateTime, Duration, Utc};
-use kith_domain::Lang;
 use serde::Serialize;
 
 use super::{OutgoingEmail, Transport, render};
@@ -68,7 +65,7 @@ async fn send_round(app: &App, transport: &dyn Transport, who: &str) -> Result<S
             summary.failed += 1;
             continue;
         };
-        let lang = Lang::from_str(&recipient.user.locale).unwrap_or(Lang::Da);
+        let lang = *recipient.user.locale;
         let rendered = match crate::credentials::unseal_payload(app, &row.kind, &row.payload)
             .and_then(|payload| render(&row.kind, &payload, lang, app.base_url()))
         {

@@ -5,33 +5,29 @@
 use std::collections::BTreeMap;
 
 use chrono::NaiveDate;
-use garde::Validate;
-use kith_domain::ChildId;
 use kith_domain::allocation::{Candidate, Problem, Solution, greedy, optimal};
 use kith_domain::matching::{MatchUnit, rank};
+use kith_domain::{ChildId, Message};
 use kith_store::entities::child;
 use serde::{Deserialize, Serialize};
 
 use super::{OptionBriefFrozen, check_profiles, check_start, child_refs, frozen, profiles};
 use crate::audit::{self, AuditAction, ChildData};
 use crate::children::ChildRef;
-use crate::validate::{Problems, check};
+use crate::validate::{Check, Problems, check};
 use crate::{Actor, App, Result, policy};
 
 /// The most children one allocation takes.
 pub const MAX_CHILDREN: usize = 1000;
 
 /// The waiting children to allocate.
-#[derive(Debug, Clone, Deserialize, Validate, utoipa::ToSchema)]
+#[derive(Debug, Clone, Deserialize, utoipa::ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct AllocationInput {
     /// 1 to 1,000 children; siblings among them are placed together unless `together` is false.
-    #[garde(length(min = 1, max = 1000))]
     pub children: Vec<ChildId>,
     /// The intended start date (default today).
-    #[garde(skip)]
     pub start_date: Option<NaiveDate>,
-    #[garde(skip)]
     pub together: Option<bool>,
 }
 
@@ -74,12 +70,6 @@ impl ChildData for AllocationView {
 
 /// Allocates the children: the assignment with the highest total score.
 pub async fn allocate(app: &App, actor: &Actor, input: AllocationInput) -> Result<AllocationView> {
-    if input.children.len() > MAX_CHILDREN {
-        return Err(crate::AppError::invalid(
-            "children",
-            kith_domain::Message::new("problem.max_children").int("max", MAX_CHILDREN as i64),
-        ));
-    }
     check(&input)?;
     let start = input.start_date.unwrap_or_else(|| app.today());
     check_start(app, "start_date", start)?;
@@ -178,4 +168,17 @@ pub async fn allocate(app: &App, actor: &Actor, input: AllocationInput) -> Resul
         greedy: render(&greedy(&problem)),
     };
     audit::read(app, actor, AuditAction::AllocationRead, view).await
+}
+
+impl Check for AllocationInput {
+    fn check(&self, p: &mut Problems) {
+        p.not_empty("children", &self.children);
+        if self.children.len() > MAX_CHILDREN {
+            let max = i64::try_from(MAX_CHILDREN).unwrap_or(i64::MAX);
+            p.add(
+                "children",
+                Message::new("problem.max_children").int("max", max),
+            );
+        }
+    }
 }

@@ -21,7 +21,7 @@ pub use view::*;
 
 use crate::paging::{List, Pager};
 use crate::staff::{StaffRef, refs};
-use crate::validate::{Problems, check};
+use crate::validate::Problems;
 use crate::{Actor, App, AppError, PageParams, Paged, Result, policy};
 
 /// Filters for the options list.
@@ -196,8 +196,7 @@ pub async fn get(app: &App, actor: &Actor, id: PlacementOptionId) -> Result<Opti
 
 /// Checks an option input beyond its shape.
 pub(crate) async fn check_option(app: &App, input: &OptionInput) -> Result<()> {
-    check(input)?;
-    let mut p = Problems::default();
+    let mut p = Problems::of(input);
     let is_home = input.kind == PlacementKind::ChildrensHome;
     if input.institution_form.is_some() && !is_home {
         p.add("institution_form", "problem.institution_form_homes");

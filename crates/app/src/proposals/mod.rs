@@ -16,7 +16,6 @@ use std::collections::HashMap;
 
 use crate::matching::Recommendation;
 use chrono::{DateTime, Months, NaiveDate, Utc};
-use garde::Validate;
 use kith_domain::ProposalEvent;
 use kith_domain::matching::rank;
 use kith_domain::{
@@ -36,35 +35,27 @@ use crate::children::ChildRef;
 use crate::matching::{RankedView, check_profiles, check_start, profiles, ranked_view};
 use crate::paging::{List, Pager};
 use crate::staff::{StaffRef, refs};
-use crate::validate::check;
+use crate::validate::{Check, Problems, check};
 use crate::{Actor, App, AppError, PageParams, Paged, Result, policy};
 
 /// How many alternatives are frozen with a proposal.
 pub const FROZEN_ALTERNATIVES: usize = 10;
 
 /// A new proposal, made from a match result.
-#[derive(Debug, Clone, Deserialize, Validate, utoipa::ToSchema)]
+#[derive(Debug, Clone, Deserialize, utoipa::ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct NewProposalInput {
-    #[garde(skip)]
     pub child_id: ChildId,
-    #[garde(skip)]
     pub option_id: PlacementOptionId,
-    #[garde(skip)]
     pub start_date: NaiveDate,
     /// A short, clear rationale (the family may read it).
-    #[garde(length(chars, min = 1, max = 2000))]
     pub rationale: String,
     /// Propose the sibling group as one (default) or this child alone.
-    #[garde(skip)]
     pub together: Option<bool>,
     /// For an institutional option; defaults to the start plus the planned length (a rule).
-    #[garde(skip)]
     pub planned_end_date: Option<NaiveDate>,
-    #[garde(skip)]
     pub exit_goal: Option<ExitGoal>,
     /// Send to a leader at once (default) or keep as a draft.
-    #[garde(skip)]
     pub submit: Option<bool>,
 }
 
@@ -78,10 +69,9 @@ pub struct ApproveInput {
 }
 
 /// A leader's rejection, with the reason.
-#[derive(Debug, Clone, Deserialize, Validate, utoipa::ToSchema)]
+#[derive(Debug, Clone, Deserialize, utoipa::ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct RejectInput {
-    #[garde(length(chars, min = 1, max = 2000))]
     pub reason: String,
 }
 
@@ -209,16 +199,9 @@ async fn audit_children<C: ConnectionTrait>(
     proposal: i64,
 ) -> Result<()> {
     for c in children {
-        audit::changed(
-            conn,
-            app,
-            Some(actor),
-            action,
-            ChildId(*c),
-            "proposal",
-            proposal,
-        )
-        .await?;
+        audit::by(app, actor)
+            .changed(conn, action, ChildId(*c), ("proposal", proposal))
+            .await?;
     }
     Ok(())
 }
@@ -413,4 +396,16 @@ pub async fn list(
     let mut it = summaries.into_iter();
     let paged = pager.page(page, |_| it.next().expect("one summary per row"));
     audit::read(app, actor, AuditAction::ProposalRead, paged).await
+}
+
+impl Check for NewProposalInput {
+    fn check(&self, p: &mut Problems) {
+        p.required("rationale", &self.rationale, 2000);
+    }
+}
+
+impl Check for RejectInput {
+    fn check(&self, p: &mut Problems) {
+        p.required("reason", &self.reason, 2000);
+    }
 }

@@ -14,7 +14,7 @@ use super::plan::plan_in;
 use super::views::{FollowUpView, VisitView, build, follow_up_view};
 use crate::audit::{self, AuditAction, ChildData};
 use crate::paging::{List, Pager};
-use crate::validate::{Problems, blank, check_len, trimmed};
+use crate::validate::{Problems, blank, trimmed};
 use crate::{Actor, App, AppError, PageParams, Paged, Result, policy};
 
 /// The longest texts a record takes (characters).
@@ -200,28 +200,24 @@ pub async fn record(
         }
         _ => {}
     }
-    check_len(
-        &mut p,
+    p.at_most_chars(
         "not_seen_alone_reason",
-        &input.not_seen_alone_reason,
+        input.not_seen_alone_reason.as_deref().unwrap_or_default(),
         MAX_REASON,
     );
-    check_len(&mut p, "child_view", &input.child_view, MAX_VIEW);
-    check_len(
-        &mut p,
+    p.at_most_chars(
+        "child_view",
+        input.child_view.as_deref().unwrap_or_default(),
+        MAX_VIEW,
+    );
+    p.at_most_chars(
         "observations",
-        &input.observations,
+        input.observations.as_deref().unwrap_or_default(),
         MAX_OBSERVATIONS,
     );
     for (i, f) in input.follow_ups.iter().enumerate() {
-        if f.what.trim().is_empty() {
-            p.add(format!("follow_ups[{i}].what"), "problem.what_agreed");
-        } else if f.what.chars().count() > MAX_REASON {
-            p.add(
-                format!("follow_ups[{i}].what"),
-                crate::validate::max_chars(MAX_REASON),
-            );
-        }
+        let what = format!("follow_ups[{i}].what");
+        p.required_because(&what, &f.what, MAX_REASON, "problem.what_agreed");
         if f.due_on < input.held_on {
             p.add(format!("follow_ups[{i}].due_on"), "problem.before_visit");
         }
@@ -272,16 +268,14 @@ pub async fn record(
     kith_store::visits::add_follow_ups(&tx, id.0, row.placement_id, &follow_ups, now).await?;
     let done: Vec<i64> = input.done_follow_ups.iter().map(|f| f.0).collect();
     kith_store::visits::close_follow_ups(&tx, row.placement_id, &done, id.0, input.held_on).await?;
-    audit::changed(
-        &tx,
-        app,
-        Some(actor),
-        AuditAction::VisitRecord,
-        ChildId(placement.child_id),
-        "visit",
-        id.0,
-    )
-    .await?;
+    audit::by(app, actor)
+        .changed(
+            &tx,
+            AuditAction::VisitRecord,
+            ChildId(placement.child_id),
+            ("visit", id.0),
+        )
+        .await?;
     plan_in(&tx, app, Some(&[row.placement_id])).await?;
     tx.commit().await?;
     get(app, actor, id).await
@@ -296,11 +290,7 @@ pub async fn move_visit(
 ) -> Result<VisitDetail> {
     let row = changeable(app, actor, id).await?;
     let mut p = Problems::default();
-    if input.reason.trim().is_empty() {
-        p.add("reason", "problem.why_moved");
-    } else if input.reason.chars().count() > MAX_REASON {
-        p.add("reason", crate::validate::max_chars(MAX_REASON));
-    }
+    p.required_because("reason", &input.reason, MAX_REASON, "problem.why_moved");
     let today = app.today();
     if input.to < today {
         p.add("to", "problem.move_into_past");
@@ -339,15 +329,9 @@ pub async fn cancel(
     input: CancelVisitInput,
 ) -> Result<VisitDetail> {
     let row = changeable(app, actor, id).await?;
-    if input.reason.trim().is_empty() {
-        return Err(AppError::invalid("reason", "problem.why_cancelled"));
-    }
-    if input.reason.chars().count() > MAX_REASON {
-        return Err(AppError::invalid(
-            "reason",
-            crate::validate::max_chars(MAX_REASON),
-        ));
-    }
+    let mut p = Problems::default();
+    p.required_because("reason", &input.reason, MAX_REASON, "problem.why_cancelled");
+    p.into_result()?;
     require_planned(&row)?;
     let tx = app.db().begin_write().await?;
     let n = kith_store::visits::cancel_many(
@@ -423,14 +407,7 @@ async fn audit_change<C: kith_store::ConnectionTrait>(
     let placement = kith_store::placements::get(conn, row.placement_id)
         .await?
         .ok_or(AppError::NotFound("placement"))?;
-    audit::changed(
-        conn,
-        app,
-        Some(actor),
-        action,
-        ChildId(placement.child_id),
-        "visit",
-        row.id,
-    )
-    .await
+    audit::by(app, actor)
+        .changed(conn, action, ChildId(placement.child_id), ("visit", row.id))
+        .await
 }

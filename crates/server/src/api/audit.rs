@@ -2,8 +2,7 @@
 
 use axum::Json;
 use axum::extract::State;
-use axum::http::header;
-use axum::response::{IntoResponse, Response};
+use axum::response::Response;
 use kith_app::Paged;
 use kith_app::audit_view::{AuditEntryView, AuditParams};
 use kith_app::transfer::ExportFormat;
@@ -45,16 +44,5 @@ async fn export(
 ) -> ApiResult<Response> {
     let format = ExportFormat::parse(&format)?;
     let f = kith_app::audit_view::export(s.app(), &a, &q, format).await?;
-    Ok((
-        [
-            (header::CONTENT_TYPE, f.content_type.to_owned()),
-            (
-                header::CONTENT_DISPOSITION,
-                format!("attachment; filename=\"{}\"", f.filename),
-            ),
-            (header::CACHE_CONTROL, "no-store".to_owned()),
-        ],
-        f.bytes,
-    )
-        .into_response())
+    Ok(super::download(f))
 }

@@ -25,6 +25,20 @@ use utoipa_axum::router::OpenApiRouter;
 use crate::AppState;
 
 /// Every API route, with its OpenAPI description.
+/// A file to download (an export, the audit trail): its type, a name to save it under, and
+/// never kept in a cache, since it holds children's data.
+fn download(f: kith_app::transfer::ExportFile) -> axum::response::Response {
+    use axum::http::header;
+    use axum::response::IntoResponse;
+    let disposition = format!("attachment; filename=\"{}\"", f.filename);
+    let headers = [
+        (header::CONTENT_TYPE, f.content_type.to_owned()),
+        (header::CONTENT_DISPOSITION, disposition),
+        (header::CACHE_CONTROL, "no-store".to_owned()),
+    ];
+    (headers, f.bytes).into_response()
+}
+
 pub fn router() -> OpenApiRouter<AppState> {
     OpenApiRouter::new()
         .merge(session::router())

@@ -1,8 +1,7 @@
 //! Exports (CSV, XLSX) and imports with a dry run.
 
 use axum::extract::State;
-use axum::http::header;
-use axum::response::{IntoResponse, Response};
+use axum::response::Response;
 use kith_app::dashboard::DashboardParams;
 use kith_app::transfer::sheet::Audience;
 use kith_app::transfer::{ExportFormat, ExportKind, ImportKind, ImportReport};
@@ -63,18 +62,7 @@ async fn export(
         Audience::People(e.lang.unwrap_or_else(crate::error::answer_lang))
     };
     let f = kith_app::transfer::export(s.app(), &a, kind, format, &q, audience).await?;
-    Ok((
-        [
-            (header::CONTENT_TYPE, f.content_type.to_owned()),
-            (
-                header::CONTENT_DISPOSITION,
-                format!("attachment; filename=\"{}\"", f.filename),
-            ),
-            (header::CACHE_CONTROL, "no-store".to_owned()),
-        ],
-        f.bytes,
-    )
-        .into_response())
+    Ok(super::download(f))
 }
 
 /// Whether to only check the file.

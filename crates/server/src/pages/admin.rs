@@ -12,15 +12,19 @@ use kith_app::units::UnitView;
 use kith_app::users::{NewUserInput, UserUpdateInput, UserView};
 use kith_app::{Actor, AppError, PageParams, Paged};
 use kith_domain::{Role, UserId};
-use serde_json::Value;
+use std::collections::BTreeMap;
 
-use super::children::Choice;
-use super::form::{FormData, JsonBuilder, parse_input};
+use serde::de::DeserializeOwned;
+use serde::{Deserialize, Serialize};
+use serde_json::{Map, Value, json};
+
+use super::Choice;
+use super::ctx::PageQuery;
+use super::form::{Form, Shape, and_then, checkbox, number_or_text, parse_input};
 use super::{
     Ctx, FormProblem, PageActor, PageResult, fail, form_problems, problem_for, see_other, submit,
 };
 use crate::AppState;
-use crate::extract::ApiQuery;
 
 pub fn router() -> Router<AppState> {
     Router::new()
@@ -59,7 +63,7 @@ impl UsersPage {
 async fn users(
     State(s): State<AppState>,
     PageActor { actor, ctx }: PageActor,
-    ApiQuery(q): ApiQuery<PageParams>,
+    PageQuery(q): PageQuery<PageParams>,
 ) -> PageResult {
     let page = kith_app::users::list(s.app(), &actor, &q)
         .await
@@ -80,14 +84,35 @@ async fn users(
     .into_response())
 }
 
-#[derive(Debug, Clone, Default)]
+/// A user as the administrator types them: the form shown and the form sent.
+#[derive(Debug, Clone, Default, Deserialize, Serialize)]
+#[serde(default)]
 struct UserValues {
     email: String,
     name: String,
     roles: Vec<String>,
     unit_ids: Vec<String>,
     locale: String,
+    #[serde(deserialize_with = "checkbox")]
     active: bool,
+}
+
+const USER: Shape = Shape {
+    numbers: &["unit_ids"],
+    keep_blank: &["name"],
+    ..Shape::PLAIN
+};
+
+impl UserValues {
+    /// The API's input; a new user chooses their own password through the link they are
+    /// sent, and is active from the start.
+    fn input<I: DeserializeOwned>(&self, is_new: bool) -> Result<I, AppError> {
+        USER.input(self, |m| {
+            if is_new {
+                m.remove("active");
+            }
+        })
+    }
 }
 
 impl UserValues {
@@ -156,60 +181,12 @@ async fn user_form(
             .unwrap_or_else(|| "/admin/users".into()),
         is_new: id.is_none(),
         v,
-        roles: Role::ALL
-            .iter()
-            .map(|r| {
-                (
-                    r.as_str().to_owned(),
-                    kith_text::term(ctx.lang, r).to_owned(),
-                )
-            })
-            .collect(),
+        roles: super::term_choices::<Role>(&ctx),
         units,
         problems,
         ctx,
     };
     Ok((status, page).into_response())
-}
-
-fn user_json(f: &FormData, is_new: bool) -> Value {
-    let mut b = JsonBuilder::default()
-        .text("email", f.get("email"))
-        .text_always("name", f.text("name"))
-        .value(
-            "roles",
-            Value::Array(f.all("roles").into_iter().map(Value::String).collect()),
-        )
-        .value(
-            "unit_ids",
-            Value::Array(
-                f.all("unit_ids")
-                    .into_iter()
-                    .map(|u| {
-                        u.parse::<i64>()
-                            .map(Value::from)
-                            .unwrap_or(Value::String(u))
-                    })
-                    .collect(),
-            ),
-        )
-        .text("locale", f.get("locale"));
-    // A new user chooses their own password through the link they are sent.
-    if !is_new {
-        b = b.flag("active", f.checked("active"));
-    }
-    b.build()
-}
-
-fn values_from_form(f: &FormData) -> UserValues {
-    UserValues {
-        email: f.text("email"),
-        name: f.text("name"),
-        roles: f.all("roles"),
-        unit_ids: f.all("unit_ids"),
-        locale: f.text("locale"),
-        active: f.checked("active"),
-    }
 }
 
 async fn new_user(State(s): State<AppState>, PageActor { actor, ctx }: PageActor) -> PageResult {
@@ -224,12 +201,12 @@ async fn new_user(State(s): State<AppState>, PageActor { actor, ctx }: PageActor
 async fn create_user(
     State(s): State<AppState>,
     PageActor { actor, ctx }: PageActor,
-    f: FormData,
+    Form(f): Form<UserValues>,
 ) -> PageResult {
     let create = |i: NewUserInput| kith_app::users::create(s.app(), &actor, i);
-    match submit(&ctx, parse_input(user_json(&f, true)), create).await? {
+    match submit(&ctx, f.input(true), create).await? {
         Ok(_) => Ok(see_other("/admin/users")),
-        Err(problems) => user_form(&s, &actor, ctx, None, values_from_form(&f), problems).await,
+        Err(problems) => user_form(&s, &actor, ctx, None, f, problems).await,
     }
 }
 
@@ -256,12 +233,12 @@ async fn update_user(
     State(s): State<AppState>,
     PageActor { actor, ctx }: PageActor,
     Path(id): Path<i64>,
-    f: FormData,
+    Form(f): Form<UserValues>,
 ) -> PageResult {
     let update = |i: UserUpdateInput| kith_app::users::update(s.app(), &actor, UserId(id), i);
-    match submit(&ctx, parse_input(user_json(&f, false)), update).await? {
+    match submit(&ctx, f.input(false), update).await? {
         Ok(_) => Ok(see_other("/admin/users")),
-        Err(problems) => user_form(&s, &actor, ctx, Some(id), values_from_form(&f), problems).await,
+        Err(problems) => user_form(&s, &actor, ctx, Some(id), f, problems).await,
     }
 }
 
@@ -286,31 +263,55 @@ async fn needs(State(s): State<AppState>, PageActor { actor, ctx }: PageActor) -
     .into_response())
 }
 
+/// A need of the vocabulary: its code (when new), its words in each language, its place in
+/// the list and whether it is in use.
+#[derive(Debug, Default, Deserialize, Serialize)]
+#[serde(default)]
+struct NeedForm {
+    code: String,
+    label_da: String,
+    description_da: String,
+    label_en: String,
+    description_en: String,
+    sort_order: String,
+    #[serde(deserialize_with = "checkbox")]
+    active: bool,
+}
+
+const NEED: Shape = Shape {
+    numbers: &["sort_order"],
+    ..Shape::PLAIN
+};
+
+impl NeedForm {
+    /// The words per language (`label_da` is `texts.da.label`), in place of the typed fields.
+    fn texts(&self, fields: &mut Map<String, Value>) {
+        fields.retain(|name, _| name == "sort_order" || name == "active");
+        let words =
+            |label: &str, description: &str| json!({"label": label, "description": description});
+        fields.insert(
+            "texts".into(),
+            json!({
+                "da": words(&self.label_da, &self.description_da),
+                "en": words(&self.label_en, &self.description_en),
+            }),
+        );
+    }
+}
+
 async fn save_need(
     State(s): State<AppState>,
     PageActor { actor, ctx }: PageActor,
     Path(code): Path<String>,
-    f: FormData,
+    Form(f): Form<NeedForm>,
 ) -> PageResult {
-    let code = if code == "new" { f.text("code") } else { code };
-    let words = |lang: &str| {
-        serde_json::json!({
-            "label": f.text(&format!("label_{lang}")),
-            "description": f.text(&format!("description_{lang}")),
-        })
+    let code = if code == "new" {
+        f.code.trim().to_owned()
+    } else {
+        code
     };
-    let v = JsonBuilder::default()
-        .value(
-            "texts",
-            serde_json::json!({"da": words("da"), "en": words("en")}),
-        )
-        .number("sort_order", f.get("sort_order"))
-        .flag("active", f.checked("active"))
-        .build();
-    let result = match parse_input(v) {
-        Ok(input) => kith_app::needs::put(s.app(), &actor, &code, input).await,
-        Err(e) => Err(e),
-    };
+    let input = NEED.input(&f, |m| f.texts(m));
+    let result = and_then(input, |i| kith_app::needs::put(s.app(), &actor, &code, i)).await;
     match result {
         Ok(_) => Ok(Redirect::to("/admin/needs").into_response()),
         Err(AppError::Forbidden(m)) => Err(super::error_page(&ctx, AppError::Forbidden(m))),
@@ -392,11 +393,28 @@ async fn rules(State(s): State<AppState>, PageActor { actor, ctx }: PageActor) -
     Ok(rules_page(ctx, r.matching, vec![]))
 }
 
+/// The matching rules' numbers as typed: a weight per criterion (`w_{criterion}`, one field
+/// for each value of the vocabulary) and the named limits; a map, because the criteria are a
+/// vocabulary and not fields of their own.
+#[derive(Debug, Default, Deserialize)]
+struct RulesForm(BTreeMap<String, String>);
+
+impl RulesForm {
+    /// The field as a number, text that is not one as text (the input names the field), and
+    /// a blank as null.
+    fn number(&self, name: &str) -> Value {
+        match self.0.get(name).map(|v| v.trim()) {
+            None | Some("") => Value::Null,
+            Some(text) => number_or_text(text.to_owned()),
+        }
+    }
+}
+
 /// The weights and numbers from the form, on top of the rules in force.
 async fn save_rules(
     State(s): State<AppState>,
     PageActor { actor, ctx }: PageActor,
-    f: FormData,
+    Form(f): Form<RulesForm>,
 ) -> PageResult {
     kith_app::policy::require_admin(&actor).map_err(fail(&ctx))?;
     let current = kith_app::rules::get(s.app(), &actor)
@@ -407,8 +425,7 @@ async fn save_rules(
         .map_err(|e| super::error_page(&ctx, AppError::internal(e)))?;
     for c in kith_domain::matching::criteria::Criterion::ALL {
         let field = format!("w_{}", c.as_str());
-        json["weights"][c.as_str()] =
-            JsonBuilder::default().number("v", f.get(&field)).build()["v"].clone();
+        json["weights"][c.as_str()] = f.number(&field);
     }
     for key in [
         "institution_default_months",
@@ -420,11 +437,11 @@ async fn save_rules(
         "day_rate_high_dkk",
         "capacity_stale_days",
     ] {
-        json[key] = JsonBuilder::default().number("v", f.get(key)).build()["v"].clone();
+        json[key] = f.number(key);
     }
-    let input = serde_json::json!({ "matching": json });
+    let input = parse_input(json!({ "matching": json }));
     let put = |i: kith_app::rules::RulesInput| kith_app::rules::put(s.app(), &actor, i);
-    match submit(&ctx, parse_input(input), put).await? {
+    match submit(&ctx, input, put).await? {
         Ok(_) => Ok(see_other("/admin/rules")),
         Err(problems) => Ok(rules_page(ctx, current, problems)),
     }

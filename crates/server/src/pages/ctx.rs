@@ -254,3 +254,71 @@ impl Ctx {
         b.get(self.lang)
     }
 }
+
+/// The query of a page (its filter form, its period). A blank parameter is an absent one, as
+/// for the API; a parameter that does not read answers [`super::filter_page`] in the reader's
+/// language with the way back, never the API's JSON problem.
+#[derive(Debug)]
+pub struct PageQuery<T>(pub T);
+
+impl<T: serde::de::DeserializeOwned + Send> FromRequestParts<AppState> for PageQuery<T> {
+    type Rejection = Response;
+
+    async fn from_request_parts(
+        parts: &mut Parts,
+        state: &AppState,
+    ) -> Result<Self, Self::Rejection> {
+        match crate::extract::ApiQuery::<T>::from_request_parts(parts, state).await {
+            Ok(crate::extract::ApiQuery(q)) => Ok(PageQuery(q)),
+            Err(e) => {
+                let VisitorCtx(ctx) = VisitorCtx::from_request_parts(parts, state).await?;
+                Err(super::filter_page(&ctx, e.0))
+            }
+        }
+    }
+}
+
+/// A page route never answers a bare status: a refusal written before any page code ran (a
+/// path that does not read, a body that is not a form, a method the address does not take,
+/// as when a form is sent again after the session ended) becomes the error page in the
+/// reader's language, with their menu. Pages and their own error pages pass untouched.
+pub async fn plain_refusals_as_pages(
+    axum::extract::State(state): axum::extract::State<AppState>,
+    req: axum::extract::Request,
+    next: axum::middleware::Next,
+) -> Response {
+    let (parts, body) = req.into_parts();
+    let (uri, headers, extensions) = (
+        parts.uri.clone(),
+        parts.headers.clone(),
+        parts.extensions.clone(),
+    );
+    let res = next
+        .run(axum::extract::Request::from_parts(parts, body))
+        .await;
+    let status = res.status();
+    let is_page = res
+        .headers()
+        .get(axum::http::header::CONTENT_TYPE)
+        .and_then(|v| v.to_str().ok())
+        .is_some_and(|v| v.starts_with("text/html"));
+    if is_page || !(status.is_client_error() || status.is_server_error()) {
+        return res;
+    }
+    let (mut probe, ()) = axum::extract::Request::new(()).into_parts();
+    (probe.uri, probe.headers, probe.extensions) = (uri, headers, extensions);
+    let ctx = match VisitorCtx::from_request_parts(&mut probe, &state).await {
+        Ok(VisitorCtx(ctx)) => ctx,
+        Err(page) => return page,
+    };
+    let error = match status.as_u16() {
+        401 => AppError::Unauthenticated,
+        // The only refusal before a page's code: the form did not carry Kith's token.
+        403 => return super::expired_form_page(ctx),
+        413 => AppError::TooLarge,
+        415 | 422 => AppError::invalid("body", "problem.body_unreadable"),
+        400 | 404 | 405 => AppError::NotFound("page"),
+        _ => AppError::internal(format!("a page route answered a bare {status}")),
+    };
+    super::error_page(&ctx, error)
+}

@@ -1,5 +1,6 @@
-//! HTML form bodies. A form is turned into the same JSON input the API takes, so pages and API
-//! share every validation rule and every field name in error messages.
+//! HTML form bodies, one way: a typed form ([`Form`]) of what was typed, and its [`Shape`],
+//! which turns it into the same JSON input the API takes, so pages and API share every
+//! validation rule and every field name in error messages.
 
 use std::collections::HashMap;
 
@@ -10,26 +11,33 @@ use serde_json::{Map, Value};
 
 use crate::extract::field_and_message;
 
-/// The fields of an `application/x-www-form-urlencoded` body (repeated names kept in order).
+/// What a typed form held, to show it again on a page with several forms (the placement
+/// page): each text as typed, a ticked box as present, a list as its values.
 #[derive(Debug, Clone, Default)]
-pub struct FormData(HashMap<String, Vec<String>>);
+pub struct Typed(HashMap<String, Vec<String>>);
 
-impl<S: Send + Sync> FromRequest<S> for FormData {
-    type Rejection = axum::response::Response;
-
-    async fn from_request(req: Request, state: &S) -> Result<Self, Self::Rejection> {
-        let bytes = axum::body::Bytes::from_request(req, state)
-            .await
-            .map_err(axum::response::IntoResponse::into_response)?;
-        let mut map: HashMap<String, Vec<String>> = HashMap::new();
-        for (k, v) in form_urlencoded::parse(&bytes) {
-            map.entry(k.into_owned()).or_default().push(v.into_owned());
+impl Typed {
+    /// The typed form's fields.
+    pub fn of(form: &impl serde::Serialize) -> Self {
+        let Ok(Value::Object(fields)) = serde_json::to_value(form) else {
+            return Self::default();
+        };
+        let mut map = HashMap::new();
+        for (name, value) in fields {
+            let values = match value {
+                Value::String(text) => vec![text],
+                Value::Bool(true) => vec!["on".to_owned()],
+                Value::Array(items) => items
+                    .into_iter()
+                    .filter_map(|v| v.as_str().map(str::to_owned))
+                    .collect(),
+                _ => continue,
+            };
+            map.insert(name, values);
         }
-        Ok(FormData(map))
+        Typed(map)
     }
-}
 
-impl FormData {
     /// The first value of a field, trimmed; `None` when missing or blank.
     pub fn get(&self, name: &str) -> Option<String> {
         self.0
@@ -39,115 +47,26 @@ impl FormData {
             .filter(|s| !s.is_empty())
     }
 
-    /// The value as text, or an empty string.
-    pub fn text(&self, name: &str) -> String {
-        self.get(name).unwrap_or_default()
-    }
-
-    /// Every value of a repeated field (checkbox groups), blanks removed.
-    pub fn all(&self, name: &str) -> Vec<String> {
-        self.0
-            .get(name)
-            .map(|v| {
-                v.iter()
-                    .map(|s| s.trim().to_owned())
-                    .filter(|s| !s.is_empty())
-                    .collect()
-            })
-            .unwrap_or_default()
-    }
-
     /// A checkbox: present means on.
     pub fn checked(&self, name: &str) -> bool {
         self.0.contains_key(name)
     }
-
-    /// Field names starting with `prefix`, with the rest of the name and the value.
-    pub fn with_prefix(&self, prefix: &str) -> Vec<(String, String)> {
-        let mut out: Vec<(String, String)> = self
-            .0
-            .iter()
-            .filter_map(|(k, v)| {
-                let rest = k.strip_prefix(prefix)?;
-                let val = v.first()?.trim().to_owned();
-                (!val.is_empty()).then(|| (rest.to_owned(), val))
-            })
-            .collect();
-        out.sort();
-        out
-    }
-}
-
-/// A JSON object under construction from form fields.
-#[derive(Debug, Default)]
-pub struct JsonBuilder(Map<String, Value>);
-
-impl JsonBuilder {
-    /// Sets a string field when the form has a value (blank stays absent).
-    pub fn text(mut self, key: &str, v: Option<String>) -> Self {
-        if let Some(v) = v {
-            self.0.insert(key.to_owned(), Value::String(v));
-        }
-        self
-    }
-
-    /// Sets a string field, blank included.
-    pub fn text_always(mut self, key: &str, v: String) -> Self {
-        self.0.insert(key.to_owned(), Value::String(v));
-        self
-    }
-
-    /// Sets a number field from text; text that is not a number is passed as a string so the
-    /// input's own parsing names the field.
-    pub fn number(mut self, key: &str, v: Option<String>) -> Self {
-        if let Some(v) = v {
-            let parsed = v.replace(',', ".").parse::<f64>().ok().and_then(|n| {
-                if n.fract() == 0.0 && n.abs() < 9.0e15 {
-                    Some(Value::from(n as i64))
-                } else {
-                    serde_json::Number::from_f64(n).map(Value::Number)
-                }
-            });
-            self.0
-                .insert(key.to_owned(), parsed.unwrap_or(Value::String(v)));
-        }
-        self
-    }
-
-    /// Sets a boolean field.
-    pub fn flag(mut self, key: &str, v: bool) -> Self {
-        self.0.insert(key.to_owned(), Value::Bool(v));
-        self
-    }
-
-    /// Sets any JSON value.
-    pub fn value(mut self, key: &str, v: Value) -> Self {
-        self.0.insert(key.to_owned(), v);
-        self
-    }
-
-    /// The object.
-    pub fn build(self) -> Value {
-        Value::Object(self.0)
-    }
 }
 
 /// A place object from an address field and two coordinate fields; absent when no address.
-pub fn place(address: Option<String>, lat: Option<String>, lon: Option<String>) -> Value {
-    match address {
-        None => Value::Null,
-        Some(address) => {
-            let mut b = JsonBuilder::default().text("address", Some(address));
-            if lat.is_some() || lon.is_some() {
-                let coords = JsonBuilder::default()
-                    .number("lat", lat)
-                    .number("lon", lon)
-                    .build();
-                b = b.value("coordinates", coords);
-            }
-            b.build()
-        }
+fn place(address: Option<String>, lat: Option<String>, lon: Option<String>) -> Value {
+    let Some(address) = address else {
+        return Value::Null;
+    };
+    let mut place = Map::new();
+    place.insert("address".into(), Value::String(address));
+    if lat.is_some() || lon.is_some() {
+        let mut coordinates = Map::new();
+        coordinates.extend(lat.map(|v| ("lat".to_owned(), number_or_text(v))));
+        coordinates.extend(lon.map(|v| ("lon".to_owned(), number_or_text(v))));
+        place.insert("coordinates".into(), Value::Object(coordinates));
     }
+    Value::Object(place)
 }
 
 /// Deserialises a form-built JSON value into an API input, naming any failing field.
@@ -201,16 +120,37 @@ impl<S: Send + Sync, T: DeserializeOwned> FromRequest<S> for Form<T> {
 /// out (the input's own rule for a missing value applies) unless the person may clear it; a
 /// number is sent as a number (text that is not one goes as text, so the input names the
 /// field); `{p}_address`, `{p}_lat`, `{p}_lon` make the place `p`; and the fields `{g}_{x}` of a
-/// group `g` make the object `g` with the field `x` (left out when all are blank).
+/// group `g` make the object `g` with the field `x` (left out when all are blank); a yes/no
+/// question answers `true`, `false` or, unanswered, `null`; a field the person may empty to
+/// clear a value sends `null` when blank.
 #[derive(Debug, Clone, Copy, Default)]
 pub struct Shape {
     pub numbers: &'static [&'static str],
     pub keep_blank: &'static [&'static str],
     pub places: &'static [&'static str],
     pub groups: &'static [&'static str],
+    pub yes_no: &'static [&'static str],
+    pub clear: &'static [&'static str],
 }
 
 impl Shape {
+    /// A form whose `reason` must be written: a blank reason is sent, so the input says what
+    /// to write.
+    pub const REASON: Shape = Shape {
+        keep_blank: &["reason"],
+        ..Shape::PLAIN
+    };
+
+    /// Every field as typed, trimmed, a blank left out: the base of every form's shape.
+    pub const PLAIN: Shape = Shape {
+        numbers: &[],
+        keep_blank: &[],
+        places: &[],
+        groups: &[],
+        yes_no: &[],
+        clear: &[],
+    };
+
     /// The input from the form's fields, after `more` added what no field maps one to one (a
     /// list from several fields, say).
     pub fn input<I: DeserializeOwned>(
@@ -224,17 +164,26 @@ impl Shape {
         let mut out = Map::new();
         for (name, value) in fields {
             let Value::String(text) = value else {
-                out.insert(name, value);
+                let listed_numbers = self.numbers.contains(&name.as_str());
+                out.insert(
+                    name,
+                    if listed_numbers {
+                        numbers(value)
+                    } else {
+                        value
+                    },
+                );
                 continue;
             };
             let text = text.trim().to_owned();
-            if text.is_empty() && !self.keep_blank.contains(&name.as_str()) {
-                continue;
-            }
-            let value = if self.numbers.contains(&name.as_str()) {
-                number_or_text(text)
-            } else {
-                Value::String(text)
+            let is = |list: &[&str]| list.contains(&name.as_str());
+            let value = match text.as_str() {
+                "yes" if is(self.yes_no) => Value::Bool(true),
+                "no" if is(self.yes_no) => Value::Bool(false),
+                "" if is(self.yes_no) || is(self.clear) => Value::Null,
+                "" if !is(self.keep_blank) => continue,
+                _ if is(self.numbers) => number_or_text(text),
+                _ => Value::String(text),
             };
             out.insert(name, value);
         }
@@ -274,8 +223,23 @@ pub fn checkbox<'de, D: serde::Deserializer<'de>>(d: D) -> Result<bool, D::Error
     Ok(Option::<String>::deserialize(d)?.is_some())
 }
 
+/// A list of typed numbers (repeated fields) as numbers, blanks left out.
+fn numbers(list: Value) -> Value {
+    let Value::Array(items) = list else {
+        return list;
+    };
+    items
+        .into_iter()
+        .filter_map(|item| match item {
+            Value::String(text) if text.trim().is_empty() => None,
+            Value::String(text) => Some(number_or_text(text.trim().to_owned())),
+            other => Some(other),
+        })
+        .collect()
+}
+
 /// Text as a JSON number when it is one (a decimal comma too), else as text.
-fn number_or_text(v: String) -> Value {
+pub fn number_or_text(v: String) -> Value {
     v.replace(',', ".")
         .parse::<f64>()
         .ok()
@@ -332,6 +296,7 @@ mod tests {
         keep_blank: &["name"],
         places: &["home"],
         groups: &["ages"],
+        ..Shape::PLAIN
     };
 
     fn read(body: &str) -> Typed {
@@ -376,6 +341,46 @@ mod tests {
         assert_eq!(
             v,
             json!({"name": "", "adviser_id": "tolv", "home": null, "wheelchair": false})
+        );
+    }
+
+    #[derive(Debug, Default, Deserialize, Serialize)]
+    #[serde(default)]
+    struct Answers {
+        seen: String,
+        reached: String,
+        rhythm: String,
+        ids: Vec<String>,
+        #[serde(deserialize_with = "checkbox")]
+        done: bool,
+    }
+
+    #[test]
+    fn yes_no_answers_cleared_fields_and_lists_of_numbers_take_the_inputs_types() {
+        let shape = Shape {
+            numbers: &["rhythm", "ids"],
+            yes_no: &["seen", "reached"],
+            clear: &["rhythm"],
+            ..Shape::PLAIN
+        };
+        let f: Answers = serde_html_form::from_str("seen=no&reached=&rhythm=+&ids=3&ids=&ids=x")
+            .expect("a form body");
+        let v: Value = shape.input(&f, |_| {}).expect("json");
+        assert_eq!(
+            v,
+            json!({"seen": false, "reached": null, "rhythm": null, "ids": [3, "x"], "done": false})
+        );
+        let typed = super::Typed::of(&Answers {
+            seen: "yes".into(),
+            done: true,
+            ..Answers::default()
+        });
+        assert_eq!(typed.get("seen").as_deref(), Some("yes"));
+        assert!(typed.checked("done") && !typed.checked("missing"));
+        assert_eq!(
+            typed.get("reached"),
+            None,
+            "a blank is not shown as typed text"
         );
     }
 }

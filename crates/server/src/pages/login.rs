@@ -9,11 +9,12 @@ use axum_extra::extract::CookieJar;
 use axum_extra::extract::cookie::{Cookie, SameSite};
 use kith_app::AppError;
 use kith_domain::Lang;
+use secrecy::{ExposeSecret, SecretString};
 use serde::Deserialize;
 use tower_sessions::Session;
 
 use super::ctx::LANG_COOKIE;
-use super::form::FormData;
+use super::form::Form;
 use super::{AnonCtx, Ctx, PageResult, error_page};
 use crate::AppState;
 use crate::extract::{ClientIp, resolve_actor};
@@ -66,19 +67,31 @@ pub async fn form(AnonCtx(ctx): AnonCtx, Query(q): Query<NextQuery>) -> LoginPag
     }
 }
 
+/// Signing in. Without `Debug`: it holds a password.
+#[derive(Deserialize)]
+pub struct LoginForm {
+    #[serde(default)]
+    email: String,
+    #[serde(default = "super::security::no_password")]
+    password: SecretString,
+    /// Where to go after signing in (only a path of Kith's own).
+    #[serde(default)]
+    next: String,
+}
+
 pub async fn submit(
     State(state): State<AppState>,
     AnonCtx(ctx): AnonCtx,
     ClientIp(source): ClientIp,
     session: Session,
-    form: FormData,
+    Form(form): Form<LoginForm>,
 ) -> PageResult {
-    let email = form.text("email");
-    let next = safe_next(form.get("next"));
-    let password = form.text("password");
+    let email = form.email.trim().to_owned();
+    let next = safe_next(Some(form.next.trim().to_owned()).filter(|n| !n.is_empty()));
+    let password = super::security::trimmed(&form.password);
     let attempt = kith_app::auth::LoginAttempt {
         email: &email,
-        password: &password,
+        password: password.expose_secret(),
         source,
     };
     match kith_app::auth::login(state.app(), attempt).await {

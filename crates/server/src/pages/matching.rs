@@ -13,13 +13,14 @@ use kith_app::proposals::{
 };
 use kith_app::{Actor, AppError, Paged};
 use kith_domain::{ChildId, ExitGoal, ProposalId, ProposalStatus, Role};
-use serde_json::Value;
+use serde::{Deserialize, Serialize};
+use serde_json::{Map, Value};
 
-use super::children::Choice;
-use super::form::{FormData, JsonBuilder, and_then, parse_input};
+use super::Choice;
+use super::ctx::PageQuery;
+use super::form::{Form, Shape, and_then, checkbox};
 use super::{Ctx, FormProblem, PageActor, PageResult, fail, form_problems, see_other, submit};
 use crate::AppState;
-use crate::extract::ApiQuery;
 
 pub fn router() -> Router<AppState> {
     Router::new()
@@ -123,41 +124,66 @@ async fn matches(
     State(s): State<AppState>,
     PageActor { actor, ctx }: PageActor,
     Path(id): Path<i64>,
-    ApiQuery(q): ApiQuery<MatchParams>,
+    PageQuery(q): PageQuery<MatchParams>,
 ) -> PageResult {
     match_page(&s, &actor, ctx, id, q, FormState::default()).await
+}
+
+/// A proposal made from the match list: the child, the chosen option, the start, the
+/// rationale, the sibling group together (unless `together=false`), kept as a draft or sent.
+#[derive(Debug, Default, Deserialize, Serialize)]
+#[serde(default)]
+struct ProposalForm {
+    child_id: String,
+    option_id: String,
+    start_date: String,
+    rationale: String,
+    together: String,
+    #[serde(deserialize_with = "checkbox")]
+    draft: bool,
+}
+
+const PROPOSAL: Shape = Shape {
+    numbers: &["child_id", "option_id"],
+    keep_blank: &["rationale"],
+    ..Shape::PLAIN
+};
+
+impl ProposalForm {
+    fn together(&self) -> bool {
+        self.together.trim() != "false"
+    }
+
+    /// The two choices that are not fields of the input as they are typed.
+    fn choices(&self, fields: &mut Map<String, Value>) {
+        fields.remove("draft");
+        fields.insert("together".into(), Value::Bool(self.together()));
+        fields.insert("submit".into(), Value::Bool(!self.draft));
+    }
 }
 
 async fn create(
     State(s): State<AppState>,
     PageActor { actor, ctx }: PageActor,
-    f: FormData,
+    Form(f): Form<ProposalForm>,
 ) -> PageResult {
-    let v = JsonBuilder::default()
-        .number("child_id", f.get("child_id"))
-        .number("option_id", f.get("option_id"))
-        .text("start_date", f.get("start_date"))
-        .text_always("rationale", f.text("rationale"))
-        .flag("together", f.get("together").as_deref() != Some("false"))
-        .flag("submit", !f.checked("draft"))
-        .build();
+    let input = PROPOSAL.input(&f, |m| f.choices(m));
     let create = |i: NewProposalInput| kith_app::proposals::create(s.app(), &actor, i);
-    match submit(&ctx, parse_input(v), create).await? {
+    match submit(&ctx, input, create).await? {
         Ok(p) => Ok(see_other(&format!("/proposals/{}", p.id))),
         Err(problems) => {
-            let child: i64 = f
-                .get("child_id")
-                .and_then(|c| c.parse().ok())
-                .ok_or_else(|| super::error_page(&ctx, AppError::invalid("child_id", "missing")))?;
+            let child: i64 = f.child_id.trim().parse().map_err(|_| {
+                super::error_page(&ctx, AppError::invalid("child_id", "problem.invalid_id"))
+            })?;
             let params = MatchParams {
-                start: f.get("start_date").and_then(|d| d.parse().ok()),
-                together: Some(f.get("together").as_deref() != Some("false")),
+                start: f.start_date.trim().parse().ok(),
+                together: Some(f.together()),
                 limit: None,
             };
             let form = FormState {
                 problems,
-                rationale: f.text("rationale"),
-                chosen: f.text("option_id"),
+                rationale: f.rationale,
+                chosen: f.option_id.trim().to_owned(),
             };
             match_page(&s, &actor, ctx, child, params, form).await
         }
@@ -177,7 +203,7 @@ struct ListPage {
 async fn list(
     State(s): State<AppState>,
     PageActor { actor, ctx }: PageActor,
-    ApiQuery(mut q): ApiQuery<ProposalListParams>,
+    PageQuery(mut q): PageQuery<ProposalListParams>,
 ) -> PageResult {
     let page = kith_app::proposals::list(s.app(), &actor, &q)
         .await
@@ -188,15 +214,7 @@ async fn list(
         format!("/proposals?status={status}&cursor={c}")
     });
     Ok(ListPage {
-        statuses: ProposalStatus::ALL
-            .iter()
-            .map(|s| {
-                (
-                    s.as_str().to_owned(),
-                    ctx.t(&format!("proposal_status.{}", s.as_str())).to_owned(),
-                )
-            })
-            .collect(),
+        statuses: super::keyed_choices::<ProposalStatus>(&ctx, "proposal_status"),
         page,
         status,
         next_url,
@@ -239,15 +257,7 @@ async fn proposal_page(
     Ok((
         status,
         ProposalPage {
-            exit_goals: ExitGoal::ALL
-                .iter()
-                .map(|g| {
-                    (
-                        g.as_str().to_owned(),
-                        ctx.t(&format!("exit_goal.{}", g.as_str())).to_owned(),
-                    )
-                })
-                .collect(),
+            exit_goals: super::keyed_choices::<ExitGoal>(&ctx, "exit_goal"),
             p,
             problems,
             ctx,
@@ -290,17 +300,29 @@ async fn submit_draft(
     decided(&s, &actor, ctx, id, r).await
 }
 
+/// A leader's approval; a stay's planned end and exit goal may be set or corrected here.
+#[derive(Debug, Default, Deserialize, Serialize)]
+#[serde(default)]
+struct ApproveForm {
+    planned_end_date: String,
+    exit_goal: String,
+}
+
+/// A leader's rejection, with the reason.
+#[derive(Debug, Default, Deserialize, Serialize)]
+#[serde(default)]
+struct RejectForm {
+    reason: String,
+}
+
 async fn approve(
     State(s): State<AppState>,
     PageActor { actor, ctx }: PageActor,
     Path(id): Path<i64>,
-    f: FormData,
+    Form(f): Form<ApproveForm>,
 ) -> PageResult {
-    let v: Value = JsonBuilder::default()
-        .text("planned_end_date", f.get("planned_end_date"))
-        .text("exit_goal", f.get("exit_goal"))
-        .build();
-    let r = and_then(parse_input::<ApproveInput>(v), |i| {
+    let input = Shape::PLAIN.input(&f, |_| {});
+    let r = and_then(input, |i: ApproveInput| {
         kith_app::proposals::approve(s.app(), &actor, ProposalId(id), i)
     })
     .await;
@@ -311,12 +333,10 @@ async fn reject(
     State(s): State<AppState>,
     PageActor { actor, ctx }: PageActor,
     Path(id): Path<i64>,
-    f: FormData,
+    Form(f): Form<RejectForm>,
 ) -> PageResult {
-    let v = JsonBuilder::default()
-        .text_always("reason", f.text("reason"))
-        .build();
-    let r = and_then(parse_input::<RejectInput>(v), |i| {
+    let input = Shape::REASON.input(&f, |_| {});
+    let r = and_then(input, |i: RejectInput| {
         kith_app::proposals::reject(s.app(), &actor, ProposalId(id), i)
     })
     .await;

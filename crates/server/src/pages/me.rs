@@ -10,9 +10,10 @@ use axum::routing::{get, post};
 use chrono::NaiveDate;
 use kith_app::Actor;
 use kith_app::wheel::availability::{AvailabilityInput, AvailabilityView};
+use serde::{Deserialize, Serialize};
 use serde_json::{Value, json};
 
-use super::form::{FormData, parse_input};
+use super::form::{Form, Shape};
 use super::{Ctx, FormProblem, PageActor, PageResult, fail, see_other, submit};
 use crate::AppState;
 
@@ -100,33 +101,44 @@ async fn show(
     page(&s, &actor, ctx, None, vec![], None, changed).await
 }
 
+/// One's room for visits: most visits a week (blank: the rules' default) and the days off.
+#[derive(Debug, Default, Deserialize, Serialize)]
+#[serde(default)]
+struct AvailabilityForm {
+    weekly_visits: String,
+    days_off: String,
+}
+
+const AVAILABILITY: Shape = Shape {
+    numbers: &["weekly_visits"],
+    clear: &["weekly_visits"],
+    ..Shape::PLAIN
+};
+
 async fn set_availability(
     State(s): State<AppState>,
     PageActor { actor, ctx }: PageActor,
-    f: FormData,
+    Form(f): Form<AvailabilityForm>,
 ) -> PageResult {
-    let weekly = f.text("weekly_visits");
-    let days = f.text("days_off");
-    // One date per line (or separated by commas or spaces); each is parsed by the input, so a
-    // bad one is named by its position.
-    let list: Vec<Value> = days
-        .split(|c: char| c == ',' || c.is_whitespace())
-        .filter(|d| !d.is_empty())
-        .map(|d| json!(d))
-        .collect();
-    let v = json!({
-        "weekly_visits": if weekly.trim().is_empty() {
-            Value::Null
-        } else {
-            weekly.trim().parse::<i64>().map(Value::from).unwrap_or(json!(weekly))
-        },
-        "days_off": list,
+    let input = AVAILABILITY.input(&f, |m| {
+        // One date per line (or separated by commas or spaces); each is parsed by the input,
+        // so a bad one is named by its position.
+        let days: Vec<Value> = f
+            .days_off
+            .split(|c: char| c == ',' || c.is_whitespace())
+            .filter(|d| !d.is_empty())
+            .map(|d| json!(d))
+            .collect();
+        m.insert("days_off".into(), Value::Array(days));
     });
     let call =
         |i: AvailabilityInput| kith_app::wheel::availability::set(s.app(), &actor, actor.id, i);
-    match submit(&ctx, parse_input(v), call).await? {
+    match submit(&ctx, input, call).await? {
         Ok(_) => Ok(see_other("/me")),
-        Err(problems) => page(&s, &actor, ctx, None, problems, Some((weekly, days)), false).await,
+        Err(problems) => {
+            let typed = Some((f.weekly_visits, f.days_off));
+            page(&s, &actor, ctx, None, problems, typed, false).await
+        }
     }
 }
 

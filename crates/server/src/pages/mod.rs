@@ -83,6 +83,9 @@ struct ErrorPage {
     status: u16,
     title: &'static str,
     message: String,
+    /// A page asked with a filter that does not read: what is wrong with each, and the way
+    /// back to the page without them.
+    filters: Vec<FormProblem>,
 }
 
 /// A page for an error from `kith-app` (a login redirect for 401). The status and the words
@@ -106,8 +109,39 @@ pub fn error_page(ctx: &Ctx, e: AppError) -> Response {
         status: status.as_u16(),
         title: ctx.t(&title),
         message,
+        filters: Vec::new(),
     };
     (status, page).into_response()
+}
+
+/// The page for a form refused because it did not carry Kith's token (sent from elsewhere,
+/// or from a page opened before the person signed in again): what happened and what to do.
+pub fn expired_form_page(ctx: Ctx) -> Response {
+    let page = ErrorPage {
+        title: ctx.t("error.forbidden"),
+        message: ctx.t("error.form_expired").to_owned(),
+        status: 403,
+        filters: Vec::new(),
+        ctx,
+    };
+    (StatusCode::FORBIDDEN, page).into_response()
+}
+
+/// The page for a filter that does not read (`?from=31.02.2026`): each problem in the
+/// reader's words, and a link back to the page without the filters. Never the API's JSON.
+pub fn filter_page(ctx: &Ctx, e: AppError) -> Response {
+    let filters = match form_problems(ctx, e) {
+        Ok(filters) => filters,
+        Err(page) => return page,
+    };
+    let page = ErrorPage {
+        ctx: ctx.clone(),
+        status: 422,
+        title: ctx.t("error.filter"),
+        message: String::new(),
+        filters,
+    };
+    (StatusCode::UNPROCESSABLE_ENTITY, page).into_response()
 }
 
 /// The 404 page for unknown paths, in the visitor's language.
@@ -117,6 +151,7 @@ pub fn not_found_page(ctx: Ctx) -> Html<String> {
         ctx,
         status: 404,
         message: String::new(),
+        filters: Vec::new(),
     };
     Html(page.render().unwrap_or_else(|_| "Not found".to_owned()))
 }
@@ -219,6 +254,27 @@ where
 }
 
 /// A redirect after a successful form post.
+/// (code, label) pairs for a select.
+pub type Choice = (String, String);
+
+/// A vocabulary's values for a select, each with its name in the reader's language.
+pub fn term_choices<T: kith_domain::Code + kith_text::Term>(ctx: &Ctx) -> Vec<Choice> {
+    let name = |v: T| kith_text::term(ctx.lang, v).to_owned();
+    T::all()
+        .iter()
+        .map(|&v| (kith_domain::Code::code(v).to_owned(), name(v)))
+        .collect()
+}
+
+/// A vocabulary's values for a select, each labelled by the catalogue key `{area}.{code}`.
+pub fn keyed_choices<T: kith_domain::Code>(ctx: &Ctx, area: &str) -> Vec<Choice> {
+    let label = |code: &str| ctx.t(&format!("{area}.{code}")).to_owned();
+    T::all()
+        .iter()
+        .map(|v| (v.code().to_owned(), label(v.code())))
+        .collect()
+}
+
 pub fn see_other(path: &str) -> Response {
     Redirect::to(path).into_response()
 }

@@ -12,10 +12,10 @@ use kith_app::dashboard::{Dashboard, DashboardParams};
 use kith_domain::PlacementForm;
 use kith_domain::goals::StaySignal;
 
+use super::ctx::PageQuery;
 use super::{Ctx, PageActor, PageResult, fail};
 use crate::AppState;
 use crate::charts::{FORM_COLOURS, bars_with_limit, stacked_bars};
-use crate::extract::ApiQuery;
 
 pub fn router() -> Router<AppState> {
     Router::new()
@@ -95,7 +95,7 @@ impl DashboardPage {
 async fn dashboard(
     State(s): State<AppState>,
     PageActor { actor, ctx }: PageActor,
-    ApiQuery(q): ApiQuery<DashboardParams>,
+    PageQuery(q): PageQuery<DashboardParams>,
 ) -> PageResult {
     let d = kith_app::dashboard::dashboard(s.app(), &actor, &q)
         .await

@@ -19,11 +19,11 @@ use std::collections::BTreeMap;
 use serde::{Deserialize, Serialize};
 use serde_json::{Value, json};
 
-use super::children::Choice;
+use super::Choice;
+use super::ctx::PageQuery;
 use super::form::{Form, Shape, checkbox, code_list};
 use super::{Ctx, FormProblem, PageActor, PageResult, fail, problem_for, see_other, submit};
 use crate::AppState;
-use crate::extract::ApiQuery;
 
 pub fn router() -> Router<AppState> {
     Router::new()
@@ -35,15 +35,7 @@ pub fn router() -> Router<AppState> {
 }
 
 fn kind_choices(ctx: &Ctx) -> Vec<Choice> {
-    PlacementKind::ALL
-        .iter()
-        .map(|k| {
-            (
-                k.as_str().to_owned(),
-                kith_text::term(ctx.lang, k).to_owned(),
-            )
-        })
-        .collect()
+    super::term_choices::<PlacementKind>(ctx)
 }
 
 #[derive(Template, WebTemplate)]
@@ -63,7 +55,7 @@ struct ListPage {
 async fn list(
     State(s): State<AppState>,
     PageActor { actor, ctx }: PageActor,
-    ApiQuery(mut q): ApiQuery<OptionListParams>,
+    PageQuery(mut q): PageQuery<OptionListParams>,
 ) -> PageResult {
     let page = kith_app::options::list(s.app(), &actor, &q)
         .await
@@ -90,15 +82,7 @@ async fn list(
     });
     Ok(ListPage {
         kinds: kind_choices(&ctx),
-        areas: TargetArea::ALL
-            .iter()
-            .map(|a| {
-                (
-                    a.as_str().to_owned(),
-                    kith_text::term(ctx.lang, a).to_owned(),
-                )
-            })
-            .collect(),
+        areas: super::term_choices::<TargetArea>(&ctx),
         kind: q.kind.map(|k| k.as_str().to_owned()).unwrap_or_default(),
         target_area: q
             .target_area
@@ -186,8 +170,8 @@ const OPTION: Shape = Shape {
         "network_child_id",
     ],
     keep_blank: &["name", "address", "culture_religion"],
-    places: &[],
     groups: &["coordinates", "approval", "age_range"],
+    ..Shape::PLAIN
 };
 
 impl OptionFields {
@@ -315,51 +299,11 @@ async fn option_form(
         cancel,
         v,
         kinds: kind_choices(&ctx),
-        forms: InstitutionForm::ALL
-            .iter()
-            .map(|f| {
-                (
-                    f.as_str().to_owned(),
-                    kith_text::term(ctx.lang, f).to_owned(),
-                )
-            })
-            .collect(),
-        authorities: ApprovalAuthority::ALL
-            .iter()
-            .map(|a| {
-                (
-                    a.as_str().to_owned(),
-                    ctx.t(&format!("authority.{}", a.as_str())).to_owned(),
-                )
-            })
-            .collect(),
-        statuses: ApprovalStatus::ALL
-            .iter()
-            .map(|a| {
-                (
-                    a.as_str().to_owned(),
-                    ctx.t(&format!("approval.{}", a.as_str())).to_owned(),
-                )
-            })
-            .collect(),
-        areas: TargetArea::ALL
-            .iter()
-            .map(|a| {
-                (
-                    a.as_str().to_owned(),
-                    kith_text::term(ctx.lang, a).to_owned(),
-                )
-            })
-            .collect(),
-        levels: kith_domain::NeedLevel::ALL
-            .iter()
-            .map(|l| {
-                (
-                    l.as_str().to_owned(),
-                    ctx.t(&format!("level.{}", l.as_str())).to_owned(),
-                )
-            })
-            .collect(),
+        forms: super::term_choices::<InstitutionForm>(&ctx),
+        authorities: super::keyed_choices::<ApprovalAuthority>(&ctx, "authority"),
+        statuses: super::keyed_choices::<ApprovalStatus>(&ctx, "approval"),
+        areas: super::term_choices::<TargetArea>(&ctx),
+        levels: super::keyed_choices::<kith_domain::NeedLevel>(&ctx, "level"),
         vocabulary: vocabulary.into_iter().filter(|n| n.active).collect(),
         consultants,
         problems,

@@ -10,22 +10,21 @@ use axum::extract::{Path, State};
 use axum::response::IntoResponse;
 use axum::routing::{get, post};
 use chrono::NaiveDate;
+use kith_app::Actor;
 use kith_app::goals::GoalView;
 use kith_app::goals::reviews::ReviewView;
 use kith_app::placements::PlacementView;
 use kith_app::staff::StaffRef;
 use kith_app::wheel::year::YearView;
-use kith_app::{Actor, AppError};
 use kith_domain::goals::{GoalArea, GoalOutcome, GoalStatus, Measure, ReviewDecision, StaySignal};
 use kith_domain::{EndReason, Party, PlacementId, Role};
-use serde::Deserialize;
-use serde_json::Value;
+use serde::{Deserialize, Serialize};
 
-use super::form::{FormData, JsonBuilder, parse_input};
+use super::ctx::PageQuery;
+use super::form::{Form, Shape, Typed};
 use super::visits::VisitLines;
 use super::{Ctx, FormProblem, PageActor, PageResult, fail, see_other, submit};
 use crate::AppState;
-use crate::extract::ApiQuery;
 
 pub fn router() -> Router<AppState> {
     Router::new()
@@ -49,7 +48,7 @@ pub(super) struct PlacementPage {
     /// The form the problems belong to (shown open).
     form: Option<String>,
     /// What was typed into that form, shown again so nothing is lost.
-    typed: FormData,
+    typed: Typed,
     today: NaiveDate,
 }
 
@@ -289,11 +288,11 @@ pub(super) async fn placement_page(
     id: i64,
     q: YearQuery,
     problems: Vec<FormProblem>,
-    came_back: Option<(&str, FormData)>,
+    came_back: Option<(&str, Typed)>,
 ) -> PageResult {
     let (form, typed) = match came_back {
         Some((form, typed)) => (Some(form.to_owned()), typed),
-        None => (None, FormData::default()),
+        None => (None, Typed::default()),
     };
     let problems = match &form {
         Some(form) => problems
@@ -341,48 +340,40 @@ async fn show(
     State(s): State<AppState>,
     PageActor { actor, ctx }: PageActor,
     Path(id): Path<i64>,
-    ApiQuery(q): ApiQuery<YearQuery>,
+    PageQuery(q): PageQuery<YearQuery>,
 ) -> PageResult {
     placement_page(&s, &actor, ctx, id, q, vec![], None).await
 }
+
+/// The follow-up of a placement: its consultant and the plan reviews' rhythm. An emptied
+/// field clears the value (no consultant; the rules' rhythm).
+#[derive(Debug, Default, Deserialize, Serialize)]
+#[serde(default)]
+struct FollowUpForm {
+    consultant_id: String,
+    review_rhythm_months: String,
+}
+
+const FOLLOW_UP: Shape = Shape {
+    numbers: &["consultant_id", "review_rhythm_months"],
+    clear: &["consultant_id", "review_rhythm_months"],
+    ..Shape::PLAIN
+};
 
 async fn update(
     State(s): State<AppState>,
     PageActor { actor, ctx }: PageActor,
     Path(id): Path<i64>,
-    f: FormData,
+    Form(f): Form<FollowUpForm>,
 ) -> PageResult {
-    let consultant = f.text("consultant_id");
-    let rhythm = f.text("review_rhythm_months");
-    let b = JsonBuilder::default().value(
-        "consultant_id",
-        consultant
-            .parse::<i64>()
-            .map(Value::from)
-            .unwrap_or(Value::Null),
-    );
-    // Blank: back to the rules' rhythm.
-    let v = if rhythm.trim().is_empty() {
-        b.value("review_rhythm_months", Value::Null)
-    } else {
-        b.number("review_rhythm_months", Some(rhythm))
-    }
-    .build();
+    let input = FOLLOW_UP.input(&f, |_| {});
     let call = |i| kith_app::placements::update(s.app(), &actor, PlacementId(id), i);
-    let input: Result<kith_app::placements::PlacementUpdateInput, AppError> = parse_input(v);
     match submit(&ctx, input, call).await? {
         Ok(_) => Ok(see_other(&format!("/placements/{id}"))),
         Err(problems) => {
-            placement_page(
-                &s,
-                &actor,
-                ctx,
-                id,
-                YearQuery::default(),
-                problems,
-                Some(("follow-up", f)),
-            )
-            .await
+            let typed = Some(("follow-up", Typed::of(&f)));
+            let page = YearQuery::default();
+            placement_page(&s, &actor, ctx, id, page, problems, typed).await
         }
     }
 }

@@ -6,12 +6,15 @@
 use axum::Router;
 use axum::extract::{Path, State};
 use axum::routing::post;
+use std::collections::BTreeMap;
+
 use kith_app::{Actor, AppError};
 use kith_domain::{GoalId, PlacementId};
 use serde::de::DeserializeOwned;
-use serde_json::{Value, json};
+use serde::{Deserialize, Serialize};
+use serde_json::{Map, Value, json};
 
-use super::form::{FormData, JsonBuilder, parse_input};
+use super::form::{Form, Shape, Typed, checkbox};
 use super::placements::{YearQuery, placement_page};
 use super::{Ctx, PageActor, PageResult, see_other, submit};
 use crate::AppState;
@@ -27,188 +30,256 @@ pub fn router() -> Router<AppState> {
         .route("/placements/{id}/end", post(end))
 }
 
-/// Runs the use case on the parsed form; back to the page at the anchor, or the page again
-/// with the form open and its problems. `(form, anchor)` name the form and where to return.
-async fn finish<I: DeserializeOwned, T, Fut>(
+/// Runs the use case on the form's input; back to the page at the anchor, or the page again
+/// with the form open, its problems and what was typed. `(form, anchor)` name the form and
+/// where to return.
+async fn finish<F: Serialize, I: DeserializeOwned, T, Fut>(
     s: &AppState,
     actor: &Actor,
     ctx: Ctx,
     id: i64,
     (form, anchor): (&str, &str),
-    // The form as the input's JSON, and as typed (shown again if it comes back).
-    (v, typed): (Value, FormData),
+    (typed, input): (&F, Result<I, AppError>),
     call: impl FnOnce(I) -> Fut,
 ) -> PageResult
 where
     Fut: Future<Output = Result<T, AppError>>,
 {
-    let input: Result<I, AppError> = parse_input(v);
     match submit(&ctx, input, call).await? {
         Ok(_) => Ok(see_other(&format!("/placements/{id}#{anchor}"))),
         Err(problems) => {
-            placement_page(
-                s,
-                actor,
-                ctx,
-                id,
-                YearQuery::default(),
-                problems,
-                Some((form, typed)),
-            )
-            .await
+            let typed = Typed::of(typed);
+            let page = YearQuery::default();
+            placement_page(s, actor, ctx, id, page, problems, Some((form, typed))).await
         }
     }
 }
 
-/// The measure object from the form's kind, baseline, target and unit.
-fn measure(f: &FormData) -> Value {
-    let kind = f.text("measure_kind");
-    let mut m = JsonBuilder::default().text_always("kind", kind.clone());
+/// A new goal: what, how it is measured, who takes part, by when.
+#[derive(Debug, Default, Deserialize, Serialize)]
+#[serde(default)]
+struct GoalForm {
+    area: String,
+    text: String,
+    measure_kind: String,
+    baseline: String,
+    target: String,
+    unit: String,
+    parties: Vec<String>,
+    due_on: String,
+}
+
+const GOAL: Shape = Shape {
+    numbers: &["baseline", "target"],
+    keep_blank: &["text"],
+    ..Shape::PLAIN
+};
+
+/// The measure object from the form's kind, baseline, target and unit: a yes/no goal has no
+/// figures, and only a goal counted in a unit names it.
+fn measure(fields: &mut Map<String, Value>) {
+    let mut take = |name: &str| fields.remove(name);
+    let kind = take("measure_kind").unwrap_or_else(|| json!(""));
+    let (baseline, target, unit) = (take("baseline"), take("target"), take("unit"));
+    let mut m = Map::new();
     if kind != "yes_no" {
-        m = m
-            .number("baseline", f.get("baseline"))
-            .number("target", f.get("target"));
+        m.extend(baseline.map(|v| ("baseline".to_owned(), v)));
+        m.extend(target.map(|v| ("target".to_owned(), v)));
     }
     if kind == "number" {
-        m = m.text_always("unit", f.text("unit"));
+        m.insert("unit".into(), unit.unwrap_or_else(|| json!("")));
     }
-    m.build()
+    m.insert("kind".into(), kind);
+    fields.insert("measure".into(), Value::Object(m));
 }
 
 async fn new_goal(
     State(s): State<AppState>,
     PageActor { actor, ctx }: PageActor,
     Path(id): Path<i64>,
-    f: FormData,
+    Form(f): Form<GoalForm>,
 ) -> PageResult {
-    let v = JsonBuilder::default()
-        .text("area", f.get("area"))
-        .text_always("text", f.text("text"))
-        .value("measure", measure(&f))
-        .value("parties", json!(f.all("parties")))
-        .text("due_on", f.get("due_on"))
-        .build();
+    let input = GOAL.input(&f, measure);
     let call = |i| kith_app::goals::create(s.app(), &actor, PlacementId(id), i);
-    finish(&s, &actor, ctx, id, ("goal", "goals"), (v, f), call).await
+    finish(&s, &actor, ctx, id, ("goal", "goals"), (&f, input), call).await
 }
+
+/// Progress on a goal: the day, the value (a number, or yes/no), a note, who took part.
+#[derive(Debug, Default, Deserialize, Serialize)]
+#[serde(default)]
+struct ProgressForm {
+    recorded_on: String,
+    value: String,
+    note: String,
+    #[serde(deserialize_with = "checkbox")]
+    child_took_part: bool,
+    #[serde(deserialize_with = "checkbox")]
+    parents_took_part: bool,
+}
+
+const PROGRESS: Shape = Shape {
+    numbers: &["value"],
+    yes_no: &["value"],
+    ..Shape::PLAIN
+};
 
 async fn progress(
     State(s): State<AppState>,
     PageActor { actor, ctx }: PageActor,
     Path((id, goal)): Path<(i64, i64)>,
-    f: FormData,
+    Form(f): Form<ProgressForm>,
 ) -> PageResult {
-    let value = match f.get("value").as_deref() {
-        Some("yes") => Value::Bool(true),
-        Some("no") => Value::Bool(false),
-        other => JsonBuilder::default()
-            .number("v", other.map(str::to_owned))
-            .build()["v"]
-            .clone(),
-    };
-    let v = JsonBuilder::default()
-        .text("recorded_on", f.get("recorded_on"))
-        .value("value", value)
-        .text("note", f.get("note"))
-        .flag("child_took_part", f.checked("child_took_part"))
-        .flag("parents_took_part", f.checked("parents_took_part"))
-        .build();
+    let input = PROGRESS.input(&f, |_| {});
     let call = |i| kith_app::goals::record_progress(s.app(), &actor, GoalId(goal), i);
-    let form = format!("progress-{goal}");
-    finish(
-        &s,
-        &actor,
-        ctx,
-        id,
-        (&form, &format!("goal-{goal}")),
-        (v, f),
-        call,
-    )
-    .await
+    let (form, anchor) = (format!("progress-{goal}"), format!("goal-{goal}"));
+    finish(&s, &actor, ctx, id, (&form, &anchor), (&f, input), call).await
+}
+
+/// Closing a goal: reached or dropped.
+#[derive(Debug, Default, Deserialize, Serialize)]
+#[serde(default)]
+struct CloseGoalForm {
+    status: String,
 }
 
 async fn close_goal(
     State(s): State<AppState>,
     PageActor { actor, ctx }: PageActor,
     Path((id, goal)): Path<(i64, i64)>,
-    f: FormData,
+    Form(f): Form<CloseGoalForm>,
 ) -> PageResult {
-    let v = JsonBuilder::default()
-        .text("status", f.get("status"))
-        .build();
+    let input = Shape::PLAIN.input(&f, |_| {});
     let call = |i| kith_app::goals::update(s.app(), &actor, GoalId(goal), i);
     let form = format!("close-{goal}");
-    finish(&s, &actor, ctx, id, (&form, "goals"), (v, f), call).await
+    finish(&s, &actor, ctx, id, (&form, "goals"), (&f, input), call).await
+}
+
+/// A plan review: the day, an outcome per goal (`outcome_{goal id}`), the decision, the next
+/// rhythm and the child's view.
+#[derive(Debug, Default, Deserialize, Serialize)]
+#[serde(default)]
+struct ReviewForm {
+    held_on: String,
+    decision: String,
+    rhythm_months: String,
+    child_view: String,
+    #[serde(flatten, skip_serializing)]
+    rest: BTreeMap<String, String>,
+}
+
+const REVIEW: Shape = Shape {
+    numbers: &["rhythm_months"],
+    ..Shape::PLAIN
+};
+
+/// The reviewed goals from the `outcome_{goal id}` fields that were answered.
+fn outcomes(rest: &BTreeMap<String, String>) -> Value {
+    let goal = |id: &str| id.parse::<i64>().map_or_else(|_| json!(id), Value::from);
+    rest.iter()
+        .filter_map(|(name, outcome)| Some((name.strip_prefix("outcome_")?, outcome.trim())))
+        .filter(|(_, outcome)| !outcome.is_empty())
+        .map(|(id, outcome)| json!({"goal_id": goal(id), "outcome": outcome}))
+        .collect()
 }
 
 async fn review(
     State(s): State<AppState>,
     PageActor { actor, ctx }: PageActor,
     Path(id): Path<i64>,
-    f: FormData,
+    Form(f): Form<ReviewForm>,
 ) -> PageResult {
-    let goals: Vec<Value> = f
-        .with_prefix("outcome_")
-        .into_iter()
-        .map(|(goal, outcome)| {
-            json!({"goal_id": goal.parse::<i64>().map(Value::from).unwrap_or(Value::String(goal)), "outcome": outcome})
-        })
-        .collect();
-    let v = JsonBuilder::default()
-        .text("held_on", f.get("held_on"))
-        .value("goals", Value::Array(goals))
-        .text("decision", f.get("decision"))
-        .number("rhythm_months", f.get("rhythm_months"))
-        .text("child_view", f.get("child_view"))
-        .build();
+    let input = REVIEW.input(&f, |m| {
+        m.insert("goals".into(), outcomes(&f.rest));
+    });
     let call = |i| kith_app::goals::reviews::record(s.app(), &actor, PlacementId(id), i);
-    finish(&s, &actor, ctx, id, ("review", "reviews"), (v, f), call).await
+    finish(
+        &s,
+        &actor,
+        ctx,
+        id,
+        ("review", "reviews"),
+        (&f, input),
+        call,
+    )
+    .await
 }
+
+/// A short stay's exit plan; emptied, it is cleared.
+#[derive(Debug, Default, Deserialize, Serialize)]
+#[serde(default)]
+struct ExitPlanForm {
+    exit_plan: String,
+}
+
+const EXIT_PLAN: Shape = Shape {
+    clear: &["exit_plan"],
+    ..Shape::PLAIN
+};
 
 async fn exit_plan(
     State(s): State<AppState>,
     PageActor { actor, ctx }: PageActor,
     Path(id): Path<i64>,
-    f: FormData,
+    Form(f): Form<ExitPlanForm>,
 ) -> PageResult {
-    let plan = f.get("exit_plan").map_or(Value::Null, Value::String);
-    let v = JsonBuilder::default().value("exit_plan", plan).build();
+    let input = EXIT_PLAN.input(&f, |_| {});
     let call = |i| kith_app::placements::update(s.app(), &actor, PlacementId(id), i);
-    finish(&s, &actor, ctx, id, ("exit-plan", "stay"), (v, f), call).await
+    finish(
+        &s,
+        &actor,
+        ctx,
+        id,
+        ("exit-plan", "stay"),
+        (&f, input),
+        call,
+    )
+    .await
+}
+
+/// A short stay extended: the new planned end and why.
+#[derive(Debug, Default, Deserialize, Serialize)]
+#[serde(default)]
+struct ExtendForm {
+    planned_end_date: String,
+    reason: String,
 }
 
 async fn extend(
     State(s): State<AppState>,
     PageActor { actor, ctx }: PageActor,
     Path(id): Path<i64>,
-    f: FormData,
+    Form(f): Form<ExtendForm>,
 ) -> PageResult {
-    let v = JsonBuilder::default()
-        .text("planned_end_date", f.get("planned_end_date"))
-        .text_always("reason", f.text("reason"))
-        .build();
+    let input = Shape::REASON.input(&f, |_| {});
     let call = |i| kith_app::placements::extend_stay(s.app(), &actor, PlacementId(id), i);
-    finish(&s, &actor, ctx, id, ("extend", "stay"), (v, f), call).await
+    finish(&s, &actor, ctx, id, ("extend", "stay"), (&f, input), call).await
 }
+
+/// Ending the placement: the day, why, whether a stay's exit goal was reached, whether it
+/// broke down, and what becomes of its open goals.
+#[derive(Debug, Default, Deserialize, Serialize)]
+#[serde(default)]
+struct EndForm {
+    end_date: String,
+    reason: String,
+    exit_goal_reached: String,
+    #[serde(deserialize_with = "checkbox")]
+    breakdown: bool,
+    open_goals: String,
+}
+
+const END: Shape = Shape {
+    yes_no: &["exit_goal_reached"],
+    ..Shape::PLAIN
+};
 
 async fn end(
     State(s): State<AppState>,
     PageActor { actor, ctx }: PageActor,
     Path(id): Path<i64>,
-    f: FormData,
+    Form(f): Form<EndForm>,
 ) -> PageResult {
-    let reached = match f.get("exit_goal_reached").as_deref() {
-        Some("yes") => Value::Bool(true),
-        Some("no") => Value::Bool(false),
-        _ => Value::Null,
-    };
-    let v = JsonBuilder::default()
-        .text("end_date", f.get("end_date"))
-        .text("reason", f.get("end_reason"))
-        .value("exit_goal_reached", reached)
-        .flag("breakdown", f.checked("breakdown"))
-        .text("open_goals", f.get("open_goals"))
-        .build();
+    let input = END.input(&f, |_| {});
     let call = |i| kith_app::placements::end(s.app(), &actor, PlacementId(id), i);
-    finish(&s, &actor, ctx, id, ("end", "top"), (v, f), call).await
+    finish(&s, &actor, ctx, id, ("end", "top"), (&f, input), call).await
 }

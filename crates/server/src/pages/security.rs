@@ -13,13 +13,15 @@ use kith_app::audit_view::{AuditEntryView, AuditParams};
 use kith_app::credentials::{ChangePasswordInput, ResetPasswordInput};
 use kith_app::{AppError, Paged};
 use kith_domain::{TokenId, UserId};
-use serde_json::json;
+use secrecy::{ExposeSecret, SecretString};
+use serde::Deserialize;
 use tower_sessions::Session;
 
-use super::form::{FormData, parse_input};
+use super::ctx::PageQuery;
+use super::form::Form;
 use super::{AnonCtx, Ctx, FormProblem, PageActor, PageResult, fail, see_other, submit};
 use crate::AppState;
-use crate::extract::{ApiQuery, ClientIp};
+use crate::extract::ClientIp;
 
 pub fn router() -> Router<AppState> {
     Router::new()
@@ -35,20 +37,49 @@ pub fn router() -> Router<AppState> {
         .route("/audit", get(audit))
 }
 
+/// Changing one's own password. Without `Debug`: it holds passwords.
+#[derive(Deserialize)]
+struct ChangePasswordForm {
+    #[serde(default = "no_password")]
+    current_password: SecretString,
+    #[serde(default = "no_password")]
+    new_password: SecretString,
+}
+
+/// A new password through a reset link, typed twice. Without `Debug`: it holds passwords.
+#[derive(Deserialize)]
+struct ResetForm {
+    #[serde(default = "no_password")]
+    new_password: SecretString,
+    #[serde(default = "no_password")]
+    repeat_password: SecretString,
+}
+
+/// A password field left out of the body: empty, so the input's own rule names it.
+pub(super) fn no_password() -> SecretString {
+    SecretString::from("")
+}
+
+/// A password as the pages have always taken it: without spaces around it (a password set
+/// on a page was stored so, and signing in on a page trims it the same way).
+pub(super) fn trimmed(password: &SecretString) -> SecretString {
+    SecretString::from(password.expose_secret().trim())
+}
+
 async fn change_password(
     State(s): State<AppState>,
     PageActor { actor, ctx }: PageActor,
     ClientIp(source): ClientIp,
     session: Session,
-    f: FormData,
+    Form(f): Form<ChangePasswordForm>,
 ) -> PageResult {
-    let v = json!({
-        "current_password": f.text("current_password"),
-        "new_password": f.text("new_password"),
-    });
+    let input = ChangePasswordInput {
+        current_password: trimmed(&f.current_password),
+        new_password: trimmed(&f.new_password),
+    };
     let change =
         |i: ChangePasswordInput| kith_app::credentials::change_own(s.app(), &actor, i, source);
-    match submit(&ctx, parse_input(v), change).await? {
+    match submit(&ctx, Ok(input), change).await? {
         Ok(()) => {
             // Every other session ended; this one goes on under a new id.
             crate::web_session::start(&session, actor.id)
@@ -114,10 +145,10 @@ async fn reset(
     State(s): State<AppState>,
     AnonCtx(ctx): AnonCtx,
     Path(token): Path<String>,
-    f: FormData,
+    Form(f): Form<ResetForm>,
 ) -> PageResult {
-    let new_password = f.text("new_password");
-    if new_password != f.text("repeat_password") {
+    let new_password = trimmed(&f.new_password);
+    if new_password.expose_secret() != trimmed(&f.repeat_password).expose_secret() {
         let problems = vec![FormProblem::new(
             &ctx,
             "repeat_password".into(),
@@ -136,7 +167,7 @@ async fn reset(
     }
     let input = ResetPasswordInput {
         token: token.clone().into(),
-        new_password: new_password.into(),
+        new_password,
     };
     match kith_app::credentials::use_reset(s.app(), input).await {
         Ok(()) => Ok(see_other("/login?reset=done")),
@@ -278,7 +309,7 @@ fn query_of(q: &AuditParams) -> String {
 async fn audit(
     State(s): State<AppState>,
     PageActor { actor, ctx }: PageActor,
-    ApiQuery(q): ApiQuery<AuditParams>,
+    PageQuery(q): PageQuery<AuditParams>,
 ) -> PageResult {
     let page = kith_app::audit_view::list(s.app(), &actor, &q)
         .await

@@ -12,9 +12,9 @@ use kith_app::wheel::team::TeamYear;
 use kith_domain::UnitId;
 use serde::Deserialize;
 
+use super::ctx::PageQuery;
 use super::{Ctx, PageActor, PageResult, fail};
 use crate::AppState;
-use crate::extract::ApiQuery;
 
 pub fn router() -> Router<AppState> {
     Router::new().route("/team", get(show))
@@ -72,7 +72,7 @@ struct TeamQuery {
 async fn show(
     State(s): State<AppState>,
     PageActor { actor, ctx }: PageActor,
-    ApiQuery(q): ApiQuery<TeamQuery>,
+    PageQuery(q): PageQuery<TeamQuery>,
 ) -> PageResult {
     let t = kith_app::wheel::team::team_year(s.app(), &actor, q.unit, q.from)
         .await

@@ -13,13 +13,13 @@ use kith_app::wheel::visits::{CancelVisitInput, MoveVisitInput, RecordVisitInput
 use kith_app::wheel::week::WeekView;
 use kith_domain::wheel::{DueState, OverdueReason, VisitKind, VisitStatus};
 use kith_domain::{Lang, Party, UserId, VisitId};
-use serde::Deserialize;
-use serde_json::{Value, json};
+use serde::{Deserialize, Serialize};
+use serde_json::{Map, Value, json};
 
-use super::form::{FormData, JsonBuilder, parse_input};
+use super::ctx::PageQuery;
+use super::form::{Form, Shape};
 use super::{Ctx, FormProblem, PageActor, PageResult, fail, see_other, submit};
 use crate::AppState;
-use crate::extract::ApiQuery;
 
 pub fn router() -> Router<AppState> {
     Router::new()
@@ -93,7 +93,7 @@ struct WeekQuery {
 async fn week(
     State(s): State<AppState>,
     PageActor { actor, ctx }: PageActor,
-    ApiQuery(q): ApiQuery<WeekQuery>,
+    PageQuery(q): PageQuery<WeekQuery>,
 ) -> PageResult {
     let w = kith_app::wheel::week::week(s.app(), &actor, q.person, q.date)
         .await
@@ -108,7 +108,7 @@ async fn week(
     .into_response())
 }
 
-/// A row of the new follow-ups on the record form.
+/// One agreement row of the record form, as typed.
 #[derive(Debug, Clone, Default)]
 struct FollowUpRow {
     what: String,
@@ -116,16 +116,80 @@ struct FollowUpRow {
     due_on: String,
 }
 
-/// What the record form held when it comes back with problems.
-#[derive(Debug, Clone, Default)]
+/// Recording a held visit, as typed. The agreement rows are the repeated fields `fu_what`,
+/// `fu_owner` and `fu_due` (every row sends all three, so the n-th of each is one row).
+#[derive(Debug, Clone, Default, Deserialize, Serialize)]
+#[serde(default)]
 struct RecordForm {
     held_on: String,
-    seen_alone: String,
+    child_seen_alone: String,
     not_seen_alone_reason: String,
     child_view: String,
     observations: String,
-    rows: Vec<FollowUpRow>,
-    done: Vec<i64>,
+    fu_what: Vec<String>,
+    fu_owner: Vec<String>,
+    fu_due: Vec<String>,
+    done_follow_up: Vec<String>,
+}
+
+const RECORD: Shape = Shape {
+    yes_no: &["child_seen_alone"],
+    ..Shape::PLAIN
+};
+
+impl RecordForm {
+    /// The agreement rows, at least [`FOLLOW_UP_ROWS`] of them (blank ones to fill in).
+    fn rows(&self) -> Vec<FollowUpRow> {
+        let at = |list: &[String], i: usize| list.get(i).cloned().unwrap_or_default();
+        let n = self.fu_what.len().max(FOLLOW_UP_ROWS);
+        (0..n)
+            .map(|i| FollowUpRow {
+                what: at(&self.fu_what, i),
+                owner: at(&self.fu_owner, i),
+                due_on: at(&self.fu_due, i),
+            })
+            .collect()
+    }
+
+    /// Whether the agreement `id` was ticked as done.
+    fn done(&self, id: &i64) -> bool {
+        self.done_follow_up
+            .iter()
+            .any(|d| d.trim() == id.to_string())
+    }
+
+    /// The input's agreements (rows with something written or a date) and the ones done.
+    fn follow_ups(&self, fields: &mut Map<String, Value>) {
+        for name in ["fu_what", "fu_owner", "fu_due", "done_follow_up"] {
+            fields.remove(name);
+        }
+        let agreed: Vec<Value> = self
+            .rows()
+            .into_iter()
+            .filter(|r| !r.what.trim().is_empty() || !r.due_on.trim().is_empty())
+            .map(|r| {
+                let owner = if r.owner.is_empty() {
+                    "other"
+                } else {
+                    r.owner.as_str()
+                };
+                let due_on = r.due_on.trim();
+                let due_on = if due_on.is_empty() {
+                    Value::Null
+                } else {
+                    json!(due_on)
+                };
+                json!({"what": r.what.trim(), "owner": owner, "due_on": due_on})
+            })
+            .collect();
+        let done: Vec<i64> = self
+            .done_follow_up
+            .iter()
+            .filter_map(|v| v.trim().parse().ok())
+            .collect();
+        fields.insert("follow_ups".into(), Value::Array(agreed));
+        fields.insert("done_follow_ups".into(), json!(done));
+    }
 }
 
 #[derive(Template, WebTemplate)]
@@ -186,7 +250,6 @@ async fn visit_page(
     let today = s.app().today();
     let form = form.unwrap_or_else(|| RecordForm {
         held_on: today.to_string(),
-        rows: vec![FollowUpRow::default(); FOLLOW_UP_ROWS],
         ..Default::default()
     });
     let status = super::form_status(&problems);
@@ -212,106 +275,68 @@ async fn show(
     visit_page(&s, &actor, ctx, id, vec![], None).await
 }
 
-fn record_json(f: &FormData) -> (Value, RecordForm) {
-    let mut rows = Vec::new();
-    let mut follow_ups = Vec::new();
-    for i in 0..FOLLOW_UP_ROWS {
-        let row = FollowUpRow {
-            what: f.text(&format!("fu_what_{i}")),
-            owner: f.text(&format!("fu_owner_{i}")),
-            due_on: f.text(&format!("fu_due_{i}")),
-        };
-        if !row.what.trim().is_empty() || !row.due_on.is_empty() {
-            follow_ups.push(json!({
-                "what": row.what,
-                "owner": if row.owner.is_empty() { "other" } else { row.owner.as_str() },
-                "due_on": if row.due_on.is_empty() { Value::Null } else { json!(row.due_on) },
-            }));
-        }
-        rows.push(row);
-    }
-    let done: Vec<i64> = f
-        .all("done_follow_up")
-        .iter()
-        .filter_map(|v| v.parse().ok())
-        .collect();
-    let seen = f.text("child_seen_alone");
-    let v = JsonBuilder::default()
-        .text("held_on", f.get("held_on"))
-        .value(
-            "child_seen_alone",
-            match seen.as_str() {
-                "yes" => json!(true),
-                "no" => json!(false),
-                _ => Value::Null,
-            },
-        )
-        .text("not_seen_alone_reason", f.get("not_seen_alone_reason"))
-        .text("child_view", f.get("child_view"))
-        .text("observations", f.get("observations"))
-        .value("follow_ups", Value::Array(follow_ups))
-        .value("done_follow_ups", json!(done))
-        .build();
-    let form = RecordForm {
-        held_on: f.text("held_on"),
-        seen_alone: seen,
-        not_seen_alone_reason: f.text("not_seen_alone_reason"),
-        child_view: f.text("child_view"),
-        observations: f.text("observations"),
-        rows,
-        done,
-    };
-    (v, form)
-}
-
 async fn record(
     State(s): State<AppState>,
     PageActor { actor, ctx }: PageActor,
     Path(id): Path<i64>,
-    f: FormData,
+    Form(f): Form<RecordForm>,
 ) -> PageResult {
-    let (v, form) = record_json(&f);
+    let input = RECORD.input(&f, |m| f.follow_ups(m));
     let call =
         |i: RecordVisitInput| kith_app::wheel::visits::record(s.app(), &actor, VisitId(id), i);
-    match submit(&ctx, parse_input(v), call).await? {
+    match submit(&ctx, input, call).await? {
         Ok(d) => Ok(see_other(&format!(
             "/placements/{}?recorded={}",
             d.visit.placement.id, d.visit.id
         ))),
-        Err(problems) => visit_page(&s, &actor, ctx, id, problems, Some(form)).await,
+        Err(problems) => visit_page(&s, &actor, ctx, id, problems, Some(f)).await,
     }
+}
+
+/// Moving a planned visit: to which day, and why.
+#[derive(Debug, Default, Deserialize, Serialize)]
+#[serde(default)]
+struct MoveForm {
+    to: String,
+    reason: String,
 }
 
 async fn move_visit(
     State(s): State<AppState>,
     PageActor { actor, ctx }: PageActor,
     Path(id): Path<i64>,
-    f: FormData,
+    Form(f): Form<MoveForm>,
 ) -> PageResult {
-    let v = JsonBuilder::default()
-        .text("to", f.get("to"))
-        .text_always("reason", f.text("reason"))
-        .build();
+    let input = Shape::REASON.input(&f, |_| {});
     let call =
         |i: MoveVisitInput| kith_app::wheel::visits::move_visit(s.app(), &actor, VisitId(id), i);
-    match submit(&ctx, parse_input(v), call).await? {
+    match submit(&ctx, input, call).await? {
         Ok(_) => Ok(see_other(&format!("/visits/{id}"))),
         Err(problems) => visit_page(&s, &actor, ctx, id, problems, None).await,
     }
+}
+
+/// Cancelling a planned visit, and why (`cancel_reason`: the visit page has the move form's
+/// `reason` too, and each problem is shown next to its own form's field).
+#[derive(Debug, Default, Deserialize, Serialize)]
+#[serde(default)]
+struct CancelForm {
+    cancel_reason: String,
 }
 
 async fn cancel(
     State(s): State<AppState>,
     PageActor { actor, ctx }: PageActor,
     Path(id): Path<i64>,
-    f: FormData,
+    Form(f): Form<CancelForm>,
 ) -> PageResult {
-    let v = JsonBuilder::default()
-        .text_always("reason", f.text("cancel_reason"))
-        .build();
+    let input = Shape::PLAIN.input(&f, |m| {
+        let reason = m.remove("cancel_reason").unwrap_or_else(|| json!(""));
+        m.insert("reason".into(), reason);
+    });
     let call =
         |i: CancelVisitInput| kith_app::wheel::visits::cancel(s.app(), &actor, VisitId(id), i);
-    match submit(&ctx, parse_input(v), call).await? {
+    match submit(&ctx, input, call).await? {
         Ok(_) => Ok(see_other(&format!("/visits/{id}"))),
         Err(problems) => {
             let problems = problems

@@ -41,17 +41,10 @@ pub async fn add_network_person<C: ConnectionTrait>(
     f: &NetworkPersonFields,
     now: DateTime<Utc>,
 ) -> Result<i64> {
-    let (address, lat, lon) = place_parts(&f.place);
     let m = network_person::ActiveModel {
         child_id: Set(child_id),
-        name: Set(f.name.clone()),
-        relation: Set(f.relation.clone()),
-        address: Set(address),
-        lat: Set(lat),
-        lon: Set(lon),
-        approval_status: Set(f.approval_status.into()),
         created_at: Set(now),
-        ..Default::default()
+        ..person(f)
     }
     .insert(conn)
     .await?;
@@ -64,16 +57,9 @@ pub async fn update_network_person<C: ConnectionTrait>(
     id: i64,
     f: &NetworkPersonFields,
 ) -> Result<()> {
-    let (address, lat, lon) = place_parts(&f.place);
     network_person::ActiveModel {
         id: sea_orm::ActiveValue::Unchanged(id),
-        name: Set(f.name.clone()),
-        relation: Set(f.relation.clone()),
-        address: Set(address),
-        lat: Set(lat),
-        lon: Set(lon),
-        approval_status: Set(f.approval_status.into()),
-        ..Default::default()
+        ..person(f)
     }
     .update(conn)
     .await?;
@@ -87,3 +73,17 @@ pub async fn delete_network_person<C: ConnectionTrait>(conn: &C, id: i64) -> Res
 }
 
 // ---- unsuitable options -----------------------------------------------------------------
+
+/// The fields of a network person as typed, to insert or to replace.
+fn person(f: &NetworkPersonFields) -> network_person::ActiveModel {
+    let (address, lat, lon) = place_parts(&f.place);
+    network_person::ActiveModel {
+        name: Set(f.name.clone()),
+        relation: Set(f.relation.clone()),
+        address: Set(address),
+        lat: Set(lat),
+        lon: Set(lon),
+        approval_status: Set(f.approval_status.into()),
+        ..Default::default()
+    }
+}

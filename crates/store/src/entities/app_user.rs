@@ -12,7 +12,7 @@ pub struct Model {
     pub name: String,
     pub password_hash: String,
     pub active: bool,
-    pub locale: String,
+    pub locale: crate::Stored<kith_domain::Lang>,
     pub created_at: DateTimeUtc,
     pub updated_at: DateTimeUtc,
     /// SHA-256 (hex) of the user's calendar feed token.

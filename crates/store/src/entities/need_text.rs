@@ -9,7 +9,7 @@ pub struct Model {
     pub need_code: String,
     /// The language's code, `da` or `en`.
     #[sea_orm(primary_key, auto_increment = false)]
-    pub lang: String,
+    pub lang: crate::Stored<kith_domain::Lang>,
     pub label: String,
     #[sea_orm(column_type = "Text")]
     pub description: String,

@@ -173,32 +173,28 @@ pub async fn places_taken<C: ConnectionTrait>(conn: &C, option_id: i64) -> Resul
 pub async fn breakdowns_by_option<C: ConnectionTrait>(
     conn: &C,
 ) -> Result<std::collections::HashMap<i64, u32>> {
-    use sea_orm::QuerySelect;
-    let rows: Vec<(i64, i64)> = placement::Entity::find()
-        .select_only()
-        .column(placement::Column::OptionId)
-        .column_as(placement::Column::Id.count(), "n")
-        .filter(placement::Column::Breakdown.eq(true))
-        .group_by(placement::Column::OptionId)
-        .into_tuple()
-        .all(conn)
-        .await?;
-    Ok(rows
-        .into_iter()
-        .map(|(o, n)| (o, u32::try_from(n).unwrap_or(u32::MAX)))
-        .collect())
+    count_by_option(conn, placement::Column::Breakdown.eq(true)).await
 }
 
 /// Places taken by current placements, for every option that has any.
 pub async fn places_taken_by_option<C: ConnectionTrait>(
     conn: &C,
 ) -> Result<std::collections::HashMap<i64, u32>> {
+    let current = placement::Column::Status.is_in(crate::scope::current_statuses());
+    count_by_option(conn, current).await
+}
+
+/// How many placements meet `condition`, per option that has any.
+async fn count_by_option<C: ConnectionTrait>(
+    conn: &C,
+    condition: sea_orm::sea_query::SimpleExpr,
+) -> Result<std::collections::HashMap<i64, u32>> {
     use sea_orm::QuerySelect;
     let rows: Vec<(i64, i64)> = placement::Entity::find()
         .select_only()
         .column(placement::Column::OptionId)
         .column_as(placement::Column::Id.count(), "n")
-        .filter(placement::Column::Status.is_in(crate::scope::current_statuses()))
+        .filter(condition)
         .group_by(placement::Column::OptionId)
         .into_tuple()
         .all(conn)

@@ -35,6 +35,9 @@ login =
 
 error =
     .status = Fejlkode
+    .filter = Filteret kan ikke læses
+    .without_filters = Vis siden uden filtre
+    .form_expired = Formularen er udløbet eller kom ikke fra Kith. Gå tilbage, genindlæs siden, og prøv igen.
     .home = Til forsiden
     .forbidden = Du har ikke adgang
     .not_found = Siden findes ikke

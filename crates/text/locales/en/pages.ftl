@@ -35,6 +35,9 @@ login =
 
 error =
     .status = Status
+    .filter = The filter cannot be read
+    .without_filters = Show the page without filters
+    .form_expired = The form has expired or did not come from Kith. Go back, reload the page and try again.
     .home = Go to the start page
     .forbidden = You do not have access
     .not_found = Page not found

@@ -113,9 +113,9 @@ pub(super) async fn option_row(app: &App, r: &mut Row<'_>) -> Result<(OptionInpu
     let status = required_code(r, "approval_status").unwrap_or(ApprovalStatus::ALL[0]);
     let approved_on = r.date("approved_on").flatten();
     let valid_until = r.date("valid_until").flatten();
-    let places = required_number::<u32>(r, "approved_places").unwrap_or(1);
-    let min = required_number::<u8>(r, "age_min").unwrap_or(0);
-    let max = required_number::<u8>(r, "age_max").unwrap_or(17);
+    let places = required_code::<u32>(r, "approved_places").unwrap_or(1);
+    let min = required_code::<u8>(r, "age_min").unwrap_or(0);
+    let max = required_code::<u8>(r, "age_max").unwrap_or(17);
     let mut areas = Vec::new();
     for a in r.list("target_areas") {
         match a.parse::<TargetArea>() {

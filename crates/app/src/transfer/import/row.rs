@@ -205,16 +205,3 @@ where
         }
     }
 }
-
-pub(super) fn required_number<T: FromStr>(r: &mut Row<'_>, column: &str) -> Option<T>
-where
-    T::Err: std::fmt::Display,
-{
-    match r.parsed::<T>(column)? {
-        Some(v) => Some(v),
-        None => {
-            r.problem(column, "required");
-            None
-        }
-    }
-}

@@ -39,16 +39,11 @@ const CASE: Shape = Shape {
     numbers: &["case_adviser_id"],
     keep_blank: &["name", "culture_religion_wishes", "own_wishes"],
     places: &["school", "parents_home"],
-    groups: &[],
+    ..Shape::PLAIN
 };
 
 /// The needs profile: target area, support level, wheelchair access and the needs.
-const PROFILE: Shape = Shape {
-    numbers: &[],
-    keep_blank: &[],
-    places: &[],
-    groups: &[],
-};
+const PROFILE: Shape = Shape::PLAIN;
 
 impl CaseFields {
     fn level_of(&self, code: &str) -> &str {

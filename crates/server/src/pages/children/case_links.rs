@@ -14,10 +14,9 @@ pub(super) struct NetworkFields {
 }
 
 const NETWORK: Shape = Shape {
-    numbers: &[],
     keep_blank: &["name", "relation"],
     places: &["place"],
-    groups: &[],
+    ..Shape::PLAIN
 };
 
 /// Another child to link as a sibling, by its number.
@@ -29,9 +28,7 @@ pub(super) struct SiblingFields {
 
 const SIBLING: Shape = Shape {
     numbers: &["sibling_id"],
-    keep_blank: &[],
-    places: &[],
-    groups: &[],
+    ..Shape::PLAIN
 };
 
 /// An option found unsuitable, by its number, and why.
@@ -45,8 +42,7 @@ pub(super) struct UnsuitableFields {
 const UNSUITABLE: Shape = Shape {
     numbers: &["option_id"],
     keep_blank: &["reason"],
-    places: &[],
-    groups: &[],
+    ..Shape::PLAIN
 };
 
 /// An option the child knows, by its number (the address of the change), and how.
@@ -59,10 +55,8 @@ pub(super) struct KnownFields {
 }
 
 const KNOWN: Shape = Shape {
-    numbers: &[],
     keep_blank: &["how"],
-    places: &[],
-    groups: &[],
+    ..Shape::PLAIN
 };
 
 pub(super) async fn add_network(

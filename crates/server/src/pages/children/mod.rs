@@ -33,7 +33,7 @@ use super::{
     Ctx, FormProblem, PageActor, PageResult, fail, form_problems, problem_for, see_other, submit,
 };
 use crate::AppState;
-use crate::extract::ApiQuery;
+use crate::pages::ctx::PageQuery;
 
 pub fn router() -> Router<AppState> {
     Router::new()
@@ -62,31 +62,14 @@ pub fn router() -> Router<AppState> {
         .route("/children/{id}/known/{option}/delete", post(remove_known))
 }
 
-/// (code, label) pairs for a select.
-pub type Choice = (String, String);
+pub use super::Choice;
 
 fn area_choices(ctx: &Ctx) -> Vec<Choice> {
-    TargetArea::ALL
-        .iter()
-        .map(|a| {
-            (
-                a.as_str().to_owned(),
-                kith_text::term(ctx.lang, a).to_owned(),
-            )
-        })
-        .collect()
+    super::term_choices::<TargetArea>(ctx)
 }
 
 fn level_choices(ctx: &Ctx) -> Vec<Choice> {
-    NeedLevel::ALL
-        .iter()
-        .map(|l| {
-            (
-                l.as_str().to_owned(),
-                ctx.t(&format!("level.{}", l.as_str())).to_owned(),
-            )
-        })
-        .collect()
+    super::keyed_choices::<NeedLevel>(ctx, "level")
 }
 
 // ---- list -------------------------------------------------------------------------------
@@ -106,7 +89,7 @@ struct ListPage {
 async fn list(
     State(s): State<AppState>,
     PageActor { actor, ctx }: PageActor,
-    ApiQuery(mut q): ApiQuery<ChildListParams>,
+    PageQuery(mut q): PageQuery<ChildListParams>,
 ) -> PageResult {
     let page = kith_app::children::list(s.app(), &actor, &q)
         .await
@@ -166,15 +149,7 @@ struct ChildPage {
 }
 
 fn network_choices(ctx: &Ctx) -> Vec<Choice> {
-    NetworkApprovalStatus::ALL
-        .iter()
-        .map(|s| {
-            (
-                s.as_str().to_owned(),
-                ctx.t(&format!("network.{}", s.as_str())).to_owned(),
-            )
-        })
-        .collect()
+    super::keyed_choices::<NetworkApprovalStatus>(ctx, "network")
 }
 
 fn child_page(
