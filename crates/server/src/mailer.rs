@@ -117,15 +117,11 @@ impl SmtpTransport {
 #[async_trait::async_trait]
 impl Transport for SmtpTransport {
     async fn send(&self, email: &OutgoingEmail) -> Result<(), SendError> {
-        let msg = message(&self.from, email)?;
-        self.inner
-            .send(msg)
-            .await
-            .map(|_| ())
-            .map_err(|e| SendError {
-                permanent: e.is_permanent(),
-                message: e.to_string(),
-            })
+        let refused = |e: lettre::transport::smtp::Error| SendError {
+            permanent: e.is_permanent(),
+            message: e.to_string(),
+        };
+        deliver(&self.inner, message(&self.from, email)?, refused).await
     }
 }
 
@@ -151,14 +147,20 @@ impl FileTransport {
 #[async_trait::async_trait]
 impl Transport for FileTransport {
     async fn send(&self, email: &OutgoingEmail) -> Result<(), SendError> {
-        let msg = message(&self.from, email)?;
-        self.inner
-            .send(msg)
-            .await
-            .map(|_| ())
-            .map_err(|e| SendError {
-                permanent: false,
-                message: format!("cannot write to {}: {e}", self.dir.display()),
-            })
+        let dir = self.dir.display();
+        let failed = |e: lettre::transport::file::Error| SendError {
+            permanent: false,
+            message: format!("cannot write to {dir}: {e}"),
+        };
+        deliver(&self.inner, message(&self.from, email)?, failed).await
     }
+}
+
+/// Hands a message to lettre's transport; its error, as `failed` says, permanent or not.
+async fn deliver<T: AsyncTransport + Sync>(
+    transport: &T,
+    msg: Message,
+    failed: impl FnOnce(T::Error) -> SendError,
+) -> Result<(), SendError> {
+    transport.send(msg).await.map(|_| ()).map_err(failed)
 }

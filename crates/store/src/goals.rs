@@ -84,10 +84,7 @@ pub async fn of_placements<C: ConnectionTrait>(
 
 /// Every goal version (for the dashboard and exports).
 pub async fn all<C: ConnectionTrait>(conn: &C) -> Result<Vec<goal::Model>> {
-    Ok(goal::Entity::find()
-        .order_by_asc(goal::Column::Id)
-        .all(conn)
-        .await?)
+    crate::every::<goal::Entity, C>(conn, goal::Column::Id).await
 }
 
 /// Moves an active goal to `status` (closed on `on` when the status closes it); false if the

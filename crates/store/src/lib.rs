@@ -52,3 +52,14 @@ pub const IN_LIST_CHUNK: usize = 5_000;
 
 /// Results of this crate.
 pub type Result<T, E = StoreError> = std::result::Result<T, E>;
+
+/// Every row of a table, in the order of `by` (the id, a name): the one way the store reads
+/// a whole table (the dashboard, matching, exports, the demo).
+pub(crate) async fn every<E, C>(conn: &C, by: E::Column) -> Result<Vec<E::Model>>
+where
+    E: sea_orm::EntityTrait,
+    C: ConnectionTrait,
+{
+    use sea_orm::QueryOrder;
+    Ok(E::find().order_by_asc(by).all(conn).await?)
+}

@@ -10,7 +10,7 @@ use kith_domain::{
 use sea_orm::sea_query::{Expr, ExprTrait, Query, SubQueryStatement};
 use sea_orm::{
     ActiveModelTrait, ActiveValue::Set, ColumnTrait, ConnectionTrait, EntityTrait, FromQueryResult,
-    JoinType, PaginatorTrait, QueryFilter, QueryOrder, QuerySelect, RelationTrait,
+    JoinType, PaginatorTrait, QueryFilter, QuerySelect, RelationTrait,
 };
 
 use crate::entities::{app_user, option_competence, placement, placement_option};
@@ -293,10 +293,7 @@ impl OptionListRow {
 
 /// Every option, unscoped (for matching and the demo loader).
 pub async fn all<C: ConnectionTrait>(conn: &C) -> Result<Vec<placement_option::Model>> {
-    Ok(placement_option::Entity::find()
-        .order_by_asc(placement_option::Column::Id)
-        .all(conn)
-        .await?)
+    crate::every::<placement_option::Entity, C>(conn, placement_option::Column::Id).await
 }
 
 /// Competences of the given options.
@@ -321,20 +318,9 @@ pub async fn places_taken<C: ConnectionTrait>(
     if option_ids.is_empty() {
         return Ok(HashMap::new());
     }
-    let rows: Vec<(i64, i64)> = placement::Entity::find()
-        .select_only()
-        .column(placement::Column::OptionId)
-        .column_as(placement::Column::Id.count(), "taken")
-        .filter(placement::Column::OptionId.is_in(option_ids.iter().copied()))
-        .filter(placement::Column::Status.is_in(current_statuses()))
-        .group_by(placement::Column::OptionId)
-        .into_tuple()
-        .all(conn)
-        .await?;
-    Ok(rows
-        .into_iter()
-        .map(|(id, n)| (id, u32::try_from(n).unwrap_or(u32::MAX)))
-        .collect())
+    let of_these = placement::Column::OptionId.is_in(option_ids.iter().copied());
+    let current = placement::Column::Status.is_in(current_statuses());
+    crate::placements::count_by_option(conn, of_these.and(current)).await
 }
 
 /// How many options there are.

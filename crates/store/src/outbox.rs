@@ -196,9 +196,5 @@ pub async fn counts<C: ConnectionTrait>(conn: &C) -> Result<Vec<(String, i64)>> 
 
 /// Every row (tests and operators).
 pub async fn all<C: ConnectionTrait>(conn: &C) -> Result<Vec<outbox_email::Model>> {
-    use sea_orm::QueryOrder;
-    Ok(outbox_email::Entity::find()
-        .order_by_asc(outbox_email::Column::Id)
-        .all(conn)
-        .await?)
+    crate::every::<outbox_email::Entity, C>(conn, outbox_email::Column::Id).await
 }

@@ -4,7 +4,6 @@ use chrono::{DateTime, Utc};
 use kith_domain::UnitKind;
 use sea_orm::{
     ActiveModelTrait, ActiveValue::Set, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter,
-    QueryOrder,
 };
 
 use crate::Result;
@@ -30,10 +29,7 @@ pub async fn insert<C: ConnectionTrait>(
 
 /// All units by name.
 pub async fn all<C: ConnectionTrait>(conn: &C) -> Result<Vec<unit::Model>> {
-    Ok(unit::Entity::find()
-        .order_by_asc(unit::Column::Name)
-        .all(conn)
-        .await?)
+    crate::every::<unit::Entity, C>(conn, unit::Column::Name).await
 }
 
 /// The unit with this exact name.

@@ -19,10 +19,11 @@
 //! Figures are printed as Markdown; docs/BENCHMARKS.md records them with the machine and date.
 
 use std::path::{Path, PathBuf};
-use std::process::{Child, Command, Stdio};
+use std::process::{Command, Stdio};
 use std::time::Duration;
 
 use crate::run as exec;
+use crate::served::Server;
 use crate::{Result, cargo, output, target_dir};
 
 pub fn run() -> Result {
@@ -61,22 +62,6 @@ fn print(figures: Vec<(String, String)>) -> Result {
 
 fn kith() -> PathBuf {
     target_dir().join("release").join("kith")
-}
-
-struct Server(Child);
-
-impl Drop for Server {
-    fn drop(&mut self) {
-        let _ = self.0.kill();
-        let _ = self.0.wait();
-    }
-}
-
-fn free_port() -> u16 {
-    std::net::TcpListener::bind("127.0.0.1:0")
-        .and_then(|l| l.local_addr())
-        .map(|a| a.port())
-        .unwrap_or(18_555)
 }
 
 fn wait_until_up(base: &str) -> Result {
@@ -131,7 +116,7 @@ fn match_endpoint() -> Result<Vec<(String, String)>> {
             .env_remove("DATABASE_URL")
             .stdout(Stdio::null()),
     )?;
-    let port = free_port();
+    let port = crate::served::free_port()?;
     let _server = serve(&dir, port)?;
     let base = format!("http://127.0.0.1:{port}");
     let jar = dir.join("cookies");
@@ -350,7 +335,7 @@ fn http_load() -> Result<Vec<(String, String)>> {
     const SECS: u64 = 10;
     let mut figures = Vec::new();
 
-    let port = free_port();
+    let port = crate::served::free_port()?;
     let hello = Server(
         Command::new(target_dir().join("release/examples/hello"))
             .arg(format!("127.0.0.1:{port}"))
@@ -425,15 +410,8 @@ fn kith_load(
     let consultant = token("consultant001@kith.test")?;
     let matcher = token("matcher@kith.test")?;
 
-    let port = free_port();
-    let server = Server(
-        kith_cmd()
-            .args(["serve", "--bind", &format!("127.0.0.1:{port}")])
-            .env("KITH_JOBS", "false")
-            .stdout(Stdio::null())
-            .spawn()
-            .map_err(|e| e.to_string())?,
-    );
+    let port = crate::served::free_port()?;
+    let server = crate::served::Server::start(kith_cmd(), port)?;
     let startup = wait_for_port(port, Duration::from_secs(30)).ok_or("kith did not start")?;
     figures.push((
         format!(

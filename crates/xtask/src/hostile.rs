@@ -8,7 +8,7 @@
 use std::io::{Read, Write};
 use std::net::TcpStream;
 use std::path::PathBuf;
-use std::process::{Child, Command, Stdio};
+use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
 use crate::{Result, cargo, output, run, target_dir};
@@ -59,15 +59,6 @@ fn get(port: u16, path: &str, token: &str) -> Result<String> {
     Ok(body.to_owned())
 }
 
-struct Server(Child);
-
-impl Drop for Server {
-    fn drop(&mut self) {
-        let _ = self.0.kill();
-        let _ = self.0.wait();
-    }
-}
-
 /// Runs schemathesis against a demo Kith, as a case adviser. `long`: the fuzzing run.
 pub fn run_against_demo(long: bool) -> Result {
     let st = schemathesis()?;
@@ -96,18 +87,8 @@ pub fn run_against_demo(long: bool) -> Result {
         ("consultant", token_of("consultant@kith.test")?),
         ("administrator", token_of("admin@kith.test")?),
     ];
-    let port = std::net::TcpListener::bind("127.0.0.1:0")
-        .and_then(|l| l.local_addr())
-        .map_err(|e| e.to_string())?
-        .port();
-    let _server = Server(
-        kith_cmd()
-            .args(["serve", "--bind", &format!("127.0.0.1:{port}")])
-            .env("KITH_JOBS", "false")
-            .stdout(Stdio::null())
-            .spawn()
-            .map_err(|e| e.to_string())?,
-    );
+    let port = crate::served::free_port()?;
+    let _server = crate::served::Server::start(kith_cmd(), port)?;
     let started = Instant::now();
     while TcpStream::connect(("127.0.0.1", port)).is_err() {
         if started.elapsed() > Duration::from_secs(60) {

@@ -15,6 +15,7 @@
 mod bench;
 mod hostile;
 mod load;
+mod served;
 
 use std::net::{SocketAddr, TcpStream};
 use std::path::{Path, PathBuf};

@@ -93,13 +93,9 @@ pub async fn create(
     let goal = checked(app, &row, input).await?;
     let tx = app.db().begin_write().await?;
     let id = kith_store::goals::insert(&tx, new_goal(row.id, goal, None, actor), app.now()).await?;
+    let child = ChildId(row.child_id);
     audit::by(app, actor)
-        .changed(
-            &tx,
-            AuditAction::GoalCreate,
-            ChildId(row.child_id),
-            ("goal", id),
-        )
+        .changed(&tx, AuditAction::GoalCreate, child, ("goal", id))
         .await?;
     tx.commit().await?;
     get(app, actor, GoalId(id)).await
@@ -132,13 +128,9 @@ pub async fn update(
         if !kith_store::goals::set_status(&tx, id.0, status, app.today(), now).await? {
             return Err(AppError::conflict("status", "problem.goal_not_active"));
         }
+        let child = ChildId(placement.child_id);
         audit::by(app, actor)
-            .changed(
-                &tx,
-                AuditAction::GoalClose,
-                ChildId(placement.child_id),
-                ("goal", id.0),
-            )
+            .changed(&tx, AuditAction::GoalClose, child, ("goal", id.0))
             .await?;
         tx.commit().await?;
         return get(app, actor, id).await;
@@ -168,13 +160,9 @@ pub async fn update(
     let new_id =
         kith_store::goals::insert(&tx, new_goal(placement.id, checked, Some(id.0), actor), now)
             .await?;
+    let child = ChildId(placement.child_id);
     audit::by(app, actor)
-        .changed(
-            &tx,
-            AuditAction::GoalRevise,
-            ChildId(placement.child_id),
-            ("goal", new_id),
-        )
+        .changed(&tx, AuditAction::GoalRevise, child, ("goal", new_id))
         .await?;
     tx.commit().await?;
     get(app, actor, GoalId(new_id)).await

@@ -74,11 +74,12 @@ pub async fn record_progress(
         app.now(),
     )
     .await?;
+    let child = ChildId(placement.child_id);
     audit::by(app, actor)
         .changed(
             &tx,
             AuditAction::ProgressRecord,
-            ChildId(placement.child_id),
+            child,
             ("goal_progress", entry),
         )
         .await?;

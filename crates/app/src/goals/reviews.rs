@@ -168,13 +168,9 @@ pub async fn record(
     if input.rhythm_months.is_some() && input.rhythm_months != row.review_rhythm_months {
         kith_store::placements::set_review_rhythm(&tx, row.id, input.rhythm_months, now).await?;
     }
+    let child = ChildId(row.child_id);
     audit::by(app, actor)
-        .changed(
-            &tx,
-            AuditAction::ReviewRecord,
-            ChildId(row.child_id),
-            ("visit", planned.id),
-        )
+        .changed(&tx, AuditAction::ReviewRecord, child, ("visit", planned.id))
         .await?;
     plan_in(&tx, app, Some(&[row.id])).await?;
     tx.commit().await?;

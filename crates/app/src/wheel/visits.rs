@@ -268,13 +268,9 @@ pub async fn record(
     kith_store::visits::add_follow_ups(&tx, id.0, row.placement_id, &follow_ups, now).await?;
     let done: Vec<i64> = input.done_follow_ups.iter().map(|f| f.0).collect();
     kith_store::visits::close_follow_ups(&tx, row.placement_id, &done, id.0, input.held_on).await?;
+    let child = ChildId(placement.child_id);
     audit::by(app, actor)
-        .changed(
-            &tx,
-            AuditAction::VisitRecord,
-            ChildId(placement.child_id),
-            ("visit", id.0),
-        )
+        .changed(&tx, AuditAction::VisitRecord, child, ("visit", id.0))
         .await?;
     plan_in(&tx, app, Some(&[row.placement_id])).await?;
     tx.commit().await?;

@@ -4,7 +4,7 @@ use askama::Template;
 use askama_web::WebTemplate;
 use axum::Router;
 use axum::extract::{Path, State};
-use axum::response::{IntoResponse, Redirect};
+use axum::response::{IntoResponse, Redirect, Response};
 use axum::routing::{get, post};
 use kith_app::needs::NeedView;
 use kith_app::options::{OptionDetail, OptionInput, OptionListParams, OptionSummary};
@@ -104,14 +104,20 @@ struct OptionPage {
     o: OptionDetail,
 }
 
+/// The option as the actor may read it, or the page that says why not.
+async fn option(s: &AppState, actor: &Actor, ctx: &Ctx, id: i64) -> Result<OptionDetail, Response> {
+    let id = PlacementOptionId(id);
+    kith_app::options::get(s.app(), actor, id)
+        .await
+        .map_err(fail(ctx))
+}
+
 async fn show(
     State(s): State<AppState>,
     PageActor { actor, ctx }: PageActor,
     Path(id): Path<i64>,
 ) -> PageResult {
-    let o = kith_app::options::get(s.app(), &actor, PlacementOptionId(id))
-        .await
-        .map_err(fail(&ctx))?;
+    let o = option(&s, &actor, &ctx, id).await?;
     Ok(OptionPage { ctx, o }.into_response())
 }
 
@@ -358,9 +364,7 @@ async fn edit_form(
     PageActor { actor, ctx }: PageActor,
     Path(id): Path<i64>,
 ) -> PageResult {
-    let o = kith_app::options::get(s.app(), &actor, PlacementOptionId(id))
-        .await
-        .map_err(fail(&ctx))?;
+    let o = option(&s, &actor, &ctx, id).await?;
     if !o.can_change {
         return Err(super::error_page(
             &ctx,

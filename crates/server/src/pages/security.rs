@@ -197,15 +197,20 @@ async fn reset(
     }
 }
 
+/// After an administrator's action on a user: back to the user's page (with what was done in
+/// `note`), or the page that says why it was refused.
+fn back_to_user<T>(ctx: &Ctx, done: Result<T, AppError>, id: i64, note: &str) -> PageResult {
+    done.map_err(fail(ctx))?;
+    Ok(see_other(&format!("/admin/users/{id}{note}")))
+}
+
 async fn send_reset(
     State(s): State<AppState>,
     PageActor { actor, ctx }: PageActor,
     Path(id): Path<i64>,
 ) -> PageResult {
-    kith_app::credentials::send_reset(s.app(), &actor, UserId(id))
-        .await
-        .map_err(fail(&ctx))?;
-    Ok(see_other(&format!("/admin/users/{id}?reset=sent")))
+    let done = kith_app::credentials::send_reset(s.app(), &actor, UserId(id)).await;
+    back_to_user(&ctx, done, id, "?reset=sent")
 }
 
 async fn end_sessions(
@@ -213,10 +218,8 @@ async fn end_sessions(
     PageActor { actor, ctx }: PageActor,
     Path(id): Path<i64>,
 ) -> PageResult {
-    kith_app::users::end_sessions(s.app(), &actor, UserId(id))
-        .await
-        .map_err(fail(&ctx))?;
-    Ok(see_other(&format!("/admin/users/{id}?sessions=ended")))
+    let done = kith_app::users::end_sessions(s.app(), &actor, UserId(id)).await;
+    back_to_user(&ctx, done, id, "?sessions=ended")
 }
 
 async fn revoke_token(
@@ -224,10 +227,8 @@ async fn revoke_token(
     PageActor { actor, ctx }: PageActor,
     Path((id, token)): Path<(i64, i64)>,
 ) -> PageResult {
-    kith_app::tokens::revoke_of_user(s.app(), &actor, UserId(id), TokenId(token))
-        .await
-        .map_err(fail(&ctx))?;
-    Ok(see_other(&format!("/admin/users/{id}")))
+    let done = kith_app::tokens::revoke_of_user(s.app(), &actor, UserId(id), TokenId(token)).await;
+    back_to_user(&ctx, done, id, "")
 }
 
 #[derive(Template, WebTemplate)]

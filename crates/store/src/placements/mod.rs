@@ -185,7 +185,7 @@ pub async fn places_taken_by_option<C: ConnectionTrait>(
 }
 
 /// How many placements meet `condition`, per option that has any.
-async fn count_by_option<C: ConnectionTrait>(
+pub(crate) async fn count_by_option<C: ConnectionTrait>(
     conn: &C,
     condition: sea_orm::sea_query::SimpleExpr,
 ) -> Result<std::collections::HashMap<i64, u32>> {
@@ -281,10 +281,7 @@ pub async fn all_in_scope<C: ConnectionTrait>(
 
 /// Every placement (the dashboard reads them all, then filters by unit).
 pub async fn all<C: ConnectionTrait>(conn: &C) -> Result<Vec<placement::Model>> {
-    Ok(placement::Entity::find()
-        .order_by_asc(placement::Column::Id)
-        .all(conn)
-        .await?)
+    crate::every::<placement::Entity, C>(conn, placement::Column::Id).await
 }
 
 /// A page of placements whose children are in the scope, by id.

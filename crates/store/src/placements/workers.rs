@@ -15,12 +15,8 @@ pub async fn change_consultant<C: ConnectionTrait>(
 ) -> Result<()> {
     use crate::entities::placement_consultant_change;
     use sea_orm::sea_query::Expr;
-    placement::Entity::update_many()
-        .col_expr(placement::Column::ConsultantId, Expr::value(to))
-        .col_expr(placement::Column::UpdatedAt, Expr::value(now))
-        .filter(placement::Column::Id.eq(id))
-        .exec(conn)
-        .await?;
+    let consultant = (placement::Column::ConsultantId, Expr::value(to));
+    hand_over(conn, id, consultant, now).await?;
     placement_consultant_change::ActiveModel {
         placement_id: Set(id),
         from_user_id: Set(from),
@@ -53,12 +49,8 @@ pub async fn change_adviser_of_child<C: ConnectionTrait>(
         .all(conn)
         .await?;
     for p in current {
-        placement::Entity::update_many()
-            .col_expr(placement::Column::AdviserId, Expr::value(to))
-            .col_expr(placement::Column::UpdatedAt, Expr::value(now))
-            .filter(placement::Column::Id.eq(p.id))
-            .exec(conn)
-            .await?;
+        let adviser = (placement::Column::AdviserId, Expr::value(to));
+        hand_over(conn, p.id, adviser, now).await?;
         placement_adviser_change::ActiveModel {
             placement_id: Set(p.id),
             from_user_id: Set(p.adviser_id),
@@ -121,4 +113,21 @@ pub async fn consultant_change_counts<C: ConnectionTrait>(
         );
     }
     Ok(out)
+}
+
+/// Sets who follows placement `id` up: the column (consultant or adviser) and the person.
+async fn hand_over<C: ConnectionTrait>(
+    conn: &C,
+    id: i64,
+    (column, person): (placement::Column, sea_orm::sea_query::SimpleExpr),
+    now: DateTime<Utc>,
+) -> Result<()> {
+    use sea_orm::sea_query::Expr;
+    placement::Entity::update_many()
+        .col_expr(column, person)
+        .col_expr(placement::Column::UpdatedAt, Expr::value(now))
+        .filter(placement::Column::Id.eq(id))
+        .exec(conn)
+        .await?;
+    Ok(())
 }

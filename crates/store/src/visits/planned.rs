@@ -5,7 +5,7 @@ use super::*;
 
 /// A planned item as the planner reads it: only the columns it needs, so re-planning a
 /// national wheel streams a tenth of the data.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, sea_orm::FromQueryResult)]
 pub struct PlannedRow {
     pub id: i64,
     pub placement_id: i64,
@@ -18,19 +18,6 @@ pub struct PlannedRow {
     pub pinned: bool,
     pub flag: Option<Stored<PlanFlag>>,
 }
-
-type PlannedTuple = (
-    i64,
-    i64,
-    Stored<VisitKind>,
-    NaiveDate,
-    NaiveDate,
-    NaiveDate,
-    NaiveDate,
-    i64,
-    bool,
-    Option<Stored<PlanFlag>>,
-);
 
 fn planned_columns() -> sea_orm::Select<visit::Entity> {
     use visit::Column as C;
@@ -51,33 +38,6 @@ fn planned_columns() -> sea_orm::Select<visit::Entity> {
         .filter(C::Status.eq(VisitStatus::Planned.as_str()))
 }
 
-fn planned_row(t: PlannedTuple) -> PlannedRow {
-    let (
-        id,
-        placement_id,
-        kind,
-        due_on,
-        opens_on,
-        closes_on,
-        planned_on,
-        assignee_id,
-        pinned,
-        flag,
-    ) = t;
-    PlannedRow {
-        id,
-        placement_id,
-        kind,
-        due_on,
-        opens_on,
-        closes_on,
-        planned_on,
-        assignee_id,
-        pinned,
-        flag,
-    }
-}
-
 /// Planned items of the given placements (all placements when `None`), for the planner.
 pub async fn planned_of_placements<C: ConnectionTrait>(
     conn: &C,
@@ -90,8 +50,7 @@ pub async fn planned_of_placements<C: ConnectionTrait>(
         }
         q = q.filter(visit::Column::PlacementId.is_in(ids.iter().copied()));
     }
-    let rows: Vec<PlannedTuple> = q.into_tuple().all(conn).await?;
-    Ok(rows.into_iter().map(planned_row).collect())
+    Ok(q.into_model::<PlannedRow>().all(conn).await?)
 }
 
 /// Planned items of the given people on or after `from` (their load), for the planner.
@@ -103,13 +62,12 @@ pub async fn planned_of_assignees<C: ConnectionTrait>(
     if assignees.is_empty() {
         return Ok(vec![]);
     }
-    let rows: Vec<PlannedTuple> = planned_columns()
+    Ok(planned_columns()
         .filter(visit::Column::AssigneeId.is_in(assignees.iter().copied()))
         .filter(visit::Column::PlannedOn.gte(from))
-        .into_tuple()
+        .into_model::<PlannedRow>()
         .all(conn)
-        .await?;
-    Ok(rows.into_iter().map(planned_row).collect())
+        .await?)
 }
 
 /// Planned items of the given placements (all placements when `None`).
