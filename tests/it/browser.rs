@@ -421,3 +421,110 @@ db_test!(a_consultant_records_a_visit_from_the_week, |app| {
     assert!(expected.contains(&month.as_str()), "{month}");
     b.close().await;
 });
+
+/// Each radio and checkbox of a page with its label right beside it, on the same line: the
+/// label's left edge within a few pixels of the control's right edge (not at the far side of
+/// the box).
+async fn labels_sit_beside_their_controls(b: &Browser) -> Vec<String> {
+    let far = b
+        .client
+        .execute(
+            "return [...document.querySelectorAll('main input[type=radio], main input[type=checkbox]')]
+                .map(i => { const l = document.querySelector(`label[for='${i.id}']`);
+                    if (!l) return i.id + ': no label';
+                    const a = i.getBoundingClientRect(), t = l.getBoundingClientRect();
+                    const gap = t.left - a.right, sameLine = t.top < a.bottom && a.top < t.bottom;
+                    return (gap >= 0 && gap <= 16 && sameLine) ? '' : `${i.id}: label ${gap}px away`; })
+                .filter(x => x);",
+            vec![],
+        )
+        .await
+        .unwrap();
+    serde_json::from_value(far).unwrap()
+}
+
+db_test!(a_supervision_visit_records_what_the_child_said, |app| {
+    app.set_now("2027-03-10T09:00:00Z");
+    let placed = kith_tests::wheel::place(&app, "Freja Holm", "2027-03-01").await;
+    let items =
+        kith_tests::wheel::items(&app, &app.staff.consultant, placed.placement, "supervision")
+            .await;
+    let visit = items
+        .iter()
+        .find(|v| v["status"] == "planned")
+        .expect("a planned supervision visit")["id"]
+        .clone();
+    let b = Browser::start().await;
+    b.login(&app.base, "consultant@kith.test", TEST_PASSWORD)
+        .await;
+    b.client
+        .goto(&format!("{}/visits/{visit}", app.base))
+        .await
+        .unwrap();
+    let far = labels_sit_beside_their_controls(&b).await;
+    assert!(far.is_empty(), "{far:?}");
+    // "Yes, seen alone", and nothing of what the child said: refused, told next to the field,
+    // with the answer kept.
+    b.click(Locator::Id("seen_yes")).await;
+    b.click(Locator::Id("record")).await;
+    let error = b
+        .client
+        .wait()
+        .for_element(Locator::Css(".has-error textarea#child_view"))
+        .await
+        .expect("the child's words are asked for");
+    assert_eq!(
+        error.attr("aria-invalid").await.unwrap().as_deref(),
+        Some("true")
+    );
+    let said = b
+        .client
+        .find(Locator::Id("child_view-error"))
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    assert!(said.contains("what the child said"), "{said}");
+    let kept = b.client.find(Locator::Id("seen_yes")).await.unwrap();
+    assert_eq!(kept.prop("checked").await.unwrap().as_deref(), Some("true"));
+    // With the child's words, and an agreement whose owner is not chosen: the owner is asked
+    // for, next to its row; nothing is chosen for the person.
+    b.type_into("child_view", "Freja vil gerne se sin mormor oftere.")
+        .await;
+    b.type_into("fu_what_0", "Ring til mormor om en weekend")
+        .await;
+    b.client
+        .execute(
+            "document.getElementById('fu_due_0').value = '2027-04-01';",
+            vec![],
+        )
+        .await
+        .unwrap();
+    b.click(Locator::Id("record")).await;
+    let asked = b
+        .client
+        .wait()
+        .for_element(Locator::XPath(
+            "//p[@class='field-error'][following-sibling::div[1]//select[@id='fu_owner_0']]",
+        ))
+        .await
+        .expect("the owner is asked for beside its row")
+        .text()
+        .await
+        .unwrap();
+    assert_eq!(asked, "Choose whose agreement it is.");
+    let owner = b.client.find(Locator::Id("fu_owner_0")).await.unwrap();
+    assert_eq!(owner.prop("value").await.unwrap().as_deref(), Some(""));
+    owner
+        .select_by_value("consultant")
+        .await
+        .expect("the consultant takes the agreement");
+    b.click(Locator::Id("record")).await;
+    b.client
+        .wait()
+        .for_element(Locator::Id("recorded"))
+        .await
+        .expect("recorded");
+    b.close().await;
+});

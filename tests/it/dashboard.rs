@@ -70,7 +70,7 @@ async fn hold(app: &TestApp, v: &Value, held_on: NaiveDate) {
     app.client(&app.staff.consultant)
         .post(
             &format!("/api/v1/visits/{}/record", v["id"]),
-            &json!({"held_on": held_on, "child_seen_alone": true}),
+            &json!({"held_on": held_on, "child_seen_alone": true, "child_view": "Glad for sit værelse."}),
         )
         .await
         .expect(200);

@@ -478,12 +478,20 @@ db_test!(a_short_stay_signals_extends_and_ends_at_its_exit, |app| {
         p["exit_plan"],
         "Hjem til mor med familiebehandling to gange om ugen."
     );
+    // Today is 16 November (the test app's day): 14 days of November and 10 of December
+    // are left.
+    assert_eq!(p["clock"], json!({"clock": "ends_in", "days": 24}));
 
     // Friday 11 December: past the planned end since that day.
     app.set_now("2026-12-11T09:00:00Z");
     assert_eq!(
         signals(&adviser).await,
         json!([{"signal": "past_planned_end", "since": "2026-12-11"}])
+    );
+    // Still running, one day past its planned end.
+    assert_eq!(
+        adviser.get(&url).await.expect(200).body["clock"],
+        json!({"clock": "past_end", "days": 1})
     );
     let extend = format!("{url}/extend");
     assert_eq!(

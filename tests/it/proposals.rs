@@ -171,10 +171,31 @@ db_test!(
             )
             .await
             .expect(409);
-        matcher
+        // The approved proposal says what it made. The match unit may not open the case
+        // any more: it is told who follows the child up now, and is given no link to a page
+        // it may not open; the adviser's leader gets the placement.
+        let seen = matcher
             .get(&format!("/api/v1/proposals/{id}"))
             .await
-            .expect(200);
+            .expect(200)
+            .body;
+        let placed = &seen["placed"][0];
+        assert_eq!(placed["child"]["id"], child_id);
+        assert!(placed["placement_id"].is_null(), "{placed}");
+        assert_eq!(placed["may_open_child"], false);
+        assert_eq!(placed["adviser"]["name"], "Alma Adviser");
+        matcher
+            .get(&format!("/api/v1/placements/{}", made[0].id))
+            .await
+            .expect(403);
+        let by_leader = app
+            .client(&app.staff.leader)
+            .get(&format!("/api/v1/proposals/{id}"))
+            .await
+            .expect(200)
+            .body;
+        assert_eq!(by_leader["placed"][0]["placement_id"], made[0].id);
+        assert_eq!(by_leader["placed"][0]["may_open_child"], true);
         matcher
             .post(&format!("/api/v1/proposals/{id}/withdraw"), &json!({}))
             .await

@@ -65,6 +65,8 @@ pub struct PlacementView {
     pub extensions: Vec<ExtensionView>,
     /// What needs attention now, oldest first (current placements only).
     pub signals: Vec<StaySignal>,
+    /// A running stay's days to its planned end, or past it.
+    pub clock: Option<kith_domain::goals::StayClock>,
 }
 
 impl ChildData for PlacementView {
@@ -411,9 +413,12 @@ pub(crate) async fn views_of(
     // One statement each for all the rows (a list, the caseload and an export hold many).
     let changes = kith_store::placements::consultant_change_counts(conn, &ids).await?;
     let mut extensions = kith_store::placements::stay_extensions_of(conn, &ids).await?;
+    let today = app.today();
     let mut out = Vec::with_capacity(rows.len());
     for p in rows {
         let Some(r) = refs.get(&p.id) else { continue };
+        let ended = *p.status == PlacementStatus::Ended;
+        let clock = kith_domain::goals::stay_clock(p.planned_end_date, ended, today);
         let extensions = extensions
             .remove(&p.id)
             .unwrap_or_default()
@@ -450,6 +455,7 @@ pub(crate) async fn views_of(
             exit_goal_reached: p.exit_goal_reached,
             breakdown: p.breakdown,
             extensions,
+            clock,
         });
     }
     Ok(out)

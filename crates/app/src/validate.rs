@@ -157,11 +157,6 @@ pub(crate) fn period(from: chrono::NaiveDate, to: chrono::NaiveDate) -> Result<(
 /// How many languages a child or a home may list.
 const MAX_LANGUAGES: usize = 10;
 
-/// Whether an optional text is missing or only whitespace.
-pub(crate) fn blank(s: &Option<String>) -> bool {
-    s.as_deref().is_none_or(|s| s.trim().is_empty())
-}
-
 /// An optional text trimmed, `None` when nothing is left.
 pub(crate) fn trimmed(s: Option<String>) -> Option<String> {
     s.map(|s| s.trim().to_owned()).filter(|s| !s.is_empty())

@@ -130,6 +130,22 @@ pub struct ProposalView {
     pub decision_reason: Option<String>,
     pub created_at: DateTime<Utc>,
     pub permissions: ProposalPermissions,
+    /// What an approved proposal made, child by child, and where each case went.
+    pub placed: Vec<PlacedView>,
+}
+
+/// A placement an approved proposal made, as the reader may follow it: the placement when
+/// they may open it, else who now follows the case up (so nobody is led to a page they may
+/// not open).
+#[derive(Debug, Clone, Serialize, utoipa::ToSchema)]
+pub struct PlacedView {
+    pub child: ChildRef,
+    /// Set when the reader may open the placement.
+    pub placement_id: Option<kith_domain::PlacementId>,
+    /// Whether the reader may open the child's case.
+    pub may_open_child: bool,
+    /// The case adviser who follows the child up now.
+    pub adviser: StaffRef,
 }
 
 impl ChildData for ProposalView {

@@ -84,6 +84,7 @@ pub(super) async fn view(
     )
     .await?;
     let decide = may_decide(app, actor, &rows).await?;
+    let placed = placed(app, actor, &p, &rows).await?;
     let mine = p.proposer_id == actor.id.0;
     Ok(ProposalView {
         id: ProposalId(p.id),
@@ -117,5 +118,54 @@ pub(super) async fn view(
             decide: decide && status == ProposalStatus::Submitted,
             withdraw: mine && status.is_open(),
         },
+        placed,
     })
+}
+
+/// What an approved proposal made, for this reader: each child's placement if they may
+/// open it, whether they may open the case, and who follows it up now.
+async fn placed(
+    app: &App,
+    actor: &Actor,
+    p: &proposal::Model,
+    rows: &[child::Model],
+) -> Result<Vec<PlacedView>> {
+    if p.status.0 != ProposalStatus::Approved {
+        return Ok(Vec::new());
+    }
+    let conn = app.db().conn();
+    let made = kith_store::placements::of_proposal(conn, p.id).await?;
+    let advisers: Vec<i64> = made.iter().map(|m| m.adviser_id).collect();
+    let staff = refs(app, &advisers).await?;
+    let (follow_up, read) = (
+        policy::follow_up_child_scope(actor),
+        policy::child_read_scope(actor),
+    );
+    let mut out = Vec::new();
+    for m in made {
+        let Some(c) = rows.iter().find(|c| c.id == m.child_id) else {
+            continue;
+        };
+        let opens = !follow_up.is_empty()
+            && kith_store::placements::get_in_scope(conn, m.id, &follow_up)
+                .await?
+                .is_some();
+        let reads = !read.is_empty()
+            && kith_store::children::get_in_scope(conn, c.id, &read)
+                .await?
+                .is_some();
+        out.push(PlacedView {
+            child: ChildRef {
+                id: ChildId(c.id),
+                name: c.name.clone(),
+            },
+            placement_id: opens.then_some(kith_domain::PlacementId(m.id)),
+            may_open_child: reads,
+            adviser: staff.get(&m.adviser_id).cloned().unwrap_or(StaffRef {
+                id: UserId(m.adviser_id),
+                name: String::new(),
+            }),
+        });
+    }
+    Ok(out)
 }

@@ -14,7 +14,7 @@ use super::plan::plan_in;
 use super::views::{FollowUpView, VisitView, build, follow_up_view};
 use crate::audit::{self, AuditAction, ChildData};
 use crate::paging::{List, Pager};
-use crate::validate::{Problems, blank, trimmed};
+use crate::validate::{Problems, trimmed};
 use crate::{Actor, App, AppError, PageParams, Paged, Result, policy};
 
 /// The longest texts a record takes (characters).
@@ -193,12 +193,15 @@ pub async fn record(
         p.add("held_on", "problem.before_placement_start");
     }
     let held_by = input.held_by.unwrap_or(actor.id);
-    match (seen_alone_required, input.child_seen_alone) {
-        (true, None) => p.add("child_seen_alone", "problem.seen_alone"),
-        (_, Some(false)) if blank(&input.not_seen_alone_reason) && seen_alone_required => {
-            p.add("not_seen_alone_reason", "problem.why_not_alone")
-        }
-        _ => {}
+    let conversation = kith_domain::wheel::Conversation {
+        seen_alone: input.child_seen_alone,
+        child_view: input.child_view.as_deref().unwrap_or_default(),
+        not_seen_alone_reason: input.not_seen_alone_reason.as_deref().unwrap_or_default(),
+    };
+    for (field, problem) in
+        kith_domain::wheel::check_conversation(seen_alone_required, conversation)
+    {
+        p.add(field, problem);
     }
     p.at_most_chars(
         "not_seen_alone_reason",

@@ -30,7 +30,8 @@ pub struct WeekView {
     pub due: Vec<VisitView>,
     /// The next weeks.
     pub upcoming: Vec<VisitView>,
-    /// Visits planned this week against the person's weekly capacity.
+    /// Visits planned this week (overdue ones caught up in it included) against the person's
+    /// weekly capacity.
     pub visits_this_week: usize,
     pub weekly_capacity: i32,
 }
@@ -107,8 +108,11 @@ pub async fn week(
             DueState::Upcoming => upcoming.push(v),
         }
     }
+    // Everything that takes a place of this week: the catch-ups of overdue visits planned in
+    // it as much as the visits due in it.
     let visits_this_week = due
         .iter()
+        .chain(&overdue)
         .filter(|v| {
             v.kind.uses_capacity() && v.planned_on >= week_start && v.planned_on <= week_end
         })

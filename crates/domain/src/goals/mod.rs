@@ -2,12 +2,14 @@
 //! progress, and the signals that tell a case adviser a stay is drifting. Pure rules; the
 //! goals issue stores and shows them.
 
+mod clock;
 mod measure;
 mod review;
 mod stay;
 #[cfg(test)]
 mod tests;
 
+pub use clock::{StayClock, stay_clock};
 pub use measure::{Measure, ProgressValue};
 pub use review::{GoalOutcome, ReviewDecision};
 pub use stay::{StayFacts, StayRules, StaySignal, stay_signals};

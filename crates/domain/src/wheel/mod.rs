@@ -7,6 +7,7 @@
 //!   the changes that bring the plan up to date (pure and deterministic).
 //! - [`status`]: whether a visit is overdue, due or upcoming on a day, and why it is overdue.
 
+pub mod conversation;
 pub mod holidays;
 pub mod planner;
 pub mod rules;
@@ -18,6 +19,7 @@ mod tests;
 use chrono::{Days, NaiveDate};
 use serde::{Deserialize, Serialize};
 
+pub use conversation::{Conversation, check_conversation};
 pub use holidays::{MonthDay, WorkCalendar, easter_sunday, public_holidays};
 pub use planner::{
     ExistingVisit, NewVisit, PlacementToPlan, PlanChange, PlanInput, StaffAvailability,

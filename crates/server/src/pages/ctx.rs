@@ -45,6 +45,25 @@ impl Ctx {
         kith_text::render(self.lang, message)
     }
 
+    /// A running stay's clock as the reader says it: "slutter om 22 dage", "439 dage over den
+    /// planlagte slutdato".
+    pub fn clock(&self, clock: &kith_domain::goals::StayClock) -> String {
+        use kith_domain::goals::StayClock;
+        let (key, days) = match *clock {
+            StayClock::EndsIn { days } => ("stay.ends_in", days),
+            StayClock::PastEnd { days } => ("stay.past_end", days),
+        };
+        self.say(&kith_domain::Message::new(key).int("days", days))
+    }
+
+    /// The class of a stay's clock: `past` once the planned end has passed, for the eye.
+    pub fn clock_class(&self, clock: &kith_domain::goals::StayClock) -> &'static str {
+        match clock {
+            kith_domain::goals::StayClock::EndsIn { .. } => "ends",
+            kith_domain::goals::StayClock::PastEnd { .. } => "past",
+        }
+    }
+
     /// A number with `places` decimals as the reader writes it: `82,5` in Danish.
     pub fn num(&self, x: &f64, places: u8) -> String {
         kith_text::format::decimal(self.lang, *x, places)

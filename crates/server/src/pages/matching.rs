@@ -233,6 +233,16 @@ struct ProposalPage {
 }
 
 impl ProposalPage {
+    /// Whether the reader may open the child's case: always while the proposal is open (the
+    /// match unit works on it); once approved, as the case's new owners decide.
+    fn may_open_child(&self, child: &ChildId) -> bool {
+        self.p
+            .placed
+            .iter()
+            .find(|pl| pl.child.id == *child)
+            .is_none_or(|pl| pl.may_open_child)
+    }
+
     fn bar(&self, r: &RankedView) -> Vec<Segment> {
         segments(&r.contributions)
     }

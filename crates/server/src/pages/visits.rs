@@ -168,18 +168,19 @@ impl RecordForm {
             .into_iter()
             .filter(|r| !r.what.trim().is_empty() || !r.due_on.trim().is_empty())
             .map(|r| {
-                let owner = if r.owner.is_empty() {
-                    "other"
-                } else {
-                    r.owner.as_str()
-                };
                 let due_on = r.due_on.trim();
                 let due_on = if due_on.is_empty() {
                     Value::Null
                 } else {
                     json!(due_on)
                 };
-                json!({"what": r.what.trim(), "owner": owner, "due_on": due_on})
+                let mut row = json!({"what": r.what.trim(), "due_on": due_on});
+                // Whose the agreement is must be chosen: a row without an owner is sent
+                // without one, and the input asks for it.
+                if !r.owner.trim().is_empty() {
+                    row["owner"] = json!(r.owner.trim());
+                }
+                row
             })
             .collect();
         let done: Vec<i64> = self
@@ -212,6 +213,18 @@ impl VisitLines for VisitPage {
 impl VisitPage {
     fn problem(&self, field: &str) -> Option<&str> {
         super::problem_for(&self.problems, field)
+    }
+
+    /// The problem of the `i`-th agreement row of the form: the input numbers only the rows
+    /// that were filled in.
+    fn row_problem(&self, i: &usize) -> Option<&str> {
+        let filled = |r: &FollowUpRow| !r.what.trim().is_empty() || !r.due_on.trim().is_empty();
+        let rows = self.form.rows();
+        if !rows.get(*i).is_some_and(filled) {
+            return None;
+        }
+        let k = rows[..*i].iter().filter(|r| filled(r)).count();
+        self.problem(&format!("follow_ups[{k}]"))
     }
 
     fn owner(&self, code: &str) -> &'static str {
@@ -289,7 +302,19 @@ async fn record(
             "/placements/{}?recorded={}",
             d.visit.placement.id, d.visit.id
         ))),
-        Err(problems) => visit_page(&s, &actor, ctx, id, problems, Some(f)).await,
+        Err(problems) => {
+            let problems = problems.into_iter().map(|p| owner_asked(&ctx, p)).collect();
+            visit_page(&s, &actor, ctx, id, problems, Some(f)).await
+        }
+    }
+}
+
+/// A missing owner of an agreement, said as what to do ("Vælg, hvem aftalen er til").
+fn owner_asked(ctx: &Ctx, p: FormProblem) -> FormProblem {
+    if p.field.starts_with("follow_ups[") && p.field.ends_with("].owner") {
+        FormProblem::new(ctx, p.field, ctx.t("visit.fu_owner_missing").to_owned())
+    } else {
+        p
     }
 }
 

@@ -222,6 +222,18 @@ pub async fn get_in_scope<C: ConnectionTrait>(
         .await?)
 }
 
+/// The placements an approved proposal made (one per child), by id.
+pub async fn of_proposal<C: ConnectionTrait>(
+    conn: &C,
+    proposal_id: i64,
+) -> Result<Vec<placement::Model>> {
+    Ok(placement::Entity::find()
+        .filter(placement::Column::ProposalId.eq(proposal_id))
+        .order_by_asc(placement::Column::Id)
+        .all(conn)
+        .await?)
+}
+
 /// Which placements to list.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct PlacementFilter {

@@ -365,6 +365,9 @@ proposal =
     .withdraw = Træk tilbage
     .alternatives = Alternativer der blev overvejet
     .no_alternatives = Ingen andre steder opfyldte kravene.
+    .placed = Anbringelsen
+    .open_placement = Åbn anbringelsen og dens årshjul
+    .followed_by = Sagen følges nu op af rådgiver
 
 proposal_status =
     .draft = Kladde
@@ -425,10 +428,10 @@ week =
 
 overdue =
     .not_recorded = Planlagt { $date }, men ikke registreret som afholdt.
-    .moved = Flyttet til { $date }, uden for vinduet.
-    .catch_up = Indhentning: fristen var allerede overskredet, da den blev planlagt ({ $date }).
-    .over_capacity = Ugerne i vinduet var fulde; planlagt { $date }.
-    .no_working_day = Ingen arbejdsdag i vinduet; planlagt { $date }.
+    .moved = Flyttet til { $date }, efter fristen.
+    .catch_up = Fristen var allerede overskredet, da besøget skulle planlægges; sat til { $date }.
+    .over_capacity = Der var ikke plads i kalenderen før fristen; sat til { $date }.
+    .no_working_day = Der var ingen arbejdsdag før fristen; sat til { $date }.
 
 visit_status =
     .planned = Planlagt
@@ -449,8 +452,9 @@ visit =
     .facts = Om besøget
     .placement = Anbringelse
     .planned_on = Planlagt
-    .window = Vindue
-    .due_on = frist
+    .window = Kan holdes
+    .due_on = helst omkring
+    .deadline = Frist
     .assignee = Ansvarlig
     .state = Status
     .days = dage
@@ -467,12 +471,15 @@ visit =
     .child_seen_alone = Blev barnet set alene?
     .not_seen_alone_reason = Hvorfor ikke alene
     .child_view = Barnets egne ord
+    .child_view_hint = Skriv, hvad barnet selv fortalte i samtalen – eller hvorfor barnet ikke kunne fortælle det.
     .observations = Iagttagelser
     .open_follow_ups = Aftaler fra tidligere besøg
     .open_follow_ups_hint = Markér dem, der er gjort.
     .new_follow_ups = Nye aftaler
     .fu_what = Hvad
     .fu_owner = Hvem
+    .fu_owner_choose = Vælg hvem
+    .fu_owner_missing = Vælg, hvem aftalen er til.
     .fu_due = Senest
     .follow_ups_made = Aftaler
     .done_on = gjort
@@ -554,6 +561,15 @@ signal =
 
 stay =
     .title = Kortvarigt ophold
+    .ends_in = { $days ->
+        [0] slutter i dag
+        [one] slutter i morgen
+       *[other] slutter om { $days } dage
+    }
+    .past_end = { $days ->
+        [one] 1 dag over den planlagte slutdato – opholdet er stadig i gang
+       *[other] { $days } dage over den planlagte slutdato – opholdet er stadig i gang
+    }
     .planned_end = Planlagt slut
     .exit_goal = Udslusningsmål
     .exit_plan = Udslusningsplan

@@ -30,6 +30,7 @@ problem =
     .why_cancelled = Skriv, hvorfor besøget aflyses.
     .why_extended = Skriv, hvorfor opholdet forlænges.
     .why_not_alone = Skriv, hvorfor barnet ikke blev set alene.
+    .child_words = Skriv, hvad barnet selv sagde – eller hvorfor barnet ikke kunne sige det.
     .exit_goal_reached = Vælg, om opholdets udslusningsmål blev nået.
     .seen_alone = Vælg, om barnet blev set uden anbringelsesstedets personale.
     .what_agreed = Skriv, hvad der blev aftalt.

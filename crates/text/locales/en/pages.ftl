@@ -365,6 +365,9 @@ proposal =
     .withdraw = Withdraw
     .alternatives = Alternatives considered
     .no_alternatives = No other option met the requirements.
+    .placed = The placement
+    .open_placement = Open the placement and its year
+    .followed_by = The case is now followed up by the adviser
 
 proposal_status =
     .draft = Draft
@@ -425,10 +428,10 @@ week =
 
 overdue =
     .not_recorded = Planned for { $date } but not recorded as held.
-    .moved = Moved to { $date }, outside its window.
-    .catch_up = Catch-up: already past its window when it was planned ({ $date }).
-    .over_capacity = Every week of its window was full; planned for { $date }.
-    .no_working_day = No working day in its window; planned for { $date }.
+    .moved = Moved to { $date }, after the deadline.
+    .catch_up = The deadline had already passed when the visit was to be planned; set for { $date }.
+    .over_capacity = There was no room in the calendar before the deadline; set for { $date }.
+    .no_working_day = There was no working day before the deadline; set for { $date }.
 
 visit_status =
     .planned = Planned
@@ -449,8 +452,9 @@ visit =
     .facts = About the visit
     .placement = Placement
     .planned_on = Planned for
-    .window = Window
-    .due_on = due
+    .window = Can be held
+    .due_on = ideally around
+    .deadline = Deadline
     .assignee = Held by
     .state = State
     .days = days
@@ -467,12 +471,15 @@ visit =
     .child_seen_alone = Was the child seen alone?
     .not_seen_alone_reason = Why not alone
     .child_view = The child's own view
+    .child_view_hint = Write what the child told you in the conversation – or why they could not.
     .observations = Observations
     .open_follow_ups = Follow-ups from earlier visits
     .open_follow_ups_hint = Tick those that are done.
     .new_follow_ups = New follow-ups
     .fu_what = What
     .fu_owner = Who
+    .fu_owner_choose = Choose who
+    .fu_owner_missing = Choose whose agreement it is.
     .fu_due = By
     .follow_ups_made = Follow-ups
     .done_on = done
@@ -554,6 +561,15 @@ signal =
 
 stay =
     .title = Short stay
+    .ends_in = { $days ->
+        [0] ends today
+        [one] ends tomorrow
+       *[other] ends in { $days } days
+    }
+    .past_end = { $days ->
+        [one] 1 day past the planned end – the stay is still running
+       *[other] { $days } days past the planned end – the stay is still running
+    }
     .planned_end = Planned end
     .exit_goal = Exit goal
     .exit_plan = Exit plan

@@ -30,6 +30,7 @@ problem =
     .why_cancelled = Say why the visit is cancelled.
     .why_extended = Say why the stay is extended.
     .why_not_alone = Say why the child was not seen alone.
+    .child_words = Write what the child said in their own words – or why they could not.
     .exit_goal_reached = Say whether the stay's exit goal was reached.
     .seen_alone = Say whether the child was seen without placement staff present.
     .what_agreed = Say what was agreed.
