@@ -213,13 +213,45 @@ async fn matcher_proposes_and_leader_approves(engine: kith_tests::Engine) {
         .unwrap();
     assert!(!scores.is_empty());
     b.screenshot_to_docs("matching").await;
-    let radio = b
+    // Made for choosing: each option's criteria folded until asked for, the page at most about
+    // three screens tall.
+    let (height, screen): (f64, f64) = serde_json::from_value(
+        b.client
+            .execute(
+                "return [document.documentElement.scrollHeight, window.innerHeight];",
+                vec![],
+            )
+            .await
+            .unwrap(),
+    )
+    .unwrap();
+    assert!(
+        height <= 3.5 * screen,
+        "{height} px for a screen of {screen} px"
+    );
+    let folded = b
         .client
-        .find(Locator::Css("ol.ranking input[type=radio]"))
+        .find_all(Locator::Css("ol.ranking details.criteria:not([open])"))
         .await
         .unwrap();
-    let option_id: i64 = radio.attr("value").await.unwrap().unwrap().parse().unwrap();
-    radio.click().await.unwrap();
+    assert_eq!(
+        folded.len(),
+        options.len(),
+        "every option's criteria folded"
+    );
+    // The rationale first, then "propose this one" beside the chosen option.
+    let propose = b
+        .client
+        .find(Locator::Css("ol.ranking button.propose-this"))
+        .await
+        .unwrap();
+    let option_id: i64 = propose
+        .attr("value")
+        .await
+        .unwrap()
+        .unwrap()
+        .parse()
+        .unwrap();
     let before = free_places(&demo.app, option_id).await;
     assert!(before >= 1);
     let form = b
@@ -233,9 +265,7 @@ async fn matcher_proposes_and_leader_approves(engine: kith_tests::Engine) {
     )
     .await
     .unwrap();
-    form.submit_with(Locator::Css("fieldset.card button[type=submit]"))
-        .await
-        .unwrap();
+    propose.click().await.unwrap();
     let status = match b
         .client
         .wait()

@@ -57,6 +57,10 @@ pub struct OptionBriefFrozen {
     pub id: PlacementOptionId,
     pub name: String,
     pub kind: kith_domain::PlacementKind,
+    /// A children's home's form, so a secure unit is never read as an ordinary home
+    /// (absent in proposals frozen before it was kept).
+    #[serde(default)]
+    pub institution_form: Option<kith_domain::InstitutionForm>,
     pub free_places: u32,
 }
 
@@ -149,6 +153,7 @@ pub(crate) fn frozen(b: &OptionBrief) -> OptionBriefFrozen {
         id: b.id,
         name: b.name.clone(),
         kind: b.kind,
+        institution_form: b.institution_form,
         free_places: b.free_places,
     }
 }

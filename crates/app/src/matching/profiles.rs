@@ -155,6 +155,8 @@ pub struct OptionBrief {
     pub id: PlacementOptionId,
     pub name: String,
     pub kind: PlacementKind,
+    /// A children's home's form (a secure unit is named on its card).
+    pub institution_form: Option<kith_domain::InstitutionForm>,
     pub address: String,
     pub free_places: u32,
     pub approved_places: u32,
@@ -206,6 +208,7 @@ async fn load_options(app: &App) -> Result<Catalog> {
                 id: profile.id,
                 name: o.name.clone(),
                 kind: profile.kind,
+                institution_form: o.institution_form.map(|f| f.0),
                 address: o.address.clone(),
                 free_places: free,
                 approved_places: approved,

@@ -71,13 +71,34 @@ struct MatchPage {
     problems: Vec<FormProblem>,
     rationale: String,
     chosen: String,
+    planned_end: String,
+    exit_goal: String,
+    exit_goals: Vec<Choice>,
 }
 
 impl MatchPage {
     fn bar(&self, r: &RankedView) -> Vec<Segment> {
         segments(&r.contributions)
     }
+
+    /// Whether a stay's planned end and exit goal belong in the form: an institution is among
+    /// the options shown.
+    fn offers_stays(&self, unit: &kith_app::matching::UnitMatchView) -> bool {
+        unit.groups
+            .iter()
+            .flat_map(|g| &g.options)
+            .any(|r| r.option.kind.is_institutional())
+    }
+
+    /// A secure unit, marked so on its card.
+    fn is_secure(&self, form: &kith_domain::InstitutionForm) -> bool {
+        *form == kith_domain::InstitutionForm::SecureUnit
+    }
 }
+
+/// How many options of each group the page shows at first (the API's default is larger); the
+/// rest are one link away.
+const SHOWN_ON_PAGE: u32 = 5;
 
 fn may_propose(actor: &Actor) -> bool {
     actor.has(Role::Matcher) || actor.has(Role::Leader)
@@ -89,6 +110,8 @@ struct FormState {
     problems: Vec<FormProblem>,
     rationale: String,
     chosen: String,
+    planned_end: String,
+    exit_goal: String,
 }
 
 async fn match_page(
@@ -114,6 +137,9 @@ async fn match_page(
             problems: form.problems,
             rationale: form.rationale,
             chosen: form.chosen,
+            planned_end: form.planned_end,
+            exit_goal: form.exit_goal,
+            exit_goals: super::keyed_choices::<ExitGoal>(&ctx, "exit_goal"),
             ctx,
         },
     )
@@ -124,8 +150,9 @@ async fn matches(
     State(s): State<AppState>,
     PageActor { actor, ctx }: PageActor,
     Path(id): Path<i64>,
-    PageQuery(q): PageQuery<MatchParams>,
+    PageQuery(mut q): PageQuery<MatchParams>,
 ) -> PageResult {
+    q.limit.get_or_insert(SHOWN_ON_PAGE);
     match_page(&s, &actor, ctx, id, q, FormState::default()).await
 }
 
@@ -138,6 +165,8 @@ struct ProposalForm {
     option_id: String,
     start_date: String,
     rationale: String,
+    planned_end_date: String,
+    exit_goal: String,
     together: String,
     #[serde(deserialize_with = "checkbox")]
     draft: bool,
@@ -178,12 +207,14 @@ async fn create(
             let params = MatchParams {
                 start: f.start_date.trim().parse().ok(),
                 together: Some(f.together()),
-                limit: None,
+                limit: Some(SHOWN_ON_PAGE),
             };
             let form = FormState {
                 problems,
                 rationale: f.rationale,
                 chosen: f.option_id.trim().to_owned(),
+                planned_end: f.planned_end_date.trim().to_owned(),
+                exit_goal: f.exit_goal.trim().to_owned(),
             };
             match_page(&s, &actor, ctx, child, params, form).await
         }

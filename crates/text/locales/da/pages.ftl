@@ -305,6 +305,12 @@ match =
     .excluded = Udelukkede steder og hvorfor
     .of = af
     .show_all = Vis alle
+    .propose_this = Indstil dette sted
+    .propose_hint = Skriv begrundelsen her, og vælg så stedet med knappen ved det.
+    .why = Hvad scoren består af
+    .stay_fields = Ved et ophold på institution: planlagt slut og udslusningsmål
+    .planned_end_hint = Tomt: startdatoen plus den planlagte længde efter reglerne.
+    .choose_exit_goal = Vælg udslusningsmål
 
 exclusion =
     .not_approved = Ikke godkendt

@@ -305,6 +305,12 @@ match =
     .excluded = Excluded options and why
     .of = of
     .show_all = Show all
+    .propose_this = Propose this one
+    .propose_hint = Write the rationale here, then choose the option with the button beside it.
+    .why = What the score is made of
+    .stay_fields = For a stay in an institution: planned end and exit goal
+    .planned_end_hint = Empty: the start date plus the planned length in the rules.
+    .choose_exit_goal = Choose an exit goal
 
 exclusion =
     .not_approved = Not approved
