@@ -335,3 +335,59 @@ db_test!(a_page_address_never_answers_a_bare_status, |app| {
         assert!(page.contains("lang=\"da\""), "{method} {path}");
     }
 });
+
+db_test!(
+    an_agreement_made_at_a_visit_is_on_the_placement_page,
+    |app| {
+        let p = kith_tests::wheel::place(&app, "Ida", "2026-12-01").await;
+        let first = kith_tests::wheel::items(&app, &app.staff.consultant, p.placement, "support")
+            .await[0]["id"]
+            .as_i64()
+            .unwrap();
+        app.set_now("2026-12-15T09:00:00Z");
+        app.client(&app.staff.consultant)
+        .post(
+            &format!("/api/v1/visits/{first}/record"),
+            &serde_json::json!({
+                "held_on": "2026-12-14",
+                "child_seen_alone": true,
+                "child_view": "Jeg kan godt lide min nye skole.",
+                "follow_ups": [{"what": "Søg om lektiehjælp på skolen", "owner": "adviser", "due_on": "2027-01-15"}]
+            }),
+        )
+        .await
+        .expect(200);
+        let adviser = app.staff.adviser.id;
+        kith_store::users::set_locale(app.app.db().conn(), adviser, kith_domain::Lang::Da)
+            .await
+            .unwrap();
+        let http = client(&app.base);
+        http.post(format!("{}/api/v1/session", app.base))
+            .json(&serde_json::json!({"email": app.staff.adviser.email, "password": TEST_PASSWORD}))
+            .send()
+            .await
+            .unwrap()
+            .error_for_status()
+            .unwrap();
+        let page = async || {
+            let url = format!("{}/placements/{}", app.base, p.placement);
+            http.get(url).send().await.unwrap().text().await.unwrap()
+        };
+        // The adviser sees the agreement they own on the placement: what, who, by when, where.
+        let html = page().await;
+        let row = &html[html
+            .find("Søg om lektiehjælp på skolen")
+            .expect("the agreement")..];
+        let row = &row[..row.find("</tr>").unwrap()];
+        assert!(row.contains("rådgiveren"), "{row}");
+        assert!(row.contains("15.01.2027"), "{row}");
+        assert!(row.contains(&format!("/visits/{first}")), "{row}");
+        assert!(!row.contains("overskredet"), "{row}");
+        // Past its day and not done: flagged.
+        app.set_now("2027-01-18T09:00:00Z");
+        let html = page().await;
+        let row = &html[html.find("Søg om lektiehjælp på skolen").unwrap()..];
+        let row = &row[..row.find("</tr>").unwrap()];
+        assert!(row.contains("overskredet"), "{row}");
+    }
+);

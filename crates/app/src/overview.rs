@@ -22,6 +22,8 @@ pub struct PlacementOverview {
     /// The plan's goals, current ones (active, then closed) first; earlier versions last.
     pub goals: Vec<GoalView>,
     pub reviews: Vec<ReviewView>,
+    /// The agreements made at its visits that are not done yet, the earliest due first.
+    pub agreements: Vec<crate::wheel::views::FollowUpView>,
 }
 
 impl ChildData for PlacementOverview {
@@ -64,11 +66,17 @@ pub async fn placement(
         )
     });
     let reviews = crate::goals::reviews::views(app, &row).await?;
+    let agreements = kith_store::visits::open_follow_ups(app.db().conn(), row.id)
+        .await?
+        .into_iter()
+        .map(crate::wheel::views::follow_up_view)
+        .collect();
     let page = PlacementOverview {
         placement,
         year,
         goals,
         reviews,
+        agreements,
     };
     audit::read(app, actor, AuditAction::PlacementRead, page).await
 }

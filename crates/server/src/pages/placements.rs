@@ -39,6 +39,8 @@ pub(super) struct PlacementPage {
     p: PlacementView,
     y: YearView,
     goals: Vec<GoalView>,
+    /// The agreements from visits that are not done yet.
+    agreements: Vec<kith_app::wheel::views::FollowUpView>,
     reviews: Vec<ReviewView>,
     /// A progress chart per goal (same order as `goals`).
     charts: Vec<String>,
@@ -88,6 +90,13 @@ impl PlacementPage {
     /// Whether a box of `form` was ticked when it came back.
     fn ticked(&self, form: &str, field: &str) -> bool {
         self.open(form) && self.typed.checked(field)
+    }
+
+    /// Who an agreement is for, in the reader's words.
+    fn owner(&self, code: &str) -> &'static str {
+        code.parse::<Party>()
+            .map(|p| kith_text::term(self.ctx.lang, p))
+            .unwrap_or("")
     }
 
     fn month_name(&self, month: &NaiveDate) -> String {
@@ -323,6 +332,7 @@ pub(super) async fn placement_page(
             p: o.placement,
             y: o.year,
             goals: o.goals,
+            agreements: o.agreements,
             reviews: o.reviews,
             charts,
             consultants,

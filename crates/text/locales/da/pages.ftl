@@ -565,6 +565,17 @@ signal =
     .no_progress = Ingen fremdrift registreret i 60 dage
     .review_overdue = Planopfølgning overskredet
 
+agreements =
+    .title = Aftaler fra besøg
+    .none = Ingen åbne aftaler.
+    .what = Aftale
+    .who = Hvem
+    .due = Senest
+    .made_at = Aftalt ved
+    .the_visit = besøget
+    .overdue = overskredet
+    .hint = En aftale markeres som gjort ved næste besøg.
+
 stay =
     .title = Kortvarigt ophold
     .ends_in = { $days ->

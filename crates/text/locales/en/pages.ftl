@@ -565,6 +565,17 @@ signal =
     .no_progress = No progress recorded for 60 days
     .review_overdue = Plan review overdue
 
+agreements =
+    .title = Agreements from visits
+    .none = No open agreements.
+    .what = Agreement
+    .who = Who
+    .due = By
+    .made_at = Made at
+    .the_visit = the visit
+    .overdue = overdue
+    .hint = An agreement is marked done at the next visit.
+
 stay =
     .title = Short stay
     .ends_in = { $days ->
