@@ -292,8 +292,9 @@ db_test!(each_role_starts_where_its_daily_work_is, |app| {
     }
 });
 
-db_test!(a_page_address_never_answers_a_bare_status, |app| {
-    // The adviser reads Danish (the test staff are set up in English).
+/// The test adviser, reading Danish (the test staff are set up in English), signed in with a
+/// browser-like client.
+async fn danish_adviser(app: &kith_tests::TestApp) -> reqwest::Client {
     let adviser = app.staff.adviser.id;
     kith_store::users::set_locale(app.app.db().conn(), adviser, kith_domain::Lang::Da)
         .await
@@ -306,6 +307,11 @@ db_test!(a_page_address_never_answers_a_bare_status, |app| {
         .unwrap()
         .error_for_status()
         .unwrap();
+    http
+}
+
+db_test!(a_page_address_never_answers_a_bare_status, |app| {
+    let http = danish_adviser(&app).await;
     // (what is asked, the status, words the person reads on the page)
     let cases = [
         ("GET", "/children/tolv", 404, "Siden findes ikke"),
