@@ -24,6 +24,7 @@ mod m20261122_000012_caseload_index;
 mod m20261123_000013_audit_by_child;
 mod m20261201_000014_perimeter;
 mod m20261202_000015_need_texts;
+mod m20261202_000016_agreement_tasks;
 
 /// All migrations in order.
 #[derive(Debug)]
@@ -48,6 +49,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261123_000013_audit_by_child::Migration),
             Box::new(m20261201_000014_perimeter::Migration),
             Box::new(m20261202_000015_need_texts::Migration),
+            Box::new(m20261202_000016_agreement_tasks::Migration),
         ]
     }
 }

@@ -626,6 +626,30 @@ async fn prepare(
             let action = path.rsplit('/').next().unwrap();
             Call::json(format!("/api/v1/visits/{v}/{action}"), body)
         }
+        ("post", "/api/v1/agreements/{id}/close") => {
+            // A fresh agreement each time: a visit recorded with one, held by the adviser.
+            let fresh = fresh_placement(app, n).await;
+            let v = kith_tests::wheel::items(app, &s.consultant, fresh.placement, "support").await
+                [0]["id"]
+                .as_i64()
+                .unwrap();
+            let recorded = app
+                .client(&s.consultant)
+                .post(
+                    &format!("/api/v1/visits/{v}/record"),
+                    &json!({"held_on": "2026-11-16", "follow_ups": [
+                        {"what": "Ring til skolen", "owner": "adviser", "due_on": "2026-12-15"}
+                    ]}),
+                )
+                .await
+                .expect(200)
+                .body;
+            let id = recorded["follow_ups"][0]["id"].as_i64().unwrap();
+            Call::json(
+                format!("/api/v1/agreements/{id}/close"),
+                json!({"state": "done", "note": "Skolen er ringet op."}),
+            )
+        }
         ("put", "/api/v1/children/{id}") => {
             let detail = app.client(&s.adviser).get(&url).await.expect(200).body;
             let mut body = child_input(&detail);

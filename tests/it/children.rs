@@ -104,6 +104,66 @@ db_test!(list_is_by_name_and_paginated, |app| {
     assert!(third.body["next_cursor"].is_null());
 });
 
+db_test!(
+    the_waiting_children_are_listed_by_how_long_they_have_waited,
+    |app| {
+        // Requested on 2 November, 20 October and 9 November (Bo twice as long as Alma waited);
+        // Carl is not waiting. Waiting order: Bo (27 days on 16 November), Alma (14), Ella (7).
+        let adviser = app.client(&app.staff.adviser);
+        for (name, requested) in [
+            ("Alma", Some("2026-11-02")),
+            ("Bo", Some("2026-10-20")),
+            ("Carl", None),
+            ("Ella", Some("2026-11-09")),
+        ] {
+            let mut c = child(name);
+            if let Some(r) = requested {
+                c["placement_requested_on"] = json!(r);
+            }
+            adviser.post("/api/v1/children", &c).await.expect(201);
+        }
+        let names = |r: &kith_tests::Resp| -> Vec<String> {
+            r.body["items"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .map(|c| c["name"].as_str().unwrap().to_owned())
+                .collect()
+        };
+        let first = adviser
+            .get("/api/v1/children?sort=waiting&limit=2")
+            .await
+            .expect(200);
+        assert_eq!(names(&first), ["Bo", "Alma"]);
+        let cursor = first.body["next_cursor"].as_str().unwrap().to_owned();
+        let second = adviser
+            .get(&format!(
+                "/api/v1/children?sort=waiting&limit=2&cursor={cursor}"
+            ))
+            .await
+            .expect(200);
+        assert_eq!(names(&second), ["Ella"]);
+        // A cursor of one order does not read in the other.
+        adviser
+            .get(&format!("/api/v1/children?limit=2&cursor={cursor}"))
+            .await
+            .expect(422);
+        // By name, the default, everyone.
+        let all = adviser.get("/api/v1/children").await.expect(200);
+        assert_eq!(names(&all), ["Alma", "Bo", "Carl", "Ella"]);
+        // The page of waiting children shows the days waited, the longest first.
+        let page = adviser
+            .get("/children?placement_requested=true")
+            .await
+            .expect(200)
+            .text;
+        let bo = page.find(">Bo<").expect("Bo listed");
+        let alma = page.find(">Alma<").expect("Alma listed");
+        assert!(bo < alma, "the longest waiting first");
+        assert!(page[bo..alma].contains(">27<"), "Bo has waited 27 days");
+    }
+);
+
 db_test!(list_filters_by_area_request_and_adviser, |app| {
     let adviser = app.client(&app.staff.adviser);
     let leader = app.client(&app.staff.leader);

@@ -482,16 +482,34 @@ db_test!(a_short_stay_signals_extends_and_ends_at_its_exit, |app| {
     // are left.
     assert_eq!(p["clock"], json!({"clock": "ends_in", "days": 24}));
 
-    // Friday 11 December: past the planned end since that day.
+    // Friday 11 December: past the planned end since that day, and the exit review the wheel
+    // planned for the last day (the first § 95 review, 2 February, falls after the end) was
+    // not held.
     app.set_now("2026-12-11T09:00:00Z");
     assert_eq!(
         signals(&adviser).await,
-        json!([{"signal": "past_planned_end", "since": "2026-12-11"}])
+        json!([
+            {"signal": "past_planned_end", "since": "2026-12-11"},
+            {"signal": "review_overdue", "since": "2026-12-11"}
+        ])
     );
     // Still running, one day past its planned end.
     assert_eq!(
         adviser.get(&url).await.expect(200).body["clock"],
         json!({"clock": "past_end", "days": 1})
+    );
+    // The adviser holds the exit review that day; it decides the stay goes on.
+    adviser
+        .post(
+            &format!("{url}/reviews"),
+            &json!({"held_on": "2026-12-11", "goals": [], "decision": "continue",
+                    "rhythm_months": 3, "child_view": "Jeg vil gerne blive til efter jul."}),
+        )
+        .await
+        .expect(201);
+    assert_eq!(
+        signals(&adviser).await,
+        json!([{"signal": "past_planned_end", "since": "2026-12-11"}])
     );
     let extend = format!("{url}/extend");
     assert_eq!(

@@ -210,6 +210,71 @@ db_test!(
     }
 );
 
+db_test!(
+    a_first_visit_whose_deadline_has_passed_is_not_reminded,
+    |app| {
+        // Approved on Monday 16 November 2026 for a placement that began on Monday 19 October
+        // (a start may lie up to 30 days back): its first support visit was due within 28
+        // days, by Monday 16 November, and is overdue the day after. The morning run on Tuesday 17 November (07:00 in Copenhagen, 06:00 UTC) sends no first-visit
+        // reminder for it; the consultant's digest lists it as overdue instead.
+        place(&app, "Ida", "2026-10-19").await;
+        app.set_now("2026-11-17T06:00:00Z");
+        let report = kith_app::jobs::tick(&app.app, "test").await.unwrap();
+        assert_eq!(report.first_visit_reminders, 0, "{report:?}");
+        let consultant = app.staff.consultant.id;
+        assert!(
+            outbox(&app.app)
+                .await
+                .iter()
+                .any(|r| r.dedupe_key == format!("digest:{consultant}:2026-11-17")),
+            "the overdue first visit is in the digest"
+        );
+    }
+);
+
+db_test!(an_escalation_links_to_exactly_the_items_it_counts, |app| {
+    // A foster family from 1 December 2026. On Monday 22 March 2027 (07:00 in Copenhagen,
+    // 06:00 UTC) the first § 95 review (due 1 March) is 21 days overdue: more than the 7 days
+    // after which it is escalated. The overdue support visits are not statutory and are not
+    // escalated. The leader's e-mail links to the list of that morning's escalations, which
+    // holds the review and nothing else.
+    place(&app, "Ida", "2026-12-01").await;
+    app.set_now("2027-03-22T06:00:00Z");
+    let report = kith_app::jobs::tick(&app.app, "test").await.unwrap();
+    assert_eq!(report.escalations, 1, "{report:?}");
+    let leader = app.staff.leader.id;
+    let row = outbox(&app.app)
+        .await
+        .into_iter()
+        .find(|r| r.dedupe_key == format!("escalation:{leader}:2027-03-22"))
+        .expect("escalation queued");
+    let mail =
+        kith_app::mail::render(&row.kind, &row.payload, Lang::Da, "https://kith.example").unwrap();
+    let link = "https://kith.example/team/escalated?on=2027-03-22";
+    assert!(mail.text.contains(link), "{}", mail.text);
+    assert!(mail.html.contains(link));
+
+    let page = app
+        .client(&app.staff.leader)
+        .get("/team/escalated?on=2027-03-22")
+        .await;
+    assert_eq!(page.status, 200);
+    let html = page.text;
+    assert_eq!(html.matches("data-visit=").count(), 1, "{html}");
+    assert!(html.contains("visit-plan_review"));
+    // The week after, nothing was escalated on that day; a consultant may not open the list.
+    let later = app
+        .client(&app.staff.leader)
+        .get("/team/escalated?on=2027-03-29")
+        .await;
+    assert_eq!(later.text.matches("data-visit=").count(), 0);
+    let refused = app
+        .client(&app.staff.consultant)
+        .get("/team/escalated?on=2027-03-22")
+        .await;
+    assert_eq!(refused.status, 403);
+});
+
 /// Another instance of Kith on the same database, with its own pool and clock.
 async fn instance(app: &TestApp) -> (App, Arc<FixedClock>) {
     let db = kith_app::Db::connect(&app.db.url).await.expect("connect");
@@ -324,6 +389,8 @@ fn a_digest_says_what_is_due_and_how_many_without_names() {
                 n: 3,
             },
         ],
+        agreements_overdue: 0,
+        agreements_due: 1,
     })
     .unwrap();
     for lang in [Lang::En, Lang::Da] {

@@ -222,6 +222,7 @@ db_test!(security_headers_are_on_every_page, |app| {
         ("/dashboard".into(), Some(&s.leader)),
         ("/week".into(), Some(&s.consultant)),
         ("/team".into(), Some(&s.leader)),
+        ("/team/escalated".into(), Some(&s.leader)),
         (format!("/placements/{pl}"), Some(&s.adviser)),
         (format!("/visits/{visit}"), Some(&s.consultant)),
         ("/proposals".into(), Some(&s.leader)),
@@ -363,18 +364,7 @@ db_test!(
         )
         .await
         .expect(200);
-        let adviser = app.staff.adviser.id;
-        kith_store::users::set_locale(app.app.db().conn(), adviser, kith_domain::Lang::Da)
-            .await
-            .unwrap();
-        let http = client(&app.base);
-        http.post(format!("{}/api/v1/session", app.base))
-            .json(&serde_json::json!({"email": app.staff.adviser.email, "password": TEST_PASSWORD}))
-            .send()
-            .await
-            .unwrap()
-            .error_for_status()
-            .unwrap();
+        let http = danish_adviser(&app).await;
         let page = async || {
             let url = format!("{}/placements/{}", app.base, p.placement);
             http.get(url).send().await.unwrap().text().await.unwrap()
@@ -395,5 +385,152 @@ db_test!(
         let row = &html[html.find("Søg om lektiehjælp på skolen").unwrap()..];
         let row = &row[..row.find("</tr>").unwrap()];
         assert!(row.contains("overskredet"), "{row}");
+    }
+);
+
+db_test!(
+    an_agreement_reaches_its_holder_who_marks_it_done_or_drops_it_with_a_reason,
+    |app| {
+        // The consultant records the first support visit on 14 December 2026 with two
+        // agreements: one for the case adviser (a named person in Kith), one for the parents.
+        let p = kith_tests::wheel::place(&app, "Ida", "2026-12-01").await;
+        let first = kith_tests::wheel::items(&app, &app.staff.consultant, p.placement, "support")
+            .await[0]["id"]
+            .as_i64()
+            .unwrap();
+        app.set_now("2026-12-15T09:00:00Z");
+        let recorded = app
+            .client(&app.staff.consultant)
+            .post(
+                &format!("/api/v1/visits/{first}/record"),
+                &serde_json::json!({
+                    "held_on": "2026-12-14",
+                    "follow_ups": [
+                        {"what": "Søg om lektiehjælp på skolen", "owner": "adviser", "due_on": "2027-01-15"},
+                        {"what": "Forældrene ringer til Ida om søndagen", "owner": "parents", "due_on": "2027-01-10"}
+                    ]
+                }),
+            )
+            .await
+            .expect(200)
+            .body;
+        // Listed by due date: the parents' (10 January) before the adviser's (15 January).
+        let agreements = recorded["follow_ups"].as_array().unwrap().clone();
+        let (theirs, held) = (&agreements[0], &agreements[1]);
+        assert_eq!(held["what"], "Søg om lektiehjælp på skolen");
+        let (mine, parents) = (held["id"].as_i64().unwrap(), theirs["id"].as_i64().unwrap());
+        assert_eq!(held["holder_id"], app.staff.adviser.id);
+        assert!(theirs["holder_id"].is_null());
+        assert_eq!(held["state"], "open");
+
+        // The adviser's week lists what she holds, not what the parents do.
+        let http = danish_adviser(&app).await;
+        let get = async |path: &str| {
+            let r = http
+                .get(format!("{}{path}", app.base))
+                .send()
+                .await
+                .unwrap();
+            (r.status().as_u16(), r.text().await.unwrap())
+        };
+        let (_, week) = get("/week").await;
+        assert!(
+            week.contains(&format!("data-agreement=\"{mine}\"")),
+            "{week}"
+        );
+        assert!(week.contains("Søg om lektiehjælp på skolen"));
+        assert!(!week.contains(&format!("data-agreement=\"{parents}\"")));
+        assert!(week.contains("Mine aftaler"));
+
+        // Her morning digest on Monday 4 January 2027 (it looks 14 days ahead, to 18 January)
+        // counts it among what is due.
+        app.set_now("2027-01-04T06:00:00Z");
+        kith_app::jobs::tick(&app.app, "test").await.unwrap();
+        let adviser = app.staff.adviser.id;
+        let digest = kith_store::outbox::all(app.app.db().conn())
+            .await
+            .unwrap()
+            .into_iter()
+            .find(|r| r.dedupe_key == format!("digest:{adviser}:2027-01-04"))
+            .expect("a digest for the adviser");
+        let payload: serde_json::Value = serde_json::from_str(&digest.payload).unwrap();
+        assert_eq!(payload["agreements_due"], 1, "{payload}");
+        assert_eq!(payload["agreements_overdue"], 0);
+
+        // Dropping the parents' agreement without a reason is refused next to the field,
+        // in Danish, keeping the choice; nothing changes.
+        let (_, placement) = get(&format!("/placements/{}", p.placement)).await;
+        let csrf = csrf_in(&placement);
+        let close = |id: i64| {
+            format!(
+                "{}/placements/{}/agreements/{id}/close",
+                app.base, p.placement
+            )
+        };
+        let r = http
+            .post(close(parents))
+            .form(&[("csrf", csrf.as_str()), ("state", "dropped"), ("note", " ")])
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(r.status(), 422);
+        let html = r.text().await.unwrap();
+        assert!(
+            html.contains("Skriv, hvorfor aftalen ikke skal gøres alligevel."),
+            "{html}"
+        );
+        assert!(html.contains(&format!("id=\"agreement_note-{parents}\"")));
+        assert!(
+            html.contains("value=\"dropped\" checked"),
+            "the choice is kept"
+        );
+        // With the reason it is dropped and leaves the open list.
+        let r = http
+            .post(close(parents))
+            .form(&[
+                ("csrf", csrf.as_str()),
+                ("state", "dropped"),
+                ("note", "Ida ringer selv."),
+            ])
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(r.status(), 303);
+        // "Udført" from the week: back on the week, the agreement gone from it.
+        let r = http
+            .post(close(mine))
+            .form(&[("csrf", csrf.as_str()), ("state", "done"), ("back", "week")])
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(r.status(), 303);
+        assert_eq!(r.headers()["location"], "/week#agreements");
+        let (_, week) = get("/week").await;
+        assert!(!week.contains(&format!("data-agreement=\"{mine}\"")));
+        let (_, placement) = get(&format!("/placements/{}", p.placement)).await;
+        assert!(placement.contains("Ingen åbne aftaler."), "both are closed");
+        // It closes once; someone who does not follow the placement up cannot see it.
+        let again = app
+            .client(&app.staff.adviser)
+            .post(
+                &format!("/api/v1/agreements/{mine}/close"),
+                &serde_json::json!({"state": "dropped", "note": "x"}),
+            )
+            .await;
+        assert_eq!(again.status, 409);
+        let stranger = app
+            .client(&app.staff.adviser_b)
+            .post(
+                &format!("/api/v1/agreements/{parents}/close"),
+                &serde_json::json!({"state": "done"}),
+            )
+            .await;
+        assert_eq!(stranger.status, 404);
+        let row = kith_store::visits::follow_up(app.app.db().conn(), parents)
+            .await
+            .unwrap()
+            .unwrap();
+        assert_eq!(*row.state, kith_domain::AgreementState::Dropped);
+        assert_eq!(row.closing_note.as_deref(), Some("Ida ringer selv."));
     }
 );

@@ -56,7 +56,10 @@ pub const EVERY_PAGE: &[(&str, &[&str])] = &[
             "follow #proposals tbody tr a",
         ],
     ),
-    ("leader03@kith.test", &["/dashboard", "/team", "/caseload"]),
+    (
+        "leader03@kith.test",
+        &["/dashboard", "/team", "/team/escalated", "/caseload"],
+    ),
     (
         "admin@kith.test",
         &[

@@ -73,6 +73,8 @@ audit_actions! {
     VisitRecord = "visit.record",
     VisitMove = "visit.move",
     VisitCancel = "visit.cancel",
+    /// An agreement made at a visit marked done or dropped outside a visit.
+    AgreementClose = "agreement.close",
     PlacementList = "placement.list",
     PlacementRead = "placement.read",
     PlacementUpdate = "placement.update",

@@ -111,8 +111,23 @@ async fn digests(
     let conn = app.db().conn();
     let until = today + Days::new(rules.digest_days_ahead.max(1) as u64);
     let mut written = 0;
-    for person in kith_store::visits::assignees_with_work_until(conn, until).await? {
+    let mut people = kith_store::visits::assignees_with_work_until(conn, until).await?;
+    people.extend(kith_store::visits::holders_with_open_until(conn, until).await?);
+    people.sort_unstable();
+    people.dedup();
+    for person in people {
         let items = kith_store::visits::open_of_assignee_until(conn, person, until).await?;
+        let (agreements_overdue, agreements_due) =
+            kith_store::visits::open_of_holder(conn, person, Some(until))
+                .await?
+                .iter()
+                .fold((0, 0), |(o, d), a| {
+                    if a.due_on < today {
+                        (o + 1, d)
+                    } else {
+                        (o, d + 1)
+                    }
+                });
         let mut overdue = BTreeMap::new();
         let mut due = BTreeMap::new();
         for v in items {
@@ -123,7 +138,7 @@ async fn digests(
                 *due.entry(kind).or_insert(0) += 1;
             }
         }
-        if overdue.is_empty() && due.is_empty() {
+        if overdue.is_empty() && due.is_empty() && agreements_overdue + agreements_due == 0 {
             continue;
         }
         let payload = DigestPayload {
@@ -131,6 +146,8 @@ async fn digests(
             days_ahead: rules.digest_days_ahead,
             overdue: counts(overdue),
             due: counts(due),
+            agreements_overdue,
+            agreements_due,
         };
         written += kith_store::outbox::enqueue(
             conn,
@@ -201,7 +218,8 @@ async fn escalations(
     Ok(written)
 }
 
-/// A reminder to whoever holds the first visit of each new placement, once.
+/// A reminder to whoever holds the first visit of each new placement, once, and only while
+/// its deadline is ahead.
 async fn first_visit_reminders(app: &App, today: NaiveDate, now: DateTime<Utc>) -> Result<usize> {
     let conn = app.db().conn();
     let since = now - Duration::days(NEW_PLACEMENT_DAYS as i64);
@@ -217,7 +235,9 @@ async fn first_visit_reminders(app: &App, today: NaiveDate, now: DateTime<Utc>) 
             .filter(|v| *v.kind != VisitKind::PlanReview)
             .min_by_key(|v| (v.planned_on, v.id));
         let Some(v) = first else { continue };
-        if v.closes_on < today - Days::new(NEW_PLACEMENT_DAYS) {
+        if v.closes_on < today {
+            // Its deadline has passed: it is overdue, in the digest and escalated, not
+            // something to be reminded of.
             continue;
         }
         let payload = FirstVisitPayload {

@@ -38,6 +38,8 @@ impl PageParams {
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum List {
     Children,
+    /// The waiting children, the longest waiting first (a cursor of another order never reads).
+    WaitingChildren,
     Options,
     Users,
     Visits,
@@ -50,6 +52,7 @@ impl List {
     fn tag(self) -> &'static str {
         match self {
             List::Children => "children",
+            List::WaitingChildren => "children_waiting",
             List::Options => "options",
             List::Users => "users",
             List::Visits => "visits",

@@ -232,14 +232,7 @@ pub async fn update(
         let plan = trimmed(plan);
         kith_store::placements::set_exit_plan(&tx, id.0, plan.as_deref(), now).await?;
     }
-    committed(
-        tx,
-        app,
-        actor,
-        (AuditAction::PlacementUpdate, &row),
-        Replan::Yes,
-    )
-    .await
+    committed(tx, app, actor, (AuditAction::PlacementUpdate, &row)).await
 }
 
 /// Ends a placement; its planned visits after the end are cancelled with that reason.
@@ -289,14 +282,7 @@ pub async fn end(
         ));
     }
     kith_store::goals::close_open(&tx, id.0, open_goals, input.end_date, now).await?;
-    committed(
-        tx,
-        app,
-        actor,
-        (AuditAction::PlacementEnd, &row),
-        Replan::Yes,
-    )
-    .await
+    committed(tx, app, actor, (AuditAction::PlacementEnd, &row)).await
 }
 
 /// Extends a short stay: a later planned end, with the reason; the history is kept.
@@ -338,31 +324,23 @@ pub async fn extend_stay(
         app.now(),
     )
     .await?;
-    committed(tx, app, actor, (AuditAction::StayExtend, &row), Replan::No).await
-}
-
-/// Whether a change moves the placement's year of visits (its consultant, rhythm or end do).
-enum Replan {
-    Yes,
-    No,
+    committed(tx, app, actor, (AuditAction::StayExtend, &row)).await
 }
 
 /// A change to a placement finished: audited as `action` on the child, the year re-planned
-/// when the change moves it, committed, and the placement read back as it now is.
+/// (its consultant, rhythm or planned end moves it), committed, and the placement read back
+/// as it now is.
 async fn committed(
     tx: sea_orm::DatabaseTransaction,
     app: &App,
     actor: &Actor,
     (action, row): (AuditAction, &kith_store::entities::placement::Model),
-    replan: Replan,
 ) -> Result<PlacementView> {
     let id = PlacementId(row.id);
     audit::by(app, actor)
         .changed(&tx, action, ChildId(row.child_id), ("placement", row.id))
         .await?;
-    if matches!(replan, Replan::Yes) {
-        plan_in(&tx, app, Some(&[row.id])).await?;
-    }
+    plan_in(&tx, app, Some(&[row.id])).await?;
     tx.commit().await?;
     get(app, actor, id).await
 }

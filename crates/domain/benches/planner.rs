@@ -45,6 +45,7 @@ fn world() -> World {
                 kind,
                 start,
                 ended_on: None,
+                planned_end: None,
                 consultant: Some(UserId(rng.gen_range(1..=CONSULTANTS))),
                 adviser: UserId(CONSULTANTS + rng.gen_range(1..=ADVISERS)),
                 review_rhythm_months: None,

@@ -8,6 +8,7 @@
 mod macros;
 
 pub mod age;
+pub mod agreement;
 pub mod allocation;
 pub mod approval;
 pub mod capacity;
@@ -35,6 +36,7 @@ pub mod throttle;
 pub mod wheel;
 
 pub use age::{AgeRange, age_on};
+pub use agreement::AgreementState;
 pub use approval::{Approval, ApprovalAuthority, ApprovalStatus};
 pub use capacity::free_places;
 pub use cpr::Cpr;

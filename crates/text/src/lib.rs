@@ -211,6 +211,7 @@ terms!(
     kith_domain::wheel::VisitKind => "visit_kind",
     kith_domain::Role => "role",
     kith_domain::TargetArea => "target_area",
+    kith_domain::AgreementState => "agreement_state",
 );
 
 impl<T: Term> Term for &T {

@@ -15,7 +15,7 @@ use kith_domain::{
     ChildId, Cpr, NeedCode, NeedLevel, Role, TargetArea, UserId, age::MAX_AGE, age_on,
 };
 use kith_store::StoreError;
-use kith_store::children::{ChildFields, ChildFilter, SealedCpr};
+use kith_store::children::{ChildFields, ChildFilter, ChildOrder, SealedCpr};
 use kith_store::entities::child;
 use kith_store::scope::ChildScope;
 use serde::Deserialize;
@@ -39,19 +39,35 @@ pub struct ChildListParams {
     pub target_area: Option<TargetArea>,
     /// Only children waiting for (true) or not waiting for (false) a placement.
     pub placement_requested: Option<bool>,
+    /// `name` (the default), or `waiting`: the waiting children only, who has waited longest
+    /// first.
+    pub sort: Option<ChildSort>,
     /// How many items (1-200, default 50).
     pub limit: Option<u64>,
     /// The `next_cursor` of the previous page.
     pub cursor: Option<String>,
 }
 
-/// The children the actor may see, by name, one page at a time.
+/// The orders of the children list.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, serde::Serialize, utoipa::ToSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum ChildSort {
+    Name,
+    Waiting,
+}
+
+/// The children the actor may see, by name (or the waiting ones by how long they have
+/// waited), one page at a time.
 pub async fn list(
     app: &App,
     actor: &Actor,
     filter: &ChildListParams,
 ) -> Result<Paged<ChildSummary>> {
-    let pager = Pager::new(app, actor, List::Children);
+    let (list, order) = match filter.sort {
+        Some(ChildSort::Waiting) => (List::WaitingChildren, ChildOrder::LongestWaiting),
+        Some(ChildSort::Name) | None => (List::Children, ChildOrder::Name),
+    };
+    let pager = Pager::new(app, actor, list);
     let request = pager.request(&PageParams::new(filter.limit, filter.cursor.clone()))?;
     let scope = policy::child_read_scope(actor);
     policy::require_some(&scope, "children's cases")?;
@@ -62,6 +78,7 @@ pub async fn list(
             case_adviser_id: filter.case_adviser_id.map(|u| u.0),
             target_area: filter.target_area,
             placement_requested: filter.placement_requested,
+            order,
         },
         request,
     )

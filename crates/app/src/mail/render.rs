@@ -25,6 +25,11 @@ pub struct DigestPayload {
     pub days_ahead: i32,
     pub overdue: Vec<KindCount>,
     pub due: Vec<KindCount>,
+    /// Open agreements the person holds that are past their day, and due within the days.
+    #[serde(default)]
+    pub agreements_overdue: u32,
+    #[serde(default)]
+    pub agreements_due: u32,
 }
 
 /// Statutory work overdue in a leader's team (told once per item).
@@ -287,8 +292,18 @@ pub fn render(kind: &str, payload: &str, lang: Lang, base_url: &str) -> Result<R
 }
 
 fn digest(w: Words, p: &DigestPayload, base_url: &str) -> Result<Rendered> {
-    let overdue = lines(&p.overdue, w.lang);
-    let due = lines(&p.due, w.lang);
+    let agreements = |n: u32| Line {
+        label: w.t("mail.agreements"),
+        n,
+    };
+    let mut overdue = lines(&p.overdue, w.lang);
+    let mut due = lines(&p.due, w.lang);
+    if p.agreements_overdue > 0 {
+        overdue.push(agreements(p.agreements_overdue));
+    }
+    if p.agreements_due > 0 {
+        due.push(agreements(p.agreements_due));
+    }
     let day = date(w.lang, p.date);
     let subject = w.say(&Message::new("mail.digest_subject").text("date", day.as_str()));
     let intro = w.say(&Message::new("mail.digest_intro").text("date", day.as_str()));
@@ -326,7 +341,8 @@ fn escalation(w: Words, p: &EscalationPayload, base_url: &str) -> Result<Rendere
             .int("days", p.after_days)
             .text("date", date(w.lang, p.date)),
     );
-    let team_url = format!("{base_url}/team");
+    // Exactly the items this e-mail counts: those escalated on its day.
+    let team_url = format!("{base_url}/team/escalated?on={}", p.date);
     Ok(Rendered {
         text: tpl(EscalationText {
             w,

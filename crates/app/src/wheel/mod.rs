@@ -1,13 +1,16 @@
 //! The annual wheel's use cases: planning every placement's year of visits and plan reviews,
 //! the consultant's week, a placement's year, the team's year, recording, moving and
-//! cancelling visits, people's capacity and days off, and the calendar feeds.
+//! cancelling visits, people's capacity and days off, the calendar feeds, and what was
+//! escalated to a leader.
 //!
 //! The rules and the planner are pure and live in `kith_domain::wheel`; this module loads
 //! what they need, applies their answer in one transaction under the planner lock, and
 //! checks who may see and do what.
 
+pub mod agreements;
 pub mod availability;
 pub mod calendar;
+pub mod escalated;
 pub mod plan;
 pub mod team;
 pub mod views;

@@ -161,6 +161,7 @@ fn to_plan(
                 start: p.start_date,
                 ended_on: (status == PlacementStatus::Ended)
                     .then(|| p.end_date.unwrap_or(p.start_date)),
+                planned_end: p.planned_end_date,
                 consultant: p.consultant_id.map(UserId),
                 adviser: UserId(p.adviser_id),
                 review_rhythm_months: p.review_rhythm_months,

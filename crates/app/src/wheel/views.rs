@@ -33,16 +33,23 @@ pub struct PlacementRef {
     pub town: String,
 }
 
-/// A follow-up agreed at a visit.
+/// A follow-up agreed at a visit: an agreement, a task with an owner, a due date and a state.
 #[derive(Debug, Clone, Serialize, utoipa::ToSchema)]
 pub struct FollowUpView {
     pub id: FollowUpId,
     pub visit_id: VisitId,
+    pub placement_id: PlacementId,
     pub what: String,
     /// Who does it (a party: child, parents, foster_family, consultant, ...).
     pub owner: String,
+    /// The person in Kith who holds it, when the owner is the adviser or the consultant.
+    pub holder_id: Option<kith_domain::UserId>,
     pub due_on: NaiveDate,
+    pub state: kith_domain::AgreementState,
+    /// The day it was done.
     pub done_on: Option<NaiveDate>,
+    /// How it was done, or why it was dropped.
+    pub closing_note: Option<String>,
 }
 
 /// The record of a held visit.
@@ -225,9 +232,13 @@ pub(crate) fn follow_up_view(f: visit_follow_up::Model) -> FollowUpView {
     FollowUpView {
         id: FollowUpId(f.id),
         visit_id: VisitId(f.visit_id),
+        placement_id: PlacementId(f.placement_id),
         what: f.what,
         owner: f.owner,
+        holder_id: f.holder_id.map(kith_domain::UserId),
         due_on: f.due_on,
+        state: f.state.0,
         done_on: f.done_on,
+        closing_note: f.closing_note,
     }
 }

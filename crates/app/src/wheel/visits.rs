@@ -121,6 +121,7 @@ pub async fn list(app: &App, actor: &Actor, params: &VisitListParams) -> Result<
         status: params.status,
         kind: params.kind,
         overdue_on: params.overdue.unwrap_or(false).then(|| app.today()),
+        ..Default::default()
     };
     let page = kith_store::visits::list(app.db().conn(), &scope, &filter, request).await?;
     let next = page.next_after;
@@ -265,6 +266,12 @@ pub async fn record(
         .map(|f| kith_store::visits::NewFollowUp {
             what: f.what.trim().to_owned(),
             owner: f.owner.as_str().to_owned(),
+            holder_id: kith_domain::agreement::holder(
+                f.owner,
+                UserId(placement.adviser_id),
+                placement.consultant_id.map(UserId),
+            )
+            .map(|u| u.0),
             due_on: f.due_on,
         })
         .collect();

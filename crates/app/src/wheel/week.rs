@@ -34,6 +34,9 @@ pub struct WeekView {
     /// weekly capacity.
     pub visits_this_week: usize,
     pub weekly_capacity: i32,
+    /// The open agreements the person holds (on their own week), the earliest due first,
+    /// overdue ones flagged.
+    pub agreements: Vec<super::agreements::AgreementItem>,
 }
 
 impl ChildData for WeekView {
@@ -41,6 +44,7 @@ impl ChildData for WeekView {
         let mut ids = self.overdue.child_ids();
         ids.extend(self.due.child_ids());
         ids.extend(self.upcoming.child_ids());
+        ids.extend(self.agreements.child_ids());
         ids
     }
 }
@@ -123,6 +127,13 @@ pub async fn week(
         .into_iter()
         .find_map(|(_, c)| c)
         .unwrap_or(rules.weekly_capacity);
+    // Someone else's agreements stay theirs: a leader opening a member's week sees the
+    // visits they may stand in for, not the member's task list.
+    let agreements = if person == actor.id {
+        super::agreements::open_held_by(app, person.0, today).await?
+    } else {
+        vec![]
+    };
     let view = WeekView {
         person: who,
         today,
@@ -133,6 +144,7 @@ pub async fn week(
         upcoming,
         visits_this_week,
         weekly_capacity,
+        agreements,
     };
     audit::read(app, actor, AuditAction::VisitList, view).await
 }

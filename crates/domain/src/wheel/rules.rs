@@ -20,6 +20,13 @@ pub const STATUTORY_SUPERVISION_PER_YEAR: i32 = 2;
 /// The latest the first plan review may fall after the start (§ 95: three months).
 pub const STATUTORY_FIRST_REVIEW_MONTHS: i32 = 3;
 
+/// Most visits a day by default: two home visits, with the travel and the records they take.
+pub const DEFAULT_DAILY_CAPACITY: i32 = 2;
+
+fn default_daily_capacity() -> i32 {
+    DEFAULT_DAILY_CAPACITY
+}
+
 /// How often one kind of visit happens for some kinds of placement.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
@@ -75,6 +82,11 @@ pub struct WheelRules {
     pub closing_days: Vec<MonthDay>,
     /// Most visits a week for a consultant who has not set their own.
     pub weekly_capacity: i32,
+    /// Most visits a day for anyone: a day of home visits in different towns is two, and
+    /// catch-ups are spread over the coming days instead of stacked on today. Rules stored
+    /// before this field existed read the default.
+    #[serde(default = "default_daily_capacity")]
+    pub daily_capacity: i32,
     /// How far ahead visits and reviews are planned.
     pub horizon_months: i32,
     /// A supervision visit or plan review this many days overdue is escalated to the team
@@ -129,7 +141,7 @@ impl Default for WheelRules {
                     first_within_days: None,
                     window_days: 10,
                     child_seen_alone: false,
-                    held_by: HeldBy::Adviser,
+                    held_by: HeldBy::Consultant,
                 },
             ],
             reviews: ReviewRule {
@@ -143,6 +155,7 @@ impl Default for WheelRules {
                 MonthDay { month: 12, day: 31 },
             ],
             weekly_capacity: 8,
+            daily_capacity: DEFAULT_DAILY_CAPACITY,
             horizon_months: 12,
             escalate_after_days: 7,
             digest_days_ahead: 14,
@@ -272,6 +285,12 @@ impl WheelRules {
             push(
                 "weekly_capacity".into(),
                 Message::new("problem.weekly_visits"),
+            );
+        }
+        if !(1..=10).contains(&self.daily_capacity) {
+            push(
+                "daily_capacity".into(),
+                Message::new("problem.rule_daily_visits"),
             );
         }
         if !(1..=24).contains(&self.horizon_months) {

@@ -27,6 +27,7 @@ fn placement(id: i64, kind: PlacementKind, start: NaiveDate) -> PlacementToPlan 
         kind,
         start,
         ended_on: None,
+        planned_end: None,
         consultant: Some(CONSULTANT),
         adviser: ADVISER,
         review_rhythm_months: None,
@@ -658,7 +659,8 @@ fn a_placement_can_have_its_own_review_rhythm() {
         ]
     );
     // Institution follow-up: 4 a year, the first 91 / 2 = 45 days after the start: Thursday
-    // 31 December 2026 (closing day) -> Wednesday 30 December.
+    // 31 December 2026 (closing day) -> Wednesday 30 December. The consultant holds them
+    // (the institutions consultants follow institutions up).
     assert_eq!(
         s.wheel.days(1, VisitKind::InstitutionFollowUp)[0],
         d(2026, 12, 30)
@@ -667,7 +669,7 @@ fn a_placement_can_have_its_own_review_rhythm() {
         s.wheel
             .of(1, VisitKind::InstitutionFollowUp)
             .iter()
-            .all(|v| v.assignee == ADVISER)
+            .all(|v| v.assignee == CONSULTANT)
     );
 }
 
@@ -694,6 +696,153 @@ fn a_missed_visit_is_planned_once_to_catch_up() {
     assert_eq!(sup[1].planned_on, d(2027, 4, 5));
     assert_eq!(sup[2].planned_on, d(2027, 10, 4));
     assert!(s.changes().is_empty());
+}
+
+#[test]
+fn twenty_overdue_visits_are_spread_over_two_weeks_and_the_overflow_flagged() {
+    // Monday 16 November 2026. Twenty children's-home placements of one consultant, each
+    // with its last supervision visit on 19 March 2026: the next was due 17 September (182
+    // days on) and its window closed 1 October, so each needs one catch-up. The consultant
+    // takes 8 a week (the default) and 2 a day (the default). The two weeks from today hold
+    // 11 working days: Monday 16 to Thursday 19 take 2 each (8: the week is full), Friday 20
+    // nothing; Monday 23 to Thursday 26 take 2 each, Friday 27 nothing; Monday 30 takes 2.
+    // That is 18. The last two do not fit: each is flagged and goes to the least loaded day,
+    // Friday 20 and then Friday 27, never on top of today.
+    let mut placements = Vec::new();
+    for i in 1..=20 {
+        let mut p = placement(i, PlacementKind::ChildrensHome, d(2025, 1, 1));
+        p.last_held = vec![(VisitKind::Supervision, d(2026, 3, 19))];
+        placements.push(p);
+    }
+    let mut s = Scenario::new(d(2026, 11, 16), placements);
+    s.rules.visits.retain(|r| r.kind == VisitKind::Supervision);
+    s.plan();
+    let catch_ups: Vec<&ExistingVisit> = s
+        .wheel
+        .open
+        .iter()
+        .filter(|v| v.kind == VisitKind::Supervision && v.window.due_on == d(2026, 9, 17))
+        .collect();
+    assert_eq!(catch_ups.len(), 20);
+    let on = |day: NaiveDate, flagged: bool| {
+        catch_ups
+            .iter()
+            .filter(|v| v.planned_on == day && v.flag.is_some() == flagged)
+            .count()
+    };
+    for day in [16, 17, 18, 19, 23, 24, 25, 26, 30] {
+        assert_eq!(on(d(2026, 11, day), false), 2, "{day} November");
+    }
+    assert_eq!(on(d(2026, 11, 20), true), 1);
+    assert_eq!(on(d(2026, 11, 27), true), 1);
+    assert!(
+        catch_ups
+            .iter()
+            .filter(|v| v.flag.is_some())
+            .all(|v| v.flag == Some(PlanFlag::OverCapacity))
+    );
+    assert!(s.changes().is_empty());
+}
+
+#[test]
+fn on_the_same_due_date_statutory_work_comes_before_support() {
+    // A consultant who takes one visit a week. Placement 1, a foster family from Monday 16
+    // November 2026, has its first support visit due within 28 days: Monday 14 December.
+    // Placement 2, a children's home from Monday 14 September, has its first supervision
+    // visit in the middle of its first 182 days: 91 days on, also Monday 14 December. The
+    // statutory visit gets the day though its placement comes second; the support visit
+    // moves to another week (Friday 11 December, inside its window).
+    let mut s = Scenario::new(
+        d(2026, 11, 16),
+        vec![
+            placement(1, PlacementKind::GeneralFosterFamily, d(2026, 11, 16)),
+            placement(2, PlacementKind::ChildrensHome, d(2026, 9, 14)),
+        ],
+    );
+    s.rules
+        .visits
+        .retain(|r| r.kind != VisitKind::InstitutionFollowUp);
+    s.staff = vec![StaffAvailability {
+        user: CONSULTANT,
+        weekly_capacity: Some(1),
+        days_off: BTreeSet::new(),
+    }];
+    s.plan();
+    let sup = s.wheel.of(2, VisitKind::Supervision)[0];
+    let sp = s.wheel.of(1, VisitKind::Support)[0];
+    assert_eq!(
+        (sup.window.due_on, sp.window.due_on),
+        (d(2026, 12, 14), d(2026, 12, 14))
+    );
+    assert_eq!(sup.planned_on, d(2026, 12, 14));
+    assert_eq!(sp.planned_on, d(2026, 12, 11));
+}
+
+#[test]
+fn a_stay_is_planned_to_its_end_with_an_exit_review_and_an_extension_re_plans() {
+    // A children's home stay from Monday 5 October 2026, planned to end Wednesday 23
+    // December 2026; today Monday 16 November. Supervision would fall in the middle of its
+    // first 182 days (4 January 2027): after the end, so none. The institution follow-up
+    // (91 days, the first in the middle: 45 days, Thursday 19 November) is held by the
+    // consultant; the next (18 February 2027) is after the end. The first § 95 review would
+    // be 5 January 2027, after the end: one exit review is due on the last day instead.
+    let mut p = placement(1, PlacementKind::ChildrensHome, d(2026, 10, 5));
+    p.planned_end = Some(d(2026, 12, 23));
+    let mut s = Scenario::new(d(2026, 11, 16), vec![p]);
+    s.plan();
+    assert!(s.wheel.of(1, VisitKind::Supervision).is_empty());
+    let follow = s.wheel.of(1, VisitKind::InstitutionFollowUp);
+    assert_eq!(follow.len(), 1);
+    assert_eq!(
+        (follow[0].planned_on, follow[0].assignee),
+        (d(2026, 11, 19), CONSULTANT)
+    );
+    let reviews = s.wheel.of(1, VisitKind::PlanReview);
+    assert_eq!(reviews.len(), 1);
+    assert_eq!(reviews[0].window.due_on, d(2026, 12, 23));
+    assert_eq!(reviews[0].window.opens_on, d(2026, 12, 9));
+    assert_eq!(reviews[0].planned_on, d(2026, 12, 23));
+    assert!(s.changes().is_empty());
+
+    // Extended to Wednesday 31 March 2027: supervision Monday 4 January, the next follow-up
+    // Thursday 18 February, the first review 5 January (its window 22 December to 5
+    // January already holds the item planned on 23 December, which stays), and an exit
+    // review on 31 March.
+    s.placements[0].planned_end = Some(d(2027, 3, 31));
+    s.plan();
+    assert_eq!(s.wheel.days(1, VisitKind::Supervision), vec![d(2027, 1, 4)]);
+    assert_eq!(
+        s.wheel.days(1, VisitKind::InstitutionFollowUp),
+        vec![d(2026, 11, 19), d(2027, 2, 18)]
+    );
+    let reviews: Vec<(NaiveDate, NaiveDate)> = s
+        .wheel
+        .of(1, VisitKind::PlanReview)
+        .iter()
+        .map(|v| (v.window.due_on, v.planned_on))
+        .collect();
+    assert_eq!(
+        reviews,
+        vec![
+            (d(2027, 1, 5), d(2026, 12, 23)),
+            (d(2027, 3, 31), d(2027, 3, 31))
+        ]
+    );
+    assert!(s.changes().is_empty());
+}
+
+#[test]
+fn an_overstay_keeps_its_supervision() {
+    // Planned to end 1 October 2026 and still running on 16 November: the stay is planned
+    // like any running placement, so the overdue supervision visit (due 31 August, 91 days
+    // after the start on 1 June) is caught up.
+    let mut p = placement(1, PlacementKind::ChildrensHome, d(2026, 6, 1));
+    p.planned_end = Some(d(2026, 10, 1));
+    let mut s = Scenario::new(d(2026, 11, 16), vec![p]);
+    s.plan();
+    let sup = s.wheel.of(1, VisitKind::Supervision);
+    assert_eq!(sup[0].window.due_on, d(2026, 8, 31));
+    assert!(sup[0].planned_on >= d(2026, 11, 16));
 }
 
 #[test]
@@ -755,8 +904,9 @@ fn arb_rules() -> impl Strategy<Value = WheelRules> {
         0..=100u32,
         1..=10i32,
         prop::bool::ANY,
+        1..=4i32,
     )
-        .prop_map(|(sup, support, follow, w1, w2, cap, first)| {
+        .prop_map(|(sup, support, follow, w1, w2, cap, first, daily)| {
             let mut r = WheelRules::default();
             r.visits[0].per_year = sup;
             r.visits[0].window_days = (w1 as i64 * r.visits[0].interval_days() / 200) as i32;
@@ -766,6 +916,7 @@ fn arb_rules() -> impl Strategy<Value = WheelRules> {
                 first.then(|| (r.visits[1].interval_days() / 3).max(1) as i32);
             r.visits[2].per_year = follow;
             r.weekly_capacity = cap;
+            r.daily_capacity = daily;
             r.validate().expect("generated rules are valid");
             r
         })
@@ -830,6 +981,7 @@ fn arb_world() -> impl Strategy<Value = World> {
                             kind,
                             start,
                             ended_on: None,
+                            planned_end: None,
                             consultant: consultant.map(UserId),
                             adviser: UserId(adviser),
                             review_rhythm_months: rhythm,
@@ -944,6 +1096,44 @@ proptest! {
         for ((user, week), (n, flagged)) in weeks {
             prop_assert!(n <= capacity_of(&world, user) || flagged, "{user:?} {week:?}: {n}");
         }
+    }
+
+    #[test]
+    fn no_day_over_capacity_unless_flagged(world in arb_world()) {
+        let mut wheel = Wheel::default();
+        wheel.apply(&run(&world, &wheel));
+        let mut days: HashMap<(UserId, NaiveDate), (i32, bool)> = HashMap::new();
+        for v in wheel.open.iter().filter(|v| v.kind.uses_capacity()) {
+            let e = days.entry((v.assignee, v.planned_on)).or_default();
+            e.0 += 1;
+            e.1 |= v.flag == Some(PlanFlag::OverCapacity) || v.flag == Some(PlanFlag::NoWorkingDay);
+        }
+        for ((user, day), (n, flagged)) in days {
+            prop_assert!(n <= world.rules.daily_capacity || flagged, "{user:?} {day}: {n}");
+        }
+    }
+
+    #[test]
+    fn a_stay_plans_nothing_after_its_planned_end_but_an_exit_review(world in arb_world(), ends_in in 0..300u64) {
+        let mut world = world;
+        let end = world.today + Days::new(ends_in);
+        for p in &mut world.placements {
+            p.planned_end = Some(end);
+        }
+        let mut wheel = Wheel::default();
+        wheel.apply(&run(&world, &wheel));
+        let w = Days::new(world.rules.reviews.window_days as u64);
+        for v in &wheel.open {
+            prop_assert!(v.window.due_on <= end, "{v:?} due after {end}");
+            prop_assert!(v.planned_on <= end || v.flag.is_some(), "{v:?} planned after {end}");
+        }
+        for p in &world.placements {
+            let held_late = p.last_held.iter().any(|(k, d)| *k == VisitKind::PlanReview && *d >= end - w);
+            // Due in the window before the end, or an overdue review caught up in it.
+            let exit = wheel.of(p.id.0, VisitKind::PlanReview).iter().any(|v| v.window.due_on >= end - w || v.planned_on >= end - w);
+            prop_assert!(held_late || exit || p.start > end, "{:?}: no review before the end {end}", p.id);
+        }
+        prop_assert_eq!(run(&world, &wheel), vec![]);
     }
 
     #[test]

@@ -1,14 +1,17 @@
-//! Visits and plan reviews of the annual wheel: list, read, record, move, cancel; planning.
+//! Visits and plan reviews of the annual wheel: list, read, record, move, cancel; planning;
+//! closing an agreement made at a visit.
 
 use axum::Json;
 use axum::extract::State;
 use kith_app::Paged;
 use kith_app::wheel::PlanSummary;
+use kith_app::wheel::agreements::CloseAgreementInput;
+use kith_app::wheel::views::FollowUpView;
 use kith_app::wheel::views::VisitView;
 use kith_app::wheel::visits::{
     CancelVisitInput, MoveVisitInput, RecordVisitInput, VisitDetail, VisitListParams,
 };
-use kith_domain::VisitId;
+use kith_domain::{FollowUpId, VisitId};
 use utoipa_axum::{router::OpenApiRouter, routes};
 
 use crate::AppState;
@@ -22,6 +25,7 @@ pub fn router() -> OpenApiRouter<AppState> {
         .routes(routes!(record))
         .routes(routes!(move_visit))
         .routes(routes!(cancel))
+        .routes(routes!(close_agreement))
         .routes(routes!(plan))
 }
 
@@ -93,6 +97,21 @@ async fn cancel(
 ) -> ApiResult<Json<VisitDetail>> {
     Ok(Json(
         kith_app::wheel::visits::cancel(s.app(), &a, VisitId(id), input).await?,
+    ))
+}
+
+/// Mark an open agreement made at a visit done (with a note, if you like) or dropped (with
+/// the reason). Whoever follows the placement up may; it closes once (409 after that).
+#[utoipa::path(post, path = "/api/v1/agreements/{id}/close", tag = "visits", params(("id" = i64, Path)), request_body = CloseAgreementInput,
+    responses((status = 200, body = FollowUpView)))]
+async fn close_agreement(
+    State(s): State<AppState>,
+    CurrentActor(a): CurrentActor,
+    ApiPath(id): ApiPath<i64>,
+    ApiJson(input): ApiJson<CloseAgreementInput>,
+) -> ApiResult<Json<FollowUpView>> {
+    Ok(Json(
+        kith_app::wheel::agreements::close(s.app(), &a, FollowUpId(id), input).await?,
     ))
 }
 

@@ -31,7 +31,8 @@ struct MePage {
     ctx: Ctx,
     a: AvailabilityView,
     weekly_visits: String,
-    days_off: String,
+    /// One date field per day off, and a few empty ones for new days.
+    days_off: Vec<String>,
     calendar_url: Option<String>,
     problems: Vec<FormProblem>,
     /// The password was just changed.
@@ -42,6 +43,11 @@ impl MePage {
     fn problem(&self, field: &str) -> Option<&str> {
         super::problem_for(&self.problems, field)
     }
+
+    /// The problem with the `i`-th day off, or with the days off as a whole.
+    fn day_problem(&self, i: &usize) -> Option<&str> {
+        super::problem_for(&self.problems, &format!("days_off[{i}]"))
+    }
 }
 
 async fn page(
@@ -50,22 +56,19 @@ async fn page(
     ctx: Ctx,
     calendar_url: Option<String>,
     problems: Vec<FormProblem>,
-    form: Option<(String, String)>,
+    form: Option<(String, Vec<String>)>,
     password_changed: bool,
 ) -> PageResult {
     let a = kith_app::wheel::availability::get(s.app(), actor, actor.id)
         .await
         .map_err(fail(&ctx))?;
-    let (weekly_visits, days_off) = form.unwrap_or_else(|| {
+    let (weekly_visits, mut days_off) = form.unwrap_or_else(|| {
         (
             a.weekly_visits.map(|n| n.to_string()).unwrap_or_default(),
-            a.days_off
-                .iter()
-                .map(NaiveDate::to_string)
-                .collect::<Vec<_>>()
-                .join("\n"),
+            a.days_off.iter().map(NaiveDate::to_string).collect(),
         )
     });
+    days_off.extend(std::iter::repeat_n(String::new(), NEW_DAY_FIELDS));
     let status = super::form_status(&problems);
     Ok((
         status,
@@ -101,12 +104,16 @@ async fn show(
     page(&s, &actor, ctx, None, vec![], None, changed).await
 }
 
-/// One's room for visits: most visits a week (blank: the rules' default) and the days off.
+/// How many empty date fields the form offers for new days off (saving offers more).
+const NEW_DAY_FIELDS: usize = 3;
+
+/// One's room for visits: most visits a week (blank: the rules' default) and the days off,
+/// one date field each (a date picker; an emptied field removes the day).
 #[derive(Debug, Default, Deserialize, Serialize)]
 #[serde(default)]
 struct AvailabilityForm {
     weekly_visits: String,
-    days_off: String,
+    days_off: Vec<String>,
 }
 
 const AVAILABILITY: Shape = Shape {
@@ -120,15 +127,16 @@ async fn set_availability(
     PageActor { actor, ctx }: PageActor,
     Form(f): Form<AvailabilityForm>,
 ) -> PageResult {
+    // The filled fields, in order; each is parsed by the input, so a bad one is named by its
+    // position among them.
+    let filled: Vec<String> = f
+        .days_off
+        .iter()
+        .map(|d| d.trim().to_owned())
+        .filter(|d| !d.is_empty())
+        .collect();
     let input = AVAILABILITY.input(&f, |m| {
-        // One date per line (or separated by commas or spaces); each is parsed by the input,
-        // so a bad one is named by its position.
-        let days: Vec<Value> = f
-            .days_off
-            .split(|c: char| c == ',' || c.is_whitespace())
-            .filter(|d| !d.is_empty())
-            .map(|d| json!(d))
-            .collect();
+        let days: Vec<Value> = filled.iter().map(|d| json!(d)).collect();
         m.insert("days_off".into(), Value::Array(days));
     });
     let call =
@@ -136,7 +144,7 @@ async fn set_availability(
     match submit(&ctx, input, call).await? {
         Ok(_) => Ok(see_other("/me")),
         Err(problems) => {
-            let typed = Some((f.weekly_visits, f.days_off));
+            let typed = Some((f.weekly_visits, filled));
             page(&s, &actor, ctx, None, problems, typed, false).await
         }
     }

@@ -231,6 +231,14 @@ impl PlacementPage {
     fn is_open(&self) -> bool {
         self.p.status != kith_domain::PlacementStatus::Ended
     }
+
+    /// The ways an open agreement closes.
+    fn agreement_closings(&self) -> [kith_domain::AgreementState; 2] {
+        [
+            kith_domain::AgreementState::Done,
+            kith_domain::AgreementState::Dropped,
+        ]
+    }
 }
 
 #[derive(Debug, Default, Deserialize)]
@@ -278,6 +286,9 @@ fn input_id(form: &str, field: &str) -> String {
     }
     if let Some(goal) = form.strip_prefix("close-") {
         return format!("{field}-{goal}");
+    }
+    if let Some(agreement) = form.strip_prefix("agreement-") {
+        return format!("agreement_{field}-{agreement}");
     }
     match (form, field) {
         ("goal", "text") => "goal_text".to_owned(),

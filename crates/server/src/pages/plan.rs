@@ -1,5 +1,5 @@
 //! The forms of the placement page: goals, progress, closing a goal, a plan review, a stay's
-//! exit plan and extension, ending the placement. Each turns the form into the API's input,
+//! exit plan and extension, ending the placement, closing an agreement (also from the week). Each turns the form into the API's input,
 //! calls the one use case, and returns to the placement page (again, with the form open and
 //! its problems, when something is wrong).
 
@@ -9,7 +9,7 @@ use axum::routing::post;
 use std::collections::BTreeMap;
 
 use kith_app::{Actor, AppError};
-use kith_domain::{GoalId, PlacementId};
+use kith_domain::{FollowUpId, GoalId, PlacementId};
 use serde::de::DeserializeOwned;
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value, json};
@@ -28,6 +28,10 @@ pub fn router() -> Router<AppState> {
         .route("/placements/{id}/exit-plan", post(exit_plan))
         .route("/placements/{id}/extend", post(extend))
         .route("/placements/{id}/end", post(end))
+        .route(
+            "/placements/{id}/agreements/{agreement}/close",
+            post(close_agreement),
+        )
 }
 
 /// Runs the use case on the form's input; back to the page at the anchor, or the page again
@@ -152,6 +156,48 @@ async fn close_goal(
     let call = |i| kith_app::goals::update(s.app(), &actor, GoalId(goal), i);
     let form = format!("close-{goal}");
     finish(&s, &actor, ctx, id, (&form, "goals"), (&f, input), call).await
+}
+
+/// An agreement marked done or dropped (with the reason); `back` is `week` when it was sent
+/// from the holder's week, which it returns to.
+#[derive(Debug, Default, Deserialize, Serialize)]
+#[serde(default)]
+struct CloseAgreementForm {
+    state: String,
+    note: String,
+    #[serde(skip_serializing)]
+    back: String,
+}
+
+async fn close_agreement(
+    State(s): State<AppState>,
+    PageActor { actor, ctx }: PageActor,
+    Path((id, agreement)): Path<(i64, i64)>,
+    Form(f): Form<CloseAgreementForm>,
+) -> PageResult {
+    let input = Shape::PLAIN.input(&f, |_| {});
+    let call = |i| kith_app::wheel::agreements::close(s.app(), &actor, FollowUpId(agreement), i);
+    let form = format!("agreement-{agreement}");
+    if f.back != "week" {
+        return finish(
+            &s,
+            &actor,
+            ctx,
+            id,
+            (&form, "agreements"),
+            (&f, input),
+            call,
+        )
+        .await;
+    }
+    match submit(&ctx, input, call).await? {
+        Ok(_) => Ok(see_other("/week#agreements")),
+        // Sent from the week and refused: the placement page says why, the form open.
+        Err(problems) => {
+            let typed = Some((form.as_str(), Typed::of(&f)));
+            placement_page(&s, &actor, ctx, id, YearQuery::default(), problems, typed).await
+        }
+    }
 }
 
 /// A plan review: the day, an outcome per goal (`outcome_{goal id}`), the decision, the next

@@ -1,5 +1,6 @@
 //! The team's year for leaders and consultants: visits per consultant per month against
-//! their capacity, as small charts with the numbers in a table beside them.
+//! their capacity, as small charts with the numbers in a table beside them; and, for a
+//! leader, the statutory items escalated to them on a morning (where the e-mail links).
 
 use askama::Template;
 use askama_web::WebTemplate;
@@ -8,16 +9,20 @@ use axum::extract::State;
 use axum::response::IntoResponse;
 use axum::routing::get;
 use chrono::{Datelike, NaiveDate};
+use kith_app::wheel::escalated::EscalatedView;
 use kith_app::wheel::team::TeamYear;
 use kith_domain::UnitId;
 use serde::Deserialize;
 
 use super::ctx::PageQuery;
+use super::visits::VisitLines;
 use super::{Ctx, PageActor, PageResult, fail};
 use crate::AppState;
 
 pub fn router() -> Router<AppState> {
-    Router::new().route("/team", get(show))
+    Router::new()
+        .route("/team", get(show))
+        .route("/team/escalated", get(escalated))
 }
 
 /// One consultant's row: the chart and the monthly capacity it is drawn against.
@@ -100,6 +105,41 @@ async fn show(
         })
         .collect();
     Ok(TeamPage { ctx, t, charts }.into_response())
+}
+
+#[derive(Template, WebTemplate)]
+#[template(path = "pages/escalated.html")]
+struct EscalatedPage {
+    ctx: Ctx,
+    e: EscalatedView,
+    intro: String,
+}
+
+impl VisitLines for EscalatedPage {
+    fn ctx(&self) -> &Ctx {
+        &self.ctx
+    }
+}
+
+#[derive(Debug, Deserialize)]
+struct EscalatedQuery {
+    on: Option<NaiveDate>,
+}
+
+async fn escalated(
+    State(s): State<AppState>,
+    PageActor { actor, ctx }: PageActor,
+    PageQuery(q): PageQuery<EscalatedQuery>,
+) -> PageResult {
+    let e = kith_app::wheel::escalated::escalated(s.app(), &actor, q.on)
+        .await
+        .map_err(fail(&ctx))?;
+    let after_days = kith_app::rules::in_force::wheel(s.app())
+        .await
+        .map_err(fail(&ctx))?
+        .escalate_after_days;
+    let intro = ctx.say(&kith_domain::Message::new("escalated.intro").int("days", after_days));
+    Ok(EscalatedPage { ctx, e, intro }.into_response())
 }
 
 #[cfg(test)]

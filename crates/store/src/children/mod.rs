@@ -51,6 +51,17 @@ pub struct ChildFilter {
     pub case_adviser_id: Option<i64>,
     pub target_area: Option<TargetArea>,
     pub placement_requested: Option<bool>,
+    pub order: ChildOrder,
+}
+
+/// The order of the children list.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum ChildOrder {
+    /// By name.
+    #[default]
+    Name,
+    /// The waiting children only, the one who has waited longest first.
+    LongestWaiting,
 }
 
 fn place_parts(p: &Option<Place>) -> (Option<String>, Option<f64>, Option<f64>) {
@@ -224,15 +235,33 @@ pub async fn list<C: ConnectionTrait>(
         Some(false) => q = q.filter(child::Column::PlacementRequestedOn.is_null()),
         None => {}
     }
-    rows_by_key_then_id::<_, _, String, _>(
-        conn,
-        q,
-        child::Column::Name,
-        child::Column::Id,
-        page,
-        |m: &ChildListRow| Position::new(m.name.clone(), m.id),
-    )
-    .await
+    match filter.order {
+        ChildOrder::Name => {
+            rows_by_key_then_id::<_, _, String, _>(
+                conn,
+                q,
+                child::Column::Name,
+                child::Column::Id,
+                page,
+                |m: &ChildListRow| Position::new(m.name.clone(), m.id),
+            )
+            .await
+        }
+        ChildOrder::LongestWaiting => {
+            let q = q.filter(child::Column::PlacementRequestedOn.is_not_null());
+            rows_by_key_then_id::<_, _, NaiveDate, _>(
+                conn,
+                q,
+                child::Column::PlacementRequestedOn,
+                child::Column::Id,
+                page,
+                |m: &ChildListRow| {
+                    Position::new(m.placement_requested_on.unwrap_or_default(), m.id)
+                },
+            )
+            .await
+        }
+    }
 }
 
 /// What a list shows of a child, with the case adviser's name: a third of the child's

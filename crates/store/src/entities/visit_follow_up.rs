@@ -1,4 +1,6 @@
-//! Something agreed at a visit: what, who does it, by when; open until it is done.
+//! Something agreed at a visit: what, who does it (a party, and the person in Kith who holds
+//! it when that party is the adviser or the consultant), by when; open until it is done or
+//! dropped.
 
 use sea_orm::entity::prelude::*;
 
@@ -16,6 +18,12 @@ pub struct Model {
     pub done_on: Option<Date>,
     pub closed_at_visit_id: Option<i64>,
     pub created_at: DateTimeUtc,
+    pub state: crate::Stored<kith_domain::AgreementState>,
+    pub holder_id: Option<i64>,
+    #[sea_orm(column_type = "Text", nullable)]
+    pub closing_note: Option<String>,
+    pub closed_by: Option<i64>,
+    pub closed_at: Option<DateTimeUtc>,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

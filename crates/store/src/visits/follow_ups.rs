@@ -1,13 +1,22 @@
-//! The follow-ups agreed at a visit: stored with it, listed while open, closed at a later
-//! visit.
+//! The follow-ups agreed at a visit (agreements): stored with it, listed while open on the
+//! placement and on their holder's week, closed at a later visit or on their own (done or
+//! dropped).
+
+use kith_domain::AgreementState;
 
 use super::*;
+
+fn open() -> sea_orm::sea_query::SimpleExpr {
+    visit_follow_up::Column::State.eq(AgreementState::Open.as_str())
+}
 
 /// An agreed follow-up to store.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct NewFollowUp {
     pub what: String,
     pub owner: String,
+    /// The person in Kith who holds it (the adviser or the consultant), if any.
+    pub holder_id: Option<i64>,
     pub due_on: NaiveDate,
 }
 
@@ -29,6 +38,11 @@ pub async fn add_follow_ups<C: ConnectionTrait>(
             done_on: Set(None),
             closed_at_visit_id: Set(None),
             created_at: Set(now),
+            state: Set(AgreementState::Open.into()),
+            holder_id: Set(f.holder_id),
+            closing_note: Set(None),
+            closed_by: Set(None),
+            closed_at: Set(None),
             ..Default::default()
         }
         .insert(conn)
@@ -44,7 +58,7 @@ pub async fn open_follow_ups<C: ConnectionTrait>(
 ) -> Result<Vec<visit_follow_up::Model>> {
     Ok(visit_follow_up::Entity::find()
         .filter(visit_follow_up::Column::PlacementId.eq(placement_id))
-        .filter(visit_follow_up::Column::DoneOn.is_null())
+        .filter(open())
         .order_by_asc(visit_follow_up::Column::DueOn)
         .order_by_asc(visit_follow_up::Column::Id)
         .all(conn)
@@ -84,10 +98,103 @@ pub async fn close_follow_ups<C: ConnectionTrait>(
             visit_follow_up::Column::ClosedAtVisitId,
             Expr::value(at_visit),
         )
+        .col_expr(
+            visit_follow_up::Column::State,
+            Expr::value(AgreementState::Done.as_str()),
+        )
         .filter(visit_follow_up::Column::PlacementId.eq(placement_id))
         .filter(visit_follow_up::Column::Id.is_in(ids.iter().copied()))
-        .filter(visit_follow_up::Column::DoneOn.is_null())
+        .filter(open())
         .exec(conn)
         .await?;
     Ok(res.rows_affected as usize)
+}
+
+/// One agreement.
+pub async fn follow_up<C: ConnectionTrait>(
+    conn: &C,
+    id: i64,
+) -> Result<Option<visit_follow_up::Model>> {
+    Ok(visit_follow_up::Entity::find_by_id(id).one(conn).await?)
+}
+
+/// How an agreement was closed on its own (not at a visit).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Closing {
+    /// `Done` or `Dropped`.
+    pub state: AgreementState,
+    /// How it was done, or why it was dropped.
+    pub note: Option<String>,
+    pub by: i64,
+    /// The day it was done (for a done agreement).
+    pub on: NaiveDate,
+}
+
+/// Closes an open agreement; `false` when it was no longer open (closed by someone else).
+pub async fn close_agreement<C: ConnectionTrait>(
+    conn: &C,
+    id: i64,
+    closing: &Closing,
+    now: DateTime<Utc>,
+) -> Result<bool> {
+    let done_on = (closing.state == AgreementState::Done).then_some(closing.on);
+    let res = visit_follow_up::Entity::update_many()
+        .col_expr(
+            visit_follow_up::Column::State,
+            Expr::value(closing.state.as_str()),
+        )
+        .col_expr(visit_follow_up::Column::DoneOn, Expr::value(done_on))
+        .col_expr(
+            visit_follow_up::Column::ClosingNote,
+            Expr::value(closing.note.clone()),
+        )
+        .col_expr(visit_follow_up::Column::ClosedBy, Expr::value(closing.by))
+        .col_expr(visit_follow_up::Column::ClosedAt, Expr::value(now))
+        .filter(visit_follow_up::Column::Id.eq(id))
+        .filter(open())
+        .exec(conn)
+        .await?;
+    Ok(res.rows_affected == 1)
+}
+
+/// The open agreements a person holds, due on or before `until` (all when `None`), the
+/// earliest due first.
+pub async fn open_of_holder<C: ConnectionTrait>(
+    conn: &C,
+    holder: i64,
+    until: Option<NaiveDate>,
+) -> Result<Vec<visit_follow_up::Model>> {
+    let mut q = visit_follow_up::Entity::find()
+        .filter(visit_follow_up::Column::HolderId.eq(holder))
+        .filter(open());
+    if let Some(u) = until {
+        q = q.filter(visit_follow_up::Column::DueOn.lte(u));
+    }
+    Ok(q.order_by_asc(visit_follow_up::Column::DueOn)
+        .order_by_asc(visit_follow_up::Column::Id)
+        .all(conn)
+        .await?)
+}
+
+/// The people holding open agreements due on or before `until`.
+pub async fn holders_with_open_until<C: ConnectionTrait>(
+    conn: &C,
+    until: NaiveDate,
+) -> Result<Vec<i64>> {
+    use sea_orm::QuerySelect;
+    let mut ids: Vec<i64> = visit_follow_up::Entity::find()
+        .select_only()
+        .column(visit_follow_up::Column::HolderId)
+        .filter(visit_follow_up::Column::HolderId.is_not_null())
+        .filter(open())
+        .filter(visit_follow_up::Column::DueOn.lte(until))
+        .distinct()
+        .into_tuple::<Option<i64>>()
+        .all(conn)
+        .await?
+        .into_iter()
+        .flatten()
+        .collect();
+    ids.sort_unstable();
+    Ok(ids)
 }

@@ -47,6 +47,10 @@ pub struct VisitFilter {
     pub kind: Option<VisitKind>,
     /// Only items whose window closed before this day and that are still planned.
     pub overdue_on: Option<NaiveDate>,
+    /// Only items held by one of these people.
+    pub assignee_in: Option<Vec<i64>>,
+    /// Only items escalated to a leader in this span of time (from, before).
+    pub escalated_between: Option<(DateTime<Utc>, DateTime<Utc>)>,
 }
 
 /// A page of items in the scope, by planned day then id.
@@ -79,6 +83,14 @@ pub async fn list<C: ConnectionTrait>(
         q = q
             .filter(visit::Column::Status.eq(VisitStatus::Planned.as_str()))
             .filter(visit::Column::ClosesOn.lt(day));
+    }
+    if let Some(people) = &filter.assignee_in {
+        q = q.filter(visit::Column::AssigneeId.is_in(people.iter().copied()));
+    }
+    if let Some((from, before)) = filter.escalated_between {
+        q = q
+            .filter(visit::Column::EscalatedAt.gte(from))
+            .filter(visit::Column::EscalatedAt.lt(before));
     }
     by_key_then_id::<_, _, NaiveDate>(
         conn,

@@ -31,6 +31,7 @@ audit_action =
     .visit_record = Besøg registreret
     .visit_move = Besøg flyttet
     .visit_cancel = Besøg aflyst
+    .agreement_close = Aftale lukket (udført eller droppet)
     .placement_list = Anbringelsesliste læst
     .placement_read = Anbringelse læst
     .placement_update = Anbringelse ændret

@@ -12,6 +12,7 @@ mail =
        *[other] { $days } dage
     }
     .open_week = Åbn din uge
+    .agreements = Aftaler, du har
     .escalation_subject = Kith: lovpligtige opgaver er over fristen
     .escalation_greeting = Til teamlederen
     .escalation_intro = Lovpligtige opgaver i dit team er mere end { $days ->
@@ -19,7 +20,7 @@ mail =
        *[other] { $days } dage
     } over fristen pr. { $date }:
     .once = Du får kun denne besked én gang pr. opgave.
-    .team_year = Se teamets år
+    .open_escalated = Se opgaverne
     .first_visit_subject = Kith: første besøg i ny anbringelse { $code }
     .first_visit = En ny anbringelse ({ $code }) skal have sit første besøg: { $kind }, senest { $closes } (planlagt { $planned }).
     .open_visit = Åbn besøget

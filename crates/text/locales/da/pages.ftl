@@ -146,6 +146,10 @@ children =
     .title = Børn
     .new = Opret barn
     .none = Ingen børn at vise.
+    .sort = Sortér efter
+    .sort_name = Navn
+    .sort_waiting = Længst ventetid (kun ventende)
+    .days_waiting = Dage på venteliste
 
 child =
     .new = Opret barn
@@ -431,6 +435,10 @@ week =
     .none_overdue = Intet er overskredet.
     .none_due = Intet skal gøres i denne uge.
     .none_upcoming = Intet planlagt de næste fire uger.
+    .agreements = Mine aftaler
+    .none_agreements = Du har ingen åbne aftaler.
+    .agreement_done = Udført
+    .agreement_other = Drop eller skriv en note
 
 overdue =
     .not_recorded = Planlagt { $date }, men ikke registreret som afholdt.
@@ -511,6 +519,16 @@ year =
     .wheel = De næste tolv måneder
     .recorded = Besøget er registreret, og det næste er planlagt.
 
+escalated =
+    .title = Sendt videre til dig
+    .intro = Lovpligtige opgaver i dit team, der var mere end { $days ->
+        [one] én dag
+       *[other] { $days } dage
+    } over fristen og derfor blev sendt videre til dig denne morgen. Det er præcis dem, e-mailen talte. Åbn en opgave for at se, hvem der har den, og hvad der mangler.
+    .items = Opgaver
+    .none = Ingen opgaver blev sendt videre til dig denne dag.
+    .team_year = Teamets år
+
 team =
     .title = Teamets år
     .intro = Besøg pr. konsulent pr. måned (planlagte og afholdte) mod den plads, de har. Røde søjler er over.
@@ -530,7 +548,7 @@ me =
     .weekly_visits = Højst besøg om ugen
     .weekly_visits_hint = Tom: reglernes standard.
     .days_off = Fridage
-    .days_off_hint = Én dato pr. linje (ÅÅÅÅ-MM-DD).
+    .days_off_hint = Vælg en dato i hvert felt. Tøm et felt for at fjerne dagen; gem for at få flere tomme felter.
     .save = Gem og planlæg igen
     .calendar = Kalender
     .calendar_intro = Abonnér på dine besøg i din kalender. Adressen er hemmelig; den viser ingen navne.
@@ -538,6 +556,18 @@ me =
     .calendar_address = Kalenderadresse
     .calendar_rotate = Lav en ny adresse
     .calendar_revoke = Stop kalenderen
+    .day_off = Fridag
+    .calendar_copy = Kopiér adressen
+    .calendar_copied = Kopieret
+    .calendar_outlook = Sådan gør du i Outlook
+    .outlook_1 = Åbn kalenderen i Outlook, og vælg Tilføj kalender og derefter Abonner fra internettet (i det klassiske Outlook: Hjem, Tilføj kalender, Fra internettet).
+    .outlook_2 = Sæt adressen ind, giv kalenderen et navn, fx Kith-besøg, og vælg Importér.
+    .outlook_3 = Besøgene vises nu i en kalender for sig. Du kan slå den til og fra ved siden af din egen.
+    .calendar_google = Sådan gør du i Google Kalender
+    .google_1 = Åbn Google Kalender på en computer. Vælg plusset ved Andre kalendere og derefter Fra webadresse.
+    .google_2 = Sæt adressen ind, og vælg Tilføj kalender.
+    .google_3 = Kalenderen vises under Andre kalendere. På telefonen kommer den med, når den er synkroniseret.
+    .calendar_refresh = Kalenderprogrammet henter ændringer af sig selv, typisk nogle gange i døgnet; et besøg, du flytter i Kith, flytter sig der lidt senere.
 
 month =
     .m01 = Januar
@@ -574,7 +604,11 @@ agreements =
     .made_at = Aftalt ved
     .the_visit = besøget
     .overdue = overskredet
-    .hint = En aftale markeres som gjort ved næste besøg.
+    .hint = Luk en aftale her, på ugen hos den, der har den, eller ved næste besøg.
+    .close = Luk aftalen
+    .outcome = Hvordan gik det?
+    .note = Note (skriv, hvorfor den droppes)
+    .save = Gem
 
 stay =
     .title = Kortvarigt ophold

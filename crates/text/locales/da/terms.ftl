@@ -15,6 +15,11 @@ institution_form =
     .secure_unit = Sikret afdeling
     .residential_home = Opholdssted
 
+agreement_state =
+    .open = Åben
+    .done = Udført
+    .dropped = Droppet
+
 party =
     .child = barnet
     .parents = forældrene

@@ -31,6 +31,7 @@ audit_action =
     .visit_record = Visit recorded
     .visit_move = Visit moved
     .visit_cancel = Visit cancelled
+    .agreement_close = Agreement closed (done or dropped)
     .placement_list = Placement list read
     .placement_read = Placement read
     .placement_update = Placement changed

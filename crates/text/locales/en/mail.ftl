@@ -12,6 +12,7 @@ mail =
        *[other] { $days } days
     }
     .open_week = Open your week
+    .agreements = Agreements you hold
     .escalation_subject = Kith: statutory work is overdue
     .escalation_greeting = To the team leader
     .escalation_intro = Statutory work in your team is more than { $days ->
@@ -19,7 +20,7 @@ mail =
        *[other] { $days } days
     } overdue on { $date }:
     .once = You are told once per item.
-    .team_year = See the team's year
+    .open_escalated = See the items
     .first_visit_subject = Kith: first visit for new placement { $code }
     .first_visit = A new placement ({ $code }) needs its first visit: { $kind }, by { $closes } (planned for { $planned }).
     .open_visit = Open the visit

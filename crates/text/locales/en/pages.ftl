@@ -146,6 +146,10 @@ children =
     .title = Children
     .new = Register a child
     .none = No children to show.
+    .sort = Sort by
+    .sort_name = Name
+    .sort_waiting = Longest waiting (waiting only)
+    .days_waiting = Days waiting
 
 child =
     .new = Register a child
@@ -431,6 +435,10 @@ week =
     .none_overdue = Nothing is overdue.
     .none_due = Nothing is due this week.
     .none_upcoming = Nothing planned in the next four weeks.
+    .agreements = My agreements
+    .none_agreements = You have no open agreements.
+    .agreement_done = Done
+    .agreement_other = Drop it or add a note
 
 overdue =
     .not_recorded = Planned for { $date } but not recorded as held.
@@ -511,6 +519,16 @@ year =
     .wheel = The next twelve months
     .recorded = The visit is recorded and the next one planned.
 
+escalated =
+    .title = Escalated to you
+    .intro = Statutory items in your team that were more than { $days ->
+        [one] one day
+       *[other] { $days } days
+    } past their deadline and so were escalated to you that morning. These are exactly the items the e-mail counted. Open one to see who holds it and what is missing.
+    .items = Items
+    .none = Nothing was escalated to you on this day.
+    .team_year = The team's year
+
 team =
     .title = The team's year
     .intro = Visits per consultant per month (planned and held) against their room. Red bars are over.
@@ -530,7 +548,7 @@ me =
     .weekly_visits = Most visits a week
     .weekly_visits_hint = Blank: the rules' default.
     .days_off = Days off
-    .days_off_hint = One date per line (YYYY-MM-DD).
+    .days_off_hint = Pick one date in each field. Empty a field to remove the day; save to get more empty fields.
     .save = Save and re-plan
     .calendar = Calendar
     .calendar_intro = Subscribe to your visits in your calendar. The address is secret; it shows no names.
@@ -538,6 +556,18 @@ me =
     .calendar_address = Calendar address
     .calendar_rotate = Make a new address
     .calendar_revoke = Turn the calendar off
+    .day_off = Day off
+    .calendar_copy = Copy the address
+    .calendar_copied = Copied
+    .calendar_outlook = How to add it in Outlook
+    .outlook_1 = Open the calendar in Outlook and choose Add calendar, then Subscribe from web (in classic Outlook: Home, Add calendar, From internet).
+    .outlook_2 = Paste the address, name the calendar, e.g. Kith visits, and choose Import.
+    .outlook_3 = The visits now show in a calendar of their own, which you can switch on and off beside yours.
+    .calendar_google = How to add it in Google Calendar
+    .google_1 = Open Google Calendar on a computer. Choose the plus next to Other calendars, then From URL.
+    .google_2 = Paste the address and choose Add calendar.
+    .google_3 = The calendar shows under Other calendars. Your phone gets it once it has synced.
+    .calendar_refresh = Your calendar program fetches changes by itself, usually a few times a day; a visit you move in Kith moves there a little later.
 
 month =
     .m01 = January
@@ -574,7 +604,11 @@ agreements =
     .made_at = Made at
     .the_visit = the visit
     .overdue = overdue
-    .hint = An agreement is marked done at the next visit.
+    .hint = Close an agreement here, on its holder's week, or at the next visit.
+    .close = Close the agreement
+    .outcome = How did it go?
+    .note = Note (say why if it is dropped)
+    .save = Save
 
 stay =
     .title = Short stay

@@ -15,6 +15,11 @@ institution_form =
     .secure_unit = Secure unit
     .residential_home = Residential home
 
+agreement_state =
+    .open = Open
+    .done = Done
+    .dropped = Dropped
+
 party =
     .child = the child
     .parents = the parents

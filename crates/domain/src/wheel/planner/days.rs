@@ -17,17 +17,25 @@ impl<'a> Planner<'a> {
             .is_some_and(|s| s.days_off.contains(&date))
     }
 
+    /// Visits already on a person's day.
+    pub(super) fn day_load(&self, user: UserId, date: NaiveDate) -> i32 {
+        self.day_load.get(&(user, date)).copied().unwrap_or(0)
+    }
+
+    /// Whether one more visit fits both the person's week and the day.
     pub(super) fn has_room(&self, user: UserId, date: NaiveDate) -> bool {
         self.load
             .get(&(user, date.iso_week()))
             .copied()
             .unwrap_or(0)
             < self.capacity(user)
+            && self.day_load(user, date) < self.input.rules.daily_capacity.max(1)
     }
 
     pub(super) fn add_load(&mut self, kind: VisitKind, user: UserId, date: NaiveDate) {
         if kind.uses_capacity() {
             *self.load.entry((user, date.iso_week())).or_default() += 1;
+            *self.day_load.entry((user, date)).or_default() += 1;
         }
     }
 
@@ -46,11 +54,15 @@ impl<'a> Planner<'a> {
     }
 
     /// The days an item may go on, best first.
-    pub(super) fn candidates(&self, slot: &Window) -> Vec<NaiveDate> {
+    pub(super) fn candidates(&self, job: &Job<'_>) -> Vec<NaiveDate> {
         let today = self.input.today;
+        let slot = &job.slot;
         if slot.closes_on < today {
-            // Catch-up: as soon as possible.
-            return (0..=CATCH_UP_DAYS).map(|d| today + Days::new(d)).collect();
+            // Catch-up: as soon as possible, and before a stay ends.
+            return (0..=CATCH_UP_DAYS)
+                .map(|d| today + Days::new(d))
+                .take_while(|d| job.last_day.is_none_or(|e| *d <= e))
+                .collect();
         }
         let from = slot.opens_on.max(today);
         let mut days: Vec<NaiveDate> = from
@@ -62,13 +74,13 @@ impl<'a> Planner<'a> {
     }
 
     pub(super) fn room_in_window(&self, job: &Job<'_>) -> bool {
-        self.candidates(&job.slot)
+        self.candidates(job)
             .into_iter()
             .any(|d| self.usable(job.assignee, d) && self.has_room(job.assignee, d))
     }
 
     pub(super) fn place(&mut self, job: Job<'a>) {
-        let candidates = self.candidates(&job.slot);
+        let candidates = self.candidates(&job);
         let user = job.assignee;
         let uses_capacity = job.kind.uses_capacity();
         let chosen = candidates
@@ -77,11 +89,15 @@ impl<'a> Planner<'a> {
             .find(|d| self.usable(user, *d) && (!uses_capacity || self.has_room(user, *d)))
             .map(|d| (d, None))
             .or_else(|| {
+                // No room anywhere: the overflow is flagged and spread over the least
+                // loaded days, not stacked on the first one (for a catch-up: today).
                 candidates
                     .iter()
                     .copied()
-                    .find(|d| self.usable(user, *d))
-                    .map(|d| (d, Some(PlanFlag::OverCapacity)))
+                    .enumerate()
+                    .filter(|(_, d)| self.usable(user, *d))
+                    .min_by_key(|(i, d)| (self.day_load(user, *d), *i))
+                    .map(|(_, d)| (d, Some(PlanFlag::OverCapacity)))
             })
             .or_else(|| {
                 let after = candidates

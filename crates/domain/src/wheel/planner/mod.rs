@@ -11,15 +11,18 @@
 //! - plan reviews fall `first_after_months` after the start, then every `rhythm_months` (the
 //!   placement's own rhythm if it has one), counted from the last review held; the window runs
 //!   from `window_days` before the due date to the due date.
-//! - slots are planned until the horizon (`horizon_months` ahead). If slots have passed with
-//!   nothing held and nothing waiting, one catch-up item is planned for the earliest: overdue,
-//!   but in the consultant's week.
+//! - slots are planned until the horizon (`horizon_months` ahead), or until a stay's planned
+//!   end, before which one exit review is planned if no review falls in its window. If slots
+//!   have passed with nothing held and nothing waiting, one catch-up item is planned for the
+//!   earliest: overdue, spread over the coming two weeks.
 //!
 //! How the day is chosen: a working day in the window, nearest the due date (the earlier on a
-//! tie), not on the assignee's day off, and in a week with room under the assignee's weekly
-//! capacity. When no week in the window has room the nearest working day is used and the item
-//! is flagged [`PlanFlag::OverCapacity`]; with no working day at all, the next working day after
-//! the window, flagged [`PlanFlag::NoWorkingDay`].
+//! tie), not on the assignee's day off, on a day with room under the daily capacity and in a
+//! week with room under the assignee's weekly capacity. Items are placed most overdue first,
+//! statutory before support on the same due date. When no day in the window has room the
+//! least loaded working day is used (so an overflow is spread, not stacked on today) and the
+//! item is flagged [`PlanFlag::OverCapacity`] for the leader; with no working day at all, the
+//! next working day after the window, flagged [`PlanFlag::NoWorkingDay`].
 //!
 //! Stability: an item already planned that still fits (in its slot's window, on a working day
 //! the assignee is not off, with the right assignee, within capacity) is never moved. Items in
@@ -50,6 +53,10 @@ pub struct PlacementToPlan {
     pub start: NaiveDate,
     /// The end date, once the placement has ended.
     pub ended_on: Option<NaiveDate>,
+    /// The planned end of a stay (an institutional placement's): nothing is planned after it
+    /// but an exit review before it. Once the day has passed and the child is still there (an
+    /// overstay) the wheel plans as for any running placement, so supervision goes on.
+    pub planned_end: Option<NaiveDate>,
     pub consultant: Option<UserId>,
     pub adviser: UserId,
     /// The placement's own review rhythm, set at a review; else the rules' rhythm.
@@ -154,6 +161,8 @@ struct Job<'a> {
     slot: Window,
     assignee: UserId,
     existing: Option<&'a ExistingVisit>,
+    /// The last day of a stay that has not yet reached its planned end.
+    last_day: Option<NaiveDate>,
 }
 
 struct Planner<'a> {
@@ -161,6 +170,7 @@ struct Planner<'a> {
     horizon_end: NaiveDate,
     staff: HashMap<UserId, &'a StaffAvailability>,
     load: HashMap<(UserId, IsoWeek), i32>,
+    day_load: HashMap<(UserId, NaiveDate), i32>,
     changes: Vec<PlanChange>,
 }
 
@@ -176,6 +186,7 @@ impl<'a> Planner<'a> {
             horizon_end,
             staff: input.staff.iter().map(|s| (s.user, s)).collect(),
             load: HashMap::new(),
+            day_load: HashMap::new(),
             changes: Vec::new(),
         }
     }
@@ -243,9 +254,11 @@ impl<'a> Planner<'a> {
             }
         }
 
+        // Most overdue first; on the same day statutory work before support.
         place.sort_by_key(|j| {
             (
                 j.slot.due_on,
+                !j.kind.escalates(),
                 j.placement,
                 j.kind,
                 j.existing.map_or(i64::MAX, |v| v.id.0),
@@ -289,6 +302,7 @@ impl<'a> Planner<'a> {
             return;
         };
 
+        let last_day = p.planned_end.filter(|e| *e >= today);
         let (past, future): (Vec<_>, Vec<_>) = open
             .into_iter()
             .partition(|v| v.planned_on < today || v.window.closes_on < today);
@@ -313,6 +327,7 @@ impl<'a> Planner<'a> {
                 slot: v.window,
                 assignee,
                 existing: Some(v),
+                last_day,
             };
             if v.planned_on >= today && !v.pinned {
                 if self.fits_apart_from_capacity(&job, v.planned_on) {
@@ -342,6 +357,7 @@ impl<'a> Planner<'a> {
                 slot: *first,
                 assignee,
                 existing: None,
+                last_day,
             });
         }
 
@@ -353,6 +369,7 @@ impl<'a> Planner<'a> {
                 slot,
                 assignee,
                 existing,
+                last_day,
             };
             match existing {
                 None => place.push(job),
@@ -391,7 +408,8 @@ impl<'a> Planner<'a> {
         anchor: Option<NaiveDate>,
     ) -> Vec<Window> {
         let mut out = Vec::new();
-        let end = self.horizon_end;
+        let stay_end = p.planned_end.filter(|e| *e >= self.input.today);
+        let end = stay_end.map_or(self.horizon_end, |e| e.min(self.horizon_end));
         if kind == VisitKind::PlanReview {
             let r = &self.input.rules.reviews;
             let rhythm =
@@ -413,6 +431,9 @@ impl<'a> Planner<'a> {
                     closes_on: d,
                 });
                 due = d.checked_add_months(rhythm);
+            }
+            if let Some(e) = stay_end.filter(|e| *e <= self.horizon_end) {
+                exit_review(&mut out, anchor, e, w);
             }
             return out;
         }
@@ -442,7 +463,27 @@ impl<'a> Planner<'a> {
             out.push(Window::around(due, w));
             due = due + Days::new(interval);
         }
+        if let Some(e) = stay_end {
+            // A visit of a stay is held before the child leaves.
+            for s in &mut out {
+                s.closes_on = s.closes_on.min(e);
+            }
+        }
         out
+    }
+}
+
+/// A stay ends with a review before its planned end (the exit review), unless one already
+/// falls, or was held, in the review window before it.
+fn exit_review(out: &mut Vec<Window>, anchor: Option<NaiveDate>, end: NaiveDate, w: Days) {
+    let opens = end - w;
+    let covered = anchor.is_some_and(|a| a >= opens) || out.iter().any(|s| s.due_on >= opens);
+    if !covered {
+        out.push(Window {
+            due_on: end,
+            opens_on: opens,
+            closes_on: end,
+        });
     }
 }
 

@@ -14,8 +14,8 @@ use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect};
 use axum::routing::{get, post};
 use kith_app::children::{
-    ChildDetail, ChildInput, ChildListParams, ChildSummary, KnownOptionInput, NetworkPersonInput,
-    ProfileInput, SiblingLinkInput, UnsuitableInput,
+    ChildDetail, ChildInput, ChildListParams, ChildSort, ChildSummary, KnownOptionInput,
+    NetworkPersonInput, ProfileInput, SiblingLinkInput, UnsuitableInput,
 };
 use kith_app::needs::NeedView;
 use kith_app::staff::StaffRef;
@@ -82,8 +82,20 @@ struct ListPage {
     areas: Vec<Choice>,
     target_area: String,
     requested: String,
+    /// `name` or `waiting`.
+    sort: &'static str,
     next_url: Option<String>,
     can_create: bool,
+    today: chrono::NaiveDate,
+}
+
+impl ListPage {
+    /// Days since the placement was requested, for a waiting child.
+    fn days_waiting(&self, c: &ChildSummary) -> String {
+        c.placement_requested_on
+            .map(|d| (self.today - d).num_days().to_string())
+            .unwrap_or_default()
+    }
 }
 
 async fn list(
@@ -91,6 +103,11 @@ async fn list(
     PageActor { actor, ctx }: PageActor,
     PageQuery(mut q): PageQuery<ChildListParams>,
 ) -> PageResult {
+    // The waiting children are the match unit's queue: who has waited longest comes first
+    // unless the reader chose the name order.
+    if q.sort.is_none() && q.placement_requested == Some(true) {
+        q.sort = Some(ChildSort::Waiting);
+    }
     let page = kith_app::children::list(s.app(), &actor, &q)
         .await
         .map_err(fail(&ctx))?;
@@ -111,8 +128,13 @@ async fn list(
             .placement_requested
             .map(|b| b.to_string())
             .unwrap_or_default(),
+        sort: match q.sort {
+            Some(ChildSort::Waiting) => "waiting",
+            _ => "name",
+        },
         next_url,
         can_create: kith_app::policy::may_create_child(&actor),
+        today: s.app().today(),
         page,
         ctx,
     }
@@ -129,6 +151,9 @@ fn query_pairs(q: &ChildListParams) -> Vec<(&'static str, String)> {
     }
     if let Some(r) = q.placement_requested {
         v.push(("placement_requested", r.to_string()));
+    }
+    if q.sort == Some(ChildSort::Waiting) {
+        v.push(("sort", "waiting".to_owned()));
     }
     if let Some(c) = &q.cursor {
         v.push(("cursor", c.clone()));

@@ -1,0 +1,123 @@
+//! Agreements as tasks: what was agreed at a visit reaches the person who holds it (on their
+//! week and in their morning digest), and is marked done or dropped there or on the
+//! placement, not only at the next visit.
+
+use chrono::NaiveDate;
+use kith_domain::agreement::{check_close, is_overdue};
+use kith_domain::{AgreementState, ChildId, FollowUpId, PlacementId};
+use serde::{Deserialize, Serialize};
+
+use super::views::{FollowUpView, PlacementRef, follow_up_view, placement_refs};
+use crate::audit::{self, AuditAction, ChildData};
+use crate::validate::Problems;
+use crate::validate::trimmed;
+use crate::{Actor, App, AppError, Result};
+
+/// The longest note on closing an agreement.
+const MAX_NOTE: usize = 2000;
+
+/// An agreement with the placement it belongs to, as a holder's list shows it.
+#[derive(Debug, Clone, Serialize, utoipa::ToSchema)]
+pub struct AgreementItem {
+    pub agreement: FollowUpView,
+    pub placement: PlacementRef,
+    /// Open and past its due date.
+    pub overdue: bool,
+}
+
+impl ChildData for AgreementItem {
+    fn child_ids(&self) -> Vec<ChildId> {
+        vec![self.placement.child_id]
+    }
+}
+
+/// Marking an agreement done or dropped (`POST /api/v1/agreements/{id}/close`).
+#[derive(Debug, Clone, Deserialize, utoipa::ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct CloseAgreementInput {
+    /// `done` or `dropped`.
+    pub state: AgreementState,
+    /// How it was done (optional), or why it was dropped (required).
+    pub note: Option<String>,
+}
+
+/// The open agreements `holder` holds, the earliest due first, with their placements. The
+/// caller reads them under its own audit (the week does).
+pub(crate) async fn open_held_by(
+    app: &App,
+    holder: i64,
+    today: NaiveDate,
+) -> Result<Vec<AgreementItem>> {
+    let conn = app.db().conn();
+    let rows = kith_store::visits::open_of_holder(conn, holder, None).await?;
+    let ids: Vec<i64> = rows.iter().map(|r| r.placement_id).collect();
+    let refs = placement_refs(conn, &ids).await?;
+    Ok(rows
+        .into_iter()
+        .filter_map(|r| {
+            let placement = refs.get(&r.placement_id)?.clone();
+            let overdue = is_overdue(r.state.0, r.due_on, today);
+            Some(AgreementItem {
+                agreement: follow_up_view(r),
+                placement,
+                overdue,
+            })
+        })
+        .collect())
+}
+
+/// Marks an open agreement done or dropped. Whoever follows the placement up may (its
+/// adviser, its consultant, their leader); a dropped agreement says why. Audited on the child.
+pub async fn close(
+    app: &App,
+    actor: &Actor,
+    id: FollowUpId,
+    input: CloseAgreementInput,
+) -> Result<FollowUpView> {
+    let conn = app.db().conn();
+    let scope = crate::policy::follow_up_child_scope(actor);
+    crate::policy::require_some(&scope, "agreements")?;
+    let row = kith_store::visits::follow_up(conn, id.0)
+        .await?
+        .ok_or(AppError::NotFound("agreement"))?;
+    let placement = crate::placements::visible(app, actor, PlacementId(row.placement_id))
+        .await
+        .map_err(|e| match e {
+            AppError::NotFound(_) => AppError::NotFound("agreement"),
+            other => other,
+        })?;
+    if row.state.0 != AgreementState::Open {
+        // Closed already (perhaps by someone else a moment ago): a conflict, not a typo.
+        return Err(AppError::conflict("state", "problem.agreement_closed"));
+    }
+    let note = input.note.as_deref().unwrap_or_default();
+    let mut p = Problems::default();
+    for (field, problem) in check_close(row.state.0, input.state, note) {
+        p.add(field, problem);
+    }
+    p.at_most_chars("note", note, MAX_NOTE);
+    p.into_result()?;
+    let closing = kith_store::visits::Closing {
+        state: input.state,
+        note: trimmed(input.note),
+        by: actor.id.0,
+        on: app.today(),
+    };
+    let tx = app.db().begin_write().await?;
+    if !kith_store::visits::close_agreement(&tx, id.0, &closing, app.now()).await? {
+        return Err(AppError::conflict("state", "problem.agreement_closed"));
+    }
+    audit::by(app, actor)
+        .changed(
+            &tx,
+            AuditAction::AgreementClose,
+            ChildId(placement.child_id),
+            ("agreement", id.0),
+        )
+        .await?;
+    tx.commit().await?;
+    let row = kith_store::visits::follow_up(conn, id.0)
+        .await?
+        .ok_or(AppError::NotFound("agreement"))?;
+    Ok(follow_up_view(row))
+}
