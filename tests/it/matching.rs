@@ -11,7 +11,7 @@
 //!   F1 = (30·666 + 10·1000·3 + 5·1000·5)/1000 = 74.98 → 75.0;
 //!   F2 = (30·666 + 10·103 + 10·772 + 10·1000 + 5·1000·5)/1000 = 63.73 → 63.7.
 
-use kith_tests::fixtures::{child, foster_family, with};
+use kith_tests::fixtures::{child, foster_family, with, without};
 use kith_tests::{TestApp, db_test};
 use serde_json::{Value, json};
 
@@ -455,5 +455,72 @@ db_test!(
             sib["reason"]["en"],
             "Joins its siblings, who already live here"
         );
+    }
+);
+
+db_test!(
+    a_secure_unit_is_named_and_not_offered_to_a_nine_year_old,
+    |app| {
+        // Born 15 March 2017: 9 on 1 December 2026. The secure unit is excluded with the reason;
+        // a twelve-year-old (the fixture child) may be offered it.
+        let young = app
+            .client(&app.staff.adviser)
+            .post(
+                "/api/v1/children",
+                &with(
+                    with(
+                        without(child("Ni År"), "cpr"),
+                        "birth_date",
+                        json!("2017-03-15"),
+                    ),
+                    "placement_requested_on",
+                    json!("2026-11-10"),
+                ),
+            )
+            .await
+            .expect(201)
+            .body["id"]
+            .as_i64()
+            .unwrap();
+        let older = waiting_child(&app, "Tolv År").await;
+        let mut secure = with(
+            foster_family("Sikret Afdeling Bakken", 4),
+            "kind",
+            json!("childrens_home"),
+        );
+        secure["institution_form"] = json!("secure_unit");
+        secure["day_rate_dkk"] = json!(9000);
+        option(&app, secure).await;
+        let matches = async |child: i64| {
+            app.client(&app.staff.matcher)
+                .get(&format!(
+                    "/api/v1/children/{child}/matches?start=2026-12-01"
+                ))
+                .await
+                .expect(200)
+                .body
+        };
+        let r = matches(young).await;
+        let excluded = &r["units"][0]["excluded"][0];
+        assert_eq!(excluded["option"]["institution_form"], "secure_unit");
+        let reason = excluded["reasons"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|x| x["code"] == "secure_unit_age")
+            .expect("the secure unit's age rule");
+        assert_eq!(
+            reason["reason"]["en"],
+            "A secure unit; the child is 9 at the start, and the rules offer one from 12"
+        );
+        let r = matches(older).await;
+        let codes: Vec<&str> = r["units"][0]["excluded"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .flat_map(|e| e["reasons"].as_array().unwrap())
+            .map(|x| x["code"].as_str().unwrap())
+            .collect();
+        assert!(!codes.contains(&"secure_unit_age"), "{codes:?}");
     }
 );

@@ -296,13 +296,17 @@ db_test!(each_role_starts_where_its_daily_work_is, |app| {
 /// The test adviser, reading Danish (the test staff are set up in English), signed in with a
 /// browser-like client.
 async fn danish_adviser(app: &kith_tests::TestApp) -> reqwest::Client {
-    let adviser = app.staff.adviser.id;
-    kith_store::users::set_locale(app.app.db().conn(), adviser, kith_domain::Lang::Da)
+    danish(app, &app.staff.adviser).await
+}
+
+/// `user` reading Danish, signed in to the pages.
+async fn danish(app: &kith_tests::TestApp, user: &kith_tests::TestUser) -> reqwest::Client {
+    kith_store::users::set_locale(app.app.db().conn(), user.id, kith_domain::Lang::Da)
         .await
         .unwrap();
     let http = client(&app.base);
     http.post(format!("{}/api/v1/session", app.base))
-        .json(&serde_json::json!({"email": app.staff.adviser.email, "password": TEST_PASSWORD}))
+        .json(&serde_json::json!({"email": user.email, "password": TEST_PASSWORD}))
         .send()
         .await
         .unwrap()
@@ -532,5 +536,72 @@ db_test!(
             .unwrap();
         assert_eq!(*row.state, kith_domain::AgreementState::Dropped);
         assert_eq!(row.closing_note.as_deref(), Some("Ida ringer selv."));
+    }
+);
+
+db_test!(
+    an_administrator_sets_the_wheels_capacity_and_the_secure_unit_age_on_the_rules_page,
+    |app| {
+        let http = danish(&app, &app.staff.admin).await;
+        let page = http
+            .get(format!("{}/admin/rules", app.base))
+            .send()
+            .await
+            .unwrap()
+            .text()
+            .await
+            .unwrap();
+        assert!(page.contains("Højst besøg om dagen"), "{page}");
+        assert!(page.contains("name=\"wheel_daily_capacity\" value=\"2\""));
+        assert!(page.contains("name=\"secure_unit_min_age\" value=\"12\""));
+        // Every field as shown, with three changed.
+        let mut fields: Vec<(String, String)> = Vec::new();
+        let mut rest = page.as_str();
+        while let Some(i) = rest.find("<input id=\"") {
+            rest = &rest[i..];
+            let name = |attr: &str| {
+                let start = rest.find(&format!("{attr}=\"")).unwrap() + attr.len() + 2;
+                rest[start..start + rest[start..].find('"').unwrap()].to_owned()
+            };
+            fields.push((name("name"), name("value")));
+            rest = &rest[1..];
+        }
+        let set = |fields: &mut Vec<(String, String)>, k: &str, v: &str| {
+            fields.iter_mut().find(|(n, _)| n == k).unwrap().1 = v.to_owned();
+        };
+        let csrf = csrf_in(&page);
+        fields.push(("csrf".into(), csrf));
+        set(&mut fields, "wheel_daily_capacity", "0");
+        let post = async |fields: &Vec<(String, String)>| {
+            http.post(format!("{}/admin/rules", app.base))
+                .form(fields)
+                .send()
+                .await
+                .unwrap()
+        };
+        // Nought visits a day is refused in Danish and changes nothing.
+        let r = post(&fields).await;
+        assert_eq!(r.status(), 422);
+        assert!(
+            r.text()
+                .await
+                .unwrap()
+                .contains("Skriv et antal besøg om dagen fra 1 til 10.")
+        );
+        set(&mut fields, "wheel_daily_capacity", "3");
+        set(&mut fields, "wheel_escalate_after_days", "5");
+        set(&mut fields, "secure_unit_min_age", "14");
+        let r = post(&fields).await;
+        assert_eq!(r.status(), 303);
+        let rules = app
+            .client(&app.staff.admin)
+            .get("/api/v1/rules")
+            .await
+            .expect(200)
+            .body;
+        assert_eq!(rules["wheel"]["daily_capacity"], 3);
+        assert_eq!(rules["wheel"]["escalate_after_days"], 5);
+        assert_eq!(rules["wheel"]["weekly_capacity"], 8, "unchanged");
+        assert_eq!(rules["matching"]["secure_unit_min_age"], 14);
     }
 );

@@ -44,6 +44,7 @@ fn options(n: usize, rng: &mut ChaCha8Rng) -> Vec<OptionProfile> {
             OptionProfile {
                 id: PlacementOptionId(i as i64 + 1),
                 kind,
+                institution_form: None,
                 approval: Approval {
                     authority: ApprovalAuthority::SocialSupervision,
                     approved_on: Some(NaiveDate::from_ymd_opt(2024, 1, 1).unwrap()),

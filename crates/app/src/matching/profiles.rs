@@ -229,6 +229,7 @@ fn profile(
     Ok(OptionProfile {
         id: PlacementOptionId(o.id),
         kind: o.kind.0,
+        institution_form: o.institution_form.map(|f| f.0),
         approval: Approval {
             authority: o.approval_authority.0,
             approved_on: o.approved_on,

@@ -23,6 +23,7 @@ crate::macros::vocabulary!(
         NoWheelchairAccess = "no_wheelchair_access",
         NetworkForAnotherChild = "network_for_another_child",
         Unsuitable = "unsuitable",
+        SecureUnitAge = "secure_unit_age",
     }
 );
 
@@ -34,15 +35,33 @@ pub enum Exclusion {
     NotApprovedYet,
     Suspended,
     Expired,
-    ExpiresBeforeStart { until: NaiveDate, start: NaiveDate },
-    NoFreePlace { free: u32, needed: u32 },
-    Age { age: u32, min: u8, max: u8 },
+    ExpiresBeforeStart {
+        until: NaiveDate,
+        start: NaiveDate,
+    },
+    NoFreePlace {
+        free: u32,
+        needed: u32,
+    },
+    Age {
+        age: u32,
+        min: u8,
+        max: u8,
+    },
     TargetArea(TargetArea),
-    SupportLevel { kind: PlacementKind, max: NeedLevel },
+    SupportLevel {
+        kind: PlacementKind,
+        max: NeedLevel,
+    },
     SevereNeedUncovered(NeedCode),
     NoWheelchairAccess,
     NetworkForAnotherChild,
     Unsuitable(String),
+    /// A secure unit for a child younger than the rules' age for one.
+    SecureUnitTooYoung {
+        age: u32,
+        min: u8,
+    },
 }
 
 impl Exclusion {
@@ -61,6 +80,7 @@ impl Exclusion {
             NoWheelchairAccess => ExclusionCode::NoWheelchairAccess,
             NetworkForAnotherChild => ExclusionCode::NetworkForAnotherChild,
             Unsuitable(_) => ExclusionCode::Unsuitable,
+            SecureUnitTooYoung { .. } => ExclusionCode::SecureUnitAge,
         }
     }
 
@@ -96,6 +116,9 @@ impl Exclusion {
             NoWheelchairAccess => m("exclusion_reason.no_wheelchair_access"),
             NetworkForAnotherChild => m("exclusion_reason.network_for_another_child"),
             Unsuitable(reason) => m("exclusion_reason.unsuitable").text("why", reason.clone()),
+            SecureUnitTooYoung { age, min } => m("exclusion_reason.secure_unit_age")
+                .int("age", *age)
+                .int("min", *min),
         }
     }
 }
@@ -138,6 +161,14 @@ pub fn exclusions(
                 age,
                 min: option.age_range.min,
                 max: option.age_range.max,
+            });
+        }
+        if option.institution_form == Some(crate::InstitutionForm::SecureUnit)
+            && age < u32::from(rules.secure_unit_min_age)
+        {
+            out.push(Exclusion::SecureUnitTooYoung {
+                age,
+                min: rules.secure_unit_min_age,
             });
         }
         if !option.target_areas.contains(&c.target_area) {

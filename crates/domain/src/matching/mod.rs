@@ -67,6 +67,8 @@ pub struct ChildProfile {
 pub struct OptionProfile {
     pub id: PlacementOptionId,
     pub kind: PlacementKind,
+    /// A children's home's form: a secure unit is held to its own age rule.
+    pub institution_form: Option<crate::InstitutionForm>,
     pub approval: Approval,
     pub free_places: u32,
     pub age_range: AgeRange,

@@ -119,10 +119,23 @@ pub struct MatchRules {
     /// it on).
     #[serde(default = "four_eyes_default")]
     pub four_eyes: bool,
+    /// The youngest age a secure unit (sikret afdeling) is offered for: a hard limit, so a
+    /// secure unit never shows up as an ordinary children's home for a young child. Rules
+    /// stored before it existed read the default.
+    #[serde(default = "secure_unit_min_age_default")]
+    pub secure_unit_min_age: u8,
 }
 
 fn four_eyes_default() -> bool {
     true
+}
+
+/// Secure units take young people from 12: a placement there is a measure for youths, not a
+/// home for a young child. A municipality's rule set can change it.
+pub const SECURE_UNIT_MIN_AGE: u8 = 12;
+
+fn secure_unit_min_age_default() -> u8 {
+    SECURE_UNIT_MIN_AGE
 }
 
 impl Default for MatchRules {
@@ -158,6 +171,7 @@ impl Default for MatchRules {
             day_rate_high_dkk: 7500,
             capacity_stale_days: 90,
             four_eyes: true,
+            secure_unit_min_age: SECURE_UNIT_MIN_AGE,
         }
     }
 }
@@ -211,6 +225,12 @@ impl MatchRules {
                     Message::new("problem.rule_once").key("kind", format!("placement_kind.{kind}")),
                 ));
             }
+        }
+        if self.secure_unit_min_age > 17 {
+            p.push((
+                "secure_unit_min_age".into(),
+                Message::new("problem.rule_secure_unit_age"),
+            ));
         }
         if !(1..=36).contains(&self.institution_default_months) {
             p.push((

@@ -53,6 +53,7 @@ fn option(id: i64) -> OptionProfile {
     OptionProfile {
         id: PlacementOptionId(id),
         kind: PlacementKind::GeneralFosterFamily,
+        institution_form: None,
         approval: Approval {
             authority: ApprovalAuthority::SocialSupervision,
             approved_on: Some(d("2025-01-01")),
@@ -123,6 +124,55 @@ fn int(m: &Message, name: &str) -> i64 {
 #[test]
 fn a_fitting_option_is_not_excluded() {
     assert!(excluded_codes(&MatchUnit::single(child()), option(1)).is_empty());
+}
+
+#[test]
+fn a_secure_unit_is_not_offered_to_a_young_child_unless_the_rules_say_so() {
+    // A children's home that is a secure unit. The child turns ten on 10 May 2026, so is 10
+    // at the start (1 December 2026): under the default 12.
+    let mut secure = option(1);
+    secure.kind = PlacementKind::ChildrensHome;
+    secure.institution_form = Some(crate::InstitutionForm::SecureUnit);
+    let u = MatchUnit::single(child());
+    let rules = MatchRules::default();
+    let out = rank(&u, std::slice::from_ref(&secure), &rules, d(START));
+    let reasons = &out.excluded[0].reasons;
+    assert!(
+        reasons.contains(&Exclusion::SecureUnitTooYoung { age: 10, min: 12 }),
+        "{reasons:?}"
+    );
+    // A fourteen-year-old may be offered it (other limits aside).
+    let mut older = child();
+    older.birth_date = d("2012-05-10");
+    assert!(
+        !excluded_codes(&MatchUnit::single(older), secure.clone())
+            .contains(&ExclusionCode::SecureUnitAge)
+    );
+    // An ordinary children's home is not held to the rule.
+    let mut home = secure.clone();
+    home.institution_form = Some(crate::InstitutionForm::ResidentialInstitution);
+    assert!(!excluded_codes(&u, home).contains(&ExclusionCode::SecureUnitAge));
+    // A rule set can change the age; it is refused above 17.
+    let lower = MatchRules {
+        secure_unit_min_age: 10,
+        ..MatchRules::default()
+    };
+    let out = rank(&u, &[secure], &lower, d(START));
+    assert!(out.excluded.iter().all(|e| {
+        !e.reasons
+            .iter()
+            .any(|r| r.code() == ExclusionCode::SecureUnitAge)
+    }));
+    let wrong = MatchRules {
+        secure_unit_min_age: 18,
+        ..MatchRules::default()
+    };
+    let problems = wrong.validate().unwrap_err();
+    assert!(
+        problems
+            .iter()
+            .any(|(f, m)| f == "secure_unit_min_age" && m.key == "problem.rule_secure_unit_age")
+    );
 }
 
 #[test]

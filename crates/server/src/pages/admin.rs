@@ -359,13 +359,17 @@ fn need_form_fields(e: AppError) -> AppError {
 struct RulesPage {
     ctx: Ctx,
     rules: kith_domain::matching::MatchRules,
+    wheel: kith_domain::wheel::WheelRules,
     weights: Vec<(String, u32)>,
     problems: Vec<FormProblem>,
 }
 
 fn rules_page(
     ctx: Ctx,
-    rules: kith_domain::matching::MatchRules,
+    (rules, wheel): (
+        kith_domain::matching::MatchRules,
+        kith_domain::wheel::WheelRules,
+    ),
     problems: Vec<FormProblem>,
 ) -> axum::response::Response {
     let weights = kith_domain::matching::criteria::Criterion::ALL
@@ -378,6 +382,7 @@ fn rules_page(
         RulesPage {
             ctx,
             rules,
+            wheel,
             weights,
             problems,
         },
@@ -390,12 +395,12 @@ async fn rules(State(s): State<AppState>, PageActor { actor, ctx }: PageActor) -
     let r = kith_app::rules::get(s.app(), &actor)
         .await
         .map_err(fail(&ctx))?;
-    Ok(rules_page(ctx, r.matching, vec![]))
+    Ok(rules_page(ctx, (r.matching, r.wheel), vec![]))
 }
 
-/// The matching rules' numbers as typed: a weight per criterion (`w_{criterion}`, one field
-/// for each value of the vocabulary) and the named limits; a map, because the criteria are a
-/// vocabulary and not fields of their own.
+/// The rules' numbers as typed: a weight per criterion (`w_{criterion}`, one field for each
+/// value of the vocabulary), matching's named limits, and the wheel's capacity and timing
+/// (`wheel_*`); a map, because the criteria are a vocabulary and not fields of their own.
 #[derive(Debug, Default, Deserialize)]
 struct RulesForm(BTreeMap<String, String>);
 
@@ -410,6 +415,15 @@ impl RulesForm {
     }
 }
 
+/// The wheel's numbers the page edits (its visit rules and closing days stay with the API).
+const WHEEL_NUMBERS: [&str; 5] = [
+    "weekly_capacity",
+    "daily_capacity",
+    "horizon_months",
+    "escalate_after_days",
+    "digest_days_ahead",
+];
+
 /// The weights and numbers from the form, on top of the rules in force.
 async fn save_rules(
     State(s): State<AppState>,
@@ -417,12 +431,18 @@ async fn save_rules(
     Form(f): Form<RulesForm>,
 ) -> PageResult {
     kith_app::policy::require_admin(&actor).map_err(fail(&ctx))?;
-    let current = kith_app::rules::get(s.app(), &actor)
+    let now = kith_app::rules::get(s.app(), &actor)
         .await
-        .map_err(fail(&ctx))?
-        .matching;
-    let mut json = serde_json::to_value(&current)
-        .map_err(|e| super::error_page(&ctx, AppError::internal(e)))?;
+        .map_err(fail(&ctx))?;
+    let current = (now.matching, now.wheel);
+    let to_json = |v: Result<Value, serde_json::Error>| {
+        v.map_err(|e| super::error_page(&ctx, AppError::internal(e)))
+    };
+    let mut json = to_json(serde_json::to_value(&current.0))?;
+    let mut wheel = to_json(serde_json::to_value(&current.1))?;
+    for key in WHEEL_NUMBERS {
+        wheel[key] = f.number(&format!("wheel_{key}"));
+    }
     for c in kith_domain::matching::criteria::Criterion::ALL {
         let field = format!("w_{}", c.as_str());
         json["weights"][c.as_str()] = f.number(&field);
@@ -436,10 +456,11 @@ async fn save_rules(
         "day_rate_low_dkk",
         "day_rate_high_dkk",
         "capacity_stale_days",
+        "secure_unit_min_age",
     ] {
         json[key] = f.number(key);
     }
-    let input = parse_input(json!({ "matching": json }));
+    let input = parse_input(json!({ "matching": json, "wheel": wheel }));
     let put = |i: kith_app::rules::RulesInput| kith_app::rules::put(s.app(), &actor, i);
     match submit(&ctx, input, put).await? {
         Ok(_) => Ok(see_other("/admin/rules")),

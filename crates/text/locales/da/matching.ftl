@@ -88,6 +88,7 @@ exclusion_reason =
     .no_wheelchair_access = Ingen kørestolsadgang
     .network_for_another_child = Netværksfamilie godkendt til et andet barn
     .unsuitable = Registreret som uegnet: { $why }
+    .secure_unit_age = En sikret afdeling; barnet er { $age } år ved start, og reglerne tilbyder den fra { $min } år
 
 flag =
     .needs_concrete_approval = Kræver en konkret godkendelse før flytning

@@ -328,6 +328,7 @@ exclusion =
     .no_wheelchair_access = Kørestolsadgang
     .network_for_another_child = Netværksfamilie for andet barn
     .unsuitable = Registreret uegnet
+    .secure_unit_age = Sikret afdeling, barnet for ungt
 
 group =
     .network = Netværk
@@ -393,7 +394,7 @@ exit_goal =
     .own_home = Egen bolig
 
 rules =
-    .title = Regler for matchning
+    .title = Regler for matchning og årshjul
     .intro = Vægtene bestemmer hvor meget hvert kriterium tæller. Reglerne gælder straks for nye matchninger.
     .weights = Vægte
     .weights_hint = Hele tal fra 0. Scoren er hvert kriteriums andel af summen.
@@ -406,6 +407,14 @@ rules =
     .day_rate_low_dkk = Fuld score for pris til og med (kr./døgn)
     .day_rate_high_dkk = Ingen score for pris fra (kr./døgn)
     .capacity_stale_days = Ledige pladser er forældede efter (dage)
+    .secure_unit_min_age = Sikret afdeling tilbydes fra alder (år)
+    .wheel = Årshjulet
+    .wheel_hint = Når du gemmer, planlægges alle anbringelsers år igen efter de nye tal.
+    .weekly_capacity = Højst besøg om ugen (for den, der ikke har sat sit eget tal)
+    .daily_capacity = Højst besøg om dagen
+    .horizon_months = Planlæg så langt frem (måneder)
+    .escalate_after_days = Lovpligtige opgaver sendes til teamlederen efter (dage over fristen)
+    .digest_days_ahead = Morgenmailen viser opgaver de næste (dage)
 
 needs =
     .title = Behovskatalog

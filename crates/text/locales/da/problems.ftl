@@ -166,6 +166,7 @@ problem =
     .rule_group_order = Nævn hver gruppe præcis én gang.
     .rule_once = Angiv { $kind } præcis én gang.
     .rule_months_36 = Skriv et antal måneder fra 1 til 36.
+    .rule_secure_unit_age = Skriv en alder fra 0 til 17 år.
     .rule_distance = Skal være større end afstanden for fuld score (og begge mindst 0).
     .rule_day_rate = Skal være større end den lave døgntakst.
     .import_value = Værdien “{ $value }” kan ikke bruges her.

@@ -73,6 +73,7 @@ exclusion_reason =
     .no_wheelchair_access = No wheelchair access
     .network_for_another_child = A network family approved for another child
     .unsuitable = Recorded as unsuitable: { $why }
+    .secure_unit_age = A secure unit; the child is { $age } at the start, and the rules offer one from { $min }
 
 flag =
     .needs_concrete_approval = Needs a concrete approval before the move

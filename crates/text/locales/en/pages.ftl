@@ -328,6 +328,7 @@ exclusion =
     .no_wheelchair_access = Wheelchair access
     .network_for_another_child = Network family for another child
     .unsuitable = Recorded unsuitable
+    .secure_unit_age = Secure unit, child too young
 
 group =
     .network = Network
@@ -393,7 +394,7 @@ exit_goal =
     .own_home = Own home
 
 rules =
-    .title = Matching rules
+    .title = Rules for matching and the annual wheel
     .intro = The weights decide how much each criterion counts. The rules apply at once to new matchings.
     .weights = Weights
     .weights_hint = Whole numbers from 0. The score is each criterion's share of the total.
@@ -406,6 +407,14 @@ rules =
     .day_rate_low_dkk = Full marks for cost up to (DKK/day)
     .day_rate_high_dkk = No marks for cost from (DKK/day)
     .capacity_stale_days = Free places are stale after (days)
+    .secure_unit_min_age = Secure units offered from age (years)
+    .wheel = The annual wheel
+    .wheel_hint = Saving plans every placement's year again with the new numbers.
+    .weekly_capacity = Most visits a week (for anyone who has not set their own)
+    .daily_capacity = Most visits a day
+    .horizon_months = Plan this far ahead (months)
+    .escalate_after_days = Statutory items go to the team leader after (days overdue)
+    .digest_days_ahead = The morning e-mail shows items for the next (days)
 
 needs =
     .title = Needs vocabulary

@@ -166,6 +166,7 @@ problem =
     .rule_group_order = List each group exactly once.
     .rule_once = Give { $kind } exactly once.
     .rule_months_36 = Enter a number of months from 1 to 36.
+    .rule_secure_unit_age = Enter an age from 0 to 17.
     .rule_distance = Must be greater than the full-marks distance (and both at least 0).
     .rule_day_rate = Must be greater than the low day rate.
     .import_value = The value “{ $value }” cannot be used here.
