@@ -422,6 +422,49 @@ db_test!(every_figure_matches_the_hand_worked_history, |app| {
         later["overdue_visits"].as_u64().unwrap() + later["overdue_reviews"].as_u64().unwrap(),
         listed as u64
     );
+    // The figures open onto exactly those items: the dashboard page links each figure to
+    // the list behind it, which holds as many visits and reviews as the figures say.
+    let page = app
+        .client(&app.staff.leader)
+        .get("/dashboard")
+        .await
+        .expect(200)
+        .text;
+    assert!(
+        page.contains("href=\"/dashboard/overdue#visits\""),
+        "{page}"
+    );
+    let behind = app
+        .client(&app.staff.leader)
+        .get("/dashboard/overdue")
+        .await
+        .expect(200)
+        .text;
+    let section = |id: &str| -> usize {
+        let start = behind.find(&format!("id=\"{id}\"")).unwrap();
+        let end = behind[start..].find("</section>").unwrap() + start;
+        behind[start..end].matches("data-visit=").count()
+    };
+    assert_eq!(
+        section("visits") as u64,
+        later["overdue_visits"].as_u64().unwrap()
+    );
+    assert_eq!(
+        section("reviews") as u64,
+        later["overdue_reviews"].as_u64().unwrap()
+    );
+    // Team B's leader sees none of Team A's; an adviser has no dashboard to open.
+    let b = app
+        .client(&app.staff.leader_b)
+        .get("/dashboard/overdue")
+        .await
+        .expect(200)
+        .text;
+    assert_eq!(b.matches("data-visit=").count(), 0);
+    app.client(&app.staff.adviser)
+        .get("/api/v1/dashboard")
+        .await
+        .expect(403);
 });
 
 /// The placement of the child with this name.

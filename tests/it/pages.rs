@@ -220,6 +220,7 @@ db_test!(security_headers_are_on_every_page, |app| {
         (format!("/options/{o}/edit"), Some(&s.consultant)),
         ("/caseload".into(), Some(&s.adviser)),
         ("/dashboard".into(), Some(&s.leader)),
+        ("/dashboard/overdue".into(), Some(&s.leader)),
         ("/week".into(), Some(&s.consultant)),
         ("/team".into(), Some(&s.leader)),
         ("/team/escalated".into(), Some(&s.leader)),

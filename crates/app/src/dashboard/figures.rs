@@ -122,6 +122,14 @@ impl Scope {
     }
 }
 
+/// Whether a placement is counted for `members` (its adviser or consultant is one of them; all
+/// placements when `None`): the one rule the figures and the lists behind them share.
+pub(super) fn in_unit(members: Option<&[i64]>, p: &Placement) -> bool {
+    members.is_none_or(|m| {
+        m.contains(&p.adviser_id) || p.consultant_id.is_some_and(|c| m.contains(&c))
+    })
+}
+
 /// Works out every figure for the placements whose adviser or consultant is one of `members`
 /// (all placements when `None`).
 pub(super) async fn compute(
@@ -131,15 +139,10 @@ pub(super) async fn compute(
     members: Option<&[i64]>,
 ) -> Result<Dashboard> {
     let conn = app.db().conn();
-    let in_unit = |p: &Placement| {
-        members.is_none_or(|m| {
-            m.contains(&p.adviser_id) || p.consultant_id.is_some_and(|c| m.contains(&c))
-        })
-    };
     let placements: Vec<_> = kith_store::placements::all(conn)
         .await?
         .into_iter()
-        .filter(in_unit)
+        .filter(|p| in_unit(members, p))
         .collect();
     let ids = placements
         .iter()
@@ -537,7 +540,7 @@ async fn caseloads(app: &App, scope: &Scope) -> Result<(Vec<Caseload>, Vec<Casel
 }
 
 /// Whether a placement runs on `day`: started by then and not ended before it.
-fn is_current_on(p: &Placement, day: NaiveDate) -> bool {
+pub(super) fn is_current_on(p: &Placement, day: NaiveDate) -> bool {
     p.start_date <= day && p.end_date.is_none_or(|e| e >= day)
 }
 

@@ -6,8 +6,10 @@
 //! municipality. Only counts, shares and medians leave this module, never a child.
 
 mod figures;
+mod overdue;
 
 pub use figures::{Caseload, Dashboard, FormCount, LeadTime, MonthOfStarts};
+pub use overdue::{OverdueView, overdue};
 
 use chrono::NaiveDate;
 use kith_domain::metrics::Period;
@@ -37,17 +39,7 @@ pub async fn dashboard(app: &App, actor: &Actor, params: &DashboardParams) -> Re
         to,
     };
     crate::validate::period(period.from, period.to)?;
-    let units = units_for(actor, params.unit)?;
-    let members = match &units {
-        None => None,
-        Some(units) => {
-            let mut m = Vec::new();
-            for u in units {
-                m.extend(kith_store::figures::unit_members(app.db().conn(), *u).await?);
-            }
-            Some(m)
-        }
-    };
+    let members = members_for(app, actor, params.unit).await?;
     let mut d = figures::compute(app, period, today, members.as_deref()).await?;
     d.unit = params.unit;
     let mine = actor.unit_ids();
@@ -57,6 +49,18 @@ pub async fn dashboard(app: &App, actor: &Actor, params: &DashboardParams) -> Re
         .filter(|u| actor.has(Role::Admin) || mine.contains(&u.id.0))
         .collect();
     Ok(d)
+}
+
+/// The people whose placements an actor's dashboard counts (`None`: everyone).
+async fn members_for(app: &App, actor: &Actor, unit: Option<UnitId>) -> Result<Option<Vec<i64>>> {
+    let Some(units) = units_for(actor, unit)? else {
+        return Ok(None);
+    };
+    let mut m = Vec::new();
+    for u in units {
+        m.extend(kith_store::figures::unit_members(app.db().conn(), u).await?);
+    }
+    Ok(Some(m))
 }
 
 /// The units an actor's dashboard covers (`None`: everything).

@@ -1,5 +1,6 @@
 //! The case adviser's caseload (each placement with its goals' state and signals, the most
-//! urgent first) and the leader's momentum dashboard with its charts.
+//! urgent first), the leader's momentum dashboard with its charts, and the overdue items
+//! behind its "overdue now" figures.
 
 use askama::Template;
 use askama_web::WebTemplate;
@@ -8,11 +9,12 @@ use axum::extract::State;
 use axum::response::IntoResponse;
 use axum::routing::get;
 use kith_app::caseload::CaseloadEntry;
-use kith_app::dashboard::{Dashboard, DashboardParams};
+use kith_app::dashboard::{Dashboard, DashboardParams, OverdueView};
 use kith_domain::PlacementForm;
 use kith_domain::goals::StaySignal;
 
 use super::ctx::PageQuery;
+use super::visits::VisitLines;
 use super::{Ctx, PageActor, PageResult, fail};
 use crate::AppState;
 use crate::charts::{FORM_COLOURS, bars_with_limit, stacked_bars};
@@ -21,6 +23,7 @@ pub fn router() -> Router<AppState> {
     Router::new()
         .route("/caseload", get(caseload))
         .route("/dashboard", get(dashboard))
+        .route("/dashboard/overdue", get(overdue))
 }
 
 #[derive(Template, WebTemplate)]
@@ -90,6 +93,14 @@ impl DashboardPage {
     fn selected(&self, unit: &kith_domain::UnitId) -> bool {
         self.d.unit == Some(*unit)
     }
+
+    /// The unit shown, as the query of a list behind a figure (`?unit=3`, or nothing).
+    fn unit_query(&self) -> String {
+        self.d
+            .unit
+            .map(|u| format!("?unit={u}"))
+            .unwrap_or_default()
+    }
 }
 
 async fn dashboard(
@@ -130,4 +141,33 @@ async fn dashboard(
         caseload_chart,
     }
     .into_response())
+}
+
+#[derive(Template, WebTemplate)]
+#[template(path = "pages/overdue.html")]
+struct OverduePage {
+    ctx: Ctx,
+    o: OverdueView,
+}
+
+impl VisitLines for OverduePage {
+    fn ctx(&self) -> &Ctx {
+        &self.ctx
+    }
+}
+
+#[derive(Debug, serde::Deserialize)]
+struct OverdueQuery {
+    unit: Option<kith_domain::UnitId>,
+}
+
+async fn overdue(
+    State(s): State<AppState>,
+    PageActor { actor, ctx }: PageActor,
+    PageQuery(q): PageQuery<OverdueQuery>,
+) -> PageResult {
+    let o = kith_app::dashboard::overdue(s.app(), &actor, q.unit)
+        .await
+        .map_err(fail(&ctx))?;
+    Ok(OverduePage { ctx, o }.into_response())
 }

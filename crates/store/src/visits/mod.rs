@@ -51,6 +51,8 @@ pub struct VisitFilter {
     pub assignee_in: Option<Vec<i64>>,
     /// Only items escalated to a leader in this span of time (from, before).
     pub escalated_between: Option<(DateTime<Utc>, DateTime<Utc>)>,
+    /// Only items of these placements.
+    pub placement_in: Option<Vec<i64>>,
 }
 
 /// A page of items in the scope, by planned day then id.
@@ -83,6 +85,9 @@ pub async fn list<C: ConnectionTrait>(
         q = q
             .filter(visit::Column::Status.eq(VisitStatus::Planned.as_str()))
             .filter(visit::Column::ClosesOn.lt(day));
+    }
+    if let Some(ids) = &filter.placement_in {
+        q = q.filter(visit::Column::PlacementId.is_in(ids.iter().copied()));
     }
     if let Some(people) = &filter.assignee_in {
         q = q.filter(visit::Column::AssigneeId.is_in(people.iter().copied()));

@@ -528,6 +528,12 @@ year =
     .wheel = De næste tolv måneder
     .recorded = Besøget er registreret, og det næste er planlagt.
 
+overdue_list =
+    .title = Overskredet nu
+    .intro = De besøg og opfølgninger, som dashboardets tal for "overskredet nu" tæller: planlagt, fristen er passeret, i en anbringelse, der stadig løber. Åbn en opgave for at se, hvem der har den.
+    .back = Tilbage til dashboardet
+    .none = Intet er overskredet.
+
 escalated =
     .title = Sendt videre til dig
     .intro = Lovpligtige opgaver i dit team, der var mere end { $days ->

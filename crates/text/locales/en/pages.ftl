@@ -528,6 +528,12 @@ year =
     .wheel = The next twelve months
     .recorded = The visit is recorded and the next one planned.
 
+overdue_list =
+    .title = Overdue now
+    .intro = The visits and reviews the dashboard's "overdue now" figures count: planned, past their deadline, in a placement still running. Open one to see who holds it.
+    .back = Back to the dashboard
+    .none = Nothing is overdue.
+
 escalated =
     .title = Escalated to you
     .intro = Statutory items in your team that were more than { $days ->
