@@ -606,3 +606,60 @@ db_test!(
         assert_eq!(rules["matching"]["secure_unit_min_age"], 14);
     }
 );
+
+db_test!(
+    a_leaders_caseload_is_the_teams_filterable_by_person_and_paged,
+    |app| {
+        // 51 placements of Alma's children, followed up by Karl the consultant.
+        for i in 0..51 {
+            kith_tests::wheel::place(&app, &format!("Barn {i:02}"), "2026-12-01").await;
+        }
+        let http = danish(&app, &app.staff.leader).await;
+        let get = async |path: &str| {
+            let r = http
+                .get(format!("{}{path}", app.base))
+                .send()
+                .await
+                .unwrap();
+            (r.status().as_u16(), r.text().await.unwrap())
+        };
+        let rows = |html: &str| html.matches("<tr data-placement=").count();
+        // The leader leads Team A and the foster-care unit: the teams' placements, 50 a page.
+        let (_, first) = get("/caseload").await;
+        assert!(first.contains("<h1>Teamets anbringelser</h1>"), "{first}");
+        assert!(first.contains("51 anbringelser · side 1 af 2"));
+        assert_eq!(rows(&first), 50);
+        assert!(first.contains("href=\"/caseload?page=2\""));
+        let (_, second) = get("/caseload?page=2").await;
+        assert_eq!(rows(&second), 1);
+        // The filter offers the teams' people; one person's placements only.
+        assert!(first.contains(&format!(
+            "<option value=\"{}\">Alma Adviser</option>",
+            app.staff.adviser.id
+        )));
+        let (_, alma) = get(&format!("/caseload?person={}", app.staff.adviser.id)).await;
+        assert!(alma.contains("51 anbringelser"));
+        let (_, anders) = get(&format!("/caseload?person={}", app.staff.adviser2.id)).await;
+        assert!(anders.contains("0 anbringelser"), "{anders}");
+        assert_eq!(rows(&anders), 0);
+        // A unit the leader does not lead is not found.
+        let units = kith_store::units::all(app.app.db().conn()).await.unwrap();
+        let other = units.iter().find(|u| u.name == "Team B").unwrap().id;
+        let (status, _) = get(&format!("/caseload?unit={other}")).await;
+        assert_eq!(status, 404);
+        // An adviser's caseload stays her own, with no filter.
+        let (_, own) = get("/caseload").await;
+        assert!(own.contains("Teamets"));
+        let mine = danish_adviser(&app).await;
+        let html = mine
+            .get(format!("{}/caseload", app.base))
+            .send()
+            .await
+            .unwrap()
+            .text()
+            .await
+            .unwrap();
+        assert!(html.contains("<h1>Mine anbringelser</h1>"));
+        assert!(!html.contains("id=\"person\""));
+    }
+);

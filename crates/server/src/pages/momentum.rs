@@ -8,7 +8,7 @@ use axum::Router;
 use axum::extract::State;
 use axum::response::IntoResponse;
 use axum::routing::get;
-use kith_app::caseload::CaseloadEntry;
+use kith_app::caseload::{CaseloadPage as Caseload, CaseloadParams};
 use kith_app::dashboard::{Dashboard, DashboardParams, OverdueView};
 use kith_domain::PlacementForm;
 use kith_domain::goals::StaySignal;
@@ -30,7 +30,8 @@ pub fn router() -> Router<AppState> {
 #[template(path = "pages/caseload.html")]
 struct CaseloadPage {
     ctx: Ctx,
-    entries: Vec<CaseloadEntry>,
+    c: Caseload,
+    q: CaseloadParams,
 }
 
 impl CaseloadPage {
@@ -41,13 +42,46 @@ impl CaseloadPage {
     fn since(&self, s: &StaySignal) -> String {
         self.ctx.date(&s.since())
     }
+
+    /// The address of another page of the same filter.
+    fn page_url(&self, page: usize) -> String {
+        let mut q = vec![format!("page={page}")];
+        if let Some(u) = self.q.unit {
+            q.push(format!("unit={u}"));
+        }
+        if let Some(p) = self.q.person {
+            q.push(format!("person={p}"));
+        }
+        format!("/caseload?{}", q.join("&"))
+    }
+
+    fn is_unit(&self, u: &kith_domain::UnitId) -> bool {
+        self.q.unit == Some(*u)
+    }
+
+    fn is_person(&self, p: &kith_domain::UserId) -> bool {
+        self.q.person == Some(*p)
+    }
+
+    /// A leader's caseload is the teams', not their own.
+    fn title_key(&self) -> &'static str {
+        if self.c.people.is_empty() {
+            "caseload.title"
+        } else {
+            "caseload.title_team"
+        }
+    }
 }
 
-async fn caseload(State(s): State<AppState>, PageActor { actor, ctx }: PageActor) -> PageResult {
-    let entries = kith_app::caseload::caseload(s.app(), &actor)
+async fn caseload(
+    State(s): State<AppState>,
+    PageActor { actor, ctx }: PageActor,
+    PageQuery(q): PageQuery<CaseloadParams>,
+) -> PageResult {
+    let c = kith_app::caseload::caseload_page(s.app(), &actor, &q)
         .await
         .map_err(fail(&ctx))?;
-    Ok(CaseloadPage { ctx, entries }.into_response())
+    Ok(CaseloadPage { ctx, c, q }.into_response())
 }
 
 #[derive(Template, WebTemplate)]

@@ -746,6 +746,15 @@ caseload =
     .no_goals = Ingen aktive mål
     .of = af
     .moving = i bevægelse (90 dage)
+    .title_team = Teamets anbringelser
+    .unit = Team
+    .person = Rådgiver eller konsulent
+    .placements = anbringelser
+    .page = side
+    .of_pages = af
+    .pages = Sider
+    .previous = ← Forrige side
+    .next = Næste side →
 
 dash =
     .title = Overblik over fremdrift

@@ -746,6 +746,15 @@ caseload =
     .no_goals = No active goals
     .of = of
     .moving = moving (90 days)
+    .title_team = The teams' placements
+    .unit = Team
+    .person = Adviser or consultant
+    .placements = placements
+    .page = page
+    .of_pages = of
+    .pages = Pages
+    .previous = ← Previous page
+    .next = Next page →
 
 dash =
     .title = Momentum dashboard
