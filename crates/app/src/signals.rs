@@ -23,6 +23,14 @@ pub(crate) async fn signals_of(
     let ids: Vec<i64> = current.iter().map(|p| p.id).collect();
     let conn = app.db().conn();
     let last = kith_store::goals::last_progress(conn, &ids).await?;
+    let mut quiet: HashMap<i64, Vec<chrono::NaiveDate>> = HashMap::new();
+    for (placement, set, moved) in kith_store::goals::active_goal_activity(conn, &ids).await? {
+        let set = set.with_timezone(&crate::TIME_ZONE).date_naive();
+        quiet
+            .entry(placement)
+            .or_default()
+            .push(moved.map_or(set, |m| m.max(set)));
+    }
     let reviews = kith_store::visits::next_review_due(conn, &ids).await?;
     let rules = StayRules::default();
     Ok(current
@@ -33,6 +41,7 @@ pub(crate) async fn signals_of(
                 planned_end: p.planned_end_date,
                 has_exit_plan: p.exit_plan.is_some(),
                 last_progress: last.get(&p.id).copied(),
+                goals_quiet_from: quiet.remove(&p.id).unwrap_or_default(),
                 review_due: reviews.get(&p.id).copied(),
             };
             (p.id, stay_signals(&facts, &rules, today))

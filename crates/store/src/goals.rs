@@ -216,6 +216,45 @@ pub async fn last_progress<C: ConnectionTrait>(
     Ok(out)
 }
 
+/// Each active goal of the placements, with when it was set and the last day progress was
+/// recorded on it: (placement, set at, last progress).
+pub async fn active_goal_activity<C: ConnectionTrait>(
+    conn: &C,
+    placement_ids: &[i64],
+) -> Result<Vec<(i64, DateTime<Utc>, Option<NaiveDate>)>> {
+    let mut out = Vec::new();
+    for chunk in placement_ids.chunks(crate::IN_LIST_CHUNK) {
+        let goals: Vec<(i64, i64, DateTime<Utc>)> = goal::Entity::find()
+            .select_only()
+            .column(goal::Column::Id)
+            .column(goal::Column::PlacementId)
+            .column(goal::Column::CreatedAt)
+            .filter(goal::Column::PlacementId.is_in(chunk.iter().copied()))
+            .filter(goal::Column::Status.eq(kith_domain::goals::GoalStatus::Active.as_str()))
+            .into_tuple()
+            .all(conn)
+            .await?;
+        let last: HashMap<i64, NaiveDate> = goal_progress::Entity::find()
+            .select_only()
+            .column(goal_progress::Column::GoalId)
+            .column_as(goal_progress::Column::RecordedOn.max(), "last")
+            .filter(goal_progress::Column::PlacementId.is_in(chunk.iter().copied()))
+            .group_by(goal_progress::Column::GoalId)
+            .into_tuple::<(i64, Option<NaiveDate>)>()
+            .all(conn)
+            .await?
+            .into_iter()
+            .filter_map(|(g, d)| d.map(|d| (g, d)))
+            .collect();
+        out.extend(
+            goals
+                .into_iter()
+                .map(|(id, placement, set)| (placement, set, last.get(&id).copied())),
+        );
+    }
+    Ok(out)
+}
+
 /// A recorded review's decision.
 #[derive(Debug, Clone)]
 pub struct NewReview {

@@ -36,6 +36,10 @@ pub struct StayFacts {
     pub has_exit_plan: bool,
     /// The last day progress was recorded on any of the placement's goals.
     pub last_progress: Option<NaiveDate>,
+    /// For each active goal, the day it has been quiet since: its last progress, else the day
+    /// it was set. One goal moving does not hide two that are flat; without active goals the
+    /// placement's last progress counts.
+    pub goals_quiet_from: Vec<NaiveDate>,
     /// The due date of the oldest plan review not yet held, if any.
     pub review_due: Option<NaiveDate>,
 }
@@ -49,7 +53,8 @@ pub enum StaySignal {
     PastPlannedEnd { since: NaiveDate },
     /// The end is near and no exit plan is recorded: since the day the window opened.
     EndingWithoutExitPlan { since: NaiveDate },
-    /// No progress on any goal for the rule's days: since the day that became true.
+    /// No progress on a goal for the rule's days (the flattest goal): since the day that
+    /// became true.
     NoProgress { since: NaiveDate },
     /// A plan review is overdue: since the day after it was due.
     ReviewOverdue { since: NaiveDate },
@@ -102,8 +107,15 @@ pub fn stay_signals(facts: &StayFacts, rules: &StayRules, today: NaiveDate) -> V
             }
         }
     }
-    // Progress counts from the last entry, or from the start when there is none.
-    let quiet_from = facts.last_progress.unwrap_or(facts.start).max(facts.start);
+    // Each active goal counts from its last entry (or from when it was set); the flattest
+    // decides. Without active goals: the last entry on any, or the start.
+    let quiet_from = facts
+        .goals_quiet_from
+        .iter()
+        .min()
+        .copied()
+        .unwrap_or_else(|| facts.last_progress.unwrap_or(facts.start))
+        .max(facts.start);
     let quiet_since = quiet_from + Days::new(u64::from(rules.no_progress_days));
     if today >= quiet_since {
         out.push(StaySignal::NoProgress { since: quiet_since });

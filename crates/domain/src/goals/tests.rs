@@ -135,6 +135,7 @@ fn stay(planned_end: &str) -> StayFacts {
         planned_end: Some(d(planned_end)),
         has_exit_plan: false,
         last_progress: Some(d("2027-03-01")),
+        goals_quiet_from: vec![],
         review_due: None,
     }
 }
@@ -173,6 +174,7 @@ fn a_stay_not_yet_begun_is_not_yet_ending() {
         planned_end: Some(d("2026-03-20")),
         has_exit_plan: false,
         last_progress: None,
+        goals_quiet_from: vec![],
         review_due: None,
     };
     let rules = StayRules::default();
@@ -245,6 +247,7 @@ proptest! {
             planned_end: Some(start + chrono::Days::new(len)),
             has_exit_plan: exit,
             last_progress: progress.map(|p| base + chrono::Days::new(p)),
+            goals_quiet_from: vec![],
             review_due: review.map(|r| base + chrono::Days::new(r)),
         };
         let today = base + chrono::Days::new(look);
@@ -273,6 +276,7 @@ fn a_placement_without_a_planned_end_has_only_progress_and_review_signals() {
         planned_end: None,
         has_exit_plan: false,
         last_progress: Some(d("2027-03-01")),
+        goals_quiet_from: vec![],
         review_due: Some(d("2027-04-04")),
     };
     // 1 March + 60 days = 30 April; the review was due 4 April, overdue from 5 April.
@@ -301,4 +305,25 @@ fn signal_codes_are_what_the_api_writes() {
         let json = serde_json::to_value(s).unwrap();
         assert_eq!(json["signal"], s.code());
     }
+}
+
+#[test]
+fn one_goal_moving_does_not_hide_two_that_are_flat() {
+    // A stay from 4 January 2027 with three goals set that day. Progress on one on 1 March;
+    // the other two never move. 60 days after 4 January is 5 March: from then the two flat
+    // goals signal, though the placement as a whole had progress on 1 March.
+    let mut f = stay("2027-07-04");
+    f.has_exit_plan = true;
+    f.goals_quiet_from = vec![d("2027-03-01"), d("2027-01-04"), d("2027-01-04")];
+    let rules = StayRules::default();
+    assert!(stay_signals(&f, &rules, d("2027-03-04")).is_empty());
+    assert_eq!(
+        stay_signals(&f, &rules, d("2027-03-05")),
+        vec![StaySignal::NoProgress {
+            since: d("2027-03-05")
+        }]
+    );
+    // When all three have moved since, the signal is gone.
+    f.goals_quiet_from = vec![d("2027-03-01"), d("2027-02-20"), d("2027-02-25")];
+    assert!(stay_signals(&f, &rules, d("2027-03-15")).is_empty());
 }
