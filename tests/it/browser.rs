@@ -122,6 +122,26 @@ async fn demo_roles_land_on_their_work(engine: kith_tests::Engine) {
             b.screenshot_to_docs("child").await;
         }
         if email == "consultant@kith.test" {
+            // The demo consultant holds an agreement made at a visit, already overdue: on
+            // the week, flagged, with its one-click "Udført".
+            let agreements = b
+                .client
+                .find_all(Locator::Css("#agreements li.agreement.state-overdue"))
+                .await
+                .unwrap();
+            assert!(!agreements.is_empty(), "the consultant's overdue agreement");
+            b.client
+                .execute(
+                    "document.getElementById('agreements').scrollIntoView()",
+                    vec![],
+                )
+                .await
+                .unwrap();
+            b.screenshot_to_docs("agreements").await;
+            b.client
+                .execute("window.scrollTo(0, 0)", vec![])
+                .await
+                .unwrap();
             // The year of the first placement on the week.
             b.click(Locator::Css("li.visit .visit-who a")).await;
             b.client

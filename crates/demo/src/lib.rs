@@ -7,6 +7,7 @@
 //! day and always looks current (ages, start dates). Every demo user has the same password,
 //! and to load quickly they share one argon2 hash (fine for a demo, never for real users).
 
+mod agreements;
 mod children;
 mod history;
 mod names;
@@ -62,6 +63,7 @@ pub async fn load(app: &App) -> Result<DemoSummary> {
     let placed = placements::seed(&mut s, &mut children.all, &mut options).await?;
     placements::history(&mut s, &placed).await?;
     placements::waiting(&mut s, &children.all, &options).await?;
+    agreements::seed(&mut s, &staff, &placed).await?;
     kith_store::audit::append(s.conn, &s.audit, s.now).await?;
     tx.commit().await.map_err(StoreError::from)?;
     kith_app::wheel::plan::plan_placements(app, None).await?;

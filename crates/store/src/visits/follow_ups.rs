@@ -110,6 +110,25 @@ pub async fn close_follow_ups<C: ConnectionTrait>(
     Ok(res.rows_affected as usize)
 }
 
+/// The last held item of a placement (where the demo makes its agreements).
+pub async fn last_held_visit<C: ConnectionTrait>(
+    conn: &C,
+    placement_id: i64,
+) -> Result<Option<i64>> {
+    use sea_orm::QuerySelect;
+    Ok(visit::Entity::find()
+        .select_only()
+        .column(visit::Column::Id)
+        .filter(visit::Column::PlacementId.eq(placement_id))
+        .filter(visit::Column::Status.eq(VisitStatus::Held.as_str()))
+        .filter(visit::Column::Kind.ne(VisitKind::PlanReview.as_str()))
+        .order_by_desc(visit::Column::HeldOn)
+        .order_by_desc(visit::Column::Id)
+        .into_tuple::<i64>()
+        .one(conn)
+        .await?)
+}
+
 /// One agreement.
 pub async fn follow_up<C: ConnectionTrait>(
     conn: &C,
