@@ -663,3 +663,35 @@ db_test!(
         assert!(!html.contains("id=\"person\""));
     }
 );
+
+db_test!(
+    who_proposed_a_placement_learns_where_the_case_went_not_a_404,
+    |app| {
+        // The match unit proposed Ida's placement; the leader approved it. The case is now the
+        // adviser's and the consultant's: the matcher may no longer open it.
+        let p = kith_tests::wheel::place(&app, "Ida", "2026-12-01").await;
+        let matcher = danish(&app, &app.staff.matcher).await;
+        let r = matcher
+            .get(format!("{}/children/{}", app.base, p.child))
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(r.status(), 200);
+        let html = r.text().await.unwrap();
+        assert!(html.contains("Sagen er gået videre"), "{html}");
+        assert!(html.contains("med start 01.12.2026"), "{html}");
+        assert!(
+            html.contains("/proposals/"),
+            "a link to the proposal it can still read"
+        );
+        assert!(!html.contains("Ida"), "no case content beyond the proposal");
+        // Someone who never had to do with the case still finds nothing.
+        let stranger = danish(&app, &app.staff.adviser_b).await;
+        let r = stranger
+            .get(format!("{}/children/{}", app.base, p.child))
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(r.status(), 404);
+    }
+);

@@ -425,3 +425,38 @@ impl Check for RejectInput {
         p.required("reason", &self.reason, 2000);
     }
 }
+
+/// Where a child's case went for someone who proposed the placement but may no longer open the
+/// case: the approved proposal they can still read. Nothing is told that the proposal does not
+/// already tell its reader.
+#[derive(Debug, Clone, Serialize, utoipa::ToSchema)]
+pub struct CaseMoved {
+    pub proposal_id: ProposalId,
+    /// The day the placement was decided.
+    pub decided_on: Option<NaiveDate>,
+    pub start_date: NaiveDate,
+}
+
+/// The approved proposal for `child` that the actor may read (made or decided by them, or for
+/// a child in their reach), if any: the page a person reaches instead of "not found" when the
+/// case left their hands at the approval.
+pub async fn case_moved(app: &App, actor: &Actor, child: ChildId) -> Result<Option<CaseMoved>> {
+    let scope = policy::child_read_scope(actor);
+    let page = kith_store::proposals::list(
+        app.db().conn(),
+        &ProposalFilter {
+            status: Some(ProposalStatus::Approved.as_str().to_owned()),
+            child_id: Some(child.0),
+            scope: Some((scope, actor.id.0)),
+        },
+        kith_store::PageRequest::first(1),
+    )
+    .await?;
+    Ok(page.items.into_iter().next().map(|p| CaseMoved {
+        proposal_id: ProposalId(p.id),
+        decided_on: p
+            .decided_at
+            .map(|t| t.with_timezone(&crate::TIME_ZONE).date_naive()),
+        start_date: p.start_date,
+    }))
+}

@@ -142,6 +142,13 @@ level =
     .moderate = Moderat
     .severe = Svær
 
+case_moved =
+    .title = Sagen er gået videre
+    .text = Barnet er anbragt efter indstilling #{ $id }, godkendt { $decided }, med start { $start }. Barnets rådgiver og plejefamiliekonsulent følger nu anbringelsen op, og du har ikke længere adgang til sagen.
+    .text_undated = Barnet er anbragt efter indstilling #{ $id }, med start { $start }. Barnets rådgiver og plejefamiliekonsulent følger nu anbringelsen op, og du har ikke længere adgang til sagen.
+    .open_proposal = Åbn indstillingen
+    .waiting = Børn, der venter
+
 children =
     .title = Børn
     .new = Opret barn

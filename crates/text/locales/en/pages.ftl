@@ -142,6 +142,13 @@ level =
     .moderate = Moderate
     .severe = Severe
 
+case_moved =
+    .title = The case has moved on
+    .text = The child was placed after proposal #{ $id }, approved on { $decided }, starting { $start }. The child's case adviser and consultant now follow the placement up, and you no longer have access to the case.
+    .text_undated = The child was placed after proposal #{ $id }, starting { $start }. The child's case adviser and consultant now follow the placement up, and you no longer have access to the case.
+    .open_proposal = Open the proposal
+    .waiting = Children waiting
+
 children =
     .title = Children
     .new = Register a child

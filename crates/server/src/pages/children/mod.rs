@@ -197,10 +197,42 @@ async fn show(
     PageActor { actor, ctx }: PageActor,
     Path(id): Path<i64>,
 ) -> PageResult {
-    let child = kith_app::children::get(s.app(), &actor, ChildId(id))
-        .await
-        .map_err(fail(&ctx))?;
-    Ok(child_page(ctx, child, None, vec![]).into_response())
+    match kith_app::children::get(s.app(), &actor, ChildId(id)).await {
+        Ok(child) => Ok(child_page(ctx, child, None, vec![]).into_response()),
+        // Out of reach: if the case left the reader's hands at a placement they proposed,
+        // say where it went instead of "not found".
+        Err(AppError::NotFound(what)) => {
+            let moved = kith_app::proposals::case_moved(s.app(), &actor, ChildId(id))
+                .await
+                .map_err(fail(&ctx))?;
+            match moved {
+                Some(m) => Ok(CaseMovedPage { ctx, m }.into_response()),
+                None => Err(fail(&ctx)(AppError::NotFound(what))),
+            }
+        }
+        Err(e) => Err(fail(&ctx)(e)),
+    }
+}
+
+/// Where a case went (the reader proposed the placement and may no longer open the case).
+#[derive(Template, WebTemplate)]
+#[template(path = "pages/case_moved.html")]
+struct CaseMovedPage {
+    ctx: Ctx,
+    m: kith_app::proposals::CaseMoved,
+}
+
+impl CaseMovedPage {
+    fn text(&self) -> String {
+        let msg = match self.m.decided_on {
+            Some(d) => kith_domain::Message::new("case_moved.text").date("decided", d),
+            None => kith_domain::Message::new("case_moved.text_undated"),
+        };
+        self.ctx.say(
+            &msg.int("id", self.m.proposal_id.0)
+                .date("start", self.m.start_date),
+        )
+    }
 }
 
 async fn reveal_cpr(
