@@ -695,3 +695,56 @@ db_test!(
         assert_eq!(r.status(), 404);
     }
 );
+
+db_test!(
+    days_off_are_picked_as_dates_and_a_bad_one_is_named_where_it_is,
+    |app| {
+        let http = danish(&app, &app.staff.consultant).await;
+        let page = http
+            .get(format!("{}/me", app.base))
+            .send()
+            .await
+            .unwrap()
+            .text()
+            .await
+            .unwrap();
+        assert!(page.contains("type=\"date\" id=\"days_off-0\""), "{page}");
+        let csrf = csrf_in(&page);
+        let post = async |days: &[&str]| {
+            let mut form = vec![("csrf", csrf.as_str()), ("weekly_visits", "")];
+            form.extend(days.iter().map(|d| ("days_off", *d)));
+            http.post(format!("{}/me/availability", app.base))
+                .form(&form)
+                .send()
+                .await
+                .unwrap()
+        };
+        // Two dates and an empty field: two days off.
+        let r = post(&["2026-12-21", "", "2026-12-28"]).await;
+        assert_eq!(r.status(), 303);
+        let me = app.staff.consultant.id;
+        let days = |from: &str| {
+            let conn = app.app.db().conn();
+            let from = from.parse().unwrap();
+            async move {
+                kith_store::staff_time::days_off(conn, &[me], from)
+                    .await
+                    .unwrap()
+            }
+        };
+        let stored: Vec<String> = days("2026-11-16")
+            .await
+            .iter()
+            .map(|(_, d)| d.to_string())
+            .collect();
+        assert_eq!(stored, ["2026-12-21", "2026-12-28"]);
+        // A date that does not read is named at its field, in Danish, the others kept; nothing
+        // changes.
+        let r = post(&["2026-12-21", "21-12"]).await;
+        assert_eq!(r.status(), 422);
+        let html = r.text().await.unwrap();
+        assert!(html.contains("id=\"days_off-1-error\""), "{html}");
+        assert!(html.contains("value=\"2026-12-21\""));
+        assert_eq!(days("2026-11-16").await.len(), 2);
+    }
+);

@@ -9,7 +9,7 @@ use serde::Serialize;
 
 use super::figures::{in_unit, is_current_on};
 use crate::audit::{self, AuditAction, ChildData};
-use crate::wheel::views::{VisitView, build};
+use crate::wheel::views::{VisitView, longest_overdue_first};
 use crate::{Actor, App, Result, policy};
 
 /// The most items the list shows.
@@ -53,16 +53,7 @@ pub async fn overdue(app: &App, actor: &Actor, unit: Option<UnitId>) -> Result<O
         placement_in: Some(placements),
         ..Default::default()
     };
-    let rows = kith_store::visits::list(
-        conn,
-        &scope,
-        &filter,
-        kith_store::PageRequest::first(MAX_ITEMS),
-    )
-    .await?
-    .items;
-    let mut items = build(app, rows).await?;
-    items.sort_by_key(|v| (v.window.closes_on, v.id));
+    let items = longest_overdue_first(app, &scope, &filter, MAX_ITEMS).await?;
     let (reviews, visits) = items
         .into_iter()
         .partition(|v| v.kind == VisitKind::PlanReview);

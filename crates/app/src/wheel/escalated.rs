@@ -5,7 +5,7 @@ use chrono::{Days, NaiveDate, NaiveTime, TimeZone, Utc};
 use kith_domain::{ChildId, Role};
 use serde::Serialize;
 
-use super::views::{VisitView, build};
+use super::views::{VisitView, longest_overdue_first};
 use crate::audit::{self, AuditAction, ChildData};
 use crate::{Actor, App, AppError, Result, TIME_ZONE, policy};
 
@@ -52,16 +52,8 @@ pub async fn escalated(app: &App, actor: &Actor, on: Option<NaiveDate>) -> Resul
         escalated_between: Some((start(on)?, start(on + Days::new(1))?)),
         ..Default::default()
     };
-    let rows = kith_store::visits::list(
-        conn,
-        &policy::visit_scope(actor),
-        &filter,
-        kith_store::PageRequest::first(MAX_ITEMS),
-    )
-    .await?
-    .items;
-    let mut items = build(app, rows).await?;
-    items.sort_by_key(|v| (v.window.closes_on, v.id));
+    let scope = policy::visit_scope(actor);
+    let items = longest_overdue_first(app, &scope, &filter, MAX_ITEMS).await?;
     audit::read(
         app,
         actor,

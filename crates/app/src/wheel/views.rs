@@ -242,3 +242,20 @@ pub(crate) fn follow_up_view(f: visit_follow_up::Model) -> FollowUpView {
         closing_note: f.closing_note,
     }
 }
+
+/// The items in `scope` that `filter` picks (at most `limit`), as views, the longest overdue
+/// first: the lists a leader opens from an e-mail or a figure. The caller audits them.
+pub(crate) async fn longest_overdue_first(
+    app: &App,
+    scope: &kith_store::scope::VisitScope,
+    filter: &kith_store::visits::VisitFilter,
+    limit: u64,
+) -> Result<Vec<VisitView>> {
+    let page = kith_store::PageRequest::first(limit);
+    let rows = kith_store::visits::list(app.db().conn(), scope, filter, page)
+        .await?
+        .items;
+    let mut items = build(app, rows).await?;
+    items.sort_by_key(|v| (v.window.closes_on, v.id));
+    Ok(items)
+}

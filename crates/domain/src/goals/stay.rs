@@ -53,8 +53,7 @@ pub enum StaySignal {
     PastPlannedEnd { since: NaiveDate },
     /// The end is near and no exit plan is recorded: since the day the window opened.
     EndingWithoutExitPlan { since: NaiveDate },
-    /// No progress on a goal for the rule's days (the flattest goal): since the day that
-    /// became true.
+    /// No progress on some active goal for the rule's days: since the day that became true.
     NoProgress { since: NaiveDate },
     /// A plan review is overdue: since the day after it was due.
     ReviewOverdue { since: NaiveDate },
