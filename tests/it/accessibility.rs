@@ -5,42 +5,27 @@
 
 use fantoccini::Locator;
 use fantoccini::key::Key;
+use kith_tests::a11y::{
+    open_every_section, press, title_problem, violations, weak_focus_rings, zoom,
+};
 use kith_tests::browser::{Browser, replaced};
-use serde_json::Value;
 
-const AXE: &str = include_str!("../vendor/axe-core/axe.min.js");
-
-/// The serious and critical violations on the current page, as "rule: targets" lines.
-async fn violations(b: &Browser) -> Vec<String> {
-    b.client.execute(AXE, vec![]).await.expect("axe loads");
-    let found = b
-        .client
-        .execute_async(
-            "const done = arguments[arguments.length - 1];
-             axe.run(document, {resultTypes: ['violations']}).then(r => done(
-               r.violations
-                 .filter(v => v.impact === 'serious' || v.impact === 'critical')
-                 .map(v => v.id + ': ' + v.nodes.slice(0, 3).map(n => n.target.join(' ')).join(' | '))
-             ), e => done(['axe failed: ' + e]));",
-            vec![],
-        )
-        .await
-        .expect("axe runs");
-    match found {
-        Value::Array(v) => v
-            .into_iter()
-            .map(|x| x.as_str().unwrap_or("").to_owned())
-            .collect(),
-        other => vec![format!("unexpected axe result {other}")],
-    }
-}
-
-/// Opens `path`, or the first link matching `follow` on the page before, and checks it.
+/// Opens `step` and checks the page three ways: axe as it loads; its title against its
+/// heading; and axe again with every collapsed section open at 200 % zoom.
 async fn check(b: &Browser, base: &str, who: &str, step: &str, found: &mut Vec<String>) {
     let path = kith_tests::journeys::walk(b, base, who, step).await;
     for v in violations(b).await {
         found.push(format!("{who} {path}: {v}"));
     }
+    if let Some(t) = title_problem(b).await {
+        found.push(format!("{who} {path}: {t}"));
+    }
+    open_every_section(b).await;
+    zoom(b, true).await;
+    for v in violations(b).await {
+        found.push(format!("{who} {path} (opened, 200 %): {v}"));
+    }
+    zoom(b, false).await;
 }
 
 /// Every page template (`web/templates/pages`), on the pages where each role uses it.
@@ -104,16 +89,6 @@ async fn every_page_of_every_role_passes_axe_on_sqlite() {
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn every_page_of_every_role_passes_axe_on_postgres() {
     every_page_of_every_role_passes_axe(kith_tests::Engine::Postgres).await;
-}
-
-/// Presses and releases one key, wherever the focus is (as a person at the keyboard would).
-async fn press(b: &Browser, key: Key) {
-    use fantoccini::actions::{InputSource, KeyAction, KeyActions};
-    let c: char = key.into();
-    let actions = KeyActions::new("keyboard".to_owned())
-        .then(KeyAction::Down { value: c })
-        .then(KeyAction::Up { value: c });
-    b.client.perform_actions(actions).await.expect("key press");
 }
 
 /// The focused element's tag, name attribute, href and text.
@@ -283,4 +258,40 @@ async fn every_role_walks_its_main_journey_by_keyboard() {
         }
         b.close().await;
     }
+}
+
+/// The focus ring stands out wherever the keyboard lands: on the dark header, on the page, on
+/// cards, buttons and fields — at least 3:1 against what lies beside it (WCAG 1.4.11).
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_focus_ring_stands_out_wherever_it_lands() {
+    let demo = kith_tests::DemoApp::spawn(kith_tests::Engine::Sqlite).await;
+    let b = Browser::start().await;
+    b.login(&demo.base, "consultant@kith.test", kith_demo::DEMO_PASSWORD)
+        .await;
+    let mut weak = Vec::new();
+    for path in ["/week", "/me"] {
+        b.client
+            .goto(&format!("{}{path}", demo.base))
+            .await
+            .unwrap();
+        weak.extend(weak_focus_rings(&b, 40).await);
+    }
+    assert!(weak.is_empty(), "weak focus rings:\n{}", weak.join("\n"));
+    // The check itself works: past the header, a ring as pale as the page's lines is reported.
+    b.client.goto(&format!("{}/week", demo.base)).await.unwrap();
+    for _ in 0..12 {
+        press(&b, Key::Tab).await;
+    }
+    b.client
+        .execute(
+            "document.documentElement.style.setProperty('--ink', '#d5dbd9');",
+            vec![],
+        )
+        .await
+        .unwrap();
+    assert!(
+        !weak_focus_rings(&b, 3).await.is_empty(),
+        "a pale ring on the page is found weak"
+    );
+    b.close().await;
 }

@@ -301,6 +301,7 @@ async fn forms_tell_mistakes_in_the_readers_language(engine: kith_tests::Engine)
                 .is_empty(),
             "the date field has no error"
         );
+        error_state_is_accessible(&b, "progress").await;
         if lang == "da" {
             b.screenshot_to_docs("form-errors-progress-da").await;
         }
@@ -338,11 +339,23 @@ async fn forms_tell_mistakes_in_the_readers_language(engine: kith_tests::Engine)
         assert_eq!(error_next_to(&b, "name").await, name_error, "{lang}");
         assert_eq!(value_of(&b, "languages").await, "da, ar");
         assert_eq!(value_of(&b, "birth_date").await, "2014-03-15");
+        error_state_is_accessible(&b, "new child").await;
         if lang == "da" {
             b.screenshot_to_docs("form-errors-da").await;
         }
         b.close().await;
     }
+}
+
+/// A form in its error state: every message tied to its field (`aria-invalid`,
+/// `aria-describedby`), the focus on the summary of problems, and no axe violation with the
+/// page's collapsed sections open.
+async fn error_state_is_accessible(b: &Browser, what: &str) {
+    let untied = kith_tests::a11y::untied_errors(b).await;
+    assert!(untied.is_empty(), "{what}: {untied:?}");
+    kith_tests::a11y::open_every_section(b).await;
+    let found = kith_tests::a11y::violations(b).await;
+    assert!(found.is_empty(), "{what}: {found:?}");
 }
 
 /// A demo user logged in, reading `lang` (switched on the page as a person would).
@@ -418,6 +431,7 @@ async fn every_role_is_told_its_mistakes(engine: kith_tests::Engine) {
         );
         let no = b.client.find(Locator::Id("seen_no")).await.unwrap();
         assert_eq!(no.prop("checked").await.unwrap().as_deref(), Some("true"));
+        error_state_is_accessible(&b, "visit record").await;
         if lang == "da" {
             b.screenshot_to_docs("form-errors-visit-da").await;
         }
@@ -429,6 +443,7 @@ async fn every_role_is_told_its_mistakes(engine: kith_tests::Engine) {
         walk(&b, &demo.base, "leader", "follow #proposals tbody tr a").await;
         submit_form_of(&b, "reason").await;
         assert_eq!(error_next_to(&b, "reason").await, required, "{lang}");
+        error_state_is_accessible(&b, "rejection").await;
         b.close().await;
 
         // The administrator registers a user with a mistyped address.
@@ -441,6 +456,7 @@ async fn every_role_is_told_its_mistakes(engine: kith_tests::Engine) {
         assert_eq!(error_next_to(&b, "email").await, email, "{lang}");
         assert_eq!(value_of(&b, "name").await, "Ny Medarbejder");
         assert_eq!(value_of(&b, "email").await, "ny.medarbejder(at)kith.test");
+        error_state_is_accessible(&b, "new user").await;
         b.close().await;
     }
 }

@@ -6,6 +6,7 @@
 //! - [`browser`]: Chromium through chromedriver (Debian's packages), for page tests.
 //! - [`logs`]: every log line the suite produces, for the privacy detector.
 
+pub mod a11y;
 pub mod browser;
 pub mod fixtures;
 pub mod journeys;

@@ -77,6 +77,17 @@ struct MatchPage {
 }
 
 impl MatchPage {
+    /// The children being matched, named in the heading and the page title.
+    fn child_names(&self) -> String {
+        let names: Vec<&str> = self
+            .view
+            .units
+            .iter()
+            .flat_map(|u| u.children.iter().map(|c| c.name.as_str()))
+            .collect();
+        names.join(", ")
+    }
+
     fn bar(&self, r: &RankedView) -> Vec<Segment> {
         segments(&r.contributions)
     }
