@@ -25,6 +25,7 @@ mod m20261123_000013_audit_by_child;
 mod m20261201_000014_perimeter;
 mod m20261202_000015_need_texts;
 mod m20261202_000016_agreement_tasks;
+mod m20261203_000017_form_drafts;
 
 /// All migrations in order.
 #[derive(Debug)]
@@ -50,6 +51,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261201_000014_perimeter::Migration),
             Box::new(m20261202_000015_need_texts::Migration),
             Box::new(m20261202_000016_agreement_tasks::Migration),
+            Box::new(m20261203_000017_form_drafts::Migration),
         ]
     }
 }

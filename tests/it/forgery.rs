@@ -2,6 +2,7 @@
 //! the session, the `Origin` check on every change, exports refused cross-site, cookies flagged
 //! `Secure` behind TLS; and the redirect after login kept on Kith (finding 8).
 
+use kith_tests::web::csrf_in;
 use kith_tests::{TEST_PASSWORD, TestApp, db_test, db_test_with};
 use serde_json::json;
 
@@ -12,12 +13,6 @@ fn bare() -> reqwest::Client {
         .redirect(reqwest::redirect::Policy::none())
         .build()
         .unwrap()
-}
-
-fn csrf_in(html: &str) -> String {
-    let start =
-        html.find("name=\"csrf\" value=\"").expect("a csrf field") + "name=\"csrf\" value=\"".len();
-    html[start..start + html[start..].find('"').unwrap()].to_owned()
 }
 
 /// Logs `c` in through the login page as `email`; returns the session's CSRF token.

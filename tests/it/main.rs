@@ -18,6 +18,7 @@ mod credentials;
 mod dashboard;
 mod dates;
 mod db_down;
+mod drafts;
 mod forgery;
 mod goals;
 mod language;

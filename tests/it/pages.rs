@@ -1,25 +1,7 @@
 //! Page routes over HTTP: login redirects, CSRF, language.
 
+use kith_tests::web::{client, csrf_in, danish};
 use kith_tests::{TEST_PASSWORD, db_test};
-
-/// A browser-like client: keeps cookies, does not follow redirects, and names Kith as the
-/// `Origin` of its requests, as a browser does on Kith's own pages.
-fn client(base: &str) -> reqwest::Client {
-    let mut headers = reqwest::header::HeaderMap::new();
-    headers.insert(reqwest::header::ORIGIN, base.parse().unwrap());
-    reqwest::Client::builder()
-        .cookie_store(true)
-        .redirect(reqwest::redirect::Policy::none())
-        .default_headers(headers)
-        .build()
-        .unwrap()
-}
-
-fn csrf_in(html: &str) -> String {
-    let start =
-        html.find("name=\"csrf\" value=\"").expect("a csrf field") + "name=\"csrf\" value=\"".len();
-    html[start..start + html[start..].find('"').unwrap()].to_owned()
-}
 
 db_test!(pages_need_a_login_and_forms_need_the_csrf_token, |app| {
     let c = client(&app.base);
@@ -298,22 +280,6 @@ db_test!(each_role_starts_where_its_daily_work_is, |app| {
 /// browser-like client.
 async fn danish_adviser(app: &kith_tests::TestApp) -> reqwest::Client {
     danish(app, &app.staff.adviser).await
-}
-
-/// `user` reading Danish, signed in to the pages.
-async fn danish(app: &kith_tests::TestApp, user: &kith_tests::TestUser) -> reqwest::Client {
-    kith_store::users::set_locale(app.app.db().conn(), user.id, kith_domain::Lang::Da)
-        .await
-        .unwrap();
-    let http = client(&app.base);
-    http.post(format!("{}/api/v1/session", app.base))
-        .json(&serde_json::json!({"email": user.email, "password": TEST_PASSWORD}))
-        .send()
-        .await
-        .unwrap()
-        .error_for_status()
-        .unwrap();
-    http
 }
 
 db_test!(a_page_address_never_answers_a_bare_status, |app| {

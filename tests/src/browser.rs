@@ -97,6 +97,12 @@ impl Browser {
             .goto(&format!("{base}/login"))
             .await
             .expect("login page");
+        self.sign_in_here(email, password).await;
+    }
+
+    /// Fills in and sends the login form of the page the browser is on (where a login page
+    /// brings the person back to is its own business).
+    pub async fn sign_in_here(&self, email: &str, password: &str) {
         self.client
             .find(Locator::Id("email"))
             .await

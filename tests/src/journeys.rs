@@ -58,7 +58,13 @@ pub const EVERY_PAGE: &[(&str, &[&str])] = &[
     ),
     (
         "leader03@kith.test",
-        &["/dashboard", "/team", "/team/escalated", "/caseload"],
+        &[
+            "/dashboard",
+            "/dashboard/overdue",
+            "/team",
+            "/team/escalated",
+            "/caseload",
+        ],
     ),
     (
         "admin@kith.test",

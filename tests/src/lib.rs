@@ -13,6 +13,7 @@ pub mod journeys;
 pub mod logs;
 pub mod privacy;
 pub mod smtp;
+pub mod web;
 pub mod wheel;
 
 use std::sync::Arc;

@@ -67,8 +67,53 @@ function kithScrollableTables() {
   });
 }
 
+// A form with data-draft="<address>" is kept as a draft while it is written: two seconds
+// after the last change, and when the page is left. The status beside the save button says
+// when it was last kept, or that it could not be (the session ended, the network is down).
+function kithKeepDrafts() {
+  document.querySelectorAll("form[data-draft]").forEach(function (form) {
+    var address = form.getAttribute("data-draft");
+    var status = form.querySelector(".draft-status");
+    var timer = null;
+    var dirty = false;
+    var say = function (key, time) {
+      if (status) status.textContent = status.getAttribute(key) + (time ? " " + time : "");
+    };
+    var keep = function () {
+      timer = null;
+      if (!dirty) return;
+      dirty = false;
+      fetch(address, { method: "POST", body: new URLSearchParams(new FormData(form)), redirect: "manual" })
+        .then(function (r) {
+          if (r.status !== 204) throw new Error(String(r.status));
+          var lang = document.documentElement.lang;
+          say("data-saved", new Date().toLocaleTimeString(lang, { hour: "2-digit", minute: "2-digit" }));
+        })
+        .catch(function () {
+          dirty = true;
+          say("data-failed");
+        });
+    };
+    var changed = function () {
+      dirty = true;
+      if (timer) clearTimeout(timer);
+      timer = setTimeout(keep, 2000);
+    };
+    form.addEventListener("input", changed);
+    form.addEventListener("change", changed);
+    form.addEventListener("submit", function () {
+      dirty = false;
+      if (timer) clearTimeout(timer);
+    });
+    window.addEventListener("pagehide", function () {
+      if (dirty && navigator.sendBeacon) navigator.sendBeacon(address, new URLSearchParams(new FormData(form)));
+    });
+  });
+}
+
 document.addEventListener("DOMContentLoaded", function () {
   kithTieErrors();
   kithScrollableTables();
+  kithKeepDrafts();
 });
 window.addEventListener("resize", kithScrollableTables);

@@ -75,6 +75,8 @@ audit_actions! {
     VisitCancel = "visit.cancel",
     /// An agreement made at a visit marked done or dropped outside a visit.
     AgreementClose = "agreement.close",
+    /// A visit record or plan review kept as a draft while it is written.
+    DraftSave = "draft.save",
     PlacementList = "placement.list",
     PlacementRead = "placement.read",
     PlacementUpdate = "placement.update",

@@ -66,9 +66,6 @@ pub async fn guard(
         if !web_session::same_origin(req.headers(), state.settings()) {
             return refuse();
         }
-        let Some(expected) = expected.clone() else {
-            return refuse();
-        };
         let presented = match req
             .headers()
             .get(CSRF_HEADER)
@@ -85,8 +82,11 @@ pub async fn guard(
                 found
             }
         };
+        let Some(expected) = expected.clone() else {
+            return ended(session_token.is_none(), presented.as_deref(), &req);
+        };
         if !matches(presented.as_deref(), &expected) {
-            return refuse();
+            return ended(session_token.is_none(), presented.as_deref(), &req);
         }
     }
     let token = expected.unwrap_or_else(fresh_token);
@@ -123,6 +123,25 @@ async fn field_of_form(req: Request) -> (Option<String>, Option<Request>) {
         .find(|(k, _)| k == CSRF_FIELD)
         .map(|(_, v)| v.into_owned());
     (found, Some(Request::from_parts(parts, Body::from(bytes))))
+}
+
+/// A form that does not carry the token it should. When it carries one and the session is
+/// gone, it is a page sent after the session ended (it timed out while the person wrote): they
+/// are asked to log in again and brought back to the page the form was on, where their draft
+/// is, told why. Nothing is done with the form. Anything else is refused.
+fn ended(no_session: bool, presented: Option<&str>, req: &Request) -> Response {
+    if !(no_session && presented.is_some_and(|p| !p.is_empty())) {
+        return refuse();
+    }
+    let back = req
+        .headers()
+        .get(header::REFERER)
+        .and_then(|v| v.to_str().ok())
+        .and_then(|r| r.parse::<axum::http::Uri>().ok())
+        .and_then(|u| u.path_and_query().map(|pq| pq.as_str().to_owned()));
+    let next = crate::pages::safe_next(back);
+    let next: String = form_urlencoded::byte_serialize(next.as_bytes()).collect();
+    axum::response::Redirect::to(&format!("/login?next={next}&expired=1")).into_response()
 }
 
 fn refuse() -> Response {

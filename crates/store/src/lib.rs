@@ -11,6 +11,7 @@ pub mod bulk;
 pub mod children;
 mod code;
 mod db;
+pub mod drafts;
 pub mod entities;
 mod error;
 pub mod figures;

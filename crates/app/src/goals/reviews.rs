@@ -172,6 +172,9 @@ pub async fn record(
     audit::by(app, actor)
         .changed(&tx, AuditAction::ReviewRecord, child, ("visit", planned.id))
         .await?;
+    // The review is saved: its draft has done its work.
+    let draft = kith_domain::draft::DraftForm::PlanReview(placement).key();
+    kith_store::drafts::discard(&tx, actor.id.0, &draft).await?;
     plan_in(&tx, app, Some(&[row.id])).await?;
     tx.commit().await?;
     let view = views(app, &row)

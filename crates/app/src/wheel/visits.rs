@@ -282,6 +282,9 @@ pub async fn record(
     audit::by(app, actor)
         .changed(&tx, AuditAction::VisitRecord, child, ("visit", id.0))
         .await?;
+    // The record is saved: its draft has done its work.
+    let draft = kith_domain::draft::DraftForm::VisitRecord(id).key();
+    kith_store::drafts::discard(&tx, actor.id.0, &draft).await?;
     plan_in(&tx, app, Some(&[row.placement_id])).await?;
     tx.commit().await?;
     get(app, actor, id).await
@@ -373,7 +376,7 @@ async fn visible(
 /// The stored item, if the actor may record, move or cancel it (`policy::visit_change_scope`):
 /// 404 when they cannot even read it, 403 (and an audit row) when they read it but do not
 /// hold it.
-async fn changeable(
+pub(crate) async fn changeable(
     app: &App,
     actor: &Actor,
     id: VisitId,

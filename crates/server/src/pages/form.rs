@@ -38,6 +38,17 @@ impl Typed {
         Typed(map)
     }
 
+    /// The fields of a form as the browser sent it (URL-encoded): a kept draft.
+    pub fn from_body(body: &str) -> Self {
+        let mut map: HashMap<String, Vec<String>> = HashMap::new();
+        for (name, value) in form_urlencoded::parse(body.as_bytes()) {
+            map.entry(name.into_owned())
+                .or_default()
+                .push(value.into_owned());
+        }
+        Typed(map)
+    }
+
     /// The first value of a field, trimmed; `None` when missing or blank.
     pub fn get(&self, name: &str) -> Option<String> {
         self.0

@@ -30,12 +30,15 @@ pub struct LoginPage {
     locked_minutes: Option<u64>,
     /// A new password was just set through a reset link.
     reset_done: bool,
+    /// The session ended while the person was working (a form was sent after it).
+    expired: bool,
 }
 
 #[derive(Debug, Deserialize)]
 pub struct NextQuery {
     next: Option<String>,
     reset: Option<String>,
+    expired: Option<String>,
 }
 
 /// Only local paths may be returned to after login (no open redirect): one `/`, then
@@ -64,6 +67,7 @@ pub async fn form(AnonCtx(ctx): AnonCtx, Query(q): Query<NextQuery>) -> LoginPag
         failed: false,
         locked_minutes: None,
         reset_done: q.reset.as_deref() == Some("done"),
+        expired: q.expired.as_deref() == Some("1"),
     }
 }
 
@@ -113,6 +117,7 @@ pub async fn submit(
                 failed: true,
                 locked_minutes: None,
                 reset_done: false,
+                expired: false,
             },
         )
             .into_response()),
@@ -126,6 +131,7 @@ pub async fn submit(
                 failed: false,
                 locked_minutes: Some(retry_after_secs.div_ceil(60)),
                 reset_done: false,
+                expired: false,
             },
         )
             .into_response()),

@@ -8,6 +8,7 @@
 mod admin;
 mod children;
 pub mod ctx;
+mod drafts;
 pub mod form;
 mod login;
 mod matching;
@@ -30,6 +31,7 @@ use kith_app::AppError;
 use kith_domain::{Role, UnitKind};
 
 pub use ctx::{AnonCtx, Ctx, PageActor};
+pub(crate) use login::safe_next;
 
 use crate::AppState;
 
@@ -45,6 +47,7 @@ pub fn router() -> Router<AppState> {
         .merge(matching::router())
         .merge(admin::router())
         .merge(visits::router())
+        .merge(drafts::router())
         .merge(placements::router())
         .merge(plan::router())
         .merge(team::router())

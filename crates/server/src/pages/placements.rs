@@ -9,13 +9,14 @@ use axum::Router;
 use axum::extract::{Path, State};
 use axum::response::IntoResponse;
 use axum::routing::{get, post};
-use chrono::NaiveDate;
+use chrono::{DateTime, NaiveDate, Utc};
 use kith_app::Actor;
 use kith_app::goals::GoalView;
 use kith_app::goals::reviews::ReviewView;
 use kith_app::placements::PlacementView;
 use kith_app::staff::StaffRef;
 use kith_app::wheel::year::YearView;
+use kith_domain::draft::DraftForm;
 use kith_domain::goals::{GoalArea, GoalOutcome, GoalStatus, Measure, ReviewDecision, StaySignal};
 use kith_domain::{EndReason, Party, PlacementId, Role};
 use serde::{Deserialize, Serialize};
@@ -51,6 +52,8 @@ pub(super) struct PlacementPage {
     form: Option<String>,
     /// What was typed into that form, shown again so nothing is lost.
     typed: Typed,
+    /// When the plan review draft the form is filled from was saved.
+    draft_saved_at: Option<DateTime<Utc>>,
     today: NaiveDate,
 }
 
@@ -85,6 +88,22 @@ impl PlacementPage {
         } else {
             default.to_owned()
         }
+    }
+
+    /// Whether `value` was chosen in the select `field` of `form` when it came back (or was
+    /// restored from a draft).
+    fn chosen(&self, form: &str, field: &str, value: &dyn std::fmt::Display) -> bool {
+        self.open(form) && self.typed.get(field) == Some(value.to_string())
+    }
+
+    /// Whether `outcome` was chosen for goal `goal` in the plan review form.
+    fn outcome_chosen(&self, goal: &dyn std::fmt::Display, outcome: &GoalOutcome) -> bool {
+        self.chosen("review", &format!("outcome_{goal}"), outcome)
+    }
+
+    /// The plan review's day as typed, or today.
+    fn review_day(&self) -> String {
+        self.typed_or("review", "held_on", &self.today.to_string())
     }
 
     /// Whether a box of `form` was ticked when it came back.
@@ -334,6 +353,24 @@ pub(super) async fn placement_page(
     } else {
         vec![]
     };
+    // A fresh page opens the plan review its reader left as a draft, filled in.
+    let (form, typed, draft_saved_at) = match form {
+        None if o.year.can_change => {
+            let review = DraftForm::PlanReview(PlacementId(id));
+            match kith_app::drafts::of(s.app(), actor, review)
+                .await
+                .map_err(fail(&ctx))?
+            {
+                Some(d) => (
+                    Some("review".to_owned()),
+                    Typed::from_body(&d.body),
+                    Some(d.saved_at),
+                ),
+                None => (None, typed, None),
+            }
+        }
+        form => (form, typed, None),
+    };
     let status = super::form_status(&problems);
     let charts = o.goals.iter().map(goal_chart).collect();
     Ok((
@@ -351,6 +388,7 @@ pub(super) async fn placement_page(
             problems,
             form,
             typed,
+            draft_saved_at,
             today: s.app().today(),
         },
     )

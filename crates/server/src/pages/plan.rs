@@ -238,16 +238,29 @@ async fn review(
         m.insert("goals".into(), outcomes(&f.rest));
     });
     let call = |i| kith_app::goals::reviews::record(s.app(), &actor, PlacementId(id), i);
+    let typed = ReviewTyped {
+        form: &f,
+        outcomes: &f.rest,
+    };
     finish(
         &s,
         &actor,
         ctx,
         id,
         ("review", "reviews"),
-        (&f, input),
+        (&typed, input),
         call,
     )
     .await
+}
+
+/// A plan review as typed, its outcomes included, to show it again when it comes back.
+#[derive(Serialize)]
+struct ReviewTyped<'a> {
+    #[serde(flatten)]
+    form: &'a ReviewForm,
+    #[serde(flatten)]
+    outcomes: &'a BTreeMap<String, String>,
 }
 
 /// A short stay's exit plan; emptied, it is cleared.

@@ -6,11 +6,12 @@ use axum::Router;
 use axum::extract::{Path, State};
 use axum::response::IntoResponse;
 use axum::routing::{get, post};
-use chrono::{Days, NaiveDate};
+use chrono::{DateTime, Days, NaiveDate, Utc};
 use kith_app::Actor;
 use kith_app::wheel::views::VisitView;
 use kith_app::wheel::visits::{CancelVisitInput, MoveVisitInput, RecordVisitInput, VisitDetail};
 use kith_app::wheel::week::WeekView;
+use kith_domain::draft::DraftForm;
 use kith_domain::wheel::{DueState, OverdueReason, VisitKind, VisitStatus};
 use kith_domain::{Lang, Party, UserId, VisitId};
 use serde::{Deserialize, Serialize};
@@ -201,6 +202,8 @@ struct VisitPage {
     problems: Vec<FormProblem>,
     form: RecordForm,
     owners: Vec<(String, &'static str)>,
+    /// When the draft the form is filled from was saved (none: a fresh form).
+    draft_saved_at: Option<DateTime<Utc>>,
     today: NaiveDate,
 }
 
@@ -261,10 +264,28 @@ async fn visit_page(
         .await
         .map_err(fail(&ctx))?;
     let today = s.app().today();
-    let form = form.unwrap_or_else(|| RecordForm {
-        held_on: today.to_string(),
-        ..Default::default()
-    });
+    // A form sent back with its problems shows what was sent; a fresh one, the person's draft.
+    let (form, draft_saved_at) = match form {
+        Some(f) => (f, None),
+        None => {
+            let draft = kith_app::drafts::of(s.app(), actor, DraftForm::VisitRecord(VisitId(id)))
+                .await
+                .map_err(fail(&ctx))?;
+            match draft {
+                Some(d) => (
+                    serde_html_form::from_str(&d.body).unwrap_or_default(),
+                    Some(d.saved_at),
+                ),
+                None => (
+                    RecordForm {
+                        held_on: today.to_string(),
+                        ..Default::default()
+                    },
+                    None,
+                ),
+            }
+        }
+    };
     let status = super::form_status(&problems);
     Ok((
         status,
@@ -274,6 +295,7 @@ async fn visit_page(
             d,
             problems,
             form,
+            draft_saved_at,
             today,
         },
     )

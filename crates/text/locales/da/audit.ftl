@@ -32,6 +32,7 @@ audit_action =
     .visit_move = Besøg flyttet
     .visit_cancel = Besøg aflyst
     .agreement_close = Aftale lukket (udført eller droppet)
+    .draft_save = Kladde gemt (besøg eller planopfølgning)
     .placement_list = Anbringelsesliste læst
     .placement_read = Anbringelse læst
     .placement_update = Anbringelse ændret

@@ -32,6 +32,7 @@ login =
         [one] ét minut
        *[other] { $minutes } minutter
     }.
+    .expired = Du blev logget ud, fordi du ikke havde brugt Kith i et stykke tid. Log ind igen for at fortsætte. Det, du skrev i et besøg eller en planopfølgning, gemmes som kladde, mens du skriver, og står i formularen, når du kommer tilbage.
 
 error =
     .status = Fejlkode
@@ -437,7 +438,6 @@ needs =
     .new = Nyt behov
 
 week =
-    .title = Ugen
     .mine = Min uge
     .of = Ugen for
     .previous = ← Forrige uge
@@ -805,3 +805,9 @@ dash =
     .advisers = Rådgivere
     .person = Medarbejder
     .placements = Anbringelser
+
+draft =
+    .restored = Formularen er udfyldt med din kladde, gemt
+    .discard = Kassér kladden
+    .saved = Kladde gemt kl.
+    .not_saved = Kladden kunne ikke gemmes. Kopiér teksten, før du går fra siden.

@@ -45,6 +45,7 @@ problem =
     .not_open_follow_up = Ikke en åben opfølgningsaftale for denne anbringelse.
     .why_dropped = Skriv, hvorfor aftalen ikke skal gøres alligevel.
     .agreement_closed = Aftalen er allerede lukket.
+    .draft_too_large = Kladden er for lang til at blive gemt. Gem formularen, eller del teksten op.
     .agreement_close_state = Vælg, om aftalen er udført eller droppet.
     .not_consultant = Vælg en aktiv bruger med rollen plejefamiliekonsulent.
     .not_active_goal = Ikke et aktivt mål for denne anbringelse.

@@ -32,6 +32,7 @@ audit_action =
     .visit_move = Visit moved
     .visit_cancel = Visit cancelled
     .agreement_close = Agreement closed (done or dropped)
+    .draft_save = Draft kept (visit or plan review)
     .placement_list = Placement list read
     .placement_read = Placement read
     .placement_update = Placement changed

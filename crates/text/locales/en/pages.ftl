@@ -32,6 +32,7 @@ login =
         [one] one minute
        *[other] { $minutes } minutes
     }.
+    .expired = You were logged out because you had not used Kith for a while. Log in again to go on. What you write in a visit or a plan review is kept as a draft while you write, and is in the form when you come back.
 
 error =
     .status = Status
@@ -437,7 +438,6 @@ needs =
     .new = New need
 
 week =
-    .title = The week
     .mine = My week
     .of = The week of
     .previous = ← Previous week
@@ -805,3 +805,9 @@ dash =
     .advisers = Case advisers
     .person = Staff member
     .placements = Placements
+
+draft =
+    .restored = The form is filled in from your draft, kept
+    .discard = Discard the draft
+    .saved = Draft kept at
+    .not_saved = The draft could not be kept. Copy the text before you leave the page.

@@ -45,6 +45,7 @@ problem =
     .not_open_follow_up = Not an open follow-up of this placement.
     .why_dropped = Say why the agreement is not to be done after all.
     .agreement_closed = The agreement is already closed.
+    .draft_too_large = The draft is too long to keep. Save the form, or split the text.
     .agreement_close_state = Choose whether the agreement is done or dropped.
     .not_consultant = Choose an active user with the consultant role.
     .not_active_goal = Not an active goal of this placement.
