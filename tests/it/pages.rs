@@ -427,6 +427,17 @@ db_test!(
         let payload: serde_json::Value = serde_json::from_str(&digest.payload).unwrap();
         assert_eq!(payload["agreements_due"], 1, "{payload}");
         assert_eq!(payload["agreements_overdue"], 0);
+        // Her caseload counts the placement's open agreements (hers and the parents').
+        let row_of = |html: &str| {
+            let i = html
+                .find(&format!("data-placement=\"{}\"", p.placement))
+                .expect("the placement on the caseload");
+            html[i..i + html[i..].find("</tr>").unwrap()].to_owned()
+        };
+        let (_, caseload) = get("/caseload").await;
+        let row = row_of(&caseload);
+        assert!(row.contains("2 åbne"), "{row}");
+        assert!(!row.contains("overskred"), "{row}");
 
         // Dropping the parents' agreement without a reason is refused next to the field,
         // in Danish, keeping the choice; nothing changes.
@@ -467,6 +478,12 @@ db_test!(
             .await
             .unwrap();
         assert_eq!(r.status(), 303);
+        // On 20 January hers (due 15 January) is the one left, and overdue.
+        app.set_now("2027-01-20T09:00:00Z");
+        let (_, caseload) = get("/caseload").await;
+        let row = row_of(&caseload);
+        assert!(row.contains("én åben"), "{row}");
+        assert!(row.contains("én overskredet"), "{row}");
         // "Udført" from the week: back on the week, the agreement gone from it.
         let r = http
             .post(close(mine))

@@ -29,6 +29,10 @@ pub struct CaseloadEntry {
     pub goals_moving: usize,
     /// The next plan review not yet held.
     pub next_review_due: Option<NaiveDate>,
+    /// Agreements made at visits and not yet done or dropped.
+    pub open_agreements: usize,
+    /// Of those, the ones past their due date.
+    pub overdue_agreements: usize,
 }
 
 impl ChildData for CaseloadEntry {
@@ -162,6 +166,7 @@ async fn entries(app: &App, actor: &Actor) -> Result<Vec<CaseloadEntry>> {
     let recent_from = Period::last_days(app.today(), RECENT_PROGRESS_DAYS).from;
     let progress = kith_store::goals::progress_of_goals(conn, &active).await?;
     let reviews = kith_store::visits::next_review_due(conn, &ids).await?;
+    let agreements = kith_store::visits::open_agreements_of(conn, &ids, app.today()).await?;
     let views = crate::placements::views_of(app, rows).await?;
     let mut out: Vec<CaseloadEntry> = views
         .into_iter()
@@ -179,8 +184,12 @@ async fn entries(app: &App, actor: &Actor) -> Result<Vec<CaseloadEntry>> {
                         .any(|p| p.goal_id == **g && p.recorded_on >= recent_from)
                 })
                 .count();
+            let (open_agreements, overdue_agreements) =
+                agreements.get(&v.id.0).copied().unwrap_or_default();
             CaseloadEntry {
                 next_review_due: reviews.get(&v.id.0).copied(),
+                open_agreements,
+                overdue_agreements,
                 active_goals: mine.len(),
                 goals_moving: moving,
                 placement: v,

@@ -65,6 +65,32 @@ pub async fn open_follow_ups<C: ConnectionTrait>(
         .await?)
 }
 
+/// Per placement of the given ones, its open agreements and how many of them are past their
+/// due date on `today`; placements without an open agreement are left out.
+pub async fn open_agreements_of<C: ConnectionTrait>(
+    conn: &C,
+    placement_ids: &[i64],
+    today: NaiveDate,
+) -> Result<std::collections::HashMap<i64, (usize, usize)>> {
+    let mut out = std::collections::HashMap::new();
+    if placement_ids.is_empty() {
+        return Ok(out);
+    }
+    let rows = visit_follow_up::Entity::find()
+        .filter(visit_follow_up::Column::PlacementId.is_in(placement_ids.iter().copied()))
+        .filter(open())
+        .all(conn)
+        .await?;
+    for row in rows {
+        let counts: &mut (usize, usize) = out.entry(row.placement_id).or_default();
+        counts.0 += 1;
+        if row.due_on < today {
+            counts.1 += 1;
+        }
+    }
+    Ok(out)
+}
+
 /// Follow-ups agreed at the given visits.
 pub async fn follow_ups_of_visits<C: ConnectionTrait>(
     conn: &C,

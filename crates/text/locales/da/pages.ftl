@@ -743,6 +743,15 @@ end_reason =
     .other = Andet
 
 caseload =
+    .agreements = Aftaler
+    .open_agreements = { $n ->
+        [one] én åben
+       *[other] { $n } åbne
+    }
+    .overdue_agreements = { $n ->
+        [one] én overskredet
+       *[other] { $n } overskredne
+    }
     .title = Mine anbringelser
     .intro = Hver anbringelse med målenes fremdrift og det, der kræver opmærksomhed; det mest presserende først.
     .none = Ingen igangværende anbringelser.

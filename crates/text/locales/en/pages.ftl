@@ -743,6 +743,15 @@ end_reason =
     .other = Other
 
 caseload =
+    .agreements = Agreements
+    .open_agreements = { $n ->
+        [one] one open
+       *[other] { $n } open
+    }
+    .overdue_agreements = { $n ->
+        [one] one overdue
+       *[other] { $n } overdue
+    }
     .title = My placements
     .intro = Each placement with how its goals are moving and what needs attention; the most urgent first.
     .none = No current placements.
