@@ -93,6 +93,26 @@ db_test!(
             .await
             .unwrap();
         assert_eq!(charts.len(), 1);
+        // With its axes: the y axis named, the baseline and target lines named, and its
+        // numbers: the scale 3 → 8 with 5 recorded is drawn from 2.5 to 8.5 (half a step of
+        // room), a fifth of that is 1.2, so the step is 2: 4, 6, 8.
+        let words = b
+            .client
+            .execute(
+                "return [...document.querySelectorAll(arguments[0] + ' .chart-svg svg text')].map(t => t.textContent);",
+                vec![serde_json::json!(g)],
+            )
+            .await
+            .unwrap();
+        let words: Vec<&str> = words
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter_map(|w| w.as_str())
+            .collect();
+        for expected in ["Value", "Start", "Target", "4", "6", "8"] {
+            assert!(words.contains(&expected), "{expected} in {words:?}");
+        }
 
         // The plan review: the goal kept, the plan continues, reviews every 3 months from now.
         b.click(Locator::Css("#reviews details summary")).await;

@@ -282,6 +282,20 @@ pub fn see_other(path: &str) -> Response {
     Redirect::to(path).into_response()
 }
 
+/// A month's name shortened for a chart's axis (`jan`, `feb`): the catalogue's name, its
+/// first three letters.
+pub fn month_abbr(ctx: &Ctx, month: u32) -> String {
+    let name = ctx.t(&format!("month.m{month:02}"));
+    name.chars().take(3).collect::<String>().to_lowercase()
+}
+
+/// A person's initials, to label their bar on a chart (the table beside it names them).
+pub fn initials(name: &str) -> String {
+    name.split_whitespace()
+        .filter_map(|w| w.chars().next())
+        .collect()
+}
+
 /// The status of a page that shows a form: 422 when it comes back with problems.
 pub fn form_status(problems: &[FormProblem]) -> StatusCode {
     if problems.is_empty() {

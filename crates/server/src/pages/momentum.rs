@@ -17,7 +17,7 @@ use super::ctx::PageQuery;
 use super::visits::VisitLines;
 use super::{Ctx, PageActor, PageResult, fail};
 use crate::AppState;
-use crate::charts::{FORM_COLOURS, bars_with_limit, stacked_bars};
+use crate::charts::{self, Axes, FORM_COLOURS, bars_with_limit, stacked_bars};
 
 pub fn router() -> Router<AppState> {
     Router::new()
@@ -98,21 +98,45 @@ impl DashboardPage {
         self.ctx.t(&format!("form.{f}"))
     }
 
+    /// Each figure's name and its definition, in the order the page shows them (the catalogue
+    /// keeps both words; `docs/METRICS.md` says the same for developers).
+    fn definitions(&self) -> &'static [(&'static str, &'static str)] {
+        &[
+            ("dash.request_to_proposal", "dash_def.request_to_proposal"),
+            ("dash.proposal_to_decision", "dash_def.proposal_to_decision"),
+            ("dash.decision_to_start", "dash_def.decision_to_start"),
+            ("dash.within_window", "dash_def.within_window"),
+            ("dash.seen_alone", "dash_def.seen_alone"),
+            ("dash.overdue_visits", "dash_def.overdue_visits"),
+            ("dash.overdue_reviews", "dash_def.overdue_reviews"),
+            ("dash.goals_moving", "dash_def.goals_moving"),
+            ("dash.goals_achieved", "dash_def.goals_achieved"),
+            ("dash.past_end", "dash_def.past_end"),
+            ("dash.stay_length", "dash_def.stay_length"),
+            ("dash.exit_reached", "dash_def.exit_reached"),
+            ("dash.consultant_changes", "dash_def.consultant_changes"),
+            ("dash.adviser_changes", "dash_def.adviser_changes"),
+            ("dash.breakdowns", "dash_def.breakdowns"),
+            ("dash.forms", "dash_def.forms"),
+            ("dash.caseloads", "dash_def.caseloads"),
+        ]
+    }
+
     fn forms(&self) -> &'static [PlacementForm] {
         PlacementForm::ALL
     }
 
     /// A figure with one decimal, or a dash when there is nothing to show.
     fn num(&self, v: &Option<f64>) -> String {
-        v.map_or("–".to_owned(), |v| format!("{v:.1}"))
+        v.map_or("–".to_owned(), |v| self.ctx.num(&v, 1))
     }
 
     fn pct(&self, v: &Option<f64>) -> String {
-        v.map_or("–".to_owned(), |v| format!("{v:.0} %"))
+        v.map_or("–".to_owned(), |v| format!("{} %", self.ctx.num(&v, 0)))
     }
 
     fn days(&self, v: &Option<f64>) -> String {
-        v.map_or("–".to_owned(), |v| format!("{v:.0}"))
+        v.map_or("–".to_owned(), |v| self.ctx.num(&v, 0))
     }
 
     fn month_short(&self, m: &str) -> String {
@@ -155,7 +179,21 @@ async fn dashboard(
                 .collect()
         })
         .collect();
-    let starts_chart = stacked_bars(&columns, &FORM_COLOURS, 520, 140);
+    let number = |v: f64| ctx.num(&v, 0);
+    let months = d.monthly_starts.iter().map(|m| {
+        let month = m
+            .month
+            .get(5..7)
+            .and_then(|mm| mm.parse().ok())
+            .unwrap_or(1);
+        super::month_abbr(&ctx, month)
+    });
+    let axes = Axes {
+        x: charts::columns(months),
+        y_title: ctx.t("chart.placements"),
+        number: &number,
+    };
+    let starts_chart = stacked_bars(&columns, &FORM_COLOURS, &axes, (520, 170));
     let loads: Vec<u32> = d
         .consultant_caseloads
         .iter()
@@ -167,7 +205,16 @@ async fn dashboard(
     } else {
         loads.iter().map(|n| f64::from(*n)).sum::<f64>() / loads.len() as f64
     };
-    let caseload_chart = bars_with_limit(&loads, &vec![mean; loads.len()], 520, 120);
+    let people = d
+        .consultant_caseloads
+        .iter()
+        .map(|c| super::initials(&c.staff.name));
+    let axes = Axes {
+        x: charts::columns(people),
+        y_title: ctx.t("chart.placements"),
+        number: &number,
+    };
+    let caseload_chart = bars_with_limit(&loads, &vec![mean; loads.len()], &axes, 520, 150);
     Ok(DashboardPage {
         ctx,
         d,

@@ -268,7 +268,7 @@ pub(super) struct YearQuery {
 
 /// A goal's progress as a chart: values over the days since the first entry, with the
 /// baseline and target (yes/no goals: 0 and 1).
-fn goal_chart(g: &GoalView) -> String {
+fn goal_chart(ctx: &Ctx, g: &GoalView) -> String {
     use kith_domain::goals::ProgressValue;
     if g.progress.is_empty() {
         return String::new();
@@ -293,7 +293,31 @@ fn goal_chart(g: &GoalView) -> String {
         } => (*baseline, *target),
         Measure::YesNo => (0.0, 1.0),
     };
-    crate::charts::progress_line(&points, baseline, target, day(g.due_on), 320, 110)
+    let number = |v: f64| ctx.num(&v, if v.fract() == 0.0 { 0 } else { 1 });
+    let last = g.progress[g.progress.len() - 1].recorded_on;
+    let mut x = vec![(0.0, ctx.date(&first))];
+    // The due day, or the latest entry when that is later; both when far enough apart.
+    let end = g.due_on.max(last);
+    if day(end) > 0.0 {
+        x.push((day(end), ctx.date(&end)));
+    }
+    let y_title = match &g.measure {
+        Measure::Number { unit, .. } if !unit.is_empty() => unit.as_str(),
+        _ => ctx.t("chart.value"),
+    };
+    let axes = crate::charts::Axes {
+        x,
+        y_title,
+        number: &number,
+    };
+    let names = (ctx.t("chart.baseline"), ctx.t("chart.target"));
+    crate::charts::progress_line(
+        &points,
+        (baseline, target),
+        day(g.due_on),
+        (&axes, names),
+        (340, 150),
+    )
 }
 
 /// The id of the input a field of `form` has on this page, for the summary's links: a goal's
@@ -372,7 +396,7 @@ pub(super) async fn placement_page(
         form => (form, typed, None),
     };
     let status = super::form_status(&problems);
-    let charts = o.goals.iter().map(goal_chart).collect();
+    let charts = o.goals.iter().map(|g| goal_chart(&ctx, g)).collect();
     Ok((
         status,
         PlacementPage {

@@ -82,6 +82,12 @@ async fn show(
     let t = kith_app::wheel::team::team_year(s.app(), &actor, q.unit, q.from)
         .await
         .map_err(fail(&ctx))?;
+    let number = |v: f64| ctx.num(&v, 0);
+    let axes = crate::charts::Axes {
+        x: crate::charts::columns(t.months.iter().map(|m| super::month_abbr(&ctx, m.month()))),
+        y_title: ctx.t("chart.visits"),
+        number: &number,
+    };
     let charts = t
         .members
         .iter()
@@ -93,7 +99,7 @@ async fn show(
                 .collect();
             let limit: Vec<f64> = capacity.iter().map(|c| f64::from(*c)).collect();
             MemberChart {
-                svg: crate::charts::bars_with_limit(&m.visits, &limit, 360, 90),
+                svg: crate::charts::bars_with_limit(&m.visits, &limit, &axes, 360, 120),
                 over_months: m
                     .visits
                     .iter()

@@ -1,0 +1,127 @@
+//! What a chart's axes say: the lines, the ticks and their numbers, the labels along the x
+//! axis, the y axis's name and each bar's value. plotters places the plot; the words are SVG
+//! text the browser sets, so the server needs no fonts. Every word comes from the caller, in
+//! the reader's language.
+
+/// The reader's words and numbers for a chart's axes.
+pub struct Axes<'a> {
+    /// Labels along the x axis at data positions (a bar `i` has its middle at `i + 0.5`).
+    pub x: Vec<(f64, String)>,
+    /// What the y axis counts or measures ("Anbringelser", "Besøg").
+    pub y_title: &'a str,
+    /// A value written as the page writes numbers (a Danish decimal comma).
+    pub number: &'a dyn Fn(f64) -> String,
+}
+
+/// Room around the plot for the axes' words, in pixels: top (the y axis's name and bar
+/// values), left (the y numbers), bottom (the x labels).
+pub const TOP: u32 = 16;
+pub const LEFT: u32 = 36;
+pub const BOTTOM: u32 = 18;
+
+const INK: &str = "#4f5b5e";
+const FONT: &str = "font-family=\"system-ui, sans-serif\" font-size=\"10\"";
+
+/// Evenly spaced "nice" ticks between `lo` and `hi`: steps of 1, 2 or 5 times a
+/// power of ten, about five of them; whole steps only for counts (`whole`).
+pub fn ticks(lo: f64, hi: f64, whole: bool) -> Vec<f64> {
+    let span = (hi - lo).max(f64::EPSILON);
+    let raw = span / 5.0;
+    let power = 10f64.powf(raw.log10().floor());
+    let mut step = [1.0, 2.0, 5.0, 10.0]
+        .into_iter()
+        .map(|m| m * power)
+        .find(|s| *s >= raw)
+        .unwrap_or(10.0 * power);
+    if whole {
+        step = step.max(1.0).round();
+    }
+    let first = (lo / step).ceil() * step;
+    (0..)
+        .map(|i| ((first + f64::from(i) * step) * 1e9).round() / 1e9)
+        .take_while(|t| *t <= hi + step * 1e-9)
+        .collect()
+}
+
+/// SVG drawn over a plot: lines and text at pixel positions, put before the `</svg>` end.
+#[derive(Default)]
+pub struct Overlay(String);
+
+impl Overlay {
+    /// A thin line in the axes' ink.
+    pub fn line(&mut self, (x1, y1): (i32, i32), (x2, y2): (i32, i32)) {
+        self.0.push_str(&format!(
+            "<line x1=\"{x1}\" y1=\"{y1}\" x2=\"{x2}\" y2=\"{y2}\" stroke=\"{INK}\" stroke-width=\"1\"/>"
+        ));
+    }
+
+    /// Text anchored `start`, `middle` or `end` at a pixel position.
+    pub fn text(&mut self, (x, y): (i32, i32), anchor: &str, words: &str) {
+        self.0.push_str(&format!(
+            "<text x=\"{x}\" y=\"{y}\" text-anchor=\"{anchor}\" fill=\"{INK}\" {FONT}>{}</text>",
+            escape(words)
+        ));
+    }
+
+    /// The y axis at the plot's left edge `x`, from `bottom` to `top` pixels, its ticks (value,
+    /// pixel row) and its name above it.
+    pub fn y_axis(&mut self, axes: &Axes, x: i32, (bottom, top): (i32, i32), ticks: &[(f64, i32)]) {
+        self.line((x, bottom), (x, top));
+        for (value, y) in ticks {
+            self.line((x - 3, *y), (x, *y));
+            self.text((x - 5, *y + 3), "end", &(axes.number)(*value));
+        }
+        self.text((2, 10), "start", axes.y_title);
+    }
+
+    /// The x axis at pixel row `y` from `left` to `right`, with the labels at their pixel
+    /// columns.
+    pub fn x_axis(&mut self, y: i32, (left, right): (i32, i32), labels: &[(i32, &str)]) {
+        self.line((left, y), (right, y));
+        for (x, words) in labels {
+            self.text((*x, y + 13), "middle", words);
+        }
+    }
+
+    /// The SVG with the overlay drawn on top.
+    pub fn onto(self, svg: String) -> String {
+        match svg.rfind("</svg>") {
+            Some(end) => format!("{}{}{}", &svg[..end], self.0, &svg[end..]),
+            None => svg,
+        }
+    }
+}
+
+/// Text made safe inside SVG.
+fn escape(words: &str) -> String {
+    words
+        .replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+        .replace('"', "&quot;")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn ticks_are_round_and_within_the_range() {
+        assert_eq!(ticks(0.0, 9.0, true), vec![0.0, 2.0, 4.0, 6.0, 8.0]);
+        assert_eq!(ticks(0.0, 3.0, true), vec![0.0, 1.0, 2.0, 3.0]);
+        assert_eq!(ticks(0.0, 40.0, true), vec![0.0, 10.0, 20.0, 30.0, 40.0]);
+        assert_eq!(ticks(2.5, 8.0, false), vec![4.0, 6.0, 8.0]);
+        assert_eq!(ticks(0.0, 1.0, false), vec![0.0, 0.2, 0.4, 0.6, 0.8, 1.0]);
+    }
+
+    #[test]
+    fn words_are_escaped() {
+        let mut o = Overlay::default();
+        o.text((0, 0), "start", "Børn & <unge>");
+        let svg = o.onto("<svg></svg>".to_owned());
+        assert!(
+            svg.contains(">Børn &amp; &lt;unge&gt;</text></svg>"),
+            "{svg}"
+        );
+    }
+}
