@@ -350,6 +350,24 @@ db_test!(every_figure_matches_the_hand_worked_history, |app| {
     );
     assert_eq!(b["visits_within_window_pct"], Value::Null);
     assert_eq!(b["placement_years"], 0.0);
+    // The match unit's leader follows no placement up, but his unit's matcher made all five
+    // proposals: his lead times are theirs, the rest of his figures empty.
+    let m = app
+        .client(&app.staff.match_leader)
+        .get("/api/v1/dashboard")
+        .await
+        .expect(200)
+        .body;
+    assert_eq!(
+        m["request_to_proposal"],
+        json!({"median_days": 2.0, "placements": 5})
+    );
+    assert_eq!(
+        m["decision_to_start"],
+        json!({"median_days": 6.0, "placements": 5})
+    );
+    assert_eq!(m["placement_years"], 0.0);
+    assert_eq!(m["visits_within_window_pct"], Value::Null);
     app.client(&app.staff.matcher)
         .get("/api/v1/dashboard")
         .await

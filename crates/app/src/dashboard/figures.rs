@@ -139,11 +139,15 @@ pub(super) async fn compute(
     members: Option<&[i64]>,
 ) -> Result<Dashboard> {
     let conn = app.db().conn();
-    let placements: Vec<_> = kith_store::placements::all(conn)
-        .await?
-        .into_iter()
-        .filter(|p| in_unit(members, p))
+    let all = kith_store::placements::all(conn).await?;
+    // Lead times also count the placements the unit proposed: a match unit follows none up,
+    // and its leader's lead times are the proposals its matchers made.
+    let started: Vec<Placement> = all
+        .iter()
+        .filter(|p| period.contains(p.start_date))
+        .cloned()
         .collect();
+    let placements: Vec<_> = all.into_iter().filter(|p| in_unit(members, p)).collect();
     let ids = placements
         .iter()
         .enumerate()
@@ -157,7 +161,7 @@ pub(super) async fn compute(
         today,
     };
     let (request_to_proposal, proposal_to_decision, decision_to_start) =
-        lead_times(conn, &scope).await?;
+        lead_times(conn, &started, members).await?;
     let (forms, monthly_starts) = forms(conn, &scope).await?;
     let visits = visits(conn, &scope).await?;
     let stays = stays(conn, &scope).await?;
@@ -200,17 +204,14 @@ pub(super) async fn compute(
     })
 }
 
-/// Lead times of the placements started in the period that came from a proposal: request to
+/// Lead times of the placements started in the period that came from a proposal — those the
+/// unit follows up ([`in_unit`]) or whose proposal one of its members made: request to
 /// proposal, proposal to decision, decision to start.
 async fn lead_times<C: ConnectionTrait>(
     conn: &C,
-    scope: &Scope,
+    started: &[Placement],
+    members: Option<&[i64]>,
 ) -> Result<(LeadTime, LeadTime, LeadTime)> {
-    let started: Vec<_> = scope
-        .placements
-        .iter()
-        .filter(|p| scope.period.contains(p.start_date))
-        .collect();
     let proposal_ids: Vec<i64> = started.iter().filter_map(|p| p.proposal_id).collect();
     let proposals: HashMap<i64, _> = kith_store::proposals::get_many(conn, &proposal_ids)
         .await?
@@ -218,10 +219,14 @@ async fn lead_times<C: ConnectionTrait>(
         .map(|p| (p.id, p))
         .collect();
     let (mut to_proposal, mut to_decision, mut to_start) = (vec![], vec![], vec![]);
-    for p in &started {
+    for p in started {
         let Some(pr) = p.proposal_id.and_then(|id| proposals.get(&id)) else {
             continue;
         };
+        let proposed_here = members.is_none_or(|m| m.contains(&pr.proposer_id));
+        if !(in_unit(members, p) || proposed_here) {
+            continue;
+        }
         let proposed = local_day(pr.submitted_at.unwrap_or(pr.created_at));
         if let Some(requested) = p.requested_on {
             to_proposal.push(days_between(requested, proposed));
