@@ -92,6 +92,31 @@ async fn demo_roles_land_on_their_work(engine: kith_tests::Engine) {
         let rows = b.client.find_all(Locator::Css(&rows_css)).await.unwrap();
         assert!(!rows.is_empty(), "{email} sees work on {path}");
         b.screenshot_to_docs(shot).await;
+        if email == "leader03@kith.test" {
+            // The demo's year gives every figure something to rest on: proposals with their
+            // days, short stays that ended, consultants who changed, breakdowns.
+            for figure in [
+                "fig-request-to-proposal",
+                "fig-proposal-to-decision",
+                "fig-stay-length",
+                "fig-exit-reached",
+                "fig-consultant-changes",
+                "fig-breakdowns",
+            ] {
+                let shown = b
+                    .client
+                    .find(Locator::Id(figure))
+                    .await
+                    .unwrap()
+                    .text()
+                    .await
+                    .unwrap();
+                assert!(
+                    !shown.starts_with('–') && !shown.starts_with("0,0"),
+                    "{figure}: {shown}"
+                );
+            }
+        }
         if email == "adviser@kith.test" {
             // The most urgent placement on the caseload, with its plan.
             b.click(Locator::Css("table.caseload tbody tr th a")).await;

@@ -453,11 +453,11 @@ db_test!(every_figure_matches_the_hand_worked_history, |app| {
         "{page}"
     );
     // Each figure's definition is on the page, and each chart has its axes: the y axis
-    // named, a label under each bar (the consultant's initials: Karen Consultant, "KC").
+    // named, a label under each bar (the consultant's first name: Karen Consultant, "Karen").
     assert!(page.contains("id=\"definitions\""));
     assert!(page.contains("Planned visits on running placements whose deadline was before today."));
     assert!(page.contains(">Placements</text>"), "{page}");
-    assert!(page.contains(">KC</text>"), "{page}");
+    assert!(page.contains(">Karen</text>"), "{page}");
     let behind = app
         .client(&app.staff.leader)
         .get("/dashboard/overdue")

@@ -87,7 +87,7 @@ function kithKeepDrafts() {
         .then(function (r) {
           if (r.status !== 204) throw new Error(String(r.status));
           var lang = document.documentElement.lang;
-          say("data-saved", new Date().toLocaleTimeString(lang, { hour: "2-digit", minute: "2-digit" }));
+          say("data-saved", new Date().toLocaleTimeString(lang, { hour: "2-digit", minute: "2-digit", timeZone: "Europe/Copenhagen" }));
         })
         .catch(function () {
           dirty = true;

@@ -17,6 +17,7 @@ mod plans;
 mod random;
 mod seeder;
 mod staff;
+mod story;
 pub mod synthetic;
 
 use kith_app::{App, Result};
@@ -60,7 +61,7 @@ pub async fn load(app: &App) -> Result<DemoSummary> {
     let staff = staff::seed(&mut s).await?;
     let mut children = children::seed(&mut s, app.vault(), &staff.advisers).await?;
     let mut options = options::seed(&mut s, &staff, &mut children.all).await?;
-    let placed = placements::seed(&mut s, &mut children.all, &mut options).await?;
+    let placed = placements::seed(&mut s, &staff, &mut children.all, &mut options).await?;
     placements::history(&mut s, &placed).await?;
     placements::waiting(&mut s, &children.all, &options).await?;
     agreements::seed(&mut s, &staff, &placed).await?;

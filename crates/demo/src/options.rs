@@ -22,6 +22,7 @@ use kith_app::{AppError, Result};
 /// An option as the placements need it: what it takes and how full it is.
 pub(crate) struct DemoOption {
     pub id: i64,
+    pub name: String,
     pub kind: PlacementKind,
     pub places: u32,
     pub taken: u32,
@@ -148,6 +149,7 @@ async fn foster_family<C: ConnectionTrait>(
     }
     Ok(DemoOption {
         id,
+        name: fields.name.clone(),
         kind,
         places,
         taken: 0,
@@ -224,6 +226,7 @@ async fn institution<C: ConnectionTrait>(
     kith_store::options::confirm_capacity(s.conn, id, consultant, when).await?;
     Ok(DemoOption {
         id,
+        name: fields.name.clone(),
         kind: PlacementKind::ChildrensHome,
         places,
         taken: 0,
@@ -277,6 +280,7 @@ async fn network_family<C: ConnectionTrait>(
     let id = insert(s, &fields).await?;
     Ok(Some(DemoOption {
         id,
+        name: fields.name.clone(),
         kind: PlacementKind::NetworkFosterFamily,
         places: 1,
         taken: 0,

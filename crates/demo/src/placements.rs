@@ -17,6 +17,8 @@ use crate::options::DemoOption;
 use crate::plans;
 use crate::random::pick;
 use crate::seeder::Seeder;
+use crate::staff::Staff;
+use crate::story;
 use kith_app::Result;
 
 /// What was placed: the current placements and the short stays with their planned end.
@@ -30,6 +32,7 @@ pub(crate) struct Placed {
 /// Places the children, in a drawn order, while options have room.
 pub(crate) async fn seed<C: ConnectionTrait>(
     s: &mut Seeder<'_, C>,
+    staff: &Staff,
     children: &mut [DemoChild],
     options: &mut [DemoOption],
 ) -> Result<Placed> {
@@ -64,8 +67,15 @@ pub(crate) async fn seed<C: ConnectionTrait>(
         {
             broken_down(s, c, prev, start).await?;
             placed.count += 1;
+        } else if story::came_from_a_stay(s, options[oi].kind, start)
+            && let Some(home) = options
+                .iter()
+                .find(|o| o.kind == PlacementKind::ChildrensHome)
+        {
+            story::stay_before(s, c, home, start).await?;
+            placed.count += 1;
         }
-        place(s, c, &mut options[oi], start, &mut placed).await?;
+        place(s, staff, c, &mut options[oi], start, &mut placed).await?;
     }
     Ok(placed)
 }
@@ -120,7 +130,8 @@ async fn broken_down<C: ConnectionTrait>(
         start_date: prev_start,
         planned_end_date: None,
         exit_goal: None,
-        status: PlacementStatus::Ended,
+        // Written running, then ended as Kith ends a placement (which sets its end day).
+        status: PlacementStatus::Active,
         consultant_id: Some(prev.consultant),
         adviser_id: c.adviser,
         proposal_id: None,
@@ -143,6 +154,7 @@ async fn broken_down<C: ConnectionTrait>(
 /// past it.
 async fn place<C: ConnectionTrait>(
     s: &mut Seeder<'_, C>,
+    staff: &Staff,
     c: &DemoChild,
     o: &mut DemoOption,
     start: NaiveDate,
@@ -156,19 +168,29 @@ async fn place<C: ConnectionTrait>(
             start + Days::new(s.rng.gen_range(60..120))
         }
     });
+    let exit_goal = institutional.then(|| *pick(&mut s.rng, ExitGoal::ALL));
+    let stay = (planned_end, exit_goal);
+    let behind = story::proposal_behind(s, &staff.deciders, (c, o), start, stay).await?;
     let new = NewPlacement {
         child_id: c.id,
         option_id: o.id,
         start_date: start,
         planned_end_date: planned_end,
-        exit_goal: institutional.then(|| *pick(&mut s.rng, ExitGoal::ALL)),
+        exit_goal,
         status: PlacementStatus::Active,
         consultant_id: Some(o.consultant),
         adviser_id: c.adviser,
-        proposal_id: None,
-        requested_on: None,
+        proposal_id: behind.map(|b| b.0),
+        requested_on: behind.map(|b| b.1),
     };
     let id = kith_store::placements::insert(s.conn, &new, s.now).await?;
+    let colleagues = if institutional {
+        &staff.inst_consultants
+    } else {
+        &staff.foster_consultants
+    };
+    let leader = staff.care_leader;
+    story::consultant_change(s, id, (start, o.consultant), colleagues, leader).await?;
     if let Some(end) = planned_end {
         placed.stays.push((id, end));
     }

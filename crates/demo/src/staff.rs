@@ -15,6 +15,10 @@ pub(crate) struct Staff {
     pub foster_consultants: Vec<i64>,
     pub inst_consultants: Vec<i64>,
     pub advisers: Vec<i64>,
+    /// The match unit's matchers and leader, who proposed and decided the placements.
+    pub deciders: crate::story::Deciders,
+    /// The leader of the foster-care and institutions units (who hands placements over).
+    pub care_leader: i64,
     /// How many users were created.
     pub users: usize,
 }
@@ -33,15 +37,21 @@ pub(crate) async fn seed<C: ConnectionTrait>(s: &mut Seeder<'_, C>) -> Result<St
         foster_consultants: Vec::new(),
         inst_consultants: Vec::new(),
         advisers: Vec::new(),
+        deciders: crate::story::Deciders {
+            matchers: Vec::new(),
+            leader: 0,
+        },
+        care_leader: 0,
         users: 0,
     };
     add(s, "admin@kith.test".into(), &[Role::Admin], &[]).await?;
     for i in 0..2 {
-        add(s, numbered("matcher", i), &[Role::Matcher], &[match_unit]).await?;
+        let id = add(s, numbered("matcher", i), &[Role::Matcher], &[match_unit]).await?;
+        staff.deciders.matchers.push(id);
     }
-    add(s, numbered("leader", 0), &[Role::Leader], &[match_unit]).await?;
+    staff.deciders.leader = add(s, numbered("leader", 0), &[Role::Leader], &[match_unit]).await?;
     let units = [foster_unit, inst_unit];
-    add(s, numbered("leader", 1), &[Role::Leader], &units).await?;
+    staff.care_leader = add(s, numbered("leader", 1), &[Role::Leader], &units).await?;
     add(s, numbered("leader", 2), &[Role::Leader], &[north, south]).await?;
     staff.users += 6;
     for i in 0..12 {

@@ -20,7 +20,7 @@ pub const LEFT: u32 = 36;
 pub const BOTTOM: u32 = 18;
 
 const INK: &str = "#4f5b5e";
-const FONT: &str = "font-family=\"system-ui, sans-serif\" font-size=\"10\"";
+const FONT: &str = "font-family=\"system-ui, sans-serif\" font-size=\"11\"";
 
 /// Evenly spaced "nice" ticks between `lo` and `hi`: steps of 1, 2 or 5 times a
 /// power of ten, about five of them; whole steps only for counts (`whole`).
@@ -56,9 +56,14 @@ impl Overlay {
     }
 
     /// Text anchored `start`, `middle` or `end` at a pixel position.
-    pub fn text(&mut self, (x, y): (i32, i32), anchor: &str, words: &str) {
+    pub fn text(&mut self, at: (i32, i32), anchor: &str, words: &str) {
+        self.text_in(at, anchor, words, INK);
+    }
+
+    /// Text in a colour of its own (white inside a bar).
+    pub fn text_in(&mut self, (x, y): (i32, i32), anchor: &str, words: &str, fill: &str) {
         self.0.push_str(&format!(
-            "<text x=\"{x}\" y=\"{y}\" text-anchor=\"{anchor}\" fill=\"{INK}\" {FONT}>{}</text>",
+            "<text x=\"{x}\" y=\"{y}\" text-anchor=\"{anchor}\" fill=\"{fill}\" {FONT}>{}</text>",
             escape(words)
         ));
     }
@@ -78,8 +83,16 @@ impl Overlay {
     /// columns.
     pub fn x_axis(&mut self, y: i32, (left, right): (i32, i32), labels: &[(i32, &str)]) {
         self.line((left, y), (right, y));
+        // A label near an end is set inwards from it, so it is never cut off.
         for (x, words) in labels {
-            self.text((*x, y + 13), "middle", words);
+            let anchor = if *x > right - 30 {
+                "end"
+            } else if *x < left + 30 {
+                "start"
+            } else {
+                "middle"
+            };
+            self.text((*x, y + 13), anchor, words);
         }
     }
 

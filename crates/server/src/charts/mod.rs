@@ -101,7 +101,16 @@ pub fn bars_with_limit(
         let mut o = draw_axes(&chart, axes, (0.0, n), (0.0, top), &ticks(0.0, top, true));
         for (i, c) in counts.iter().enumerate() {
             let (x, y) = chart.backend_coord(&(i as f64 + 0.5, f64::from(*c)));
-            o.text((x, y - 2), "middle", &(axes.number)(f64::from(*c)));
+            let words = (axes.number)(f64::from(*c));
+            // A value the limit line would cross is written inside its bar, in white.
+            let line = limit.get(i).map(|l| chart.backend_coord(&(0.0, *l)).1);
+            let (_, bottom) = chart.backend_coord(&(0.0, 0.0));
+            match line {
+                Some(l) if (y - 2 - l).abs() < 12 && bottom - y > 14 => {
+                    o.text_in((x, y + 12), "middle", &words, "#ffffff")
+                }
+                _ => o.text((x, y - 2), "middle", &words),
+            }
         }
         overlay = o;
         if root.present().is_err() {

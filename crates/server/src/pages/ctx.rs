@@ -115,11 +115,16 @@ impl Ctx {
             .unwrap_or_else(|| "–".to_owned())
     }
 
+    /// What an export holds, for its download line (`børn`, `anbringelser`).
+    pub fn sheet_name(&self, kind: &str) -> String {
+        self.t(&format!("export_sheet.{kind}")).to_lowercase()
+    }
+
     /// An instant in Copenhagen time.
     pub fn datetime(&self, t: &DateTime<Utc>) -> String {
         let local = t.with_timezone(&kith_app::TIME_ZONE);
         match self.lang {
-            Lang::Da => local.format("%d.%m.%Y kl. %H:%M").to_string(),
+            Lang::Da => local.format("%d.%m.%Y kl. %H.%M").to_string(),
             Lang::En => local.format("%-d %b %Y %H:%M").to_string(),
         }
     }

@@ -282,17 +282,45 @@ pub fn see_other(path: &str) -> Response {
     Redirect::to(path).into_response()
 }
 
-/// A month's name shortened for a chart's axis (`jan`, `feb`): the catalogue's name, its
-/// first three letters.
+/// A month's name shortened for a chart's axis or a table's head (`jan`, `feb`): the
+/// catalogue's name, its first three letters, as Danish writes months (lower case).
 pub fn month_abbr(ctx: &Ctx, month: u32) -> String {
     let name = ctx.t(&format!("month.m{month:02}"));
     name.chars().take(3).collect::<String>().to_lowercase()
 }
 
-/// A person's initials, to label their bar on a chart (the table beside it names them).
-pub fn initials(name: &str) -> String {
-    name.split_whitespace()
-        .filter_map(|w| w.chars().next())
+/// The labels of months along a chart's axis: each month shortened, with its year (`jan 26`)
+/// on the first and on each January, so two Decembers never look alike.
+pub fn month_labels(ctx: &Ctx, months: &[(i32, u32)]) -> Vec<String> {
+    months
+        .iter()
+        .enumerate()
+        .map(|(i, (year, month))| {
+            let name = month_abbr(ctx, *month);
+            if i == 0 || *month == 1 {
+                format!("{name} {:02}", year.rem_euclid(100))
+            } else {
+                name
+            }
+        })
+        .collect()
+}
+
+/// Short names of people for their bars on a chart: the first name, with the initial of the
+/// last name where two share a first name (the table beside the chart names them in full).
+pub fn short_names(names: &[&str]) -> Vec<String> {
+    let first = |n: &str| n.split_whitespace().next().unwrap_or("").to_owned();
+    names
+        .iter()
+        .map(|n| {
+            let shared = names.iter().filter(|m| first(m) == first(n)).count() > 1;
+            match n.split_whitespace().last() {
+                Some(last) if shared => {
+                    format!("{} {}.", first(n), last.chars().next().unwrap_or(' '))
+                }
+                _ => first(n),
+            }
+        })
         .collect()
 }
 
@@ -315,4 +343,20 @@ pub fn problem_for<'a>(problems: &'a [FormProblem], field: &str) -> Option<&'a s
                 || p.field.starts_with(&format!("{field}["))
         })
         .map(|p| p.message.as_str())
+}
+
+#[cfg(test)]
+mod chart_label_tests {
+    use super::short_names;
+
+    #[test]
+    fn people_are_named_by_first_name_and_told_apart_where_two_share_it() {
+        let names = [
+            "Kim Vestergaard",
+            "Kasper Vestergaard",
+            "Kim Hansen",
+            "Anna Berg",
+        ];
+        assert_eq!(short_names(&names), ["Kim V.", "Kasper", "Kim H.", "Anna"]);
+    }
 }

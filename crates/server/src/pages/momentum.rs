@@ -139,13 +139,10 @@ impl DashboardPage {
         v.map_or("–".to_owned(), |v| self.ctx.num(&v, 0))
     }
 
+    /// A month of the table (`2026-01`) as its head: `jan 2026`.
     fn month_short(&self, m: &str) -> String {
-        let mm = m.get(5..7).unwrap_or("01");
-        format!(
-            "{} {}",
-            self.ctx.t(&format!("month.m{mm}")),
-            m.get(2..4).unwrap_or("")
-        )
+        let (year, month) = year_month(m);
+        format!("{} {year}", super::month_abbr(&self.ctx, month))
     }
 
     fn selected(&self, unit: &kith_domain::UnitId) -> bool {
@@ -159,6 +156,13 @@ impl DashboardPage {
             .map(|u| format!("?unit={u}"))
             .unwrap_or_default()
     }
+}
+
+/// The year and month of a month written `2026-01`.
+fn year_month(m: &str) -> (i32, u32) {
+    let year = m.get(0..4).and_then(|y| y.parse().ok()).unwrap_or(2000);
+    let month = m.get(5..7).and_then(|mm| mm.parse().ok()).unwrap_or(1);
+    (year, month)
 }
 
 async fn dashboard(
@@ -180,16 +184,13 @@ async fn dashboard(
         })
         .collect();
     let number = |v: f64| ctx.num(&v, 0);
-    let months = d.monthly_starts.iter().map(|m| {
-        let month = m
-            .month
-            .get(5..7)
-            .and_then(|mm| mm.parse().ok())
-            .unwrap_or(1);
-        super::month_abbr(&ctx, month)
-    });
+    let months: Vec<(i32, u32)> = d
+        .monthly_starts
+        .iter()
+        .map(|m| year_month(&m.month))
+        .collect();
     let axes = Axes {
-        x: charts::columns(months),
+        x: charts::columns(super::month_labels(&ctx, &months)),
         y_title: ctx.t("chart.placements"),
         number: &number,
     };
@@ -205,12 +206,13 @@ async fn dashboard(
     } else {
         loads.iter().map(|n| f64::from(*n)).sum::<f64>() / loads.len() as f64
     };
-    let people = d
+    let names: Vec<&str> = d
         .consultant_caseloads
         .iter()
-        .map(|c| super::initials(&c.staff.name));
+        .map(|c| c.staff.name.as_str())
+        .collect();
     let axes = Axes {
-        x: charts::columns(people),
+        x: charts::columns(super::short_names(&names)),
         y_title: ctx.t("chart.placements"),
         number: &number,
     };

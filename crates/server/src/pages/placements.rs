@@ -293,7 +293,14 @@ fn goal_chart(ctx: &Ctx, g: &GoalView) -> String {
         } => (*baseline, *target),
         Measure::YesNo => (0.0, 1.0),
     };
-    let number = |v: f64| ctx.num(&v, if v.fract() == 0.0 { 0 } else { 1 });
+    // A yes/no goal's axis says "not reached" and "reached", not 0 and 1.
+    let yes_no = matches!(g.measure, Measure::YesNo);
+    let number = |v: f64| match (yes_no, v) {
+        (true, 0.0) => ctx.t("goal.not_reached").to_owned(),
+        (true, 1.0) => ctx.t("goal.reached").to_owned(),
+        (true, _) => String::new(),
+        _ => ctx.num(&v, if v.fract() == 0.0 { 0 } else { 1 }),
+    };
     let last = g.progress[g.progress.len() - 1].recorded_on;
     let mut x = vec![(0.0, ctx.date(&first))];
     // The due day, or the latest entry when that is later; both when far enough apart.

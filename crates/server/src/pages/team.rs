@@ -84,7 +84,13 @@ async fn show(
         .map_err(fail(&ctx))?;
     let number = |v: f64| ctx.num(&v, 0);
     let axes = crate::charts::Axes {
-        x: crate::charts::columns(t.months.iter().map(|m| super::month_abbr(&ctx, m.month()))),
+        x: crate::charts::columns(super::month_labels(
+            &ctx,
+            &t.months
+                .iter()
+                .map(|m| (m.year(), m.month()))
+                .collect::<Vec<_>>(),
+        )),
         y_title: ctx.t("chart.visits"),
         number: &number,
     };
