@@ -481,6 +481,14 @@ db_test!(a_short_stay_signals_extends_and_ends_at_its_exit, |app| {
     // Today is 16 November (the test app's day): 14 days of November and 10 of December
     // are left.
     assert_eq!(p["clock"], json!({"clock": "ends_in", "days": 24}));
+    // Wednesday 2 December, eight days before the end: nothing has moved since the stay began
+    // on 2 November (it has no goal yet, so its start counts), 30 days: the end is near and
+    // the plan stands still.
+    app.set_now("2026-12-02T09:00:00Z");
+    assert_eq!(
+        signals(&adviser).await,
+        json!([{"signal": "ending_with_goals_flat", "since": "2026-12-02"}])
+    );
 
     // Friday 11 December: past the planned end since that day, and the exit review the wheel
     // planned for the last day (the first § 95 review, 2 February, falls after the end) was

@@ -14,6 +14,14 @@ pub struct StayRules {
     pub exit_plan_days: u32,
     /// No progress on any goal for this many days is a signal.
     pub no_progress_days: u32,
+    /// Within the exit plan's days before the end, a goal without progress for this many
+    /// days is a signal of its own: the stay ends soon and its goals are not moving.
+    #[serde(default = "default_ending_quiet_days")]
+    pub ending_quiet_days: u32,
+}
+
+fn default_ending_quiet_days() -> u32 {
+    30
 }
 
 impl Default for StayRules {
@@ -21,6 +29,7 @@ impl Default for StayRules {
         Self {
             exit_plan_days: 30,
             no_progress_days: 60,
+            ending_quiet_days: default_ending_quiet_days(),
         }
     }
 }
@@ -53,6 +62,9 @@ pub enum StaySignal {
     PastPlannedEnd { since: NaiveDate },
     /// The end is near and no exit plan is recorded: since the day the window opened.
     EndingWithoutExitPlan { since: NaiveDate },
+    /// The end is near and a goal has not moved for the rule's days: since the later of the
+    /// window opening and the day the goal became that quiet.
+    EndingWithGoalsFlat { since: NaiveDate },
     /// No progress on some active goal for the rule's days: since the day that became true.
     NoProgress { since: NaiveDate },
     /// A plan review is overdue: since the day after it was due.
@@ -64,6 +76,7 @@ impl StaySignal {
     pub const CODES: &'static [&'static str] = &[
         "past_planned_end",
         "ending_without_exit_plan",
+        "ending_with_goals_flat",
         "no_progress",
         "review_overdue",
     ];
@@ -73,8 +86,9 @@ impl StaySignal {
         match self {
             StaySignal::PastPlannedEnd { .. } => Self::CODES[0],
             StaySignal::EndingWithoutExitPlan { .. } => Self::CODES[1],
-            StaySignal::NoProgress { .. } => Self::CODES[2],
-            StaySignal::ReviewOverdue { .. } => Self::CODES[3],
+            StaySignal::EndingWithGoalsFlat { .. } => Self::CODES[2],
+            StaySignal::NoProgress { .. } => Self::CODES[3],
+            StaySignal::ReviewOverdue { .. } => Self::CODES[4],
         }
     }
 
@@ -83,6 +97,7 @@ impl StaySignal {
         match self {
             StaySignal::PastPlannedEnd { since }
             | StaySignal::EndingWithoutExitPlan { since }
+            | StaySignal::EndingWithGoalsFlat { since }
             | StaySignal::NoProgress { since }
             | StaySignal::ReviewOverdue { since } => since,
         }
@@ -92,20 +107,6 @@ impl StaySignal {
 /// Every signal that holds on `today`, oldest first.
 pub fn stay_signals(facts: &StayFacts, rules: &StayRules, today: NaiveDate) -> Vec<StaySignal> {
     let mut out = Vec::new();
-    if let Some(planned_end) = facts.planned_end {
-        if today > planned_end {
-            out.push(StaySignal::PastPlannedEnd {
-                since: planned_end + Days::new(1),
-            });
-        } else if !facts.has_exit_plan {
-            // The window opens the rule's days before the end, but never before the stay
-            // itself has started: a stay that has not begun is not yet heading anywhere.
-            let opens = (planned_end - Days::new(u64::from(rules.exit_plan_days))).max(facts.start);
-            if today >= opens {
-                out.push(StaySignal::EndingWithoutExitPlan { since: opens });
-            }
-        }
-    }
     // Each active goal counts from its last entry (or from when it was set); the flattest
     // decides. Without active goals: the last entry on any, or the start.
     let quiet_from = facts
@@ -115,6 +116,26 @@ pub fn stay_signals(facts: &StayFacts, rules: &StayRules, today: NaiveDate) -> V
         .copied()
         .unwrap_or_else(|| facts.last_progress.unwrap_or(facts.start))
         .max(facts.start);
+    if let Some(planned_end) = facts.planned_end {
+        // The window before the end opens the rule's days before it, but never before the
+        // stay itself has started: a stay that has not begun is not yet heading anywhere.
+        let opens = (planned_end - Days::new(u64::from(rules.exit_plan_days))).max(facts.start);
+        if today > planned_end {
+            out.push(StaySignal::PastPlannedEnd {
+                since: planned_end + Days::new(1),
+            });
+        } else if today >= opens {
+            if !facts.has_exit_plan {
+                out.push(StaySignal::EndingWithoutExitPlan { since: opens });
+            }
+            let flat = quiet_from + Days::new(u64::from(rules.ending_quiet_days));
+            if today >= flat {
+                out.push(StaySignal::EndingWithGoalsFlat {
+                    since: flat.max(opens),
+                });
+            }
+        }
+    }
     let quiet_since = quiet_from + Days::new(u64::from(rules.no_progress_days));
     if today >= quiet_since {
         out.push(StaySignal::NoProgress { since: quiet_since });

@@ -1,4 +1,4 @@
-use chrono::NaiveDate;
+use chrono::{Days, NaiveDate};
 use proptest::prelude::*;
 
 use super::*;
@@ -153,6 +153,7 @@ fn the_end_near_without_an_exit_plan_signals_from_thirty_days_before() {
     let f = stay("2027-07-04");
     let rules = StayRules {
         no_progress_days: 1000,
+        ending_quiet_days: 1000,
         ..StayRules::default()
     };
     assert!(stay_signals(&f, &rules, d("2027-06-03")).is_empty());
@@ -326,4 +327,82 @@ fn one_goal_moving_does_not_hide_two_that_are_flat() {
     // When all three have moved since, the signal is gone.
     f.goals_quiet_from = vec![d("2027-03-01"), d("2027-02-20"), d("2027-02-25")];
     assert!(stay_signals(&f, &rules, d("2027-03-15")).is_empty());
+}
+
+#[test]
+fn the_end_near_with_a_goal_standing_still_is_a_signal_of_its_own() {
+    // A stay from 4 January to 4 July 2027 with an exit plan and two goals: one moved on
+    // 20 May, the other last on 1 May. The window before the end opens 30 days before it,
+    // on 4 June. The quiet goal has stood still 30 days on 31 May, before the window: the
+    // signal starts when the window opens, 4 June. Sixty quiet days (30 June) add the
+    // general signal.
+    let mut f = stay("2027-07-04");
+    f.has_exit_plan = true;
+    f.goals_quiet_from = vec![d("2027-05-20"), d("2027-05-01")];
+    let rules = StayRules::default();
+    assert!(stay_signals(&f, &rules, d("2027-06-03")).is_empty());
+    assert_eq!(
+        stay_signals(&f, &rules, d("2027-06-04")),
+        vec![StaySignal::EndingWithGoalsFlat {
+            since: d("2027-06-04")
+        }]
+    );
+    assert_eq!(
+        stay_signals(&f, &rules, d("2027-06-30")),
+        vec![
+            StaySignal::EndingWithGoalsFlat {
+                since: d("2027-06-04")
+            },
+            StaySignal::NoProgress {
+                since: d("2027-06-30")
+            },
+        ]
+    );
+    // Progress on the quiet goal on 10 June: from then both have moved within 30 days
+    // (the other last on 20 May: 30 days later is 19 June), so the signal comes back on
+    // 19 June, when that one has stood still long enough.
+    f.goals_quiet_from = vec![d("2027-05-20"), d("2027-06-10")];
+    assert!(stay_signals(&f, &rules, d("2027-06-18")).is_empty());
+    assert_eq!(
+        stay_signals(&f, &rules, d("2027-06-19")),
+        vec![StaySignal::EndingWithGoalsFlat {
+            since: d("2027-06-19")
+        }]
+    );
+    // Past the end, the stay is past its end: that signal says it.
+    assert_eq!(
+        stay_signals(&f, &rules, d("2027-07-05")),
+        vec![StaySignal::PastPlannedEnd {
+            since: d("2027-07-05")
+        }]
+    );
+}
+
+proptest! {
+    #[test]
+    fn the_end_near_signal_holds_only_in_the_window_before_the_end(
+        end_in in 1u64..400,
+        quiet in 0u64..400,
+        today_in in 0u64..500,
+    ) {
+        let start = d("2027-01-04");
+        let f = StayFacts {
+            start,
+            planned_end: Some(start + Days::new(end_in)),
+            has_exit_plan: true,
+            last_progress: None,
+            goals_quiet_from: vec![start + Days::new(quiet.min(end_in))],
+            review_due: None,
+        };
+        let rules = StayRules::default();
+        let today = start + Days::new(today_in);
+        let end = start + Days::new(end_in);
+        let opens = (end - Days::new(30)).max(start);
+        let flat = stay_signals(&f, &rules, today)
+            .into_iter()
+            .any(|s| matches!(s, StaySignal::EndingWithGoalsFlat { .. }));
+        if flat {
+            prop_assert!(today >= opens && today <= end);
+        }
+    }
 }

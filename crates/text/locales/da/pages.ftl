@@ -614,6 +614,7 @@ signal =
     .since = siden
     .past_planned_end = Over den planlagte slutdato
     .ending_without_exit_plan = Slutter snart uden udslusningsplan
+    .ending_with_goals_flat = Slutter snart, og et mål har stået stille i 30 dage
     .no_progress = Ingen fremdrift registreret i 60 dage
     .review_overdue = Planopfølgning overskredet
 

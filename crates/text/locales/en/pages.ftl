@@ -614,6 +614,7 @@ signal =
     .since = since
     .past_planned_end = Past the planned end
     .ending_without_exit_plan = Ending soon without an exit plan
+    .ending_with_goals_flat = Ending soon, and a goal has not moved for 30 days
     .no_progress = No progress recorded for 60 days
     .review_overdue = Plan review overdue
 
