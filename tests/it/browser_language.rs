@@ -470,3 +470,13 @@ async fn forms_tell_mistakes_in_the_readers_language_sqlite() {
 async fn every_role_is_told_its_mistakes_sqlite() {
     every_role_is_told_its_mistakes(kith_tests::Engine::Sqlite).await;
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn forms_tell_mistakes_in_the_readers_language_postgres() {
+    forms_tell_mistakes_in_the_readers_language(kith_tests::Engine::Postgres).await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn every_role_is_told_its_mistakes_postgres() {
+    every_role_is_told_its_mistakes(kith_tests::Engine::Postgres).await;
+}

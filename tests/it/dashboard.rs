@@ -477,6 +477,23 @@ db_test!(every_figure_matches_the_hand_worked_history, |app| {
         section("reviews") as u64,
         later["overdue_reviews"].as_u64().unwrap()
     );
+    // The stays past their planned end, each with its clock: as many as the figure counts
+    // (the hand-worked history's one stay past its end).
+    assert_eq!(later["stays_past_planned_end"], 1);
+    let stays = {
+        let start = behind.find("id=\"stays\"").unwrap();
+        let end = behind[start..].find("</section>").unwrap() + start;
+        &behind[start..end]
+    };
+    assert_eq!(
+        stays.matches("<tr data-placement=").count() as u64,
+        later["stays_past_planned_end"].as_u64().unwrap(),
+        "{stays}"
+    );
+    assert!(
+        page.contains("href=\"/dashboard/overdue#stays\""),
+        "the figure opens onto its stays"
+    );
     // Team B's leader sees none of Team A's; an adviser has no dashboard to open.
     let b = app
         .client(&app.staff.leader_b)

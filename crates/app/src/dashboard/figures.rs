@@ -383,7 +383,7 @@ async fn stays<C: ConnectionTrait>(conn: &C, scope: &Scope) -> Result<StayFigure
         .collect();
     let past_end = stays
         .iter()
-        .filter(|p| is_current_on(p, as_of) && p.planned_end_date.is_some_and(|e| e < as_of))
+        .filter(|p| is_past_planned_end(p, as_of))
         .count();
     let ended: Vec<_> = stays
         .iter()
@@ -547,6 +547,12 @@ async fn caseloads(app: &App, scope: &Scope) -> Result<(Vec<Caseload>, Vec<Casel
 /// Whether a placement runs on `day`: started by then and not ended before it.
 pub(super) fn is_current_on(p: &Placement, day: NaiveDate) -> bool {
     p.start_date <= day && p.end_date.is_none_or(|e| e >= day)
+}
+
+/// A stay still running on `day` whose planned end was before it: the figure "past the planned
+/// end now" and the list behind it.
+pub(super) fn is_past_planned_end(p: &Placement, day: NaiveDate) -> bool {
+    is_current_on(p, day) && p.planned_end_date.is_some_and(|e| e < day)
 }
 
 fn form_index(f: PlacementForm) -> usize {

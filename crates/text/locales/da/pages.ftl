@@ -536,8 +536,10 @@ year =
     .recorded = Besøget er registreret, og det næste er planlagt.
 
 overdue_list =
+    .no_stays = Ingen ophold er over deres planlagte slut.
+    .clock = Hvor længe over
     .title = Overskredet nu
-    .intro = De besøg og opfølgninger, som dashboardets tal for "overskredet nu" tæller: planlagt, fristen er passeret, i en anbringelse, der stadig løber. Åbn en opgave for at se, hvem der har den.
+    .intro = De besøg, opfølgninger og ophold, som dashboardets tal for "nu" tæller: besøg og opfølgninger, der er planlagt, men hvis frist er passeret, og ophold, der løber efter deres planlagte slut. Åbn en opgave eller et ophold for at se, hvem der har det.
     .back = Tilbage til dashboardet
     .none = Intet er overskredet.
 

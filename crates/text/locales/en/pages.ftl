@@ -536,8 +536,10 @@ year =
     .recorded = The visit is recorded and the next one planned.
 
 overdue_list =
+    .no_stays = No stay is past its planned end.
+    .clock = How long past
     .title = Overdue now
-    .intro = The visits and reviews the dashboard's "overdue now" figures count: planned, past their deadline, in a placement still running. Open one to see who holds it.
+    .intro = The visits, reviews and stays the dashboard's "now" figures count: visits and reviews planned but past their deadline, and stays running past their planned end. Open one to see who holds it.
     .back = Back to the dashboard
     .none = Nothing is overdue.
 
