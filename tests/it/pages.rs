@@ -731,3 +731,45 @@ db_test!(
         assert_eq!(days("2026-11-16").await.len(), 2);
     }
 );
+
+db_test!(
+    who_handed_a_case_over_learns_where_it_went_not_a_404,
+    |app| {
+        // Ida is Alma's; on 16 November her leader hands the case (and its placement) to Anders.
+        let p = kith_tests::wheel::place(&app, "Ida", "2026-11-02").await;
+        app.client(&app.staff.leader)
+            .put(
+                &format!("/api/v1/children/{}", p.child),
+                &kith_tests::fixtures::with(
+                    kith_tests::fixtures::child("Ida"),
+                    "case_adviser_id",
+                    serde_json::json!(app.staff.adviser2.id),
+                ),
+            )
+            .await
+            .expect(200);
+        // Alma opens Ida's page from an old link: where the case went, not "not found".
+        let alma = danish(&app, &app.staff.adviser).await;
+        let r = alma
+            .get(format!("{}/children/{}", app.base, p.child))
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(r.status(), 200);
+        let html = r.text().await.unwrap();
+        // (Anders Adviser is the test staff's second adviser.)
+        assert!(
+            html.contains("Sagen blev overdraget til Anders Adviser den 16.11.2026"),
+            "{html}"
+        );
+        assert!(html.contains("href=\"/caseload\""));
+        // Someone who never had the case still gets "not found": nothing is told.
+        let stranger = danish(&app, &app.staff.adviser_b).await;
+        let r = stranger
+            .get(format!("{}/children/{}", app.base, p.child))
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(r.status(), 404);
+    }
+);

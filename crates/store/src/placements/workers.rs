@@ -131,3 +131,40 @@ async fn hand_over<C: ConnectionTrait>(
         .await?;
     Ok(())
 }
+
+/// The latest hand-over away from `user` of a placement of `child` (as its case adviser or
+/// its consultant): the day and to whom.
+pub async fn last_handed_over_from<C: ConnectionTrait>(
+    conn: &C,
+    child: i64,
+    user: i64,
+) -> Result<Option<(NaiveDate, Option<i64>)>> {
+    use crate::entities::{
+        placement_adviser_change as adviser, placement_consultant_change as consultant,
+    };
+    let ids: Vec<i64> = placement::Entity::find()
+        .filter(placement::Column::ChildId.eq(child))
+        .all(conn)
+        .await?
+        .into_iter()
+        .map(|p| p.id)
+        .collect();
+    if ids.is_empty() {
+        return Ok(None);
+    }
+    let a = adviser::Entity::find()
+        .filter(adviser::Column::PlacementId.is_in(ids.iter().copied()))
+        .filter(adviser::Column::FromUserId.eq(user))
+        .order_by_desc(adviser::Column::ChangedOn)
+        .one(conn)
+        .await?
+        .map(|c| (c.changed_on, Some(c.to_user_id)));
+    let c = consultant::Entity::find()
+        .filter(consultant::Column::PlacementId.is_in(ids))
+        .filter(consultant::Column::FromUserId.eq(user))
+        .order_by_desc(consultant::Column::ChangedOn)
+        .one(conn)
+        .await?
+        .map(|c| (c.changed_on, c.to_user_id));
+    Ok(a.into_iter().chain(c).max_by_key(|(on, _)| *on))
+}

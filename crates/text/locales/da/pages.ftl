@@ -143,6 +143,13 @@ level =
     .moderate = Moderat
     .severe = Svær
 
+case_handed_over =
+    .title = Sagen er overdraget
+    .text = Sagen blev overdraget til { $to } den { $on }, og du har ikke længere adgang til den. Spørg { $to } eller din leder, hvis du har brug for at vide noget om barnet.
+    .text_nobody = Sagen blev taget fra dig den { $on }, og du har ikke længere adgang til den. Spørg din leder, hvis du har brug for at vide noget om barnet.
+    .caseload = Til mine sager
+    .week = Til min uge
+
 case_moved =
     .title = Sagen er gået videre
     .text = Barnet er anbragt efter indstilling #{ $id }, godkendt { $decided }, med start { $start }. Barnets rådgiver og plejefamiliekonsulent følger nu anbringelsen op, og du har ikke længere adgang til sagen.

@@ -143,6 +143,13 @@ level =
     .moderate = Moderate
     .severe = Severe
 
+case_handed_over =
+    .title = The case was handed over
+    .text = The case was handed to { $to } on { $on }, and you no longer have access to it. Ask { $to } or your leader if you need to know something about the child.
+    .text_nobody = The case was taken from you on { $on }, and you no longer have access to it. Ask your leader if you need to know something about the child.
+    .caseload = To my caseload
+    .week = To my week
+
 case_moved =
     .title = The case has moved on
     .text = The child was placed after proposal #{ $id }, approved on { $decided }, starting { $start }. The child's case adviser and consultant now follow the placement up, and you no longer have access to the case.

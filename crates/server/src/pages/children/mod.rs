@@ -205,8 +205,15 @@ async fn show(
             let moved = kith_app::proposals::case_moved(s.app(), &actor, ChildId(id))
                 .await
                 .map_err(fail(&ctx))?;
-            match moved {
-                Some(m) => Ok(CaseMovedPage { ctx, m }.into_response()),
+            if let Some(m) = moved {
+                return Ok(CaseMovedPage { ctx, m }.into_response());
+            }
+            // Or if they handed it to a colleague: when, and to whom.
+            let handed = kith_app::handed_over::handed_over(s.app(), &actor, ChildId(id))
+                .await
+                .map_err(fail(&ctx))?;
+            match handed {
+                Some(h) => Ok(HandedOverPage { ctx, h }.into_response()),
                 None => Err(fail(&ctx)(AppError::NotFound(what))),
             }
         }
@@ -232,6 +239,26 @@ impl CaseMovedPage {
             &msg.int("id", self.m.proposal_id.0)
                 .date("start", self.m.start_date),
         )
+    }
+}
+
+/// Where a case went (the reader handed it to a colleague and may no longer open it).
+#[derive(Template, WebTemplate)]
+#[template(path = "pages/case_handed_over.html")]
+struct HandedOverPage {
+    ctx: Ctx,
+    h: kith_app::handed_over::HandedOver,
+}
+
+impl HandedOverPage {
+    fn text(&self) -> String {
+        let msg = match &self.h.to {
+            Some(to) => {
+                kith_domain::Message::new("case_handed_over.text").text("to", to.name.clone())
+            }
+            None => kith_domain::Message::new("case_handed_over.text_nobody"),
+        };
+        self.ctx.say(&msg.date("on", self.h.on))
     }
 }
 
