@@ -573,3 +573,64 @@ db_test!(a_children_workbook_imports, |app| {
         .unwrap();
     assert_eq!(created, 1);
 });
+
+db_test!(
+    the_options_list_exports_as_the_list_shows_it_and_is_audited,
+    |app| {
+        // A family approved for three, one of them taken by Ida: two free.
+        let p = kith_tests::wheel::place(&app, "Ida", "2026-11-02").await;
+        let family = kith_tests::fixtures::foster_family("Familien Berg", 3);
+        let other = kith_tests::wheel::new_option(&app, family).await;
+        let matcher = app.client(&app.staff.matcher);
+        let csv = matcher
+            .get("/api/v1/exports/options.csv?lang=da")
+            .await
+            .expect(200);
+        let rows = read_as_danish_excel(&csv.bytes);
+        assert_eq!(
+            rows[0],
+            [
+                "Id",
+                "Navn",
+                "Type",
+                "Adresse",
+                "Godkendte pladser",
+                "Ledige pladser",
+                "Alder fra",
+                "Alder til",
+                "Målgrupper",
+                "Godkendelse",
+                "Godkendt til",
+                "Konsulent"
+            ]
+        );
+        let row_of = |id: i64| {
+            rows.iter()
+                .find(|r| r[0] == id.to_string())
+                .unwrap_or_else(|| panic!("option {id} in {rows:?}"))
+                .clone()
+        };
+        let placed_in = row_of(p.option);
+        assert_eq!(placed_in[1], "Familien Ida");
+        assert_eq!(placed_in[5], "0", "its one place is Ida's");
+        let berg = row_of(other);
+        assert_eq!(berg[2], "Almen plejefamilie");
+        assert_eq!((berg[4].as_str(), berg[5].as_str()), ("3", "3"));
+        assert_eq!((berg[6].as_str(), berg[7].as_str()), ("2", "15"));
+        assert_eq!(berg[9], "Aktiv");
+        assert_eq!(berg[10], "10.01.2028");
+        // The carers' names and addresses are personal data: the export is in the trail.
+        let trail = app.audit_rows("export").await;
+        assert!(
+            trail
+                .iter()
+                .any(|r| r.entity == "placement_option" && r.actor_id == Some(app.staff.matcher.id)),
+            "{trail:?}"
+        );
+        // Whoever sees no options exports none.
+        app.client(&app.staff.admin)
+            .get("/api/v1/exports/options.csv")
+            .await
+            .expect(403);
+    }
+);

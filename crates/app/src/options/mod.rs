@@ -82,7 +82,7 @@ pub async fn list(
 }
 
 /// The summary of a list row (consultant's name and places taken read in the same statement).
-fn summary(o: OptionListRow) -> Result<OptionSummary> {
+pub(crate) fn summary(o: OptionListRow) -> Result<OptionSummary> {
     Ok(OptionSummary {
         id: PlacementOptionId(o.id),
         kind: o.kind.0,

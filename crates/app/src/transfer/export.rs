@@ -21,6 +21,8 @@ pub enum ExportKind {
     Visits,
     Goals,
     Dashboard,
+    /// The placement options the reader may see (no child in them).
+    Options,
 }
 
 impl ExportKind {
@@ -32,6 +34,7 @@ impl ExportKind {
             ExportKind::Visits => "visits",
             ExportKind::Goals => "goals",
             ExportKind::Dashboard => "dashboard",
+            ExportKind::Options => "options",
         }
     }
 
@@ -43,6 +46,7 @@ impl ExportKind {
             ExportKind::Visits,
             ExportKind::Goals,
             ExportKind::Dashboard,
+            ExportKind::Options,
         ]
         .into_iter()
         .find(|k| k.as_str() == s)
@@ -111,6 +115,7 @@ pub async fn export(
         ExportKind::Placements => placements(app, actor).await?,
         ExportKind::Visits => visits(app, actor).await?,
         ExportKind::Goals => goals(app, actor).await?,
+        ExportKind::Options => options(app, actor).await?,
         ExportKind::Dashboard => Rows {
             sheet: figures(&crate::dashboard::dashboard(app, actor, params).await?),
             children: vec![],
@@ -182,6 +187,75 @@ async fn children(app: &App, actor: &Actor) -> Result<Rows> {
     Ok(Rows {
         sheet,
         children: rows.iter().map(|c| ChildId(c.id)).collect(),
+    })
+}
+
+/// The most options an export holds (a national catalogue is about 7,000).
+const MAX_OPTIONS: u64 = 100_000;
+
+/// The placement options the actor may see, as the options list shows them. They hold no child,
+/// but the carers' names and addresses are personal data: the export is audited as an event.
+async fn options(app: &App, actor: &Actor) -> Result<Rows> {
+    let scope = policy::option_read_scope(actor);
+    policy::require_some(&scope, "placement options")?;
+    let conn = app.db().conn();
+    let filter = kith_store::options::OptionFilter::default();
+    let request = kith_store::PageRequest::first(MAX_OPTIONS);
+    let page = kith_store::options::list(conn, &scope, &filter, request).await?;
+    let mut sheet = Sheet::new(
+        "options",
+        &[
+            "export_column.id",
+            "export_column.name",
+            "export_column.kind",
+            "export_column.address",
+            "export_column.approved_places",
+            "export_column.free_places",
+            "export_column.age_from",
+            "export_column.age_to",
+            "export_column.target_areas",
+            "export_column.approval_status",
+            "export_column.approval_valid_until",
+            "export_column.consultant",
+        ],
+    );
+    let count = page.items.len();
+    for row in page.items {
+        let o = crate::options::summary(row)?;
+        let areas = o
+            .target_areas
+            .iter()
+            .map(|a| (a.as_str().to_owned(), kith_text::both(*a)))
+            .collect();
+        sheet.push(vec![
+            o.id.0.into(),
+            o.name.as_str().into(),
+            Cell::term(o.kind),
+            o.address.as_str().into(),
+            i64::from(o.approved_places).into(),
+            i64::from(o.free_places).into(),
+            i64::from(o.age_range.min).into(),
+            i64::from(o.age_range.max).into(),
+            Cell::words(areas),
+            Cell::word("approval", o.approval.status.as_str()),
+            o.approval.valid_until.into(),
+            o.responsible_consultant.map(|s| s.name).into(),
+        ]);
+    }
+    let detail = Some(format!("kind=options;rows={count}"));
+    audit::event(
+        conn,
+        app,
+        Some(actor.id),
+        AuditAction::Export,
+        "placement_option",
+        None,
+        detail,
+    )
+    .await?;
+    Ok(Rows {
+        sheet,
+        children: vec![],
     })
 }
 

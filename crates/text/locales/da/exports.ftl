@@ -8,6 +8,7 @@ export =
     .no = Nej
 
 export_sheet =
+    .options = Anbringelsessteder
     .children = Børn
     .placements = Anbringelser
     .visits = Besøg
@@ -15,6 +16,14 @@ export_sheet =
     .dashboard = Overblik
 
 export_column =
+    .address = Adresse
+    .approved_places = Godkendte pladser
+    .free_places = Ledige pladser
+    .age_from = Alder fra
+    .age_to = Alder til
+    .target_areas = Målgrupper
+    .approval_status = Godkendelse
+    .approval_valid_until = Godkendt til
     .id = Id
     .name = Navn
     .birth_date = Fødselsdato

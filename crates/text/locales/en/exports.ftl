@@ -8,6 +8,7 @@ export =
     .no = No
 
 export_sheet =
+    .options = Placement options
     .children = Children
     .placements = Placements
     .visits = Visits
@@ -15,6 +16,14 @@ export_sheet =
     .dashboard = Dashboard
 
 export_column =
+    .address = Address
+    .approved_places = Approved places
+    .free_places = Free places
+    .age_from = Age from
+    .age_to = Age to
+    .target_areas = Target groups
+    .approval_status = Approval
+    .approval_valid_until = Approved until
     .id = Id
     .name = Name
     .birth_date = Date of birth
