@@ -103,7 +103,14 @@ fn runtime_keys() -> Vec<String> {
         all("form", kith_domain::PlacementForm::ALL),
         all(
             "export_sheet",
-            &["children", "placements", "visits", "goals", "dashboard"],
+            &[
+                "children",
+                "placements",
+                "visits",
+                "goals",
+                "dashboard",
+                "options",
+            ],
         ),
     ]
     .concat();
