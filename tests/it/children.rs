@@ -110,13 +110,16 @@ db_test!(
         // Requested on 2 November, 20 October and 9 November (Bo twice as long as Alma waited);
         // Carl is not waiting. Waiting order: Bo (27 days on 16 November), Alma (14), Ella (7).
         let adviser = app.client(&app.staff.adviser);
-        for (name, requested) in [
-            ("Alma", Some("2026-11-02")),
-            ("Bo", Some("2026-10-20")),
-            ("Carl", None),
-            ("Ella", Some("2026-11-09")),
+        // Born: Carl 2010, Alma 2012, Ella 2014, Bo 2015 (the oldest first in that order).
+        for (name, requested, born) in [
+            ("Alma", Some("2026-11-02"), "2012-05-01"),
+            ("Bo", Some("2026-10-20"), "2015-01-01"),
+            ("Carl", None, "2010-08-20"),
+            ("Ella", Some("2026-11-09"), "2014-03-15"),
         ] {
-            let mut c = child(name);
+            // (No CPR number: the fixtures' numbers are of the tests' one birth date.)
+            let mut c = kith_tests::fixtures::without(child(name), "cpr");
+            c["birth_date"] = json!(born);
             if let Some(r) = requested {
                 c["placement_requested_on"] = json!(r);
             }
@@ -161,6 +164,27 @@ db_test!(
         let alma = page.find(">Alma<").expect("Alma listed");
         assert!(bo < alma, "the longest waiting first");
         assert!(page[bo..alma].contains(">27<"), "Bo has waited 27 days");
+        // Each column that orders the list is a link to that order, the filters kept; the
+        // column in use says so.
+        assert!(
+            page.contains("href=\"/children?placement_requested=true&#38;sort=age\""),
+            "{page}"
+        );
+        assert!(page.contains("aria-sort=\"descending\"><a href=\"/children?placement_requested=true&#38;sort=waiting\""));
+        // By age, the oldest first, page by page.
+        let first = adviser
+            .get("/api/v1/children?sort=age&limit=3")
+            .await
+            .expect(200);
+        assert_eq!(names(&first), ["Carl", "Alma", "Ella"]);
+        let cursor = first.body["next_cursor"].as_str().unwrap().to_owned();
+        let second = adviser
+            .get(&format!(
+                "/api/v1/children?sort=age&limit=3&cursor={cursor}"
+            ))
+            .await
+            .expect(200);
+        assert_eq!(names(&second), ["Bo"]);
     }
 );
 

@@ -40,6 +40,8 @@ pub enum List {
     Children,
     /// The waiting children, the longest waiting first (a cursor of another order never reads).
     WaitingChildren,
+    /// The children by age, the oldest first.
+    ChildrenByAge,
     Options,
     Users,
     Visits,
@@ -53,6 +55,7 @@ impl List {
         match self {
             List::Children => "children",
             List::WaitingChildren => "children_waiting",
+            List::ChildrenByAge => "children_by_age",
             List::Options => "options",
             List::Users => "users",
             List::Visits => "visits",

@@ -39,8 +39,8 @@ pub struct ChildListParams {
     pub target_area: Option<TargetArea>,
     /// Only children waiting for (true) or not waiting for (false) a placement.
     pub placement_requested: Option<bool>,
-    /// `name` (the default), or `waiting`: the waiting children only, who has waited longest
-    /// first.
+    /// `name` (the default); `waiting`: the waiting children only, who has waited longest
+    /// first; or `age`: the oldest first.
     pub sort: Option<ChildSort>,
     /// How many items (1-200, default 50).
     pub limit: Option<u64>,
@@ -54,6 +54,8 @@ pub struct ChildListParams {
 pub enum ChildSort {
     Name,
     Waiting,
+    /// The oldest first: teenagers are the hardest to place and wait longest.
+    Age,
 }
 
 /// The children the actor may see, by name (or the waiting ones by how long they have
@@ -65,6 +67,7 @@ pub async fn list(
 ) -> Result<Paged<ChildSummary>> {
     let (list, order) = match filter.sort {
         Some(ChildSort::Waiting) => (List::WaitingChildren, ChildOrder::LongestWaiting),
+        Some(ChildSort::Age) => (List::ChildrenByAge, ChildOrder::Oldest),
         Some(ChildSort::Name) | None => (List::Children, ChildOrder::Name),
     };
     let pager = Pager::new(app, actor, list);

@@ -62,6 +62,8 @@ pub enum ChildOrder {
     Name,
     /// The waiting children only, the one who has waited longest first.
     LongestWaiting,
+    /// By birth date, the oldest first.
+    Oldest,
 }
 
 fn place_parts(p: &Option<Place>) -> (Option<String>, Option<f64>, Option<f64>) {
@@ -244,6 +246,17 @@ pub async fn list<C: ConnectionTrait>(
                 child::Column::Id,
                 page,
                 |m: &ChildListRow| Position::new(m.name.clone(), m.id),
+            )
+            .await
+        }
+        ChildOrder::Oldest => {
+            rows_by_key_then_id::<_, _, NaiveDate, _>(
+                conn,
+                q,
+                child::Column::BirthDate,
+                child::Column::Id,
+                page,
+                |m: &ChildListRow| Position::new(m.birth_date, m.id),
             )
             .await
         }

@@ -164,6 +164,7 @@ children =
     .sort = Sortér efter
     .sort_name = Navn
     .sort_waiting = Længst ventetid (kun ventende)
+    .sort_age = Alder (ældste først)
     .days_waiting = Dage på venteliste
 
 child =

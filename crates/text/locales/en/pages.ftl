@@ -164,6 +164,7 @@ children =
     .sort = Sort by
     .sort_name = Name
     .sort_waiting = Longest waiting (waiting only)
+    .sort_age = Age (oldest first)
     .days_waiting = Days waiting
 
 child =

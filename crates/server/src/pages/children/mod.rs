@@ -82,14 +82,26 @@ struct ListPage {
     areas: Vec<Choice>,
     target_area: String,
     requested: String,
-    /// `name` or `waiting`.
+    /// `name`, `waiting` or `age`.
     sort: &'static str,
+    /// The filters shown, as a query to keep when the order changes.
+    filters: Vec<(&'static str, String)>,
     next_url: Option<String>,
     can_create: bool,
     today: chrono::NaiveDate,
 }
 
 impl ListPage {
+    /// The list in another order, its filters kept (a column heading's link).
+    fn sorted_by(&self, sort: &str) -> String {
+        let mut pairs = self.filters.clone();
+        pairs.push(("sort", sort.to_owned()));
+        format!(
+            "/children?{}",
+            serde_urlencoded::to_string(pairs).unwrap_or_default()
+        )
+    }
+
     /// Days since the placement was requested, for a waiting child.
     fn days_waiting(&self, c: &ChildSummary) -> String {
         c.placement_requested_on
@@ -130,8 +142,14 @@ async fn list(
             .unwrap_or_default(),
         sort: match q.sort {
             Some(ChildSort::Waiting) => "waiting",
+            Some(ChildSort::Age) => "age",
             _ => "name",
         },
+        filters: query_pairs(&ChildListParams {
+            sort: None,
+            cursor: None,
+            ..q.clone()
+        }),
         next_url,
         can_create: kith_app::policy::may_create_child(&actor),
         today: s.app().today(),
@@ -152,8 +170,12 @@ fn query_pairs(q: &ChildListParams) -> Vec<(&'static str, String)> {
     if let Some(r) = q.placement_requested {
         v.push(("placement_requested", r.to_string()));
     }
-    if q.sort == Some(ChildSort::Waiting) {
-        v.push(("sort", "waiting".to_owned()));
+    // The order goes with every link: a page of one order never continues another.
+    match q.sort {
+        Some(ChildSort::Waiting) => v.push(("sort", "waiting".to_owned())),
+        Some(ChildSort::Age) => v.push(("sort", "age".to_owned())),
+        Some(ChildSort::Name) => v.push(("sort", "name".to_owned())),
+        None => {}
     }
     if let Some(c) = &q.cursor {
         v.push(("cursor", c.clone()));
