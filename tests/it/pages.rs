@@ -263,14 +263,7 @@ db_test!(each_role_starts_where_its_daily_work_is, |app| {
         (&app.staff.admin, "/admin/users"),
     ];
     for (user, start) in cases {
-        let http = client(&app.base);
-        http.post(format!("{}/api/v1/session", app.base))
-            .json(&serde_json::json!({"email": user.email, "password": TEST_PASSWORD}))
-            .send()
-            .await
-            .unwrap()
-            .error_for_status()
-            .unwrap();
+        let http = kith_tests::web::signed_in(&app, user).await;
         let r = http.get(format!("{}/", app.base)).send().await.unwrap();
         assert_eq!(r.headers()["location"], start, "{}", user.email);
     }

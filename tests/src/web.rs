@@ -28,6 +28,11 @@ pub async fn danish(app: &TestApp, user: &TestUser) -> reqwest::Client {
     kith_store::users::set_locale(app.app.db().conn(), user.id, kith_domain::Lang::Da)
         .await
         .unwrap();
+    signed_in(app, user).await
+}
+
+/// `user` signed in to the pages, in the language they chose.
+pub async fn signed_in(app: &TestApp, user: &TestUser) -> reqwest::Client {
     let http = client(&app.base);
     http.post(format!("{}/api/v1/session", app.base))
         .json(&serde_json::json!({"email": user.email, "password": TEST_PASSWORD}))
