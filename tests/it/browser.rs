@@ -603,3 +603,72 @@ db_test!(a_supervision_visit_records_what_the_child_said, |app| {
         .expect("recorded");
     b.close().await;
 });
+
+/// The advisory teams' leader's morning, in Danish on the demo: from the dashboard's overdue
+/// figure to the list behind it and on to one overdue visit's placement; from the figure of
+/// stays past their end to a stay, whose page shows how long past its end it is.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_leader_opens_a_figure_down_to_a_case() {
+    let demo = kith_tests::DemoApp::spawn(kith_tests::Engine::Sqlite).await;
+    let b = Browser::start().await;
+    b.login(&demo.base, "leader03@kith.test", kith_demo::DEMO_PASSWORD)
+        .await;
+    let url = b.client.current_url().await.unwrap();
+    assert_eq!(
+        url.path(),
+        "/dashboard",
+        "the leader starts on the dashboard"
+    );
+    let figure = b
+        .client
+        .find(Locator::Css("#fig-overdue-visits a"))
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    b.click(Locator::Css("#fig-overdue-visits a")).await;
+    b.client
+        .wait()
+        .for_element(Locator::Css("#visits li.visit"))
+        .await
+        .unwrap();
+    // The list holds exactly as many visits as the figure said.
+    let listed = b
+        .client
+        .find_all(Locator::Css("#visits li.visit"))
+        .await
+        .unwrap()
+        .len();
+    assert_eq!(listed.to_string(), figure);
+    b.click(Locator::Css("#visits li.visit .visit-who a")).await;
+    b.client
+        .wait()
+        .for_element(Locator::Id("goals"))
+        .await
+        .expect("the placement of the overdue visit");
+
+    // The stays past their planned end, one of them opened.
+    b.client
+        .goto(&format!("{}/dashboard", demo.base))
+        .await
+        .unwrap();
+    b.click(Locator::Css("#fig-past-end a")).await;
+    b.client
+        .wait()
+        .for_element(Locator::Css("#stays tbody tr"))
+        .await
+        .unwrap();
+    b.click(Locator::Css("#stays tbody tr th a")).await;
+    let clock = b
+        .client
+        .wait()
+        .for_element(Locator::Id("stay-clock"))
+        .await
+        .expect("the stay's clock")
+        .text()
+        .await
+        .unwrap();
+    assert!(clock.contains("over"), "past its end: {clock}");
+    b.close().await;
+}
