@@ -623,6 +623,27 @@ db_test!(
         let other = units.iter().find(|u| u.name == "Team B").unwrap().id;
         let (status, _) = get(&format!("/caseload?unit={other}")).await;
         assert_eq!(status, 404);
+        // The API reads the same pages.
+        let api = app.client(&app.staff.leader);
+        let page = api
+            .get("/api/v1/caseload/page?page=2")
+            .await
+            .expect(200)
+            .body;
+        assert_eq!(
+            (&page["total"], &page["page"], &page["pages"]),
+            (
+                &serde_json::json!(51),
+                &serde_json::json!(2),
+                &serde_json::json!(2)
+            )
+        );
+        assert_eq!(page["entries"].as_array().unwrap().len(), 1);
+        let anders = format!("/api/v1/caseload/page?person={}", app.staff.adviser2.id);
+        assert_eq!(api.get(&anders).await.expect(200).body["total"], 0);
+        api.get(&format!("/api/v1/caseload/page?unit={other}"))
+            .await
+            .expect(404);
         // An adviser's caseload stays her own, with no filter.
         let (_, own) = get("/caseload").await;
         assert!(own.contains("Teamets"));

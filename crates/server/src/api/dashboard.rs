@@ -2,7 +2,7 @@
 
 use axum::Json;
 use axum::extract::State;
-use kith_app::caseload::CaseloadEntry;
+use kith_app::caseload::{CaseloadEntry, CaseloadPage, CaseloadParams};
 use kith_app::dashboard::{Dashboard, DashboardParams};
 use utoipa_axum::{router::OpenApiRouter, routes};
 
@@ -14,6 +14,7 @@ pub fn router() -> OpenApiRouter<AppState> {
     OpenApiRouter::new()
         .routes(routes!(dashboard))
         .routes(routes!(caseload))
+        .routes(routes!(caseload_page))
 }
 
 /// The momentum dashboard for a unit and period (definitions in docs/METRICS.md). Team
@@ -36,4 +37,19 @@ async fn caseload(
     CurrentActor(a): CurrentActor,
 ) -> ApiResult<Json<Vec<CaseloadEntry>>> {
     Ok(Json(kith_app::caseload::caseload(s.app(), &a).await?))
+}
+
+/// One page (50) of a caseload, the most urgent first, narrowed to one of the leader's units or
+/// one person: for a team leader, every placement of the teams they lead; for others, their
+/// own. The same reader as the caseload page.
+#[utoipa::path(get, path = "/api/v1/caseload/page", tag = "dashboard", params(CaseloadParams),
+    responses((status = 200, body = CaseloadPage)))]
+async fn caseload_page(
+    State(s): State<AppState>,
+    CurrentActor(a): CurrentActor,
+    ApiQuery(q): ApiQuery<CaseloadParams>,
+) -> ApiResult<Json<CaseloadPage>> {
+    Ok(Json(
+        kith_app::caseload::caseload_page(s.app(), &a, &q).await?,
+    ))
 }
