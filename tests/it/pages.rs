@@ -431,6 +431,21 @@ db_test!(
         let row = row_of(&caseload);
         assert!(row.contains("2 åbne"), "{row}");
         assert!(!row.contains("overskred"), "{row}");
+        // Ida's own page lists both, the parents' (due 10 January) first, each linking to the
+        // placement where it is closed.
+        let (_, child) = get(&format!("/children/{}", p.child)).await;
+        let ours = child
+            .find(&format!("data-agreement=\"{parents}\""))
+            .expect("the parents'");
+        let hers = child
+            .find(&format!("data-agreement=\"{mine}\""))
+            .expect("the adviser's");
+        assert!(ours < hers, "the earliest due first");
+        assert!(child.contains(&format!("href=\"/placements/{}#agreements\"", p.placement)));
+        assert!(
+            child[ours..hers].contains("forældrene") || child[ours..hers].contains("Forældrene"),
+            "{child}"
+        );
 
         // Dropping the parents' agreement without a reason is refused next to the field,
         // in Danish, keeping the choice; nothing changes.

@@ -189,6 +189,7 @@ pub(crate) async fn detail(app: &App, c: child::Model) -> Result<ChildDetail> {
         unsuitable_options,
         known_options,
         placements,
+        agreements: vec![],
         permissions: ChildPermissions::default(),
         created_at: c.created_at,
         updated_at: c.updated_at,

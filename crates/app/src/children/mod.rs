@@ -129,6 +129,20 @@ async fn after_change(app: &App, actor: &Actor, id: ChildId) -> Result<ChildDeta
     case_of(app, actor, id).await
 }
 
+/// The open agreements of the current placements among `placements`, the earliest due first.
+async fn open_agreements(
+    app: &App,
+    placements: &[view::PlacementBrief],
+) -> Result<Vec<crate::wheel::views::FollowUpView>> {
+    let mut out = Vec::new();
+    for p in placements.iter().filter(|p| p.status.takes_a_place()) {
+        let rows = kith_store::visits::open_follow_ups(app.db().conn(), p.id.0).await?;
+        out.extend(rows.into_iter().map(crate::wheel::views::follow_up_view));
+    }
+    out.sort_by_key(|a| (a.due_on, a.id.0));
+    Ok(out)
+}
+
 /// The case and the reader's permissions on it, read without an audit row of its own.
 async fn case_of(app: &App, actor: &Actor, id: ChildId) -> Result<ChildDetail> {
     let c = readable(app, actor, id).await?;
@@ -144,6 +158,9 @@ async fn case_of(app: &App, actor: &Actor, id: ChildId) -> Result<ChildDetail> {
         change_profile: reaches(policy::child_profile_scope(actor)).await?,
         reveal_cpr: reaches(policy::cpr_reveal_scope(actor)).await?,
     };
+    if reaches(policy::follow_up_child_scope(actor)).await? {
+        detail.agreements = open_agreements(app, &detail.placements).await?;
+    }
     Ok(detail)
 }
 

@@ -111,6 +111,9 @@ pub struct ChildDetail {
     /// Options the child already knows (e.g. from respite care).
     pub known_options: Vec<KnownOptionView>,
     pub placements: Vec<PlacementBrief>,
+    /// The open agreements made at visits of the child's current placements, for those who
+    /// follow the child up (empty for other readers).
+    pub agreements: Vec<crate::wheel::views::FollowUpView>,
     /// What the reader may do with this case (the server enforces it regardless).
     pub permissions: ChildPermissions,
     pub created_at: DateTime<Utc>,

@@ -115,6 +115,13 @@ impl Ctx {
             .unwrap_or_else(|| "–".to_owned())
     }
 
+    /// A party (who an agreement is for) by its code, in the reader's words.
+    pub fn party(&self, code: &str) -> &'static str {
+        code.parse::<kith_domain::Party>()
+            .map(|p| kith_text::term(self.lang, p))
+            .unwrap_or("")
+    }
+
     /// What an export holds, for its download line (`børn`, `anbringelser`).
     pub fn sheet_name(&self, kind: &str) -> String {
         self.t(&format!("export_sheet.{kind}")).to_lowercase()

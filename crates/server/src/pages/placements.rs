@@ -113,9 +113,7 @@ impl PlacementPage {
 
     /// Who an agreement is for, in the reader's words.
     fn owner(&self, code: &str) -> &'static str {
-        code.parse::<Party>()
-            .map(|p| kith_text::term(self.ctx.lang, p))
-            .unwrap_or("")
+        self.ctx.party(code)
     }
 
     fn month_name(&self, month: &NaiveDate) -> String {

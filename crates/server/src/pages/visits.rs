@@ -231,9 +231,7 @@ impl VisitPage {
     }
 
     fn owner(&self, code: &str) -> &'static str {
-        code.parse::<Party>()
-            .map(|p| kith_text::term(self.ctx.lang, p))
-            .unwrap_or("")
+        self.ctx.party(code)
     }
 
     fn state(&self) -> Option<&'static str> {
