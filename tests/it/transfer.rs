@@ -634,3 +634,52 @@ db_test!(
             .expect(403);
     }
 );
+
+db_test!(
+    the_proposals_list_exports_as_the_list_shows_it_audited_per_child,
+    |app| {
+        // Ida's proposal, made and approved: one row, and one audit row for Ida.
+        let p = kith_tests::wheel::place(&app, "Ida", "2026-11-02").await;
+        let csv = app
+            .client(&app.staff.matcher)
+            .get("/api/v1/exports/proposals.csv?lang=da")
+            .await
+            .expect(200);
+        let rows = read_as_danish_excel(&csv.bytes);
+        assert_eq!(
+            rows[0],
+            [
+                "Id",
+                "Status",
+                "Børn",
+                "Anbringelsessted",
+                "Startdato",
+                "Point",
+                "Indstillet af",
+                "Sendt"
+            ]
+        );
+        assert_eq!(rows.len(), 2, "{rows:?}");
+        assert_eq!(
+            (
+                rows[1][1].as_str(),
+                rows[1][2].as_str(),
+                rows[1][3].as_str()
+            ),
+            ("Godkendt", "Ida", "Familien Ida")
+        );
+        assert_eq!(rows[1][4], "02.11.2026");
+        let trail = app.audit_rows("export").await;
+        assert!(
+            trail.iter().any(|r| r.child_id == Some(p.child)),
+            "{trail:?}"
+        );
+        // Team B's adviser reads none of Team A's proposals: a file with the heading alone.
+        let none = app
+            .client(&app.staff.adviser_b)
+            .get("/api/v1/exports/proposals.csv?lang=da")
+            .await
+            .expect(200);
+        assert_eq!(read_as_danish_excel(&none.bytes).len(), 1);
+    }
+);

@@ -110,6 +110,7 @@ fn runtime_keys() -> Vec<String> {
                 "goals",
                 "dashboard",
                 "options",
+                "proposals",
             ],
         ),
     ]

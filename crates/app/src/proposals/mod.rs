@@ -364,7 +364,34 @@ pub async fn list(
         request,
     )
     .await?;
-    let ids: Vec<i64> = page.items.iter().map(|p| p.id).collect();
+    let summaries = summaries_of(app, &page.items).await?;
+    let mut it = summaries.into_iter();
+    let paged = pager.page(page, |_| it.next().expect("one summary per row"));
+    audit::read(app, actor, AuditAction::ProposalRead, paged).await
+}
+
+/// Every proposal the actor may read, as the list shows them (for the export; not audited
+/// here: the caller audits what it hands out).
+pub(crate) async fn all_summaries(app: &App, actor: &Actor) -> Result<Vec<ProposalSummary>> {
+    let scope = policy::child_read_scope(actor);
+    policy::require_some(&scope, "proposals")?;
+    let filter = ProposalFilter {
+        status: None,
+        child_id: None,
+        scope: Some((scope, actor.id.0)),
+    };
+    let request = kith_store::PageRequest::first(100_000);
+    let page = kith_store::proposals::list(app.db().conn(), &filter, request).await?;
+    summaries_of(app, &page.items).await
+}
+
+/// The list's view of proposal rows: their children's, options' and proposers' names read in
+/// one statement each.
+async fn summaries_of(
+    app: &App,
+    rows: &[kith_store::entities::proposal::Model],
+) -> Result<Vec<ProposalSummary>> {
+    let ids: Vec<i64> = rows.iter().map(|p| p.id).collect();
     let pairs = kith_store::proposals::children_of(app.db().conn(), &ids).await?;
     let children = kith_store::children::get_many(
         app.db().conn(),
@@ -374,19 +401,15 @@ pub async fn list(
     let names: HashMap<i64, String> = children.into_iter().map(|c| (c.id, c.name)).collect();
     let options: HashMap<i64, String> = kith_store::options::get_many(
         app.db().conn(),
-        &page.items.iter().map(|p| p.option_id).collect::<Vec<_>>(),
+        &rows.iter().map(|p| p.option_id).collect::<Vec<_>>(),
     )
     .await?
     .into_iter()
     .map(|o| (o.id, o.name))
     .collect();
-    let staff = refs(
-        app,
-        &page.items.iter().map(|p| p.proposer_id).collect::<Vec<_>>(),
-    )
-    .await?;
+    let staff = refs(app, &rows.iter().map(|p| p.proposer_id).collect::<Vec<_>>()).await?;
     let mut summaries = Vec::new();
-    for p in &page.items {
+    for p in rows {
         summaries.push(ProposalSummary {
             id: ProposalId(p.id),
             status: p.status.0,
@@ -409,9 +432,7 @@ pub async fn list(
             submitted_at: p.submitted_at,
         });
     }
-    let mut it = summaries.into_iter();
-    let paged = pager.page(page, |_| it.next().expect("one summary per row"));
-    audit::read(app, actor, AuditAction::ProposalRead, paged).await
+    Ok(summaries)
 }
 
 impl Check for NewProposalInput {

@@ -23,6 +23,8 @@ pub enum ExportKind {
     Dashboard,
     /// The placement options the reader may see (no child in them).
     Options,
+    /// The proposals the reader may read.
+    Proposals,
 }
 
 impl ExportKind {
@@ -35,6 +37,7 @@ impl ExportKind {
             ExportKind::Goals => "goals",
             ExportKind::Dashboard => "dashboard",
             ExportKind::Options => "options",
+            ExportKind::Proposals => "proposals",
         }
     }
 
@@ -47,6 +50,7 @@ impl ExportKind {
             ExportKind::Goals,
             ExportKind::Dashboard,
             ExportKind::Options,
+            ExportKind::Proposals,
         ]
         .into_iter()
         .find(|k| k.as_str() == s)
@@ -116,6 +120,7 @@ pub async fn export(
         ExportKind::Visits => visits(app, actor).await?,
         ExportKind::Goals => goals(app, actor).await?,
         ExportKind::Options => options(app, actor).await?,
+        ExportKind::Proposals => proposals(app, actor).await?,
         ExportKind::Dashboard => Rows {
             sheet: figures(&crate::dashboard::dashboard(app, actor, params).await?),
             children: vec![],
@@ -187,6 +192,47 @@ async fn children(app: &App, actor: &Actor) -> Result<Rows> {
     Ok(Rows {
         sheet,
         children: rows.iter().map(|c| ChildId(c.id)).collect(),
+    })
+}
+
+/// The proposals the actor may read, as the proposals list shows them (the rationale, case
+/// text, is left out like every free text).
+async fn proposals(app: &App, actor: &Actor) -> Result<Rows> {
+    let list = crate::proposals::all_summaries(app, actor).await?;
+    let mut sheet = Sheet::new(
+        "proposals",
+        &[
+            "export_column.id",
+            "export_column.status",
+            "export_column.children",
+            "export_column.option",
+            "export_column.start_date",
+            "export_column.score",
+            "export_column.proposer",
+            "export_column.submitted_on",
+        ],
+    );
+    let local_day =
+        |t: chrono::DateTime<chrono::Utc>| t.with_timezone(&crate::TIME_ZONE).date_naive();
+    for p in &list {
+        let names: Vec<&str> = p.children.iter().map(|c| c.name.as_str()).collect();
+        sheet.push(vec![
+            p.id.0.into(),
+            Cell::word("proposal_status", p.status.as_str()),
+            names.join(", ").into(),
+            p.option_name.as_str().into(),
+            p.start_date.into(),
+            p.score.into(),
+            p.proposer.name.as_str().into(),
+            p.submitted_at.map(local_day).into(),
+        ]);
+    }
+    Ok(Rows {
+        sheet,
+        children: list
+            .iter()
+            .flat_map(|p| p.children.iter().map(|c| c.id))
+            .collect(),
     })
 }
 

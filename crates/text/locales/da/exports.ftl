@@ -8,6 +8,7 @@ export =
     .no = Nej
 
 export_sheet =
+    .proposals = Indstillinger
     .options = Anbringelsessteder
     .children = Børn
     .placements = Anbringelser
@@ -16,6 +17,10 @@ export_sheet =
     .dashboard = Overblik
 
 export_column =
+    .children = Børn
+    .score = Point
+    .proposer = Indstillet af
+    .submitted_on = Sendt
     .address = Adresse
     .approved_places = Godkendte pladser
     .free_places = Ledige pladser

@@ -8,6 +8,7 @@ export =
     .no = No
 
 export_sheet =
+    .proposals = Proposals
     .options = Placement options
     .children = Children
     .placements = Placements
@@ -16,6 +17,10 @@ export_sheet =
     .dashboard = Dashboard
 
 export_column =
+    .children = Children
+    .score = Score
+    .proposer = Proposed by
+    .submitted_on = Sent
     .address = Address
     .approved_places = Approved places
     .free_places = Free places
