@@ -22,6 +22,22 @@ pub const BOTTOM: u32 = 18;
 const INK: &str = "#4f5b5e";
 const FONT: &str = "font-family=\"system-ui, sans-serif\" font-size=\"11\"";
 
+/// About how wide a word of the axes is, in pixels (11-pixel system text).
+fn width_of(words: &str) -> i32 {
+    i32::try_from(words.chars().count()).unwrap_or(i32::MAX / 8) * 6
+}
+
+/// Room on the left for the y axis's numbers (or words, "Ikke nået"): the widest of them, and
+/// never less than [`LEFT`].
+pub fn left_room(axes: &Axes, ticks: &[f64]) -> u32 {
+    let widest = ticks
+        .iter()
+        .map(|t| width_of(&(axes.number)(*t)))
+        .max()
+        .unwrap_or(0);
+    u32::try_from(widest + 10).unwrap_or(LEFT).max(LEFT)
+}
+
 /// Evenly spaced "nice" ticks between `lo` and `hi`: steps of 1, 2 or 5 times a
 /// power of ten, about five of them; whole steps only for counts (`whole`).
 pub fn ticks(lo: f64, hi: f64, whole: bool) -> Vec<f64> {
@@ -83,16 +99,23 @@ impl Overlay {
     /// columns.
     pub fn x_axis(&mut self, y: i32, (left, right): (i32, i32), labels: &[(i32, &str)]) {
         self.line((left, y), (right, y));
-        // A label near an end is set inwards from it, so it is never cut off.
+        // A label near an end is set inwards from it, so it is never cut off; one that would
+        // run into the label before it is left out (the table beside the chart has them all).
+        let mut free_from = i32::MIN;
         for (x, words) in labels {
-            let anchor = if *x > right - 30 {
-                "end"
-            } else if *x < left + 30 {
-                "start"
+            let w = width_of(words);
+            let (anchor, from) = if *x + w / 2 > right {
+                ("end", *x - w)
+            } else if *x - w / 2 < left {
+                ("start", *x)
             } else {
-                "middle"
+                ("middle", *x - w / 2)
             };
+            if from < free_from {
+                continue;
+            }
             self.text((*x, y + 13), anchor, words);
+            free_from = from + w + 6;
         }
     }
 
@@ -125,6 +148,53 @@ mod tests {
         assert_eq!(ticks(0.0, 40.0, true), vec![0.0, 10.0, 20.0, 30.0, 40.0]);
         assert_eq!(ticks(2.5, 8.0, false), vec![4.0, 6.0, 8.0]);
         assert_eq!(ticks(0.0, 1.0, false), vec![0.0, 0.2, 0.4, 0.6, 0.8, 1.0]);
+    }
+
+    #[test]
+    fn labels_that_would_run_into_each_other_are_left_out_and_none_is_cut_off() {
+        // Thirteen "jan 26" (6 letters: 36 pixels) 20 pixels apart on a 270-pixel axis. The
+        // first is set from its start (it would stick out on the left): 10 to 46, so the next
+        // may begin at 52; each drawn label is 36 wide plus 6 of room, so every third fits:
+        // at 10, 70, 130, 190 and 250 (the last ends at 268, inside the axis).
+        let labels: Vec<(i32, &str)> = (0..13).map(|i| (10 + i * 20, "jan 26")).collect();
+        let mut o = Overlay::default();
+        o.x_axis(100, (0, 270), &labels);
+        let svg = o.onto("<svg></svg>".to_owned());
+        let xs: Vec<&str> = svg
+            .split("<text x=\"")
+            .skip(1)
+            .map(|t| &t[..t.find('"').unwrap()])
+            .collect();
+        assert_eq!(xs, ["10", "70", "130", "190", "250"], "{svg}");
+        assert!(
+            svg.contains("x=\"10\" y=\"113\" text-anchor=\"start\""),
+            "{svg}"
+        );
+    }
+
+    #[test]
+    fn the_y_axis_has_room_for_its_widest_word() {
+        let words = |v: f64| {
+            if v == 0.0 {
+                "Ikke nået".to_owned()
+            } else {
+                "Nået".to_owned()
+            }
+        };
+        let axes = Axes {
+            x: vec![],
+            y_title: "",
+            number: &words,
+        };
+        // "Ikke nået": 9 letters at 6 pixels and 10 of room.
+        assert_eq!(left_room(&axes, &[0.0, 1.0]), 64);
+        let plain = |v: f64| format!("{v}");
+        let numbers = Axes {
+            x: vec![],
+            y_title: "",
+            number: &plain,
+        };
+        assert_eq!(left_room(&numbers, &[0.0, 10.0]), LEFT);
     }
 
     #[test]

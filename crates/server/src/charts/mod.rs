@@ -5,7 +5,7 @@
 mod axes;
 
 pub use axes::Axes;
-use axes::{BOTTOM, LEFT, Overlay, TOP, ticks};
+use axes::{BOTTOM, Overlay, TOP, left_room, ticks};
 use plotters::coord::types::RangedCoordf64;
 use plotters::prelude::*;
 
@@ -21,11 +21,12 @@ fn plot<'a, 'b>(
     root: &'a DrawingArea<SVGBackend<'b>, plotters::coord::Shift>,
     x: std::ops::Range<f64>,
     y: std::ops::Range<f64>,
+    left: u32,
 ) -> Option<Plot<'a, 'b>> {
     ChartBuilder::on(root)
         .margin_top(TOP)
         .margin_right(6)
-        .y_label_area_size(LEFT)
+        .y_label_area_size(left)
         .x_label_area_size(BOTTOM)
         .build_cartesian_2d(x, y)
         .ok()
@@ -75,7 +76,8 @@ pub fn bars_with_limit(
             * 1.15;
         let root = SVGBackend::with_string(&mut svg, (width, height)).into_drawing_area();
         let n = counts.len().max(1) as f64;
-        let Some(mut chart) = plot(&root, 0.0..n, 0.0..top) else {
+        let y_ticks = ticks(0.0, top, true);
+        let Some(mut chart) = plot(&root, 0.0..n, 0.0..top, left_room(axes, &y_ticks)) else {
             return String::new();
         };
         let bars = counts.iter().enumerate().map(|(i, c)| {
@@ -98,7 +100,7 @@ pub fn bars_with_limit(
         {
             return String::new();
         }
-        let mut o = draw_axes(&chart, axes, (0.0, n), (0.0, top), &ticks(0.0, top, true));
+        let mut o = draw_axes(&chart, axes, (0.0, n), (0.0, top), &y_ticks);
         for (i, c) in counts.iter().enumerate() {
             let (x, y) = chart.backend_coord(&(i as f64 + 0.5, f64::from(*c)));
             let words = (axes.number)(f64::from(*c));
@@ -149,7 +151,9 @@ pub fn progress_line(
         let x1 = points.last().map_or(1.0, |p| p.0).max(x_end).max(x0 + 1.0);
         let (y0, y1) = (lo - pad, hi + pad);
         let root = SVGBackend::with_string(&mut svg, (width, height)).into_drawing_area();
-        let Some(mut chart) = plot(&root, x0..x1, y0..y1) else {
+        let whole = [baseline, target].iter().all(|v| v.fract() == 0.0);
+        let y_ticks = ticks(y0, y1, whole);
+        let Some(mut chart) = plot(&root, x0..x1, y0..y1, left_room(axes, &y_ticks)) else {
             return String::new();
         };
         let lines = [
@@ -176,8 +180,7 @@ pub fn progress_line(
         {
             return String::new();
         }
-        let whole = [baseline, target].iter().all(|v| v.fract() == 0.0);
-        let mut o = draw_axes(&chart, axes, (x0, x1), (y0, y1), &ticks(y0, y1, whole));
+        let mut o = draw_axes(&chart, axes, (x0, x1), (y0, y1), &y_ticks);
         for (y, name) in [(baseline, names.0), (target, names.1)] {
             let (x, y) = chart.backend_coord(&(x1, y));
             o.text((x - 2, y - 3), "end", name);
@@ -205,7 +208,8 @@ pub fn stacked_bars(
         let top = totals.iter().map(|t| f64::from(*t)).fold(1.0_f64, f64::max) * 1.15;
         let root = SVGBackend::with_string(&mut svg, (width, height)).into_drawing_area();
         let n = columns.len().max(1) as f64;
-        let Some(mut chart) = plot(&root, 0.0..n, 0.0..top) else {
+        let y_ticks = ticks(0.0, top, true);
+        let Some(mut chart) = plot(&root, 0.0..n, 0.0..top, left_room(axes, &y_ticks)) else {
             return String::new();
         };
         let mut parts = Vec::new();
@@ -228,7 +232,7 @@ pub fn stacked_bars(
         if chart.draw_series(parts).is_err() {
             return String::new();
         }
-        let mut o = draw_axes(&chart, axes, (0.0, n), (0.0, top), &ticks(0.0, top, true));
+        let mut o = draw_axes(&chart, axes, (0.0, n), (0.0, top), &y_ticks);
         for (i, t) in totals.iter().enumerate() {
             let (x, y) = chart.backend_coord(&(i as f64 + 0.5, f64::from(*t)));
             o.text((x, y - 2), "middle", &(axes.number)(f64::from(*t)));

@@ -233,6 +233,17 @@ struct OverduePage {
     o: OverdueView,
 }
 
+impl OverduePage {
+    /// How long a stay is past its end, in days (the heading says the rest).
+    fn days_past(&self, c: &kith_domain::goals::StayClock) -> String {
+        let days = match c {
+            kith_domain::goals::StayClock::PastEnd { days }
+            | kith_domain::goals::StayClock::EndsIn { days } => *days,
+        };
+        self.ctx.count("overdue_list.days", "n", days)
+    }
+}
+
 impl VisitLines for OverduePage {
     fn ctx(&self) -> &Ctx {
         &self.ctx

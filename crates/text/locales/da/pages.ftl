@@ -544,6 +544,10 @@ year =
     .recorded = Besøget er registreret, og det næste er planlagt.
 
 overdue_list =
+    .days = { $n ->
+        [one] én dag
+       *[other] { $n } dage
+    }
     .no_stays = Ingen ophold er over deres planlagte slut.
     .clock = Hvor længe over
     .title = Overskredet nu

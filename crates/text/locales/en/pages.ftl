@@ -544,6 +544,10 @@ year =
     .recorded = The visit is recorded and the next one planned.
 
 overdue_list =
+    .days = { $n ->
+        [one] one day
+       *[other] { $n } days
+    }
     .no_stays = No stay is past its planned end.
     .clock = How long past
     .title = Overdue now
