@@ -7,7 +7,7 @@ use kith_app::dashboard::{Dashboard, DashboardParams};
 use utoipa_axum::{router::OpenApiRouter, routes};
 
 use crate::AppState;
-use crate::error::ApiResult;
+use crate::error::{ApiResult, Problem};
 use crate::extract::{ApiQuery, CurrentActor};
 
 pub fn router() -> OpenApiRouter<AppState> {
@@ -43,7 +43,7 @@ async fn caseload(
 /// one person: for a team leader, every placement of the teams they lead; for others, their
 /// own. The same reader as the caseload page.
 #[utoipa::path(get, path = "/api/v1/caseload/page", tag = "dashboard", params(CaseloadParams),
-    responses((status = 200, body = CaseloadPage)))]
+    responses((status = 200, body = CaseloadPage), (status = 404, body = Problem)))]
 async fn caseload_page(
     State(s): State<AppState>,
     CurrentActor(a): CurrentActor,
