@@ -2,11 +2,11 @@
 //! advisers, twelve months ahead. Run with `cargo bench -p kith-domain --bench planner`;
 //! figures go to docs/BENCHMARKS.md.
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeSet, HashMap};
 
 use chrono::{Datelike, Days, NaiveDate};
 use kith_domain::wheel::{
-    ExistingVisit, PlacementToPlan, PlanChange, PlanInput, StaffAvailability, WheelRules,
+    Area, ExistingVisit, PlacementToPlan, PlanChange, PlanInput, StaffAvailability, WheelRules,
     WorkCalendar, plan,
 };
 use kith_domain::{PlacementId, PlacementKind, UserId, VisitId};
@@ -27,6 +27,8 @@ struct World {
     calendar: WorkCalendar,
     placements: Vec<PlacementToPlan>,
     staff: Vec<StaffAvailability>,
+    /// Each placement in one of 98 postal districts (as the national data set's towns).
+    areas: HashMap<PlacementId, Area>,
 }
 
 fn world() -> World {
@@ -68,12 +70,16 @@ fn world() -> World {
             days_off: BTreeSet::new(),
         })
         .collect();
+    let areas = (1..=PLACEMENTS)
+        .map(|i| (PlacementId(i), Area(1000 + (i % 98) as u16 * 10)))
+        .collect();
     World {
         today,
         rules,
         calendar,
         placements,
         staff,
+        areas,
     }
 }
 
@@ -85,6 +91,7 @@ fn input<'a>(w: &'a World, open: &'a [ExistingVisit]) -> PlanInput<'a> {
         placements: &w.placements,
         open_visits: open,
         staff: &w.staff,
+        areas: &w.areas,
     }
 }
 

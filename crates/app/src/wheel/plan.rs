@@ -7,7 +7,8 @@ use std::collections::{BTreeSet, HashMap, HashSet};
 
 use chrono::{Datelike, Days, NaiveDate};
 use kith_domain::wheel::{
-    ExistingVisit, PlacementToPlan, PlanInput, StaffAvailability, VisitKind, Window, WorkCalendar,
+    Area, ExistingVisit, PlacementToPlan, PlanInput, StaffAvailability, VisitKind, Window,
+    WorkCalendar,
 };
 use kith_domain::{PlacementId, PlacementKind, PlacementStatus, UserId, VisitId};
 use kith_store::ConnectionTrait;
@@ -97,6 +98,7 @@ pub async fn plan_in<C: ConnectionTrait>(
         open.extend(others.into_iter().filter(|v| !mine.contains(&v.id)));
     }
     let existing: Vec<_> = open.iter().map(existing_visit).collect();
+    let areas = areas(conn, &placement_ids, &existing).await?;
     let staff = availability(conn, &people, today).await?;
     let calendar =
         WorkCalendar::new(&rules.closing_days).covering(today.year() - 1, today.year() + 3);
@@ -109,6 +111,7 @@ pub async fn plan_in<C: ConnectionTrait>(
         placements: &placements,
         open_visits: &existing,
         staff: &staff,
+        areas: &areas,
     });
     let flagged = changes
         .iter()
@@ -138,6 +141,22 @@ pub async fn plan_in<C: ConnectionTrait>(
         cancelled: applied.cancelled,
         flagged,
     })
+}
+
+/// The postal district of every placement planned or holding an open item: visits in one
+/// district are put on one day where no deadline is lost.
+async fn areas<C: ConnectionTrait>(
+    conn: &C,
+    planned: &[i64],
+    open: &[ExistingVisit],
+) -> Result<HashMap<PlacementId, Area>> {
+    let mut ids = planned.to_vec();
+    ids.extend(open.iter().map(|v| v.placement.0));
+    Ok(kith_store::placements::option_addresses(conn, &ids)
+        .await?
+        .into_iter()
+        .filter_map(|(p, address)| Some((PlacementId(p), Area::of_address(&address)?)))
+        .collect())
 }
 
 fn to_plan(

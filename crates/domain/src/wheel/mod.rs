@@ -22,7 +22,7 @@ use serde::{Deserialize, Serialize};
 pub use conversation::{Conversation, check_conversation};
 pub use holidays::{MonthDay, WorkCalendar, easter_sunday, public_holidays};
 pub use planner::{
-    ExistingVisit, NewVisit, PlacementToPlan, PlanChange, PlanInput, StaffAvailability,
+    Area, ExistingVisit, NewVisit, PlacementToPlan, PlanChange, PlanInput, StaffAvailability,
     VisitUpdate, plan,
 };
 pub use rules::{ReviewRule, VisitRule, WheelRules};

@@ -91,6 +91,7 @@ struct Scenario {
     rules: WheelRules,
     placements: Vec<PlacementToPlan>,
     staff: Vec<StaffAvailability>,
+    areas: HashMap<PlacementId, Area>,
     wheel: Wheel,
 }
 
@@ -101,6 +102,7 @@ impl Scenario {
             rules: WheelRules::default(),
             placements,
             staff: vec![],
+            areas: HashMap::new(),
             wheel: Wheel::default(),
         }
     }
@@ -114,6 +116,7 @@ impl Scenario {
             placements: &self.placements,
             open_visits: &self.wheel.open,
             staff: &self.staff,
+            areas: &self.areas,
         })
     }
 
@@ -745,6 +748,75 @@ fn twenty_overdue_visits_are_spread_over_two_weeks_and_the_overflow_flagged() {
 }
 
 #[test]
+fn a_visit_joins_a_day_in_the_same_area_within_its_window_and_never_past_capacity() {
+    // Monday 16 November 2026; one consultant, three children's homes, supervision every 182
+    // days with a window of 14 days either side. Held last on 1, 3 and 4 June 2026, they are
+    // due 30 November (Monday), 2 December (Wednesday) and 3 December (Thursday).
+    // Placements 1 and 3 are both in 4000 Roskilde, placement 2 in 4300 Holbæk.
+    let held = [(1, 1), (2, 3), (3, 4)];
+    let placements = held
+        .iter()
+        .map(|(id, day)| {
+            let mut p = placement(*id, PlacementKind::ChildrensHome, d(2025, 1, 1));
+            p.last_held = vec![(VisitKind::Supervision, d(2026, 6, *day))];
+            p
+        })
+        .collect();
+    let mut s = Scenario::new(d(2026, 11, 16), placements);
+    s.rules.visits.retain(|r| r.kind == VisitKind::Supervision);
+    s.areas = [(1, 4000), (2, 4300), (3, 4000)]
+        .into_iter()
+        .map(|(p, a)| (PlacementId(p), Area(a)))
+        .collect();
+    let first = |s: &Scenario, p: i64| s.wheel.days(p, VisitKind::Supervision)[0];
+    let mut grouped = s;
+    grouped.plan();
+    // Placement 3's visit (due 3 December, window 19 November - 17 December) goes on 30
+    // November beside placement 1's: one drive to Roskilde. Holbæk keeps its own day.
+    assert_eq!(first(&grouped, 1), d(2026, 11, 30));
+    assert_eq!(first(&grouped, 2), d(2026, 12, 2));
+    assert_eq!(first(&grouped, 3), d(2026, 11, 30));
+    assert!(grouped.changes().is_empty(), "re-planning moves nothing");
+
+    // With room for one visit a day, 30 November is full: placement 3 keeps its due day.
+    let placements = grouped.placements.clone();
+    let mut full = Scenario::new(d(2026, 11, 16), placements);
+    full.rules
+        .visits
+        .retain(|r| r.kind == VisitKind::Supervision);
+    full.rules.daily_capacity = 1;
+    full.areas = grouped.areas.clone();
+    full.plan();
+    assert_eq!(first(&full, 1), d(2026, 11, 30));
+    assert_eq!(first(&full, 3), d(2026, 12, 3));
+
+    // Without areas every visit goes on its due day.
+    let mut apart = Scenario::new(d(2026, 11, 16), full.placements.clone());
+    apart
+        .rules
+        .visits
+        .retain(|r| r.kind == VisitKind::Supervision);
+    apart.plan();
+    assert_eq!(first(&apart, 3), d(2026, 12, 3));
+}
+
+#[test]
+fn a_catch_up_is_not_held_back_to_share_a_day() {
+    // Monday 16 November 2026. Placement 1 (4000 Roskilde) is due 30 November; placement 2,
+    // in the same town, last held 19 March, was due 17 September and is overdue: its catch-up
+    // goes on today, the first day with room, not on 30 November beside placement 1.
+    let mut p1 = placement(1, PlacementKind::ChildrensHome, d(2025, 1, 1));
+    p1.last_held = vec![(VisitKind::Supervision, d(2026, 6, 1))];
+    let mut p2 = placement(2, PlacementKind::ChildrensHome, d(2025, 1, 1));
+    p2.last_held = vec![(VisitKind::Supervision, d(2026, 3, 19))];
+    let mut s = Scenario::new(d(2026, 11, 16), vec![p1, p2]);
+    s.rules.visits.retain(|r| r.kind == VisitKind::Supervision);
+    s.areas = [(PlacementId(1), Area(4000)), (PlacementId(2), Area(4000))].into();
+    s.plan();
+    assert_eq!(s.wheel.days(2, VisitKind::Supervision)[0], d(2026, 11, 16));
+}
+
+#[test]
 fn on_the_same_due_date_statutory_work_comes_before_support() {
     // A consultant who takes one visit a week. Placement 1, a foster family from Monday 16
     // November 2026, has its first support visit due within 28 days: Monday 14 December.
@@ -928,6 +1000,8 @@ struct World {
     rules: WheelRules,
     placements: Vec<PlacementToPlan>,
     staff: Vec<StaffAvailability>,
+    /// Three postal districts, by placement id: every property holds with visits grouped.
+    areas: HashMap<PlacementId, Area>,
 }
 
 fn arb_world() -> impl Strategy<Value = World> {
@@ -955,7 +1029,7 @@ fn arb_world() -> impl Strategy<Value = World> {
             staff,
         )
             .prop_map(|(today, rules, ps, staff)| {
-                let placements = ps
+                let placements: Vec<PlacementToPlan> = ps
                     .into_iter()
                     .enumerate()
                     .map(|(i, (kind, offset, consultant, adviser, rhythm, held))| {
@@ -998,11 +1072,16 @@ fn arb_world() -> impl Strategy<Value = World> {
                         days_off: off.into_iter().map(|n| today + Days::new(n)).collect(),
                     })
                     .collect();
+                let areas = placements
+                    .iter()
+                    .map(|p| (p.id, Area(4000 + (p.id.0 % 3) as u16)))
+                    .collect();
                 World {
                     today,
                     rules,
                     placements,
                     staff,
+                    areas,
                 }
             })
     })
@@ -1017,6 +1096,7 @@ fn run(world: &World, wheel: &Wheel) -> Vec<PlanChange> {
         placements: &world.placements,
         open_visits: &wheel.open,
         staff: &world.staff,
+        areas: &world.areas,
     })
 }
 

@@ -419,3 +419,47 @@ pub async fn created_since<C: ConnectionTrait>(
         .all(conn)
         .await?)
 }
+
+/// The address of each given placement's option: where its visits go (the planner groups
+/// visits in one postal district on one day).
+pub async fn option_addresses<C: ConnectionTrait>(
+    conn: &C,
+    placement_ids: &[i64],
+) -> Result<std::collections::HashMap<i64, String>> {
+    use crate::entities::placement_option;
+    use sea_orm::QuerySelect;
+    let mut ids = placement_ids.to_vec();
+    ids.sort_unstable();
+    ids.dedup();
+    let mut option_of = std::collections::HashMap::new();
+    for chunk in ids.chunks(1000) {
+        let rows: Vec<(i64, i64)> = placement::Entity::find()
+            .select_only()
+            .column(placement::Column::Id)
+            .column(placement::Column::OptionId)
+            .filter(placement::Column::Id.is_in(chunk.iter().copied()))
+            .into_tuple()
+            .all(conn)
+            .await?;
+        option_of.extend(rows);
+    }
+    let mut options: Vec<i64> = option_of.values().copied().collect();
+    options.sort_unstable();
+    options.dedup();
+    let mut address = std::collections::HashMap::new();
+    for chunk in options.chunks(1000) {
+        let rows: Vec<(i64, String)> = placement_option::Entity::find()
+            .select_only()
+            .column(placement_option::Column::Id)
+            .column(placement_option::Column::Address)
+            .filter(placement_option::Column::Id.is_in(chunk.iter().copied()))
+            .into_tuple()
+            .all(conn)
+            .await?;
+        address.extend(rows);
+    }
+    Ok(option_of
+        .into_iter()
+        .filter_map(|(p, o)| Some((p, address.get(&o)?.clone())))
+        .collect())
+}

@@ -32,11 +32,51 @@ impl<'a> Planner<'a> {
             && self.day_load(user, date) < self.input.rules.daily_capacity.max(1)
     }
 
-    pub(super) fn add_load(&mut self, kind: VisitKind, user: UserId, date: NaiveDate) {
+    pub(super) fn add_load(
+        &mut self,
+        kind: VisitKind,
+        placement: PlacementId,
+        user: UserId,
+        date: NaiveDate,
+    ) {
         if kind.uses_capacity() {
             *self.load.entry((user, date.iso_week())).or_default() += 1;
             *self.day_load.entry((user, date)).or_default() += 1;
+            if let Some(area) = self.input.areas.get(&placement) {
+                self.day_areas
+                    .entry((user, date))
+                    .or_default()
+                    .insert((*area, placement));
+            }
         }
+    }
+
+    /// Whether the person already visits another placement in `area` on `date` (two visits
+    /// to one family on one day would undo the spreading of its visits over the year).
+    pub(super) fn visits_area(
+        &self,
+        user: UserId,
+        date: NaiveDate,
+        (area, placement): (Area, PlacementId),
+    ) -> bool {
+        self.day_areas
+            .get(&(user, date))
+            .is_some_and(|a| a.iter().any(|(x, p)| *x == area && *p != placement))
+    }
+
+    /// A day in the window with room on which the person already visits the job's area; never
+    /// for a catch-up, whose every day of waiting is a day more overdue.
+    fn day_in_same_area(&self, job: &Job<'_>, candidates: &[NaiveDate]) -> Option<NaiveDate> {
+        let area = *self.input.areas.get(&job.placement)?;
+        if !job.kind.uses_capacity() || job.slot.closes_on < self.input.today {
+            return None;
+        }
+        let user = job.assignee;
+        candidates.iter().copied().find(|d| {
+            self.usable(user, *d)
+                && self.has_room(user, *d)
+                && self.visits_area(user, *d, (area, job.placement))
+        })
     }
 
     pub(super) fn usable(&self, user: UserId, date: NaiveDate) -> bool {
@@ -83,36 +123,39 @@ impl<'a> Planner<'a> {
         let candidates = self.candidates(&job);
         let user = job.assignee;
         let uses_capacity = job.kind.uses_capacity();
-        let chosen = candidates
-            .iter()
-            .copied()
-            .find(|d| self.usable(user, *d) && (!uses_capacity || self.has_room(user, *d)))
-            .map(|d| (d, None))
-            .or_else(|| {
-                // No room anywhere: the overflow is flagged and spread over the least
-                // loaded days, not stacked on the first one (for a catch-up: today).
-                candidates
-                    .iter()
-                    .copied()
-                    .enumerate()
-                    .filter(|(_, d)| self.usable(user, *d))
-                    .min_by_key(|(i, d)| (self.day_load(user, *d), *i))
-                    .map(|(_, d)| (d, Some(PlanFlag::OverCapacity)))
-            })
-            .or_else(|| {
-                let after = candidates
-                    .iter()
-                    .max()
-                    .copied()
-                    .unwrap_or(job.slot.closes_on);
-                (1..=LOOK_PAST_WINDOW_DAYS)
-                    .map(|n| after + Days::new(n))
-                    .find(|d| self.usable(user, *d))
-                    .map(|d| (d, Some(PlanFlag::NoWorkingDay)))
-            })
-            .unwrap_or((job.slot.due_on, Some(PlanFlag::NoWorkingDay)));
+        let chosen =
+            self.day_in_same_area(&job, &candidates)
+                .or_else(|| {
+                    candidates.iter().copied().find(|d| {
+                        self.usable(user, *d) && (!uses_capacity || self.has_room(user, *d))
+                    })
+                })
+                .map(|d| (d, None))
+                .or_else(|| {
+                    // No room anywhere: the overflow is flagged and spread over the least
+                    // loaded days, not stacked on the first one (for a catch-up: today).
+                    candidates
+                        .iter()
+                        .copied()
+                        .enumerate()
+                        .filter(|(_, d)| self.usable(user, *d))
+                        .min_by_key(|(i, d)| (self.day_load(user, *d), *i))
+                        .map(|(_, d)| (d, Some(PlanFlag::OverCapacity)))
+                })
+                .or_else(|| {
+                    let after = candidates
+                        .iter()
+                        .max()
+                        .copied()
+                        .unwrap_or(job.slot.closes_on);
+                    (1..=LOOK_PAST_WINDOW_DAYS)
+                        .map(|n| after + Days::new(n))
+                        .find(|d| self.usable(user, *d))
+                        .map(|d| (d, Some(PlanFlag::NoWorkingDay)))
+                })
+                .unwrap_or((job.slot.due_on, Some(PlanFlag::NoWorkingDay)));
         let (day, flag) = chosen;
-        self.add_load(job.kind, user, day);
+        self.add_load(job.kind, job.placement, user, day);
         match job.existing {
             None => self.changes.push(PlanChange::Create(NewVisit {
                 placement: job.placement,

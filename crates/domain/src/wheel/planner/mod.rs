@@ -24,12 +24,21 @@
 //! item is flagged [`PlanFlag::OverCapacity`] for the leader; with no working day at all, the
 //! next working day after the window, flagged [`PlanFlag::NoWorkingDay`].
 //!
+//! Visits in the same area on the same day: when an item's window has a day with room on
+//! which its assignee already visits another placement in the same [`Area`] (postal code), that day
+//! is taken instead of the one nearest the due date, so one drive serves two children. It never
+//! costs a deadline: only days inside the window are looked at, and a catch-up (already past
+//! its deadline) is never held back for it.
+//!
 //! Stability: an item already planned that still fits (in its slot's window, on a working day
 //! the assignee is not off, with the right assignee, within capacity) is never moved. Items in
 //! the past, and items moved by hand ("pinned"), are never moved. Re-planning an unchanged
 //! plan changes nothing. Ended placements have their items after the end cancelled.
 
+mod area;
 mod days;
+
+pub use area::Area;
 
 use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 
@@ -117,6 +126,9 @@ pub struct PlanInput<'a> {
     /// an assignee with them (those only count against capacity and are never changed).
     pub open_visits: &'a [ExistingVisit],
     pub staff: &'a [StaffAvailability],
+    /// Where each placement is (of those planned and of every open item's), for visiting one
+    /// area on one day. A placement without an area is planned by its due date alone.
+    pub areas: &'a HashMap<PlacementId, Area>,
 }
 
 /// An item to add to the wheel.
@@ -171,6 +183,8 @@ struct Planner<'a> {
     staff: HashMap<UserId, &'a StaffAvailability>,
     load: HashMap<(UserId, IsoWeek), i32>,
     day_load: HashMap<(UserId, NaiveDate), i32>,
+    /// The areas (and placements) a person visits on a day.
+    day_areas: HashMap<(UserId, NaiveDate), BTreeSet<(Area, PlacementId)>>,
     changes: Vec<PlanChange>,
 }
 
@@ -187,6 +201,7 @@ impl<'a> Planner<'a> {
             staff: input.staff.iter().map(|s| (s.user, s)).collect(),
             load: HashMap::new(),
             day_load: HashMap::new(),
+            day_areas: HashMap::new(),
             changes: Vec::new(),
         }
     }
@@ -208,7 +223,7 @@ impl<'a> Planner<'a> {
             if planned.contains(&v.placement) {
                 by_kind.entry((v.placement, v.kind)).or_default().push(v);
             } else {
-                self.add_load(v.kind, v.assignee, v.planned_on);
+                self.add_load(v.kind, v.placement, v.assignee, v.planned_on);
             }
         }
         for list in by_kind.values_mut() {
@@ -238,7 +253,7 @@ impl<'a> Planner<'a> {
             } else if v.flag == Some(PlanFlag::OverCapacity) {
                 flagged.push(job);
             } else if self.has_room(job.assignee, v.planned_on) {
-                self.add_load(job.kind, job.assignee, v.planned_on);
+                self.add_load(job.kind, job.placement, job.assignee, v.planned_on);
                 self.keep(job, None);
             } else {
                 place.push(job);
@@ -249,7 +264,7 @@ impl<'a> Planner<'a> {
             if self.room_in_window(&job) {
                 place.push(job);
             } else {
-                self.add_load(job.kind, job.assignee, v.planned_on);
+                self.add_load(job.kind, job.placement, job.assignee, v.planned_on);
                 self.keep(job, Some(PlanFlag::OverCapacity));
             }
         }
@@ -285,7 +300,7 @@ impl<'a> Planner<'a> {
                 if v.planned_on > end {
                     self.cancel(v.id, CancelReason::PlacementEnded);
                 } else {
-                    self.add_load(v.kind, v.assignee, v.planned_on);
+                    self.add_load(v.kind, v.placement, v.assignee, v.planned_on);
                 }
             }
             return;
@@ -296,7 +311,7 @@ impl<'a> Planner<'a> {
                 if v.planned_on >= today {
                     self.cancel(v.id, CancelReason::NoLongerNeeded);
                 } else {
-                    self.add_load(v.kind, v.assignee, v.planned_on);
+                    self.add_load(v.kind, v.placement, v.assignee, v.planned_on);
                 }
             }
             return;
@@ -336,7 +351,7 @@ impl<'a> Planner<'a> {
                     place.push(job);
                 }
             } else {
-                self.add_load(kind, assignee, v.planned_on);
+                self.add_load(kind, v.placement, assignee, v.planned_on);
                 self.keep(job, v.flag);
             }
         }
@@ -375,7 +390,7 @@ impl<'a> Planner<'a> {
                 None => place.push(job),
                 Some(v) if v.pinned => {
                     let flag = (!slot.contains(v.planned_on)).then_some(PlanFlag::OutsideWindow);
-                    self.add_load(kind, assignee, v.planned_on);
+                    self.add_load(kind, v.placement, assignee, v.planned_on);
                     self.keep(job, flag);
                 }
                 Some(v) if self.fits_apart_from_capacity(&job, v.planned_on) => keep.push(job),
