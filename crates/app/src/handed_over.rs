@@ -33,3 +33,18 @@ pub async fn handed_over(app: &App, actor: &Actor, child: ChildId) -> Result<Opt
     };
     Ok(Some(HandedOver { on, to }))
 }
+
+/// The same for a placement's page: the latest hand-over away from the actor of a placement
+/// of the same child. A placement that does not exist, or whose child the actor never held,
+/// gives `None`, so the caller answers "not found" exactly as for a stranger.
+pub async fn handed_over_placement(
+    app: &App,
+    actor: &Actor,
+    placement: kith_domain::PlacementId,
+) -> Result<Option<HandedOver>> {
+    let conn = app.db().conn();
+    match kith_store::placements::get(conn, placement.0).await? {
+        Some(p) => handed_over(app, actor, ChildId(p.child_id)).await,
+        None => Ok(None),
+    }
+}

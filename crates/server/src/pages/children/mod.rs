@@ -234,12 +234,22 @@ async fn show(
             let handed = kith_app::handed_over::handed_over(s.app(), &actor, ChildId(id))
                 .await
                 .map_err(fail(&ctx))?;
-            match handed {
-                Some(h) => Ok(HandedOverPage { ctx, h }.into_response()),
-                None => Err(fail(&ctx)(AppError::NotFound(what))),
-            }
+            handed_over_or_not_found(ctx, handed, what)
         }
         Err(e) => Err(fail(&ctx)(e)),
+    }
+}
+
+/// The page for a case the reader handed over, or "not found" as for a stranger. Shared by
+/// the child's page and the placement's page.
+pub(super) fn handed_over_or_not_found(
+    ctx: Ctx,
+    handed: Option<kith_app::handed_over::HandedOver>,
+    what: &'static str,
+) -> PageResult {
+    match handed {
+        Some(h) => Ok(HandedOverPage { ctx, h }.into_response()),
+        None => Err(fail(&ctx)(AppError::NotFound(what))),
     }
 }
 
