@@ -26,6 +26,7 @@ mod m20261201_000014_perimeter;
 mod m20261202_000015_need_texts;
 mod m20261202_000016_agreement_tasks;
 mod m20261203_000017_form_drafts;
+mod m20261203_000018_exit_move;
 
 /// All migrations in order.
 #[derive(Debug)]
@@ -52,6 +53,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261202_000015_need_texts::Migration),
             Box::new(m20261202_000016_agreement_tasks::Migration),
             Box::new(m20261203_000017_form_drafts::Migration),
+            Box::new(m20261203_000018_exit_move::Migration),
         ]
     }
 }

@@ -465,19 +465,60 @@ db_test!(a_short_stay_signals_extends_and_ends_at_its_exit, |app| {
         signals(&adviser).await,
         json!([{"signal": "ending_without_exit_plan", "since": "2026-11-10"}])
     );
+    // Steps alone are not a plan: it says when the child moves, too.
+    let steps = "Mor får familiebehandling to gange om ugen.";
+    let p = adviser
+        .patch(&url, &json!({"exit_plan": steps}))
+        .await
+        .expect(200)
+        .body;
+    assert_eq!(
+        p["signals"],
+        json!([{"signal": "ending_without_exit_plan", "since": "2026-11-10"}])
+    );
+    // A move after the planned end (11 December) is refused, naming the day; nothing changes.
+    let refused = adviser
+        .patch(&url, &json!({"exit_move_on": "2026-12-11"}))
+        .await
+        .expect(422);
+    assert_eq!(refused.error_fields(), ["exit_move_on"]);
+    assert!(
+        refused.body.to_string().contains("10.12.2026")
+            || refused.body.to_string().contains("10 Dec"),
+        "{}",
+        refused.body
+    );
+    // Where, when and how: the plan is made, and the signal goes.
     let p = adviser
         .patch(
             &url,
-            &json!({"exit_plan": "Hjem til mor med familiebehandling to gange om ugen."}),
+            &json!({"exit_move_on": "2026-12-08", "exit_goal": "home"}),
         )
         .await
         .expect(200)
         .body;
     assert_eq!(p["signals"], json!([]));
     assert_eq!(
-        p["exit_plan"],
-        "Hjem til mor med familiebehandling to gange om ugen."
+        (
+            p["exit_plan"].as_str(),
+            p["exit_move_on"].as_str(),
+            p["exit_goal"].as_str()
+        ),
+        (Some(steps), Some("2026-12-08"), Some("home"))
     );
+    // The plan's goal is the stay's goal: changed in the plan, it is changed on the stay.
+    let p = adviser
+        .patch(&url, &json!({"exit_goal": "network_family"}))
+        .await
+        .expect(200)
+        .body;
+    assert_eq!(p["exit_goal"], "network_family");
+    let p = adviser
+        .patch(&url, &json!({"exit_goal": "home"}))
+        .await
+        .expect(200)
+        .body;
+    assert_eq!(p["exit_goal"], "home");
     // Today is 16 November (the test app's day): 14 days of November and 10 of December
     // are left.
     assert_eq!(p["clock"], json!({"clock": "ends_in", "days": 24}));

@@ -353,6 +353,213 @@ db_test!(
 );
 
 db_test!(
+    a_matcher_allocates_several_waiting_children_from_a_page,
+    |app| {
+        // Bo and Carl wait; two families have one place each.
+        let bo = kith_tests::wheel::register(&app, "Bo").await;
+        let carl = kith_tests::wheel::register(&app, "Carl").await;
+        for name in ["Familien Berg", "Familien Dahl"] {
+            kith_tests::wheel::new_option(&app, kith_tests::fixtures::foster_family(name, 1)).await;
+        }
+        let http = danish(&app, &app.staff.matcher).await;
+        let get = async |path: &str| {
+            let r = http
+                .get(format!("{}{path}", app.base))
+                .send()
+                .await
+                .unwrap();
+            (r.status().as_u16(), r.text().await.unwrap())
+        };
+        // The waiting list leads to it.
+        let (_, list) = get("/children?placement_requested=true").await;
+        assert!(list.contains("href=\"/allocations\""), "{list}");
+        let (status, page) = get("/allocations").await;
+        assert_eq!(status, 200);
+        assert!(page.contains(&format!("id=\"child-{bo}\"")));
+        assert!(page.contains(&format!("id=\"child-{carl}\"")));
+        let csrf = csrf_in(&page);
+        let send = async |fields: &[(&str, String)]| {
+            let r = http
+                .post(format!("{}/allocations", app.base))
+                .header(
+                    reqwest::header::REFERER,
+                    format!("{}/allocations", app.base),
+                )
+                .form(fields)
+                .send()
+                .await
+                .unwrap();
+            (r.status().as_u16(), r.text().await.unwrap())
+        };
+        // Nobody ticked: told beside the list, in Danish.
+        let (status, page) = send(&[
+            ("csrf", csrf.clone()),
+            ("start_date", "2026-11-16".into()),
+            ("together", "on".into()),
+        ])
+        .await;
+        assert_eq!(status, 422, "{page}");
+        assert!(page.contains("class=\"field-error\""), "{page}");
+        // Both: each gets a family, and each links to the child's matching for the proposal.
+        let (status, page) = send(&[
+            ("csrf", csrf.clone()),
+            ("children", bo.to_string()),
+            ("children", carl.to_string()),
+            ("start_date", "2026-11-16".into()),
+            ("together", "on".into()),
+        ])
+        .await;
+        assert_eq!(status, 200, "{page}");
+        assert!(page.contains("2 børn får en plads"), "{page}");
+        assert!(page.contains(&format!("href=\"/children/{bo}/matches\"")));
+        assert!(page.contains(&format!("href=\"/children/{carl}/matches\"")));
+        assert!(page.contains("Familien Berg") && page.contains("Familien Dahl"));
+        // The ticks are kept; nothing is booked.
+        assert!(page.contains(&format!("value=\"{bo}\" checked")));
+        let proposals = app
+            .client(&app.staff.matcher)
+            .get("/api/v1/proposals")
+            .await
+            .expect(200)
+            .body;
+        assert_eq!(proposals["items"], serde_json::json!([]));
+    }
+);
+
+db_test!(
+    a_stays_exit_plan_says_where_when_and_how_and_keeps_what_was_typed,
+    |app| {
+        // A stay from 2 November to 10 December 2026, aiming for home.
+        let s =
+            kith_tests::wheel::place_stay(&app, "Ali", "2026-11-02", "2026-12-10", "home").await;
+        let http = danish_adviser(&app).await;
+        let page = format!("{}/placements/{}", app.base, s.placement);
+        let html = http.get(&page).send().await.unwrap().text().await.unwrap();
+        assert!(html.contains("Ingen flyttedag endnu"), "{html}");
+        let csrf = csrf_in(&html);
+        let send = async |day: &str| {
+            http.post(format!("{page}/exit-plan"))
+                .header(reqwest::header::REFERER, &page)
+                .form(&[
+                    ("csrf", csrf.as_str()),
+                    ("exit_goal", "network_family"),
+                    ("exit_move_on", day),
+                    (
+                        "exit_plan",
+                        "Ali flytter til sin moster; skolen er orienteret.",
+                    ),
+                ])
+                .send()
+                .await
+                .unwrap()
+        };
+        // A move after the planned end: told beside the field what to do, with what was typed.
+        let r = send("2026-12-14").await;
+        assert_eq!(r.status(), 422);
+        let html = r.text().await.unwrap();
+        assert!(
+            html.contains("Flyttedagen ligger efter den planlagte slutdato 10.12.2026"),
+            "{html}"
+        );
+        assert!(html.contains("value=\"2026-12-14\""));
+        assert!(html.contains("<option value=\"network_family\" selected>"));
+        assert!(html.contains("Ali flytter til sin moster"));
+        // Within the stay: kept, and the stay's goal is the plan's.
+        let r = send("2026-12-09").await;
+        assert_eq!(r.status(), 303);
+        let html = http.get(&page).send().await.unwrap().text().await.unwrap();
+        let facts = &html[html.find("id=\"stay-h\"").unwrap()..];
+        let facts = &facts[..facts.find("</dl>").unwrap()];
+        assert!(facts.contains("09.12.2026"), "{facts}");
+        assert!(facts.contains("Netværksfamilie"), "{facts}");
+        assert!(!facts.contains("Ingen udslusningsplan"), "{facts}");
+    }
+);
+
+db_test!(
+    an_agreement_made_at_a_plan_review_reaches_its_holder_like_one_made_at_a_visit,
+    |app| {
+        // Ida is placed on 1 December with the test consultant; on 15 December her adviser
+        // records the plan review held the day before, on the placement's page.
+        let p = kith_tests::wheel::place(&app, "Ida", "2026-12-01").await;
+        app.set_now("2026-12-15T09:00:00Z");
+        let http = danish_adviser(&app).await;
+        let page = format!("{}/placements/{}", app.base, p.placement);
+        let html = http.get(&page).send().await.unwrap().text().await.unwrap();
+        assert!(
+            html.contains("name=\"fu_what\""),
+            "the review form asks what was agreed"
+        );
+        // The way back is to her cases, not to a week of visits she does not hold.
+        assert!(html.contains("<p class=\"crumbs\"><a href=\"/caseload\">Sager</a>"));
+        let csrf = csrf_in(&html);
+        let review = format!("{page}/reviews");
+        let agreed = "Plejefamilien får tilbudt aflastning en weekend om måneden";
+        let send = async |owner: &str| {
+            http.post(&review)
+                .header(reqwest::header::REFERER, &page)
+                .form(&[
+                    ("csrf", csrf.as_str()),
+                    ("held_on", "2026-12-14"),
+                    ("decision", "adjust_goals"),
+                    ("fu_what", ""),
+                    ("fu_owner", ""),
+                    ("fu_due", ""),
+                    ("fu_what", agreed),
+                    ("fu_owner", owner),
+                    ("fu_due", "2027-01-20"),
+                ])
+                .send()
+                .await
+                .unwrap()
+        };
+        // Whose it is must be chosen: left out, the review comes back saying so beside the
+        // row, with what was typed, and nothing is recorded.
+        let r = send("").await;
+        assert_eq!(r.status(), 422);
+        let html = r.text().await.unwrap();
+        assert!(html.contains("Vælg, hvem aftalen er til."), "{html}");
+        assert!(
+            html.contains(&format!("value=\"{agreed}\"")),
+            "the row is kept"
+        );
+        assert!(html.contains("value=\"2027-01-20\""));
+        let api = app.client(&app.staff.adviser);
+        let reviews = format!("/api/v1/placements/{}/reviews", p.placement);
+        assert_eq!(
+            api.get(&reviews).await.expect(200).body,
+            serde_json::json!([])
+        );
+
+        // For the consultant: recorded, and the agreement is hers to do.
+        let r = send("consultant").await;
+        assert_eq!(r.status(), 303);
+        let held = api.get(&reviews).await.expect(200).body;
+        let review_id = held[0]["visit_id"].as_i64().unwrap();
+        let consultant = danish(&app, &app.staff.consultant).await;
+        let week = consultant
+            .get(format!("{}/week", app.base))
+            .send()
+            .await
+            .unwrap()
+            .text()
+            .await
+            .unwrap();
+        assert!(week.contains(agreed), "on the consultant's week: {week}");
+        // The placement lists it as made at the plan review, linking to that review.
+        let html = http.get(&page).send().await.unwrap().text().await.unwrap();
+        let row = &html[html.find(agreed).expect("on the placement")..];
+        let row = &row[..row.find("</tr>").unwrap()];
+        assert!(
+            row.contains(&format!("href=\"#review-{review_id}\"")),
+            "{row}"
+        );
+        assert!(row.contains("planopfølgningen"), "{row}");
+        assert!(html.contains(&format!("id=\"review-{review_id}\"")));
+    }
+);
+
+db_test!(
     an_agreement_reaches_its_holder_who_marks_it_done_or_drops_it_with_a_reason,
     |app| {
         // The consultant records the first support visit on 14 December 2026 with two
@@ -792,10 +999,35 @@ db_test!(
             "{html}"
         );
         assert!(html.contains("href=\"/caseload\""));
-        // Someone who never had the case still gets "not found": nothing is told.
+        // The same from an old link to the placement itself.
+        let r = alma
+            .get(format!("{}/placements/{}", app.base, p.placement))
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(r.status(), 200);
+        let html = r.text().await.unwrap();
+        assert!(
+            html.contains("Sagen blev overdraget til Anders Adviser den 16.11.2026"),
+            "{html}"
+        );
+        // Someone who never had the case still gets "not found": nothing is told, on the
+        // child's page, on the placement's, or for a placement that does not exist.
         let stranger = danish(&app, &app.staff.adviser_b).await;
-        let r = stranger
-            .get(format!("{}/children/{}", app.base, p.child))
+        for path in [
+            format!("/children/{}", p.child),
+            format!("/placements/{}", p.placement),
+            "/placements/999999".to_owned(),
+        ] {
+            let r = stranger
+                .get(format!("{}{path}", app.base))
+                .send()
+                .await
+                .unwrap();
+            assert_eq!(r.status(), 404, "{path}");
+        }
+        let r = alma
+            .get(format!("{}/placements/999999", app.base))
             .send()
             .await
             .unwrap();

@@ -254,6 +254,18 @@ db_test!(
             .get("/api/v1/exports/children.csv?lang=da")
             .await
             .expect(200);
+        // Named in the reader's words.
+        assert!(
+            csv.headers["content-disposition"]
+                .to_str()
+                .unwrap()
+                .ends_with(
+                    "filename=\"kith-boern-2026-11-16.csv\"; \
+                     filename*=UTF-8''kith-b%C3%B8rn-2026-11-16.csv"
+                ),
+            "{:?}",
+            csv.headers["content-disposition"]
+        );
         let rows = read_as_danish_excel(&csv.bytes);
         assert_eq!(
             rows[0],
@@ -586,6 +598,12 @@ db_test!(
             .get("/api/v1/exports/options.csv?lang=da")
             .await
             .expect(200);
+        assert!(
+            csv.headers["content-disposition"]
+                .to_str()
+                .unwrap()
+                .contains("filename=\"kith-anbringelsessteder-2026-11-16.csv\"")
+        );
         let rows = read_as_danish_excel(&csv.bytes);
         assert_eq!(
             rows[0],

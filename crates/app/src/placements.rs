@@ -17,7 +17,7 @@ use crate::audit::{self, AuditAction, ChildData};
 use crate::children::view::ChildRef;
 use crate::paging::{List, Pager};
 use crate::staff::StaffRef;
-use crate::validate::{Problems, trimmed};
+use crate::validate::Problems;
 use crate::wheel::plan::plan_in;
 use crate::{Actor, App, AppError, PageParams, Paged, Result, policy};
 
@@ -55,8 +55,10 @@ pub struct PlacementView {
     pub review_rhythm_months: Option<i32>,
     /// How many times the consultant has changed.
     pub consultant_changes: usize,
-    /// A short stay's exit plan (how the child gets to the exit goal).
+    /// A short stay's exit plan: the steps to the exit goal.
     pub exit_plan: Option<String>,
+    /// The day the exit plan moves the child.
+    pub exit_move_on: Option<NaiveDate>,
     /// Set when an ended stay with an exit goal reached it (or not).
     pub exit_goal_reached: Option<bool>,
     /// The placement ended in a breakdown.
@@ -93,10 +95,16 @@ pub struct PlacementUpdateInput {
     #[serde(default, deserialize_with = "some")]
     #[schema(value_type = Option<i32>)]
     pub review_rhythm_months: Option<Option<i32>>,
-    /// A short stay's exit plan; null or blank clears it.
+    /// A short stay's exit plan: the steps to the exit goal; null or blank clears them.
     #[serde(default, deserialize_with = "some")]
     #[schema(value_type = Option<String>)]
     pub exit_plan: Option<Option<String>>,
+    /// Where the stay's exit plan takes the child (the exit goal).
+    pub exit_goal: Option<ExitGoal>,
+    /// The day the exit plan moves the child (within the stay); null clears it.
+    #[serde(default, deserialize_with = "some")]
+    #[schema(value_type = Option<NaiveDate>)]
+    pub exit_move_on: Option<Option<NaiveDate>>,
 }
 
 /// Ending a placement (`POST /api/v1/placements/{id}/end`).
@@ -198,10 +206,23 @@ pub async fn update(
     {
         p.add("review_rhythm_months", "problem.months_1_12");
     }
-    if let Some(Some(plan)) = &input.exit_plan {
-        p.at_most_chars("exit_plan", plan, MAX_EXIT_PLAN);
-        if row.planned_end_date.is_none() {
-            p.add("exit_plan", "problem.exit_plan_needs_end");
+    let exit_plan = exit_plan_after(&row, &input);
+    if let Some(plan) = &exit_plan {
+        if let Some(steps) = plan.steps {
+            p.at_most_chars("exit_plan", steps, MAX_EXIT_PLAN);
+        }
+        let plan = kith_domain::goals::ExitPlan {
+            goal: plan.goal,
+            move_on: plan.move_on,
+            steps: plan.steps,
+        };
+        for (field, problem) in
+            kith_domain::goals::check_exit_plan(row.start_date, row.planned_end_date, &plan)
+        {
+            p.add(field, problem);
+        }
+        if input.exit_goal.is_some() && row.planned_end_date.is_none() {
+            p.add("exit_goal", "problem.exit_plan_needs_end");
         }
     }
     p.into_result()?;
@@ -228,11 +249,30 @@ pub async fn update(
     if let Some(m) = input.review_rhythm_months {
         kith_store::placements::set_review_rhythm(&tx, id.0, m, now).await?;
     }
-    if let Some(plan) = input.exit_plan {
-        let plan = trimmed(plan);
-        kith_store::placements::set_exit_plan(&tx, id.0, plan.as_deref(), now).await?;
+    if let Some(plan) = &exit_plan {
+        kith_store::placements::set_exit_plan(&tx, id.0, plan, now).await?;
     }
     committed(tx, app, actor, (AuditAction::PlacementUpdate, &row)).await
+}
+
+/// The stay's exit plan once `input` is applied, when it changes any part of it: a part left
+/// out is kept, blank steps are cleared.
+fn exit_plan_after<'a>(
+    row: &'a kith_store::entities::placement::Model,
+    input: &'a PlacementUpdateInput,
+) -> Option<kith_store::placements::ExitPlanRow<'a>> {
+    if input.exit_plan.is_none() && input.exit_goal.is_none() && input.exit_move_on.is_none() {
+        return None;
+    }
+    let steps = match &input.exit_plan {
+        Some(text) => text.as_deref().map(str::trim).filter(|t| !t.is_empty()),
+        None => row.exit_plan.as_deref(),
+    };
+    Some(kith_store::placements::ExitPlanRow {
+        goal: input.exit_goal.or(row.exit_goal.map(|g| g.0)),
+        move_on: input.exit_move_on.unwrap_or(row.exit_move_on),
+        steps,
+    })
 }
 
 /// Ends a placement; its planned visits after the end are cancelled with that reason.
@@ -430,6 +470,7 @@ pub(crate) async fn views_of(
             consultant_changes: changes.get(&p.id).copied().unwrap_or(0),
             signals: signals.get(&p.id).cloned().unwrap_or_default(),
             exit_plan: p.exit_plan,
+            exit_move_on: p.exit_move_on,
             exit_goal_reached: p.exit_goal_reached,
             breakdown: p.breakdown,
             extensions,

@@ -39,7 +39,7 @@ pub(crate) async fn signals_of(
             let facts = StayFacts {
                 start: p.start_date,
                 planned_end: p.planned_end_date,
-                has_exit_plan: p.exit_plan.is_some(),
+                has_exit_plan: exit_plan_of(p).is_made(),
                 last_progress: last.get(&p.id).copied(),
                 goals_quiet_from: quiet.remove(&p.id).unwrap_or_default(),
                 review_due: reviews.get(&p.id).copied(),
@@ -47,4 +47,15 @@ pub(crate) async fn signals_of(
             (p.id, stay_signals(&facts, &rules, today))
         })
         .collect())
+}
+
+/// A placement's exit plan as the rules read it.
+pub(crate) fn exit_plan_of(
+    p: &kith_store::entities::placement::Model,
+) -> kith_domain::goals::ExitPlan<'_> {
+    kith_domain::goals::ExitPlan {
+        goal: p.exit_goal.map(|g| g.0),
+        move_on: p.exit_move_on,
+        steps: p.exit_plan.as_deref(),
+    }
 }

@@ -145,8 +145,18 @@ pub(crate) async fn plans<C: ConnectionTrait>(
     }
     for (id, end) in stays {
         if *end > today && rng.gen_bool(0.7) {
-            let plan = EXIT_PLANS[rng.gen_range(0..EXIT_PLANS.len())];
-            kith_store::placements::set_exit_plan(conn, *id, Some(plan), now).await?;
+            let steps = EXIT_PLANS[rng.gen_range(0..EXIT_PLANS.len())];
+            let Some(p) = kith_store::placements::get(conn, *id).await? else {
+                continue;
+            };
+            // The move a few days before the planned end, within the stay.
+            let move_on = (*end - Days::new(rng.gen_range(0..10))).max(p.start_date);
+            let plan = kith_store::placements::ExitPlanRow {
+                goal: p.exit_goal.map(|g| g.0),
+                move_on: Some(move_on),
+                steps: Some(steps),
+            };
+            kith_store::placements::set_exit_plan(conn, *id, &plan, now).await?;
         }
     }
     Ok(())

@@ -37,6 +37,9 @@ pub struct ReviewInput {
     pub rhythm_months: Option<i32>,
     /// The child's view of the plan, in its own words.
     pub child_view: Option<String>,
+    /// What was agreed at the review: each a task with an owner and a due date, as at a visit.
+    #[serde(default)]
+    pub follow_ups: Vec<crate::wheel::visits::FollowUpInput>,
 }
 
 /// A recorded review.
@@ -123,6 +126,7 @@ pub async fn record(
             kith_domain::Message::new("problem.review_missing").text("missing", missing.join(", ")),
         );
     }
+    crate::wheel::agreements::check_new(&mut p, &input.follow_ups, input.held_on);
     p.into_result()?;
 
     let planned = kith_store::visits::of_placement(conn, row.id)
@@ -165,6 +169,8 @@ pub async fn record(
         now,
     )
     .await?;
+    let agreed = crate::wheel::agreements::new_rows(input.follow_ups, &row);
+    kith_store::visits::add_follow_ups(&tx, planned.id, row.id, &agreed, now).await?;
     if input.rhythm_months.is_some() && input.rhythm_months != row.review_rhythm_months {
         kith_store::placements::set_review_rhythm(&tx, row.id, input.rhythm_months, now).await?;
     }

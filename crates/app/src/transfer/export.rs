@@ -135,7 +135,8 @@ pub async fn export(
 }
 
 impl ExportFile {
-    /// A sheet as a file named `kith-<name>-<day>.<format>`.
+    /// A sheet as a file named `kith-<name>-<day>.<format>`, the name in the reader's
+    /// language for people.
     pub fn of(
         sheet: &Sheet,
         name: &str,
@@ -149,6 +150,14 @@ impl ExportFile {
                 sheet.to_xlsx(audience)?,
                 "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
             ),
+        };
+        // A person's file is named in their words ("kith-anbringelsessteder-…"); a
+        // program's by the code it asked for.
+        let name = match audience {
+            Audience::People(lang) => {
+                kith_text::t(lang, &format!("export_sheet.{name}")).to_lowercase()
+            }
+            Audience::Codes => name.to_owned(),
         };
         Ok(ExportFile {
             filename: format!("kith-{name}-{day}.{}", format.as_str()),

@@ -15,6 +15,8 @@ use crate::{Actor, App, AppError, Result};
 
 /// The longest note on closing an agreement.
 const MAX_NOTE: usize = 2000;
+/// The longest agreement ("what was agreed").
+const MAX_WHAT: usize = 500;
 
 /// An agreement with the placement it belongs to, as a holder's list shows it.
 #[derive(Debug, Clone, Serialize, utoipa::ToSchema)]
@@ -39,6 +41,45 @@ pub struct CloseAgreementInput {
     pub state: AgreementState,
     /// How it was done (optional), or why it was dropped (required).
     pub note: Option<String>,
+}
+
+/// The problems with the agreements made at a visit or a plan review held on `held_on`: each
+/// says what was agreed and is due no earlier than the meeting. (The owner is required by the
+/// input's type: it is chosen, never defaulted.)
+pub(crate) fn check_new(
+    p: &mut Problems,
+    agreed: &[super::visits::FollowUpInput],
+    held_on: NaiveDate,
+) {
+    for (i, f) in agreed.iter().enumerate() {
+        let what = format!("follow_ups[{i}].what");
+        p.required_because(&what, &f.what, MAX_WHAT, "problem.what_agreed");
+        if f.due_on < held_on {
+            p.add(format!("follow_ups[{i}].due_on"), "problem.before_visit");
+        }
+    }
+}
+
+/// The rows to store for agreements made on `placement`: the adviser's and the consultant's
+/// are held by the named person (the domain's [`kith_domain::agreement::holder`]).
+pub(crate) fn new_rows(
+    agreed: Vec<super::visits::FollowUpInput>,
+    placement: &kith_store::entities::placement::Model,
+) -> Vec<kith_store::visits::NewFollowUp> {
+    agreed
+        .into_iter()
+        .map(|f| kith_store::visits::NewFollowUp {
+            what: f.what.trim().to_owned(),
+            owner: f.owner.as_str().to_owned(),
+            holder_id: kith_domain::agreement::holder(
+                f.owner,
+                kith_domain::UserId(placement.adviser_id),
+                placement.consultant_id.map(kith_domain::UserId),
+            )
+            .map(|u| u.0),
+            due_on: f.due_on,
+        })
+        .collect()
 }
 
 /// The open agreements `holder` holds, the earliest due first, with their placements. The

@@ -219,13 +219,7 @@ pub async fn record(
         input.observations.as_deref().unwrap_or_default(),
         MAX_OBSERVATIONS,
     );
-    for (i, f) in input.follow_ups.iter().enumerate() {
-        let what = format!("follow_ups[{i}].what");
-        p.required_because(&what, &f.what, MAX_REASON, "problem.what_agreed");
-        if f.due_on < input.held_on {
-            p.add(format!("follow_ups[{i}].due_on"), "problem.before_visit");
-        }
-    }
+    super::agreements::check_new(&mut p, &input.follow_ups, input.held_on);
     let open: Vec<i64> = kith_store::visits::open_follow_ups(app.db().conn(), row.placement_id)
         .await?
         .into_iter()
@@ -260,21 +254,7 @@ pub async fn record(
     if !kith_store::visits::record(&tx, id.0, &record, now).await? {
         return Err(AppError::conflict("status", "problem.visit_not_planned"));
     }
-    let follow_ups: Vec<kith_store::visits::NewFollowUp> = input
-        .follow_ups
-        .into_iter()
-        .map(|f| kith_store::visits::NewFollowUp {
-            what: f.what.trim().to_owned(),
-            owner: f.owner.as_str().to_owned(),
-            holder_id: kith_domain::agreement::holder(
-                f.owner,
-                UserId(placement.adviser_id),
-                placement.consultant_id.map(UserId),
-            )
-            .map(|u| u.0),
-            due_on: f.due_on,
-        })
-        .collect();
+    let follow_ups = super::agreements::new_rows(input.follow_ups, &placement);
     kith_store::visits::add_follow_ups(&tx, id.0, row.placement_id, &follow_ups, now).await?;
     let done: Vec<i64> = input.done_follow_ups.iter().map(|f| f.0).collect();
     kith_store::visits::close_follow_ups(&tx, row.placement_id, &done, id.0, input.held_on).await?;

@@ -3,6 +3,7 @@
 //! goals issue stores and shows them.
 
 mod clock;
+mod exit_plan;
 mod measure;
 mod review;
 mod stay;
@@ -10,6 +11,7 @@ mod stay;
 mod tests;
 
 pub use clock::{StayClock, stay_clock};
+pub use exit_plan::{ExitPlan, check_exit_plan};
 pub use measure::{Measure, ProgressValue};
 pub use review::{GoalOutcome, ReviewDecision};
 pub use stay::{StayFacts, StayRules, StaySignal, stay_signals};

@@ -58,6 +58,11 @@ impl Typed {
             .filter(|s| !s.is_empty())
     }
 
+    /// Every value of a repeated field, in the order sent.
+    pub fn all(&self, name: &str) -> Vec<String> {
+        self.0.get(name).cloned().unwrap_or_default()
+    }
+
     /// A checkbox: present means on.
     pub fn checked(&self, name: &str) -> bool {
         self.0.contains_key(name)

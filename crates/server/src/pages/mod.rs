@@ -6,6 +6,8 @@
 #![allow(clippy::result_large_err)]
 
 mod admin;
+mod agreement_rows;
+mod allocations;
 mod children;
 pub mod ctx;
 mod drafts;
@@ -45,6 +47,7 @@ pub fn router() -> Router<AppState> {
         .merge(children::router())
         .merge(options::router())
         .merge(matching::router())
+        .merge(allocations::router())
         .merge(admin::router())
         .merge(visits::router())
         .merge(drafts::router())

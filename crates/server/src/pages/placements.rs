@@ -10,7 +10,9 @@ use axum::extract::{Path, State};
 use axum::response::IntoResponse;
 use axum::routing::{get, post};
 use chrono::{DateTime, NaiveDate, Utc};
-use kith_app::Actor;
+use kith_app::{Actor, AppError};
+
+use super::agreement_rows::{AgreementFields, AgreementRow};
 use kith_app::goals::GoalView;
 use kith_app::goals::reviews::ReviewView;
 use kith_app::placements::PlacementView;
@@ -75,6 +77,71 @@ impl PlacementPage {
         } else {
             None
         }
+    }
+
+    /// The agreement rows of the plan review form, as typed or kept as a draft.
+    fn review_agreed(&self) -> AgreementFields {
+        if !self.open("review") {
+            return AgreementFields::default();
+        }
+        let t = |name| self.typed.all(name);
+        AgreementFields::from_lists(t("fu_what"), t("fu_owner"), t("fu_due"))
+    }
+
+    fn rows(&self) -> Vec<AgreementRow> {
+        self.review_agreed().rows()
+    }
+
+    fn agreement_owners(&self) -> Vec<(String, &'static str)> {
+        super::agreement_rows::owners(self.ctx.lang)
+    }
+
+    /// A problem with the review's agreements as a whole (not one row's).
+    fn agreements_problem(&self) -> Option<&str> {
+        if !self.open("review") {
+            return None;
+        }
+        self.problems
+            .iter()
+            .find(|p| p.field == "follow_ups")
+            .map(|p| p.message.as_str())
+    }
+
+    /// The problem of the `i`-th agreement row of the review form.
+    fn row_problem(&self, i: &usize) -> Option<&str> {
+        let k = self.review_agreed().input_index(*i)?;
+        self.problem_in("review", &format!("follow_ups[{k}]"))
+    }
+
+    fn exit_goals(&self) -> &'static [kith_domain::ExitGoal] {
+        kith_domain::ExitGoal::ALL
+    }
+
+    /// Whether `g` is the exit goal on the exit plan form: as typed when it came back, else
+    /// the stay's.
+    fn exit_goal_chosen(&self, g: &kith_domain::ExitGoal) -> bool {
+        if self.open("exit-plan") {
+            self.typed.get("exit_goal").as_deref() == Some(g.as_str())
+        } else {
+            self.p.exit_goal == Some(*g)
+        }
+    }
+
+    /// A field of the exit plan form: as typed when it came back, else as recorded.
+    fn exit_typed(&self, field: &str) -> String {
+        if self.open("exit-plan") {
+            return self.typed.get(field).unwrap_or_default();
+        }
+        match field {
+            "exit_move_on" => self.p.exit_move_on.map(|d| d.to_string()),
+            _ => self.p.exit_plan.clone(),
+        }
+        .unwrap_or_default()
+    }
+
+    /// Whether the agreement was made at a plan review (else at a visit).
+    fn made_at_review(&self, visit: &kith_domain::VisitId) -> bool {
+        self.reviews.iter().any(|r| r.visit_id == *visit)
     }
 
     fn open(&self, form: &str) -> bool {
@@ -343,6 +410,7 @@ fn input_id(form: &str, field: &str) -> String {
         ("goal", "measure") => "measure_kind".to_owned(),
         ("goal", f) if f.starts_with("measure.") => f.trim_start_matches("measure.").to_owned(),
         ("extend", "reason") => "extend_reason".to_owned(),
+        ("review", f) if f.starts_with("follow_ups") => "agreements-agreed".to_owned(),
         ("review", "child_view") => "review_child_view".to_owned(),
         (_, f) => f.split(['.', '[']).next().unwrap_or(f).to_owned(),
     }
@@ -367,14 +435,23 @@ pub(super) async fn placement_page(
             .into_iter()
             .map(|p| {
                 let id = input_id(form, &p.field);
-                p.at(id)
+                super::agreement_rows::owner_asked(&ctx, p).at(id)
             })
             .collect(),
         None => problems,
     };
-    let o = kith_app::overview::placement(s.app(), actor, PlacementId(id), q.from)
-        .await
-        .map_err(fail(&ctx))?;
+    let o = match kith_app::overview::placement(s.app(), actor, PlacementId(id), q.from).await {
+        Ok(o) => o,
+        // A former adviser or consultant of the case learns where it went (issue 17, point 6).
+        Err(AppError::NotFound(what)) => {
+            let handed =
+                kith_app::handed_over::handed_over_placement(s.app(), actor, PlacementId(id))
+                    .await
+                    .map_err(fail(&ctx))?;
+            return super::children::handed_over_or_not_found(ctx, handed, what);
+        }
+        Err(e) => return Err(fail(&ctx)(e)),
+    };
     let consultants = if o.year.can_change {
         kith_app::staff::with_role(s.app(), actor, Role::Consultant)
             .await

@@ -14,6 +14,7 @@ use serde::de::DeserializeOwned;
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value, json};
 
+use super::agreement_rows::AgreementFields;
 use super::form::{Form, Shape, Typed, checkbox};
 use super::placements::{YearQuery, placement_page};
 use super::{Ctx, PageActor, PageResult, see_other, submit};
@@ -209,6 +210,9 @@ struct ReviewForm {
     decision: String,
     rhythm_months: String,
     child_view: String,
+    /// What was agreed at the review.
+    #[serde(flatten)]
+    agreed: AgreementFields,
     #[serde(flatten, skip_serializing)]
     rest: BTreeMap<String, String>,
 }
@@ -236,6 +240,10 @@ async fn review(
 ) -> PageResult {
     let input = REVIEW.input(&f, |m| {
         m.insert("goals".into(), outcomes(&f.rest));
+        for name in ["fu_what", "fu_owner", "fu_due"] {
+            m.remove(name);
+        }
+        m.insert("follow_ups".into(), f.agreed.input());
     });
     let call = |i| kith_app::goals::reviews::record(s.app(), &actor, PlacementId(id), i);
     let typed = ReviewTyped {
@@ -263,15 +271,18 @@ struct ReviewTyped<'a> {
     outcomes: &'a BTreeMap<String, String>,
 }
 
-/// A short stay's exit plan; emptied, it is cleared.
+/// A short stay's exit plan: where the child goes, the day of the move, the steps; an emptied
+/// day or steps is cleared.
 #[derive(Debug, Default, Deserialize, Serialize)]
 #[serde(default)]
 struct ExitPlanForm {
+    exit_goal: String,
+    exit_move_on: String,
     exit_plan: String,
 }
 
 const EXIT_PLAN: Shape = Shape {
-    clear: &["exit_plan"],
+    clear: &["exit_plan", "exit_move_on"],
     ..Shape::PLAIN
 };
 

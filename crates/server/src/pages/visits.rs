@@ -13,10 +13,11 @@ use kith_app::wheel::visits::{CancelVisitInput, MoveVisitInput, RecordVisitInput
 use kith_app::wheel::week::WeekView;
 use kith_domain::draft::DraftForm;
 use kith_domain::wheel::{DueState, OverdueReason, VisitKind, VisitStatus};
-use kith_domain::{Lang, Party, UserId, VisitId};
+use kith_domain::{UserId, VisitId};
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value, json};
 
+use super::agreement_rows::{AgreementFields, AgreementRow, owner_asked, owners};
 use super::ctx::PageQuery;
 use super::form::{Form, Shape};
 use super::{Ctx, FormProblem, PageActor, PageResult, fail, see_other, submit};
@@ -30,9 +31,6 @@ pub fn router() -> Router<AppState> {
         .route("/visits/{id}/move", post(move_visit))
         .route("/visits/{id}/cancel", post(cancel))
 }
-
-/// How many rows of new follow-ups the record form offers.
-const FOLLOW_UP_ROWS: usize = 3;
 
 /// Why an overdue visit is overdue, in the page's language.
 pub fn overdue_text(ctx: &Ctx, r: &OverdueReason) -> String {
@@ -109,16 +107,7 @@ async fn week(
     .into_response())
 }
 
-/// One agreement row of the record form, as typed.
-#[derive(Debug, Clone, Default)]
-struct FollowUpRow {
-    what: String,
-    owner: String,
-    due_on: String,
-}
-
-/// Recording a held visit, as typed. The agreement rows are the repeated fields `fu_what`,
-/// `fu_owner` and `fu_due` (every row sends all three, so the n-th of each is one row).
+/// Recording a held visit, as typed, its agreement rows included.
 #[derive(Debug, Clone, Default, Deserialize, Serialize)]
 #[serde(default)]
 struct RecordForm {
@@ -127,9 +116,9 @@ struct RecordForm {
     not_seen_alone_reason: String,
     child_view: String,
     observations: String,
-    fu_what: Vec<String>,
-    fu_owner: Vec<String>,
-    fu_due: Vec<String>,
+    #[serde(flatten)]
+    agreed: AgreementFields,
+    #[serde(deserialize_with = "super::agreement_rows::one_or_many")]
     done_follow_up: Vec<String>,
 }
 
@@ -139,17 +128,9 @@ const RECORD: Shape = Shape {
 };
 
 impl RecordForm {
-    /// The agreement rows, at least [`FOLLOW_UP_ROWS`] of them (blank ones to fill in).
-    fn rows(&self) -> Vec<FollowUpRow> {
-        let at = |list: &[String], i: usize| list.get(i).cloned().unwrap_or_default();
-        let n = self.fu_what.len().max(FOLLOW_UP_ROWS);
-        (0..n)
-            .map(|i| FollowUpRow {
-                what: at(&self.fu_what, i),
-                owner: at(&self.fu_owner, i),
-                due_on: at(&self.fu_due, i),
-            })
-            .collect()
+    /// The agreement rows (blank ones to fill in).
+    fn rows(&self) -> Vec<AgreementRow> {
+        self.agreed.rows()
     }
 
     /// Whether the agreement `id` was ticked as done.
@@ -164,32 +145,13 @@ impl RecordForm {
         for name in ["fu_what", "fu_owner", "fu_due", "done_follow_up"] {
             fields.remove(name);
         }
-        let agreed: Vec<Value> = self
-            .rows()
-            .into_iter()
-            .filter(|r| !r.what.trim().is_empty() || !r.due_on.trim().is_empty())
-            .map(|r| {
-                let due_on = r.due_on.trim();
-                let due_on = if due_on.is_empty() {
-                    Value::Null
-                } else {
-                    json!(due_on)
-                };
-                let mut row = json!({"what": r.what.trim(), "due_on": due_on});
-                // Whose the agreement is must be chosen: a row without an owner is sent
-                // without one, and the input asks for it.
-                if !r.owner.trim().is_empty() {
-                    row["owner"] = json!(r.owner.trim());
-                }
-                row
-            })
-            .collect();
+        let agreed = self.agreed.input();
         let done: Vec<i64> = self
             .done_follow_up
             .iter()
             .filter_map(|v| v.trim().parse().ok())
             .collect();
-        fields.insert("follow_ups".into(), Value::Array(agreed));
+        fields.insert("follow_ups".into(), agreed);
         fields.insert("done_follow_ups".into(), json!(done));
     }
 }
@@ -201,7 +163,6 @@ struct VisitPage {
     d: VisitDetail,
     problems: Vec<FormProblem>,
     form: RecordForm,
-    owners: Vec<(String, &'static str)>,
     /// When the draft the form is filled from was saved (none: a fresh form).
     draft_saved_at: Option<DateTime<Utc>>,
     today: NaiveDate,
@@ -220,13 +181,24 @@ impl VisitPage {
 
     /// The problem of the `i`-th agreement row of the form: the input numbers only the rows
     /// that were filled in.
+    fn rows(&self) -> Vec<AgreementRow> {
+        self.form.rows()
+    }
+
+    fn agreement_owners(&self) -> Vec<(String, &'static str)> {
+        owners(self.ctx.lang)
+    }
+
+    /// A problem with the agreements as a whole (not one row's).
+    fn agreements_problem(&self) -> Option<&str> {
+        self.problems
+            .iter()
+            .find(|p| p.field == "follow_ups")
+            .map(|p| p.message.as_str())
+    }
+
     fn row_problem(&self, i: &usize) -> Option<&str> {
-        let filled = |r: &FollowUpRow| !r.what.trim().is_empty() || !r.due_on.trim().is_empty();
-        let rows = self.form.rows();
-        if !rows.get(*i).is_some_and(filled) {
-            return None;
-        }
-        let k = rows[..*i].iter().filter(|r| filled(r)).count();
+        let k = self.form.agreed.input_index(*i)?;
         self.problem(&format!("follow_ups[{k}]"))
     }
 
@@ -241,13 +213,6 @@ impl VisitPage {
             DueState::Upcoming => self.ctx.t("week.upcoming"),
         })
     }
-}
-
-fn owners(lang: Lang) -> Vec<(String, &'static str)> {
-    Party::ALL
-        .iter()
-        .map(|p| (p.as_str().to_owned(), kith_text::term(lang, p)))
-        .collect()
 }
 
 async fn visit_page(
@@ -288,7 +253,6 @@ async fn visit_page(
     Ok((
         status,
         VisitPage {
-            owners: owners(ctx.lang),
             ctx,
             d,
             problems,
@@ -326,15 +290,6 @@ async fn record(
             let problems = problems.into_iter().map(|p| owner_asked(&ctx, p)).collect();
             visit_page(&s, &actor, ctx, id, problems, Some(f)).await
         }
-    }
-}
-
-/// A missing owner of an agreement, said as what to do ("Vælg, hvem aftalen er til").
-fn owner_asked(ctx: &Ctx, p: FormProblem) -> FormProblem {
-    if p.field.starts_with("follow_ups[") && p.field.ends_with("].owner") {
-        FormProblem::new(ctx, p.field, ctx.t("visit.fu_owner_missing").to_owned())
-    } else {
-        p
     }
 }
 

@@ -29,6 +29,8 @@ pub struct Model {
     pub exit_plan: Option<String>,
     pub exit_goal_reached: Option<bool>,
     pub breakdown: bool,
+    /// The day a stay's exit plan moves the child.
+    pub exit_move_on: Option<Date>,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

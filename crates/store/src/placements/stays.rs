@@ -54,18 +54,31 @@ pub async fn stay_extensions_of<C: ConnectionTrait>(
     Ok(out)
 }
 
-/// Records (or clears) a stay's exit plan.
+/// A stay's exit plan as stored: where the child goes, the day of the move, the steps.
+#[derive(Debug, Clone, Copy)]
+pub struct ExitPlanRow<'a> {
+    pub goal: Option<kith_domain::ExitGoal>,
+    pub move_on: Option<NaiveDate>,
+    pub steps: Option<&'a str>,
+}
+
+/// Records (or clears) a stay's exit plan; the exit goal is the plan's.
 pub async fn set_exit_plan<C: ConnectionTrait>(
     conn: &C,
     id: i64,
-    plan: Option<&str>,
+    plan: &ExitPlanRow<'_>,
     now: DateTime<Utc>,
 ) -> Result<()> {
     use sea_orm::sea_query::Expr;
     placement::Entity::update_many()
         .col_expr(
             placement::Column::ExitPlan,
-            Expr::value(plan.map(str::to_owned)),
+            Expr::value(plan.steps.map(str::to_owned)),
+        )
+        .col_expr(placement::Column::ExitMoveOn, Expr::value(plan.move_on))
+        .col_expr(
+            placement::Column::ExitGoal,
+            Expr::value(plan.goal.map(crate::Stored)),
         )
         .col_expr(placement::Column::UpdatedAt, Expr::value(now))
         .filter(placement::Column::Id.eq(id))

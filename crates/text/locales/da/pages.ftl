@@ -160,6 +160,7 @@ case_moved =
 children =
     .title = Børn
     .new = Opret barn
+    .allocate = Fordel flere børn på én gang
     .none = Ingen børn at vise.
     .sort = Sortér efter
     .sort_name = Navn
@@ -633,13 +634,14 @@ signal =
     .review_overdue = Planopfølgning overskredet
 
 agreements =
-    .title = Aftaler fra besøg
+    .title = Aftaler
     .none = Ingen åbne aftaler.
     .what = Aftale
     .who = Hvem
     .due = Senest
     .made_at = Aftalt ved
     .the_visit = besøget
+    .the_review = planopfølgningen
     .overdue = overskredet
     .hint = Luk en aftale her, på ugen hos den, der har den, eller ved næste besøg.
     .close = Luk aftalen
@@ -662,6 +664,10 @@ stay =
     .exit_goal = Udslusningsmål
     .exit_plan = Udslusningsplan
     .no_exit_plan = Ingen udslusningsplan endnu
+    .exit_move_on = Flyttedag
+    .no_exit_move = Ingen flyttedag endnu
+    .exit_steps = Skridt frem mod flytningen (hvem gør hvad)
+    .exit_plan_hint = Planen siger, hvor barnet skal hen, hvornår og hvordan. Flyttedagen ligger inden for opholdet; forlæng opholdet først, hvis den ligger senere.
     .exit_goal_reached = Udslusningsmålet nået
     .extensions = Forlængelser
     .edit_exit_plan = Skriv udslusningsplan
@@ -865,3 +871,28 @@ dash_def =
     .breakdowns = Anbringelser, der sluttede med et sammenbrud i perioden, gange 100, delt med anbringelsesårene i perioden.
     .forms = Anbringelser efter form: dem, der kører nu, og dem, der startede i perioden, også måned for måned.
     .caseloads = For hver konsulent og rådgiver: de anbringelser, der kører nu, som de har ansvaret for.
+
+allocation =
+    .title = Fordel flere ventende børn
+    .back = Ventende børn
+    .lead = Vælg de børn, der venter, og se den fordeling på anbringelsesstederne, der samlet matcher bedst inden for de ledige pladser. Intet bookes: indstillingen laves fra hvert barns matchning.
+    .choose = Vælg børn
+    .pick = Med
+    .none_waiting = Ingen børn venter på en anbringelse lige nu.
+    .start = Ønsket startdato
+    .together = Søskende anbringes sammen
+    .run = Find den bedste fordeling
+    .result = Forslag til fordeling
+    .summary = { $placed ->
+        [0] Ingen børn får en plads
+        [one] Ét barn får en plads, samlet match { $total }
+       *[other] { $placed } børn får en plads, samlet match { $total }
+    }
+    .greedy = Til sammenligning, ét barn ad gangen:
+    .children = Barn
+    .option = Anbringelsessted
+    .next = Næste skridt
+    .propose = Indstil
+    .unplaced = Ingen plads i denne fordeling
+    .see_matches = se matchning
+    .books_nothing = Fordelingen bookes ikke. Pladserne er først optaget, når en indstilling er godkendt.

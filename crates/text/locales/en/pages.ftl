@@ -160,6 +160,7 @@ case_moved =
 children =
     .title = Children
     .new = Register a child
+    .allocate = Allocate several children at once
     .none = No children to show.
     .sort = Sort by
     .sort_name = Name
@@ -633,13 +634,14 @@ signal =
     .review_overdue = Plan review overdue
 
 agreements =
-    .title = Agreements from visits
+    .title = Agreements
     .none = No open agreements.
     .what = Agreement
     .who = Who
     .due = By
     .made_at = Made at
     .the_visit = the visit
+    .the_review = the plan review
     .overdue = overdue
     .hint = Close an agreement here, on its holder's week, or at the next visit.
     .close = Close the agreement
@@ -662,6 +664,10 @@ stay =
     .exit_goal = Exit goal
     .exit_plan = Exit plan
     .no_exit_plan = No exit plan yet
+    .exit_move_on = Day of the move
+    .no_exit_move = No day of the move yet
+    .exit_steps = Steps to the move (who does what)
+    .exit_plan_hint = The plan says where the child goes, when and how. The move falls within the stay; extend the stay first if it falls later.
     .exit_goal_reached = Exit goal reached
     .extensions = Extensions
     .edit_exit_plan = Write the exit plan
@@ -865,3 +871,28 @@ dash_def =
     .breakdowns = Placements that ended in a breakdown in the period, times 100, divided by the placement-years in the period.
     .forms = Placements by form: those running now and those started in the period, also month by month.
     .caseloads = For each consultant and adviser: the running placements they are responsible for.
+
+allocation =
+    .title = Allocate several waiting children
+    .back = Waiting children
+    .lead = Choose the waiting children and see the allocation over the placement options that matches best in total within the free places. Nothing is booked: each proposal is made from the child's matching.
+    .choose = Choose children
+    .pick = Include
+    .none_waiting = No child is waiting for a placement right now.
+    .start = Intended start date
+    .together = Place siblings together
+    .run = Find the best allocation
+    .result = Suggested allocation
+    .summary = { $placed ->
+        [0] No child gets a place
+        [one] One child gets a place, total match { $total }
+       *[other] { $placed } children get a place, total match { $total }
+    }
+    .greedy = For comparison, one child at a time:
+    .children = Child
+    .option = Placement option
+    .next = Next step
+    .propose = Propose
+    .unplaced = No place in this allocation
+    .see_matches = see matching
+    .books_nothing = The allocation books nothing. Places are taken only when a proposal is approved.
