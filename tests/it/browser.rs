@@ -581,10 +581,10 @@ db_test!(a_supervision_visit_records_what_the_child_said, |app| {
         .client
         .wait()
         .for_element(Locator::XPath(
-            "//p[@class='field-error'][following-sibling::div[1]//select[@id='fu_owner_0']]",
+            "//p[@class='field-error'][following-sibling::select[@id='fu_owner_0']]",
         ))
         .await
-        .expect("the owner is asked for beside its row")
+        .expect("the owner is asked for beside its select")
         .text()
         .await
         .unwrap();

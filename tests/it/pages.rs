@@ -353,6 +353,89 @@ db_test!(
 );
 
 db_test!(
+    an_agreement_for_the_leader_reaches_the_advisers_team_leader,
+    |app| {
+        // At Ida's first support visit the consultant agrees that the leader decides on respite
+        // care: the adviser's team leader holds it, on his week.
+        let p = kith_tests::wheel::place(&app, "Ida", "2026-12-01").await;
+        let first = kith_tests::wheel::items(&app, &app.staff.consultant, p.placement, "support")
+            .await[0]["id"]
+            .as_i64()
+            .unwrap();
+        app.set_now("2026-12-15T09:00:00Z");
+        let recorded = app
+        .client(&app.staff.consultant)
+        .post(
+            &format!("/api/v1/visits/{first}/record"),
+            &serde_json::json!({
+                "held_on": "2026-12-14",
+                "follow_ups": [{"what": "Beslut om aflastning", "owner": "leader", "due_on": "2027-01-08"}]
+            }),
+        )
+        .await
+        .expect(200)
+        .body;
+        assert_eq!(recorded["follow_ups"][0]["holder_id"], app.staff.leader.id);
+        let leader = danish(&app, &app.staff.leader).await;
+        let week = leader
+            .get(format!("{}/week", app.base))
+            .send()
+            .await
+            .unwrap()
+            .text()
+            .await
+            .unwrap();
+        assert!(week.contains("Beslut om aflastning"), "{week}");
+        // Whose it is reads "lederen" on the placement.
+        let html = leader
+            .get(format!("{}/placements/{}", app.base, p.placement))
+            .send()
+            .await
+            .unwrap()
+            .text()
+            .await
+            .unwrap();
+        let row = &html[html.find("Beslut om aflastning").expect("on the placement")..];
+        assert!(row[..row.find("</tr>").unwrap()].contains("lederen"));
+    }
+);
+
+db_test!(a_consultants_week_shows_each_day_with_its_visits, |app| {
+    // Ida is placed on 1 December 2026 with the test consultant; her first support visit is
+    // planned on a working day.
+    let p = kith_tests::wheel::place(&app, "Ida", "2026-12-01").await;
+    let first =
+        &kith_tests::wheel::items(&app, &app.staff.consultant, p.placement, "support").await[0];
+    let (id, day) = (
+        first["id"].as_i64().unwrap(),
+        first["planned_on"].as_str().unwrap().to_owned(),
+    );
+    let http = danish(&app, &app.staff.consultant).await;
+    let html = http
+        .get(format!("{}/week?date={day}", app.base))
+        .send()
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    // The day lists the visit, counted, with the town; the load line says what the count is.
+    let at = html
+        .find(&format!("data-day=\"{day}\""))
+        .expect("the day in the overview");
+    let item = &html[at..at + html[at..].find("</li>\n").unwrap()];
+    assert!(item.contains("1 besøg"), "{item}");
+    assert!(item.contains("4000 Roskilde"), "{item}");
+    assert!(item.contains(&format!("href=\"/visits/{id}\"")), "{item}");
+    assert!(
+        html.contains("besøg planlagt i ugen (højst 8 om ugen)"),
+        "{html}"
+    );
+    // Five working days, Monday first.
+    assert_eq!(html.matches("<li class=\"day").count(), 5);
+});
+
+db_test!(
     a_matcher_allocates_several_waiting_children_from_a_page,
     |app| {
         // Bo and Carl wait; two families have one place each.
@@ -377,42 +460,64 @@ db_test!(
         assert_eq!(status, 200);
         assert!(page.contains(&format!("id=\"child-{bo}\"")));
         assert!(page.contains(&format!("id=\"child-{carl}\"")));
-        let csrf = csrf_in(&page);
+        // The form is sent as the browser sends a GET form: it books nothing, so the result
+        // stays where the back button finds it.
         let send = async |fields: &[(&str, String)]| {
             let r = http
-                .post(format!("{}/allocations", app.base))
-                .header(
-                    reqwest::header::REFERER,
-                    format!("{}/allocations", app.base),
-                )
-                .form(fields)
+                .get(format!("{}/allocations", app.base))
+                .query(fields)
                 .send()
                 .await
                 .unwrap();
             (r.status().as_u16(), r.text().await.unwrap())
         };
-        // Nobody ticked: told beside the list, in Danish.
+        // Nobody ticked: told beside the list what to do, in Danish.
         let (status, page) = send(&[
-            ("csrf", csrf.clone()),
             ("start_date", "2026-11-16".into()),
             ("together", "on".into()),
+            ("run", "on".into()),
         ])
         .await;
         assert_eq!(status, 422, "{page}");
-        assert!(page.contains("class=\"field-error\""), "{page}");
-        // Both: each gets a family, and each links to the child's matching for the proposal.
+        assert!(
+            page.contains("<p class=\"field-error\">Vælg mindst ét barn.</p>"),
+            "{page}"
+        );
+        // Both: each gets a family, and each links to the child's matching with its option
+        // chosen, for the proposal.
         let (status, page) = send(&[
-            ("csrf", csrf.clone()),
             ("children", bo.to_string()),
             ("children", carl.to_string()),
             ("start_date", "2026-11-16".into()),
             ("together", "on".into()),
+            ("run", "on".into()),
         ])
         .await;
         assert_eq!(status, 200, "{page}");
-        assert!(page.contains("2 børn får en plads"), "{page}");
-        assert!(page.contains(&format!("href=\"/children/{bo}/matches\"")));
-        assert!(page.contains(&format!("href=\"/children/{carl}/matches\"")));
+        assert!(
+            page.contains("2 børn får en plads, i gennemsnit et match på"),
+            "{page}"
+        );
+        let link = format!("href=\"/children/{bo}/matches?start=2026-11-16&amp;option=");
+        let at = page.find(&link).expect("a link to Bo's matching");
+        let option: String = page[at + link.len()..]
+            .chars()
+            .take_while(char::is_ascii_digit)
+            .collect();
+        assert!(page.contains(&format!("href=\"/children/{carl}/matches?start=2026-11-16")));
+        // Bo's matching page shows that option chosen.
+        let (_, matching) = get(&format!(
+            "/children/{bo}/matches?start=2026-11-16&option={option}"
+        ))
+        .await;
+        let card = &matching[..matching
+            .find(&format!("id=\"propose-{option}\""))
+            .expect("the option's card")];
+        let card = &card[card.rfind("<li class=\"option card").unwrap()..];
+        assert!(
+            card.starts_with("<li class=\"option card chosen\""),
+            "{card}"
+        );
         assert!(page.contains("Familien Berg") && page.contains("Familien Dahl"));
         // The ticks are kept; nothing is booked.
         assert!(page.contains(&format!("value=\"{bo}\" checked")));
@@ -495,7 +600,7 @@ db_test!(
         let csrf = csrf_in(&html);
         let review = format!("{page}/reviews");
         let agreed = "Plejefamilien får tilbudt aflastning en weekend om måneden";
-        let send = async |owner: &str| {
+        let send = async |owner: &str, due: &str| {
             http.post(&review)
                 .header(reqwest::header::REFERER, &page)
                 .form(&[
@@ -507,7 +612,7 @@ db_test!(
                     ("fu_due", ""),
                     ("fu_what", agreed),
                     ("fu_owner", owner),
-                    ("fu_due", "2027-01-20"),
+                    ("fu_due", due),
                 ])
                 .send()
                 .await
@@ -515,7 +620,7 @@ db_test!(
         };
         // Whose it is must be chosen: left out, the review comes back saying so beside the
         // row, with what was typed, and nothing is recorded.
-        let r = send("").await;
+        let r = send("", "2027-01-20").await;
         assert_eq!(r.status(), 422);
         let html = r.text().await.unwrap();
         assert!(html.contains("Vælg, hvem aftalen er til."), "{html}");
@@ -524,6 +629,26 @@ db_test!(
             "the row is kept"
         );
         assert!(html.contains("value=\"2027-01-20\""));
+        // Neither whose nor by when: both are told at once, each in its own field of the
+        // second row (the first was left blank).
+        let r = send("", "").await;
+        assert_eq!(r.status(), 422);
+        let html = r.text().await.unwrap();
+        let owner = html
+            .find("<p class=\"field-error\">Vælg, hvem aftalen er til.</p>")
+            .expect("whose, told");
+        let due = html
+            .find("<p class=\"field-error\">Vælg, hvornår aftalen senest skal være gjort.</p>")
+            .expect("by when, told");
+        assert!(
+            html[owner..due].contains("id=\"fu_owner_1\""),
+            "whose, at its select"
+        );
+        assert!(!html[owner..due].contains("id=\"fu_due_1\""));
+        assert!(
+            html[due..].contains("id=\"fu_due_1\""),
+            "by when, at its date"
+        );
         let api = app.client(&app.staff.adviser);
         let reviews = format!("/api/v1/placements/{}/reviews", p.placement);
         assert_eq!(
@@ -532,7 +657,7 @@ db_test!(
         );
 
         // For the consultant: recorded, and the agreement is hers to do.
-        let r = send("consultant").await;
+        let r = send("consultant", "2027-01-20").await;
         assert_eq!(r.status(), 303);
         let held = api.get(&reviews).await.expect(200).body;
         let review_id = held[0]["visit_id"].as_i64().unwrap();

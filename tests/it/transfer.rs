@@ -445,6 +445,84 @@ db_test!(a_good_options_file_dry_runs_then_imports, |app| {
         .expect(403);
 });
 
+db_test!(a_consultant_imports_options_from_the_page, |app| {
+    use kith_tests::web::{csrf_in, danish};
+    let http = danish(&app, &app.staff.consultant).await;
+    let page = format!("{}/imports", app.base);
+    let html = http.get(&page).send().await.unwrap().text().await.unwrap();
+    // A consultant registers options, not children.
+    assert!(html.contains("id=\"import-options\""), "{html}");
+    assert!(!html.contains("id=\"import-children\""));
+    let csrf = csrf_in(&html);
+    let send = async |csv: &str, check_only: bool, token: &str| {
+        let mut form = reqwest::multipart::Form::new().text("csrf", token.to_owned());
+        if check_only {
+            form = form.text("dry_run", "on");
+        }
+        let part = reqwest::multipart::Part::bytes(csv.as_bytes().to_vec())
+            .file_name("steder.csv")
+            .mime_str("text/csv")
+            .unwrap();
+        let r = http
+            .post(format!("{}/imports/options", app.base))
+            .header(reqwest::header::REFERER, &page)
+            .multipart(form.part("file", part))
+            .send()
+            .await
+            .unwrap();
+        (r.status().as_u16(), r.text().await.unwrap())
+    };
+    let before = options_count(&app).await;
+    // Without the session's token: refused, nothing read.
+    let (status, _) = send(OPTIONS_CSV, false, "forged-token-000000000000").await;
+    assert_eq!(status, 403);
+    // Checked: two rows, no problems, nothing saved.
+    let (status, html) = send(OPTIONS_CSV, true, &csrf).await;
+    assert_eq!(status, 200, "{html}");
+    assert!(html.contains("2 rækker læst uden problemer"), "{html}");
+    assert_eq!(options_count(&app).await, before);
+    // A row with an unknown kind: named by row and column, in Danish; nothing saved.
+    let bad = OPTIONS_CSV.replacen(
+        "general_foster_family,Familien Berg",
+        "rumskib,Familien Berg",
+        1,
+    );
+    let (status, html) = send(&bad, false, &csrf).await;
+    assert_eq!(status, 422);
+    let table = &html[html
+        .find("id=\"problems-by-row\"")
+        .expect("a table of problems")..];
+    assert!(
+        table.contains("<td class=\"num\">3</td><td><code>kind</code></td>"),
+        "{table}"
+    );
+    assert!(html.contains("Intet er gemt"));
+    assert_eq!(options_count(&app).await, before);
+    // Imported: two created, and a way to see them.
+    let (status, html) = send(OPTIONS_CSV, false, &csrf).await;
+    assert_eq!(status, 200, "{html}");
+    assert!(html.contains("2 oprettet."), "{html}");
+    assert!(html.contains("href=\"/options\""));
+    assert_eq!(options_count(&app).await, before + 2);
+    // The empty file with the columns.
+    let columns = http
+        .get(format!("{}/imports/options/columns.csv", app.base))
+        .send()
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    assert!(
+        columns.starts_with("kind,name,address,approval_authority,"),
+        "{columns}"
+    );
+    // A matcher imports nothing.
+    let matcher = danish(&app, &app.staff.matcher).await;
+    let r = matcher.get(&page).send().await.unwrap();
+    assert_eq!(r.status(), 403);
+});
+
 db_test!(
     a_bad_children_file_lists_every_problem_and_writes_nothing,
     |app| {

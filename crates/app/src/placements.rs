@@ -221,6 +221,11 @@ pub async fn update(
         {
             p.add(field, problem);
         }
+        if let Some(Some(day)) = input.exit_move_on
+            && let Some((field, problem)) = kith_domain::goals::check_move_day_set(day, app.today())
+        {
+            p.add(field, problem);
+        }
         if input.exit_goal.is_some() && row.planned_end_date.is_none() {
             p.add("exit_goal", "problem.exit_plan_needs_end");
         }

@@ -3,7 +3,8 @@
 //! overdue, one for the parents (followed at the next visit).
 
 use chrono::Days;
-use kith_domain::{Party, UserId, agreement::holder};
+use kith_domain::agreement::{Holders, holder};
+use kith_domain::{Party, UserId};
 use kith_store::ConnectionTrait;
 use kith_store::visits::NewFollowUp;
 
@@ -62,7 +63,15 @@ pub(crate) async fn seed<C: ConnectionTrait>(
         let item = NewFollowUp {
             what: what.to_owned(),
             owner: owner.as_str().to_owned(),
-            holder_id: holder(owner, UserId(p.adviser), p.consultant.map(UserId)).map(|u| u.0),
+            holder_id: holder(
+                owner,
+                Holders {
+                    adviser: UserId(p.adviser),
+                    consultant: p.consultant.map(UserId),
+                    leader: None,
+                },
+            )
+            .map(|u| u.0),
             due_on: due,
         };
         kith_store::visits::add_follow_ups(s.conn, visit, p.id, &[item], s.now).await?;

@@ -26,14 +26,25 @@ impl crate::LifeCycle for AgreementState {
     }
 }
 
+/// The people in Kith who may hold a placement's agreements.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Holders {
+    pub adviser: UserId,
+    pub consultant: Option<UserId>,
+    /// The case adviser's team leader, if the team has one.
+    pub leader: Option<UserId>,
+}
+
 /// The person in Kith who holds an agreement whose owner is a party: the case adviser for
-/// the adviser, the placement's consultant for the consultant (the adviser when the placement
-/// has none). The child, the parents, the family, the institution and others are not users:
-/// their agreements are followed at the next visit and on the placement.
-pub fn holder(owner: Party, adviser: UserId, consultant: Option<UserId>) -> Option<UserId> {
+/// the adviser, the placement's consultant for the consultant, the adviser's team leader for
+/// the leader (the adviser when there is no such person). The child, the parents, the family,
+/// the institution and others are not users: their agreements are followed at the next visit
+/// and on the placement.
+pub fn holder(owner: Party, people: Holders) -> Option<UserId> {
     match owner {
-        Party::Adviser => Some(adviser),
-        Party::Consultant => Some(consultant.unwrap_or(adviser)),
+        Party::Adviser => Some(people.adviser),
+        Party::Consultant => Some(people.consultant.unwrap_or(people.adviser)),
+        Party::Leader => Some(people.leader.unwrap_or(people.adviser)),
         _ => None,
     }
 }
@@ -73,12 +84,24 @@ mod tests {
     }
 
     #[test]
-    fn the_adviser_and_the_consultant_are_named_people_the_others_are_not() {
-        let (a, c) = (UserId(7), UserId(9));
-        assert_eq!(holder(Party::Adviser, a, Some(c)), Some(a));
-        assert_eq!(holder(Party::Consultant, a, Some(c)), Some(c));
-        // No consultant: the adviser follows the placement up and holds it.
-        assert_eq!(holder(Party::Consultant, a, None), Some(a));
+    fn the_adviser_the_consultant_and_the_leader_are_named_people_the_others_are_not() {
+        let (a, c, l) = (UserId(7), UserId(9), UserId(11));
+        let people = Holders {
+            adviser: a,
+            consultant: Some(c),
+            leader: Some(l),
+        };
+        assert_eq!(holder(Party::Adviser, people), Some(a));
+        assert_eq!(holder(Party::Consultant, people), Some(c));
+        assert_eq!(holder(Party::Leader, people), Some(l));
+        // No consultant, no leader: the adviser follows the placement up and holds it.
+        let alone = Holders {
+            adviser: a,
+            consultant: None,
+            leader: None,
+        };
+        assert_eq!(holder(Party::Consultant, alone), Some(a));
+        assert_eq!(holder(Party::Leader, alone), Some(a));
         for p in [
             Party::Child,
             Party::Parents,
@@ -88,7 +111,7 @@ mod tests {
             Party::School,
             Party::Other,
         ] {
-            assert_eq!(holder(p, a, Some(c)), None, "{p:?}");
+            assert_eq!(holder(p, people), None, "{p:?}");
         }
     }
 

@@ -11,6 +11,9 @@ crate::macros::vocabulary!(
         School = "school",
         Adviser = "adviser",
         Consultant = "consultant",
+        /// The team leader of the case adviser: for an agreement that needs a decision
+        /// (money, a change of placement) above the adviser's.
+        Leader = "leader",
         Other = "other",
     }
 );

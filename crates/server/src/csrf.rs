@@ -104,25 +104,61 @@ pub async fn guard(
     res
 }
 
-/// The `csrf` field of a form body, and the request with its body put back (`None` when
-/// the body could not be read).
+/// The largest form body read for its token: a file sent with a form (an import) may be
+/// this big; a plain form is far smaller.
+pub const MAX_FORM_BYTES: usize = 21 * 1024 * 1024;
+
+/// The `csrf` field of a form body (URL-encoded, or multipart when a file is sent), and the
+/// request with its body put back (`None` when the body could not be read).
 async fn field_of_form(req: Request) -> (Option<String>, Option<Request>) {
-    let is_form = req
+    let content_type = req
         .headers()
         .get(header::CONTENT_TYPE)
         .and_then(|v| v.to_str().ok())
-        .is_some_and(|v| v.starts_with("application/x-www-form-urlencoded"));
-    if !is_form {
+        .unwrap_or_default()
+        .to_owned();
+    let multipart = content_type.starts_with("multipart/form-data");
+    if !multipart && !content_type.starts_with("application/x-www-form-urlencoded") {
         return (None, Some(req));
     }
     let (parts, body) = req.into_parts();
-    let Ok(bytes) = axum::body::to_bytes(body, 2 * 1024 * 1024).await else {
+    let limit = if multipart {
+        MAX_FORM_BYTES
+    } else {
+        2 * 1024 * 1024
+    };
+    let Ok(bytes) = axum::body::to_bytes(body, limit).await else {
         return (None, None);
     };
-    let found = form_urlencoded::parse(&bytes)
-        .find(|(k, _)| k == CSRF_FIELD)
-        .map(|(_, v)| v.into_owned());
+    let found = if multipart {
+        multipart_field(&parts, bytes.clone()).await
+    } else {
+        form_urlencoded::parse(&bytes)
+            .find(|(k, _)| k == CSRF_FIELD)
+            .map(|(_, v)| v.into_owned())
+    };
     (found, Some(Request::from_parts(parts, Body::from(bytes))))
+}
+
+/// The `csrf` part of a multipart body, read by axum's own multipart reader from a copy. The
+/// reader streams, so the token is found before the file when it comes first, as every
+/// page's form puts it.
+async fn multipart_field(
+    parts: &axum::http::request::Parts,
+    bytes: axum::body::Bytes,
+) -> Option<String> {
+    use axum::extract::FromRequest;
+    let mut copy = Request::new(Body::from(bytes));
+    *copy.headers_mut() = parts.headers.clone();
+    let mut form = axum::extract::Multipart::from_request(copy, &())
+        .await
+        .ok()?;
+    while let Ok(Some(field)) = form.next_field().await {
+        if field.name() == Some(CSRF_FIELD) {
+            return field.text().await.ok();
+        }
+    }
+    None
 }
 
 /// A form that does not carry the token it should. When it carries one and the session is

@@ -169,7 +169,7 @@ pub async fn record(
         now,
     )
     .await?;
-    let agreed = crate::wheel::agreements::new_rows(input.follow_ups, &row);
+    let agreed = crate::wheel::agreements::new_rows(&tx, input.follow_ups, &row).await?;
     kith_store::visits::add_follow_ups(&tx, planned.id, row.id, &agreed, now).await?;
     if input.rhythm_months.is_some() && input.rhythm_months != row.review_rhythm_months {
         kith_store::placements::set_review_rhythm(&tx, row.id, input.rhythm_months, now).await?;

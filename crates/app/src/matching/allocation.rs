@@ -1,5 +1,6 @@
 //! Allocation: several waiting children (sibling groups as units) over the options at once,
-//! the best total under every option's free places, with the greedy result beside it. It
+//! the best total under every option's free places, with the greedy result beside it. Each
+//! child is offered the kind of care its own matching recommends (a family when one fits). It
 //! books nothing; proposals are made from it.
 
 use std::collections::BTreeMap;
@@ -118,7 +119,8 @@ pub async fn allocate(app: &App, actor: &Actor, input: AllocationInput) -> Resul
         options.iter().enumerate().map(|(i, o)| (o.id, i)).collect();
     let mut candidates = Vec::new();
     for (u, unit) in units.iter().enumerate() {
-        for r in rank(unit, options, &rules, start).ranked {
+        let outcome = rank(unit, options, &rules, start);
+        for r in kith_domain::allocation::eligible(&outcome) {
             candidates.push(Candidate {
                 unit: u,
                 option: index[&r.option_id],

@@ -43,9 +43,9 @@ pub struct CloseAgreementInput {
     pub note: Option<String>,
 }
 
-/// The problems with the agreements made at a visit or a plan review held on `held_on`: each
-/// says what was agreed and is due no earlier than the meeting. (The owner is required by the
-/// input's type: it is chosen, never defaulted.)
+/// The problems with the agreements made at a visit or a plan review held on `held_on`, all
+/// at once: each says what was agreed, whose it is (chosen, never defaulted) and by when, no
+/// earlier than the meeting.
 pub(crate) fn check_new(
     p: &mut Problems,
     agreed: &[super::visits::FollowUpInput],
@@ -54,32 +54,67 @@ pub(crate) fn check_new(
     for (i, f) in agreed.iter().enumerate() {
         let what = format!("follow_ups[{i}].what");
         p.required_because(&what, &f.what, MAX_WHAT, "problem.what_agreed");
-        if f.due_on < held_on {
-            p.add(format!("follow_ups[{i}].due_on"), "problem.before_visit");
+        if f.owner.is_none() {
+            p.add(format!("follow_ups[{i}].owner"), "problem.agreement_owner");
+        }
+        match f.due_on {
+            None => p.add(format!("follow_ups[{i}].due_on"), "problem.agreement_due"),
+            Some(d) if d < held_on => {
+                p.add(format!("follow_ups[{i}].due_on"), "problem.before_visit");
+            }
+            Some(_) => {}
         }
     }
 }
 
-/// The rows to store for agreements made on `placement`: the adviser's and the consultant's
-/// are held by the named person (the domain's [`kith_domain::agreement::holder`]).
-pub(crate) fn new_rows(
+/// The rows to store for agreements made on `placement`: the adviser's, the consultant's and
+/// the leader's are held by the named person (the domain's [`kith_domain::agreement::holder`]).
+pub(crate) async fn new_rows<C: kith_store::ConnectionTrait>(
+    conn: &C,
     agreed: Vec<super::visits::FollowUpInput>,
     placement: &kith_store::entities::placement::Model,
-) -> Vec<kith_store::visits::NewFollowUp> {
-    agreed
+) -> Result<Vec<kith_store::visits::NewFollowUp>> {
+    let leader = if agreed
+        .iter()
+        .any(|f| f.owner == Some(kith_domain::Party::Leader))
+    {
+        team_leader(conn, placement.adviser_id).await?
+    } else {
+        None
+    };
+    let people = kith_domain::agreement::Holders {
+        adviser: kith_domain::UserId(placement.adviser_id),
+        consultant: placement.consultant_id.map(kith_domain::UserId),
+        leader: leader.map(kith_domain::UserId),
+    };
+    Ok(agreed
         .into_iter()
-        .map(|f| kith_store::visits::NewFollowUp {
-            what: f.what.trim().to_owned(),
-            owner: f.owner.as_str().to_owned(),
-            holder_id: kith_domain::agreement::holder(
-                f.owner,
-                kith_domain::UserId(placement.adviser_id),
-                placement.consultant_id.map(kith_domain::UserId),
-            )
-            .map(|u| u.0),
-            due_on: f.due_on,
+        .filter_map(|f| {
+            // Checked before: every agreement has its owner and its day.
+            let (owner, due_on) = (f.owner?, f.due_on?);
+            Some(kith_store::visits::NewFollowUp {
+                what: f.what.trim().to_owned(),
+                owner: owner.as_str().to_owned(),
+                holder_id: kith_domain::agreement::holder(owner, people).map(|u| u.0),
+                due_on,
+            })
         })
-        .collect()
+        .collect())
+}
+
+/// The team leader of `adviser` (the first leader of the adviser's units, by id), if any.
+async fn team_leader<C: kith_store::ConnectionTrait>(
+    conn: &C,
+    adviser: i64,
+) -> Result<Option<i64>> {
+    let units = kith_store::users::get(conn, adviser)
+        .await?
+        .map(|u| u.unit_ids)
+        .unwrap_or_default();
+    let mut leaders =
+        kith_store::users::in_units_with_role(conn, &units, kith_domain::Role::Leader).await?;
+    leaders.sort_unstable();
+    Ok(leaders.first().copied())
 }
 
 /// The open agreements `holder` holds, the earliest due first, with their placements. The

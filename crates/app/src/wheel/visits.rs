@@ -61,8 +61,10 @@ impl ChildData for VisitDetail {
 #[serde(deny_unknown_fields)]
 pub struct FollowUpInput {
     pub what: String,
-    pub owner: Party,
-    pub due_on: NaiveDate,
+    /// Whose it is: required, chosen (never defaulted); a missing one is told with the rest.
+    pub owner: Option<Party>,
+    /// By when: required.
+    pub due_on: Option<NaiveDate>,
 }
 
 /// What is recorded about a held visit (`POST /api/v1/visits/{id}/record`).
@@ -254,7 +256,7 @@ pub async fn record(
     if !kith_store::visits::record(&tx, id.0, &record, now).await? {
         return Err(AppError::conflict("status", "problem.visit_not_planned"));
     }
-    let follow_ups = super::agreements::new_rows(input.follow_ups, &placement);
+    let follow_ups = super::agreements::new_rows(&tx, input.follow_ups, &placement).await?;
     kith_store::visits::add_follow_ups(&tx, id.0, row.placement_id, &follow_ups, now).await?;
     let done: Vec<i64> = input.done_follow_ups.iter().map(|f| f.0).collect();
     kith_store::visits::close_follow_ups(&tx, row.placement_id, &done, id.0, input.held_on).await?;

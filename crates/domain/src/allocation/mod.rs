@@ -16,6 +16,22 @@ pub mod flow;
 
 use flow::{EdgeRef, Network};
 
+use crate::matching::recommendation::RecommendationKind;
+use crate::matching::{MatchOutcome, OptionGroup, RankedOption};
+
+/// The options a unit may be allocated to: the kind of care its own matching recommends.
+/// When a family-based option fits, only family-based options (the network's first) are
+/// offered, so a higher-scoring institution never takes a child a family could take (family
+/// care before institutional care, as on the child's own matching page). A child whose fitting
+/// families are all taken stays unplaced, for the matcher to look at, rather than being sent to
+/// an institution by the sum.
+pub fn eligible(outcome: &MatchOutcome) -> impl Iterator<Item = &RankedOption> {
+    let family_only = outcome.recommendation.kind == RecommendationKind::FamilyBased;
+    outcome.ranked.iter().filter(move |r| {
+        !family_only || matches!(r.group, OptionGroup::Network | OptionGroup::FamilyBased)
+    })
+}
+
 /// A feasible pairing of a unit and an option with the unit's score there (tenths, 0-1000).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Candidate {
@@ -243,6 +259,48 @@ pub fn optimal(p: &Problem) -> Solution {
 mod tests {
     use super::*;
     use proptest::prelude::*;
+
+    fn ranked(id: i64, group: OptionGroup, score_tenths: u32) -> RankedOption {
+        RankedOption {
+            option_id: crate::PlacementOptionId(id),
+            group,
+            key: u64::from(score_tenths),
+            score_tenths,
+            parts: vec![],
+            flags: vec![],
+        }
+    }
+
+    fn outcome(kind: RecommendationKind) -> MatchOutcome {
+        MatchOutcome {
+            // An institution scoring 80.6 above a family scoring 77.5 and a network family.
+            ranked: vec![
+                ranked(1, OptionGroup::Network, 700),
+                ranked(2, OptionGroup::FamilyBased, 775),
+                ranked(3, OptionGroup::Institutional, 806),
+            ],
+            excluded: vec![],
+            recommendation: crate::matching::recommendation::Recommendation {
+                kind,
+                text: crate::Message::new("advice.meet_every_requirement"),
+                reasons: vec![],
+                planned_months: None,
+                deciding_needs: vec![],
+                best_option_id: None,
+            },
+        }
+    }
+
+    #[test]
+    fn a_child_a_family_can_take_is_offered_families_only() {
+        let ids = |o: &MatchOutcome| -> Vec<i64> { eligible(o).map(|r| r.option_id.0).collect() };
+        assert_eq!(ids(&outcome(RecommendationKind::FamilyBased)), [1, 2]);
+        // A stay is recommended (no family fits the needs): every fitting option is offered.
+        assert_eq!(
+            ids(&outcome(RecommendationKind::InstitutionalStay)),
+            [1, 2, 3]
+        );
+    }
 
     fn brute(p: &Problem) -> u64 {
         fn go(p: &Problem, u: usize, cur: &mut Vec<Option<usize>>, best: &mut u64) {

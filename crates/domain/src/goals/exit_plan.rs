@@ -68,6 +68,18 @@ pub fn check_exit_plan(
     out
 }
 
+/// The problem with moving the child on `day`, set today: a move planned now lies ahead
+/// (a move already made ends the stay instead). Only a changed day is asked, so a plan whose
+/// day has passed can still have its steps written.
+pub fn check_move_day_set(day: NaiveDate, today: NaiveDate) -> Option<(&'static str, Message)> {
+    (day < today).then(|| {
+        (
+            "exit_move_on",
+            Message::new("problem.exit_move_past").date("today", today),
+        )
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -142,6 +154,18 @@ mod tests {
             steps: None,
         };
         assert!(check_exit_plan(start, None, &empty).is_empty());
+    }
+
+    #[test]
+    fn a_move_day_set_now_lies_ahead() {
+        let today = d("2026-12-03");
+        assert!(check_move_day_set(d("2026-12-03"), today).is_none());
+        assert!(check_move_day_set(d("2027-01-15"), today).is_none());
+        let (field, m) = check_move_day_set(d("2026-10-01"), today).expect("a problem");
+        assert_eq!(
+            (field, m.key.as_ref()),
+            ("exit_move_on", "problem.exit_move_past")
+        );
     }
 
     proptest! {

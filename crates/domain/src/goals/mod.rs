@@ -11,7 +11,7 @@ mod stay;
 mod tests;
 
 pub use clock::{StayClock, stay_clock};
-pub use exit_plan::{ExitPlan, check_exit_plan};
+pub use exit_plan::{ExitPlan, check_exit_plan, check_move_day_set};
 pub use measure::{Measure, ProgressValue};
 pub use review::{GoalOutcome, ReviewDecision};
 pub use stay::{StayFacts, StayRules, StaySignal, stay_signals};

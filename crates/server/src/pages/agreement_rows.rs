@@ -7,9 +7,6 @@ use kith_domain::{Lang, Party};
 use serde::{Deserialize, Deserializer, Serialize};
 use serde_json::{Value, json};
 
-use super::FormProblem;
-use super::ctx::Ctx;
-
 /// Blank rows offered to fill in.
 const BLANK_ROWS: usize = 3;
 
@@ -64,7 +61,7 @@ impl AgreementFields {
     }
 
     /// The input's `follow_ups`: the filled rows. A row without an owner is sent without one,
-    /// so the input asks for it: whose an agreement is is chosen, never defaulted.
+    /// so the check asks for it: whose an agreement is is chosen, never defaulted.
     pub fn input(&self) -> Value {
         self.rows()
             .into_iter()
@@ -102,15 +99,6 @@ pub fn owners(lang: Lang) -> Vec<(String, &'static str)> {
         .iter()
         .map(|p| (p.as_str().to_owned(), kith_text::term(lang, p)))
         .collect()
-}
-
-/// A missing owner of an agreement, said as what to do ("Vælg, hvem aftalen er til").
-pub fn owner_asked(ctx: &Ctx, p: FormProblem) -> FormProblem {
-    if p.field.contains("follow_ups[") && p.field.ends_with("].owner") {
-        FormProblem::new(ctx, p.field, ctx.t("visit.fu_owner_missing").to_owned())
-    } else {
-        p
-    }
 }
 
 /// A field sent once or repeated, as a list (a form parsed through `flatten` hands a single

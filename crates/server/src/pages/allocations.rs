@@ -14,7 +14,7 @@ use kith_app::children::{ChildListParams, ChildSort, ChildSummary};
 use kith_app::matching::allocation::{AllocationInput, AllocationResultView, AllocationView};
 use serde::{Deserialize, Serialize};
 
-use super::form::{Form, Shape, checkbox};
+use super::form::{Shape, checkbox};
 use super::{Ctx, FormProblem, PageActor, PageResult, fail, submit};
 use crate::AppState;
 
@@ -22,10 +22,12 @@ use crate::AppState;
 const OFFERED: u64 = 200;
 
 pub fn router() -> Router<AppState> {
-    Router::new().route("/allocations", get(show).post(allocate))
+    Router::new().route("/allocations", get(show))
 }
 
-/// The allocation form as typed: the ticked children, the start day, siblings together.
+/// The allocation form as typed: the ticked children, the start day, siblings together. It is
+/// sent with GET: allocating books nothing, and the result stays where the back button finds
+/// it (the address carries ids only, never a name).
 #[derive(Debug, Clone, Default, Deserialize, Serialize)]
 #[serde(default)]
 struct AllocationForm {
@@ -33,6 +35,9 @@ struct AllocationForm {
     start_date: String,
     #[serde(deserialize_with = "checkbox")]
     together: bool,
+    /// Present when the form was sent (the button's name).
+    #[serde(deserialize_with = "checkbox", skip_serializing)]
+    run: bool,
 }
 
 const ALLOCATION: Shape = Shape {
@@ -74,13 +79,43 @@ impl AllocationPage {
         )
     }
 
-    /// "7 børn får en plads, samlet match 52,0".
+    /// "7 børn får en plads, i gennemsnit et match på 77,5 af 100".
     fn summary(&self, r: &AllocationResultView) -> String {
+        let mean = if r.placed_children == 0 {
+            0.0
+        } else {
+            r.total / f64::from(r.placed_children)
+        };
         self.ctx.say(
             &kith_domain::Message::new("allocation.summary")
                 .int("placed", i64::from(r.placed_children))
-                .text("total", self.ctx.num(&r.total, 1)),
+                .text("mean", self.ctx.num(&mean, 1)),
         )
+    }
+
+    /// Whether one child at a time would have come out otherwise (then it is worth saying).
+    fn greedy_differs(&self, v: &AllocationView) -> bool {
+        v.greedy.placed_children != v.optimal.placed_children
+            || (v.greedy.total - v.optimal.total).abs() > 0.05
+    }
+
+    /// Where the waiting list puts a group of children (the longest waiting first).
+    fn queue_place(&self, children: &[kith_app::children::ChildRef]) -> usize {
+        children
+            .iter()
+            .filter_map(|c| self.waiting.iter().position(|w| w.id == c.id))
+            .min()
+            .unwrap_or(usize::MAX)
+    }
+
+    /// The result's rows in the waiting list's order.
+    fn assignments(
+        &self,
+        r: &AllocationResultView,
+    ) -> Vec<kith_app::matching::allocation::AssignmentView> {
+        let mut rows = r.assignments.clone();
+        rows.sort_by_key(|a| self.queue_place(&a.children));
+        rows
     }
 }
 
@@ -100,37 +135,33 @@ async fn waiting(
         .items)
 }
 
-async fn show(State(s): State<AppState>, PageActor { actor, ctx }: PageActor) -> PageResult {
-    let waiting = waiting(&s, &actor, &ctx).await?;
-    let today = s.app().today();
-    let form = AllocationForm {
-        start_date: today.to_string(),
-        together: true,
-        ..Default::default()
-    };
-    Ok(AllocationPage {
-        ctx,
-        waiting,
-        form,
-        problems: vec![],
-        result: None,
-        today,
-    }
-    .into_response())
-}
-
-async fn allocate(
+async fn show(
     State(s): State<AppState>,
     PageActor { actor, ctx }: PageActor,
-    Form(f): Form<AllocationForm>,
+    axum::extract::RawQuery(raw): axum::extract::RawQuery,
 ) -> PageResult {
-    let input = ALLOCATION.input(&f, |m| {
-        m.insert("together".into(), f.together.into());
-    });
-    let call = |i: AllocationInput| kith_app::matching::allocation::allocate(s.app(), &actor, i);
-    let (result, problems) = match submit(&ctx, input, call).await? {
-        Ok(r) => (Some(r), vec![]),
-        Err(problems) => (None, problems),
+    // Read as a form is (the ticked children repeat one name); what does not read is the
+    // fresh form.
+    let f: AllocationForm =
+        serde_html_form::from_str(raw.as_deref().unwrap_or_default()).unwrap_or_default();
+    let today = s.app().today();
+    let (form, result, problems) = if f.run {
+        let input = ALLOCATION.input(&f, |m| {
+            m.insert("together".into(), f.together.into());
+        });
+        let call =
+            |i: AllocationInput| kith_app::matching::allocation::allocate(s.app(), &actor, i);
+        match submit(&ctx, input, call).await? {
+            Ok(r) => (f, Some(r), vec![]),
+            Err(problems) => (f, None, said_as_choose(&ctx, problems)),
+        }
+    } else {
+        let fresh = AllocationForm {
+            start_date: today.to_string(),
+            together: true,
+            ..Default::default()
+        };
+        (fresh, None, vec![])
     };
     let waiting = waiting(&s, &actor, &ctx).await?;
     let status = super::form_status(&problems);
@@ -139,11 +170,25 @@ async fn allocate(
         AllocationPage {
             ctx,
             waiting,
-            form: f,
+            form,
             problems,
             result,
-            today: s.app().today(),
+            today,
         },
     )
         .into_response())
+}
+
+/// "Vælg mindst ét barn" for an empty choice, instead of the general "fill in the field".
+fn said_as_choose(ctx: &Ctx, problems: Vec<FormProblem>) -> Vec<FormProblem> {
+    problems
+        .into_iter()
+        .map(|p| {
+            if p.field == "children" {
+                FormProblem::new(ctx, p.field, ctx.t("allocation.choose_one").to_owned())
+            } else {
+                p
+            }
+        })
+        .collect()
 }

@@ -101,6 +101,11 @@ impl MatchPage {
             .any(|r| r.option.kind.is_institutional())
     }
 
+    /// "1 ledig plads", "3 ledige pladser".
+    fn free(&self, n: &u32) -> String {
+        self.ctx.count("match.free", "n", *n)
+    }
+
     /// A secure unit, marked so on its card.
     fn is_secure(&self, form: &kith_domain::InstitutionForm) -> bool {
         *form == kith_domain::InstitutionForm::SecureUnit
@@ -162,9 +167,25 @@ async fn matches(
     PageActor { actor, ctx }: PageActor,
     Path(id): Path<i64>,
     PageQuery(mut q): PageQuery<MatchParams>,
+    axum::extract::RawQuery(raw): axum::extract::RawQuery,
 ) -> PageResult {
-    q.limit.get_or_insert(SHOWN_ON_PAGE);
-    match_page(&s, &actor, ctx, id, q, FormState::default()).await
+    // `option`: the option an allocation gave the child, shown chosen (and so listed).
+    let chosen = form_urlencoded::parse(raw.unwrap_or_default().as_bytes())
+        .find(|(k, _)| k == "option")
+        .map(|(_, v)| v.trim().to_owned())
+        .filter(|v| v.parse::<i64>().is_ok())
+        .unwrap_or_default();
+    let shown = if chosen.is_empty() {
+        SHOWN_ON_PAGE
+    } else {
+        kith_app::matching::DEFAULT_SHOWN
+    };
+    q.limit.get_or_insert(shown);
+    let form = FormState {
+        chosen,
+        ..FormState::default()
+    };
+    match_page(&s, &actor, ctx, id, q, form).await
 }
 
 /// A proposal made from the match list: the child, the chosen option, the start, the

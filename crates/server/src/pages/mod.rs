@@ -12,6 +12,7 @@ mod children;
 pub mod ctx;
 mod drafts;
 pub mod form;
+mod imports;
 mod login;
 mod matching;
 mod me;
@@ -48,6 +49,7 @@ pub fn router() -> Router<AppState> {
         .merge(options::router())
         .merge(matching::router())
         .merge(allocations::router())
+        .merge(imports::router())
         .merge(admin::router())
         .merge(visits::router())
         .merge(drafts::router())

@@ -107,10 +107,10 @@ impl PlacementPage {
             .map(|p| p.message.as_str())
     }
 
-    /// The problem of the `i`-th agreement row of the review form.
-    fn row_problem(&self, i: &usize) -> Option<&str> {
+    /// The problem with `field` of the `i`-th agreement row of the review form.
+    fn row_problem(&self, i: &usize, field: &str) -> Option<&str> {
         let k = self.review_agreed().input_index(*i)?;
-        self.problem_in("review", &format!("follow_ups[{k}]"))
+        self.problem_in("review", &format!("follow_ups[{k}].{field}"))
     }
 
     fn exit_goals(&self) -> &'static [kith_domain::ExitGoal] {
@@ -435,7 +435,7 @@ pub(super) async fn placement_page(
             .into_iter()
             .map(|p| {
                 let id = input_id(form, &p.field);
-                super::agreement_rows::owner_asked(&ctx, p).at(id)
+                p.at(id)
             })
             .collect(),
         None => problems,

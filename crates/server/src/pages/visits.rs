@@ -17,7 +17,7 @@ use kith_domain::{UserId, VisitId};
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value, json};
 
-use super::agreement_rows::{AgreementFields, AgreementRow, owner_asked, owners};
+use super::agreement_rows::{AgreementFields, AgreementRow, owners};
 use super::ctx::PageQuery;
 use super::form::{Form, Shape};
 use super::{Ctx, FormProblem, PageActor, PageResult, fail, see_other, submit};
@@ -80,6 +80,68 @@ struct WeekPage {
 impl VisitLines for WeekPage {
     fn ctx(&self) -> &Ctx {
         &self.ctx
+    }
+}
+
+/// One working day of the week shown, as the week's overview lists it.
+struct DayPlan {
+    date: NaiveDate,
+    /// The visits planned that day (any state).
+    visits: Vec<VisitView>,
+}
+
+impl WeekPage {
+    /// Monday to Friday of the week with the visits planned on each (a visit on a weekend day
+    /// is listed on the Friday before it would never be; the planner uses working days only).
+    fn days(&self) -> Vec<DayPlan> {
+        let all: Vec<&VisitView> = self
+            .w
+            .overdue
+            .iter()
+            .chain(&self.w.due)
+            .chain(&self.w.upcoming)
+            .collect();
+        (0..5)
+            .map(|n| {
+                let date = self.w.week_start + Days::new(n);
+                let mut visits: Vec<VisitView> = all
+                    .iter()
+                    .filter(|v| v.planned_on == date)
+                    .map(|v| (*v).clone())
+                    .collect();
+                visits.sort_by_key(|v| (v.placement.town.clone(), v.id.0));
+                visits.dedup_by_key(|v| v.id.0);
+                DayPlan { date, visits }
+            })
+            .collect()
+    }
+
+    /// "Holbæk, Roskilde": the towns of a day, each once.
+    fn towns(&self, day: &DayPlan) -> String {
+        let mut towns: Vec<String> = day
+            .visits
+            .iter()
+            .map(|v| v.placement.town.clone())
+            .collect();
+        towns.dedup();
+        kith_text::format::list(self.ctx.lang, towns)
+    }
+
+    /// "Mandag 07.12.2026".
+    fn weekday(&self, d: &NaiveDate) -> String {
+        kith_text::format::capitalised(&kith_text::format::weekday_date(self.ctx.lang, *d))
+    }
+
+    /// "3 besøg planlagt i ugen (højst 8 om ugen)".
+    fn load(&self) -> String {
+        self.ctx.say(
+            &kith_domain::Message::new("week.load")
+                .int(
+                    "visits",
+                    i64::try_from(self.w.visits_this_week).unwrap_or(i64::MAX),
+                )
+                .int("capacity", i64::from(self.w.weekly_capacity)),
+        )
     }
 }
 
@@ -197,9 +259,10 @@ impl VisitPage {
             .map(|p| p.message.as_str())
     }
 
-    fn row_problem(&self, i: &usize) -> Option<&str> {
+    /// The problem with `field` of the `i`-th agreement row on the form.
+    fn row_problem(&self, i: &usize, field: &str) -> Option<&str> {
         let k = self.form.agreed.input_index(*i)?;
-        self.problem(&format!("follow_ups[{k}]"))
+        self.problem(&format!("follow_ups[{k}].{field}"))
     }
 
     fn owner(&self, code: &str) -> &'static str {
@@ -286,10 +349,7 @@ async fn record(
             "/placements/{}?recorded={}",
             d.visit.placement.id, d.visit.id
         ))),
-        Err(problems) => {
-            let problems = problems.into_iter().map(|p| owner_asked(&ctx, p)).collect();
-            visit_page(&s, &actor, ctx, id, problems, Some(f)).await
-        }
+        Err(problems) => visit_page(&s, &actor, ctx, id, problems, Some(f)).await,
     }
 }
 

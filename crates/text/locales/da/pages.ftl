@@ -159,6 +159,7 @@ case_moved =
 
 children =
     .title = Børn
+    .import = Importér fra fil
     .new = Opret barn
     .allocate = Fordel flere børn på én gang
     .none = Ingen børn at vise.
@@ -253,6 +254,7 @@ placement_status =
 
 options =
     .title = Anbringelsessteder
+    .import = Importér fra fil
     .new = Opret anbringelsessted
     .none = Ingen anbringelsessteder at vise.
 
@@ -320,7 +322,10 @@ match =
     .split = adskilt fra søskende
     .score = Score
     .contributions = Hvad scoren består af
-    .free = ledige
+    .free = { $n ->
+        [one] 1 ledig plads
+       *[other] { $n } ledige pladser
+    }
     .open_option = Se stedet
     .none_fit = Intet anbringelsessted opfylder alle krav.
     .excluded = Udelukkede steder og hvorfor
@@ -452,8 +457,17 @@ week =
     .previous = ← Forrige uge
     .this = Denne uge
     .next = Næste uge →
-    .of_capacity = af
-    .visits_this_week = besøg i denne uge
+    .load = { $visits ->
+        [one] 1 besøg planlagt i ugen
+       *[other] { $visits } besøg planlagt i ugen
+    } (højst { $capacity } om ugen)
+    .day_by_day = Ugen dag for dag
+    .day_free = Ingen besøg
+    .day_visits = { $n ->
+        [one] 1 besøg
+       *[other] { $n } besøg
+    }
+    .none_else_due = Intet andet skal gøres i ugen end det overskredne ovenfor.
     .overdue = Overskredet
     .due = Skal gøres nu
     .upcoming = De næste fire uger
@@ -515,10 +529,10 @@ visit =
     .open_follow_ups = Aftaler fra tidligere besøg
     .open_follow_ups_hint = Markér dem, der er gjort.
     .new_follow_ups = Nye aftaler
+    .new_follow_ups_hint = Skriv kun det, der blev aftalt. En udfyldt række skal have hvad, hvem og senest hvornår; tomme rækker gemmes ikke.
     .fu_what = Hvad
     .fu_owner = Hvem
     .fu_owner_choose = Vælg hvem
-    .fu_owner_missing = Vælg, hvem aftalen er til.
     .fu_due = Senest
     .follow_ups_made = Aftaler
     .done_on = gjort
@@ -662,7 +676,6 @@ stay =
     }
     .planned_end = Planlagt slut
     .exit_goal = Udslusningsmål
-    .exit_plan = Udslusningsplan
     .no_exit_plan = Ingen udslusningsplan endnu
     .exit_move_on = Flyttedag
     .no_exit_move = Ingen flyttedag endnu
@@ -671,6 +684,9 @@ stay =
     .exit_goal_reached = Udslusningsmålet nået
     .extensions = Forlængelser
     .edit_exit_plan = Skriv udslusningsplan
+    .exit_steps_short = Skridt frem mod flytningen
+    .save_exit_plan = Gem udslusningsplan
+    .change_exit_plan = Ret udslusningsplan
     .extend = Forlæng opholdet
     .new_end = Ny planlagt slutdato
     .reason = Begrundelse
@@ -885,10 +901,12 @@ allocation =
     .result = Forslag til fordeling
     .summary = { $placed ->
         [0] Ingen børn får en plads
-        [one] Ét barn får en plads, samlet match { $total }
-       *[other] { $placed } børn får en plads, samlet match { $total }
+        [one] Ét barn får en plads, med et match på { $mean } af 100
+       *[other] { $placed } børn får en plads, i gennemsnit et match på { $mean } af 100
     }
-    .greedy = Til sammenligning, ét barn ad gangen:
+    .greedy = Tager man børnene ét ad gangen, det bedste match først:
+    .choose_one = Vælg mindst ét barn.
+    .family_first = Et barn, som en plejefamilie kan tage, tilbydes kun familier, som på barnets egen matchning. Er familierne optaget, står barnet under "Ingen plads", så du kan se på det selv.
     .children = Barn
     .option = Anbringelsessted
     .next = Næste skridt
@@ -896,3 +914,41 @@ allocation =
     .unplaced = Ingen plads i denne fordeling
     .see_matches = se matchning
     .books_nothing = Fordelingen bookes ikke. Pladserne er først optaget, når en indstilling er godkendt.
+
+imports =
+    .title = Importér fra fil
+    .lead = Flyt kommunens oplysninger ind i Kith fra et regneark (CSV eller Excel). Kontrollér filen først: intet gemmes, og hvert problem står med række og kolonne. En import gemmer kun, når ingen række har et problem.
+    .options = Anbringelsessteder
+    .children = Børn
+    .options_lead = Én række pr. anbringelsessted. Godkendelsen, pladserne og målgrupperne skal stå i filen; konsulenten angives med sin e-mail.
+    .children_lead = Én række pr. barn. Rådgiveren angives med sin e-mail; CPR-nummeret er valgfrit og vises aldrig i en rapport.
+    .required = Kolonner, der skal være der
+    .optional = Kolonner, der kan være der
+    .columns_file = Hent en tom fil med kolonnerne
+    .file = Fil (CSV eller Excel)
+    .file_hint = Første række er kolonnernes navne, som ovenfor. Højst 20 MB.
+    .choose_file = Vælg en fil.
+    .check = Kontrollér filen
+    .run = Importér
+    .report = Resultat
+    .row = Række
+    .column = Kolonne
+    .problem = Problem
+    .fix_and_again = Ret rækkerne i regnearket, og send filen igen. Intet er gemt.
+    .outcome_problems = { $rows ->
+        [one] 1 række læst
+       *[other] { $rows } rækker læst
+    }, { $problems ->
+        [one] 1 problem. Intet er gemt.
+       *[other] { $problems } problemer. Intet er gemt.
+    }
+    .outcome_checked = { $rows ->
+        [one] 1 række læst uden problemer. Intet er gemt endnu: tryk "Importér" for at gemme.
+       *[other] { $rows } rækker læst uden problemer. Intet er gemt endnu: tryk "Importér" for at gemme.
+    }
+    .outcome_created = { $created ->
+        [one] 1 oprettet.
+       *[other] { $created } oprettet.
+    }
+    .see_options = Se anbringelsesstederne
+    .see_children = Se børnene

@@ -29,6 +29,7 @@ party =
     .school = skolen
     .adviser = rådgiveren
     .consultant = konsulenten
+    .leader = lederen
     .other = andre
 
 goal_area =

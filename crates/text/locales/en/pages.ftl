@@ -159,6 +159,7 @@ case_moved =
 
 children =
     .title = Children
+    .import = Import from a file
     .new = Register a child
     .allocate = Allocate several children at once
     .none = No children to show.
@@ -253,6 +254,7 @@ placement_status =
 
 options =
     .title = Placement options
+    .import = Import from a file
     .new = Register an option
     .none = No placement options to show.
 
@@ -320,7 +322,10 @@ match =
     .split = apart from siblings
     .score = Score
     .contributions = What the score is made of
-    .free = free
+    .free = { $n ->
+        [one] 1 free place
+       *[other] { $n } free places
+    }
     .open_option = Open the option
     .none_fit = No placement option meets every requirement.
     .excluded = Excluded options and why
@@ -452,8 +457,17 @@ week =
     .previous = ← Previous week
     .this = This week
     .next = Next week →
-    .of_capacity = of
-    .visits_this_week = visits this week
+    .load = { $visits ->
+        [one] 1 visit planned this week
+       *[other] { $visits } visits planned this week
+    } (at most { $capacity } a week)
+    .day_by_day = The week day by day
+    .day_free = No visits
+    .day_visits = { $n ->
+        [one] 1 visit
+       *[other] { $n } visits
+    }
+    .none_else_due = Nothing else is to be done this week than the overdue above.
     .overdue = Overdue
     .due = Due now
     .upcoming = The next four weeks
@@ -515,10 +529,10 @@ visit =
     .open_follow_ups = Follow-ups from earlier visits
     .open_follow_ups_hint = Tick those that are done.
     .new_follow_ups = New follow-ups
+    .new_follow_ups_hint = Write only what was agreed. A filled row needs what, whose and by when; empty rows are not kept.
     .fu_what = What
     .fu_owner = Who
     .fu_owner_choose = Choose who
-    .fu_owner_missing = Choose whose agreement it is.
     .fu_due = By
     .follow_ups_made = Follow-ups
     .done_on = done
@@ -662,7 +676,6 @@ stay =
     }
     .planned_end = Planned end
     .exit_goal = Exit goal
-    .exit_plan = Exit plan
     .no_exit_plan = No exit plan yet
     .exit_move_on = Day of the move
     .no_exit_move = No day of the move yet
@@ -671,6 +684,9 @@ stay =
     .exit_goal_reached = Exit goal reached
     .extensions = Extensions
     .edit_exit_plan = Write the exit plan
+    .exit_steps_short = Steps to the move
+    .save_exit_plan = Save the exit plan
+    .change_exit_plan = Change the exit plan
     .extend = Extend the stay
     .new_end = New planned end
     .reason = Reason
@@ -885,10 +901,12 @@ allocation =
     .result = Suggested allocation
     .summary = { $placed ->
         [0] No child gets a place
-        [one] One child gets a place, total match { $total }
-       *[other] { $placed } children get a place, total match { $total }
+        [one] One child gets a place, with a match of { $mean } out of 100
+       *[other] { $placed } children get a place, with a mean match of { $mean } out of 100
     }
-    .greedy = For comparison, one child at a time:
+    .greedy = Taking the children one at a time, the best match first:
+    .choose_one = Choose at least one child.
+    .family_first = A child a foster family can take is offered families only, as on the child's own matching. When the families are taken, the child is listed under "No place", for you to look at.
     .children = Child
     .option = Placement option
     .next = Next step
@@ -896,3 +914,41 @@ allocation =
     .unplaced = No place in this allocation
     .see_matches = see matching
     .books_nothing = The allocation books nothing. Places are taken only when a proposal is approved.
+
+imports =
+    .title = Import from a file
+    .lead = Move the municipality's records into Kith from a spreadsheet (CSV or Excel). Check the file first: nothing is saved, and each problem is listed by row and column. An import saves only when no row has a problem.
+    .options = Placement options
+    .children = Children
+    .options_lead = One row per placement option. The approval, the places and the target groups must be in the file; the consultant is given by e-mail.
+    .children_lead = One row per child. The case adviser is given by e-mail; the CPR number is optional and never shown in a report.
+    .required = Columns that must be there
+    .optional = Columns that may be there
+    .columns_file = Download an empty file with the columns
+    .file = File (CSV or Excel)
+    .file_hint = The first row holds the column names, as above. At most 20 MB.
+    .choose_file = Choose a file.
+    .check = Check the file
+    .run = Import
+    .report = Result
+    .row = Row
+    .column = Column
+    .problem = Problem
+    .fix_and_again = Correct the rows in the spreadsheet and send the file again. Nothing was saved.
+    .outcome_problems = { $rows ->
+        [one] 1 row read
+       *[other] { $rows } rows read
+    }, { $problems ->
+        [one] 1 problem. Nothing was saved.
+       *[other] { $problems } problems. Nothing was saved.
+    }
+    .outcome_checked = { $rows ->
+        [one] 1 row read without problems. Nothing is saved yet: press "Import" to save.
+       *[other] { $rows } rows read without problems. Nothing is saved yet: press "Import" to save.
+    }
+    .outcome_created = { $created ->
+        [one] 1 created.
+       *[other] { $created } created.
+    }
+    .see_options = See the placement options
+    .see_children = See the children

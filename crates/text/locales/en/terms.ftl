@@ -29,6 +29,7 @@ party =
     .school = the school
     .adviser = the case adviser
     .consultant = the consultant
+    .leader = the team leader
     .other = someone else
 
 goal_area =

@@ -43,7 +43,8 @@ impl ImportKind {
         }
     }
 
-    fn columns(self) -> (&'static [&'static str], &'static [&'static str]) {
+    /// The columns a file must have, and those it may have (the header row's codes).
+    pub fn columns(self) -> (&'static [&'static str], &'static [&'static str]) {
         match self {
             ImportKind::Children => (
                 &["name", "birth_date", "target_area", "support_level"],
