@@ -866,6 +866,14 @@ db_test!(
 db_test!(
     an_administrator_sets_the_wheels_capacity_and_the_secure_unit_age_on_the_rules_page,
     |app| {
+        // A placement with a year of visits, for the preview to move.
+        kith_tests::wheel::place(&app, "Ida", "2026-11-02").await;
+        let planned = async || {
+            kith_store::visits::planned_of_placements(app.app.db().conn(), None)
+                .await
+                .unwrap()
+                .len()
+        };
         let http = danish(&app, &app.staff.admin).await;
         let page = http
             .get(format!("{}/admin/rules", app.base))
@@ -915,8 +923,35 @@ db_test!(
         set(&mut fields, "wheel_daily_capacity", "3");
         set(&mut fields, "wheel_escalate_after_days", "5");
         set(&mut fields, "secure_unit_min_age", "14");
+        // Planning six months ahead instead of twelve: first what it would move, nothing kept.
+        set(&mut fields, "wheel_horizon_months", "6");
+        let before = planned().await;
+        let mut asked = fields.clone();
+        asked.push(("preview".into(), "on".into()));
+        let r = post(&asked).await;
+        assert_eq!(r.status(), 200);
+        let html = r.text().await.unwrap();
+        let said = &html[html.find("id=\"preview\"").expect("the preview")..];
+        assert!(said.contains("Intet er gemt endnu"), "{said}");
+        assert!(
+            html.contains("name=\"wheel_horizon_months\" value=\"6\""),
+            "typed, kept"
+        );
+        assert_eq!(planned().await, before, "a preview keeps nothing");
+        let cancelled: usize = {
+            let at = said.find("aflyse ").expect("what it cancels") + "aflyse ".len();
+            said[at..]
+                .chars()
+                .take_while(char::is_ascii_digit)
+                .collect::<String>()
+                .parse()
+                .unwrap()
+        };
         let r = post(&fields).await;
         assert_eq!(r.status(), 303);
+        // What it said is what saving did: the visits past six months are gone.
+        assert!(cancelled > 0);
+        assert_eq!(planned().await, before - cancelled);
         let rules = app
             .client(&app.staff.admin)
             .get("/api/v1/rules")

@@ -45,10 +45,8 @@ fn problems(prefix: &str, problems: Vec<(String, kith_domain::Message)>) -> AppE
     )
 }
 
-/// Replaces rule sets (administrators). Both are checked before either is stored; new
-/// wheel rules re-plan every placement at once, so the plan never contradicts the rules.
-pub async fn put(app: &App, actor: &Actor, input: RulesInput) -> Result<RulesView> {
-    policy::require_admin(actor)?;
+/// Both sets checked by the domain, every problem named (`matching.…`, `wheel.…`).
+fn check(input: &RulesInput) -> Result<()> {
     let mut all = Vec::new();
     if let Some(m) = &input.matching
         && let Err(AppError::Invalid(p)) = m.validate().map_err(|p| problems("matching", p))
@@ -60,9 +58,39 @@ pub async fn put(app: &App, actor: &Actor, input: RulesInput) -> Result<RulesVie
     {
         all.extend(p);
     }
-    if !all.is_empty() {
-        return Err(AppError::Invalid(all));
+    if all.is_empty() {
+        Ok(())
+    } else {
+        Err(AppError::Invalid(all))
     }
+}
+
+/// What new wheel rules would do to the plan, without keeping anything (administrators): the
+/// same checks and the same planning as [`put`], in a transaction that is rolled back. `None`
+/// when the input holds no wheel rules (matching's rules move no visit).
+pub async fn preview(
+    app: &App,
+    actor: &Actor,
+    input: &RulesInput,
+) -> Result<Option<crate::wheel::plan::PlanSummary>> {
+    policy::require_admin(actor)?;
+    check(input)?;
+    let Some(w) = &input.wheel else {
+        return Ok(None);
+    };
+    let tx = app.db().begin_write().await?;
+    let json = serde_json::to_string(w).map_err(AppError::internal)?;
+    kith_store::rules::put(&tx, WHEEL, &json, actor.id.0, app.now()).await?;
+    let summary = crate::wheel::plan::plan_in(&tx, app, None).await?;
+    tx.rollback().await?;
+    Ok(Some(summary))
+}
+
+/// Replaces rule sets (administrators). Both are checked before either is stored; new
+/// wheel rules re-plan every placement at once, so the plan never contradicts the rules.
+pub async fn put(app: &App, actor: &Actor, input: RulesInput) -> Result<RulesView> {
+    policy::require_admin(actor)?;
+    check(&input)?;
     let tx = app.db().begin_write().await?;
     if let Some(m) = &input.matching {
         let json = serde_json::to_string(m).map_err(AppError::internal)?;

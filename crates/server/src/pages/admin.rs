@@ -362,6 +362,22 @@ struct RulesPage {
     wheel: kith_domain::wheel::WheelRules,
     weights: Vec<(String, u32)>,
     problems: Vec<FormProblem>,
+    /// What the typed wheel rules would do to the plan (nothing kept yet).
+    preview: Option<kith_app::wheel::plan::PlanSummary>,
+}
+
+impl RulesPage {
+    /// "Med disse regler ville planen oprette 3 besøg, flytte 12 og aflyse 4 …".
+    fn preview_text(&self, p: &kith_app::wheel::plan::PlanSummary) -> String {
+        let n = |x: usize| i64::try_from(x).unwrap_or(i64::MAX);
+        self.ctx.say(
+            &kith_domain::Message::new("rules.preview_result")
+                .int("created", n(p.created))
+                .int("updated", n(p.updated))
+                .int("cancelled", n(p.cancelled))
+                .int("flagged", n(p.flagged)),
+        )
+    }
 }
 
 fn rules_page(
@@ -371,6 +387,7 @@ fn rules_page(
         kith_domain::wheel::WheelRules,
     ),
     problems: Vec<FormProblem>,
+    preview: Option<kith_app::wheel::plan::PlanSummary>,
 ) -> axum::response::Response {
     let weights = kith_domain::matching::criteria::Criterion::ALL
         .iter()
@@ -385,6 +402,7 @@ fn rules_page(
             wheel,
             weights,
             problems,
+            preview,
         },
     )
         .into_response()
@@ -395,7 +413,7 @@ async fn rules(State(s): State<AppState>, PageActor { actor, ctx }: PageActor) -
     let r = kith_app::rules::get(s.app(), &actor)
         .await
         .map_err(fail(&ctx))?;
-    Ok(rules_page(ctx, (r.matching, r.wheel), vec![]))
+    Ok(rules_page(ctx, (r.matching, r.wheel), vec![], None))
 }
 
 /// The rules' numbers as typed: a weight per criterion (`w_{criterion}`, one field for each
@@ -461,9 +479,38 @@ async fn save_rules(
         json[key] = f.number(key);
     }
     let input = parse_input(json!({ "matching": json, "wheel": wheel }));
+    if f.0.contains_key("preview") {
+        return preview_rules(&s, &actor, ctx, current, input).await;
+    }
     let put = |i: kith_app::rules::RulesInput| kith_app::rules::put(s.app(), &actor, i);
     match submit(&ctx, input, put).await? {
         Ok(_) => Ok(see_other("/admin/rules")),
-        Err(problems) => Ok(rules_page(ctx, current, problems)),
+        Err(problems) => Ok(rules_page(ctx, current, problems, None)),
+    }
+}
+
+/// The rules page with what the typed rules would do to the plan, the form keeping them;
+/// nothing is kept until "Gem".
+async fn preview_rules(
+    s: &AppState,
+    actor: &kith_app::Actor,
+    ctx: Ctx,
+    current: (
+        kith_domain::matching::MatchRules,
+        kith_domain::wheel::WheelRules,
+    ),
+    input: Result<kith_app::rules::RulesInput, AppError>,
+) -> PageResult {
+    let look = async |i: kith_app::rules::RulesInput| {
+        let summary = kith_app::rules::preview(s.app(), actor, &i).await?;
+        Ok::<_, AppError>((i, summary))
+    };
+    match submit(&ctx, input, look).await? {
+        Ok((typed, summary)) => {
+            let rules = typed.matching.unwrap_or(current.0);
+            let wheel = typed.wheel.unwrap_or(current.1);
+            Ok(rules_page(ctx, (rules, wheel), vec![], summary))
+        }
+        Err(problems) => Ok(rules_page(ctx, current, problems, None)),
     }
 }

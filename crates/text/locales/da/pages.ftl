@@ -417,6 +417,23 @@ exit_goal =
 
 rules =
     .title = Regler for matchning og årshjul
+    .preview = Vis, hvad ændringen flytter
+    .preview_hint = Årshjulets regler planlægger alle anbringelser om, når de gemmes. Se først, hvad de nye tal flytter.
+    .preview_nothing_kept = Intet er gemt endnu: tryk "Gem" for at bruge reglerne, eller ret tallene.
+    .preview_result = Med disse regler ville årshjulet { $created ->
+        [one] oprette 1 besøg
+       *[other] oprette { $created } besøg
+    }, { $updated ->
+        [one] flytte 1
+       *[other] flytte { $updated }
+    } og { $cancelled ->
+        [one] aflyse 1
+       *[other] aflyse { $cancelled }
+    }. { $flagged ->
+        [0] Alt kan planlægges, som reglerne siger.
+        [one] 1 besøg kan ikke planlægges, som reglerne siger, og vises for lederen.
+       *[other] { $flagged } besøg kan ikke planlægges, som reglerne siger, og vises for lederen.
+    }
     .intro = Vægtene bestemmer hvor meget hvert kriterium tæller. Reglerne gælder straks for nye matchninger.
     .weights = Vægte
     .weights_hint = Hele tal fra 0. Scoren er hvert kriteriums andel af summen.

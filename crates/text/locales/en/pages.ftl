@@ -417,6 +417,23 @@ exit_goal =
 
 rules =
     .title = Rules for matching and the annual wheel
+    .preview = Show what the change moves
+    .preview_hint = The wheel's rules re-plan every placement when they are saved. See first what the new numbers move.
+    .preview_nothing_kept = Nothing is saved yet: press "Save" to use the rules, or change the numbers.
+    .preview_result = With these rules the wheel would { $created ->
+        [one] add 1 visit
+       *[other] add { $created } visits
+    }, { $updated ->
+        [one] move 1
+       *[other] move { $updated }
+    } and { $cancelled ->
+        [one] cancel 1
+       *[other] cancel { $cancelled }
+    }. { $flagged ->
+        [0] Everything can be planned as the rules say.
+        [one] 1 visit cannot be planned as the rules say and is shown to the leader.
+       *[other] { $flagged } visits cannot be planned as the rules say and are shown to the leader.
+    }
     .intro = The weights decide how much each criterion counts. The rules apply at once to new matchings.
     .weights = Weights
     .weights_hint = Whole numbers from 0. The score is each criterion's share of the total.
