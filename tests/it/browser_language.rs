@@ -392,18 +392,20 @@ async fn submit_form_of(b: &Browser, id: &str) {
 async fn every_role_is_told_its_mistakes(engine: kith_tests::Engine) {
     let demo = kith_tests::DemoApp::spawn(engine).await;
     a_submitted_proposal(&demo).await;
-    for (lang, why_alone, required, email) in [
+    for (lang, why_alone, required, email, (choose_child, choose_file)) in [
         (
             "da",
             "Skriv, hvorfor barnet ikke blev set alene.",
             "Udfyld feltet.",
             "Skriv en gyldig e-mailadresse.",
+            ("Vælg mindst ét barn.", "Vælg en fil."),
         ),
         (
             "en",
             "Say why the child was not seen alone.",
             "Fill in this field.",
             "Enter a valid e-mail address.",
+            ("Choose at least one child.", "Choose a file."),
         ),
     ] {
         // The consultant's overdue visit, recorded with the child not seen alone.
@@ -457,6 +459,58 @@ async fn every_role_is_told_its_mistakes(engine: kith_tests::Engine) {
         assert_eq!(value_of(&b, "name").await, "Ny Medarbejder");
         assert_eq!(value_of(&b, "email").await, "ny.medarbejder(at)kith.test");
         error_state_is_accessible(&b, "new user").await;
+        b.close().await;
+
+        // The matcher asks for an allocation without ticking a child.
+        let b = logged_in(&demo, "matcher@kith.test", lang).await;
+        walk(
+            &b,
+            &demo.base,
+            "matcher",
+            "/children?placement_requested=true",
+        )
+        .await;
+        walk(&b, &demo.base, "matcher", "follow #allocate-link").await;
+        let first = b
+            .client
+            .execute(
+                "return document.querySelector('#waiting input[type=checkbox]').id;",
+                vec![],
+            )
+            .await
+            .unwrap();
+        let first = first.as_str().expect("a waiting child to tick").to_owned();
+        // The button sends the form (its name says "run").
+        let before = b.client.find(Locator::Css("main h1")).await.unwrap();
+        b.click(Locator::Id("allocate")).await;
+        kith_tests::browser::replaced(&before).await;
+        assert_eq!(error_next_to(&b, &first).await, choose_child, "{lang}");
+        assert_eq!(
+            value_of(&b, "start_date").await.len(),
+            10,
+            "the day is kept"
+        );
+        error_state_is_accessible(&b, "allocation").await;
+        b.close().await;
+
+        // Another consultant (the first chose her language above) presses "Importér"
+        // without choosing a file.
+        let b = logged_in(&demo, "consultant02@kith.test", lang).await;
+        walk(&b, &demo.base, "consultant", "/options").await;
+        walk(
+            &b,
+            &demo.base,
+            "consultant",
+            "follow a[href='/imports#import-options']",
+        )
+        .await;
+        submit_form_of(&b, "file-options").await;
+        assert_eq!(
+            error_next_to(&b, "file-options").await,
+            choose_file,
+            "{lang}"
+        );
+        error_state_is_accessible(&b, "import").await;
         b.close().await;
     }
 }
