@@ -119,12 +119,34 @@ db_test!(
         b.type_into("rhythm_months", "3").await;
         b.type_into("review_child_view", "Jeg kan lide min nye skole.")
             .await;
+        // Agreed at the review: the consultant asks the school about homework help.
+        b.type_into("fu_what_0", "Spørg skolen om lektiehjælp")
+            .await;
+        b.client
+            .find(Locator::Id("fu_owner_0"))
+            .await
+            .unwrap()
+            .select_by_value("consultant")
+            .await
+            .unwrap();
+        b.client
+            .execute(
+                "document.getElementById('fu_due_0').value = '2027-01-15';",
+                vec![],
+            )
+            .await
+            .unwrap();
         b.click(Locator::Css("#reviews details form button[type=submit]"))
             .await;
         let review = text_of(&b, "#reviews li.review").await;
         assert!(review.contains("The plan continues"), "{review}");
         assert!(review.contains("Jeg kan lide min nye skole."), "{review}");
         assert!(review.contains("Keep"), "{review}");
+        // The agreement is on the placement, made at the plan review, the consultant's.
+        let agreed = text_of(&b, "#agreements tr.agreement").await;
+        assert!(agreed.contains("Spørg skolen om lektiehjælp"), "{agreed}");
+        assert!(agreed.contains("the consultant"), "{agreed}");
+        assert!(agreed.contains("the plan review"), "{agreed}");
         b.close().await;
 
         // The leader's figure moved: the one active goal now has recent progress.

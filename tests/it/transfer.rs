@@ -498,6 +498,16 @@ db_test!(a_consultant_imports_options_from_the_page, |app| {
     );
     assert!(html.contains("Intet er gemt"));
     assert_eq!(options_count(&app).await, before);
+    // Ages from 12 to 0: refused as the form refuses them, named at the row.
+    let upside_down = OPTIONS_CSV.replacen(",2,0,12,", ",2,12,0,", 1);
+    let (status, html) = send(&upside_down, true, &csrf).await;
+    assert_eq!(status, 422, "{html}");
+    assert!(html.contains("<td class=\"num\">2</td><td><code>age_min</code></td><td>Aldersintervallet er ikke gyldigt"), "{html}");
+    // The page says what each coded column may hold, in the reader's words.
+    assert!(
+        html.contains("general_foster_family (Almen plejefamilie)"),
+        "{html}"
+    );
     // Imported: two created, and a way to see them.
     let (status, html) = send(OPTIONS_CSV, false, &csrf).await;
     assert_eq!(status, 200, "{html}");
@@ -510,12 +520,13 @@ db_test!(a_consultant_imports_options_from_the_page, |app| {
         .send()
         .await
         .unwrap()
-        .text()
+        .bytes()
         .await
         .unwrap();
+    // As Danish Excel opens it in columns: a byte-order mark (EF BB BF) and semicolons.
     assert!(
-        columns.starts_with("kind,name,address,approval_authority,"),
-        "{columns}"
+        columns.starts_with(b"\xef\xbb\xbfkind;name;address;approval_authority;"),
+        "{columns:?}"
     );
     // A matcher imports nothing.
     let matcher = danish(&app, &app.staff.matcher).await;

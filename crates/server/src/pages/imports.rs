@@ -79,6 +79,94 @@ impl ImportPage {
         }
     }
 
+    /// What the columns that take codes may hold, each code with its name in the reader's
+    /// words ("general_foster_family: Almen plejefamilie"), and how dates and lists are written.
+    fn allowed(&self, kind: &ImportKind) -> Vec<(&'static str, String)> {
+        use kith_domain::{
+            ApprovalAuthority, ApprovalStatus, InstitutionForm, NeedLevel, PlacementKind,
+            TargetArea,
+        };
+        let lang = self.ctx.lang;
+        let terms = |codes: Vec<(&'static str, String)>| -> String {
+            codes
+                .into_iter()
+                .map(|(code, name)| format!("{code} ({name})"))
+                .collect::<Vec<_>>()
+                .join(", ")
+        };
+        let term_list = |all: Vec<(&'static str, &'static str)>| {
+            terms(all.into_iter().map(|(c, n)| (c, n.to_owned())).collect())
+        };
+        let coded = |prefix: &str, all: Vec<&'static str>| {
+            terms(
+                all.into_iter()
+                    .map(|c| (c, self.ctx.t(&format!("{prefix}.{c}")).to_owned()))
+                    .collect(),
+            )
+        };
+        let areas = term_list(
+            TargetArea::ALL
+                .iter()
+                .map(|a| (a.as_str(), kith_text::term(lang, a)))
+                .collect(),
+        );
+        let dates = (
+            "…_on, valid_until, birth_date",
+            self.ctx.t("imports.dates").to_owned(),
+        );
+        match kind {
+            ImportKind::Options => vec![
+                (
+                    "kind",
+                    term_list(
+                        PlacementKind::ALL
+                            .iter()
+                            .map(|k| (k.as_str(), kith_text::term(lang, k)))
+                            .collect(),
+                    ),
+                ),
+                (
+                    "institution_form",
+                    term_list(
+                        InstitutionForm::ALL
+                            .iter()
+                            .map(|f| (f.as_str(), kith_text::term(lang, f)))
+                            .collect(),
+                    ),
+                ),
+                (
+                    "approval_authority",
+                    coded(
+                        "authority",
+                        ApprovalAuthority::ALL.iter().map(|a| a.as_str()).collect(),
+                    ),
+                ),
+                (
+                    "approval_status",
+                    coded(
+                        "approval",
+                        ApprovalStatus::ALL.iter().map(|a| a.as_str()).collect(),
+                    ),
+                ),
+                (
+                    "target_areas",
+                    format!("{areas} · {}", self.ctx.t("imports.list")),
+                ),
+                ("age_min, age_max", self.ctx.t("imports.ages").to_owned()),
+                dates,
+            ],
+            ImportKind::Children => vec![
+                ("target_area", areas),
+                (
+                    "support_level",
+                    coded("level", NeedLevel::ALL.iter().map(|l| l.as_str()).collect()),
+                ),
+                ("needs", self.ctx.t("imports.needs").to_owned()),
+                dates,
+            ],
+        }
+    }
+
     /// Whether the form for `kind` came back without a file.
     fn missing(&self, kind: &ImportKind) -> bool {
         self.missing_file == Some(*kind)
@@ -150,7 +238,9 @@ async fn header_row(PageActor { actor, ctx }: PageActor, Path(kind): Path<String
         )));
     }
     let (required, optional) = kind.columns();
-    let row = [required, optional].concat().join(",") + "\r\n";
+    // Semicolons and a byte-order mark: Danish Excel opens it in columns (the import reads
+    // either separator).
+    let row = format!("\u{feff}{}\r\n", [required, optional].concat().join(";"));
     let disposition = format!("attachment; filename=\"kith-{}-columns.csv\"", code(kind));
     Ok((
         [

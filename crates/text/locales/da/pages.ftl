@@ -322,6 +322,7 @@ match =
     .split = adskilt fra søskende
     .score = Score
     .contributions = Hvad scoren består af
+    .chosen = Valgt
     .free = { $n ->
         [one] 1 ledig plads
        *[other] { $n } ledige pladser
@@ -480,6 +481,8 @@ week =
     } (højst { $capacity } om ugen)
     .day_by_day = Ugen dag for dag
     .day_free = Ingen besøg
+    .today = i dag
+    .overdue_short = overskredet
     .day_visits = { $n ->
         [one] 1 besøg
        *[other] { $n } besøg
@@ -923,7 +926,7 @@ allocation =
     }
     .greedy = Tager man børnene ét ad gangen, det bedste match først:
     .choose_one = Vælg mindst ét barn.
-    .family_first = Et barn, som en plejefamilie kan tage, tilbydes kun familier, som på barnets egen matchning. Er familierne optaget, står barnet under "Ingen plads", så du kan se på det selv.
+    .family_first = Når barnets egen matchning anbefaler en plejefamilie, får barnet kun plads i en familie her. Er familierne optaget, står barnet under "Ingen plads", så du kan se på det selv.
     .children = Barn
     .option = Anbringelsessted
     .next = Næste skridt
@@ -942,6 +945,11 @@ imports =
     .required = Kolonner, der skal være der
     .optional = Kolonner, der kan være der
     .columns_file = Hent en tom fil med kolonnerne
+    .allowed = Hvad kolonnerne må indeholde
+    .dates = en dato skrives åååå-mm-dd (fx 2027-02-01)
+    .list = flere adskilles med semikolon
+    .ages = hele år fra 0 til 23; fra-alderen højst til-alderen
+    .needs = behov som kode:niveau, adskilt med semikolon (fx attachment:moderate; trauma:light)
     .file = Fil (CSV eller Excel)
     .file_hint = Første række er kolonnernes navne, som ovenfor. Højst 20 MB.
     .choose_file = Vælg en fil.

@@ -322,6 +322,7 @@ match =
     .split = apart from siblings
     .score = Score
     .contributions = What the score is made of
+    .chosen = Chosen
     .free = { $n ->
         [one] 1 free place
        *[other] { $n } free places
@@ -480,6 +481,8 @@ week =
     } (at most { $capacity } a week)
     .day_by_day = The week day by day
     .day_free = No visits
+    .today = today
+    .overdue_short = overdue
     .day_visits = { $n ->
         [one] 1 visit
        *[other] { $n } visits
@@ -923,7 +926,7 @@ allocation =
     }
     .greedy = Taking the children one at a time, the best match first:
     .choose_one = Choose at least one child.
-    .family_first = A child a foster family can take is offered families only, as on the child's own matching. When the families are taken, the child is listed under "No place", for you to look at.
+    .family_first = When the child's own matching recommends a foster family, the child is given a place in a family only. When the families are taken, the child is listed under "No place", for you to look at.
     .children = Child
     .option = Placement option
     .next = Next step
@@ -942,6 +945,11 @@ imports =
     .required = Columns that must be there
     .optional = Columns that may be there
     .columns_file = Download an empty file with the columns
+    .allowed = What the columns may hold
+    .dates = a date is written yyyy-mm-dd (e.g. 2027-02-01)
+    .list = several are separated by semicolons
+    .ages = whole years from 0 to 23; from no higher than to
+    .needs = needs as code:level, separated by semicolons (e.g. attachment:moderate; trauma:light)
     .file = File (CSV or Excel)
     .file_hint = The first row holds the column names, as above. At most 20 MB.
     .choose_file = Choose a file.

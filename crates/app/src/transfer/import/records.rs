@@ -116,6 +116,10 @@ pub(super) async fn option_row(app: &App, r: &mut Row<'_>) -> Result<(OptionInpu
     let places = required_code::<u32>(r, "approved_places").unwrap_or(1);
     let min = required_code::<u8>(r, "age_min").unwrap_or(0);
     let max = required_code::<u8>(r, "age_max").unwrap_or(17);
+    // The same rule as the form's: from no older than to, within the ages Kith follows.
+    if AgeRange::new(i64::from(min), i64::from(max)).is_err() {
+        r.problem("age_min", "problem.age_range");
+    }
     let mut areas = Vec::new();
     for a in r.list("target_areas") {
         match a.parse::<TargetArea>() {
