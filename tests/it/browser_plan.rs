@@ -1,5 +1,6 @@
-//! In a real Chromium: a case adviser records progress on a goal and a plan review from the
-//! placement page, and the leader's dashboard figure that depends on it changes.
+//! In a real Chromium, in Danish: a case adviser records progress on a goal and a plan review
+//! (with an agreement) from the placement page, and the leader's dashboard figure that depends
+//! on it changes.
 
 use fantoccini::Locator;
 use kith_tests::browser::Browser;
@@ -46,7 +47,14 @@ db_test!(
             .unwrap();
         assert_eq!(text_of(&leader, "#fig-goals-moving").await, "0 % (1)");
 
-        // The adviser finds Ida on the caseload and opens the placement.
+        // The adviser, reading Danish, finds Ida on the caseload and opens the placement.
+        kith_store::users::set_locale(
+            app.app.db().conn(),
+            app.staff.adviser.id,
+            kith_domain::Lang::Da,
+        )
+        .await
+        .unwrap();
         let b = Browser::start().await;
         b.login(&app.base, "adviser@kith.test", TEST_PASSWORD).await;
         b.client
@@ -57,7 +65,7 @@ db_test!(
         assert!(
             text_of(&b, &format!("{row} .goals-state"))
                 .await
-                .starts_with("0 of 1")
+                .starts_with("0 af 1")
         );
         b.click(Locator::Css(&format!("{row} th a"))).await;
         b.client
@@ -110,7 +118,7 @@ db_test!(
             .iter()
             .filter_map(|w| w.as_str())
             .collect();
-        for expected in ["Value", "Start", "Target", "4", "6", "8"] {
+        for expected in ["Værdi", "Start", "Mål", "4", "6", "8"] {
             assert!(words.contains(&expected), "{expected} in {words:?}");
         }
 
@@ -139,14 +147,15 @@ db_test!(
         b.click(Locator::Css("#reviews details form button[type=submit]"))
             .await;
         let review = text_of(&b, "#reviews li.review").await;
-        assert!(review.contains("The plan continues"), "{review}");
+        assert!(review.contains("Planen fortsætter"), "{review}");
         assert!(review.contains("Jeg kan lide min nye skole."), "{review}");
-        assert!(review.contains("Keep"), "{review}");
+        assert!(review.contains("Fortsætter"), "{review}");
         // The agreement is on the placement, made at the plan review, the consultant's.
         let agreed = text_of(&b, "#agreements tr.agreement").await;
         assert!(agreed.contains("Spørg skolen om lektiehjælp"), "{agreed}");
-        assert!(agreed.contains("the consultant"), "{agreed}");
-        assert!(agreed.contains("the plan review"), "{agreed}");
+        assert!(agreed.contains("konsulenten"), "{agreed}");
+        assert!(agreed.contains("planopfølgningen"), "{agreed}");
+        b.screenshot_to_docs("adviser-review-da").await;
         b.close().await;
 
         // The leader's figure moved: the one active goal now has recent progress.
