@@ -645,6 +645,9 @@ db_test!(
             "whose, at its select"
         );
         assert!(!html[owner..due].contains("id=\"fu_due_1\""));
+        // The summary's links go to those fields.
+        assert!(html.contains("href=\"#fu_owner_1\""), "{html}");
+        assert!(html.contains("href=\"#fu_due_1\""), "{html}");
         assert!(
             html[due..].contains("id=\"fu_due_1\""),
             "by when, at its date"

@@ -93,6 +93,24 @@ impl AgreementFields {
     }
 }
 
+impl AgreementFields {
+    /// The id of the control a problem of the agreements is about, for the summary's link:
+    /// `follow_ups[1].owner` is the second filled row's "Hvem", `fu_owner_2` when the form's
+    /// first row was left blank. `None` for a problem that is not one row's.
+    pub fn anchor(&self, field: &str) -> Option<String> {
+        let (k, part) = field.strip_prefix("follow_ups[")?.split_once(']')?;
+        let k: usize = k.parse().ok()?;
+        let control = match part.trim_start_matches('.') {
+            "what" => "fu_what",
+            "owner" => "fu_owner",
+            "due_on" => "fu_due",
+            _ => return None,
+        };
+        let row = (0..self.rows().len()).find(|i| self.input_index(*i) == Some(k))?;
+        Some(format!("{control}_{row}"))
+    }
+}
+
 /// The parties an agreement can be for, in the reader's language.
 pub fn owners(lang: Lang) -> Vec<(String, &'static str)> {
     Party::ALL
@@ -160,5 +178,16 @@ mod tests {
             json!([{"what": "Skolemøde", "due_on": "2027-01-04"}])
         );
         assert_eq!(f.input_index(1), Some(0));
+        // The input's first agreement is the form's second row.
+        assert_eq!(
+            f.anchor("follow_ups[0].owner").as_deref(),
+            Some("fu_owner_1")
+        );
+        assert_eq!(
+            f.anchor("follow_ups[0].due_on").as_deref(),
+            Some("fu_due_1")
+        );
+        assert_eq!(f.anchor("follow_ups[1].owner"), None);
+        assert_eq!(f.anchor("held_on"), None);
     }
 }

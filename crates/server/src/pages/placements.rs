@@ -430,11 +430,20 @@ pub(super) async fn placement_page(
         Some((form, typed)) => (Some(form.to_owned()), typed),
         None => (None, Typed::default()),
     };
+    // The review's agreement rows, to point the summary at the field in error.
+    let agreed = AgreementFields::from_lists(
+        typed.all("fu_what"),
+        typed.all("fu_owner"),
+        typed.all("fu_due"),
+    );
     let problems = match &form {
         Some(form) => problems
             .into_iter()
             .map(|p| {
-                let id = input_id(form, &p.field);
+                let id = match agreed.anchor(&p.field) {
+                    Some(id) if form == "review" => id,
+                    _ => input_id(form, &p.field),
+                };
                 p.at(id)
             })
             .collect(),

@@ -349,7 +349,17 @@ async fn record(
             "/placements/{}?recorded={}",
             d.visit.placement.id, d.visit.id
         ))),
-        Err(problems) => visit_page(&s, &actor, ctx, id, problems, Some(f)).await,
+        Err(problems) => {
+            // An agreement's problem points the summary at the field in error.
+            let problems = problems
+                .into_iter()
+                .map(|p| match f.agreed.anchor(&p.field) {
+                    Some(id) => p.at(id),
+                    None => p,
+                })
+                .collect();
+            visit_page(&s, &actor, ctx, id, problems, Some(f)).await
+        }
     }
 }
 
