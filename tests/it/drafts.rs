@@ -275,6 +275,23 @@ db_test!(
         let (_, html) = get(&http, &page).await;
         assert!(!html.contains("id=\"draft-restored\""));
         assert!(!html.contains(words));
+
+        // Written again, then emptied again: nothing is kept, and the form opens fresh.
+        let r = send(&http, &page, &draft, &typed).await;
+        assert_eq!(r.status(), 204);
+        let emptied = [
+            ("csrf", csrf.as_str()),
+            ("held_on", "2026-12-14"),
+            ("decision", "adjust_goals"),
+            ("child_view", "  "),
+        ];
+        let r = send(&http, &page, &draft, &emptied).await;
+        assert_eq!(r.status(), 204);
+        let (_, html) = get(&http, &page).await;
+        assert!(
+            !html.contains("id=\"draft-restored\""),
+            "an empty draft is not kept"
+        );
     }
 );
 

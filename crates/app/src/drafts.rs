@@ -42,11 +42,20 @@ fn record_of(form: DraftForm) -> (&'static str, i64) {
 
 /// Keeps `body` (the form's fields, URL-encoded) as `actor`'s draft of `form`, audited as a
 /// change to the child's data; drafts nobody came back to for 30 days are forgotten meanwhile.
+/// A form with nothing written in it forgets its draft instead.
 pub async fn save(app: &App, actor: &Actor, form: DraftForm, body: &str) -> Result<()> {
     if body.len() > DRAFT_MAX_BYTES {
         return Err(AppError::invalid("draft", "problem.draft_too_large"));
     }
     let child = child_of(app, actor, form).await?;
+    let fields: Vec<(String, String)> = form_urlencoded::parse(body.as_bytes())
+        .into_owned()
+        .collect();
+    if !form.holds_writing(fields.iter().map(|(k, v)| (k.as_str(), v.as_str()))) {
+        // Nothing written (or all of it emptied again): no draft to keep.
+        kith_store::drafts::discard(app.db().conn(), actor.id.0, &form.key()).await?;
+        return Ok(());
+    }
     let now = app.now();
     let tx = app.db().begin_write().await?;
     kith_store::drafts::save(&tx, actor.id.0, &form.key(), body, now).await?;

@@ -32,6 +32,29 @@ impl DraftForm {
         }
     }
 
+    /// The fields a person writes in the form, as opposed to those the form fills in for
+    /// them (today's date, a default decision): a draft with none of them written holds
+    /// nothing worth keeping, and an emptied form forgets its draft.
+    pub fn written_fields(&self) -> &'static [&'static str] {
+        match self {
+            DraftForm::VisitRecord(_) => &[
+                "child_view",
+                "observations",
+                "not_seen_alone_reason",
+                "fu_what",
+            ],
+            DraftForm::PlanReview(_) => &["child_view", "rhythm_months", "fu_what"],
+        }
+    }
+
+    /// Whether the form's fields (name and value, as sent) hold anything the person wrote.
+    pub fn holds_writing<'a>(&self, fields: impl IntoIterator<Item = (&'a str, &'a str)>) -> bool {
+        let written = self.written_fields();
+        fields
+            .into_iter()
+            .any(|(name, value)| written.contains(&name) && !value.trim().is_empty())
+    }
+
     /// The id of the visit or placement the form is about.
     pub fn id(&self) -> i64 {
         match self {
@@ -95,5 +118,21 @@ mod tests {
             };
             prop_assert_eq!(DraftForm::parse(form.kind(), form.id()), Some(form));
         }
+    }
+}
+
+#[cfg(test)]
+mod writing_tests {
+    use super::*;
+
+    #[test]
+    fn a_form_holds_writing_only_when_a_written_field_has_text() {
+        let visit = DraftForm::VisitRecord(VisitId(1));
+        assert!(!visit.holds_writing([("held_on", "2026-12-03"), ("observations", "  ")]));
+        assert!(!visit.holds_writing([("fu_what", ""), ("fu_due", "2027-01-04")]));
+        assert!(visit.holds_writing([("held_on", "2026-12-03"), ("observations", "Roligt")]));
+        let review = DraftForm::PlanReview(PlacementId(1));
+        assert!(!review.holds_writing([("decision", "continue"), ("held_on", "2026-12-03")]));
+        assert!(review.holds_writing([("child_view", "Jeg vil blive")]));
     }
 }
