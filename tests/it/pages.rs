@@ -433,6 +433,13 @@ db_test!(a_consultants_week_shows_each_day_with_its_visits, |app| {
     );
     // Five working days, Monday first.
     assert_eq!(html.matches("<li class=\"day").count(), 5);
+    // A week other than this one says what its list holds, not "Skal gøres nu".
+    if !html.contains("<li class=\"day today\"") {
+        assert!(
+            html.contains("Planlagt i ugen eller med frist i ugen"),
+            "{html}"
+        );
+    }
 });
 
 db_test!(

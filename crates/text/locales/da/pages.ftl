@@ -490,6 +490,7 @@ week =
     .none_else_due = Intet andet skal gøres i ugen end det overskredne ovenfor.
     .overdue = Overskredet
     .due = Skal gøres nu
+    .due_in_week = Planlagt i ugen eller med frist i ugen
     .upcoming = De næste fire uger
     .none_overdue = Intet er overskredet.
     .none_due = Intet skal gøres i denne uge.

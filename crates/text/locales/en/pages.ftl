@@ -490,6 +490,7 @@ week =
     .none_else_due = Nothing else is to be done this week than the overdue above.
     .overdue = Overdue
     .due = Due now
+    .due_in_week = Planned in the week or due in it
     .upcoming = The next four weeks
     .none_overdue = Nothing is overdue.
     .none_due = Nothing is due this week.
