@@ -327,3 +327,74 @@ db_test!(network_family_is_approved_for_one_child, |app| {
         .await
         .expect(200);
 });
+
+db_test!(
+    the_options_list_sorts_by_free_places_with_its_own_cursor,
+    |app| {
+        // Ida placed in her family's one place (none free); the Zeuthens take three, the Bergs two.
+        kith_tests::wheel::place(&app, "Ida", "2026-11-02").await;
+        kith_tests::wheel::new_option(&app, foster_family("Familien Zeuthen", 3)).await;
+        kith_tests::wheel::new_option(&app, foster_family("Familien Berg", 2)).await;
+        let matcher = app.client(&app.staff.matcher);
+        let names = |body: &serde_json::Value| -> Vec<String> {
+            body["items"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .map(|o| o["name"].as_str().unwrap().to_owned())
+                .collect()
+        };
+        // By name: Berg, Ida, Zeuthen. By free places: 3, 2, then 0, two to a page.
+        let by_name = matcher
+            .get("/api/v1/placement-options")
+            .await
+            .expect(200)
+            .body;
+        assert_eq!(
+            names(&by_name),
+            ["Familien Berg", "Familien Ida", "Familien Zeuthen"]
+        );
+        let first = matcher
+            .get("/api/v1/placement-options?sort=free_places&limit=2")
+            .await
+            .expect(200)
+            .body;
+        assert_eq!(names(&first), ["Familien Zeuthen", "Familien Berg"]);
+        let cursor = first["next_cursor"].as_str().unwrap().to_owned();
+        let second = matcher
+            .get(&format!(
+                "/api/v1/placement-options?sort=free_places&limit=2&cursor={cursor}"
+            ))
+            .await
+            .expect(200)
+            .body;
+        assert_eq!(names(&second), ["Familien Ida"]);
+        assert!(second["next_cursor"].is_null());
+        // A cursor of this order never continues the name order.
+        matcher
+            .get(&format!(
+                "/api/v1/placement-options?limit=2&cursor={cursor}"
+            ))
+            .await
+            .expect(422);
+        // The page: the column header says the order; the next link keeps it.
+        let http = kith_tests::web::danish(&app, &app.staff.matcher).await;
+        let html = http
+            .get(format!("{}/options?sort=free_places&limit=2", app.base))
+            .send()
+            .await
+            .unwrap()
+            .text()
+            .await
+            .unwrap();
+        assert!(html.contains("aria-sort=\"descending\""), "{html}");
+        let zeuthen = html.find("Familien Zeuthen").unwrap();
+        let berg = html.find("Familien Berg").unwrap();
+        assert!(zeuthen < berg);
+        assert!(
+            html.contains("sort=free_places&#38;cursor=")
+                || html.contains("sort=free_places&amp;cursor="),
+            "{html}"
+        );
+    }
+);

@@ -43,6 +43,8 @@ pub enum List {
     /// The children by age, the oldest first.
     ChildrenByAge,
     Options,
+    /// The options with the most free places first.
+    OptionsByFreePlaces,
     Users,
     Visits,
     Placements,
@@ -57,6 +59,7 @@ impl List {
             List::WaitingChildren => "children_waiting",
             List::ChildrenByAge => "children_by_age",
             List::Options => "options",
+            List::OptionsByFreePlaces => "options_by_free_places",
             List::Users => "users",
             List::Visits => "visits",
             List::Placements => "placements",

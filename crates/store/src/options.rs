@@ -46,6 +46,27 @@ pub struct OptionFilter {
     /// Only options with at least this many free places.
     pub min_free_places: Option<u32>,
     pub responsible_consultant_id: Option<i64>,
+    /// The list's order.
+    pub order: OptionOrder,
+}
+
+/// The orders of the options list.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum OptionOrder {
+    /// By name (the default).
+    #[default]
+    Name,
+    /// The most free places first (approved places less the current placements).
+    MostFree,
+}
+
+/// An option's free places as SQL: its approved places less its current placements.
+fn free_places_expr() -> sea_orm::sea_query::SimpleExpr {
+    Expr::col((
+        placement_option::Entity,
+        placement_option::Column::ApprovedPlaces,
+    ))
+    .sub(taken_places_expr())
 }
 
 fn apply(am: &mut placement_option::ActiveModel, f: &OptionFields, now: DateTime<Utc>) {
@@ -218,24 +239,34 @@ pub async fn list<C: ConnectionTrait>(
         q = q.filter(placement_option::Column::ResponsibleConsultantId.eq(c));
     }
     if let Some(n) = filter.min_free_places {
-        q = q.filter(
-            Expr::col((
-                placement_option::Entity,
-                placement_option::Column::ApprovedPlaces,
-            ))
-            .sub(taken_places_expr())
-            .gte(i64::from(n)),
-        );
+        q = q.filter(free_places_expr().gte(i64::from(n)));
     }
-    rows_by_key_then_id::<_, _, String, _>(
-        conn,
-        q,
-        placement_option::Column::Name,
-        placement_option::Column::Id,
-        page,
-        |m: &OptionListRow| Position::new(m.name.clone(), m.id),
-    )
-    .await
+    match filter.order {
+        OptionOrder::Name => {
+            rows_by_key_then_id::<_, _, String, _>(
+                conn,
+                q,
+                placement_option::Column::Name,
+                placement_option::Column::Id,
+                page,
+                |m: &OptionListRow| Position::new(m.name.clone(), m.id),
+            )
+            .await
+        }
+        OptionOrder::MostFree => {
+            crate::paging::rows_by_number_desc_then_id(
+                conn,
+                q,
+                free_places_expr(),
+                placement_option::Column::Id,
+                page,
+                |m: &OptionListRow| {
+                    Position::new(i64::from(m.approved_places) - m.places_taken, m.id)
+                },
+            )
+            .await
+        }
+    }
 }
 
 /// What a list shows of an option, with its responsible consultant's name and its places

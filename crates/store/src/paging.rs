@@ -208,3 +208,37 @@ where
         .await?;
     Ok(Page::cut(rows, page.limit, position))
 }
+
+/// Reads one page of `query` ordered by a computed number `key` from the largest down, then by
+/// `id`, continuing after `page.after` (whose key is that number): a list sorted by a count
+/// (an option's free places) with the same stable cursor as the others.
+pub(crate) async fn rows_by_number_desc_then_id<E, C, M>(
+    conn: &C,
+    mut query: Select<E>,
+    key: sea_orm::sea_query::SimpleExpr,
+    id: E::Column,
+    page: PageRequest,
+    position: impl Fn(&M) -> Position,
+) -> Result<Page<M>>
+where
+    E: EntityTrait,
+    C: ConnectionTrait,
+    M: FromQueryResult + Send,
+{
+    if let Some(after) = &page.after {
+        let k: i64 = after.key_as()?;
+        query = query.filter(
+            Condition::any()
+                .add(key.clone().lt(k))
+                .add(Condition::all().add(key.clone().eq(k)).add(id.gt(after.id))),
+        );
+    }
+    let rows = query
+        .order_by(key, sea_orm::Order::Desc)
+        .order_by_asc(id)
+        .limit(page.limit + 1)
+        .into_model::<M>()
+        .all(conn)
+        .await?;
+    Ok(Page::cut(rows, page.limit, position))
+}

@@ -12,7 +12,7 @@ use kith_domain::{
 };
 use kith_store::StoreError;
 use kith_store::entities::placement_option;
-use kith_store::options::{OptionFields, OptionFilter, OptionListRow};
+use kith_store::options::{OptionFields, OptionFilter, OptionListRow, OptionOrder};
 use kith_store::scope::OptionScope;
 use serde::Deserialize;
 
@@ -33,10 +33,21 @@ pub struct OptionListParams {
     /// Only options with at least this many free places.
     pub min_free_places: Option<u32>,
     pub responsible_consultant_id: Option<UserId>,
+    /// `name` (the default) or `free_places`: the most free places first.
+    pub sort: Option<OptionSort>,
     /// How many items (1-200, default 50).
     pub limit: Option<u64>,
     /// The `next_cursor` of the previous page.
     pub cursor: Option<String>,
+}
+
+/// The orders of the options list.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, serde::Serialize, utoipa::ToSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum OptionSort {
+    Name,
+    /// The most free places first: where a child can go now.
+    FreePlaces,
 }
 
 fn approval_of(o: &placement_option::Model) -> Result<Approval> {
@@ -56,13 +67,18 @@ fn places(approved: i32) -> u32 {
     u32::try_from(approved).unwrap_or(0)
 }
 
-/// The options the actor may see, by name, one page at a time.
+/// The options the actor may see, by name (or the most free places first), one page at a
+/// time.
 pub async fn list(
     app: &App,
     actor: &Actor,
     filter: &OptionListParams,
 ) -> Result<Paged<OptionSummary>> {
-    let pager = Pager::new(app, actor, List::Options);
+    let (list, order) = match filter.sort {
+        Some(OptionSort::FreePlaces) => (List::OptionsByFreePlaces, OptionOrder::MostFree),
+        _ => (List::Options, OptionOrder::Name),
+    };
+    let pager = Pager::new(app, actor, list);
     let request = pager.request(&PageParams::new(filter.limit, filter.cursor.clone()))?;
     let scope = policy::option_read_scope(actor);
     policy::require_some(&scope, "placement options")?;
@@ -74,6 +90,7 @@ pub async fn list(
             target_area: filter.target_area,
             min_free_places: filter.min_free_places,
             responsible_consultant_id: filter.responsible_consultant_id.map(|u| u.0),
+            order,
         },
         request,
     )

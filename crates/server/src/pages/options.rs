@@ -7,7 +7,7 @@ use axum::extract::{Path, State};
 use axum::response::{IntoResponse, Redirect, Response};
 use axum::routing::{get, post};
 use kith_app::needs::NeedView;
-use kith_app::options::{OptionDetail, OptionInput, OptionListParams, OptionSummary};
+use kith_app::options::{OptionDetail, OptionInput, OptionListParams, OptionSort, OptionSummary};
 use kith_app::staff::StaffRef;
 use kith_app::{Actor, AppError, Paged};
 use kith_domain::{
@@ -48,33 +48,61 @@ struct ListPage {
     kind: String,
     target_area: String,
     min_free: String,
+    /// The order shown: `name` or `free_places`.
+    sort: &'static str,
+    /// The filters in force, for the column headers' links to another order.
+    filters: Vec<(&'static str, String)>,
     next_url: Option<String>,
     can_create: bool,
+}
+
+impl ListPage {
+    /// The list in another order, with the same filters.
+    fn sorted_by(&self, sort: &str) -> String {
+        let mut pairs = self.filters.clone();
+        pairs.push(("sort", sort.to_owned()));
+        format!(
+            "/options?{}",
+            serde_urlencoded::to_string(pairs).unwrap_or_default()
+        )
+    }
+}
+
+/// The filters of the list as address pairs (no order, no cursor).
+fn filter_pairs(q: &OptionListParams) -> Vec<(&'static str, String)> {
+    let mut pairs = Vec::new();
+    if let Some(k) = q.kind {
+        pairs.push(("kind", k.as_str().into()));
+    }
+    if let Some(t) = q.target_area {
+        pairs.push(("target_area", t.as_str().into()));
+    }
+    if let Some(m) = q.min_free_places {
+        pairs.push(("min_free_places", m.to_string()));
+    }
+    pairs
 }
 
 async fn list(
     State(s): State<AppState>,
     PageActor { actor, ctx }: PageActor,
-    PageQuery(mut q): PageQuery<OptionListParams>,
+    PageQuery(q): PageQuery<OptionListParams>,
 ) -> PageResult {
     let page = kith_app::options::list(s.app(), &actor, &q)
         .await
         .map_err(fail(&ctx))?;
+    let sort = match q.sort {
+        Some(OptionSort::FreePlaces) => "free_places",
+        _ => "name",
+    };
+    let filters = filter_pairs(&q);
+    // The order goes with the next page's link: a page of one order never continues another.
     let next_url = page.next_cursor.clone().map(|c| {
-        q.cursor = Some(c);
-        let mut pairs: Vec<(&str, String)> = Vec::new();
-        if let Some(k) = q.kind {
-            pairs.push(("kind", k.as_str().into()));
+        let mut pairs = filters.clone();
+        if sort != "name" {
+            pairs.push(("sort", sort.to_owned()));
         }
-        if let Some(t) = q.target_area {
-            pairs.push(("target_area", t.as_str().into()));
-        }
-        if let Some(m) = q.min_free_places {
-            pairs.push(("min_free_places", m.to_string()));
-        }
-        if let Some(c) = &q.cursor {
-            pairs.push(("cursor", c.clone()));
-        }
+        pairs.push(("cursor", c));
         format!(
             "/options?{}",
             serde_urlencoded::to_string(&pairs).unwrap_or_default()
@@ -89,6 +117,8 @@ async fn list(
             .map(|k| k.as_str().to_owned())
             .unwrap_or_default(),
         min_free: q.min_free_places.map(|m| m.to_string()).unwrap_or_default(),
+        sort,
+        filters,
         next_url,
         can_create: kith_app::policy::may_create_option(&actor),
         page,

@@ -254,6 +254,9 @@ placement_status =
 
 options =
     .title = Anbringelsessteder
+    .sort = Sortér efter
+    .sort_name = Navn
+    .sort_free = Flest ledige pladser først
     .import = Importér fra fil
     .new = Opret anbringelsessted
     .none = Ingen anbringelsessteder at vise.

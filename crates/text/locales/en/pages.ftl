@@ -254,6 +254,9 @@ placement_status =
 
 options =
     .title = Placement options
+    .sort = Sort by
+    .sort_name = Name
+    .sort_free = Most free places first
     .import = Import from a file
     .new = Register an option
     .none = No placement options to show.
