@@ -225,6 +225,7 @@ where
     C: ConnectionTrait,
     M: FromQueryResult + Send,
 {
+    use sea_orm::sea_query::ExprTrait;
     if let Some(after) = &page.after {
         let k: i64 = after.key_as()?;
         query = query.filter(
