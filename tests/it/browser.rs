@@ -529,6 +529,14 @@ db_test!(a_supervision_visit_records_what_the_child_said, |app| {
         .find(|v| v["status"] == "planned")
         .expect("a planned supervision visit")["id"]
         .clone();
+    // The consultant reads Danish.
+    kith_store::users::set_locale(
+        app.app.db().conn(),
+        app.staff.consultant.id,
+        kith_domain::Lang::Da,
+    )
+    .await
+    .unwrap();
     let b = Browser::start().await;
     b.login(&app.base, "consultant@kith.test", TEST_PASSWORD)
         .await;
@@ -560,7 +568,7 @@ db_test!(a_supervision_visit_records_what_the_child_said, |app| {
         .text()
         .await
         .unwrap();
-    assert!(said.contains("what the child said"), "{said}");
+    assert!(said.contains("hvad barnet selv sagde"), "{said}");
     let kept = b.client.find(Locator::Id("seen_yes")).await.unwrap();
     assert_eq!(kept.prop("checked").await.unwrap().as_deref(), Some("true"));
     // With the child's words, and an agreement whose owner is not chosen: the owner is asked
@@ -588,7 +596,7 @@ db_test!(a_supervision_visit_records_what_the_child_said, |app| {
         .text()
         .await
         .unwrap();
-    assert_eq!(asked, "Choose whose agreement it is.");
+    assert_eq!(asked, "Vælg, hvem aftalen er til.");
     let owner = b.client.find(Locator::Id("fu_owner_0")).await.unwrap();
     assert_eq!(owner.prop("value").await.unwrap().as_deref(), Some(""));
     owner
