@@ -464,3 +464,97 @@ db_test!(
         assert_eq!(still.body["items"].as_array().unwrap().len(), 49);
     }
 );
+
+db_test!(
+    the_leaders_queue_sorts_by_waiting_and_by_start_with_cursors_of_their_own,
+    |app| {
+        // Three proposals made one after another (ids rising), starting on 1 February,
+        // 15 December and 5 January: newest first C, B, A; oldest first A, B, C; by start
+        // B (15.12), C (05.01), A (01.02).
+        let f = option(&app, foster_family("Familien Holm", 3)).await;
+        let matcher = app.client(&app.staff.matcher);
+        let mut ids = Vec::new();
+        for (name, start) in [
+            ("Anna", "2027-02-01"),
+            ("Bo", "2026-12-15"),
+            ("Cille", "2027-01-05"),
+        ] {
+            let c = waiting_child(&app, name).await;
+            let body = with(proposal(c, f), "start_date", json!(start));
+            ids.push(
+                matcher
+                    .post("/api/v1/proposals", &body)
+                    .await
+                    .expect(201)
+                    .body["id"]
+                    .as_i64()
+                    .unwrap(),
+            );
+        }
+        let leader = app.client(&app.staff.match_leader);
+        // Every page of one order, two to a page, its ids in order.
+        let walk = |sort: &'static str| {
+            let leader = leader.clone();
+            async move {
+                let mut seen = Vec::new();
+                let mut url = format!("/api/v1/proposals?sort={sort}&limit=2");
+                loop {
+                    let body = leader.get(&url).await.expect(200).body;
+                    seen.extend(
+                        body["items"]
+                            .as_array()
+                            .unwrap()
+                            .iter()
+                            .map(|p| p["id"].as_i64().unwrap()),
+                    );
+                    match body["next_cursor"].as_str() {
+                        Some(c) => {
+                            url = format!("/api/v1/proposals?sort={sort}&limit=2&cursor={c}")
+                        }
+                        None => return (seen, url),
+                    }
+                }
+            }
+        };
+        let (a, b, c) = (ids[0], ids[1], ids[2]);
+        assert_eq!(walk("newest").await.0, [c, b, a]);
+        assert_eq!(walk("oldest").await.0, [a, b, c]);
+        assert_eq!(walk("start").await.0, [b, c, a]);
+        // A cursor of one order never continues another.
+        let first = leader
+            .get("/api/v1/proposals?sort=start&limit=2")
+            .await
+            .expect(200)
+            .body;
+        let cursor = first["next_cursor"].as_str().unwrap();
+        leader
+            .get(&format!(
+                "/api/v1/proposals?sort=oldest&limit=2&cursor={cursor}"
+            ))
+            .await
+            .expect(422);
+        // The page: the chosen order is marked on its column; the sent day is shown in
+        // Danish; the next page's link keeps the order.
+        let http = kith_tests::web::danish(&app, &app.staff.match_leader).await;
+        let html = http
+            .get(format!("{}/proposals?sort=start&limit=2", app.base))
+            .send()
+            .await
+            .unwrap()
+            .text()
+            .await
+            .unwrap();
+        assert!(html.contains("aria-sort=\"ascending\""), "{html}");
+        assert!(
+            html.find("Bo").unwrap() < html.find("Cille").unwrap(),
+            "{html}"
+        );
+        assert!(html.contains("<option value=\"start\" selected>"), "{html}");
+        // Sent on TEST_NOW, 16 November 2026.
+        assert!(html.contains("16.11.2026"), "{html}");
+        assert!(
+            html.contains("sort=start&#38;cursor=") || html.contains("sort=start&amp;cursor="),
+            "{html}"
+        );
+    }
+);

@@ -49,6 +49,10 @@ pub enum List {
     Visits,
     Placements,
     Proposals,
+    /// The proposals, the oldest first.
+    ProposalsOldest,
+    /// The proposals, the earliest planned start first.
+    ProposalsByStart,
     Audit,
 }
 
@@ -64,6 +68,8 @@ impl List {
             List::Visits => "visits",
             List::Placements => "placements",
             List::Proposals => "proposals",
+            List::ProposalsOldest => "proposals_oldest",
+            List::ProposalsByStart => "proposals_by_start",
             List::Audit => "audit",
         }
     }

@@ -107,9 +107,23 @@ pub struct ProposalFilter {
     pub child_id: Option<i64>,
     /// Only proposals for children inside this scope, or made or decided by this user.
     pub scope: Option<(crate::scope::ChildScope, i64)>,
+    /// The list's order.
+    pub order: ProposalOrder,
 }
 
-/// A page of proposals, newest first, continuing below the last id seen.
+/// The orders of the proposals list.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum ProposalOrder {
+    /// The newest first (the default: what the match unit just made).
+    #[default]
+    Newest,
+    /// The oldest first: the proposals that have waited longest for a decision.
+    Oldest,
+    /// The earliest planned start first: the decisions that are most pressing.
+    SoonestStart,
+}
+
+/// A page of proposals in the filter's order, continuing after the last one seen.
 pub async fn list<C: ConnectionTrait>(
     conn: &C,
     filter: &ProposalFilter,
@@ -148,6 +162,30 @@ pub async fn list<C: ConnectionTrait>(
                 .add(proposal::Column::DecidedBy.eq(*user)),
         );
     }
+    let (id, start) = (proposal::Column::Id, proposal::Column::StartDate);
+    match filter.order {
+        ProposalOrder::Newest => newest_first(conn, q, page).await,
+        ProposalOrder::Oldest => {
+            crate::paging::by_key_then_id::<_, _, i64>(conn, q, id, id, page, |r| {
+                crate::Position::new(r.id, r.id)
+            })
+            .await
+        }
+        ProposalOrder::SoonestStart => {
+            crate::paging::by_key_then_id::<_, _, NaiveDate>(conn, q, start, id, page, |r| {
+                crate::Position::new(r.start_date, r.id)
+            })
+            .await
+        }
+    }
+}
+
+/// A page of proposals, newest first, continuing below the last id seen.
+async fn newest_first<C: ConnectionTrait>(
+    conn: &C,
+    mut q: sea_orm::Select<proposal::Entity>,
+    page: PageRequest,
+) -> Result<Page<proposal::Model>> {
     if let Some(after) = &page.after {
         q = q.filter(proposal::Column::Id.lt(after.id));
     }

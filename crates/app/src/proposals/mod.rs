@@ -26,7 +26,7 @@ use kith_store::entities::{child, proposal};
 use kith_store::outbox::NewEmail;
 use kith_store::placements::NewPlacement;
 use kith_store::proposals::Transition;
-use kith_store::proposals::{NewProposal, ProposalFilter};
+use kith_store::proposals::{NewProposal, ProposalFilter, ProposalOrder};
 use kith_store::{ConnectionTrait, StoreError};
 use serde::{Deserialize, Serialize};
 
@@ -81,8 +81,33 @@ pub struct RejectInput {
 pub struct ProposalListParams {
     pub status: Option<ProposalStatus>,
     pub child_id: Option<ChildId>,
+    /// `newest` (the default), `oldest` (waiting longest) or `start` (the soonest start).
+    pub sort: Option<ProposalSort>,
     pub limit: Option<u64>,
     pub cursor: Option<String>,
+}
+
+/// The orders of the proposals list.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize, utoipa::ToSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum ProposalSort {
+    /// The newest first: what the match unit just made.
+    Newest,
+    /// The oldest first: the leader's queue, the longest waiting decided first.
+    Oldest,
+    /// The earliest planned start first: the decisions that are most pressing.
+    Start,
+}
+
+impl ProposalSort {
+    /// The list's own cursors and the store's order for this sort.
+    fn list_and_order(sort: Option<Self>) -> (List, ProposalOrder) {
+        match sort {
+            None | Some(Self::Newest) => (List::Proposals, ProposalOrder::Newest),
+            Some(Self::Oldest) => (List::ProposalsOldest, ProposalOrder::Oldest),
+            Some(Self::Start) => (List::ProposalsByStart, ProposalOrder::SoonestStart),
+        }
+    }
 }
 
 /// What the reader may do with a proposal.
@@ -344,13 +369,15 @@ pub async fn get(app: &App, actor: &Actor, id: ProposalId) -> Result<ProposalVie
     audit::read(app, actor, AuditAction::ProposalRead, v).await
 }
 
-/// The proposals the actor may see, newest first (e.g. `status=submitted`: awaiting decision).
+/// The proposals the actor may see, newest first or in the order asked for (e.g.
+/// `status=submitted&sort=oldest`: the leader's queue, longest waiting first).
 pub async fn list(
     app: &App,
     actor: &Actor,
     params: &ProposalListParams,
 ) -> Result<Paged<ProposalSummary>> {
-    let pager = Pager::new(app, actor, List::Proposals);
+    let (list, order) = ProposalSort::list_and_order(params.sort);
+    let pager = Pager::new(app, actor, list);
     let request = pager.request(&PageParams::new(params.limit, params.cursor.clone()))?;
     let scope = policy::child_read_scope(actor);
     policy::require_some(&scope, "proposals")?;
@@ -360,6 +387,7 @@ pub async fn list(
             status: params.status.map(|s| s.as_str().to_owned()),
             child_id: params.child_id.map(|c| c.0),
             scope: Some((scope, actor.id.0)),
+            order,
         },
         request,
     )
@@ -379,6 +407,7 @@ pub(crate) async fn all_summaries(app: &App, actor: &Actor) -> Result<Vec<Propos
         status: None,
         child_id: None,
         scope: Some((scope, actor.id.0)),
+        order: ProposalOrder::Newest,
     };
     let request = kith_store::PageRequest::first(100_000);
     let page = kith_store::proposals::list(app.db().conn(), &filter, request).await?;
@@ -469,6 +498,7 @@ pub async fn case_moved(app: &App, actor: &Actor, child: ChildId) -> Result<Opti
             status: Some(ProposalStatus::Approved.as_str().to_owned()),
             child_id: Some(child.0),
             scope: Some((scope, actor.id.0)),
+            order: ProposalOrder::Newest,
         },
         kith_store::PageRequest::first(1),
     )

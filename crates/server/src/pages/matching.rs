@@ -9,7 +9,8 @@ use axum::routing::{get, post};
 use kith_app::matching::Contribution;
 use kith_app::matching::{MatchParams, MatchView, RankedView};
 use kith_app::proposals::{
-    ApproveInput, NewProposalInput, ProposalListParams, ProposalSummary, ProposalView, RejectInput,
+    ApproveInput, NewProposalInput, ProposalListParams, ProposalSort, ProposalSummary,
+    ProposalView, RejectInput,
 };
 use kith_app::{Actor, AppError, Paged};
 use kith_domain::{ChildId, ExitGoal, ProposalId, ProposalStatus, Role};
@@ -260,26 +261,71 @@ struct ListPage {
     page: Paged<ProposalSummary>,
     status: String,
     statuses: Vec<Choice>,
+    /// The order shown: `newest`, `oldest` or `start`.
+    sort: &'static str,
     next_url: Option<String>,
+}
+
+impl ListPage {
+    /// The list in another order, with the same status.
+    fn sorted_by(&self, sort: &str) -> String {
+        list_url(&self.status, sort, None)
+    }
+
+    /// The day a proposal was sent to the leader, in the reader's time zone.
+    fn sent_on(&self, p: &ProposalSummary) -> String {
+        p.submitted_at
+            .map(|t| {
+                self.ctx
+                    .date(&t.with_timezone(&kith_app::TIME_ZONE).date_naive())
+            })
+            .unwrap_or_default()
+    }
+}
+
+/// The proposals list's address: its status, its order (when not the default) and where the
+/// page continues. The order goes with the next page's link: a page of one order never
+/// continues another.
+fn list_url(status: &str, sort: &str, cursor: Option<&str>) -> String {
+    let mut pairs = Vec::new();
+    if !status.is_empty() {
+        pairs.push(("status", status));
+    }
+    if sort != "newest" {
+        pairs.push(("sort", sort));
+    }
+    if let Some(c) = cursor {
+        pairs.push(("cursor", c));
+    }
+    format!(
+        "/proposals?{}",
+        serde_urlencoded::to_string(&pairs).unwrap_or_default()
+    )
 }
 
 async fn list(
     State(s): State<AppState>,
     PageActor { actor, ctx }: PageActor,
-    PageQuery(mut q): PageQuery<ProposalListParams>,
+    PageQuery(q): PageQuery<ProposalListParams>,
 ) -> PageResult {
     let page = kith_app::proposals::list(s.app(), &actor, &q)
         .await
         .map_err(fail(&ctx))?;
     let status = q.status.map(|s| s.as_str().to_owned()).unwrap_or_default();
-    let next_url = page.next_cursor.clone().map(|c| {
-        q.cursor = Some(c.clone());
-        format!("/proposals?status={status}&cursor={c}")
-    });
+    let sort = match q.sort {
+        Some(ProposalSort::Oldest) => "oldest",
+        Some(ProposalSort::Start) => "start",
+        _ => "newest",
+    };
+    let next_url = page
+        .next_cursor
+        .as_deref()
+        .map(|c| list_url(&status, sort, Some(c)));
     Ok(ListPage {
         statuses: super::keyed_choices::<ProposalStatus>(&ctx, "proposal_status"),
         page,
         status,
+        sort,
         next_url,
         ctx,
     }

@@ -377,6 +377,10 @@ criterion =
 proposals =
     .title = Indstillinger
     .none = Ingen indstillinger at vise.
+    .sort = Sortér efter
+    .sort_newest = Nyeste først
+    .sort_oldest = Længst ventende først
+    .sort_start = Tidligste start først
 
 proposal =
     .title = Indstilling

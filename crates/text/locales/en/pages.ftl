@@ -377,6 +377,10 @@ criterion =
 proposals =
     .title = Proposals
     .none = No proposals to show.
+    .sort = Sort by
+    .sort_newest = Newest first
+    .sort_oldest = Waiting longest first
+    .sort_start = Earliest start first
 
 proposal =
     .title = Proposal
