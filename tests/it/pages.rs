@@ -922,14 +922,36 @@ db_test!(
                 .unwrap()
         };
         // Nought visits a day is refused in Danish and changes nothing.
+        // It is told beside its field, what was typed kept, the summary linking to it.
         let r = post(&fields).await;
         assert_eq!(r.status(), 422);
+        let refused = r.text().await.unwrap();
         assert!(
-            r.text()
-                .await
-                .unwrap()
-                .contains("Skriv et antal besøg om dagen fra 1 til 10.")
+            refused.contains(
+                "<p class=\"field-error\" id=\"wheel_daily_capacity-error\">Skriv et antal besøg om dagen fra 1 til 10.</p>"
+            ),
+            "{refused}"
         );
+        assert!(refused.contains("name=\"wheel_daily_capacity\" value=\"0\""));
+        assert!(refused.contains("href=\"#wheel_daily_capacity\""));
+        // A matching number that is no number is told beside its own field (the summary once
+        // linked to an element that does not exist), and the other typed numbers are kept.
+        let school = fields
+            .iter()
+            .find(|(n, _)| n == "school_full_km")
+            .unwrap()
+            .1
+            .clone();
+        set(&mut fields, "school_full_km", "tre");
+        let refused = post(&fields).await.text().await.unwrap();
+        assert!(
+            refused.contains("id=\"school_full_km-error\">Skriv et tal.</p>"),
+            "{refused}"
+        );
+        assert!(refused.contains("href=\"#school_full_km\""), "{refused}");
+        assert!(refused.contains("name=\"school_full_km\" value=\"tre\""));
+        assert!(refused.contains("name=\"wheel_daily_capacity\" value=\"0\""));
+        set(&mut fields, "school_full_km", &school);
         set(&mut fields, "wheel_daily_capacity", "3");
         set(&mut fields, "wheel_escalate_after_days", "5");
         set(&mut fields, "secure_unit_min_age", "14");

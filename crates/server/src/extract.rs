@@ -191,6 +191,13 @@ pub fn field_and_message(path: &str, raw: &str) -> (String, Message) {
     (field, serde_message(&message))
 }
 
+/// The words of serde's reports about a value that should have been a number: every integer
+/// and float type a Kith input has (`expected i32` is the weekly visits, `expected i16` an age).
+const NUMBER_WORDS: [&str; 13] = [
+    "integer", "number", "digit", "f64", "f32", "i64", "i32", "i16", "i8", "u64", "u32", "u16",
+    "u8",
+];
+
 /// serde's English report as a catalogue message: what kind of value was expected.
 fn serde_message(m: &str) -> Message {
     let key = if m.starts_with("unknown variant") || m.starts_with("unknown ") {
@@ -201,12 +208,7 @@ fn serde_message(m: &str) -> Message {
         "problem.email"
     } else if m.contains("date") || m.contains("premature end") || m.contains("input contains") {
         "problem.not_a_date"
-    } else if [
-        "integer", "number", "f64", "i64", "u32", "u16", "u8", "digit",
-    ]
-    .iter()
-    .any(|w| m.contains(w))
-    {
+    } else if NUMBER_WORDS.iter().any(|w| m.contains(w)) {
         "problem.not_a_number"
     } else if m.starts_with("invalid type") {
         "problem.wrong_type"
@@ -509,6 +511,20 @@ mod client_ip_tests {
         assert_eq!(
             client_ip(&r, &crate::Settings::local("http://kith.test")),
             ip("127.0.0.1")
+        );
+    }
+
+    /// Text where a whole number belongs is told to write a number, whatever its width: the
+    /// weekly visits (an `i32`) said "the value has the wrong type".
+    #[test]
+    fn text_for_any_number_type_is_told_to_write_a_number() {
+        for ty in ["i32", "i16", "i8", "u64", "f32", "i64", "u32"] {
+            let m = format!("invalid type: string \"mange\", expected {ty}");
+            assert_eq!(serde_message(&m).key, "problem.not_a_number", "{ty}");
+        }
+        assert_eq!(
+            serde_message("invalid type: map, expected a sequence").key,
+            "problem.wrong_type"
         );
     }
 }

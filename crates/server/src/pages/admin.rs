@@ -12,7 +12,6 @@ use kith_app::units::UnitView;
 use kith_app::users::{NewUserInput, UserUpdateInput, UserView};
 use kith_app::{Actor, AppError, PageParams, Paged};
 use kith_domain::{Role, UserId};
-use std::collections::BTreeMap;
 
 use serde::de::DeserializeOwned;
 use serde::{Deserialize, Serialize};
@@ -20,7 +19,7 @@ use serde_json::{Map, Value, json};
 
 use super::Choice;
 use super::ctx::PageQuery;
-use super::form::{Form, Shape, and_then, checkbox, number_or_text, parse_input};
+use super::form::{Form, Shape, and_then, checkbox};
 use super::{
     Ctx, FormProblem, PageActor, PageResult, fail, form_problems, problem_for, see_other, submit,
 };
@@ -33,7 +32,6 @@ pub fn router() -> Router<AppState> {
         .route("/admin/users/{id}", get(edit_user).post(update_user))
         .route("/admin/needs", get(needs))
         .route("/admin/needs/{code}", post(save_need))
-        .route("/admin/rules", get(rules).post(save_rules))
 }
 
 #[derive(Template, WebTemplate)]
@@ -351,166 +349,5 @@ fn need_form_fields(e: AppError) -> AppError {
                 .collect(),
         ),
         other => other,
-    }
-}
-
-#[derive(Template, WebTemplate)]
-#[template(path = "pages/admin_rules.html")]
-struct RulesPage {
-    ctx: Ctx,
-    rules: kith_domain::matching::MatchRules,
-    wheel: kith_domain::wheel::WheelRules,
-    weights: Vec<(String, u32)>,
-    problems: Vec<FormProblem>,
-    /// What the typed wheel rules would do to the plan (nothing kept yet).
-    preview: Option<kith_app::wheel::plan::PlanSummary>,
-}
-
-impl RulesPage {
-    /// "Med disse regler ville planen oprette 3 besøg, flytte 12 og aflyse 4 …".
-    fn preview_text(&self, p: &kith_app::wheel::plan::PlanSummary) -> String {
-        let n = |x: usize| i64::try_from(x).unwrap_or(i64::MAX);
-        self.ctx.say(
-            &kith_domain::Message::new("rules.preview_result")
-                .int("created", n(p.created))
-                .int("updated", n(p.updated))
-                .int("cancelled", n(p.cancelled))
-                .int("flagged", n(p.flagged)),
-        )
-    }
-}
-
-fn rules_page(
-    ctx: Ctx,
-    (rules, wheel): (
-        kith_domain::matching::MatchRules,
-        kith_domain::wheel::WheelRules,
-    ),
-    problems: Vec<FormProblem>,
-    preview: Option<kith_app::wheel::plan::PlanSummary>,
-) -> axum::response::Response {
-    let weights = kith_domain::matching::criteria::Criterion::ALL
-        .iter()
-        .map(|c| (c.as_str().to_owned(), c.weight(&rules.weights)))
-        .collect();
-    let status = super::form_status(&problems);
-    (
-        status,
-        RulesPage {
-            ctx,
-            rules,
-            wheel,
-            weights,
-            problems,
-            preview,
-        },
-    )
-        .into_response()
-}
-
-async fn rules(State(s): State<AppState>, PageActor { actor, ctx }: PageActor) -> PageResult {
-    kith_app::policy::require_admin(&actor).map_err(fail(&ctx))?;
-    let r = kith_app::rules::get(s.app(), &actor)
-        .await
-        .map_err(fail(&ctx))?;
-    Ok(rules_page(ctx, (r.matching, r.wheel), vec![], None))
-}
-
-/// The rules' numbers as typed: a weight per criterion (`w_{criterion}`, one field for each
-/// value of the vocabulary), matching's named limits, and the wheel's capacity and timing
-/// (`wheel_*`); a map, because the criteria are a vocabulary and not fields of their own.
-#[derive(Debug, Default, Deserialize)]
-struct RulesForm(BTreeMap<String, String>);
-
-impl RulesForm {
-    /// The field as a number, text that is not one as text (the input names the field), and
-    /// a blank as null.
-    fn number(&self, name: &str) -> Value {
-        match self.0.get(name).map(|v| v.trim()) {
-            None | Some("") => Value::Null,
-            Some(text) => number_or_text(text.to_owned()),
-        }
-    }
-}
-
-/// The wheel's numbers the page edits (its visit rules and closing days stay with the API).
-const WHEEL_NUMBERS: [&str; 5] = [
-    "weekly_capacity",
-    "daily_capacity",
-    "horizon_months",
-    "escalate_after_days",
-    "digest_days_ahead",
-];
-
-/// The weights and numbers from the form, on top of the rules in force.
-async fn save_rules(
-    State(s): State<AppState>,
-    PageActor { actor, ctx }: PageActor,
-    Form(f): Form<RulesForm>,
-) -> PageResult {
-    kith_app::policy::require_admin(&actor).map_err(fail(&ctx))?;
-    let now = kith_app::rules::get(s.app(), &actor)
-        .await
-        .map_err(fail(&ctx))?;
-    let current = (now.matching, now.wheel);
-    let to_json = |v: Result<Value, serde_json::Error>| {
-        v.map_err(|e| super::error_page(&ctx, AppError::internal(e)))
-    };
-    let mut json = to_json(serde_json::to_value(&current.0))?;
-    let mut wheel = to_json(serde_json::to_value(&current.1))?;
-    for key in WHEEL_NUMBERS {
-        wheel[key] = f.number(&format!("wheel_{key}"));
-    }
-    for c in kith_domain::matching::criteria::Criterion::ALL {
-        let field = format!("w_{}", c.as_str());
-        json["weights"][c.as_str()] = f.number(&field);
-    }
-    for key in [
-        "institution_default_months",
-        "school_full_km",
-        "school_zero_km",
-        "network_full_km",
-        "network_zero_km",
-        "day_rate_low_dkk",
-        "day_rate_high_dkk",
-        "capacity_stale_days",
-        "secure_unit_min_age",
-    ] {
-        json[key] = f.number(key);
-    }
-    let input = parse_input(json!({ "matching": json, "wheel": wheel }));
-    if f.0.contains_key("preview") {
-        return preview_rules(&s, &actor, ctx, current, input).await;
-    }
-    let put = |i: kith_app::rules::RulesInput| kith_app::rules::put(s.app(), &actor, i);
-    match submit(&ctx, input, put).await? {
-        Ok(_) => Ok(see_other("/admin/rules")),
-        Err(problems) => Ok(rules_page(ctx, current, problems, None)),
-    }
-}
-
-/// The rules page with what the typed rules would do to the plan, the form keeping them;
-/// nothing is kept until "Gem".
-async fn preview_rules(
-    s: &AppState,
-    actor: &kith_app::Actor,
-    ctx: Ctx,
-    current: (
-        kith_domain::matching::MatchRules,
-        kith_domain::wheel::WheelRules,
-    ),
-    input: Result<kith_app::rules::RulesInput, AppError>,
-) -> PageResult {
-    let look = async |i: kith_app::rules::RulesInput| {
-        let summary = kith_app::rules::preview(s.app(), actor, &i).await?;
-        Ok::<_, AppError>((i, summary))
-    };
-    match submit(&ctx, input, look).await? {
-        Ok((typed, summary)) => {
-            let rules = typed.matching.unwrap_or(current.0);
-            let wheel = typed.wheel.unwrap_or(current.1);
-            Ok(rules_page(ctx, (rules, wheel), vec![], summary))
-        }
-        Err(problems) => Ok(rules_page(ctx, current, problems, None)),
     }
 }

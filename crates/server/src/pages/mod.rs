@@ -20,6 +20,7 @@ mod momentum;
 mod options;
 mod placements;
 mod plan;
+mod rules;
 mod security;
 mod team;
 mod visits;
@@ -51,6 +52,7 @@ pub fn router() -> Router<AppState> {
         .merge(allocations::router())
         .merge(imports::router())
         .merge(admin::router())
+        .merge(rules::router())
         .merge(visits::router())
         .merge(drafts::router())
         .merge(placements::router())
