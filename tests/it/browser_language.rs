@@ -534,3 +534,163 @@ async fn forms_tell_mistakes_in_the_readers_language_postgres() {
 async fn every_role_is_told_its_mistakes_postgres() {
     every_role_is_told_its_mistakes(kith_tests::Engine::Postgres).await;
 }
+
+/// The first page among the adviser's caseload that has an element with this id, opened.
+async fn a_caseload_placement_with(b: &Browser, base: &str, id: &str) {
+    b.client.goto(&format!("{base}/caseload")).await.unwrap();
+    let placements = b
+        .client
+        .execute(
+            "return [...document.querySelectorAll('table.caseload tbody tr th a')].map(a => a.href);",
+            vec![],
+        )
+        .await
+        .unwrap();
+    for href in placements.as_array().unwrap() {
+        b.client.goto(href.as_str().unwrap()).await.unwrap();
+        if b.client.find(Locator::Id(id)).await.is_ok() {
+            kith_tests::a11y::open_every_section(b).await;
+            return;
+        }
+    }
+    panic!("no placement on the caseload has #{id}");
+}
+
+/// Sets a field's value as a script does (a date field takes its value as the browser's
+/// locale writes dates).
+async fn set_value(b: &Browser, id: &str, value: &str) {
+    b.client
+        .execute(
+            "document.getElementById(arguments[0]).value = arguments[1];",
+            vec![serde_json::json!(id), serde_json::json!(value)],
+        )
+        .await
+        .unwrap();
+}
+
+/// The forms the other walks do not send wrong, each sent wrong by the role that uses it, in
+/// Danish: a new option without a name, weekly visits in words, a password too short, a plan
+/// review without its day, an exit move after the stay's end, a proposal without its
+/// rationale, nought visits a day in the rules, a need without its Danish name. Each mistake
+/// is told beside its field, tied to it, the focus on the summary, what was typed kept, and
+/// the page passes axe.
+async fn every_other_form_tells_its_mistakes(engine: kith_tests::Engine) {
+    let demo = kith_tests::DemoApp::spawn(engine).await;
+    let base = demo.base.clone();
+
+    let b = logged_in(&demo, "consultant@kith.test", "da").await;
+    walk(&b, &base, "consultant", "/options/new").await;
+    b.type_into("address", "Algade 1, 4000 Roskilde").await;
+    submit_form_of(&b, "name").await;
+    assert_eq!(error_next_to(&b, "name").await, "Udfyld feltet.");
+    assert_eq!(value_of(&b, "address").await, "Algade 1, 4000 Roskilde");
+    error_state_is_accessible(&b, "new option").await;
+
+    walk(&b, &base, "consultant", "/me").await;
+    set_value(&b, "weekly_visits", "").await;
+    b.type_into("weekly_visits", "mange").await;
+    submit_form_of(&b, "weekly_visits").await;
+    assert_eq!(error_next_to(&b, "weekly_visits").await, "Skriv et tal.");
+    assert_eq!(value_of(&b, "weekly_visits").await, "mange");
+    error_state_is_accessible(&b, "weekly visits").await;
+
+    walk(&b, &base, "consultant", "/me").await;
+    b.type_into("current_password", kith_demo::DEMO_PASSWORD)
+        .await;
+    b.type_into("new_password", "kort").await;
+    submit_form_of(&b, "new_password").await;
+    assert_eq!(
+        error_next_to(&b, "new_password").await,
+        "Adgangskoden skal have mindst 12 tegn."
+    );
+    error_state_is_accessible(&b, "new password").await;
+    b.close().await;
+
+    let b = logged_in(&demo, "adviser@kith.test", "da").await;
+    a_caseload_placement_with(&b, &base, "decision").await;
+    set_value(&b, "held_on", "").await;
+    b.type_into("review_child_view", "Vil gerne blive boende.")
+        .await;
+    submit_form_of(&b, "decision").await;
+    assert_eq!(error_next_to(&b, "held_on").await, "Udfyld feltet.");
+    assert_eq!(
+        value_of(&b, "review_child_view").await,
+        "Vil gerne blive boende."
+    );
+    error_state_is_accessible(&b, "plan review").await;
+
+    a_caseload_placement_with(&b, &base, "exit_move_on").await;
+    set_value(&b, "exit_move_on", "2030-01-01").await;
+    submit_form_of(&b, "exit_move_on").await;
+    let told = error_next_to(&b, "exit_move_on").await;
+    assert!(
+        told.starts_with("Flyttedagen ligger efter den planlagte slutdato"),
+        "{told}"
+    );
+    assert_eq!(value_of(&b, "exit_move_on").await, "2030-01-01");
+    error_state_is_accessible(&b, "exit plan").await;
+    b.close().await;
+
+    // The matcher presses "Indstil dette sted" on the first option without a rationale.
+    let b = logged_in(&demo, "matcher@kith.test", "da").await;
+    walk(
+        &b,
+        &base,
+        "matcher",
+        "/children?placement_requested=true&sort=waiting",
+    )
+    .await;
+    walk(&b, &base, "matcher", "follow table.list tbody tr a").await;
+    let child = b.client.current_url().await.unwrap().path().to_owned();
+    walk(&b, &base, "matcher", &format!("{child}/matches")).await;
+    let before = b.client.find(Locator::Css("main h1")).await.unwrap();
+    b.click(Locator::Css("button.propose-this")).await;
+    kith_tests::browser::replaced(&before).await;
+    assert_eq!(error_next_to(&b, "rationale-1").await, "Udfyld feltet.");
+    let top = summary(&b).await;
+    assert!(
+        top.iter().any(|(_, href)| href == "#rationale-1"),
+        "the summary links to the field: {top:?}"
+    );
+    error_state_is_accessible(&b, "proposal").await;
+    b.close().await;
+
+    let b = logged_in(&demo, "admin@kith.test", "da").await;
+    walk(&b, &base, "admin", "/admin/rules").await;
+    set_value(&b, "wheel_daily_capacity", "0").await;
+    submit_form_of(&b, "wheel_daily_capacity").await;
+    assert_eq!(
+        error_next_to(&b, "wheel_daily_capacity").await,
+        "Skriv et antal besøg om dagen fra 1 til 10."
+    );
+    assert_eq!(value_of(&b, "wheel_daily_capacity").await, "0");
+    error_state_is_accessible(&b, "rules").await;
+
+    walk(&b, &base, "admin", "/admin/needs").await;
+    set_value(&b, "da-trauma", "").await;
+    set_value(&b, "dda-trauma", "Oplevelser, der stadig fylder.").await;
+    submit_form_of(&b, "da-trauma").await;
+    assert_eq!(error_next_to(&b, "da-trauma").await, "Udfyld feltet.");
+    assert_eq!(
+        value_of(&b, "dda-trauma").await,
+        "Oplevelser, der stadig fylder."
+    );
+    let top = summary(&b).await;
+    assert!(
+        top.iter()
+            .any(|(text, href)| text == "Navn (dansk): Udfyld feltet." && href == "#da-trauma"),
+        "{top:?}"
+    );
+    error_state_is_accessible(&b, "needs").await;
+    b.close().await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn every_other_form_tells_its_mistakes_sqlite() {
+    every_other_form_tells_its_mistakes(kith_tests::Engine::Sqlite).await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn every_other_form_tells_its_mistakes_postgres() {
+    every_other_form_tells_its_mistakes(kith_tests::Engine::Postgres).await;
+}

@@ -37,6 +37,9 @@ pub struct WeekView {
     /// The open agreements the person holds (on their own week), the earliest due first,
     /// overdue ones flagged.
     pub agreements: Vec<super::agreements::AgreementItem>,
+    /// The person's days off in the week shown: the planner keeps them free, and the week
+    /// says why a working day has no visit.
+    pub days_off: Vec<NaiveDate>,
 }
 
 impl ChildData for WeekView {
@@ -134,7 +137,14 @@ pub async fn week(
     } else {
         vec![]
     };
+    let days_off = kith_store::staff_time::days_off(conn, &[person.0], week_start)
+        .await?
+        .into_iter()
+        .map(|(_, d)| d)
+        .filter(|d| *d <= week_end)
+        .collect();
     let view = WeekView {
+        days_off,
         person: who,
         today,
         week_start,

@@ -1,13 +1,11 @@
-//! Administration pages: users and the needs vocabulary.
+//! Administration pages: users.
 
 use askama::Template;
 use askama_web::WebTemplate;
 use axum::Router;
 use axum::extract::{Path, State};
-use axum::http::StatusCode;
-use axum::response::{IntoResponse, Redirect};
-use axum::routing::{get, post};
-use kith_app::needs::NeedView;
+use axum::response::IntoResponse;
+use axum::routing::get;
 use kith_app::units::UnitView;
 use kith_app::users::{NewUserInput, UserUpdateInput, UserView};
 use kith_app::{Actor, AppError, PageParams, Paged};
@@ -15,14 +13,11 @@ use kith_domain::{Role, UserId};
 
 use serde::de::DeserializeOwned;
 use serde::{Deserialize, Serialize};
-use serde_json::{Map, Value, json};
 
 use super::Choice;
 use super::ctx::PageQuery;
-use super::form::{Form, Shape, and_then, checkbox};
-use super::{
-    Ctx, FormProblem, PageActor, PageResult, fail, form_problems, problem_for, see_other, submit,
-};
+use super::form::{Form, Shape, checkbox};
+use super::{Ctx, FormProblem, PageActor, PageResult, fail, problem_for, see_other, submit};
 use crate::AppState;
 
 pub fn router() -> Router<AppState> {
@@ -30,8 +25,6 @@ pub fn router() -> Router<AppState> {
         .route("/admin/users", get(users).post(create_user))
         .route("/admin/users/new", get(new_user))
         .route("/admin/users/{id}", get(edit_user).post(update_user))
-        .route("/admin/needs", get(needs))
-        .route("/admin/needs/{code}", post(save_need))
 }
 
 #[derive(Template, WebTemplate)]
@@ -237,117 +230,5 @@ async fn update_user(
     match submit(&ctx, f.input(false), update).await? {
         Ok(_) => Ok(see_other("/admin/users")),
         Err(problems) => user_form(&s, &actor, ctx, Some(id), f, problems).await,
-    }
-}
-
-#[derive(Template, WebTemplate)]
-#[template(path = "pages/admin_needs.html")]
-struct NeedsPage {
-    ctx: Ctx,
-    needs: Vec<NeedView>,
-    problems: Vec<FormProblem>,
-}
-
-async fn needs(State(s): State<AppState>, PageActor { actor, ctx }: PageActor) -> PageResult {
-    kith_app::policy::require_admin(&actor).map_err(fail(&ctx))?;
-    let needs = kith_app::needs::list(s.app(), &actor)
-        .await
-        .map_err(fail(&ctx))?;
-    Ok(NeedsPage {
-        ctx,
-        needs,
-        problems: vec![],
-    }
-    .into_response())
-}
-
-/// A need of the vocabulary: its code (when new), its words in each language, its place in
-/// the list and whether it is in use.
-#[derive(Debug, Default, Deserialize, Serialize)]
-#[serde(default)]
-struct NeedForm {
-    code: String,
-    label_da: String,
-    description_da: String,
-    label_en: String,
-    description_en: String,
-    sort_order: String,
-    #[serde(deserialize_with = "checkbox")]
-    active: bool,
-}
-
-const NEED: Shape = Shape {
-    numbers: &["sort_order"],
-    ..Shape::PLAIN
-};
-
-impl NeedForm {
-    /// The words per language (`label_da` is `texts.da.label`), in place of the typed fields.
-    fn texts(&self, fields: &mut Map<String, Value>) {
-        fields.retain(|name, _| name == "sort_order" || name == "active");
-        let words =
-            |label: &str, description: &str| json!({"label": label, "description": description});
-        fields.insert(
-            "texts".into(),
-            json!({
-                "da": words(&self.label_da, &self.description_da),
-                "en": words(&self.label_en, &self.description_en),
-            }),
-        );
-    }
-}
-
-async fn save_need(
-    State(s): State<AppState>,
-    PageActor { actor, ctx }: PageActor,
-    Path(code): Path<String>,
-    Form(f): Form<NeedForm>,
-) -> PageResult {
-    let code = if code == "new" {
-        f.code.trim().to_owned()
-    } else {
-        code
-    };
-    let input = NEED.input(&f, |m| f.texts(m));
-    let result = and_then(input, |i| kith_app::needs::put(s.app(), &actor, &code, i)).await;
-    match result {
-        Ok(_) => Ok(Redirect::to("/admin/needs").into_response()),
-        Err(AppError::Forbidden(m)) => Err(super::error_page(&ctx, AppError::Forbidden(m))),
-        Err(e) => {
-            let problems = form_problems(&ctx, need_form_fields(e))?;
-            let needs = kith_app::needs::list(s.app(), &actor)
-                .await
-                .map_err(fail(&ctx))?;
-            Ok((
-                StatusCode::UNPROCESSABLE_ENTITY,
-                NeedsPage {
-                    ctx,
-                    needs,
-                    problems,
-                },
-            )
-                .into_response())
-        }
-    }
-}
-
-/// The input's field paths as the form names its inputs: `texts.da.label` is `label_da`.
-fn need_form_fields(e: AppError) -> AppError {
-    match e {
-        AppError::Invalid(errs) => AppError::Invalid(
-            errs.into_iter()
-                .map(|mut e| {
-                    let renamed = match e.field.split('.').collect::<Vec<_>>()[..] {
-                        ["texts", lang, name] => Some(format!("{name}_{lang}")),
-                        _ => None,
-                    };
-                    if let Some(field) = renamed {
-                        e.field = field;
-                    }
-                    e
-                })
-                .collect(),
-        ),
-        other => other,
     }
 }

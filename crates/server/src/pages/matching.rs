@@ -75,9 +75,23 @@ struct MatchPage {
     planned_end: String,
     exit_goal: String,
     exit_goals: Vec<Choice>,
+    /// The place (from 1) of the unit whose form was sent: its fields carry the problems.
+    form_unit: usize,
 }
 
+/// The proposal form's own fields: each has an input per unit (`rationale-1`).
+const PROPOSAL_FIELDS: [&str; 3] = ["rationale", "planned_end_date", "exit_goal"];
+
 impl MatchPage {
+    /// The problem with a field of the proposal form of the unit at place `unit` (from 1).
+    fn problem_in(&self, field: &str, unit: &&usize) -> Option<&str> {
+        if **unit == self.form_unit {
+            super::problem_for(&self.problems, field)
+        } else {
+            None
+        }
+    }
+
     /// The children being matched, named in the heading and the page title.
     fn child_names(&self) -> String {
         let names: Vec<&str> = self
@@ -143,15 +157,38 @@ async fn match_page(
         .await
         .map_err(fail(&ctx))?;
     let status = super::form_status(&form.problems);
+    let form_unit = view
+        .units
+        .iter()
+        .position(|u| {
+            u.groups
+                .iter()
+                .flat_map(|g| &g.options)
+                .any(|r| r.option.id.0.to_string() == form.chosen)
+        })
+        .map_or(1, |i| i + 1);
+    let problems = form
+        .problems
+        .into_iter()
+        .map(|p| {
+            if PROPOSAL_FIELDS.contains(&p.field.as_str()) {
+                let anchor = format!("{}-{form_unit}", p.field);
+                p.at(anchor)
+            } else {
+                p
+            }
+        })
+        .collect();
     Ok((
         status,
         MatchPage {
+            form_unit,
             child_id: child,
             start: view.start_date.to_string(),
             together: view.together,
             can_propose: may_propose(actor),
             view,
-            problems: form.problems,
+            problems,
             rationale: form.rationale,
             chosen: form.chosen,
             planned_end: form.planned_end,

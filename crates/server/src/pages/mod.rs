@@ -17,6 +17,7 @@ mod login;
 mod matching;
 mod me;
 mod momentum;
+mod needs;
 mod options;
 mod placements;
 mod plan;
@@ -53,6 +54,7 @@ pub fn router() -> Router<AppState> {
         .merge(imports::router())
         .merge(admin::router())
         .merge(rules::router())
+        .merge(needs::router())
         .merge(visits::router())
         .merge(drafts::router())
         .merge(placements::router())

@@ -127,6 +127,11 @@ impl WeekPage {
         kith_text::format::list(self.ctx.lang, towns)
     }
 
+    /// Whether the person has the day off.
+    fn is_day_off(&self, d: &NaiveDate) -> bool {
+        self.w.days_off.contains(d)
+    }
+
     /// "Mandag 07.12.2026".
     fn weekday(&self, d: &NaiveDate) -> String {
         kith_text::format::capitalised(&kith_text::format::weekday_date(self.ctx.lang, *d))

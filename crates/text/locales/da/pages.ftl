@@ -506,6 +506,7 @@ week =
     .none_agreements = Du har ingen åbne aftaler.
     .agreement_done = Udført
     .agreement_other = Drop eller skriv en note
+    .day_off = fridag
 
 overdue =
     .not_recorded = Planlagt { $date }, men ikke registreret som afholdt.

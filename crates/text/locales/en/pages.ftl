@@ -506,6 +506,7 @@ week =
     .none_agreements = You have no open agreements.
     .agreement_done = Done
     .agreement_other = Drop it or add a note
+    .day_off = day off
 
 overdue =
     .not_recorded = Planned for { $date } but not recorded as held.
