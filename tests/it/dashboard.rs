@@ -304,6 +304,22 @@ db_test!(every_figure_matches_the_hand_worked_history, |app| {
     approx(&d["adviser_changes_per_placement_year"], 0.0);
     assert_eq!(d["breakdowns"], 1);
     approx(&d["breakdowns_per_100_placement_years"], 106.4139);
+    // Stability: all five children entered care in the period (B with 8 days, the least the
+    // move rate counts), none moved: 0 moves in their 343 days. Three in care now (A, B, C),
+    // none with three placements; none long in care. D broke down 5 months after the start:
+    // one breakdown in the first year. No adviser changed for the five children: 0.
+    let st = &d["stability"];
+    assert_eq!(st["children_entered"], 5);
+    assert_eq!(st["moves"], 0);
+    assert_eq!(st["days_in_care"], 343);
+    approx(&st["moves_per_1000_days"], 0.0);
+    assert_eq!(st["children_in_care"], 3);
+    approx(&st["three_or_more_placements_pct"], 0.0);
+    assert_eq!(st["children_long_in_care"], 0);
+    assert!(st["same_carer_two_years_pct"].is_null());
+    assert_eq!(st["breakdowns_first_year"], 1);
+    assert_eq!(st["children_in_period"], 5);
+    approx(&st["adviser_changes_per_child"], 0.0);
     // Caseloads now: Karen has B and C, Kim has A; Alma advises all three.
     let loads = |v: &Value| -> Vec<(String, u64)> {
         v.as_array()
@@ -564,10 +580,91 @@ db_test!(
             .body;
         approx(&d["adviser_changes_per_placement_year"], 365.0 / 15.0);
         approx(&d["consultant_changes_per_placement_year"], 0.0);
+        // One child in care in the period, one change of adviser: 1 a child.
+        approx(&d["stability"]["adviser_changes_per_child"], 1.0);
         // The former adviser no longer follows the placement.
         app.client(&app.staff.adviser)
             .get(&format!("/api/v1/placements/{}", p.placement))
             .await
             .expect(404);
+    }
+);
+
+/// The placement of `child` with `option`.
+async fn placement_of(app: &TestApp, child: i64, option: i64) -> i64 {
+    use kith_store::entities::placement;
+    use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
+    placement::Entity::find()
+        .filter(placement::Column::ChildId.eq(child))
+        .filter(placement::Column::OptionId.eq(option))
+        .one(app.app.db().conn())
+        .await
+        .unwrap()
+        .expect("the placement")
+        .id
+}
+
+db_test!(
+    a_move_after_a_breakdown_is_a_move_in_the_stability_figures,
+    |app| {
+        // Asta: with Familien Holm from 20 January 2026, a breakdown on 30 April, with Familien
+        // Berg from 1 May (the next day: a move in the same spell). Bo: placed on 2 November.
+        app.set_now(&at("2026-01-10"));
+        let asta = register(&app, "Asta").await;
+        let holm = new_option(&app, foster_family("Familien Holm", 2)).await;
+        let p = propose(&app, asta, holm, "2026-01-20", None).await;
+        approve(&app, p, json!({})).await;
+        let first = placement_of(&app, asta, holm).await;
+        app.set_now(&at("2026-04-30"));
+        app.client(&app.staff.adviser)
+            .post(
+                &format!("/api/v1/placements/{first}/end"),
+                &json!({"end_date": "2026-04-30", "reason": "breakdown"}),
+            )
+            .await
+            .expect(200);
+        let berg = new_option(&app, foster_family("Familien Berg", 2)).await;
+        let p = propose(&app, asta, berg, "2026-05-01", None).await;
+        approve(&app, p, json!({})).await;
+        app.set_now(&at("2026-10-25"));
+        let bo = register(&app, "Bo").await;
+        let p = propose(&app, bo, holm, "2026-11-02", None).await;
+        approve(&app, p, json!({})).await;
+        app.set_now("2026-11-16T09:00:00Z");
+
+        // Read on 16 November for the year from 17 November 2025. Asta's days in care: 20 Jan -
+        // 30 Apr = 12 + 28 + 31 + 30 = 101, 1 May - 16 Nov = 184 + 16 = 200; Bo's 2-16 Nov = 15.
+        // One move in 316 days: 1,000 / 316 = 3.1646 moves per 1,000 days.
+        let d = app
+            .client(&app.staff.admin)
+            .get("/api/v1/dashboard")
+            .await
+            .expect(200)
+            .body;
+        let st = &d["stability"];
+        assert_eq!(st["children_entered"], 2);
+        assert_eq!(st["moves"], 1);
+        assert_eq!(st["days_in_care"], 316);
+        approx(&st["moves_per_1000_days"], 1000.0 / 316.0);
+        // Two in care, each with fewer than three placements; the breakdown 101 days in.
+        assert_eq!(st["children_in_care"], 2);
+        approx(&st["three_or_more_placements_pct"], 0.0);
+        assert_eq!(st["breakdowns_first_year"], 1);
+        // On the page, in Danish: "3,2" with the two children it is built on, and its definition.
+        let http = kith_tests::web::danish(&app, &app.staff.admin).await;
+        let page = http
+            .get(format!("{}/dashboard", app.base))
+            .send()
+            .await
+            .unwrap()
+            .text()
+            .await
+            .unwrap();
+        assert!(
+            page.contains("<dd id=\"fig-moves\">3,2 <span class=\"muted\">(2)</span></dd>"),
+            "{page}"
+        );
+        assert!(page.contains("Flytninger pr. 1.000 dage i anbringelse"));
+        assert!(page.contains("At blive anbragt er ikke en flytning"));
     }
 );

@@ -2,6 +2,8 @@
 //! `docs/METRICS.md` is one function with worked examples: medians of lead times, shares,
 //! and rates per placement-year over a period.
 
+pub mod stability;
+
 use chrono::{Days, NaiveDate};
 
 /// A period of days, both ends included.

@@ -86,6 +86,8 @@ pub struct Dashboard {
     pub adviser_caseloads: Vec<Caseload>,
     pub breakdowns: usize,
     pub breakdowns_per_100_placement_years: Option<f64>,
+    /// Moves, repeated moves, long-term stability, early breakdowns and adviser changes.
+    pub stability: super::StabilityFigures,
 }
 
 fn local_day(at: chrono::DateTime<chrono::Utc>) -> NaiveDate {
@@ -147,7 +149,11 @@ pub(super) async fn compute(
         .filter(|p| period.contains(p.start_date))
         .cloned()
         .collect();
-    let placements: Vec<_> = all.into_iter().filter(|p| in_unit(members, p)).collect();
+    let placements: Vec<_> = all
+        .iter()
+        .filter(|p| in_unit(members, p))
+        .cloned()
+        .collect();
     let ids = placements
         .iter()
         .enumerate()
@@ -168,6 +174,8 @@ pub(super) async fn compute(
     let goals = goals(conn, &scope).await?;
     let rates = rates(conn, &scope).await?;
     let (consultant_caseloads, adviser_caseloads) = caseloads(app, &scope).await?;
+    let stability =
+        super::stability::figures(conn, &all, &scope.placements, period, scope.as_of).await?;
     Ok(Dashboard {
         unit: None,
         units: Vec::new(),
@@ -201,6 +209,7 @@ pub(super) async fn compute(
         adviser_caseloads,
         breakdowns: rates.breakdowns,
         breakdowns_per_100_placement_years: rates.breakdowns_per_100,
+        stability,
     })
 }
 

@@ -7,9 +7,11 @@
 
 mod figures;
 mod overdue;
+mod stability;
 
 pub use figures::{Caseload, Dashboard, FormCount, LeadTime, MonthOfStarts};
 pub use overdue::{OverdueView, overdue};
+pub use stability::StabilityFigures;
 
 use chrono::NaiveDate;
 use kith_domain::metrics::Period;

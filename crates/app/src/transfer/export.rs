@@ -626,6 +626,27 @@ fn figures(d: &Dashboard) -> Sheet {
         figure("export_figure.breakdowns_per_100_placement_years"),
         rate(d.breakdowns_per_100_placement_years),
     );
+    let st = &d.stability;
+    add(
+        figure("export_figure.moves_per_1000_days"),
+        rate(st.moves_per_1000_days),
+    );
+    add(
+        figure("export_figure.three_or_more_placements_pct"),
+        pct(st.three_or_more_placements_pct),
+    );
+    add(
+        figure("export_figure.same_carer_two_years_pct"),
+        pct(st.same_carer_two_years_pct),
+    );
+    add(
+        figure("export_figure.breakdowns_first_year"),
+        count(st.breakdowns_first_year),
+    );
+    add(
+        figure("export_figure.adviser_changes_per_child"),
+        rate(st.adviser_changes_per_child),
+    );
     s
 }
 

@@ -117,6 +117,14 @@ impl DashboardPage {
             ("dash.consultant_changes", "dash_def.consultant_changes"),
             ("dash.adviser_changes", "dash_def.adviser_changes"),
             ("dash.breakdowns", "dash_def.breakdowns"),
+            ("dash.moves_rate", "dash_def.moves_rate"),
+            ("dash.three_placements", "dash_def.three_placements"),
+            ("dash.same_carer", "dash_def.same_carer"),
+            ("dash.early_breakdowns", "dash_def.early_breakdowns"),
+            (
+                "dash.adviser_changes_child",
+                "dash_def.adviser_changes_child",
+            ),
             ("dash.forms", "dash_def.forms"),
             ("dash.caseloads", "dash_def.caseloads"),
         ]

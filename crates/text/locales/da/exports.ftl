@@ -102,6 +102,11 @@ export_figure =
     .consultant_changes_per_placement_year = Konsulentskift pr. anbringelsesår
     .adviser_changes_per_placement_year = Rådgiverskift pr. anbringelsesår
     .breakdowns_per_100_placement_years = Sammenbrud pr. 100 anbringelsesår
+    .moves_per_1000_days = Flytninger pr. 1.000 dage i anbringelse
+    .three_or_more_placements_pct = Børn med 3 eller flere anbringelser på 2 år (%)
+    .same_carer_two_years_pct = Samme anbringelsessted i 2 år, langvarigt anbragte under 16 (%)
+    .breakdowns_first_year = Sammenbrud inden for de første 12 måneder
+    .adviser_changes_per_child = Skift af sagsrådgiver pr. barn
 
 export_measure =
     .scale = Skala 0-10

@@ -880,6 +880,12 @@ dash =
     .advisers = Rådgivere
     .person = Medarbejder
     .placements = Anbringelser
+    .stability = Stabilitet
+    .moves_rate = Flytninger pr. 1.000 dage i anbringelse
+    .three_placements = Børn med 3 eller flere anbringelser på 2 år
+    .same_carer = Samme sted i 2 år (langvarigt anbragte under 16)
+    .early_breakdowns = Sammenbrud inden for de første 12 måneder
+    .adviser_changes_child = Skift af sagsrådgiver pr. barn
 
 draft =
     .restored = Formularen er udfyldt med din kladde, gemt
@@ -916,6 +922,11 @@ dash_def =
     .breakdowns = Anbringelser, der sluttede med et sammenbrud i perioden, gange 100, delt med anbringelsesårene i perioden.
     .forms = Anbringelser efter form: dem, der kører nu, og dem, der startede i perioden, også måned for måned.
     .caseloads = For hver konsulent og rådgiver: de anbringelser, der kører nu, som de har ansvaret for.
+    .moves_rate = For de børn, der kom i anbringelse i perioden og var anbragt mindst 8 dage: deres flytninger i perioden gange 1.000, delt med deres dage i anbringelse i perioden. At blive anbragt er ikke en flytning; en ny anbringelse, der starter senest 7 dage efter, at den forrige sluttede, er. Det er den amerikanske føderale indikator for anbringelsesstabilitet (CFSR).
+    .three_placements = Af de børn, der er anbragt nu: andelen, der har haft 3 eller flere anbringelser inden for de seneste 2 år. Til sammenligning: England 2024, 23 %.
+    .same_carer = Af de børn under 16, der nu har været anbragt uden afbrydelse i mindst 30 måneder: andelen, der har boet samme sted de seneste 24 måneder. Til sammenligning: England 2024, 68 %.
+    .early_breakdowns = Anbringelser, der sluttede med et sammenbrud i perioden, mindre end 12 måneder efter de startede.
+    .adviser_changes_child = Skift af sagsrådgiver i perioden, delt med antallet af børn med en anbringelse i perioden. Skoleskift tælles ikke endnu: Kith registrerer ikke barnets skolehistorik.
 
 allocation =
     .title = Fordel flere ventende børn

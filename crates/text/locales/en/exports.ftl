@@ -102,6 +102,11 @@ export_figure =
     .consultant_changes_per_placement_year = Consultant changes per placement-year
     .adviser_changes_per_placement_year = Adviser changes per placement-year
     .breakdowns_per_100_placement_years = Breakdowns per 100 placement-years
+    .moves_per_1000_days = Moves per 1,000 days in care
+    .three_or_more_placements_pct = Children with 3 or more placements in 2 years (%)
+    .same_carer_two_years_pct = Same placement for 2 years, children under 16 long in care (%)
+    .breakdowns_first_year = Breakdowns within the first 12 months
+    .adviser_changes_per_child = Changes of case adviser per child
 
 export_measure =
     .scale = Scale 0-10

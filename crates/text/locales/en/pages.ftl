@@ -880,6 +880,12 @@ dash =
     .advisers = Case advisers
     .person = Staff member
     .placements = Placements
+    .stability = Stability
+    .moves_rate = Moves per 1,000 days in care
+    .three_placements = Children with 3 or more placements in 2 years
+    .same_carer = Same placement for 2 years (under 16, long in care)
+    .early_breakdowns = Breakdowns within the first 12 months
+    .adviser_changes_child = Changes of case adviser per child
 
 draft =
     .restored = The form is filled in from your draft, kept
@@ -916,6 +922,11 @@ dash_def =
     .breakdowns = Placements that ended in a breakdown in the period, times 100, divided by the placement-years in the period.
     .forms = Placements by form: those running now and those started in the period, also month by month.
     .caseloads = For each consultant and adviser: the running placements they are responsible for.
+    .moves_rate = For the children who entered care in the period and were in care at least 8 days: their moves in the period times 1,000, divided by their days in care in the period. Entering care is not a move; a new placement starting at most 7 days after the previous one ended is. This is the US federal indicator of placement stability (CFSR).
+    .three_placements = Of the children in care now: the share who have had 3 or more placements in the last 2 years. For comparison: England 2024, 23 %.
+    .same_carer = Of the children under 16 who have now been in care without a break for at least 30 months: the share who have lived in the same place for the last 24 months. For comparison: England 2024, 68 %.
+    .early_breakdowns = Placements that ended in a breakdown in the period, less than 12 months after they started.
+    .adviser_changes_child = Changes of case adviser in the period, divided by the number of children with a placement in the period. School changes are not counted yet: Kith does not record a child's school history.
 
 allocation =
     .title = Allocate several waiting children
