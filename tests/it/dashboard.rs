@@ -623,6 +623,18 @@ db_test!(
             )
             .await
             .expect(200);
+        // The adviser asks for a new placement; the match unit finds Familien Berg.
+        app.client(&app.staff.adviser)
+            .put(
+                &format!("/api/v1/children/{asta}"),
+                &with(
+                    kith_tests::fixtures::child("Asta"),
+                    "placement_requested_on",
+                    json!("2026-04-30"),
+                ),
+            )
+            .await
+            .expect(200);
         let berg = new_option(&app, foster_family("Familien Berg", 2)).await;
         let p = propose(&app, asta, berg, "2026-05-01", None).await;
         approve(&app, p, json!({})).await;
