@@ -27,6 +27,7 @@ mod m20261202_000015_need_texts;
 mod m20261202_000016_agreement_tasks;
 mod m20261203_000017_form_drafts;
 mod m20261203_000018_exit_move;
+mod m20261203_000019_after_care;
 
 /// All migrations in order.
 #[derive(Debug)]
@@ -54,6 +55,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261202_000016_agreement_tasks::Migration),
             Box::new(m20261203_000017_form_drafts::Migration),
             Box::new(m20261203_000018_exit_move::Migration),
+            Box::new(m20261203_000019_after_care::Migration),
         ]
     }
 }

@@ -748,3 +748,92 @@ db_test!(the_placement_page_is_one_read_audited_once, |app| {
         "{before:?} → {after:?}"
     );
 });
+
+db_test!(the_eighteenth_birthday_is_decided_before_it_comes, |app| {
+    // Ida, born 15 March 2014, placed on 2 November 2026: 17 years and 6 months on
+    // 15 September 2031, 18 on 15 March 2032.
+    let p = place(&app, "Ida", "2026-11-02").await;
+    let adviser = app.client(&app.staff.adviser);
+    let url = format!("/api/v1/placements/{}", p.placement);
+    let adulthood = |body: &Value| {
+        body["signals"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|s| s["signal"] == "adulthood_review_due")
+            .cloned()
+    };
+    app.set_now("2031-09-14T09:00:00Z");
+    assert_eq!(adulthood(&adviser.get(&url).await.expect(200).body), None);
+    app.set_now("2031-09-15T09:00:00Z");
+    let signal = adulthood(&adviser.get(&url).await.expect(200).body).expect("the signal");
+    assert_eq!(signal["since"], "2031-09-15");
+    let caseload = adviser.get("/api/v1/caseload").await.expect(200).body;
+    assert!(
+        caseload[0]["placement"]["signals"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|s| s["signal"] == "adulthood_review_due"),
+        "{caseload}"
+    );
+
+    // On the page, in Danish: the signal and the question; saving without a choice is
+    // told beside the field and nothing is recorded.
+    let http = kith_tests::web::danish(&app, &app.staff.adviser).await;
+    let page_url = format!("{}/placements/{}", app.base, p.placement);
+    let page = http
+        .get(&page_url)
+        .send()
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    assert!(page.contains("Støtte efter 18 år skal besluttes"), "{page}");
+    assert!(page.contains("<h2 id=\"after-care-h\">Støtte efter 18 år</h2>"));
+    let csrf = kith_tests::web::csrf_in(&page);
+    let send = async |decision: &str| {
+        http.post(format!("{page_url}/after-care"))
+            .header("Referer", &page_url)
+            .form(&[("csrf", csrf.as_str()), ("after_care_decision", decision)])
+            .send()
+            .await
+            .unwrap()
+    };
+    let refused = send("").await;
+    assert_eq!(refused.status(), 422);
+    let refused = refused.text().await.unwrap();
+    assert!(
+            refused.contains(
+                "id=\"after_care_decision-error\">Vælg, hvad der er besluttet om støtten efter 18 år.</p>"
+            ),
+            "{refused}"
+        );
+    assert!(adulthood(&adviser.get(&url).await.expect(200).body).is_some());
+
+    // Decided: a fixed contact person. The signal is gone, the decision and its day stay.
+    let saved = send("contact_person").await;
+    assert!(saved.status().is_redirection() || saved.status().is_success());
+    let body = adviser.get(&url).await.expect(200).body;
+    assert_eq!(adulthood(&body), None);
+    assert_eq!(body["after_care_decision"], "contact_person");
+    assert_eq!(body["after_care_decided_on"], "2031-09-15");
+    let page = http
+        .get(&page_url)
+        .send()
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    assert!(page.contains("Fast kontaktperson"), "{page}");
+    assert!(page.contains("besluttet 15.09.2031"), "{page}");
+    // The decision is audited as a change of the placement.
+    let changes = kith_store::entities::audit_log::Entity::find()
+        .filter(kith_store::entities::audit_log::Column::Action.eq("placement.update"))
+        .count(app.app.db().conn())
+        .await
+        .unwrap();
+    assert!(changes >= 1);
+});

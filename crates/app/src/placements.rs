@@ -63,6 +63,9 @@ pub struct PlacementView {
     pub exit_goal_reached: Option<bool>,
     /// The placement ended in a breakdown.
     pub breakdown: bool,
+    /// What was decided about the young person's support after 18, and on which day.
+    pub after_care_decision: Option<kith_domain::AfterCareDecision>,
+    pub after_care_decided_on: Option<NaiveDate>,
     /// Every extension of the stay, oldest first.
     pub extensions: Vec<ExtensionView>,
     /// What needs attention now, oldest first (current placements only).
@@ -105,6 +108,8 @@ pub struct PlacementUpdateInput {
     #[serde(default, deserialize_with = "some")]
     #[schema(value_type = Option<NaiveDate>)]
     pub exit_move_on: Option<Option<NaiveDate>>,
+    /// What is decided about the young person's support after 18 (recorded as decided today).
+    pub after_care_decision: Option<kith_domain::AfterCareDecision>,
 }
 
 /// Ending a placement (`POST /api/v1/placements/{id}/end`).
@@ -256,6 +261,9 @@ pub async fn update(
     }
     if let Some(plan) = &exit_plan {
         kith_store::placements::set_exit_plan(&tx, id.0, plan, now).await?;
+    }
+    if let Some(decision) = input.after_care_decision {
+        kith_store::placements::set_after_care(&tx, id.0, decision, app.today(), now).await?;
     }
     committed(tx, app, actor, (AuditAction::PlacementUpdate, &row)).await
 }
@@ -478,6 +486,8 @@ pub(crate) async fn views_of(
             exit_move_on: p.exit_move_on,
             exit_goal_reached: p.exit_goal_reached,
             breakdown: p.breakdown,
+            after_care_decision: p.after_care_decision.map(|d| d.0),
+            after_care_decided_on: p.after_care_decided_on,
             extensions,
             clock,
         });

@@ -4,7 +4,7 @@
 use std::collections::HashMap;
 
 use kith_domain::PlacementStatus;
-use kith_domain::goals::{StayFacts, StayRules, StaySignal, stay_signals};
+use kith_domain::goals::{StayFacts, StayRules, StaySignal, adulthood_signal, stay_signals};
 
 use crate::{App, Result};
 
@@ -32,6 +32,12 @@ pub(crate) async fn signals_of(
             .push(moved.map_or(set, |m| m.max(set)));
     }
     let reviews = kith_store::visits::next_review_due(conn, &ids).await?;
+    let child_ids: Vec<i64> = current.iter().map(|p| p.child_id).collect();
+    let born: HashMap<i64, chrono::NaiveDate> = kith_store::children::get_many(conn, &child_ids)
+        .await?
+        .into_iter()
+        .map(|c| (c.id, c.birth_date))
+        .collect();
     let rules = StayRules::default();
     Ok(current
         .into_iter()
@@ -44,7 +50,16 @@ pub(crate) async fn signals_of(
                 goals_quiet_from: quiet.remove(&p.id).unwrap_or_default(),
                 review_due: reviews.get(&p.id).copied(),
             };
-            (p.id, stay_signals(&facts, &rules, today))
+            let mut signals = stay_signals(&facts, &rules, today);
+            let decided = p.after_care_decision.is_some();
+            if let Some(signal) = born
+                .get(&p.child_id)
+                .and_then(|b| adulthood_signal(*b, decided, &rules, today))
+            {
+                signals.push(signal);
+                signals.sort_by_key(|s| (s.since(), *s));
+            }
+            (p.id, signals)
         })
         .collect())
 }

@@ -50,7 +50,7 @@ pub use macros::{Code, LifeCycle};
 pub use need::{NeedCode, NeedLevel, SEEDED_NEED_CODES};
 pub use network::NetworkApprovalStatus;
 pub use party::Party;
-pub use placement::{EndReason, ExitGoal, PlacementStatus};
+pub use placement::{AfterCareDecision, EndReason, ExitGoal, PlacementStatus};
 pub use placement_kind::{InstitutionForm, PlacementForm, PlacementKind};
 pub use proposal::{ProposalEvent, ProposalStatus};
 pub use role::{Role, UnitKind};

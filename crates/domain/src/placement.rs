@@ -39,6 +39,17 @@ crate::macros::vocabulary!(
 );
 
 crate::macros::vocabulary!(
+    /// What was decided about support after the 18th birthday (Barnets Lov, efterværn): the
+    /// placement kept as after-care, a fixed contact person, other support, or none.
+    AfterCareDecision, "after-care decision" {
+        ContinuedPlacement = "continued_placement",
+        ContactPerson = "contact_person",
+        OtherSupport = "other_support",
+        NoSupport = "no_support",
+    }
+);
+
+crate::macros::vocabulary!(
     /// Why a placement ended.
     EndReason, "end reason" {
         GoalReached = "goal_reached",

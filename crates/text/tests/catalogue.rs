@@ -89,6 +89,7 @@ fn runtime_keys() -> Vec<String> {
         all("proposal_status", kith_domain::ProposalStatus::ALL),
         all("proposal_action", kith_domain::ProposalStatus::ALL),
         all("exit_goal", kith_domain::ExitGoal::ALL),
+        all("after_care_decision", kith_domain::AfterCareDecision::ALL),
         all("criterion", Criterion::ALL),
         all("group", OptionGroup::ALL),
         all("exclusion", ExclusionCode::ALL),

@@ -2,6 +2,7 @@
 //! progress, and the signals that tell a case adviser a stay is drifting. Pure rules; the
 //! goals issue stores and shows them.
 
+pub mod adulthood;
 mod clock;
 mod exit_plan;
 mod measure;
@@ -10,6 +11,7 @@ mod stay;
 #[cfg(test)]
 mod tests;
 
+pub use adulthood::{adulthood_review_on, adulthood_signal, eighteenth_birthday};
 pub use clock::{StayClock, stay_clock};
 pub use exit_plan::{ExitPlan, check_exit_plan, check_move_day_set};
 pub use measure::{Measure, ProgressValue};

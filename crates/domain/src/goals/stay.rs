@@ -18,6 +18,14 @@ pub struct StayRules {
     /// days is a signal of its own: the stay ends soon and its goals are not moving.
     #[serde(default = "default_ending_quiet_days")]
     pub ending_quiet_days: u32,
+    /// At this age in months the support after the 18th birthday is reviewed and decided
+    /// (default 17 years and 6 months: half a year to prepare the move to adult life).
+    #[serde(default = "default_adulthood_review_months")]
+    pub adulthood_review_months: u32,
+}
+
+fn default_adulthood_review_months() -> u32 {
+    super::adulthood::ADULTHOOD_REVIEW_MONTHS
 }
 
 fn default_ending_quiet_days() -> u32 {
@@ -30,6 +38,7 @@ impl Default for StayRules {
             exit_plan_days: 30,
             no_progress_days: 60,
             ending_quiet_days: default_ending_quiet_days(),
+            adulthood_review_months: default_adulthood_review_months(),
         }
     }
 }
@@ -69,6 +78,9 @@ pub enum StaySignal {
     NoProgress { since: NaiveDate },
     /// A plan review is overdue: since the day after it was due.
     ReviewOverdue { since: NaiveDate },
+    /// The young person has reached the age at which support after 18 is decided, and no
+    /// decision is recorded: since the day that age was reached.
+    AdulthoodReviewDue { since: NaiveDate },
 }
 
 impl StaySignal {
@@ -79,6 +91,7 @@ impl StaySignal {
         "ending_with_goals_flat",
         "no_progress",
         "review_overdue",
+        "adulthood_review_due",
     ];
 
     /// The signal's code, as the API writes it.
@@ -89,6 +102,7 @@ impl StaySignal {
             StaySignal::EndingWithGoalsFlat { .. } => Self::CODES[2],
             StaySignal::NoProgress { .. } => Self::CODES[3],
             StaySignal::ReviewOverdue { .. } => Self::CODES[4],
+            StaySignal::AdulthoodReviewDue { .. } => Self::CODES[5],
         }
     }
 
@@ -99,7 +113,8 @@ impl StaySignal {
             | StaySignal::EndingWithoutExitPlan { since }
             | StaySignal::EndingWithGoalsFlat { since }
             | StaySignal::NoProgress { since }
-            | StaySignal::ReviewOverdue { since } => since,
+            | StaySignal::ReviewOverdue { since }
+            | StaySignal::AdulthoodReviewDue { since } => since,
         }
     }
 }

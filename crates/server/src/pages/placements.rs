@@ -113,6 +113,32 @@ impl PlacementPage {
         self.problem_in("review", &format!("follow_ups[{k}].{field}"))
     }
 
+    /// Whether the page asks about support after 18: the review age is reached (the signal)
+    /// or a decision is recorded.
+    fn shows_after_care(&self) -> bool {
+        self.p.after_care_decision.is_some()
+            || self
+                .p
+                .signals
+                .iter()
+                .any(|s| matches!(s, kith_domain::goals::StaySignal::AdulthoodReviewDue { .. }))
+    }
+
+    /// The decisions on support after 18, in the reader's words.
+    fn after_care_choices(&self) -> Vec<super::Choice> {
+        super::keyed_choices::<kith_domain::AfterCareDecision>(&self.ctx, "after_care_decision")
+    }
+
+    /// Whether `code` is the decision shown chosen: as typed when the form came back, else
+    /// the one recorded.
+    fn after_care_chosen(&self, code: &str) -> bool {
+        if self.open("after-care") {
+            self.typed.get("after_care_decision").as_deref() == Some(code)
+        } else {
+            self.p.after_care_decision.map(|d| d.as_str()) == Some(code)
+        }
+    }
+
     fn exit_goals(&self) -> &'static [kith_domain::ExitGoal] {
         kith_domain::ExitGoal::ALL
     }

@@ -27,6 +27,7 @@ pub fn router() -> Router<AppState> {
         .route("/placements/{id}/goals/{goal}/close", post(close_goal))
         .route("/placements/{id}/reviews", post(review))
         .route("/placements/{id}/exit-plan", post(exit_plan))
+        .route("/placements/{id}/after-care", post(after_care))
         .route("/placements/{id}/extend", post(extend))
         .route("/placements/{id}/end", post(end))
         .route(
@@ -300,6 +301,41 @@ async fn exit_plan(
         ctx,
         id,
         ("exit-plan", "stay"),
+        (&f, input),
+        call,
+    )
+    .await
+}
+
+/// What is decided about the young person's support after 18.
+#[derive(Debug, Default, Deserialize, Serialize)]
+#[serde(default)]
+struct AfterCareForm {
+    after_care_decision: String,
+}
+
+async fn after_care(
+    State(s): State<AppState>,
+    PageActor { actor, ctx }: PageActor,
+    Path(id): Path<i64>,
+    Form(f): Form<AfterCareForm>,
+) -> PageResult {
+    // Saving without a choice is a mistake to be told, not a change of nothing.
+    let input = if f.after_care_decision.trim().is_empty() {
+        Err(AppError::invalid(
+            "after_care_decision",
+            "problem.after_care_decision",
+        ))
+    } else {
+        Shape::PLAIN.input(&f, |_| {})
+    };
+    let call = |i| kith_app::placements::update(s.app(), &actor, PlacementId(id), i);
+    finish(
+        &s,
+        &actor,
+        ctx,
+        id,
+        ("after-care", "after-care"),
         (&f, input),
         call,
     )

@@ -1,6 +1,6 @@
 //! A child in a placement option from a start date.
 
-use kith_domain::{EndReason, ExitGoal, PlacementStatus};
+use kith_domain::{AfterCareDecision, EndReason, ExitGoal, PlacementStatus};
 use sea_orm::entity::prelude::*;
 
 use crate::Stored;
@@ -31,6 +31,9 @@ pub struct Model {
     pub breakdown: bool,
     /// The day a stay's exit plan moves the child.
     pub exit_move_on: Option<Date>,
+    /// What was decided about support after the 18th birthday, and when.
+    pub after_care_decision: Option<Stored<AfterCareDecision>>,
+    pub after_care_decided_on: Option<Date>,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

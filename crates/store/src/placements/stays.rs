@@ -86,3 +86,25 @@ pub async fn set_exit_plan<C: ConnectionTrait>(
         .await?;
     Ok(())
 }
+
+/// Records what was decided about support after the 18th birthday, on `on`.
+pub async fn set_after_care<C: ConnectionTrait>(
+    conn: &C,
+    id: i64,
+    decision: kith_domain::AfterCareDecision,
+    on: NaiveDate,
+    now: DateTime<Utc>,
+) -> Result<()> {
+    use sea_orm::sea_query::Expr;
+    placement::Entity::update_many()
+        .col_expr(
+            placement::Column::AfterCareDecision,
+            Expr::value(crate::Stored(decision)),
+        )
+        .col_expr(placement::Column::AfterCareDecidedOn, Expr::value(on))
+        .col_expr(placement::Column::UpdatedAt, Expr::value(now))
+        .filter(placement::Column::Id.eq(id))
+        .exec(conn)
+        .await?;
+    Ok(())
+}

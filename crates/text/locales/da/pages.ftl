@@ -675,6 +675,7 @@ signal =
     .ending_with_goals_flat = Slutter snart, og et mål har stået stille i 30 dage
     .no_progress = Ingen fremdrift registreret i 60 dage
     .review_overdue = Planopfølgning overskredet
+    .adulthood_review_due = Støtte efter 18 år skal besluttes
 
 agreements =
     .title = Aftaler
@@ -997,3 +998,17 @@ imports =
     }
     .see_options = Se anbringelsesstederne
     .see_children = Se børnene
+
+after_care =
+    .title = Støtte efter 18 år
+    .lead = Den unge nærmer sig 18 år. Beslut, hvilken støtte der skal være efter 18-årsdagen (efterværn), og skriv beslutningen her.
+    .decision = Beslutning om støtte efter 18 år
+    .choose = Vælg beslutningen
+    .save = Gem beslutningen
+    .decided_on = besluttet
+
+after_care_decision =
+    .continued_placement = Anbringelsen opretholdes som efterværn
+    .contact_person = Fast kontaktperson
+    .other_support = Anden støtte
+    .no_support = Ingen støtte efter 18 år

@@ -48,6 +48,7 @@ problem =
     .export_kind = Vælg børn, anbringelser, besøg, mål eller overblik.
     .not_open_follow_up = Ikke en åben opfølgningsaftale for denne anbringelse.
     .why_dropped = Skriv, hvorfor aftalen ikke skal gøres alligevel.
+    .after_care_decision = Vælg, hvad der er besluttet om støtten efter 18 år.
     .agreement_owner = Vælg, hvem aftalen er til.
     .agreement_due = Vælg, hvornår aftalen senest skal være gjort.
     .agreement_closed = Aftalen er allerede lukket.
@@ -223,6 +224,7 @@ proposal_action =
 
 
 field =
+    .after_care_decision = Beslutning om støtte efter 18 år
     .name = Navn
     .birth_date = Fødselsdato
     .cpr = CPR-nummer

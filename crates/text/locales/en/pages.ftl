@@ -675,6 +675,7 @@ signal =
     .ending_with_goals_flat = Ending soon, and a goal has not moved for 30 days
     .no_progress = No progress recorded for 60 days
     .review_overdue = Plan review overdue
+    .adulthood_review_due = Support after 18 is to be decided
 
 agreements =
     .title = Agreements
@@ -997,3 +998,17 @@ imports =
     }
     .see_options = See the placement options
     .see_children = See the children
+
+after_care =
+    .title = Support after 18
+    .lead = The young person is nearing 18. Decide what support there will be after the 18th birthday (after-care), and record the decision here.
+    .decision = Decision on support after 18
+    .choose = Choose the decision
+    .save = Save the decision
+    .decided_on = decided
+
+after_care_decision =
+    .continued_placement = The placement continues as after-care
+    .contact_person = A fixed contact person
+    .other_support = Other support
+    .no_support = No support after 18

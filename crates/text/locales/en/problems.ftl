@@ -48,6 +48,7 @@ problem =
     .export_kind = Choose children, placements, visits, goals or dashboard.
     .not_open_follow_up = Not an open follow-up of this placement.
     .why_dropped = Say why the agreement is not to be done after all.
+    .after_care_decision = Choose what was decided about support after 18.
     .agreement_owner = Choose whose agreement it is.
     .agreement_due = Choose by when the agreement is to be done.
     .agreement_closed = The agreement is already closed.
@@ -223,6 +224,7 @@ proposal_action =
 
 
 field =
+    .after_care_decision = Decision on support after 18
     .name = Name
     .birth_date = Date of birth
     .cpr = CPR number
