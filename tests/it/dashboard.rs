@@ -664,14 +664,7 @@ db_test!(
         assert_eq!(st["breakdowns_first_year"], 1);
         // On the page, in Danish: "3,2" with the two children it is built on, and its definition.
         let http = kith_tests::web::danish(&app, &app.staff.admin).await;
-        let page = http
-            .get(format!("{}/dashboard", app.base))
-            .send()
-            .await
-            .unwrap()
-            .text()
-            .await
-            .unwrap();
+        let page = kith_tests::web::page_text(&http, &format!("{}/dashboard", app.base)).await;
         assert!(
             page.contains("<dd id=\"fig-moves\">3,2 <span class=\"muted\">(2)</span></dd>"),
             "{page}"

@@ -782,14 +782,7 @@ db_test!(the_eighteenth_birthday_is_decided_before_it_comes, |app| {
     // told beside the field and nothing is recorded.
     let http = kith_tests::web::danish(&app, &app.staff.adviser).await;
     let page_url = format!("{}/placements/{}", app.base, p.placement);
-    let page = http
-        .get(&page_url)
-        .send()
-        .await
-        .unwrap()
-        .text()
-        .await
-        .unwrap();
+    let page = kith_tests::web::page_text(&http, &page_url).await;
     assert!(page.contains("Støtte efter 18 år skal besluttes"), "{page}");
     assert!(page.contains("<h2 id=\"after-care-h\">Støtte efter 18 år</h2>"));
     let csrf = kith_tests::web::csrf_in(&page);
@@ -819,14 +812,7 @@ db_test!(the_eighteenth_birthday_is_decided_before_it_comes, |app| {
     assert_eq!(adulthood(&body), None);
     assert_eq!(body["after_care_decision"], "contact_person");
     assert_eq!(body["after_care_decided_on"], "2031-09-15");
-    let page = http
-        .get(&page_url)
-        .send()
-        .await
-        .unwrap()
-        .text()
-        .await
-        .unwrap();
+    let page = kith_tests::web::page_text(&http, &page_url).await;
     assert!(page.contains("Fast kontaktperson"), "{page}");
     assert!(page.contains("besluttet 15.09.2031"), "{page}");
     // The decision is audited as a change of the placement.

@@ -536,14 +536,11 @@ db_test!(
         // The page: the chosen order is marked on its column; the sent day is shown in
         // Danish; the next page's link keeps the order.
         let http = kith_tests::web::danish(&app, &app.staff.match_leader).await;
-        let html = http
-            .get(format!("{}/proposals?sort=start&limit=2", app.base))
-            .send()
-            .await
-            .unwrap()
-            .text()
-            .await
-            .unwrap();
+        let html = kith_tests::web::page_text(
+            &http,
+            &format!("{}/proposals?sort=start&limit=2", app.base),
+        )
+        .await;
         assert!(html.contains("aria-sort=\"ascending\""), "{html}");
         assert!(
             html.find("Bo").unwrap() < html.find("Cille").unwrap(),

@@ -43,3 +43,8 @@ pub async fn signed_in(app: &TestApp, user: &TestUser) -> reqwest::Client {
         .unwrap();
     http
 }
+
+/// The text of the page at `url`, as `http` reads it.
+pub async fn page_text(http: &reqwest::Client, url: &str) -> String {
+    http.get(url).send().await.unwrap().text().await.unwrap()
+}
