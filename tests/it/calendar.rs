@@ -56,12 +56,16 @@ db_test!(
         assert!(link.starts_with("/calendar/kc_") && link.ends_with(".ics"));
 
         let events = fetch(&app, &link).await;
-        // The consultant's six visits (the reviews are the adviser's), all-day on their days.
+        // The consultant's six visits and four first-weeks contacts (the reviews are the
+        // adviser's), all-day on their days.
         let mut planned: Vec<String> =
             days(&items(&app, &app.staff.consultant, p.placement, "support").await);
-        planned.extend(days(
-            &items(&app, &app.staff.consultant, p.placement, "supervision").await,
-        ));
+        for kind in ["supervision", "start_contact"] {
+            planned.extend(days(
+                &items(&app, &app.staff.consultant, p.placement, kind).await,
+            ));
+        }
+        assert_eq!(planned.len(), 10);
         planned.sort();
         let mut starts: Vec<String> = events
             .iter()
@@ -79,6 +83,14 @@ db_test!(
             .find(|e| prop(e, "DTSTART").as_deref() == Some("20261229"))
             .unwrap();
         assert_eq!(prop(first, "DTEND").as_deref(), Some("20261230"));
+        // The first week's contact (Tuesday 8 December) says what it is, in the consultant's
+        // language (English in the test staff).
+        let contact = events
+            .iter()
+            .find(|e| prop(e, "DTSTART").as_deref() == Some("20261208"))
+            .unwrap();
+        let summary = prop(contact, "SUMMARY").unwrap();
+        assert!(summary.starts_with("First-weeks contact"), "{summary}");
         // A code and the town, never the child's name or CPR number.
         let code = format!("P-{:05}", p.placement);
         for e in &events {
@@ -126,7 +138,7 @@ db_test!(
             .to_owned();
         assert_ne!(new_link, link);
         app.anonymous().get(&link).await.expect(404);
-        assert_eq!(fetch(&app, &new_link).await.len(), 6);
+        assert_eq!(fetch(&app, &new_link).await.len(), 10);
         // Unknown and malformed tokens are a plain 404.
         for path in [
             "/calendar/kc_AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA.ics",

@@ -278,10 +278,13 @@ db_test!(every_figure_matches_the_hand_worked_history, |app| {
     assert_eq!(d["supervision_visits_held"], 1);
     approx(&d["seen_alone_pct"], 100.0);
     // C's exit review, planned for its last day (10 November: its first § 95 review would
-    // have fallen after the end), was not held: one review overdue.
+    // have fallen after the end), was not held: one review overdue. First-weeks contacts
+    // (none held): A's first (start 2 November, due 9 November) is overdue, its second (16
+    // November) is not yet; B's first (start 9 November) is due today; C's (start 26 October)
+    // were due 2 and 9 November, the second closing at the stay's planned end: three overdue.
     assert_eq!(
         (d["overdue_visits"].as_u64(), d["overdue_reviews"].as_u64()),
-        (Some(0), Some(1))
+        (Some(3), Some(1))
     );
     // Stays: C is past its planned end (10 November); E ended after 135 days (2 March → 15
     // July) against 90 planned at first (→ 31 May), its exit goal reached.

@@ -34,10 +34,10 @@ db_test!(
     |app| {
         // Approved 16 November: two leaders were told of the proposal, the matcher of the decision.
         let ida = place(&app, "Ida", "2026-12-01").await;
-        // Tuesday 15 December, 07:00 in Copenhagen (06:00 UTC, winter time): the morning run. The
-        // consultant's first support visit is due 29 December (within 14 days): a digest and a
-        // first-visit reminder.
-        app.set_now("2026-12-15T06:00:00Z");
+        // Monday 7 December, 07:00 in Copenhagen (06:00 UTC, winter time): the morning run. The
+        // consultant's first visit, the first week's contact, is due Tuesday 8 December: a
+        // digest and a first-visit reminder.
+        app.set_now("2026-12-07T06:00:00Z");
         let report = kith_app::jobs::tick(&app.app, "test").await.unwrap();
         assert!(report.replanned.is_some());
         assert_eq!(report.digests, 1);
@@ -108,7 +108,7 @@ db_test!(
             .expect("first-visit reminder");
         assert!(reminder.data.contains(&format!("P-{:05}", ida.placement)));
         // The test staff read English: the date as an English reader writes it.
-        assert!(reminder.data.contains("29 Dec 2026"), "{}", reminder.data);
+        assert!(reminder.data.contains("8 Dec 2026"), "{}", reminder.data);
     }
 );
 

@@ -402,7 +402,8 @@ db_test!(
 
 db_test!(a_consultants_week_shows_each_day_with_its_visits, |app| {
     // Ida is placed on 1 December 2026 with the test consultant; her first support visit is
-    // planned on a working day.
+    // planned on a working day (Tuesday 29 December, 28 days on), the same day as the last of
+    // her first weeks' contacts (weekly from 8 December).
     let p = kith_tests::wheel::place(&app, "Ida", "2026-12-01").await;
     let first =
         &kith_tests::wheel::items(&app, &app.staff.consultant, p.placement, "support").await[0];
@@ -424,7 +425,8 @@ db_test!(a_consultants_week_shows_each_day_with_its_visits, |app| {
         .find(&format!("data-day=\"{day}\""))
         .expect("the day in the overview");
     let item = &html[at..at + html[at..].find("</li>\n").unwrap()];
-    assert!(item.contains("1 besøg"), "{item}");
+    assert!(item.contains("2 besøg"), "{item}");
+    assert!(item.contains("Opstartskontakt"), "{item}");
     assert!(item.contains("4000 Roskilde"), "{item}");
     assert!(item.contains(&format!("href=\"/visits/{id}\"")), "{item}");
     assert!(

@@ -47,6 +47,18 @@ pub async fn place_stay(
     placed(app, child, option).await
 }
 
+/// The administrator switches the first weeks' contacts off, for a test about the year's
+/// visits whose arithmetic they would crowd.
+pub async fn without_first_weeks(app: &TestApp) {
+    let admin = app.client(&app.staff.admin);
+    let mut wheel = admin.get("/api/v1/rules").await.expect(200).body["wheel"].take();
+    wheel["first_weeks"] = json!([]);
+    admin
+        .put("/api/v1/rules", &json!({ "wheel": wheel }))
+        .await
+        .expect(200);
+}
+
 /// The adviser registers a child waiting for a placement (requested today).
 pub async fn register(app: &TestApp, name: &str) -> i64 {
     app.client(&app.staff.adviser)

@@ -60,6 +60,7 @@ fn world() -> World {
                 } else {
                     vec![]
                 },
+                age_at_start: Some(rng.gen_range(0..18)),
             }
         })
         .collect();

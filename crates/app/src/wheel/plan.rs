@@ -81,7 +81,12 @@ pub async fn plan_in<C: ConnectionTrait>(
     let held = kith_store::visits::last_held(conn, scoped).await?;
     let mut open = kith_store::visits::planned_of_placements(conn, scoped).await?;
 
-    let placements = to_plan(&rows, &kinds, &held)?;
+    let born = kith_store::children::birth_dates(
+        conn,
+        &rows.iter().map(|p| p.child_id).collect::<Vec<_>>(),
+    )
+    .await?;
+    let placements = to_plan(&rows, &kinds, &born, &held)?;
     let mut people: BTreeSet<i64> = open.iter().map(|v| v.assignee_id).collect();
     for p in &rows {
         people.insert(p.adviser_id);
@@ -162,6 +167,7 @@ async fn areas<C: ConnectionTrait>(
 fn to_plan(
     rows: &[placement::Model],
     kinds: &HashMap<i64, PlacementKind>,
+    born: &HashMap<i64, NaiveDate>,
     held: &[(i64, VisitKind, NaiveDate)],
 ) -> Result<Vec<PlacementToPlan>> {
     let mut last: HashMap<i64, Vec<(VisitKind, NaiveDate)>> = HashMap::new();
@@ -185,6 +191,9 @@ fn to_plan(
                 adviser: UserId(p.adviser_id),
                 review_rhythm_months: p.review_rhythm_months,
                 last_held: last.remove(&p.id).unwrap_or_default(),
+                age_at_start: born.get(&p.child_id).map(|b| {
+                    i32::try_from(kith_domain::age::age_on(*b, p.start_date)).unwrap_or(i32::MAX)
+                }),
             })
         })
         .collect()

@@ -14,6 +14,8 @@ pub mod rules;
 pub mod status;
 
 #[cfg(test)]
+mod first_weeks_tests;
+#[cfg(test)]
 mod tests;
 
 use chrono::{Days, NaiveDate};
@@ -25,7 +27,7 @@ pub use planner::{
     Area, ExistingVisit, NewVisit, PlacementToPlan, PlanChange, PlanInput, StaffAvailability,
     VisitUpdate, plan,
 };
-pub use rules::{ReviewRule, VisitRule, WheelRules};
+pub use rules::{FirstWeeksRule, ReviewRule, VisitRule, WheelRules};
 pub use status::{DueState, OverdueReason, days_overdue, due_state, overdue_reason};
 
 crate::macros::vocabulary!(
@@ -39,6 +41,9 @@ crate::macros::vocabulary!(
         InstitutionFollowUp = "institution_follow_up",
         /// Review of the child's plan (§ 95), held by the case adviser.
         PlanReview = "plan_review",
+        /// A contact in a placement's first weeks, closer than the year's rhythm, when
+        /// breakdowns cluster ("opstartskontakt").
+        StartContact = "start_contact",
     }
 );
 
@@ -46,6 +51,13 @@ impl VisitKind {
     /// Whether the kind is a visit a consultant's weekly capacity counts (reviews are not).
     pub fn uses_capacity(self) -> bool {
         !matches!(self, VisitKind::PlanReview)
+    }
+
+    /// Whether passed items with nothing held are caught up with one overdue item. A
+    /// first-weeks contact is not: the next contact of the pattern is the catch-up, and a
+    /// pattern that has passed is over.
+    pub fn catches_up(self) -> bool {
+        !matches!(self, VisitKind::StartContact)
     }
 
     /// Whether it is statutory work that is escalated to the team leader when late.

@@ -57,6 +57,79 @@ impl VisitRule {
     }
 }
 
+/// The first weeks of a placement, when breakdowns cluster: contacts closer than the year's
+/// rhythm, from the start until `for_days` after it. Where several rules fit a placement, the
+/// one asking for the most contacts applies, so adding a rule never lessens the follow-up.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(deny_unknown_fields)]
+pub struct FirstWeeksRule {
+    /// The kinds of placement this pattern applies to.
+    pub placement_kinds: Vec<PlacementKind>,
+    /// Only for a child at least this old on the first day (teenagers); without it, for every
+    /// child.
+    #[serde(default)]
+    pub from_age: Option<i32>,
+    /// The first contact at the latest this many days after the start.
+    pub first_within_days: i32,
+    /// Then one contact every this many days …
+    pub every_days: i32,
+    /// … until this many days after the start.
+    pub for_days: i32,
+    /// A contact may be held this many days before or after its due date.
+    pub window_days: i32,
+}
+
+impl FirstWeeksRule {
+    /// How many contacts the pattern asks for: the first, then one every `every_days` until
+    /// `for_days`.
+    pub fn contacts(&self) -> i32 {
+        if self.every_days <= 0 || self.first_within_days > self.for_days {
+            return i32::from(self.first_within_days <= self.for_days);
+        }
+        1 + (self.for_days - self.first_within_days) / self.every_days
+    }
+
+    /// Whether the pattern applies to this kind of placement and a child of this age at the
+    /// start (an unknown age meets no age limit).
+    pub fn applies(&self, kind: PlacementKind, age_at_start: Option<i32>) -> bool {
+        self.placement_kinds.contains(&kind)
+            && self
+                .from_age
+                .is_none_or(|from| age_at_start.is_some_and(|a| a >= from))
+    }
+}
+
+/// From this age a child is a teenager, whose first weeks are followed more closely.
+pub const TEENAGER_FROM_AGE: i32 = 13;
+
+/// The first-weeks defaults: breakdowns cluster in the first months (Konijn et al. 2019;
+/// the rules table in `docs/ARCHITECTURE.md`), so every placement has a contact in its first week and then weekly for
+/// the first month; a network placement and a teenager from the third day, for two months.
+fn default_first_weeks() -> Vec<FirstWeeksRule> {
+    let every = FirstWeeksRule {
+        placement_kinds: PlacementKind::ALL.to_vec(),
+        from_age: None,
+        first_within_days: 7,
+        every_days: 7,
+        for_days: 28,
+        window_days: 2,
+    };
+    let denser = |placement_kinds: Vec<PlacementKind>, from_age| FirstWeeksRule {
+        placement_kinds,
+        from_age,
+        first_within_days: 3,
+        every_days: 7,
+        for_days: 56,
+        window_days: 2,
+    };
+    vec![
+        every,
+        denser(vec![PlacementKind::NetworkFosterFamily], None),
+        denser(PlacementKind::ALL.to_vec(), Some(TEENAGER_FROM_AGE)),
+    ]
+}
+
 /// When plan reviews fall (§ 95).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
@@ -78,6 +151,10 @@ pub struct ReviewRule {
 pub struct WheelRules {
     pub visits: Vec<VisitRule>,
     pub reviews: ReviewRule,
+    /// Contacts closer together in a placement's first weeks. Rules stored before this field
+    /// existed read the defaults.
+    #[serde(default = "default_first_weeks")]
+    pub first_weeks: Vec<FirstWeeksRule>,
     /// The municipality's own closing days, on top of weekends and public holidays.
     pub closing_days: Vec<MonthDay>,
     /// Most visits a week for a consultant who has not set their own.
@@ -149,6 +226,7 @@ impl Default for WheelRules {
                 rhythm_months: 6,
                 window_days: 14,
             },
+            first_weeks: default_first_weeks(),
             closing_days: vec![
                 MonthDay { month: 6, day: 5 },
                 MonthDay { month: 12, day: 24 },
@@ -178,6 +256,20 @@ impl WheelRules {
         self.visits
             .iter()
             .filter(move |r| r.placement_kinds.contains(&placement))
+    }
+
+    /// The first-weeks pattern of a placement: of the rules that apply, the one asking for
+    /// the most contacts (the first of those on a tie).
+    pub fn first_weeks_rule(
+        &self,
+        kind: PlacementKind,
+        age_at_start: Option<i32>,
+    ) -> Option<&FirstWeeksRule> {
+        self.first_weeks
+            .iter()
+            .filter(|r| r.applies(kind, age_at_start))
+            .rev()
+            .max_by_key(|r| r.contacts())
     }
 
     /// Whether the child must be seen alone at this kind of visit in this kind of placement.
@@ -261,6 +353,9 @@ impl WheelRules {
                 );
             }
         }
+        for (i, r) in self.first_weeks.iter().enumerate() {
+            validate_first_weeks(i, r, &mut push);
+        }
         let r = &self.reviews;
         if r.first_after_months <= 0 || r.first_after_months > STATUTORY_FIRST_REVIEW_MONTHS {
             push(
@@ -312,5 +407,40 @@ impl WheelRules {
             );
         }
         if p.is_empty() { Ok(()) } else { Err(p) }
+    }
+}
+
+/// The problems of one first-weeks pattern, each naming its field.
+fn validate_first_weeks(i: usize, r: &FirstWeeksRule, push: &mut impl FnMut(String, Message)) {
+    let f = |name: &str| format!("first_weeks[{i}].{name}");
+    if r.placement_kinds.is_empty() {
+        push(
+            f("placement_kinds"),
+            Message::new("problem.rule_placement_kinds"),
+        );
+    }
+    if r.from_age.is_some_and(|a| !(0..=17).contains(&a)) {
+        push(f("from_age"), Message::new("problem.rule_first_weeks_age"));
+    }
+    if !(1..=180).contains(&r.for_days) {
+        push(f("for_days"), Message::new("problem.rule_first_weeks_for"));
+        return;
+    }
+    if !(1..=r.for_days).contains(&r.first_within_days) {
+        push(
+            f("first_within_days"),
+            Message::new("problem.rule_first_weeks_first").int("max", r.for_days),
+        );
+    }
+    if !(1..=31).contains(&r.every_days) {
+        push(f("every_days"), Message::new("problem.rule_first_weeks_every"));
+    } else if r.window_days < 0 || r.window_days * 2 > r.every_days {
+        push(
+            f("window_days"),
+            Message::new("problem.rule_window")
+                .int("window", r.window_days)
+                .int("interval", i64::from(r.every_days))
+                .int("max", i64::from(r.every_days / 2)),
+        );
     }
 }

@@ -9,11 +9,11 @@ use proptest::prelude::*;
 use super::*;
 use crate::{Message, PlacementId, PlacementKind, UserId, VisitId};
 
-fn d(y: i32, m: u32, day: u32) -> NaiveDate {
+pub(super) fn d(y: i32, m: u32, day: u32) -> NaiveDate {
     NaiveDate::from_ymd_opt(y, m, day).unwrap()
 }
 
-const CONSULTANT: UserId = UserId(1);
+pub(super) const CONSULTANT: UserId = UserId(1);
 const CONSULTANT_2: UserId = UserId(2);
 const ADVISER: UserId = UserId(100);
 
@@ -21,7 +21,7 @@ fn calendar(rules: &WheelRules) -> WorkCalendar {
     WorkCalendar::new(&rules.closing_days).covering(2020, 2035)
 }
 
-fn placement(id: i64, kind: PlacementKind, start: NaiveDate) -> PlacementToPlan {
+pub(super) fn placement(id: i64, kind: PlacementKind, start: NaiveDate) -> PlacementToPlan {
     PlacementToPlan {
         id: PlacementId(id),
         kind,
@@ -32,12 +32,13 @@ fn placement(id: i64, kind: PlacementKind, start: NaiveDate) -> PlacementToPlan 
         adviser: ADVISER,
         review_rhythm_months: None,
         last_held: vec![],
+        age_at_start: Some(8),
     }
 }
 
 /// A wheel in memory: what the database would hold after applying the planner's changes.
 #[derive(Debug, Clone, Default)]
-struct Wheel {
+pub(super) struct Wheel {
     open: Vec<ExistingVisit>,
     cancelled: Vec<(VisitId, CancelReason)>,
     next_id: i64,
@@ -71,7 +72,7 @@ impl Wheel {
         }
     }
 
-    fn of(&self, p: i64, kind: VisitKind) -> Vec<&ExistingVisit> {
+    pub(super) fn of(&self, p: i64, kind: VisitKind) -> Vec<&ExistingVisit> {
         let mut v: Vec<_> = self
             .open
             .iter()
@@ -81,22 +82,22 @@ impl Wheel {
         v
     }
 
-    fn days(&self, p: i64, kind: VisitKind) -> Vec<NaiveDate> {
+    pub(super) fn days(&self, p: i64, kind: VisitKind) -> Vec<NaiveDate> {
         self.of(p, kind).iter().map(|v| v.planned_on).collect()
     }
 }
 
-struct Scenario {
-    today: NaiveDate,
-    rules: WheelRules,
-    placements: Vec<PlacementToPlan>,
+pub(super) struct Scenario {
+    pub(super) today: NaiveDate,
+    pub(super) rules: WheelRules,
+    pub(super) placements: Vec<PlacementToPlan>,
     staff: Vec<StaffAvailability>,
     areas: HashMap<PlacementId, Area>,
-    wheel: Wheel,
+    pub(super) wheel: Wheel,
 }
 
 impl Scenario {
-    fn new(today: NaiveDate, placements: Vec<PlacementToPlan>) -> Self {
+    pub(super) fn new(today: NaiveDate, placements: Vec<PlacementToPlan>) -> Self {
         Self {
             today,
             rules: WheelRules::default(),
@@ -120,7 +121,7 @@ impl Scenario {
         })
     }
 
-    fn plan(&mut self) -> Vec<PlanChange> {
+    pub(super) fn plan(&mut self) -> Vec<PlanChange> {
         let c = self.changes();
         self.wheel.apply(&c);
         c
@@ -263,7 +264,7 @@ fn default_rules_are_valid_and_follow_the_law() {
     );
 }
 
-fn problems(r: &WheelRules) -> Vec<String> {
+pub(super) fn problems(r: &WheelRules) -> Vec<String> {
     r.validate()
         .err()
         .unwrap_or_default()
@@ -431,6 +432,8 @@ fn a_full_week_moves_a_visit_inside_its_window() {
         weekly_capacity: Some(1),
         days_off: BTreeSet::new(),
     }];
+    // One visit a week is about the year's visits; the first weeks' contacts would fill it.
+    s.rules.first_weeks.clear();
     s.plan();
     assert_eq!(s.wheel.days(1, VisitKind::Support)[0], d(2026, 12, 14));
     assert_eq!(s.wheel.days(2, VisitKind::Support)[0], d(2026, 12, 11));
@@ -592,12 +595,14 @@ fn an_ended_placement_has_its_future_visits_cancelled() {
     );
     s.plan();
     let before = s.wheel.open.len();
-    assert_eq!(before, 8);
-    // Ends 31 March 2027: the support visits on 14 December and 15 March, the supervision
-    // visit and review in February stay; everything after is cancelled.
+    // Four first-weeks contacts, four support and two supervision visits, two reviews.
+    assert_eq!(before, 12);
+    // Ends 31 March 2027: the contacts up to 14 December, the support visits on 14 December
+    // and 15 March, the supervision visit and review in February stay; everything after is
+    // cancelled.
     s.placements[0].ended_on = Some(d(2027, 3, 31));
     s.plan();
-    assert_eq!(s.wheel.open.len(), 4);
+    assert_eq!(s.wheel.open.len(), 8);
     assert_eq!(s.wheel.cancelled.len(), 4);
     assert!(
         s.wheel
@@ -621,9 +626,9 @@ fn a_new_consultant_takes_over_the_visits() {
     s.plan();
     s.placements[0].consultant = Some(CONSULTANT_2);
     let changes = s.plan();
-    // Six visits move to the new consultant, on the same days; the two reviews stay with
-    // the adviser.
-    assert_eq!(changes.len(), 6);
+    // Ten visits (four first-weeks contacts, six of the year) move to the new consultant, on
+    // the same days; the two reviews stay with the adviser.
+    assert_eq!(changes.len(), 10);
     assert!(
         s.wheel
             .open
@@ -834,6 +839,7 @@ fn on_the_same_due_date_statutory_work_comes_before_support() {
     s.rules
         .visits
         .retain(|r| r.kind != VisitKind::InstitutionFollowUp);
+    s.rules.first_weeks.clear();
     s.staff = vec![StaffAvailability {
         user: CONSULTANT,
         weekly_capacity: Some(1),
@@ -1060,6 +1066,7 @@ fn arb_world() -> impl Strategy<Value = World> {
                             adviser: UserId(adviser),
                             review_rhythm_months: rhythm,
                             last_held,
+                            age_at_start: Some(8),
                         }
                     })
                     .collect();

@@ -14,7 +14,8 @@ use kith_app::AppError;
 use kith_app::wheel::plan::PlanSummary;
 use kith_domain::matching::MatchRules;
 use kith_domain::matching::criteria::Criterion;
-use kith_domain::wheel::WheelRules;
+use kith_domain::PlacementKind;
+use kith_domain::wheel::{FirstWeeksRule, WheelRules};
 use serde::Deserialize;
 use serde_json::{Value, json};
 
@@ -63,6 +64,22 @@ const WHEEL_NUMBERS: [(&str, &str); 5] = [
     ("digest_days_ahead", "rules.digest_days_ahead"),
 ];
 
+/// A first-weeks pattern's numbers (the input is `fw{i}_` and the name) and their labels; its
+/// kinds of placement stay with the API.
+const FIRST_WEEKS_NUMBERS: [(&str, &str); 5] = [
+    ("first_within_days", "rules.fw_first_within_days"),
+    ("every_days", "rules.fw_every_days"),
+    ("for_days", "rules.fw_for_days"),
+    ("window_days", "rules.fw_window_days"),
+    ("from_age", "rules.fw_from_age"),
+];
+
+/// One first-weeks pattern on the page: whom it is for, and its numbers.
+pub struct PatternFields {
+    pub heading: String,
+    pub fields: Vec<RuleField>,
+}
+
 #[derive(Template, WebTemplate)]
 #[template(path = "pages/admin_rules.html")]
 struct RulesPage {
@@ -70,6 +87,7 @@ struct RulesPage {
     weights: Vec<RuleField>,
     numbers: Vec<RuleField>,
     wheel: Vec<RuleField>,
+    first_weeks: Vec<PatternFields>,
     problems: Vec<FormProblem>,
     /// What the typed wheel rules would do to the plan (nothing kept yet).
     preview: Option<PlanSummary>,
@@ -94,10 +112,45 @@ impl RulesPage {
 fn input_of(field: &str) -> String {
     if let Some(rest) = field.strip_prefix("matching.weights.") {
         format!("w_{rest}")
+    } else if let Some((i, name)) = field
+        .strip_prefix("wheel.first_weeks[")
+        .and_then(|rest| rest.split_once("]."))
+    {
+        format!("fw{i}_{name}")
     } else if let Some(rest) = field.strip_prefix("matching.") {
         rest.to_owned()
     } else {
         field.replace('.', "_")
+    }
+}
+
+/// The fields of the page, in its sections.
+struct Sections {
+    weights: Vec<RuleField>,
+    numbers: Vec<RuleField>,
+    wheel: Vec<RuleField>,
+    first_weeks: Vec<PatternFields>,
+}
+
+/// Whom a first-weeks pattern is for: "Alle anbringelser", or the kinds named, and "børn fra
+/// 13 år" when it has an age.
+fn pattern_heading(ctx: &Ctx, r: &FirstWeeksRule) -> String {
+    let kinds = if r.placement_kinds.len() == PlacementKind::ALL.len() {
+        ctx.t("rules.fw_all_kinds").to_owned()
+    } else {
+        r.placement_kinds
+            .iter()
+            .map(|k| ctx.code("placement_kind", k))
+            .collect::<Vec<_>>()
+            .join(", ")
+    };
+    match r.from_age {
+        None => kinds,
+        Some(age) => ctx.say(
+            &kith_domain::Message::new("rules.fw_heading_age")
+                .text("kinds", kinds)
+                .int("age", age),
+        ),
     }
 }
 
@@ -108,7 +161,7 @@ fn fields(
     (rules, wheel): &(MatchRules, WheelRules),
     typed: &RulesForm,
     problems: &[FormProblem],
-) -> (Vec<RuleField>, Vec<RuleField>, Vec<RuleField>) {
+) -> Sections {
     let matching = serde_json::to_value(rules).unwrap_or_default();
     let wheel_json = serde_json::to_value(wheel).unwrap_or_default();
     let field = |id: String, label: String, current: String, mode| RuleField {
@@ -145,7 +198,7 @@ fn fields(
             )
         })
         .collect();
-    let wheel = WHEEL_NUMBERS
+    let wheel_fields = WHEEL_NUMBERS
         .iter()
         .map(|(name, label)| {
             let current = shown(&wheel_json[*name]);
@@ -157,7 +210,32 @@ fn fields(
             )
         })
         .collect();
-    (weights, numbers, wheel)
+    let first_weeks = wheel
+        .first_weeks
+        .iter()
+        .enumerate()
+        .map(|(i, r)| PatternFields {
+            heading: pattern_heading(ctx, r),
+            fields: FIRST_WEEKS_NUMBERS
+                .iter()
+                .map(|(name, label)| {
+                    let current = shown(&wheel_json["first_weeks"][i][*name]);
+                    field(
+                        format!("fw{i}_{name}"),
+                        ctx.t(label).to_owned(),
+                        current,
+                        "numeric",
+                    )
+                })
+                .collect(),
+        })
+        .collect();
+    Sections {
+        weights,
+        numbers,
+        wheel: wheel_fields,
+        first_weeks,
+    }
 }
 
 fn rules_page(
@@ -174,7 +252,12 @@ fn rules_page(
             p.at(anchor)
         })
         .collect();
-    let (weights, numbers, wheel) = fields(&ctx, current, typed, &problems);
+    let Sections {
+        weights,
+        numbers,
+        wheel,
+        first_weeks,
+    } = fields(&ctx, current, typed, &problems);
     let status = super::form_status(&problems);
     (
         status,
@@ -183,6 +266,7 @@ fn rules_page(
             weights,
             numbers,
             wheel,
+            first_weeks,
             problems,
             preview,
         },
@@ -230,6 +314,17 @@ impl RulesForm {
         let mut wheel = serde_json::to_value(wheel).map_err(AppError::internal)?;
         for (key, _) in WHEEL_NUMBERS {
             wheel[key] = self.number(&format!("wheel_{key}"));
+        }
+        // A pattern's number not on the form (a form from before the patterns) stays as it is.
+        if let Some(patterns) = wheel["first_weeks"].as_array_mut() {
+            for (i, pattern) in patterns.iter_mut().enumerate() {
+                for (key, _) in FIRST_WEEKS_NUMBERS {
+                    let id = format!("fw{i}_{key}");
+                    if self.0.contains_key(&id) {
+                        pattern[key] = self.number(&id);
+                    }
+                }
+            }
         }
         for c in Criterion::ALL {
             matching["weights"][c.as_str()] = self.number(&format!("w_{}", c.as_str()));
@@ -290,5 +385,9 @@ mod tests {
         assert_eq!(input_of("wheel.daily_capacity"), "wheel_daily_capacity");
         assert_eq!(input_of("matching.weights.distance"), "w_distance");
         assert_eq!(input_of("matching.school_full_km"), "school_full_km");
+        assert_eq!(
+            input_of("wheel.first_weeks[2].every_days"),
+            "fw2_every_days"
+        );
     }
 }

@@ -462,6 +462,15 @@ rules =
     .horizon_months = Planlæg så langt frem (måneder)
     .escalate_after_days = Lovpligtige opgaver sendes til teamlederen efter (dage over fristen)
     .digest_days_ahead = Morgenmailen viser opgaver de næste (dage)
+    .first_weeks = De første uger
+    .first_weeks_hint = Sammenbrud sker oftest tidligt, så en ny anbringelse følges tættere i starten: en opstartskontakt inden for de første dage og derefter med faste mellemrum. Hvor flere mønstre passer, gælder det med flest kontakter.
+    .fw_all_kinds = Alle anbringelser
+    .fw_heading_age = { $kinds }, børn fra { $age } år
+    .fw_first_within_days = Første kontakt senest (dage efter start)
+    .fw_every_days = Derefter en kontakt hver (dage)
+    .fw_for_days = Indtil (dage efter start)
+    .fw_window_days = Må holdes så mange dage før eller efter
+    .fw_from_age = Kun for børn fra (år; tomt for alle)
 
 needs =
     .title = Behovskatalog

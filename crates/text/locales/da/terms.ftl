@@ -44,6 +44,7 @@ visit_kind =
     .support = Konsulentbesøg
     .institution_follow_up = Opfølgningsmøde med institution
     .plan_review = Opfølgning på handleplan (§ 95)
+    .start_contact = Opstartskontakt
 
 role =
     .matcher = Matchenhed

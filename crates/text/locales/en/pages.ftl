@@ -462,6 +462,15 @@ rules =
     .horizon_months = Plan this far ahead (months)
     .escalate_after_days = Statutory items go to the team leader after (days overdue)
     .digest_days_ahead = The morning e-mail shows items for the next (days)
+    .first_weeks = The first weeks
+    .first_weeks_hint = Breakdowns happen most often early, so a new placement is followed more closely at the start: a first contact within the first days and then at fixed intervals. Where several patterns fit, the one with the most contacts applies.
+    .fw_all_kinds = Every placement
+    .fw_heading_age = { $kinds }, children from { $age }
+    .fw_first_within_days = First contact at the latest (days after the start)
+    .fw_every_days = Then a contact every (days)
+    .fw_for_days = Until (days after the start)
+    .fw_window_days = May be held this many days before or after
+    .fw_from_age = Only for children from (years; blank for all)
 
 needs =
     .title = Needs vocabulary

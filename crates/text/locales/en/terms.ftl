@@ -44,6 +44,7 @@ visit_kind =
     .support = Consultant support visit
     .institution_follow_up = Institution follow-up meeting
     .plan_review = Plan review (§ 95)
+    .start_contact = First-weeks contact
 
 role =
     .matcher = Match unit

@@ -72,6 +72,8 @@ pub struct PlacementToPlan {
     pub review_rhythm_months: Option<i32>,
     /// The date the last item of each kind was held.
     pub last_held: Vec<(VisitKind, NaiveDate)>,
+    /// The child's age in whole years on the first day, for the first weeks of a teenager.
+    pub age_at_start: Option<i32>,
 }
 
 /// A planned (not held, not cancelled) item already in the wheel.
@@ -364,6 +366,7 @@ impl<'a> Planner<'a> {
         let (past_slots, future_slots): (Vec<Window>, Vec<Window>) =
             slots.into_iter().partition(|s| s.closes_on < today);
         if waiting_due.is_none()
+            && kind.catches_up()
             && let Some(first) = past_slots.first()
         {
             place.push(Job {
@@ -404,11 +407,15 @@ impl<'a> Planner<'a> {
 
     /// Who holds this kind of item in this placement; `None` when no rule asks for it.
     fn assignee(&self, p: &PlacementToPlan, kind: VisitKind) -> Option<UserId> {
-        if kind == VisitKind::PlanReview {
-            return Some(p.adviser);
-        }
-        let rule = self.input.rules.visit_rule(kind, p.kind)?;
-        Some(match rule.held_by {
+        let held_by = match kind {
+            VisitKind::PlanReview => return Some(p.adviser),
+            VisitKind::StartContact => {
+                self.input.rules.first_weeks_rule(p.kind, p.age_at_start)?;
+                HeldBy::Consultant
+            }
+            _ => self.input.rules.visit_rule(kind, p.kind)?.held_by,
+        };
+        Some(match held_by {
             HeldBy::Consultant => p.consultant.unwrap_or(p.adviser),
             HeldBy::Adviser => p.adviser,
         })
@@ -452,14 +459,15 @@ impl<'a> Planner<'a> {
             }
             return out;
         }
-        let Some(rule) = self.input.rules.visit_rule(kind, p.kind) else {
+        let Some(rhythm) = self.rhythm(p, kind) else {
             return out;
         };
-        let interval = rule.interval_days().max(1) as u64;
-        let w = rule.window_days.max(0) as u64;
+        let end = rhythm.until.map_or(end, |u| u.min(end));
+        let interval = rhythm.interval_days.max(1) as u64;
+        let w = rhythm.window_days.max(0) as u64;
         let mut due = match anchor {
             Some(a) => a + Days::new(interval),
-            None => match rule.first_within_days {
+            None => match rhythm.first_within_days {
                 Some(first) => {
                     let d = p.start + Days::new(first.max(0) as u64);
                     if d <= end {
@@ -485,6 +493,39 @@ impl<'a> Planner<'a> {
             }
         }
         out
+    }
+}
+
+/// How the items of one kind of visit follow each other in a placement.
+struct Rhythm {
+    first_within_days: Option<i32>,
+    interval_days: i64,
+    window_days: i32,
+    /// No item falls due after this day (the end of the first weeks).
+    until: Option<NaiveDate>,
+}
+
+impl Planner<'_> {
+    /// The rhythm of a kind of visit in a placement: the year's visit rule, or the first
+    /// weeks' pattern; `None` when no rule asks for it.
+    fn rhythm(&self, p: &PlacementToPlan, kind: VisitKind) -> Option<Rhythm> {
+        let rules = self.input.rules;
+        if kind == VisitKind::StartContact {
+            let r = rules.first_weeks_rule(p.kind, p.age_at_start)?;
+            return Some(Rhythm {
+                first_within_days: Some(r.first_within_days),
+                interval_days: i64::from(r.every_days),
+                window_days: r.window_days,
+                until: Some(p.start + Days::new(r.for_days.max(0) as u64)),
+            });
+        }
+        let rule = rules.visit_rule(kind, p.kind)?;
+        Some(Rhythm {
+            first_within_days: rule.first_within_days,
+            interval_days: rule.interval_days(),
+            window_days: rule.window_days,
+            until: None,
+        })
     }
 }
 
