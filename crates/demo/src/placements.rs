@@ -58,13 +58,7 @@ pub(crate) async fn seed<C: ConnectionTrait>(
         let Some(oi) = choose_option(s, c, options) else {
             continue;
         };
-        // Days since the start; the few drawn under 65 started within the last three weeks
-        // (5-19 days ago), so their first weeks' contacts are on the consultants' weeks.
-        let back = match s.rng.gen_range(20..1000) {
-            recent @ 20..65 => 5 + (recent - 20) / 3,
-            back => back,
-        };
-        let start = (s.today - Days::new(back)).max(c.birth);
+        let start = (s.today - Days::new(s.rng.gen_range(20..1000))).max(c.birth);
         // A past placement that broke down, for some: history and an unsuitable option.
         if s.rng.gen_bool(0.08)
             && let Some(prev) = options
