@@ -28,6 +28,7 @@ mod m20261202_000016_agreement_tasks;
 mod m20261203_000017_form_drafts;
 mod m20261203_000018_exit_move;
 mod m20261203_000019_after_care;
+mod m20261204_000020_network_search;
 
 /// All migrations in order.
 #[derive(Debug)]
@@ -56,6 +57,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261203_000017_form_drafts::Migration),
             Box::new(m20261203_000018_exit_move::Migration),
             Box::new(m20261203_000019_after_care::Migration),
+            Box::new(m20261204_000020_network_search::Migration),
         ]
     }
 }

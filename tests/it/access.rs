@@ -570,7 +570,7 @@ async fn prepare(
             let body = if path.ends_with("reject") {
                 json!({"reason": "Vi leder i netværket først."})
             } else {
-                json!({})
+                json!({"approval_reason": "Ingen i netværket kan tage barnet."})
             };
             Call::json(url.replace("{id}", &id.to_string()), body)
         }
@@ -662,6 +662,10 @@ async fn prepare(
         ("put", "/api/v1/children/{id}/unsuitable-options/{option_id}") => {
             Call::json(url, json!({"reason": "Sammenbrud i 2024"}))
         }
+        ("post", "/api/v1/children/{id}/network-search") => Call::json(
+            url,
+            json!({"network_person_id": c.person, "asked_on": "2026-11-10", "outcome": "unwilling"}),
+        ),
         ("put", "/api/v1/children/{id}/network/{person_id}") => Call::json(
             url,
             json!({"name": "Mormor", "relation": format!("mormor ({n})")}),

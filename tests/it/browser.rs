@@ -370,6 +370,59 @@ async fn matcher_proposes_and_leader_approves(engine: kith_tests::Engine) {
     {
         goal.click().await.unwrap();
     }
+    // A place outside the child's network: the leader reads where the network search stands,
+    // and approving without saying why is refused beside the reason's field.
+    if b.client.find(Locator::Id("approval_reason")).await.is_ok() {
+        let search = b
+            .client
+            .find(Locator::Id("network-search"))
+            .await
+            .expect("the network search beside the decision")
+            .text()
+            .await
+            .unwrap();
+        assert!(search.contains("Netværkssøgning"), "{search}");
+        assert!(
+            search.contains("Ingen i netværket er spurgt endnu")
+                || search.contains("Søgningen er ikke afsluttet")
+                || search.contains("ældre end 180 dage"),
+            "{search}"
+        );
+        b.client
+            .find(Locator::Id("approve"))
+            .await
+            .unwrap()
+            .click()
+            .await
+            .unwrap();
+        let error = b
+            .client
+            .wait()
+            .for_element(Locator::Id("approval_reason-error"))
+            .await
+            .expect("the missing reason told beside its field")
+            .text()
+            .await
+            .unwrap();
+        assert!(
+            error.contains("Netværkssøgningen er ikke afsluttet"),
+            "{error}"
+        );
+        if let Ok(goal) = b
+            .client
+            .find(Locator::Css("#exit_goal option[value='home']"))
+            .await
+        {
+            goal.click().await.unwrap();
+        }
+        b.client
+            .find(Locator::Id("approval_reason"))
+            .await
+            .unwrap()
+            .send_keys("Mormor er afvist, og der er ingen andre i netværket.")
+            .await
+            .unwrap();
+    }
     b.client
         .find(Locator::Id("approve"))
         .await

@@ -768,6 +768,39 @@ db_test!(the_eighteenth_birthday_is_decided_before_it_comes, |app| {
     app.set_now("2031-09-15T09:00:00Z");
     let signal = adulthood(&adviser.get(&url).await.expect(200).body).expect("the signal");
     assert_eq!(signal["since"], "2031-09-15");
+    // The nightly re-planning puts the review in the adviser's wheel: from the review age,
+    // due a month later (Wednesday 15 October 2031), to be held by 15 December.
+    app.client(&app.staff.leader)
+        .post("/api/v1/visit-plans", &json!({}))
+        .await
+        .expect(200);
+    let review =
+        &kith_tests::wheel::items(&app, &app.staff.adviser, p.placement, "after_care_review").await
+            [0];
+    assert_eq!(
+        (
+            review["planned_on"].as_str(),
+            review["opens_on"].as_str(),
+            review["closes_on"].as_str(),
+            review["assignee"]["id"].as_i64()
+        ),
+        (
+            Some("2031-10-15"),
+            Some("2031-09-15"),
+            Some("2031-12-15"),
+            Some(app.staff.adviser.id)
+        )
+    );
+    let review_id = review["id"].as_i64().unwrap();
+    // It is not recorded as a visit: the decision is recorded on the placement.
+    let r = adviser
+        .post(
+            &format!("/api/v1/visits/{review_id}/record"),
+            &json!({"held_on": "2031-09-15"}),
+        )
+        .await
+        .expect(409);
+    assert_eq!(r.body["errors"][0]["code"], "problem.after_care_review");
     let caseload = adviser.get("/api/v1/caseload").await.expect(200).body;
     assert!(
         caseload[0]["placement"]["signals"]
@@ -804,6 +837,13 @@ db_test!(the_eighteenth_birthday_is_decided_before_it_comes, |app| {
             "{refused}"
         );
     assert!(adulthood(&adviser.get(&url).await.expect(200).body).is_some());
+    // The review's page sends the adviser to the placement's question.
+    let item = kith_tests::web::page_text(&http, &format!("{}/visits/{review_id}", app.base)).await;
+    assert!(item.contains("Afklaring af støtte efter 18 år"), "{item}");
+    assert!(
+        item.contains(&format!("href=\"/placements/{}#after-care\"", p.placement)),
+        "{item}"
+    );
 
     // Decided: a fixed contact person. The signal is gone, the decision and its day stay.
     let saved = send("contact_person").await;
@@ -812,6 +852,19 @@ db_test!(the_eighteenth_birthday_is_decided_before_it_comes, |app| {
     assert_eq!(adulthood(&body), None);
     assert_eq!(body["after_care_decision"], "contact_person");
     assert_eq!(body["after_care_decided_on"], "2031-09-15");
+    // The planned review is settled by it.
+    let settled = adviser
+        .get(&format!("/api/v1/visits/{review_id}"))
+        .await
+        .expect(200)
+        .body;
+    assert_eq!(
+        (
+            settled["status"].as_str(),
+            settled["cancel_reason"].as_str()
+        ),
+        (Some("cancelled"), Some("decided"))
+    );
     let page = kith_tests::web::page_text(&http, &page_url).await;
     assert!(page.contains("Fast kontaktperson"), "{page}");
     assert!(page.contains("besluttet 15.09.2031"), "{page}");

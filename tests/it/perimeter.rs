@@ -140,13 +140,19 @@ db_test!(a_leader_does_not_approve_their_own_proposal, |app| {
         .as_i64()
         .unwrap();
     let r = leader
-        .post(&format!("/api/v1/proposals/{p}/approve"), &json!({}))
+        .post(
+            &format!("/api/v1/proposals/{p}/approve"),
+            &json!({"approval_reason": "Ingen i netværket kan tage barnet."}),
+        )
         .await
         .expect(403);
     assert!(r.text.contains("another leader"), "{}", r.text);
     // Another leader over the child decides.
     app.client(&app.staff.leader)
-        .post(&format!("/api/v1/proposals/{p}/approve"), &json!({}))
+        .post(
+            &format!("/api/v1/proposals/{p}/approve"),
+            &json!({"approval_reason": "Ingen i netværket kan tage barnet."}),
+        )
         .await
         .expect(200);
 });
@@ -175,7 +181,10 @@ async fn placed_with_visit(app: &TestApp) -> (i64, i64) {
         .as_i64()
         .unwrap();
     app.client(&app.staff.match_leader)
-        .post(&format!("/api/v1/proposals/{p}/approve"), &json!({}))
+        .post(
+            &format!("/api/v1/proposals/{p}/approve"),
+            &json!({"approval_reason": "Ingen i netværket kan tage barnet."}),
+        )
         .await
         .expect(200);
     let visits = app

@@ -106,11 +106,17 @@ db_test!(
         );
         // The matcher cannot decide; a leader of another unit cannot see it.
         matcher
-            .post(&format!("/api/v1/proposals/{id}/approve"), &json!({}))
+            .post(
+                &format!("/api/v1/proposals/{id}/approve"),
+                &json!({"approval_reason": "Ingen i netværket kan tage barnet."}),
+            )
             .await
             .expect(403);
         app.client(&app.staff.leader_b)
-            .post(&format!("/api/v1/proposals/{id}/approve"), &json!({}))
+            .post(
+                &format!("/api/v1/proposals/{id}/approve"),
+                &json!({"approval_reason": "Ingen i netværket kan tage barnet."}),
+            )
             .await
             .expect(404);
 
@@ -121,7 +127,10 @@ db_test!(
             .expect(200);
         assert_eq!(listed.body["items"][0]["id"], id);
         let approved = leader
-            .post(&format!("/api/v1/proposals/{id}/approve"), &json!({}))
+            .post(
+                &format!("/api/v1/proposals/{id}/approve"),
+                &json!({"approval_reason": "Ingen i netværket kan tage barnet."}),
+            )
             .await
             .expect(200);
         assert_eq!(approved.body["status"], "approved");
@@ -161,7 +170,10 @@ db_test!(
         );
         // Deciding twice is a conflict; the matcher still sees the proposal it made.
         leader
-            .post(&format!("/api/v1/proposals/{id}/approve"), &json!({}))
+            .post(
+                &format!("/api/v1/proposals/{id}/approve"),
+                &json!({"approval_reason": "Ingen i netværket kan tage barnet."}),
+            )
             .await
             .expect(409);
         leader
@@ -267,7 +279,10 @@ db_test!(
                 .any(|e| e.recipient_id == app.staff.matcher.id && e.kind == "proposal_rejected")
         );
         leader
-            .post(&format!("/api/v1/proposals/{pa}/approve"), &json!({}))
+            .post(
+                &format!("/api/v1/proposals/{pa}/approve"),
+                &json!({"approval_reason": "Ingen i netværket kan tage barnet."}),
+            )
             .await
             .expect(409);
 
@@ -278,7 +293,10 @@ db_test!(
         assert_eq!(pb.body["status"], "draft");
         let pb = pb.body["id"].as_i64().unwrap();
         leader
-            .post(&format!("/api/v1/proposals/{pb}/approve"), &json!({}))
+            .post(
+                &format!("/api/v1/proposals/{pb}/approve"),
+                &json!({"approval_reason": "Ingen i netværket kan tage barnet."}),
+            )
             .await
             .expect(409);
         matcher
@@ -378,7 +396,10 @@ db_test!(
         let leader = app.client(&app.staff.match_leader);
         assert_eq!(
             leader
-                .post(&format!("/api/v1/proposals/{id}/approve"), &json!({}))
+                .post(
+                    &format!("/api/v1/proposals/{id}/approve"),
+                    &json!({"approval_reason": "Ingen i netværket kan tage barnet."})
+                )
                 .await
                 .expect(422)
                 .error_fields(),
@@ -387,7 +408,7 @@ db_test!(
         let r = leader
             .post(
                 &format!("/api/v1/proposals/{id}/approve"),
-                &json!({"exit_goal": "foster_family"}),
+                &json!({"exit_goal": "foster_family", "approval_reason": "Ingen i netværket kan tage barnet."}),
             )
             .await
             .expect(200);
@@ -427,7 +448,10 @@ db_test!(
             let leader = leader.clone();
             async move {
                 leader
-                    .post(&format!("/api/v1/proposals/{id}/approve"), &json!({}))
+                    .post(
+                        &format!("/api/v1/proposals/{id}/approve"),
+                        &json!({"approval_reason": "Ingen i netværket kan tage barnet."}),
+                    )
                     .await
             }
         }))

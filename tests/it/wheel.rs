@@ -60,7 +60,12 @@ db_test!(an_approved_placement_has_its_year_planned, |app| {
         .as_array()
         .unwrap()
         .iter()
-        .map(|i| (i["planned_on"].as_str().unwrap(), i["kind"].as_str().unwrap()))
+        .map(|i| {
+            (
+                i["planned_on"].as_str().unwrap(),
+                i["kind"].as_str().unwrap(),
+            )
+        })
         .collect();
     assert_eq!(december.len(), 5);
     assert_eq!(december[0], ("2026-12-08", "start_contact"));
@@ -628,87 +633,90 @@ db_test!(wheel_rules_are_data_an_administrator_changes, |app| {
     );
 });
 
-db_test!(a_new_placement_is_followed_closely_in_its_first_weeks, |app| {
-    let consultant = &app.staff.consultant;
-    // Ida is 12 on Tuesday 1 December 2026 (born 15 March 2014): a contact within 7 days
-    // (8 December), then every 7 days up to day 28 (29 December), all Tuesdays.
-    let ida = place(&app, "Ida", "2026-12-01").await;
-    let contacts = items(&app, consultant, ida.placement, "start_contact").await;
-    assert_eq!(
-        days(&contacts),
-        ["2026-12-08", "2026-12-15", "2026-12-22", "2026-12-29"]
-    );
-    assert_eq!(contacts[0]["assignee"]["id"], consultant.id);
-    assert_eq!(contacts[0]["opens_on"], "2026-12-01");
+db_test!(
+    a_new_placement_is_followed_closely_in_its_first_weeks,
+    |app| {
+        let consultant = &app.staff.consultant;
+        // Ida is 12 on Tuesday 1 December 2026 (born 15 March 2014): a contact within 7 days
+        // (8 December), then every 7 days up to day 28 (29 December), all Tuesdays.
+        let ida = place(&app, "Ida", "2026-12-01").await;
+        let contacts = items(&app, consultant, ida.placement, "start_contact").await;
+        assert_eq!(
+            days(&contacts),
+            ["2026-12-08", "2026-12-15", "2026-12-22", "2026-12-29"]
+        );
+        assert_eq!(contacts[0]["assignee"]["id"], consultant.id);
+        assert_eq!(contacts[0]["opens_on"], "2026-12-01");
 
-    // Sofie is 13 on the same day (born 10 January 2013): a teenager, from the third day and
-    // weekly until day 56 (26 January 2027). Friday 25 December is Christmas Day (its window
-    // 23-27 December: only Wednesday 23rd is a working day), Friday 1 January New Year's Day
-    // (window 30 December - 3 January: Wednesday 30th; 31st is a closing day).
-    let sofie = app
-        .client(&app.staff.adviser)
-        .post(
-            "/api/v1/children",
-            &with(
-                with(
-                    with(child("Sofie"), "birth_date", json!("2013-01-10")),
-                    "cpr",
-                    json!("100113-6123"),
+        // Sofie is 13 on the same day (born 10 January 2013): a teenager, from the third day and
+        // weekly until day 56 (26 January 2027). Friday 25 December is Christmas Day (its window
+        // 23-27 December: only Wednesday 23rd is a working day), Friday 1 January New Year's Day
+        // (window 30 December - 3 January: Wednesday 30th; 31st is a closing day).
+        let sofie = app
+            .client(&app.staff.adviser)
+            .post(
+                "/api/v1/children",
+                &with(
+                    with(
+                        with(child("Sofie"), "birth_date", json!("2013-01-10")),
+                        "cpr",
+                        json!("100113-6123"),
+                    ),
+                    "placement_requested_on",
+                    json!(app.app.today().to_string()),
                 ),
-                "placement_requested_on",
-                json!(app.app.today().to_string()),
-            ),
-        )
-        .await
-        .expect(201)
-        .body["id"]
-        .as_i64()
-        .unwrap();
-    let option = new_option(&app, foster_family("Familien Sofie", 1)).await;
-    let proposal = propose(&app, sofie, option, "2026-12-01", None).await;
-    approve(&app, proposal, json!({})).await;
-    let sofie = placed(&app, sofie, option).await;
-    assert_eq!(
-        days(&items(&app, consultant, sofie.placement, "start_contact").await),
-        [
-            "2026-12-04",
-            "2026-12-11",
-            "2026-12-18",
-            "2026-12-23",
-            "2026-12-30",
-            "2027-01-08",
-            "2027-01-15",
-            "2027-01-22"
-        ]
-    );
+            )
+            .await
+            .expect(201)
+            .body["id"]
+            .as_i64()
+            .unwrap();
+        let option = new_option(&app, foster_family("Familien Sofie", 1)).await;
+        let proposal = propose(&app, sofie, option, "2026-12-01", None).await;
+        approve(&app, proposal, json!({})).await;
+        let sofie = placed(&app, sofie, option).await;
+        assert_eq!(
+            days(&items(&app, consultant, sofie.placement, "start_contact").await),
+            [
+                "2026-12-04",
+                "2026-12-11",
+                "2026-12-18",
+                "2026-12-23",
+                "2026-12-30",
+                "2027-01-08",
+                "2027-01-15",
+                "2027-01-22"
+            ]
+        );
 
-    // The rules are data: with the pattern switched off, re-planning cancels the contacts.
-    let admin = app.client(&app.staff.admin);
-    let mut rules = admin.get("/api/v1/rules").await.expect(200).body;
-    rules["wheel"]["first_weeks"] = json!([]);
-    admin
-        .put("/api/v1/rules", &json!({"wheel": rules["wheel"]}))
-        .await
-        .expect(200);
-    let after = items(&app, consultant, ida.placement, "start_contact").await;
-    assert!(days(&after).is_empty());
-    assert!(after.iter().all(|v| v["status"] == "cancelled"));
-    // A pattern that cannot be held is refused naming its field, and changes nothing.
-    rules["wheel"]["first_weeks"] = json!([{
-        "placement_kinds": ["general_foster_family"],
-        "first_within_days": 7, "every_days": 7, "for_days": 28, "window_days": 4
-    }]);
-    let refused = admin
-        .put("/api/v1/rules", &json!({"wheel": rules["wheel"]}))
-        .await
-        .expect(422)
-        .body;
-    assert_eq!(
-        refused["errors"][0]["field"],
-        "wheel.first_weeks[0].window_days"
-    );
-    assert_eq!(
-        admin.get("/api/v1/rules").await.expect(200).body["wheel"]["first_weeks"],
-        json!([])
-    );
-});
+        // The rules are data: with the pattern switched off, re-planning cancels the contacts.
+        let admin = app.client(&app.staff.admin);
+        let mut rules = admin.get("/api/v1/rules").await.expect(200).body;
+        rules["wheel"]["first_weeks"] = json!([]);
+        admin
+            .put("/api/v1/rules", &json!({"wheel": rules["wheel"]}))
+            .await
+            .expect(200);
+        let after = items(&app, consultant, ida.placement, "start_contact").await;
+        assert!(days(&after).is_empty());
+        assert!(after.iter().all(|v| v["status"] == "cancelled"));
+        // A pattern that cannot be held is refused naming its field, and changes nothing.
+        rules["wheel"]["first_weeks"] = json!([{
+            "placement_kinds": ["general_foster_family"],
+            "first_within_days": 7, "every_days": 7, "for_days": 28, "window_days": 4
+        }]);
+        let refused = admin
+            .put("/api/v1/rules", &json!({"wheel": rules["wheel"]}))
+            .await
+            .expect(422)
+            .body;
+        assert_eq!(
+            refused["errors"][0]["field"],
+            "wheel.first_weeks[0].window_days"
+        );
+        assert_eq!(
+            admin.get("/api/v1/rules").await.expect(200).body["wheel"]["first_weeks"],
+            json!([])
+        );
+    }
+);

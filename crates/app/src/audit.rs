@@ -54,6 +54,7 @@ audit_actions! {
     NetworkAdd = "network_person.add",
     NetworkUpdate = "network_person.update",
     NetworkRemove = "network_person.remove",
+    NetworkAsk = "network_search.record",
     SiblingsLink = "siblings.link",
     SiblingsUnlink = "siblings.unlink",
     UnsuitableSet = "unsuitable_option.set",

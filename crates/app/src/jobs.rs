@@ -232,7 +232,7 @@ async fn first_visit_reminders(app: &App, today: NaiveDate, now: DateTime<Utc>) 
         let first = kith_store::visits::open_of_placements(conn, Some(&[p.id]))
             .await?
             .into_iter()
-            .filter(|v| *v.kind != VisitKind::PlanReview)
+            .filter(|v| !v.kind.is_review())
             .min_by_key(|v| (v.planned_on, v.id));
         let Some(v) = first else { continue };
         if v.closes_on < today {

@@ -6,8 +6,8 @@ use std::collections::{BTreeSet, HashMap};
 
 use chrono::{Datelike, Days, NaiveDate};
 use kith_domain::wheel::{
-    Area, ExistingVisit, PlacementToPlan, PlanChange, PlanInput, StaffAvailability, WheelRules,
-    WorkCalendar, plan,
+    AfterCare, Area, ExistingVisit, PlacementToPlan, PlanChange, PlanInput, StaffAvailability,
+    WheelRules, WorkCalendar, plan,
 };
 use kith_domain::{PlacementId, PlacementKind, UserId, VisitId};
 use rand::{Rng, SeedableRng};
@@ -61,6 +61,7 @@ fn world() -> World {
                     vec![]
                 },
                 age_at_start: Some(rng.gen_range(0..18)),
+                after_care: AfterCare::NotDue,
             }
         })
         .collect();

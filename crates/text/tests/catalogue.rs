@@ -83,6 +83,7 @@ fn runtime_keys() -> Vec<String> {
     let mut keys: Vec<String> = [
         all("level", kith_domain::NeedLevel::ALL),
         all("network", kith_domain::NetworkApprovalStatus::ALL),
+        all("network_ask_outcome", kith_domain::NetworkAskOutcome::ALL),
         all("approval", kith_domain::ApprovalStatus::ALL),
         all("authority", kith_domain::ApprovalAuthority::ALL),
         all("placement_status", kith_domain::PlacementStatus::ALL),

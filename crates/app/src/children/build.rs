@@ -89,6 +89,8 @@ pub(crate) async fn detail(app: &App, c: child::Model) -> Result<ChildDetail> {
             })
         })
         .collect::<Result<Vec<_>>>()?;
+    let named: Vec<(i64, String)> = network.iter().map(|n| (n.id.0, n.name.clone())).collect();
+    let network_search = super::search_view(app, c.id, &named).await?;
     let unsuitable_options = kith_store::children::unsuitable_of(conn, c.id)
         .await?
         .into_iter()
@@ -186,6 +188,7 @@ pub(crate) async fn detail(app: &App, c: child::Model) -> Result<ChildDetail> {
         sibling_group_id: c.sibling_group_id.map(SiblingGroupId),
         siblings,
         network,
+        network_search,
         unsuitable_options,
         known_options,
         placements,

@@ -9,6 +9,7 @@ pub(crate) mod cpr;
 pub mod input;
 mod links;
 mod network;
+mod network_search;
 pub mod view;
 
 use kith_domain::{
@@ -23,6 +24,7 @@ use serde::Deserialize;
 pub use input::*;
 pub use links::*;
 pub use network::*;
+pub use network_search::*;
 pub use view::*;
 
 use crate::audit::{self, AuditAction};

@@ -44,7 +44,7 @@ pub async fn add_network_person(
 
 /// The person must be in this child's network (a 404 like any row out of reach otherwise),
 /// asked after the case's own gate.
-async fn network_person_of(
+pub(super) async fn network_person_of(
     app: &App,
     actor: &Actor,
     id: ChildId,

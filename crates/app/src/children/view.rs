@@ -107,6 +107,8 @@ pub struct ChildDetail {
     pub sibling_group_id: Option<SiblingGroupId>,
     pub siblings: Vec<ChildRef>,
     pub network: Vec<NetworkPersonView>,
+    /// The network search: who was asked, when, by whom, what came of it, and where it stands.
+    pub network_search: super::NetworkSearchView,
     pub unsuitable_options: Vec<UnsuitableView>,
     /// Options the child already knows (e.g. from respite care).
     pub known_options: Vec<KnownOptionView>,

@@ -358,16 +358,19 @@ async fn visits<C: ConnectionTrait>(conn: &C, scope: &Scope) -> Result<VisitFigu
                 .is_some_and(|i| is_current_on(&scope.placements[*i], scope.today))
         })
         .collect();
+    // The adviser's reviews (§ 95, support after 18) apart from the follow-up visits, as the
+    // list behind the figures splits them.
     let overdue_reviews = overdue
         .iter()
-        .filter(|(_, k)| k == VisitKind::PlanReview.as_str())
+        .filter(|(_, k)| k.parse::<VisitKind>().is_ok_and(VisitKind::is_review))
         .count();
+    let overdue_visits = overdue.len() - overdue_reviews;
     Ok(VisitFigures {
         held: visits.len(),
         within_window_pct: percent(on_time, visits.len()),
         supervision_held: supervision.len(),
         seen_alone_pct: percent(alone, supervision.len()),
-        overdue_visits: overdue.len() - overdue_reviews,
+        overdue_visits,
         overdue_reviews,
     })
 }

@@ -4,7 +4,6 @@
 //! opens a figure down to the item and from there the case.
 
 use chrono::NaiveDate;
-use kith_domain::wheel::VisitKind;
 use kith_domain::{ChildId, UnitId};
 use serde::Serialize;
 
@@ -64,9 +63,7 @@ pub async fn overdue(app: &App, actor: &Actor, unit: Option<UnitId>) -> Result<O
         ..Default::default()
     };
     let items = longest_overdue_first(app, &scope, &filter, MAX_ITEMS).await?;
-    let (reviews, visits) = items
-        .into_iter()
-        .partition(|v| v.kind == VisitKind::PlanReview);
+    let (reviews, visits) = items.into_iter().partition(|v| v.kind.is_review());
     let view = OverdueView {
         unit,
         today,

@@ -105,6 +105,19 @@ pub async fn approve(
         }
         problems.into_result()?;
     }
+    let reason = input
+        .approval_reason
+        .as_deref()
+        .map(str::trim)
+        .filter(|r| !r.is_empty());
+    let searches = super::view::searches_outside_network(app, p.option_id, &rows).await?;
+    let states: Vec<_> = searches.iter().map(|s| s.state).collect();
+    if reason.is_none() && kith_domain::network_search::approval_needs_reason(kind, &states) {
+        return Err(AppError::invalid(
+            "approval_reason",
+            "problem.search_reason",
+        ));
+    }
     let child_ids: Vec<i64> = rows.iter().map(|c| c.id).collect();
     let today = app.today();
     let tx = app.db().begin_write().await?;
@@ -114,6 +127,7 @@ pub async fn approve(
     }
     let approval = Transition {
         decided_by: Some(actor.id.0),
+        reason,
         planned_end: Some((planned_end, exit_goal)),
         ..Transition::of(ProposalEvent::Approve)
     };

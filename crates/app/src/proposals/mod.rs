@@ -66,6 +66,21 @@ pub struct NewProposalInput {
 pub struct ApproveInput {
     pub planned_end_date: Option<NaiveDate>,
     pub exit_goal: Option<ExitGoal>,
+    /// Why a place outside the network is approved while a child's network search is not
+    /// completed (required then; kept with the decision).
+    #[serde(default)]
+    pub approval_reason: Option<String>,
+}
+
+/// Where one child's network search stands, for the leader deciding a place outside it.
+#[derive(Debug, Clone, Serialize, utoipa::ToSchema)]
+pub struct ChildSearch {
+    pub child: ChildRef,
+    pub state: kith_domain::SearchState,
+    pub persons: usize,
+    pub asked: usize,
+    pub open_steps: usize,
+    pub last_asked_on: Option<NaiveDate>,
 }
 
 /// A leader's rejection, with the reason.
@@ -157,6 +172,9 @@ pub struct ProposalView {
     pub permissions: ProposalPermissions,
     /// What an approved proposal made, child by child, and where each case went.
     pub placed: Vec<PlacedView>,
+    /// For an open proposal of a place outside the network: each child's network search, as
+    /// it stands today. Empty for a network family and for a decided proposal.
+    pub network_search: Vec<ChildSearch>,
 }
 
 /// A placement an approved proposal made, as the reader may follow it: the placement when

@@ -85,6 +85,11 @@ pub(super) async fn view(
     .await?;
     let decide = may_decide(app, actor, &rows).await?;
     let placed = placed(app, actor, &p, &rows).await?;
+    let network_search = if status.is_open() {
+        searches_outside_network(app, p.option_id, &rows).await?
+    } else {
+        vec![]
+    };
     let mine = p.proposer_id == actor.id.0;
     Ok(ProposalView {
         id: ProposalId(p.id),
@@ -119,7 +124,40 @@ pub(super) async fn view(
             withdraw: mine && status.is_open(),
         },
         placed,
+        network_search,
     })
+}
+
+/// Each child's network search, when the option is outside the network.
+pub(super) async fn searches_outside_network(
+    app: &App,
+    option_id: i64,
+    rows: &[child::Model],
+) -> Result<Vec<ChildSearch>> {
+    let conn = app.db().conn();
+    let kind = kith_store::placements::option_kinds(conn, &[option_id]).await?;
+    if kind.get(&option_id).is_none_or(|k| k.is_network()) {
+        return Ok(vec![]);
+    }
+    let ids: Vec<i64> = rows.iter().map(|c| c.id).collect();
+    let mut summaries = crate::children::summaries(conn, &ids, app.today()).await?;
+    Ok(rows
+        .iter()
+        .filter_map(|c| {
+            let s = summaries.remove(&c.id)?;
+            Some(ChildSearch {
+                child: ChildRef {
+                    id: ChildId(c.id),
+                    name: c.name.clone(),
+                },
+                state: s.state,
+                persons: s.persons,
+                asked: s.asked,
+                open_steps: s.open_steps,
+                last_asked_on: s.last_asked_on,
+            })
+        })
+        .collect())
 }
 
 /// What an approved proposal made, for this reader: each child's placement if they may

@@ -7,8 +7,8 @@ use std::collections::{BTreeSet, HashMap, HashSet};
 
 use chrono::{Datelike, Days, NaiveDate};
 use kith_domain::wheel::{
-    Area, ExistingVisit, PlacementToPlan, PlanInput, StaffAvailability, VisitKind, Window,
-    WorkCalendar,
+    AfterCare, Area, ExistingVisit, PlacementToPlan, PlanInput, StaffAvailability, VisitKind,
+    Window, WorkCalendar,
 };
 use kith_domain::{PlacementId, PlacementKind, PlacementStatus, UserId, VisitId};
 use kith_store::ConnectionTrait;
@@ -86,7 +86,7 @@ pub async fn plan_in<C: ConnectionTrait>(
         &rows.iter().map(|p| p.child_id).collect::<Vec<_>>(),
     )
     .await?;
-    let placements = to_plan(&rows, &kinds, &born, &held)?;
+    let placements = to_plan(&rows, &kinds, &born, &held, today)?;
     let mut people: BTreeSet<i64> = open.iter().map(|v| v.assignee_id).collect();
     for p in &rows {
         people.insert(p.adviser_id);
@@ -169,7 +169,9 @@ fn to_plan(
     kinds: &HashMap<i64, PlacementKind>,
     born: &HashMap<i64, NaiveDate>,
     held: &[(i64, VisitKind, NaiveDate)],
+    today: NaiveDate,
 ) -> Result<Vec<PlacementToPlan>> {
+    let stay_rules = kith_domain::goals::StayRules::default();
     let mut last: HashMap<i64, Vec<(VisitKind, NaiveDate)>> = HashMap::new();
     for (p, k, d) in held {
         last.entry(*p).or_default().push((*k, *d));
@@ -194,9 +196,29 @@ fn to_plan(
                 age_at_start: born.get(&p.child_id).map(|b| {
                     i32::try_from(kith_domain::age::age_on(*b, p.start_date)).unwrap_or(i32::MAX)
                 }),
+                after_care: after_care(p, born.get(&p.child_id), &stay_rules, today),
             })
         })
         .collect()
+}
+
+/// Where a placement's young person is with support after 18: decided once recorded on the
+/// placement; else due (from the review age, before the 18th birthday) while the young person
+/// is not yet 18.
+fn after_care(
+    p: &placement::Model,
+    born: Option<&NaiveDate>,
+    rules: &kith_domain::goals::StayRules,
+    today: NaiveDate,
+) -> AfterCare {
+    use kith_domain::goals::{adulthood_review_window, eighteenth_birthday};
+    match born {
+        _ if p.after_care_decision.is_some() => AfterCare::Decided,
+        Some(b) if today < eighteenth_birthday(*b) => {
+            AfterCare::Due(adulthood_review_window(*b, rules))
+        }
+        _ => AfterCare::NotDue,
+    }
 }
 
 /// A stored planned item as the planner sees it.

@@ -4,7 +4,6 @@
 use std::collections::HashMap;
 
 use chrono::{Datelike, Months, NaiveDate};
-use kith_domain::wheel::VisitKind;
 use kith_domain::{Role, UnitId};
 use serde::Serialize;
 
@@ -66,7 +65,7 @@ pub async fn team_year(
     .await?;
     let mut counts: HashMap<i64, Vec<u32>> = HashMap::new();
     for v in rows {
-        if *v.kind == VisitKind::PlanReview {
+        if v.kind.is_review() {
             continue;
         }
         let day = v.held_on.unwrap_or(v.planned_on);

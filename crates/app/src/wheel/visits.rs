@@ -177,6 +177,9 @@ pub async fn record(
     if kind == VisitKind::PlanReview {
         return Err(AppError::conflict("kind", "problem.plan_review"));
     }
+    if kind == VisitKind::AfterCareReview {
+        return Err(AppError::conflict("kind", "problem.after_care_review"));
+    }
     let today = app.today();
     let placement = kith_store::placements::get(app.db().conn(), row.placement_id)
         .await?

@@ -23,6 +23,28 @@ pub fn adulthood_review_on(birth: NaiveDate, rules: &StayRules) -> NaiveDate {
         .unwrap_or(birth)
 }
 
+/// The window of the planned review of support after 18 (a wheel item of the case adviser):
+/// from the review age, due a month later, and held at the latest three months after it — or
+/// the day before the 18th birthday, if that comes first.
+pub fn adulthood_review_window(birth: NaiveDate, rules: &StayRules) -> crate::wheel::Window {
+    let opens_on = adulthood_review_on(birth, rules);
+    let last = eighteenth_birthday(birth).pred_opt().unwrap_or(opens_on);
+    let closes_on = opens_on
+        .checked_add_months(Months::new(3))
+        .unwrap_or(opens_on)
+        .min(last)
+        .max(opens_on);
+    let due_on = opens_on
+        .checked_add_months(Months::new(1))
+        .unwrap_or(opens_on)
+        .min(closes_on);
+    crate::wheel::Window {
+        due_on,
+        opens_on,
+        closes_on,
+    }
+}
+
 /// The signal of a running placement whose young person has reached the review age without a
 /// decision on support after 18; none once it is decided or before that age.
 pub fn adulthood_signal(
@@ -71,6 +93,27 @@ mod tests {
         assert_eq!(
             adulthood_review_on(d("2009-03-15"), &rules),
             d("2026-03-15")
+        );
+    }
+
+    /// Born 15 March 2009: opens at 17½ (15 September 2026), due a month later, closes three
+    /// months after the opening; born 15 March 2009 with a review age of 17 years and 10
+    /// months (15 January 2027): closes the day before the birthday (14 March 2027).
+    #[test]
+    fn the_planned_review_falls_between_the_review_age_and_the_birthday() {
+        let w = adulthood_review_window(d("2009-03-15"), &StayRules::default());
+        assert_eq!(
+            (w.opens_on, w.due_on, w.closes_on),
+            (d("2026-09-15"), d("2026-10-15"), d("2026-12-15"))
+        );
+        let late = StayRules {
+            adulthood_review_months: 17 * 12 + 10,
+            ..StayRules::default()
+        };
+        let w = adulthood_review_window(d("2009-03-15"), &late);
+        assert_eq!(
+            (w.opens_on, w.due_on, w.closes_on),
+            (d("2027-01-15"), d("2027-02-15"), d("2027-03-14"))
         );
     }
 

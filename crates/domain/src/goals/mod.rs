@@ -11,7 +11,9 @@ mod stay;
 #[cfg(test)]
 mod tests;
 
-pub use adulthood::{adulthood_review_on, adulthood_signal, eighteenth_birthday};
+pub use adulthood::{
+    adulthood_review_on, adulthood_review_window, adulthood_signal, eighteenth_birthday,
+};
 pub use clock::{StayClock, stay_clock};
 pub use exit_plan::{ExitPlan, check_exit_plan, check_move_day_set};
 pub use measure::{Measure, ProgressValue};

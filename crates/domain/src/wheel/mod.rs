@@ -14,6 +14,8 @@ pub mod rules;
 pub mod status;
 
 #[cfg(test)]
+mod after_care_tests;
+#[cfg(test)]
 mod first_weeks_tests;
 #[cfg(test)]
 mod tests;
@@ -24,8 +26,8 @@ use serde::{Deserialize, Serialize};
 pub use conversation::{Conversation, check_conversation};
 pub use holidays::{MonthDay, WorkCalendar, easter_sunday, public_holidays};
 pub use planner::{
-    Area, ExistingVisit, NewVisit, PlacementToPlan, PlanChange, PlanInput, StaffAvailability,
-    VisitUpdate, plan,
+    AfterCare, Area, ExistingVisit, NewVisit, PlacementToPlan, PlanChange, PlanInput,
+    StaffAvailability, VisitUpdate, plan,
 };
 pub use rules::{FirstWeeksRule, ReviewRule, VisitRule, WheelRules};
 pub use status::{DueState, OverdueReason, days_overdue, due_state, overdue_reason};
@@ -44,13 +46,22 @@ crate::macros::vocabulary!(
         /// A contact in a placement's first weeks, closer than the year's rhythm, when
         /// breakdowns cluster ("opstartskontakt").
         StartContact = "start_contact",
+        /// The case adviser's review of a young person's support after 18, planned at the
+        /// review age and done when the decision is recorded on the placement.
+        AfterCareReview = "after_care_review",
     }
 );
 
 impl VisitKind {
     /// Whether the kind is a visit a consultant's weekly capacity counts (reviews are not).
     pub fn uses_capacity(self) -> bool {
-        !matches!(self, VisitKind::PlanReview)
+        !self.is_review()
+    }
+
+    /// Whether it is a review the case adviser holds and records elsewhere (the plan review
+    /// as a review, support after 18 as the placement's decision), not a visit to record.
+    pub fn is_review(self) -> bool {
+        matches!(self, VisitKind::PlanReview | VisitKind::AfterCareReview)
     }
 
     /// Whether passed items with nothing held are caught up with one overdue item. A
@@ -113,6 +124,8 @@ crate::macros::vocabulary!(
         NoLongerNeeded = "no_longer_needed",
         /// A person cancelled it, with a reason in words.
         ByUser = "by_user",
+        /// What it was to settle has been decided (support after 18, on the placement).
+        Decided = "decided",
     }
 );
 

@@ -433,7 +433,10 @@ fn validate_first_weeks(i: usize, r: &FirstWeeksRule, push: &mut impl FnMut(Stri
         );
     }
     if !(1..=31).contains(&r.every_days) {
-        push(f("every_days"), Message::new("problem.rule_first_weeks_every"));
+        push(
+            f("every_days"),
+            Message::new("problem.rule_first_weeks_every"),
+        );
     } else if r.window_days < 0 || r.window_days * 2 > r.every_days {
         push(
             f("window_days"),

@@ -15,7 +15,7 @@ pub(super) fn d(y: i32, m: u32, day: u32) -> NaiveDate {
 
 pub(super) const CONSULTANT: UserId = UserId(1);
 const CONSULTANT_2: UserId = UserId(2);
-const ADVISER: UserId = UserId(100);
+pub(super) const ADVISER: UserId = UserId(100);
 
 fn calendar(rules: &WheelRules) -> WorkCalendar {
     WorkCalendar::new(&rules.closing_days).covering(2020, 2035)
@@ -33,6 +33,7 @@ pub(super) fn placement(id: i64, kind: PlacementKind, start: NaiveDate) -> Place
         review_rhythm_months: None,
         last_held: vec![],
         age_at_start: Some(8),
+        after_care: AfterCare::NotDue,
     }
 }
 
@@ -40,7 +41,7 @@ pub(super) fn placement(id: i64, kind: PlacementKind, start: NaiveDate) -> Place
 #[derive(Debug, Clone, Default)]
 pub(super) struct Wheel {
     open: Vec<ExistingVisit>,
-    cancelled: Vec<(VisitId, CancelReason)>,
+    pub(super) cancelled: Vec<(VisitId, CancelReason)>,
     next_id: i64,
 }
 
@@ -1067,6 +1068,7 @@ fn arb_world() -> impl Strategy<Value = World> {
                             review_rhythm_months: rhythm,
                             last_held,
                             age_at_start: Some(8),
+                            after_care: AfterCare::NotDue,
                         }
                     })
                     .collect();

@@ -6,7 +6,7 @@ use axum::http::StatusCode;
 use kith_app::Paged;
 use kith_app::children::{
     ChildDetail, ChildInput, ChildListParams, ChildSummary, CprLookupInput, CprView,
-    KnownOptionInput, NetworkPersonInput, ProfileInput, SiblingLinkInput,
+    KnownOptionInput, NetworkAskInput, NetworkPersonInput, ProfileInput, SiblingLinkInput,
 };
 use kith_domain::{ChildId, NetworkPersonId, PlacementOptionId};
 use serde::Deserialize;
@@ -24,6 +24,7 @@ pub fn router() -> OpenApiRouter<AppState> {
         .routes(routes!(reveal_cpr))
         .routes(routes!(lookup))
         .routes(routes!(add_network_person))
+        .routes(routes!(record_network_ask))
         .routes(routes!(update_network_person, remove_network_person))
         .routes(routes!(link_sibling, unlink_sibling))
         .routes(routes!(set_unsuitable, remove_unsuitable))
@@ -134,6 +135,22 @@ async fn add_network_person(
     Ok((
         StatusCode::CREATED,
         Json(kith_app::children::add_network_person(s.app(), &a, ChildId(id), input).await?),
+    ))
+}
+
+/// Record that a person in the child's network was asked (or tried), and what came of it: the
+/// network search, kept as a dated record with its next step.
+#[utoipa::path(post, path = "/api/v1/children/{id}/network-search", tag = "children", params(("id" = i64, Path)), request_body = NetworkAskInput,
+    responses((status = 201, body = ChildDetail)))]
+async fn record_network_ask(
+    State(s): State<AppState>,
+    CurrentActor(a): CurrentActor,
+    ApiPath(id): ApiPath<i64>,
+    ApiJson(input): ApiJson<NetworkAskInput>,
+) -> ApiResult<(StatusCode, Json<ChildDetail>)> {
+    Ok((
+        StatusCode::CREATED,
+        Json(kith_app::children::record_network_ask(s.app(), &a, ChildId(id), input).await?),
     ))
 }
 

@@ -379,6 +379,34 @@ struct ProposalPage {
 }
 
 impl ProposalPage {
+    /// Where a child's network search stands, in words (the leader deciding a place outside
+    /// the network reads it).
+    fn search_text(&self, s: &kith_app::proposals::ChildSearch) -> String {
+        let n = |x: usize| i64::try_from(x).unwrap_or(i64::MAX);
+        let mut m = kith_domain::Message::new(match s.state {
+            kith_domain::SearchState::Empty => "search.state_empty",
+            kith_domain::SearchState::Unfinished => "search.state_unfinished",
+            kith_domain::SearchState::Stale => "search.state_stale",
+            kith_domain::SearchState::Completed => "search.state_completed",
+        })
+        .int("persons", n(s.persons))
+        .int("asked", n(s.asked))
+        .int("open", n(s.open_steps))
+        .int("days", kith_domain::network_search::SEARCH_STALE_AFTER_DAYS);
+        if let Some(last) = s.last_asked_on {
+            m = m.date("last", last);
+        }
+        self.ctx.say(&m)
+    }
+
+    /// Whether approving needs the leader's reason: a child's search is not completed.
+    fn needs_reason(&self) -> bool {
+        self.p
+            .network_search
+            .iter()
+            .any(|s| s.state != kith_domain::SearchState::Completed)
+    }
+
     /// Whether the reader may open the child's case: always while the proposal is open (the
     /// match unit works on it); once approved, as the case's new owners decide.
     fn may_open_child(&self, child: &ChildId) -> bool {
@@ -462,6 +490,7 @@ async fn submit_draft(
 struct ApproveForm {
     planned_end_date: String,
     exit_goal: String,
+    approval_reason: String,
 }
 
 /// A leader's rejection, with the reason.

@@ -63,7 +63,12 @@ pub trait VisitLines {
 
     /// Whether a planned item can be recorded from the pages (reviews are recorded as reviews).
     fn recordable(&self, v: &VisitView) -> bool {
-        v.status == VisitStatus::Planned && v.kind != VisitKind::PlanReview
+        v.status == VisitStatus::Planned && !v.kind.is_review()
+    }
+
+    /// Whether a planned item is the review of support after 18, decided on the placement.
+    fn decided_on_the_placement(&self, v: &VisitView) -> bool {
+        v.status == VisitStatus::Planned && v.kind == VisitKind::AfterCareReview
     }
 }
 

@@ -597,7 +597,7 @@ async fn three_instances_share_sessions_places_and_jobs() {
             leader
                 .post(url)
                 .header("origin", origin)
-                .json(&json!({}))
+                .json(&json!({"approval_reason": "Ingen i netværket kan tage barnet."}))
                 .send()
                 .await
                 .unwrap()

@@ -2,6 +2,8 @@
 
 mod network;
 pub use network::*;
+mod network_search;
+pub use network_search::*;
 mod links;
 pub use links::*;
 

@@ -68,6 +68,7 @@ pub async fn update_network_person<C: ConnectionTrait>(
 
 /// Removes a network person.
 pub async fn delete_network_person<C: ConnectionTrait>(conn: &C, id: i64) -> Result<()> {
+    super::delete_asks_about(conn, id).await?;
     network_person::Entity::delete_by_id(id).exec(conn).await?;
     Ok(())
 }

@@ -16,6 +16,7 @@ pub mod job_run;
 pub mod login_attempt;
 pub mod need;
 pub mod need_text;
+pub mod network_ask;
 pub mod network_person;
 pub mod option_competence;
 pub mod outbox_email;

@@ -383,6 +383,10 @@ proposals =
     .sort_start = Tidligste start først
 
 proposal =
+    .search_title = Netværkssøgning
+    .search_intro = Stedet er uden for barnets netværk. Sådan står søgningen i netværket i dag:
+    .search_open = Se søgningen
+    .approval_reason = Begrundelse for at vælge et sted uden for netværket (søgningen er ikke afsluttet)
     .title = Indstilling
     .new = Indstil det valgte sted
     .rationale = Begrundelse
@@ -537,9 +541,12 @@ plan_flag =
 cancel_reason =
     .placement_ended = Anbringelsen er afsluttet
     .no_longer_needed = Ikke længere nødvendigt
+    .decided = Afgjort: beslutningen er registreret på anbringelsen
     .by_user = Aflyst af en medarbejder
 
 visit =
+    .after_care_hint = Inden den unge fylder 18 år, afklares hvilken støtte der skal være efter 18 (efterværn). Opgaven er løst, når beslutningen er registreret på anbringelsen.
+    .after_care_decide = Registrér beslutningen på anbringelsen
     .facts = Om besøget
     .placement = Anbringelse
     .planned_on = Planlagt
@@ -1021,3 +1028,42 @@ after_care_decision =
     .contact_person = Fast kontaktperson
     .other_support = Anden støtte
     .no_support = Ingen støtte efter 18 år
+
+search =
+    .title = Netværkssøgning
+    .state_empty = Ingen i netværket er spurgt endnu. Søg i netværket først: spørg bedsteforældre, familie og andre voksne, barnet kender.
+    .state_unfinished = Søgningen er ikke afsluttet: { $asked } af { $persons } { $persons ->
+        [one] person
+       *[other] personer
+    } er spurgt, og { $open ->
+        [0] ingen skridt er åbne
+        [one] 1 skridt er åbent
+       *[other] { $open } skridt er åbne
+    }. Alle skal have et svar (ikke interesseret, under vurdering, godkendt eller afvist).
+    .state_stale = Søgningen er afsluttet, men er ældre end { $days } dage (sidst { $last }). Spørg netværket igen, før der vælges et sted uden for netværket.
+    .state_completed = Søgningen er afsluttet: alle { $persons } { $persons ->
+        [one] person
+       *[other] personer
+    } i netværket har svaret (sidst { $last }).
+    .no_records = Ingen henvendelser er registreret endnu.
+    .asked_on = Dato
+    .person = Person i netværket
+    .outcome = Udfald
+    .reason = Begrundelse
+    .reason_hint = skal udfyldes ved afslag
+    .next_step = Næste skridt
+    .next_step_hint = fx "ringer igen" eller "første samtale"
+    .next_step_on = Næste skridt senest
+    .asked_by = Registreret af
+    .open = åbent
+    .record = Registrér en henvendelse
+    .save = Gem henvendelsen
+    .add_people_first = Tilføj først personerne i barnets netværk ovenfor; derefter kan hver henvendelse registreres her.
+
+network_ask_outcome =
+    .not_reached = Ikke truffet
+    .unwilling = Ikke interesseret
+    .willing = Interesseret
+    .in_assessment = Under vurdering
+    .approved = Godkendt
+    .refused = Afvist

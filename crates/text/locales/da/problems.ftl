@@ -95,6 +95,13 @@ problem =
     .email_taken = Der findes allerede en bruger med denne e-mailadresse.
     .review_future = Et opfølgningsmøde registreres, når det er holdt (datoen ligger i fremtiden).
     .plan_review = Et opfølgningsmøde registreres som opfølgning på anbringelsen.
+    .after_care_review = Støtte efter 18 år afgøres ved at registrere beslutningen på anbringelsen.
+    .ask_in_future = En henvendelse kan ikke ligge i fremtiden. Skriv dagen, personen blev spurgt.
+    .search_reason = Netværkssøgningen er ikke afsluttet. Skriv, hvorfor der alligevel vælges et sted uden for netværket.
+    .ask_reason = Skriv, hvorfor personen er afvist.
+    .next_step_day = Skriv, hvornår det næste skridt senest skal tages.
+    .next_step_words = Skriv, hvad det næste skridt er, eller fjern datoen.
+    .next_step_before = Det næste skridt kan ikke ligge før henvendelsen.
     .end_not_before = En anbringelse afsluttes på eller efter slutdagen, ikke før.
     .network_one_child = En netværksfamilie godkendes til ét bestemt barn. Vælg barnet.
     .network_municipality = En netværksfamilie godkendes af kommunen.
@@ -228,6 +235,12 @@ proposal_action =
 
 
 field =
+    .approval_reason = Begrundelse for stedet uden for netværket
+    .network_person_id = Person i netværket
+    .asked_on = Dato
+    .outcome = Udfald
+    .next_step = Næste skridt
+    .next_step_on = Næste skridt senest
     .after_care_decision = Beslutning om støtte efter 18 år
     .name = Navn
     .birth_date = Fødselsdato

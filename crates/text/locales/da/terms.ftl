@@ -45,6 +45,7 @@ visit_kind =
     .institution_follow_up = Opfølgningsmøde med institution
     .plan_review = Opfølgning på handleplan (§ 95)
     .start_contact = Opstartskontakt
+    .after_care_review = Afklaring af støtte efter 18 år
 
 role =
     .matcher = Matchenhed

@@ -383,6 +383,10 @@ proposals =
     .sort_start = Earliest start first
 
 proposal =
+    .search_title = Network search
+    .search_intro = The place is outside the child's network. This is where the network search stands today:
+    .search_open = See the search
+    .approval_reason = Why a place outside the network (the search is not finished)
     .title = Proposal
     .new = Propose the chosen option
     .rationale = Rationale
@@ -537,9 +541,12 @@ plan_flag =
 cancel_reason =
     .placement_ended = The placement ended
     .no_longer_needed = No longer needed
+    .decided = Decided: the decision is recorded on the placement
     .by_user = Cancelled by a member of staff
 
 visit =
+    .after_care_hint = Before the young person turns 18, decide what support there will be after 18 (after-care). The task is done when the decision is recorded on the placement.
+    .after_care_decide = Record the decision on the placement
     .facts = About the visit
     .placement = Placement
     .planned_on = Planned for
@@ -1021,3 +1028,42 @@ after_care_decision =
     .contact_person = A fixed contact person
     .other_support = Other support
     .no_support = No support after 18
+
+search =
+    .title = Network search
+    .state_empty = Nobody in the network has been asked yet. Search the network first: ask grandparents, relatives and other adults the child knows.
+    .state_unfinished = The search is not finished: { $asked } of { $persons } { $persons ->
+        [one] person
+       *[other] people
+    } asked, and { $open ->
+        [0] no steps are open
+        [one] 1 step is open
+       *[other] { $open } steps are open
+    }. Everyone needs an answer (not interested, being assessed, approved or refused).
+    .state_stale = The search was finished, but it is older than { $days } days (last { $last }). Ask the network again before a placement outside it is chosen.
+    .state_completed = The search is finished: all { $persons } { $persons ->
+        [one] person
+       *[other] people
+    } in the network have answered (last { $last }).
+    .no_records = No contacts recorded yet.
+    .asked_on = Date
+    .person = Person in the network
+    .outcome = Outcome
+    .reason = Reason
+    .reason_hint = required for a refusal
+    .next_step = Next step
+    .next_step_hint = e.g. "call again" or "first meeting"
+    .next_step_on = Next step by
+    .asked_by = Recorded by
+    .open = open
+    .record = Record a contact
+    .save = Save the contact
+    .add_people_first = First add the people in the child's network above; then each contact can be recorded here.
+
+network_ask_outcome =
+    .not_reached = Not reached
+    .unwilling = Not interested
+    .willing = Interested
+    .in_assessment = Being assessed
+    .approved = Approved
+    .refused = Refused

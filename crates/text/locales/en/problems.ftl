@@ -95,6 +95,13 @@ problem =
     .email_taken = A user with this e-mail address already exists.
     .review_future = A review is recorded after it is held (the date is in the future).
     .plan_review = A plan review is recorded as a review of the placement.
+    .after_care_review = Support after 18 is settled by recording the decision on the placement.
+    .ask_in_future = A contact cannot be in the future. Enter the day the person was asked.
+    .search_reason = The network search is not finished. Write why a place outside the network is chosen anyway.
+    .ask_reason = Write why the person was refused.
+    .next_step_day = Enter when the next step is due at the latest.
+    .next_step_words = Write what the next step is, or remove the date.
+    .next_step_before = The next step cannot be before the contact.
     .end_not_before = A placement is ended on or after the day it ends, not before.
     .network_one_child = A network family is approved for one specific child. Choose the child.
     .network_municipality = A network family is approved by the municipality.
@@ -228,6 +235,12 @@ proposal_action =
 
 
 field =
+    .approval_reason = Reason for the place outside the network
+    .network_person_id = Person in the network
+    .asked_on = Date
+    .outcome = Outcome
+    .next_step = Next step
+    .next_step_on = Next step by
     .after_care_decision = Decision on support after 18
     .name = Name
     .birth_date = Date of birth

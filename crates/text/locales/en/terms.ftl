@@ -45,6 +45,7 @@ visit_kind =
     .institution_follow_up = Institution follow-up meeting
     .plan_review = Plan review (§ 95)
     .start_contact = First-weeks contact
+    .after_care_review = Support after 18 to decide
 
 role =
     .matcher = Match unit

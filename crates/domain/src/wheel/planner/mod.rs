@@ -74,6 +74,21 @@ pub struct PlacementToPlan {
     pub last_held: Vec<(VisitKind, NaiveDate)>,
     /// The child's age in whole years on the first day, for the first weeks of a teenager.
     pub age_at_start: Option<i32>,
+    /// Where the young person is with support after 18.
+    pub after_care: AfterCare,
+}
+
+/// Where a placement's young person is with the decision on support after 18.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum AfterCare {
+    /// Nothing to plan: too young for the horizon to matter, 18 already, or the birth date
+    /// unknown. An open review is cancelled as no longer needed.
+    #[default]
+    NotDue,
+    /// The review is planned in this window (see `goals::adulthood_review_window`).
+    Due(Window),
+    /// The decision is recorded: an open review is cancelled as decided.
+    Decided,
 }
 
 /// A planned (not held, not cancelled) item already in the wheel.
@@ -307,6 +322,12 @@ impl<'a> Planner<'a> {
             }
             return;
         }
+        if kind == VisitKind::AfterCareReview && p.after_care == AfterCare::Decided {
+            for v in open {
+                self.cancel(v.id, CancelReason::Decided);
+            }
+            return;
+        }
         let Some(assignee) = self.assignee(p, kind) else {
             // No rule for this kind of visit in this kind of placement.
             for v in open {
@@ -409,6 +430,9 @@ impl<'a> Planner<'a> {
     fn assignee(&self, p: &PlacementToPlan, kind: VisitKind) -> Option<UserId> {
         let held_by = match kind {
             VisitKind::PlanReview => return Some(p.adviser),
+            VisitKind::AfterCareReview => {
+                return matches!(p.after_care, AfterCare::Due(_)).then_some(p.adviser);
+            }
             VisitKind::StartContact => {
                 self.input.rules.first_weeks_rule(p.kind, p.age_at_start)?;
                 HeldBy::Consultant
@@ -432,6 +456,16 @@ impl<'a> Planner<'a> {
         let mut out = Vec::new();
         let stay_end = p.planned_end.filter(|e| *e >= self.input.today);
         let end = stay_end.map_or(self.horizon_end, |e| e.min(self.horizon_end));
+        if kind == VisitKind::AfterCareReview {
+            // One review, unless one was held; planned once the horizon reaches it.
+            if let AfterCare::Due(w) = p.after_care
+                && anchor.is_none()
+                && w.due_on <= self.horizon_end
+            {
+                out.push(w);
+            }
+            return out;
+        }
         if kind == VisitKind::PlanReview {
             let r = &self.input.rules.reviews;
             let rhythm =

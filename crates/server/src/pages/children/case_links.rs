@@ -19,6 +19,39 @@ const NETWORK: Shape = Shape {
     ..Shape::PLAIN
 };
 
+/// One record of the network search as typed: who, when, what came of it, why, and the next
+/// step with its day.
+#[derive(Debug, Clone, Default, Deserialize, Serialize)]
+#[serde(default)]
+pub(super) struct AskFields {
+    network_person_id: String,
+    asked_on: String,
+    outcome: String,
+    reason: String,
+    next_step: String,
+    next_step_on: String,
+}
+
+impl AskFields {
+    /// A field as typed, for the form shown again.
+    pub(super) fn value(&self, field: &str) -> &str {
+        match field {
+            "network_person_id" => &self.network_person_id,
+            "asked_on" => &self.asked_on,
+            "outcome" => &self.outcome,
+            "reason" => &self.reason,
+            "next_step" => &self.next_step,
+            "next_step_on" => &self.next_step_on,
+            _ => "",
+        }
+    }
+}
+
+const ASK: Shape = Shape {
+    numbers: &["network_person_id"],
+    ..Shape::PLAIN
+};
+
 /// Another child to link as a sibling, by its number.
 #[derive(Debug, Clone, Default, Deserialize, Serialize)]
 #[serde(default)]
@@ -154,4 +187,36 @@ pub(super) async fn remove_known(
     let option = PlacementOptionId(option);
     let result = kith_app::children::remove_known(s.app(), &actor, ChildId(id), option).await;
     case_change(&s, &actor, ctx, id, result).await
+}
+
+/// Records one step of the network search; a refusal shows the case page again with the
+/// record as typed and each problem beside its field.
+pub(super) async fn record_network_ask(
+    State(s): State<AppState>,
+    PageActor { actor, ctx }: PageActor,
+    Path(id): Path<i64>,
+    Form(f): Form<AskFields>,
+) -> PageResult {
+    let result = and_then(ASK.input(&f, |_| {}), |i: NetworkAskInput| {
+        kith_app::children::record_network_ask(s.app(), &actor, ChildId(id), i)
+    })
+    .await;
+    match result {
+        Ok(_) => Ok(see_other(&format!("/children/{id}#network-search"))),
+        Err(e) => {
+            let problems: Vec<FormProblem> = form_problems(&ctx, e)?
+                .into_iter()
+                .map(|p| {
+                    let anchor = format!("ask_{}", p.field);
+                    p.at(anchor)
+                })
+                .collect();
+            let child = kith_app::children::get(s.app(), &actor, ChildId(id))
+                .await
+                .map_err(fail(&ctx))?;
+            let mut page = child_page(ctx, child, None, problems);
+            page.ask = Some(f);
+            Ok((StatusCode::UNPROCESSABLE_ENTITY, page).into_response())
+        }
+    }
 }

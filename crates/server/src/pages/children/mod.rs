@@ -15,13 +15,14 @@ use axum::response::{IntoResponse, Redirect};
 use axum::routing::{get, post};
 use kith_app::children::{
     ChildDetail, ChildInput, ChildListParams, ChildSort, ChildSummary, KnownOptionInput,
-    NetworkPersonInput, ProfileInput, SiblingLinkInput, UnsuitableInput,
+    NetworkAskInput, NetworkPersonInput, ProfileInput, SiblingLinkInput, UnsuitableInput,
 };
 use kith_app::needs::NeedView;
 use kith_app::staff::StaffRef;
 use kith_app::{Actor, AppError, Paged};
 use kith_domain::{
-    ChildId, NeedLevel, NetworkApprovalStatus, NetworkPersonId, PlacementOptionId, Role, TargetArea,
+    ChildId, NeedLevel, NetworkApprovalStatus, NetworkAskOutcome, NetworkPersonId,
+    PlacementOptionId, Role, SearchState, TargetArea,
 };
 use std::collections::BTreeMap;
 
@@ -47,6 +48,7 @@ pub fn router() -> Router<AppState> {
         )
         .route("/children/{id}/cpr", post(reveal_cpr))
         .route("/children/{id}/network", post(add_network))
+        .route("/children/{id}/network-search", post(record_network_ask))
         .route(
             "/children/{id}/network/{person}/delete",
             post(remove_network),
@@ -193,6 +195,46 @@ struct ChildPage {
     revealed_cpr: Option<String>,
     network_statuses: Vec<Choice>,
     problems: Vec<FormProblem>,
+    /// The network search's record as typed, when it was refused (its problems are beside its
+    /// fields); else blank.
+    ask: Option<case_links::AskFields>,
+    outcomes: Vec<Choice>,
+}
+
+impl ChildPage {
+    /// Where the network search stands, in words.
+    fn search_state(&self) -> String {
+        let s = &self.child.network_search;
+        let n = |x: usize| i64::try_from(x).unwrap_or(i64::MAX);
+        let mut m = kith_domain::Message::new(match s.state {
+            SearchState::Empty => "search.state_empty",
+            SearchState::Unfinished => "search.state_unfinished",
+            SearchState::Stale => "search.state_stale",
+            SearchState::Completed => "search.state_completed",
+        })
+        .int("persons", n(s.persons))
+        .int("asked", n(s.asked))
+        .int("open", n(s.open_steps))
+        .int("days", s.stale_after_days);
+        if let Some(last) = s.last_asked_on {
+            m = m.date("last", last);
+        }
+        self.ctx.say(&m)
+    }
+
+    /// A field of the network search's record as typed (blank on a fresh form).
+    fn ask_value(&self, field: &str) -> &str {
+        self.ask.as_ref().map_or("", |a| a.value(field))
+    }
+
+    /// The problem of a field of the network search's record, when that form was refused.
+    fn ask_problem(&self, field: &str) -> Option<&str> {
+        self.ask.as_ref()?;
+        self.problems
+            .iter()
+            .find(|p| p.field == field)
+            .map(|p| p.message.as_str())
+    }
 }
 
 fn network_choices(ctx: &Ctx) -> Vec<Choice> {
@@ -207,6 +249,8 @@ fn child_page(
 ) -> ChildPage {
     ChildPage {
         network_statuses: network_choices(&ctx),
+        outcomes: super::keyed_choices::<NetworkAskOutcome>(&ctx, "network_ask_outcome"),
+        ask: None,
         ctx,
         child,
         revealed_cpr,
