@@ -26,6 +26,7 @@ mod language;
 mod mail;
 mod matching;
 mod migrations;
+mod network_search;
 mod openapi;
 mod options;
 mod oracles;

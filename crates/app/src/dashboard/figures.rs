@@ -88,6 +88,9 @@ pub struct Dashboard {
     pub breakdowns_per_100_placement_years: Option<f64>,
     /// Moves, repeated moves, long-term stability, early breakdowns and adviser changes.
     pub stability: super::StabilityFigures,
+    /// Network first: the children in care placed in their network, and with a completed
+    /// network search.
+    pub network: super::NetworkFigures,
 }
 
 fn local_day(at: chrono::DateTime<chrono::Utc>) -> NaiveDate {
@@ -176,6 +179,8 @@ pub(super) async fn compute(
     let (consultant_caseloads, adviser_caseloads) = caseloads(app, &scope).await?;
     let stability =
         super::stability::figures(conn, &all, &scope.placements, period, scope.as_of).await?;
+    let network =
+        super::network::figures(conn, &scope.placements, scope.as_of, scope.today).await?;
     Ok(Dashboard {
         unit: None,
         units: Vec::new(),
@@ -210,6 +215,7 @@ pub(super) async fn compute(
         breakdowns: rates.breakdowns,
         breakdowns_per_100_placement_years: rates.breakdowns_per_100,
         stability,
+        network,
     })
 }
 

@@ -6,10 +6,12 @@
 //! municipality. Only counts, shares and medians leave this module, never a child.
 
 mod figures;
+mod network;
 mod overdue;
 mod stability;
 
 pub use figures::{Caseload, Dashboard, FormCount, LeadTime, MonthOfStarts};
+pub use network::NetworkFigures;
 pub use overdue::{OverdueView, overdue};
 pub use stability::StabilityFigures;
 

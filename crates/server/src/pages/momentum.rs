@@ -125,6 +125,8 @@ impl DashboardPage {
                 "dash.adviser_changes_child",
                 "dash_def.adviser_changes_child",
             ),
+            ("dash.placed_in_network", "dash_def.placed_in_network"),
+            ("dash.search_completed", "dash_def.search_completed"),
             ("dash.forms", "dash_def.forms"),
             ("dash.caseloads", "dash_def.caseloads"),
         ]

@@ -903,6 +903,9 @@ dash =
     .same_carer = Samme sted i 2 år (langvarigt anbragte under 16)
     .early_breakdowns = Sammenbrud inden for de første 12 måneder
     .adviser_changes_child = Skift af sagsrådgiver pr. barn
+    .network = Netværket først
+    .placed_in_network = Anbragt i netværket
+    .search_completed = Netværkssøgning afsluttet
 
 draft =
     .restored = Formularen er udfyldt med din kladde, gemt
@@ -944,6 +947,8 @@ dash_def =
     .same_carer = Af de børn under 16, der nu har været anbragt uden afbrydelse i mindst 30 måneder: andelen, der har boet samme sted de seneste 24 måneder. Til sammenligning: England 2024, 68 %.
     .early_breakdowns = Anbringelser, der sluttede med et sammenbrud i perioden, mindre end 12 måneder efter de startede.
     .adviser_changes_child = Skift af sagsrådgiver i perioden, delt med antallet af børn med en anbringelse i perioden. Skoleskift tælles ikke endnu: Kith registrerer ikke barnets skolehistorik.
+    .placed_in_network = Af de børn, der er anbragt nu: andelen, der bor hos en netværksplejefamilie.
+    .search_completed = Af de børn, der er anbragt nu: andelen, hvis netværkssøgning er afsluttet i dag (alle i netværket er spurgt og har svaret, intet skridt er åbent, og den seneste henvendelse er højst 180 dage gammel).
 
 allocation =
     .title = Fordel flere ventende børn

@@ -903,6 +903,9 @@ dash =
     .same_carer = Same placement for 2 years (under 16, long in care)
     .early_breakdowns = Breakdowns within the first 12 months
     .adviser_changes_child = Changes of case adviser per child
+    .network = Network first
+    .placed_in_network = Placed in the network
+    .search_completed = Network search completed
 
 draft =
     .restored = The form is filled in from your draft, kept
@@ -944,6 +947,8 @@ dash_def =
     .same_carer = Of the children under 16 who have now been in care without a break for at least 30 months: the share who have lived in the same place for the last 24 months. For comparison: England 2024, 68 %.
     .early_breakdowns = Placements that ended in a breakdown in the period, less than 12 months after they started.
     .adviser_changes_child = Changes of case adviser in the period, divided by the number of children with a placement in the period. School changes are not counted yet: Kith does not record a child's school history.
+    .placed_in_network = Of the children in care now: the share living with a network family.
+    .search_completed = Of the children in care now: the share whose network search is completed today (everyone in the network asked and answered, no step open, the latest contact at most 180 days old).
 
 allocation =
     .title = Allocate several waiting children
