@@ -11,6 +11,7 @@ mod browser;
 mod browser_days;
 mod browser_filters;
 mod browser_language;
+mod browser_network;
 mod browser_plan;
 mod bulk;
 mod calendar;

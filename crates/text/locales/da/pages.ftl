@@ -1046,10 +1046,10 @@ search =
        *[other] { $open } skridt er åbne
     }. Alle skal have et svar (ikke interesseret, under vurdering, godkendt eller afvist).
     .state_stale = Søgningen er afsluttet, men er ældre end { $days } dage (sidst { $last }). Spørg netværket igen, før der vælges et sted uden for netværket.
-    .state_completed = Søgningen er afsluttet: alle { $persons } { $persons ->
-        [one] person
-       *[other] personer
-    } i netværket har svaret (sidst { $last }).
+    .state_completed = Søgningen er afsluttet: { $persons ->
+        [one] den ene person i netværket har svaret
+       *[other] alle { $persons } personer i netværket har svaret
+    } (sidst { $last }).
     .no_records = Ingen henvendelser er registreret endnu.
     .asked_on = Dato
     .person = Person i netværket

@@ -1046,10 +1046,10 @@ search =
        *[other] { $open } steps are open
     }. Everyone needs an answer (not interested, being assessed, approved or refused).
     .state_stale = The search was finished, but it is older than { $days } days (last { $last }). Ask the network again before a placement outside it is chosen.
-    .state_completed = The search is finished: all { $persons } { $persons ->
-        [one] person
-       *[other] people
-    } in the network have answered (last { $last }).
+    .state_completed = The search is finished: { $persons ->
+        [one] the one person in the network has answered
+       *[other] all { $persons } people in the network have answered
+    } (last { $last }).
     .no_records = No contacts recorded yet.
     .asked_on = Date
     .person = Person in the network
