@@ -132,6 +132,15 @@ impl<'a> Planner<'a> {
                 })
                 .map(|d| (d, None))
                 .or_else(|| {
+                    // Still no room for an item already flagged over capacity: it keeps its
+                    // day, so re-planning does not reshuffle the overflow.
+                    job.existing
+                        .filter(|v| v.flag == Some(PlanFlag::OverCapacity) && v.assignee == user)
+                        .map(|v| v.planned_on)
+                        .filter(|d| candidates.contains(d) && self.usable(user, *d))
+                        .map(|d| (d, Some(PlanFlag::OverCapacity)))
+                })
+                .or_else(|| {
                     // No room anywhere: the overflow is flagged and spread over the least
                     // loaded days, not stacked on the first one (for a catch-up: today).
                     candidates
