@@ -522,6 +522,13 @@ async fn prepare(
                 json!({"end_date": "2026-11-16", "reason": "moved_on"}),
             )
         }
+        ("post", "/api/v1/placements/hand-over") => {
+            let fresh = fresh_placement(app, n).await;
+            Call::json(
+                url,
+                json!({"placement_ids": [fresh.placement], "consultant_id": s.consultant2.id}),
+            )
+        }
         ("post", "/api/v1/placements/{id}/extend") => {
             let stay = place_stay(
                 app,

@@ -22,6 +22,7 @@ mod dates;
 mod db_down;
 mod drafts;
 mod forgery;
+mod hand_over;
 mod goals;
 mod language;
 mod mail;

@@ -25,6 +25,7 @@ pub mod drafts;
 mod error;
 pub mod failpoint;
 pub mod goals;
+pub mod hand_over;
 pub mod handed_over;
 pub mod jobs;
 pub mod mail;

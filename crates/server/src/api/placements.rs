@@ -5,6 +5,7 @@ use axum::Json;
 use axum::extract::State;
 use chrono::NaiveDate;
 use kith_app::Paged;
+use kith_app::hand_over::{HandOverInput, HandOverResult};
 use kith_app::placements::{
     EndPlacementInput, ExtendStayInput, PlacementListParams, PlacementUpdateInput, PlacementView,
 };
@@ -24,6 +25,19 @@ pub fn router() -> OpenApiRouter<AppState> {
         .routes(routes!(end))
         .routes(routes!(extend))
         .routes(routes!(year))
+        .routes(routes!(hand_over))
+}
+
+/// Hand several placements to another consultant at once (team leaders): every placement or
+/// none; each change is logged for the continuity figure and the wheels re-planned.
+#[utoipa::path(post, path = "/api/v1/placements/hand-over", tag = "placements", request_body = HandOverInput,
+    responses((status = 200, body = HandOverResult)))]
+async fn hand_over(
+    State(s): State<AppState>,
+    CurrentActor(a): CurrentActor,
+    ApiJson(input): ApiJson<HandOverInput>,
+) -> ApiResult<Json<HandOverResult>> {
+    Ok(Json(kith_app::hand_over::hand_over(s.app(), &a, input).await?))
 }
 
 /// Placements whose follow-up you reach.

@@ -7,7 +7,12 @@ use askama_web::WebTemplate;
 use axum::Router;
 use axum::extract::State;
 use axum::response::IntoResponse;
-use axum::routing::get;
+use axum::http::StatusCode;
+use axum::routing::{get, post};
+use kith_app::staff::StaffRef;
+use kith_domain::Role;
+use serde::Deserialize;
+use serde_json::json;
 use kith_app::caseload::{CaseloadPage as Caseload, CaseloadParams};
 use kith_app::dashboard::{Dashboard, DashboardParams, OverdueView};
 use kith_domain::PlacementForm;
@@ -15,13 +20,15 @@ use kith_domain::goals::StaySignal;
 
 use super::ctx::PageQuery;
 use super::visits::VisitLines;
-use super::{Ctx, PageActor, PageResult, fail};
+use super::form::{Form, and_then, parse_input};
+use super::{Ctx, FormProblem, PageActor, PageResult, fail, form_problems, see_other};
 use crate::AppState;
 use crate::charts::{self, Axes, FORM_COLOURS, bars_with_limit, stacked_bars};
 
 pub fn router() -> Router<AppState> {
     Router::new()
         .route("/caseload", get(caseload))
+        .route("/caseload/hand-over", post(hand_over))
         .route("/dashboard", get(dashboard))
         .route("/dashboard/overdue", get(overdue))
 }
@@ -32,9 +39,32 @@ struct CaseloadPage {
     ctx: Ctx,
     c: Caseload,
     q: CaseloadParams,
+    /// For a team leader: the consultants placements can be handed to (empty for others).
+    consultants: Vec<StaffRef>,
+    /// What a refused hand-over was told, beside its fields.
+    problems: Vec<FormProblem>,
+    /// How many placements the hand-over just made changed hands (from the address).
+    handed: Option<usize>,
+}
+
+/// The notice after a hand-over: `/caseload?handed=3`.
+#[derive(Debug, Default, Deserialize)]
+struct Handed {
+    handed: Option<usize>,
 }
 
 impl CaseloadPage {
+    /// The problem of a field of the hand-over form.
+    fn problem(&self, field: &str) -> Option<&str> {
+        super::problem_for(&self.problems, field)
+    }
+
+    /// "3 anbringelser er overdraget" after a hand-over (from the address).
+    fn handed_text(&self) -> Option<String> {
+        let n = self.handed?;
+        Some(self.ctx.count("caseload.handed", "n", n))
+    }
+
     fn signal(&self, s: &StaySignal) -> &'static str {
         self.ctx.t(&format!("signal.{}", s.code()))
     }
@@ -77,11 +107,74 @@ async fn caseload(
     State(s): State<AppState>,
     PageActor { actor, ctx }: PageActor,
     PageQuery(q): PageQuery<CaseloadParams>,
+    PageQuery(h): PageQuery<Handed>,
 ) -> PageResult {
-    let c = kith_app::caseload::caseload_page(s.app(), &actor, &q)
+    let mut page = caseload_page(&s, &actor, ctx, q, vec![]).await?;
+    page.handed = h.handed;
+    Ok(page.into_response())
+}
+
+async fn caseload_page(
+    s: &AppState,
+    actor: &kith_app::Actor,
+    ctx: Ctx,
+    q: CaseloadParams,
+    problems: Vec<FormProblem>,
+) -> Result<CaseloadPage, axum::response::Response> {
+    let c = kith_app::caseload::caseload_page(s.app(), actor, &q)
         .await
         .map_err(fail(&ctx))?;
-    Ok(CaseloadPage { ctx, c, q }.into_response())
+    let consultants = if actor.has(Role::Leader) {
+        kith_app::staff::with_role(s.app(), actor, Role::Consultant)
+            .await
+            .map_err(fail(&ctx))?
+    } else {
+        vec![]
+    };
+    Ok(CaseloadPage {
+        ctx,
+        c,
+        q,
+        consultants,
+        problems,
+        handed: None,
+    })
+}
+
+/// The placements ticked on the caseload and the consultant to hand them to.
+#[derive(Debug, Default, Deserialize)]
+#[serde(default)]
+struct HandOverForm {
+    placement_ids: Vec<String>,
+    consultant_id: String,
+}
+
+/// Hands the ticked placements to another consultant (team leaders); a refusal shows the
+/// caseload again with the problem beside the form.
+async fn hand_over(
+    State(s): State<AppState>,
+    PageActor { actor, ctx }: PageActor,
+    Form(f): Form<HandOverForm>,
+) -> PageResult {
+    let ids: Vec<serde_json::Value> = f
+        .placement_ids
+        .iter()
+        .map(|i| i.trim().parse::<i64>().map_or(json!(i), |n| json!(n)))
+        .collect();
+    let consultant = match f.consultant_id.trim() {
+        "" => json!(null),
+        text => text.parse::<i64>().map_or(json!(text), |n| json!(n)),
+    };
+    let input = parse_input(json!({"placement_ids": ids, "consultant_id": consultant}));
+    let r = and_then(input, |i| kith_app::hand_over::hand_over(s.app(), &actor, i)).await;
+    match r {
+        Ok(done) => Ok(see_other(&format!("/caseload?handed={}", done.handed_over))),
+        Err(e) => {
+            let problems = form_problems(&ctx, e)?;
+            let page = caseload_page(&s, &actor, ctx, CaseloadParams::default(), problems).await?;
+            Ok((StatusCode::UNPROCESSABLE_ENTITY, page).into_response())
+        }
+    }
 }
 
 #[derive(Template, WebTemplate)]

@@ -826,6 +826,16 @@ end_reason =
     .other = Andet
 
 caseload =
+    .select = Vælg
+    .hand_over = Overdrag valgte anbringelser
+    .hand_over_hint = Når en konsulent stopper eller er væk længe: sæt kryds ved anbringelserne ovenfor, vælg hvem der overtager, og overdrag dem på én gang. Deres planlagte besøg flytter med, og skiftet tælles i kontinuitetstallet.
+    .hand_over_to = Overdrag til konsulent
+    .hand_over_button = Overdrag de valgte
+    .handed = { $n ->
+        [0] Ingen anbringelser skiftede konsulent: de valgte havde allerede den konsulent.
+        [one] 1 anbringelse er overdraget.
+       *[other] { $n } anbringelser er overdraget.
+    }
     .agreements = Aftaler
     .open_agreements = { $n ->
         [one] én åben

@@ -98,6 +98,9 @@ problem =
     .after_care_review = Støtte efter 18 år afgøres ved at registrere beslutningen på anbringelsen.
     .ask_in_future = En henvendelse kan ikke ligge i fremtiden. Skriv dagen, personen blev spurgt.
     .search_reason = Netværkssøgningen er ikke afsluttet. Skriv, hvorfor der alligevel vælges et sted uden for netværket.
+    .hand_over_none = Sæt kryds ved mindst én anbringelse.
+    .hand_over_many = Overdrag højst { $max } anbringelser ad gangen.
+    .choose_consultant = Vælg den konsulent, der overtager.
     .ask_reason = Skriv, hvorfor personen er afvist.
     .next_step_day = Skriv, hvornår det næste skridt senest skal tages.
     .next_step_words = Skriv, hvad det næste skridt er, eller fjern datoen.
@@ -235,6 +238,7 @@ proposal_action =
 
 
 field =
+    .placement_ids = Anbringelser
     .approval_reason = Begrundelse for stedet uden for netværket
     .network_person_id = Person i netværket
     .asked_on = Dato

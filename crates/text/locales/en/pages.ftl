@@ -826,6 +826,16 @@ end_reason =
     .other = Other
 
 caseload =
+    .select = Select
+    .hand_over = Hand the selected placements over
+    .hand_over_hint = When a consultant leaves or is away for long: tick the placements above, choose who takes them over, and hand them over at once. Their planned visits move with them, and the change counts in the continuity figure.
+    .hand_over_to = Hand over to consultant
+    .hand_over_button = Hand over the selected
+    .handed = { $n ->
+        [0] No placement changed consultant: the selected ones already had that consultant.
+        [one] 1 placement was handed over.
+       *[other] { $n } placements were handed over.
+    }
     .agreements = Agreements
     .open_agreements = { $n ->
         [one] one open

@@ -98,6 +98,9 @@ problem =
     .after_care_review = Support after 18 is settled by recording the decision on the placement.
     .ask_in_future = A contact cannot be in the future. Enter the day the person was asked.
     .search_reason = The network search is not finished. Write why a place outside the network is chosen anyway.
+    .hand_over_none = Tick at least one placement.
+    .hand_over_many = Hand over at most { $max } placements at a time.
+    .choose_consultant = Choose the consultant who takes over.
     .ask_reason = Write why the person was refused.
     .next_step_day = Enter when the next step is due at the latest.
     .next_step_words = Write what the next step is, or remove the date.
@@ -235,6 +238,7 @@ proposal_action =
 
 
 field =
+    .placement_ids = Placements
     .approval_reason = Reason for the place outside the network
     .network_person_id = Person in the network
     .asked_on = Date
