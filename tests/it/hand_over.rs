@@ -32,7 +32,10 @@ db_test!(a_leader_hands_several_placements_over_at_once, |app| {
         .expect(403);
     // Mistakes name their field: nothing ticked, nobody chosen, someone who is no consultant.
     for (body, field) in [
-        (json!({"placement_ids": [], "consultant_id": to}), "placement_ids"),
+        (
+            json!({"placement_ids": [], "consultant_id": to}),
+            "placement_ids",
+        ),
         (json!({"placement_ids": ids}), "consultant_id"),
         (
             json!({"placement_ids": ids, "consultant_id": app.staff.adviser.id}),
@@ -90,43 +93,46 @@ db_test!(a_leader_hands_several_placements_over_at_once, |app| {
     assert_eq!(audited, 3);
 });
 
-db_test!(the_leader_ticks_placements_on_the_caseload_and_hands_them_over, |app| {
-    let a = place(&app, "Ida", "2026-12-01").await;
-    let b = place(&app, "Ole", "2026-12-01").await;
-    let http = kith_tests::web::danish(&app, &app.staff.leader).await;
-    let url = format!("{}/caseload", app.base);
-    let page = kith_tests::web::page_text(&http, &url).await;
-    assert!(page.contains("Overdrag valgte anbringelser"), "{page}");
-    assert!(page.contains(&format!("id=\"ho-{}\"", a.placement)));
-    let csrf = kith_tests::web::csrf_in(&page);
-    let send = async |consultant: String| {
-        let body = format!(
-            "csrf={csrf}&placement_ids={}&placement_ids={}&consultant_id={consultant}",
-            a.placement, b.placement
+db_test!(
+    the_leader_ticks_placements_on_the_caseload_and_hands_them_over,
+    |app| {
+        let a = place(&app, "Ida", "2026-12-01").await;
+        let b = place(&app, "Ole", "2026-12-01").await;
+        let http = kith_tests::web::danish(&app, &app.staff.leader).await;
+        let url = format!("{}/caseload", app.base);
+        let page = kith_tests::web::page_text(&http, &url).await;
+        assert!(page.contains("Overdrag valgte anbringelser"), "{page}");
+        assert!(page.contains(&format!("id=\"ho-{}\"", a.placement)));
+        let csrf = kith_tests::web::csrf_in(&page);
+        let send = async |consultant: String| {
+            let body = format!(
+                "csrf={csrf}&placement_ids={}&placement_ids={}&consultant_id={consultant}",
+                a.placement, b.placement
+            );
+            http.post(format!("{url}/hand-over"))
+                .header("Referer", &url)
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .body(body)
+                .send()
+                .await
+                .unwrap()
+        };
+        // Nobody chosen: told beside the choice, nothing handed over.
+        let refused = send(String::new()).await;
+        assert_eq!(refused.status(), 422);
+        let refused = refused.text().await.unwrap();
+        assert!(
+            refused.contains("id=\"consultant_id-error\">Vælg den konsulent, der overtager.</p>"),
+            "{refused}"
         );
-        http.post(format!("{url}/hand-over"))
-            .header("Referer", &url)
-            .header("Content-Type", "application/x-www-form-urlencoded")
-            .body(body)
-            .send()
-            .await
-            .unwrap()
-    };
-    // Nobody chosen: told beside the choice, nothing handed over.
-    let refused = send(String::new()).await;
-    assert_eq!(refused.status(), 422);
-    let refused = refused.text().await.unwrap();
-    assert!(
-        refused.contains(
-            "id=\"consultant_id-error\">Vælg den konsulent, der overtager.</p>"
-        ),
-        "{refused}"
-    );
-    // Chosen: both handed over, and the caseload says so.
-    let done = send(app.staff.consultant2.id.to_string()).await;
-    assert!(done.status().is_success(), "{}", done.status());
-    let done = done.text().await.unwrap();
-    assert!(done.contains("2 anbringelser er overdraget."), "{done}");
-    let first = &items(&app, &app.staff.leader, b.placement, "supervision").await[0];
-    assert_eq!(first["assignee"]["id"], app.staff.consultant2.id);
-});
+        // Chosen: both handed over, and the caseload says so.
+        let done = send(app.staff.consultant2.id.to_string()).await;
+        assert_eq!(done.status(), 303);
+        let to = done.headers()["location"].to_str().unwrap().to_owned();
+        assert_eq!(to, "/caseload?handed=2");
+        let page = kith_tests::web::page_text(&http, &format!("{}{to}", app.base)).await;
+        assert!(page.contains("2 anbringelser er overdraget."), "{page}");
+        let first = &items(&app, &app.staff.leader, b.placement, "supervision").await[0];
+        assert_eq!(first["assignee"]["id"], app.staff.consultant2.id);
+    }
+);

@@ -37,7 +37,9 @@ async fn hand_over(
     CurrentActor(a): CurrentActor,
     ApiJson(input): ApiJson<HandOverInput>,
 ) -> ApiResult<Json<HandOverResult>> {
-    Ok(Json(kith_app::hand_over::hand_over(s.app(), &a, input).await?))
+    Ok(Json(
+        kith_app::hand_over::hand_over(s.app(), &a, input).await?,
+    ))
 }
 
 /// Placements whose follow-up you reach.

@@ -6,21 +6,21 @@ use askama::Template;
 use askama_web::WebTemplate;
 use axum::Router;
 use axum::extract::State;
-use axum::response::IntoResponse;
 use axum::http::StatusCode;
+use axum::response::IntoResponse;
 use axum::routing::{get, post};
-use kith_app::staff::StaffRef;
-use kith_domain::Role;
-use serde::Deserialize;
-use serde_json::json;
 use kith_app::caseload::{CaseloadPage as Caseload, CaseloadParams};
 use kith_app::dashboard::{Dashboard, DashboardParams, OverdueView};
+use kith_app::staff::StaffRef;
 use kith_domain::PlacementForm;
+use kith_domain::Role;
 use kith_domain::goals::StaySignal;
+use serde::Deserialize;
+use serde_json::json;
 
 use super::ctx::PageQuery;
-use super::visits::VisitLines;
 use super::form::{Form, and_then, parse_input};
+use super::visits::VisitLines;
 use super::{Ctx, FormProblem, PageActor, PageResult, fail, form_problems, see_other};
 use crate::AppState;
 use crate::charts::{self, Axes, FORM_COLOURS, bars_with_limit, stacked_bars};
@@ -166,7 +166,10 @@ async fn hand_over(
         text => text.parse::<i64>().map_or(json!(text), |n| json!(n)),
     };
     let input = parse_input(json!({"placement_ids": ids, "consultant_id": consultant}));
-    let r = and_then(input, |i| kith_app::hand_over::hand_over(s.app(), &actor, i)).await;
+    let r = and_then(input, |i| {
+        kith_app::hand_over::hand_over(s.app(), &actor, i)
+    })
+    .await;
     match r {
         Ok(done) => Ok(see_other(&format!("/caseload?handed={}", done.handed_over))),
         Err(e) => {
