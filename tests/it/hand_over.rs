@@ -125,6 +125,8 @@ db_test!(
             refused.contains("id=\"consultant_id-error\">Vælg den konsulent, der overtager.</p>"),
             "{refused}"
         );
+        // What was ticked stays ticked.
+        assert!(refused.contains(&format!("id=\"ho-{}\" checked", a.placement)));
         // Chosen: both handed over, and the caseload says so.
         let done = send(app.staff.consultant2.id.to_string()).await;
         assert_eq!(done.status(), 303);

@@ -45,6 +45,8 @@ struct CaseloadPage {
     problems: Vec<FormProblem>,
     /// How many placements the hand-over just made changed hands (from the address).
     handed: Option<usize>,
+    /// The placements ticked on a refused hand-over, ticked again.
+    ticked: Vec<String>,
 }
 
 /// The notice after a hand-over: `/caseload?handed=3`.
@@ -54,6 +56,11 @@ struct Handed {
 }
 
 impl CaseloadPage {
+    /// Whether a placement was ticked on the refused hand-over.
+    fn is_ticked(&self, id: &kith_domain::PlacementId) -> bool {
+        self.ticked.iter().any(|t| t.trim() == id.to_string())
+    }
+
     /// The problem of a field of the hand-over form.
     fn problem(&self, field: &str) -> Option<&str> {
         super::problem_for(&self.problems, field)
@@ -138,6 +145,7 @@ async fn caseload_page(
         consultants,
         problems,
         handed: None,
+        ticked: vec![],
     })
 }
 
@@ -174,7 +182,9 @@ async fn hand_over(
         Ok(done) => Ok(see_other(&format!("/caseload?handed={}", done.handed_over))),
         Err(e) => {
             let problems = form_problems(&ctx, e)?;
-            let page = caseload_page(&s, &actor, ctx, CaseloadParams::default(), problems).await?;
+            let mut page =
+                caseload_page(&s, &actor, ctx, CaseloadParams::default(), problems).await?;
+            page.ticked = f.placement_ids;
             Ok((StatusCode::UNPROCESSABLE_ENTITY, page).into_response())
         }
     }
