@@ -179,6 +179,28 @@ db_test!(a_network_search_is_recorded_step_by_step, |app| {
         .await
         .unwrap();
     assert_eq!(audited, 3);
+    // The age after which a search is stale is a rule: at 7 days, on Wednesday 18 November
+    // the search of 10 November (8 days) is stale; a rule of 0 days is refused.
+    let admin = app.client(&app.staff.admin);
+    let mut rules = admin.get("/api/v1/rules").await.expect(200).body;
+    rules["matching"]["network_search_stale_days"] = json!(0);
+    let r = admin
+        .put("/api/v1/rules", &json!({"matching": rules["matching"]}))
+        .await
+        .expect(422);
+    assert_eq!(r.error_fields(), ["matching.network_search_stale_days"]);
+    rules["matching"]["network_search_stale_days"] = json!(7);
+    admin
+        .put("/api/v1/rules", &json!({"matching": rules["matching"]}))
+        .await
+        .expect(200);
+    assert_eq!(search(&adviser, ida).await["state"], "completed");
+    app.set_now("2026-11-18T09:00:00Z");
+    let s = search(&adviser, ida).await;
+    assert_eq!(
+        (s["state"].as_str(), s["stale_after_days"].as_i64()),
+        (Some("stale"), Some(7))
+    );
     // The match unit reads the case but does not keep its network search.
     app.client(&app.staff.matcher)
         .post(

@@ -57,8 +57,9 @@ crate::macros::vocabulary!(
     }
 );
 
-/// The search's configurable default: a search older than this is told as stale to the leader
-/// deciding a placement outside the network (half a year: a family's situation changes).
+/// The default of the rule `MatchRules::network_search_stale_days`: a search older than this is
+/// told as stale to the leader deciding a placement outside the network (half a year: a
+/// family's situation changes).
 pub const SEARCH_STALE_AFTER_DAYS: i64 = 180;
 
 /// One record of the search: a person asked (or tried) on a day, and what came of it.

@@ -7,7 +7,7 @@ use std::collections::HashMap;
 
 use chrono::NaiveDate;
 use kith_domain::network_search::{
-    Ask, AskRecord, SEARCH_STALE_AFTER_DAYS, SearchSummary, check_ask, search_summary,
+    Ask, AskRecord, SearchSummary, check_ask, search_summary,
 };
 use kith_domain::{ChildId, NetworkAskOutcome, NetworkPersonId, SearchState};
 use kith_store::entities::network_ask;
@@ -92,7 +92,8 @@ pub(crate) async fn search_view(
 ) -> Result<NetworkSearchView> {
     let rows = kith_store::children::asks_of(app.db().conn(), &[child]).await?;
     let persons: Vec<i64> = network.iter().map(|(id, _)| *id).collect();
-    let s = search_summary(&persons, &asks(&rows), SEARCH_STALE_AFTER_DAYS, app.today());
+    let stale = stale_days(app).await?;
+    let s = search_summary(&persons, &asks(&rows), stale, app.today());
     let askers: Vec<i64> = rows.iter().map(|r| r.asked_by).collect();
     let staff = crate::staff::refs(app, &askers).await?;
     let names: HashMap<i64, &str> = network.iter().map(|(i, n)| (*i, n.as_str())).collect();
@@ -123,16 +124,26 @@ pub(crate) async fn search_view(
         asked: s.asked,
         open_steps: s.open_steps,
         last_asked_on: s.last_asked_on,
-        stale_after_days: SEARCH_STALE_AFTER_DAYS,
+        stale_after_days: stale,
         records,
     })
 }
 
-/// The summaries of several children's searches (for proposals and the dashboard).
+/// The rule's days after which a completed search is stale.
+pub(crate) async fn stale_days(app: &App) -> Result<i64> {
+    Ok(i64::from(
+        crate::rules::in_force::matching(app)
+            .await?
+            .network_search_stale_days,
+    ))
+}
+
+/// The summaries of several children's searches (for proposals and the dashboard), a
+/// completed search older than `stale_days` told as stale.
 pub async fn summaries<C: sea_orm::ConnectionTrait>(
     conn: &C,
     children: &[i64],
-    today: NaiveDate,
+    (today, stale_days): (NaiveDate, i64),
 ) -> Result<HashMap<i64, SearchSummary>> {
     let mut persons: HashMap<i64, Vec<i64>> = HashMap::new();
     for p in kith_store::children::network_of(conn, children).await? {
@@ -149,7 +160,7 @@ pub async fn summaries<C: sea_orm::ConnectionTrait>(
             let ps = persons.remove(c).unwrap_or_default();
             (
                 *c,
-                search_summary(&ps, &asks(&rows), SEARCH_STALE_AFTER_DAYS, today),
+                search_summary(&ps, &asks(&rows), stale_days, today),
             )
         })
         .collect())

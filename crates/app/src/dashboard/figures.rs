@@ -179,8 +179,9 @@ pub(super) async fn compute(
     let (consultant_caseloads, adviser_caseloads) = caseloads(app, &scope).await?;
     let stability =
         super::stability::figures(conn, &all, &scope.placements, period, scope.as_of).await?;
+    let stale = crate::children::stale_days(app).await?;
     let network =
-        super::network::figures(conn, &scope.placements, scope.as_of, scope.today).await?;
+        super::network::figures(conn, &scope.placements, scope.as_of, (scope.today, stale)).await?;
     Ok(Dashboard {
         unit: None,
         units: Vec::new(),

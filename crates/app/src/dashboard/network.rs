@@ -32,7 +32,7 @@ pub(super) async fn figures<C: ConnectionTrait>(
     conn: &C,
     placements: &[kith_store::entities::placement::Model],
     as_of: NaiveDate,
-    today: NaiveDate,
+    (today, stale_days): (NaiveDate, i64),
 ) -> Result<NetworkFigures> {
     let current: Vec<_> = placements
         .iter()
@@ -47,7 +47,7 @@ pub(super) async fn figures<C: ConnectionTrait>(
         .map(|p| p.child_id)
         .collect();
     let ids: Vec<i64> = children.iter().copied().collect();
-    let searches = crate::children::summaries(conn, &ids, today).await?;
+    let searches = crate::children::summaries(conn, &ids, (today, stale_days)).await?;
     let completed = searches
         .values()
         .filter(|s| s.state == SearchState::Completed)

@@ -81,6 +81,8 @@ pub struct ChildSearch {
     pub asked: usize,
     pub open_steps: usize,
     pub last_asked_on: Option<NaiveDate>,
+    /// The rule: a completed search older than this many days is stale.
+    pub stale_after_days: i64,
 }
 
 /// A leader's rejection, with the reason.

@@ -140,7 +140,8 @@ pub(super) async fn searches_outside_network(
         return Ok(vec![]);
     }
     let ids: Vec<i64> = rows.iter().map(|c| c.id).collect();
-    let mut summaries = crate::children::summaries(conn, &ids, app.today()).await?;
+    let stale = crate::children::stale_days(app).await?;
+    let mut summaries = crate::children::summaries(conn, &ids, (app.today(), stale)).await?;
     Ok(rows
         .iter()
         .filter_map(|c| {
@@ -155,6 +156,7 @@ pub(super) async fn searches_outside_network(
                 asked: s.asked,
                 open_steps: s.open_steps,
                 last_asked_on: s.last_asked_on,
+                stale_after_days: stale,
             })
         })
         .collect())

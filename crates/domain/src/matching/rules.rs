@@ -124,6 +124,15 @@ pub struct MatchRules {
     /// stored before it existed read the default.
     #[serde(default = "secure_unit_min_age_default")]
     pub secure_unit_min_age: u8,
+    /// A completed network search older than this many days is told as stale to the leader
+    /// deciding a place outside the network (and needs a reason again). Rules stored before it
+    /// existed read the default.
+    #[serde(default = "network_search_stale_days_default")]
+    pub network_search_stale_days: u32,
+}
+
+fn network_search_stale_days_default() -> u32 {
+    crate::network_search::SEARCH_STALE_AFTER_DAYS as u32
 }
 
 fn four_eyes_default() -> bool {
@@ -172,6 +181,7 @@ impl Default for MatchRules {
             capacity_stale_days: 90,
             four_eyes: true,
             secure_unit_min_age: SECURE_UNIT_MIN_AGE,
+            network_search_stale_days: network_search_stale_days_default(),
         }
     }
 }
@@ -230,6 +240,12 @@ impl MatchRules {
             p.push((
                 "secure_unit_min_age".into(),
                 Message::new("problem.rule_secure_unit_age"),
+            ));
+        }
+        if !(7..=730).contains(&self.network_search_stale_days) {
+            p.push((
+                "network_search_stale_days".into(),
+                Message::new("problem.rule_search_stale"),
             ));
         }
         if !(1..=36).contains(&self.institution_default_months) {

@@ -392,7 +392,7 @@ impl ProposalPage {
         .int("persons", n(s.persons))
         .int("asked", n(s.asked))
         .int("open", n(s.open_steps))
-        .int("days", kith_domain::network_search::SEARCH_STALE_AFTER_DAYS);
+        .int("days", s.stale_after_days);
         if let Some(last) = s.last_asked_on {
             m = m.date("last", last);
         }

@@ -39,7 +39,7 @@ pub struct RuleField {
 }
 
 /// Matching's named numbers: the input (the rule's name) and its label.
-const MATCHING_NUMBERS: [(&str, &str); 9] = [
+const MATCHING_NUMBERS: [(&str, &str); 10] = [
     (
         "institution_default_months",
         "rules.institution_default_months",
@@ -52,6 +52,7 @@ const MATCHING_NUMBERS: [(&str, &str); 9] = [
     ("day_rate_high_dkk", "rules.day_rate_high_dkk"),
     ("capacity_stale_days", "rules.capacity_stale_days"),
     ("secure_unit_min_age", "rules.secure_unit_min_age"),
+    ("network_search_stale_days", "rules.network_search_stale_days"),
 ];
 
 /// The wheel's numbers the page edits (its visit rules and closing days stay with the API):

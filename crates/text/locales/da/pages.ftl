@@ -459,6 +459,7 @@ rules =
     .day_rate_high_dkk = Ingen score for pris fra (kr./døgn)
     .capacity_stale_days = Ledige pladser er forældede efter (dage)
     .secure_unit_min_age = Sikret afdeling tilbydes fra alder (år)
+    .network_search_stale_days = Netværkssøgning er forældet efter (dage)
     .wheel = Årshjulet
     .wheel_hint = Når du gemmer, planlægges alle anbringelsers år igen efter de nye tal.
     .weekly_capacity = Højst besøg om ugen (for den, der ikke har sat sit eget tal)
@@ -958,7 +959,7 @@ dash_def =
     .early_breakdowns = Anbringelser, der sluttede med et sammenbrud i perioden, mindre end 12 måneder efter de startede.
     .adviser_changes_child = Skift af sagsrådgiver i perioden, delt med antallet af børn med en anbringelse i perioden. Skoleskift tælles ikke endnu: Kith registrerer ikke barnets skolehistorik.
     .placed_in_network = Af de børn, der er anbragt nu: andelen, der bor hos en netværksplejefamilie.
-    .search_completed = Af de børn, der er anbragt nu: andelen, hvis netværkssøgning er afsluttet i dag (alle i netværket er spurgt og har svaret, intet skridt er åbent, og den seneste henvendelse er højst 180 dage gammel).
+    .search_completed = Af de børn, der er anbragt nu: andelen, hvis netværkssøgning er afsluttet i dag (alle i netværket er spurgt og har svaret, intet skridt er åbent, og den seneste henvendelse er ikke ældre end reglernes antal dage, som udgangspunkt 180).
 
 allocation =
     .title = Fordel flere ventende børn

@@ -98,6 +98,7 @@ problem =
     .after_care_review = Støtte efter 18 år afgøres ved at registrere beslutningen på anbringelsen.
     .ask_in_future = En henvendelse kan ikke ligge i fremtiden. Skriv dagen, personen blev spurgt.
     .search_reason = Netværkssøgningen er ikke afsluttet. Skriv, hvorfor der alligevel vælges et sted uden for netværket.
+    .rule_search_stale = Skriv et antal dage fra 7 til 730.
     .hand_over_none = Sæt kryds ved mindst én anbringelse.
     .hand_over_many = Overdrag højst { $max } anbringelser ad gangen.
     .choose_consultant = Vælg den konsulent, der overtager.

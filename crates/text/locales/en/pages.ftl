@@ -459,6 +459,7 @@ rules =
     .day_rate_high_dkk = No marks for cost from (DKK/day)
     .capacity_stale_days = Free places are stale after (days)
     .secure_unit_min_age = Secure units offered from age (years)
+    .network_search_stale_days = A network search is out of date after (days)
     .wheel = The annual wheel
     .wheel_hint = Saving plans every placement's year again with the new numbers.
     .weekly_capacity = Most visits a week (for anyone who has not set their own)
@@ -958,7 +959,7 @@ dash_def =
     .early_breakdowns = Placements that ended in a breakdown in the period, less than 12 months after they started.
     .adviser_changes_child = Changes of case adviser in the period, divided by the number of children with a placement in the period. School changes are not counted yet: Kith does not record a child's school history.
     .placed_in_network = Of the children in care now: the share living with a network family.
-    .search_completed = Of the children in care now: the share whose network search is completed today (everyone in the network asked and answered, no step open, the latest contact at most 180 days old).
+    .search_completed = Of the children in care now: the share whose network search is completed today (everyone in the network asked and answered, no step open, the latest contact no older than the rules' number of days, 180 by default).
 
 allocation =
     .title = Allocate several waiting children

@@ -98,6 +98,7 @@ problem =
     .after_care_review = Support after 18 is settled by recording the decision on the placement.
     .ask_in_future = A contact cannot be in the future. Enter the day the person was asked.
     .search_reason = The network search is not finished. Write why a place outside the network is chosen anyway.
+    .rule_search_stale = Enter a number of days from 7 to 730.
     .hand_over_none = Tick at least one placement.
     .hand_over_many = Hand over at most { $max } placements at a time.
     .choose_consultant = Choose the consultant who takes over.
