@@ -6,9 +6,7 @@
 use std::collections::HashMap;
 
 use chrono::NaiveDate;
-use kith_domain::network_search::{
-    Ask, AskRecord, SearchSummary, check_ask, search_summary,
-};
+use kith_domain::network_search::{Ask, AskRecord, SearchSummary, check_ask, search_summary};
 use kith_domain::{ChildId, NetworkAskOutcome, NetworkPersonId, SearchState};
 use kith_store::entities::network_ask;
 use serde::{Deserialize, Serialize};
@@ -158,10 +156,7 @@ pub async fn summaries<C: sea_orm::ConnectionTrait>(
         .map(|c| {
             let rows = by_child.remove(c).unwrap_or_default();
             let ps = persons.remove(c).unwrap_or_default();
-            (
-                *c,
-                search_summary(&ps, &asks(&rows), stale_days, today),
-            )
+            (*c, search_summary(&ps, &asks(&rows), stale_days, today))
         })
         .collect())
 }

@@ -52,7 +52,10 @@ const MATCHING_NUMBERS: [(&str, &str); 10] = [
     ("day_rate_high_dkk", "rules.day_rate_high_dkk"),
     ("capacity_stale_days", "rules.capacity_stale_days"),
     ("secure_unit_min_age", "rules.secure_unit_min_age"),
-    ("network_search_stale_days", "rules.network_search_stale_days"),
+    (
+        "network_search_stale_days",
+        "rules.network_search_stale_days",
+    ),
 ];
 
 /// The wheel's numbers the page edits (its visit rules and closing days stay with the API):
