@@ -391,6 +391,8 @@ fn a_digest_says_what_is_due_and_how_many_without_names() {
         ],
         agreements_overdue: 0,
         agreements_due: 1,
+        network_steps_overdue: 1,
+        network_steps_due: 0,
     })
     .unwrap();
     for lang in [Lang::En, Lang::Da] {

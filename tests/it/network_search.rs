@@ -297,3 +297,57 @@ db_test!(
         );
     }
 );
+
+db_test!(
+    an_open_step_is_on_the_week_and_in_the_digest_of_who_recorded_it,
+    |app| {
+        let adviser = app.client(&app.staff.adviser);
+        let ida = register(&app, "Ida").await;
+        let mormor = person(&adviser, ida, "Mormor", "mormor").await;
+        let url = format!("/api/v1/children/{ida}/network-search");
+        // Tried on Monday 16 November, not reached: ring again by Wednesday the 18th.
+        adviser
+        .post(&url, &json!({"network_person_id": mormor, "asked_on": "2026-11-16", "outcome": "not_reached",
+                            "next_step": "Ringer igen", "next_step_on": "2026-11-18"}))
+        .await
+        .expect(201);
+        let week = adviser.get("/api/v1/week").await.expect(200).body;
+        let steps = week["network_steps"].as_array().unwrap();
+        assert_eq!(steps.len(), 1);
+        assert_eq!(
+            (
+                steps[0]["child"]["id"].as_i64(),
+                steps[0]["person_name"].as_str(),
+                steps[0]["next_step_on"].as_str(),
+                steps[0]["overdue"].as_bool()
+            ),
+            (Some(ida), Some("Mormor"), Some("2026-11-18"), Some(false))
+        );
+        // Tuesday 17 November, 07:00 in Copenhagen: the adviser's digest counts the step, without
+        // a name.
+        app.set_now("2026-11-17T06:00:00Z");
+        kith_app::jobs::tick(&app.app, "test").await.unwrap();
+        let digest = kith_store::outbox::all(app.app.db().conn())
+            .await
+            .unwrap()
+            .into_iter()
+            .find(|r| r.dedupe_key == format!("digest:{}:2026-11-17", app.staff.adviser.id))
+            .expect("the adviser's digest");
+        let payload: Value = serde_json::from_str(&digest.payload).unwrap();
+        assert_eq!(
+            (
+                payload["network_steps_due"].as_u64(),
+                payload["network_steps_overdue"].as_u64()
+            ),
+            (Some(1), Some(0))
+        );
+        assert!(!digest.payload.contains("Mormor") && !digest.payload.contains("Ida"));
+        // Reached the next day: the step is closed, off the week.
+        adviser
+        .post(&url, &json!({"network_person_id": mormor, "asked_on": "2026-11-17", "outcome": "willing"}))
+        .await
+        .expect(201);
+        let week = adviser.get("/api/v1/week").await.expect(200).body;
+        assert!(week["network_steps"].as_array().unwrap().is_empty());
+    }
+);

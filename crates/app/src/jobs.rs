@@ -113,6 +113,16 @@ async fn digests(
     let mut written = 0;
     let mut people = kith_store::visits::assignees_with_work_until(conn, until).await?;
     people.extend(kith_store::visits::holders_with_open_until(conn, until).await?);
+    let mut steps: BTreeMap<i64, (u32, u32)> = BTreeMap::new();
+    for s in kith_store::children::open_steps(conn, until, None).await? {
+        let e = steps.entry(s.asked_by).or_default();
+        if s.next_step_on.is_some_and(|d| d < today) {
+            e.0 += 1;
+        } else {
+            e.1 += 1;
+        }
+    }
+    people.extend(steps.keys().copied());
     people.sort_unstable();
     people.dedup();
     for person in people {
@@ -138,7 +148,12 @@ async fn digests(
                 *due.entry(kind).or_insert(0) += 1;
             }
         }
-        if overdue.is_empty() && due.is_empty() && agreements_overdue + agreements_due == 0 {
+        let (network_steps_overdue, network_steps_due) =
+            steps.get(&person).copied().unwrap_or_default();
+        if overdue.is_empty()
+            && due.is_empty()
+            && agreements_overdue + agreements_due + network_steps_overdue + network_steps_due == 0
+        {
             continue;
         }
         let payload = DigestPayload {
@@ -148,6 +163,8 @@ async fn digests(
             due: counts(due),
             agreements_overdue,
             agreements_due,
+            network_steps_overdue,
+            network_steps_due,
         };
         written += kith_store::outbox::enqueue(
             conn,

@@ -210,3 +210,69 @@ pub async fn record_network_ask(
     )
     .await
 }
+
+/// An open next step of a network search, on the week of the one who recorded it.
+#[derive(Debug, Clone, Serialize, utoipa::ToSchema)]
+pub struct NetworkStepItem {
+    pub child: crate::children::view::ChildRef,
+    pub person_name: String,
+    pub next_step: String,
+    pub next_step_on: NaiveDate,
+    /// Past its day.
+    pub overdue: bool,
+}
+
+impl crate::audit::ChildData for NetworkStepItem {
+    fn child_ids(&self) -> Vec<ChildId> {
+        vec![self.child.id]
+    }
+}
+
+/// The open next steps `person` recorded, the earliest first, of children the actor may read
+/// (a case that has left the reader's hands is not named).
+pub(crate) async fn open_steps_of(
+    app: &App,
+    actor: &Actor,
+    person: i64,
+    today: NaiveDate,
+) -> Result<Vec<NetworkStepItem>> {
+    let conn = app.db().conn();
+    let far = today + chrono::Days::new(3650);
+    let steps = kith_store::children::open_steps(conn, far, Some(person)).await?;
+    if steps.is_empty() {
+        return Ok(vec![]);
+    }
+    let scope = crate::policy::child_read_scope(actor);
+    let mut children: HashMap<i64, String> = HashMap::new();
+    for s in &steps {
+        if children.contains_key(&s.child_id) {
+            continue;
+        }
+        if let Some(c) = kith_store::children::get_in_scope(conn, s.child_id, &scope).await? {
+            children.insert(c.id, c.name);
+        }
+    }
+    let ids: Vec<i64> = children.keys().copied().collect();
+    let names: HashMap<i64, String> = kith_store::children::network_of(conn, &ids)
+        .await?
+        .into_iter()
+        .map(|p| (p.id, p.name))
+        .collect();
+    Ok(steps
+        .into_iter()
+        .filter_map(|s| {
+            let child = children.get(&s.child_id)?;
+            let on = s.next_step_on?;
+            Some(NetworkStepItem {
+                child: crate::children::view::ChildRef {
+                    id: ChildId(s.child_id),
+                    name: child.clone(),
+                },
+                person_name: names.get(&s.network_person_id).cloned().unwrap_or_default(),
+                next_step: s.next_step.unwrap_or_default(),
+                next_step_on: on,
+                overdue: on < today,
+            })
+        })
+        .collect())
+}

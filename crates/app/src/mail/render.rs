@@ -30,6 +30,12 @@ pub struct DigestPayload {
     pub agreements_overdue: u32,
     #[serde(default)]
     pub agreements_due: u32,
+    /// Next steps of network searches the person recorded, past their day and due within the
+    /// days (still open: no later record for that network person).
+    #[serde(default)]
+    pub network_steps_overdue: u32,
+    #[serde(default)]
+    pub network_steps_due: u32,
 }
 
 /// Statutory work overdue in a leader's team (told once per item).
@@ -303,6 +309,16 @@ fn digest(w: Words, p: &DigestPayload, base_url: &str) -> Result<Rendered> {
     }
     if p.agreements_due > 0 {
         due.push(agreements(p.agreements_due));
+    }
+    let steps = |n: u32| Line {
+        label: w.t("mail.network_steps"),
+        n,
+    };
+    if p.network_steps_overdue > 0 {
+        overdue.push(steps(p.network_steps_overdue));
+    }
+    if p.network_steps_due > 0 {
+        due.push(steps(p.network_steps_due));
     }
     let day = date(w.lang, p.date);
     let subject = w.say(&Message::new("mail.digest_subject").text("date", day.as_str()));

@@ -40,6 +40,8 @@ pub struct WeekView {
     /// The person's days off in the week shown: the planner keeps them free, and the week
     /// says why a working day has no visit.
     pub days_off: Vec<NaiveDate>,
+    /// The open next steps of network searches the person recorded (on their own week).
+    pub network_steps: Vec<crate::children::NetworkStepItem>,
 }
 
 impl ChildData for WeekView {
@@ -48,6 +50,7 @@ impl ChildData for WeekView {
         ids.extend(self.due.child_ids());
         ids.extend(self.upcoming.child_ids());
         ids.extend(self.agreements.child_ids());
+        ids.extend(self.network_steps.child_ids());
         ids
     }
 }
@@ -132,10 +135,13 @@ pub async fn week(
         .unwrap_or(rules.weekly_capacity);
     // Someone else's agreements stay theirs: a leader opening a member's week sees the
     // visits they may stand in for, not the member's task list.
-    let agreements = if person == actor.id {
-        super::agreements::open_held_by(app, person.0, today).await?
+    let (agreements, network_steps) = if person == actor.id {
+        (
+            super::agreements::open_held_by(app, person.0, today).await?,
+            crate::children::open_steps_of(app, actor, person.0, today).await?,
+        )
     } else {
-        vec![]
+        (vec![], vec![])
     };
     let days_off = kith_store::staff_time::days_off(conn, &[person.0], week_start)
         .await?
@@ -155,6 +161,7 @@ pub async fn week(
         visits_this_week,
         weekly_capacity,
         agreements,
+        network_steps,
     };
     audit::read(app, actor, AuditAction::VisitList, view).await
 }

@@ -72,3 +72,40 @@ pub async fn delete_asks_about<C: ConnectionTrait>(conn: &C, person: i64) -> Res
         .await?;
     Ok(())
 }
+
+/// The open next steps of network searches due by `until` (of the one who recorded them, or
+/// of everyone): records with a step that are still the latest for their network person.
+pub async fn open_steps<C: ConnectionTrait>(
+    conn: &C,
+    until: NaiveDate,
+    by: Option<i64>,
+) -> Result<Vec<network_ask::Model>> {
+    let mut q = network_ask::Entity::find()
+        .filter(network_ask::Column::NextStep.is_not_null())
+        .filter(network_ask::Column::NextStepOn.lte(until));
+    if let Some(by) = by {
+        q = q.filter(network_ask::Column::AskedBy.eq(by));
+    }
+    let steps = q.all(conn).await?;
+    let mut persons: Vec<i64> = steps.iter().map(|s| s.network_person_id).collect();
+    persons.sort_unstable();
+    persons.dedup();
+    let mut latest = std::collections::HashMap::new();
+    for chunk in persons.chunks(1000) {
+        let rows = network_ask::Entity::find()
+            .filter(network_ask::Column::NetworkPersonId.is_in(chunk.iter().copied()))
+            .order_by_asc(network_ask::Column::AskedOn)
+            .order_by_asc(network_ask::Column::Id)
+            .all(conn)
+            .await?;
+        for r in rows {
+            latest.insert(r.network_person_id, r.id);
+        }
+    }
+    let mut open: Vec<network_ask::Model> = steps
+        .into_iter()
+        .filter(|s| latest.get(&s.network_person_id) == Some(&s.id))
+        .collect();
+    open.sort_by_key(|s| (s.next_step_on, s.id));
+    Ok(open)
+}

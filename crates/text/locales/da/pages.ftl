@@ -518,6 +518,7 @@ week =
     .none_upcoming = Intet planlagt de næste fire uger.
     .agreements = Mine aftaler
     .none_agreements = Du har ingen åbne aftaler.
+    .network_steps = Næste skridt i netværkssøgninger
     .agreement_done = Udført
     .agreement_other = Drop eller skriv en note
     .day_off = fridag

@@ -518,6 +518,7 @@ week =
     .none_upcoming = Nothing planned in the next four weeks.
     .agreements = My agreements
     .none_agreements = You have no open agreements.
+    .network_steps = Next steps in network searches
     .agreement_done = Done
     .agreement_other = Drop it or add a note
     .day_off = day off
