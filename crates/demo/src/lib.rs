@@ -11,6 +11,7 @@ mod agreements;
 mod children;
 mod history;
 mod names;
+mod network_search;
 mod options;
 mod placements;
 mod plans;
@@ -65,6 +66,7 @@ pub async fn load(app: &App) -> Result<DemoSummary> {
     placements::history(&mut s, &placed).await?;
     placements::waiting(&mut s, &children.all, &options).await?;
     agreements::seed(&mut s, &staff, &placed).await?;
+    network_search::seed(&mut s, &children.all).await?;
     kith_store::audit::append(s.conn, &s.audit, s.now).await?;
     tx.commit().await.map_err(StoreError::from)?;
     kith_app::wheel::plan::plan_placements(app, None).await?;
