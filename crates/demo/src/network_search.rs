@@ -14,6 +14,14 @@ use crate::children::DemoChild;
 use crate::seeder::Seeder;
 use kith_app::Result;
 
+/// One demo record: days back, the outcome, the reason, and a next step with its days ahead.
+type Record = (
+    u64,
+    NetworkAskOutcome,
+    Option<&'static str>,
+    Option<(&'static str, u64)>,
+);
+
 /// Records the searches of the children's networks.
 pub(crate) async fn seed<C: ConnectionTrait>(
     s: &mut Seeder<'_, C>,
@@ -27,30 +35,29 @@ pub(crate) async fn seed<C: ConnectionTrait>(
             continue;
         };
         let day = |back: u64| s.today - Days::new(back);
-        let records: Vec<(u64, NetworkAskOutcome, Option<&str>, Option<(&str, u64)>)> =
-            match p.approval_status.0 {
-                NetworkApprovalStatus::Approved => vec![
-                    (60, NetworkAskOutcome::Willing, None, None),
-                    (30, NetworkAskOutcome::Approved, None, None),
-                ],
-                NetworkApprovalStatus::InAssessment => vec![
-                    (40, NetworkAskOutcome::Willing, None, None),
-                    (20, NetworkAskOutcome::InAssessment, None, None),
-                ],
-                NetworkApprovalStatus::Refused => vec![(
-                    25,
-                    NetworkAskOutcome::Refused,
-                    Some("Kunne ikke godkendes: boligen har ikke plads til et barn."),
-                    None,
-                )],
-                NetworkApprovalStatus::None if p.child_id % 3 == 0 => vec![(
-                    4,
-                    NetworkAskOutcome::NotReached,
-                    None,
-                    Some(("Ringer igen", 3)),
-                )],
-                NetworkApprovalStatus::None => vec![],
-            };
+        let records: Vec<Record> = match p.approval_status.0 {
+            NetworkApprovalStatus::Approved => vec![
+                (60, NetworkAskOutcome::Willing, None, None),
+                (30, NetworkAskOutcome::Approved, None, None),
+            ],
+            NetworkApprovalStatus::InAssessment => vec![
+                (40, NetworkAskOutcome::Willing, None, None),
+                (20, NetworkAskOutcome::InAssessment, None, None),
+            ],
+            NetworkApprovalStatus::Refused => vec![(
+                25,
+                NetworkAskOutcome::Refused,
+                Some("Kunne ikke godkendes: boligen har ikke plads til et barn."),
+                None,
+            )],
+            NetworkApprovalStatus::None if p.child_id % 3 == 0 => vec![(
+                4,
+                NetworkAskOutcome::NotReached,
+                None,
+                Some(("Ringer igen", 3)),
+            )],
+            NetworkApprovalStatus::None => vec![],
+        };
         for (back, outcome, reason, step) in records {
             let ask = NewAsk {
                 child_id: p.child_id,
