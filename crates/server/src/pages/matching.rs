@@ -382,21 +382,17 @@ impl ProposalPage {
     /// Where a child's network search stands, in words (the leader deciding a place outside
     /// the network reads it).
     fn search_text(&self, s: &kith_app::proposals::ChildSearch) -> String {
-        let n = |x: usize| i64::try_from(x).unwrap_or(i64::MAX);
-        let mut m = kith_domain::Message::new(match s.state {
-            kith_domain::SearchState::Empty => "search.state_empty",
-            kith_domain::SearchState::Unfinished => "search.state_unfinished",
-            kith_domain::SearchState::Stale => "search.state_stale",
-            kith_domain::SearchState::Completed => "search.state_completed",
-        })
-        .int("persons", n(s.persons))
-        .int("asked", n(s.asked))
-        .int("open", n(s.open_steps))
-        .int("days", s.stale_after_days);
-        if let Some(last) = s.last_asked_on {
-            m = m.date("last", last);
-        }
-        self.ctx.say(&m)
+        super::search_words::search_words(
+            &self.ctx,
+            super::search_words::Standing {
+                state: s.state,
+                persons: s.persons,
+                asked: s.asked,
+                open_steps: s.open_steps,
+                last_asked_on: s.last_asked_on,
+                stale_after_days: s.stale_after_days,
+            },
+        )
     }
 
     /// Whether approving needs the leader's reason: a child's search is not completed.

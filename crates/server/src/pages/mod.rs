@@ -22,6 +22,7 @@ mod options;
 mod placements;
 mod plan;
 mod rules;
+mod search_words;
 mod security;
 mod team;
 mod visits;

@@ -22,7 +22,7 @@ use kith_app::staff::StaffRef;
 use kith_app::{Actor, AppError, Paged};
 use kith_domain::{
     ChildId, NeedLevel, NetworkApprovalStatus, NetworkAskOutcome, NetworkPersonId,
-    PlacementOptionId, Role, SearchState, TargetArea,
+    PlacementOptionId, Role, TargetArea,
 };
 use std::collections::BTreeMap;
 
@@ -205,21 +205,17 @@ impl ChildPage {
     /// Where the network search stands, in words.
     fn search_state(&self) -> String {
         let s = &self.child.network_search;
-        let n = |x: usize| i64::try_from(x).unwrap_or(i64::MAX);
-        let mut m = kith_domain::Message::new(match s.state {
-            SearchState::Empty => "search.state_empty",
-            SearchState::Unfinished => "search.state_unfinished",
-            SearchState::Stale => "search.state_stale",
-            SearchState::Completed => "search.state_completed",
-        })
-        .int("persons", n(s.persons))
-        .int("asked", n(s.asked))
-        .int("open", n(s.open_steps))
-        .int("days", s.stale_after_days);
-        if let Some(last) = s.last_asked_on {
-            m = m.date("last", last);
-        }
-        self.ctx.say(&m)
+        super::search_words::search_words(
+            &self.ctx,
+            super::search_words::Standing {
+                state: s.state,
+                persons: s.persons,
+                asked: s.asked,
+                open_steps: s.open_steps,
+                last_asked_on: s.last_asked_on,
+                stale_after_days: s.stale_after_days,
+            },
+        )
     }
 
     /// A field of the network search's record as typed (blank on a fresh form).
