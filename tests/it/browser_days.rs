@@ -22,16 +22,6 @@ async fn count_in(b: &Browser, section: &str) -> usize {
         .unwrap_or_else(|_| panic!("#{section}: {text}"))
 }
 
-async fn text_of(b: &Browser, css: &str) -> String {
-    b.client
-        .find(Locator::Css(css))
-        .await
-        .unwrap_or_else(|e| panic!("{css}: {e}"))
-        .text()
-        .await
-        .unwrap()
-}
-
 /// The consultant's Monday: she lands on her week, which says what today holds and where;
 /// she records the longest overdue supervision visit with what the child said, and her week
 /// has one overdue visit less; she marks an agreement done; she takes Wednesday off, and her
@@ -53,7 +43,7 @@ async fn a_consultants_monday(engine: kith_tests::Engine) {
         .unwrap();
     assert_eq!(lang.as_deref(), Some("da"), "the demo reads Danish");
     // Today is Monday 16.11.2026, marked as today in the day-by-day list.
-    let today = text_of(&b, "#days li.day.today").await;
+    let today = b.text_of("#days li.day.today").await;
     assert!(today.starts_with("Mandag 16.11.2026"), "{today}");
     assert!(today.contains("i dag"), "{today}");
 
@@ -112,7 +102,7 @@ async fn a_consultants_monday(engine: kith_tests::Engine) {
         .unwrap();
     kith_tests::browser::replaced(&before).await;
     walk(&b, &base, "consultant", "/week").await;
-    let wednesday = text_of(&b, "#days li.day[data-day='2026-11-18']").await;
+    let wednesday = b.text_of("#days li.day[data-day='2026-11-18']").await;
     assert!(wednesday.starts_with("Onsdag 18.11.2026"), "{wednesday}");
     assert!(wednesday.contains("fridag"), "{wednesday}");
     assert!(wednesday.contains("Ingen besøg"), "{wednesday}");
@@ -138,7 +128,7 @@ async fn a_consultants_monday(engine: kith_tests::Engine) {
         .find(Locator::Css("button[data-copy='calendar-url']"))
         .await
         .expect("a copy button beside the address");
-    let help = text_of(&b, "details.calendar-help summary").await;
+    let help = b.text_of("details.calendar-help summary").await;
     assert!(help.contains("Outlook"), "{help}");
     b.close().await;
 }

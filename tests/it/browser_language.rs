@@ -556,18 +556,6 @@ async fn a_caseload_placement_with(b: &Browser, base: &str, id: &str) {
     panic!("no placement on the caseload has #{id}");
 }
 
-/// Sets a field's value as a script does (a date field takes its value as the browser's
-/// locale writes dates).
-async fn set_value(b: &Browser, id: &str, value: &str) {
-    b.client
-        .execute(
-            "document.getElementById(arguments[0]).value = arguments[1];",
-            vec![serde_json::json!(id), serde_json::json!(value)],
-        )
-        .await
-        .unwrap();
-}
-
 /// The forms the other walks do not send wrong, each sent wrong by the role that uses it, in
 /// Danish: a new option without a name, weekly visits in words, a password too short, a plan
 /// review without its day, an exit move after the stay's end, a proposal without its
@@ -587,7 +575,7 @@ async fn every_other_form_tells_its_mistakes(engine: kith_tests::Engine) {
     error_state_is_accessible(&b, "new option").await;
 
     walk(&b, &base, "consultant", "/me").await;
-    set_value(&b, "weekly_visits", "").await;
+    b.set_value("weekly_visits", "").await;
     b.type_into("weekly_visits", "mange").await;
     submit_form_of(&b, "weekly_visits").await;
     assert_eq!(error_next_to(&b, "weekly_visits").await, "Skriv et tal.");
@@ -608,7 +596,7 @@ async fn every_other_form_tells_its_mistakes(engine: kith_tests::Engine) {
 
     let b = logged_in(&demo, "adviser@kith.test", "da").await;
     a_caseload_placement_with(&b, &base, "decision").await;
-    set_value(&b, "held_on", "").await;
+    b.set_value("held_on", "").await;
     b.type_into("review_child_view", "Vil gerne blive boende.")
         .await;
     submit_form_of(&b, "decision").await;
@@ -620,7 +608,7 @@ async fn every_other_form_tells_its_mistakes(engine: kith_tests::Engine) {
     error_state_is_accessible(&b, "plan review").await;
 
     a_caseload_placement_with(&b, &base, "exit_move_on").await;
-    set_value(&b, "exit_move_on", "2030-01-01").await;
+    b.set_value("exit_move_on", "2030-01-01").await;
     submit_form_of(&b, "exit_move_on").await;
     let told = error_next_to(&b, "exit_move_on").await;
     assert!(
@@ -657,7 +645,7 @@ async fn every_other_form_tells_its_mistakes(engine: kith_tests::Engine) {
 
     let b = logged_in(&demo, "admin@kith.test", "da").await;
     walk(&b, &base, "admin", "/admin/rules").await;
-    set_value(&b, "wheel_daily_capacity", "0").await;
+    b.set_value("wheel_daily_capacity", "0").await;
     submit_form_of(&b, "wheel_daily_capacity").await;
     assert_eq!(
         error_next_to(&b, "wheel_daily_capacity").await,
@@ -667,8 +655,8 @@ async fn every_other_form_tells_its_mistakes(engine: kith_tests::Engine) {
     error_state_is_accessible(&b, "rules").await;
 
     walk(&b, &base, "admin", "/admin/needs").await;
-    set_value(&b, "da-trauma", "").await;
-    set_value(&b, "dda-trauma", "Oplevelser, der stadig fylder.").await;
+    b.set_value("da-trauma", "").await;
+    b.set_value("dda-trauma", "Oplevelser, der stadig fylder.").await;
     submit_form_of(&b, "da-trauma").await;
     assert_eq!(error_next_to(&b, "da-trauma").await, "Udfyld feltet.");
     assert_eq!(

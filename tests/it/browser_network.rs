@@ -8,26 +8,6 @@
 use fantoccini::Locator;
 use kith_tests::browser::Browser;
 
-async fn text_of(b: &Browser, css: &str) -> String {
-    b.client
-        .find(Locator::Css(css))
-        .await
-        .unwrap_or_else(|e| panic!("{css}: {e}"))
-        .text()
-        .await
-        .unwrap()
-}
-
-async fn set_value(b: &Browser, id: &str, value: &str) {
-    b.client
-        .execute(
-            "document.getElementById(arguments[0]).value = arguments[1];",
-            vec![serde_json::json!(id), serde_json::json!(value)],
-        )
-        .await
-        .unwrap();
-}
-
 /// Waits for the page after a form is sent to show this element.
 async fn wait_for(b: &Browser, xpath: &str) {
     b.client
@@ -54,7 +34,7 @@ async fn an_adviser_keeps_the_network_search(engine: kith_tests::Engine) {
     b.click(Locator::Css("main table tbody tr a")).await;
     kith_tests::a11y::open_every_section(&b).await;
     assert!(
-        text_of(&b, "#network-search h2")
+        b.text_of("#network-search h2")
             .await
             .contains("Netværkssøgning")
     );
@@ -71,12 +51,12 @@ async fn an_adviser_keeps_the_network_search(engine: kith_tests::Engine) {
         "//select[@id='ask_network_person_id']/option[contains(., 'Mormor Kirsten')]",
     ))
     .await;
-    set_value(&b, "ask_asked_on", "2026-11-12").await;
+    b.set_value("ask_asked_on", "2026-11-12").await;
     b.click(Locator::Css("#ask_outcome option[value='refused']"))
         .await;
     submit(&b, "/network-search").await;
     wait_for(&b, "//p[@id='ask_reason-error']").await;
-    let error = text_of(&b, "#ask_reason-error").await;
+    let error = b.text_of("#ask_reason-error").await;
     assert_eq!(error, "Skriv, hvorfor personen er afvist.");
     let described = b
         .client
@@ -119,7 +99,7 @@ async fn an_adviser_keeps_the_network_search(engine: kith_tests::Engine) {
         "//table[@id='search-records']//td[contains(., 'Mormor er for syg')]",
     )
     .await;
-    let records = text_of(&b, "#search-records").await;
+    let records = b.text_of("#search-records").await;
     assert!(records.contains("12.11.2026"), "{records}");
     assert!(records.contains("Mormor Kirsten"), "{records}");
     assert!(records.contains("Afvist"), "{records}");
@@ -127,7 +107,7 @@ async fn an_adviser_keeps_the_network_search(engine: kith_tests::Engine) {
         records.contains("Mormor er for syg til at have et barn boende."),
         "{records}"
     );
-    let state = text_of(&b, "#search-state").await;
+    let state = b.text_of("#search-state").await;
     assert!(
         state.starts_with("Søgningen er afsluttet")
             || state.starts_with("Søgningen er ikke afsluttet"),

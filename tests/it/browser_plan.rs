@@ -8,17 +8,6 @@ use kith_tests::wheel::place;
 use kith_tests::{TEST_PASSWORD, db_test};
 use serde_json::json;
 
-async fn text_of(b: &Browser, css: &str) -> String {
-    b.client
-        .wait()
-        .for_element(Locator::Css(css))
-        .await
-        .unwrap_or_else(|e| panic!("{css}: {e}"))
-        .text()
-        .await
-        .unwrap()
-}
-
 db_test!(
     an_adviser_records_progress_and_a_review_and_the_dashboard_moves,
     |app| {
@@ -45,7 +34,7 @@ db_test!(
             .goto(&format!("{}/dashboard", app.base))
             .await
             .unwrap();
-        assert_eq!(text_of(&leader, "#fig-goals-moving").await, "0 % (1)");
+        assert_eq!(leader.text_of("#fig-goals-moving").await, "0 % (1)");
 
         // The adviser, reading Danish, finds Ida on the caseload and opens the placement.
         kith_store::users::set_locale(
@@ -63,7 +52,7 @@ db_test!(
             .unwrap();
         let row = format!("tr[data-placement='{}']", p.placement);
         assert!(
-            text_of(&b, &format!("{row} .goals-state"))
+            b.text_of(&format!("{row} .goals-state"))
                 .await
                 .starts_with("0 af 1")
         );
@@ -89,11 +78,11 @@ db_test!(
         )))
         .await;
         assert_eq!(
-            text_of(&b, &format!("{g} table.progress td.value")).await,
+            b.text_of(&format!("{g} table.progress td.value")).await,
             "5"
         );
         // Two of five steps: 40 % of the way; the chart is drawn.
-        let row_text = text_of(&b, &format!("{g} table.progress tbody tr")).await;
+        let row_text = b.text_of(&format!("{g} table.progress tbody tr")).await;
         assert!(row_text.contains("40 %"), "{row_text}");
         let charts = b
             .client
@@ -146,12 +135,12 @@ db_test!(
             .unwrap();
         b.click(Locator::Css("#reviews details form button[type=submit]"))
             .await;
-        let review = text_of(&b, "#reviews li.review").await;
+        let review = b.text_of("#reviews li.review").await;
         assert!(review.contains("Planen fortsætter"), "{review}");
         assert!(review.contains("Jeg kan lide min nye skole."), "{review}");
         assert!(review.contains("Fortsætter"), "{review}");
         // The agreement is on the placement, made at the plan review, the consultant's.
-        let agreed = text_of(&b, "#agreements tr.agreement").await;
+        let agreed = b.text_of("#agreements tr.agreement").await;
         assert!(agreed.contains("Spørg skolen om lektiehjælp"), "{agreed}");
         assert!(agreed.contains("konsulenten"), "{agreed}");
         assert!(agreed.contains("planopfølgningen"), "{agreed}");
@@ -160,7 +149,7 @@ db_test!(
 
         // The leader's figure moved: the one active goal now has recent progress.
         leader.client.refresh().await.unwrap();
-        assert_eq!(text_of(&leader, "#fig-goals-moving").await, "100 % (1)");
+        assert_eq!(leader.text_of("#fig-goals-moving").await, "100 % (1)");
         leader.close().await;
     }
 );

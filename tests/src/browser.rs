@@ -154,6 +154,31 @@ impl Browser {
             .unwrap_or_else(|e| panic!("type into #{id}: {e}"));
     }
 
+    /// The text of the element a CSS selector finds, waiting for it to appear (after a form
+    /// is sent, the next page).
+    pub async fn text_of(&self, css: &str) -> String {
+        self.client
+            .wait()
+            .for_element(Locator::Css(css))
+            .await
+            .unwrap_or_else(|e| panic!("{css}: {e}"))
+            .text()
+            .await
+            .unwrap()
+    }
+
+    /// Sets a field's value as a script does (a date field takes its value as the browser's
+    /// locale writes dates).
+    pub async fn set_value(&self, id: &str, value: &str) {
+        self.client
+            .execute(
+                "document.getElementById(arguments[0]).value = arguments[1];",
+                vec![serde_json::json!(id), serde_json::json!(value)],
+            )
+            .await
+            .unwrap();
+    }
+
     /// Saves a screenshot (for the README) when `KITH_SCREENSHOTS` names a directory.
     pub async fn screenshot_to_docs(&self, name: &str) {
         if let Ok(dir) = std::env::var("KITH_SCREENSHOTS") {
