@@ -656,7 +656,8 @@ async fn every_other_form_tells_its_mistakes(engine: kith_tests::Engine) {
 
     walk(&b, &base, "admin", "/admin/needs").await;
     b.set_value("da-trauma", "").await;
-    b.set_value("dda-trauma", "Oplevelser, der stadig fylder.").await;
+    b.set_value("dda-trauma", "Oplevelser, der stadig fylder.")
+        .await;
     submit_form_of(&b, "da-trauma").await;
     assert_eq!(error_next_to(&b, "da-trauma").await, "Udfyld feltet.");
     assert_eq!(
