@@ -71,6 +71,8 @@ struct Case {
     placed: Placed,
     goal: i64,
     visit: i64,
+    /// A first-weeks contact the consultant has held: it has a summary for the family.
+    held: i64,
     person: i64,
     sibling: i64,
     /// A child of the adviser waiting for a placement.
@@ -109,6 +111,21 @@ async fn case(app: &TestApp) -> Case {
         .await[0]["id"]
         .as_i64()
         .unwrap();
+    let first = &kith_tests::wheel::items(
+        app,
+        &app.staff.consultant,
+        placed.placement,
+        "start_contact",
+    )
+    .await[0];
+    let held = first["id"].as_i64().unwrap();
+    app.client(&app.staff.consultant)
+        .post(
+            &format!("/api/v1/visits/{held}/record"),
+            &json!({"held_on": first["planned_on"], "child_seen_alone": true, "child_view": "Godt."}),
+        )
+        .await
+        .expect(200);
     let person = adviser
         .post(
             &format!("/api/v1/children/{}/network", placed.child),
@@ -147,6 +164,7 @@ async fn case(app: &TestApp) -> Case {
         placed,
         goal,
         visit,
+        held,
         person,
         sibling,
         waiting,
@@ -369,7 +387,10 @@ async fn prepare(
     let url = fill(path);
     match (method, path) {
         ("get", "/api/v1/staff") => Call::get(format!("{url}?role=consultant")),
-        ("get", "/api/v1/proposals/{id}") => {
+        ("get", "/api/v1/visits/{id}/document") => {
+            Call::get(format!("/api/v1/visits/{}/document", c.held))
+        }
+        ("get", "/api/v1/proposals/{id}" | "/api/v1/proposals/{id}/document") => {
             let id = proposal_of(app, p.child).await;
             Call::get(url.replace("{id}", &id.to_string()))
         }

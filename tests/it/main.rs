@@ -20,6 +20,7 @@ mod credentials;
 mod dashboard;
 mod dates;
 mod db_down;
+mod documents;
 mod drafts;
 mod forgery;
 mod goals;

@@ -11,6 +11,7 @@ pub mod browser;
 pub mod fixtures;
 pub mod journeys;
 pub mod logs;
+pub mod pdf;
 pub mod privacy;
 pub mod smtp;
 pub mod web;

@@ -117,3 +117,8 @@ document.addEventListener("DOMContentLoaded", function () {
   kithKeepDrafts();
 });
 window.addEventListener("resize", kithScrollableTables);
+
+// A button with data-print prints the page (a document for the family).
+document.addEventListener("click", function (event) {
+  if (event.target.closest("[data-print]")) window.print();
+});

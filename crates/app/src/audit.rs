@@ -93,6 +93,12 @@ audit_actions! {
     StayExtend = "placement.extend_stay",
     CaseloadRead = "caseload.read",
     Export = "export",
+    /// A document for the family made (page or PDF): the child's plan, a plan review's note,
+    /// a visit summary, the decision on a proposal.
+    DocumentChildPlan = "document.child_plan",
+    DocumentPlanReview = "document.plan_review",
+    DocumentVisitSummary = "document.visit_summary",
+    DocumentProposalDecision = "document.proposal_decision",
     CalendarFeed = "calendar.feed",
     ReadDenied = "child.read_denied",
     ChangeDenied = "child.change_denied",

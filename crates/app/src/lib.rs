@@ -21,6 +21,7 @@ pub mod clock;
 mod context;
 pub mod credentials;
 pub mod dashboard;
+pub mod documents;
 pub mod drafts;
 mod error;
 pub mod failpoint;

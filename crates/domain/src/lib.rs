@@ -14,6 +14,7 @@ pub mod approval;
 pub mod capacity;
 pub mod cpr;
 pub mod dates;
+pub mod document;
 pub mod draft;
 pub mod email;
 pub mod error;

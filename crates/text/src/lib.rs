@@ -56,6 +56,11 @@ const FILES: &[(&str, &str, &str)] = &[
         include_str!("../locales/en/matching.ftl"),
     ),
     (
+        "documents",
+        include_str!("../locales/da/documents.ftl"),
+        include_str!("../locales/en/documents.ftl"),
+    ),
+    (
         "languages",
         include_str!("../locales/da/languages.ftl"),
         include_str!("../locales/en/languages.ftl"),

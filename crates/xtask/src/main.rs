@@ -98,6 +98,11 @@ fn ci() -> Result {
 
 fn test(extra: &[String]) -> Result {
     ensure_browser()?;
+    // The documents' tests read each PDF's text with an independent tool.
+    if !have("/usr/bin/pdftotext") {
+        eprintln!("xtask: installing poppler-utils (pdftotext) for the documents' tests");
+        apt_install(&["poppler-utils"])?;
+    }
     let db_url = ensure_postgres()?;
     // The fault tests start a PostgreSQL cluster of their own to crash it under Kith.
     if pg_bin_dir().is_none() {

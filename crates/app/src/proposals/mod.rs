@@ -389,6 +389,17 @@ pub async fn get(app: &App, actor: &Actor, id: ProposalId) -> Result<ProposalVie
     audit::read(app, actor, AuditAction::ProposalRead, v).await
 }
 
+/// One proposal the actor may see, for a use case that audits what it makes of it (a
+/// document of the decision).
+pub(crate) async fn view_unaudited(
+    app: &App,
+    actor: &Actor,
+    id: ProposalId,
+) -> Result<ProposalView> {
+    let (p, rows) = visible(app, actor, id).await?;
+    view(app, actor, p, rows).await
+}
+
 /// The proposals the actor may see, newest first or in the order asked for (e.g.
 /// `status=submitted&sort=oldest`: the leader's queue, longest waiting first).
 pub async fn list(

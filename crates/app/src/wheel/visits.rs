@@ -346,7 +346,7 @@ pub async fn cancel(
 }
 
 /// The stored item, if the actor may reach it (403 for roles without visits, else 404).
-async fn visible(
+pub(crate) async fn visible(
     app: &App,
     actor: &Actor,
     id: VisitId,

@@ -4,6 +4,7 @@
 mod audit;
 mod children;
 mod dashboard;
+mod documents;
 mod goals;
 mod matching;
 mod needs;
@@ -87,6 +88,7 @@ pub fn router() -> OpenApiRouter<AppState> {
         .merge(goals::router())
         .merge(dashboard::router())
         .merge(transfer::router())
+        .merge(documents::router())
         .merge(audit::router())
 }
 

@@ -10,6 +10,7 @@ mod agreement_rows;
 mod allocations;
 mod children;
 pub mod ctx;
+mod documents;
 mod drafts;
 pub mod form;
 mod imports;
@@ -58,6 +59,7 @@ pub fn router() -> Router<AppState> {
         .merge(needs::router())
         .merge(visits::router())
         .merge(drafts::router())
+        .merge(documents::router())
         .merge(placements::router())
         .merge(plan::router())
         .merge(team::router())

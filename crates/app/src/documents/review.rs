@@ -1,0 +1,107 @@
+//! The note of a plan review (§ 95): when it was held and by whom, what was decided, how each
+//! goal went, what the child thought of the plan, what was agreed and when the next review is.
+
+use kith_domain::document::DocumentKind;
+use kith_domain::wheel::{VisitKind, VisitStatus};
+use kith_domain::{Message, VisitId};
+
+use super::words::Words;
+use super::{Block, Made};
+use crate::{Actor, App, AppError, Result};
+
+pub(super) async fn make(
+    app: &App,
+    _actor: &Actor,
+    visit: kith_store::entities::visit::Model,
+    w: &Words,
+) -> Result<Made> {
+    let conn = app.db().conn();
+    let placement = kith_store::placements::get(conn, visit.placement_id)
+        .await?
+        .ok_or(AppError::NotFound("visit"))?;
+    let review = crate::goals::reviews::views(app, &placement)
+        .await?
+        .into_iter()
+        .find(|r| r.visit_id == VisitId(visit.id))
+        .ok_or(AppError::NotFound("review"))?;
+    let goals = kith_store::goals::of_placements(conn, &[placement.id]).await?;
+    let next = kith_store::visits::of_placement(conn, placement.id)
+        .await?
+        .into_iter()
+        .filter(|v| *v.kind == VisitKind::PlanReview && *v.status == VisitStatus::Planned)
+        .map(|v| v.planned_on)
+        .min();
+    let agreed = kith_store::visits::follow_ups_of_visits(conn, &[visit.id]).await?;
+    let held_by = match visit.held_by_id {
+        Some(id) => crate::staff::refs(app, &[id]).await?.into_values().next(),
+        None => None,
+    };
+    let born = kith_store::children::birth_dates(conn, &[placement.child_id])
+        .await?
+        .get(&placement.child_id)
+        .copied();
+    let view = crate::placements::views_of(app, vec![placement])
+        .await?
+        .pop()
+        .ok_or(AppError::NotFound("placement"))?;
+    let mut facts = super::plan::placement_facts(w, &view, born);
+    facts.push(w.fact(
+        "document.held_on",
+        w.date(review.held_on.unwrap_or(review.due_on)),
+    ));
+    if let Some(by) = held_by {
+        facts.push(w.fact("document.held_by", by.name));
+    }
+    let mut decided = vec![w.fact(
+        "document.decision",
+        w.named("review_decision", review.decision),
+    )];
+    if let Some(months) = review.rhythm_months {
+        decided.push(w.fact(
+            "document.rhythm",
+            w.say(Message::new("document.months").int("months", months)),
+        ));
+    }
+    let outcomes: Vec<Vec<String>> = review
+        .goals
+        .iter()
+        .filter_map(|o| {
+            let g = goals.iter().find(|g| g.id == o.goal_id.0)?;
+            Some(vec![w.typed(&g.text), w.named("goal_outcome", o.outcome)])
+        })
+        .collect();
+    let mut sections = vec![w.section("document.decided", vec![Block::Facts { facts: decided }])];
+    if !outcomes.is_empty() {
+        sections.push(w.section(
+            "document.goal_outcomes",
+            vec![Block::Table {
+                headers: vec![w.t("document.goal"), w.t("document.outcome")],
+                rows: outcomes,
+            }],
+        ));
+    }
+    if let Some(said) = review
+        .child_view
+        .as_deref()
+        .filter(|s| !s.trim().is_empty())
+    {
+        sections.push(w.section(
+            "document.child_view",
+            vec![Block::Text {
+                text: w.typed(said),
+            }],
+        ));
+    }
+    sections.push(w.section("document.agreed", super::plan::agreement_blocks(w, agreed)));
+    sections.push(w.section(
+        "document.next_review",
+        vec![Block::Text {
+            text: next.map_or_else(|| w.t("document.none_planned"), |d| w.date(d)),
+        }],
+    ));
+    Ok(Made {
+        kind: DocumentKind::PlanReview,
+        document: w.document("document.plan_review", facts, sections),
+        children: vec![view.child.id],
+    })
+}

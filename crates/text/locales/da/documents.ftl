@@ -1,0 +1,72 @@
+# Kith: the words of the documents a family reads (the child's plan, a plan review's note, a
+# visit summary, a decision), in plain Danish.
+
+document =
+    .child_plan = Barnets plan
+    .plan_review = Referat af planopfølgning (§ 95)
+    .visit_summary = Opsummering af besøg
+    .proposal_decision = Afgørelse om anbringelsessted
+    .child = Barn
+    .children = Børn
+    .born = Født
+    .placed_with = Anbragt hos
+    .placement_kind = Slags anbringelse
+    .since = Anbragt siden
+    .planned_end = Planlagt slut
+    .exit_goal = Målet for tiden efter
+    .adviser = Rådgiver
+    .consultant = Familieplejekonsulent
+    .goals = Mål
+    .no_goals = Der er ingen mål lige nu.
+    .measure = Sådan måler vi
+    .who = Hvem arbejder med det
+    .due = Frist
+    .latest = Sidst målt
+    .no_progress = Ikke målt endnu
+    .reached = Nået
+    .not_reached = Ikke nået endnu
+    .agreements = Aftaler
+    .agreed = Det aftalte vi
+    .no_agreements = Der er ingen åbne aftaler.
+    .what = Hvad
+    .by = Senest
+    .next_review = Næste planopfølgning
+    .next_visit = Næste besøg
+    .none_planned = Ikke planlagt endnu
+    .held_on = Holdt den
+    .held_by = Holdt af
+    .visit_kind = Slags besøg
+    .seen_alone = Barnet blev talt med alene
+    .yes = Ja
+    .no = Nej
+    .decided = Beslutning
+    .decision = Det blev besluttet
+    .rhythm = Næste opfølgning om
+    .goal_outcomes = Sådan gik det med målene
+    .goal = Mål
+    .outcome = Hvad nu
+    .child_view = Barnets syn på planen
+    .about = Om denne opsummering
+    .left_out = Det, barnet fortalte, og konsulentens egne notater står i sagen og er ikke med her.
+    .place = Anbringelsessted
+    .start = Start
+    .decided_by = Afgjort af
+    .decided_on = Afgjort den
+    .reason = Begrundelse for afgørelsen
+    .why_this_place = Hvorfor dette sted
+    .scale = fra { $from } til { $to } på en skala fra 0 til 10
+    .number = fra { $from } til { $to } { $unit }
+    .yes_no = nået eller ikke nået
+    .months = { $months ->
+        [one] { $months } måned
+       *[other] { $months } måneder
+    }
+    .made = Lavet i Kith den { $date } af { $name }
+    .print = Udskriv
+    .pdf = Hent som PDF
+    .other_language = In English
+    .make_plan = Barnets plan til familien (udskriv eller hent som PDF)
+    .make_review = Referat til familien
+    .make_summary = Opsummering til plejefamilien
+    .make_decision = Afgørelsen til familien
+    .back = Tilbage

@@ -1,0 +1,72 @@
+# Kith: the words of the documents a family reads (the child's plan, a plan review's note, a
+# visit summary, a decision), in plain English.
+
+document =
+    .child_plan = The child's plan
+    .plan_review = Note of the plan review (§ 95)
+    .visit_summary = Summary of the visit
+    .proposal_decision = Decision on where the child will live
+    .child = Child
+    .children = Children
+    .born = Born
+    .placed_with = Lives with
+    .placement_kind = Kind of placement
+    .since = Placed since
+    .planned_end = Planned end
+    .exit_goal = The aim for afterwards
+    .adviser = Case adviser
+    .consultant = Foster-care consultant
+    .goals = Goals
+    .no_goals = There are no goals at the moment.
+    .measure = How we measure it
+    .who = Who works on it
+    .due = By
+    .latest = Last measured
+    .no_progress = Not measured yet
+    .reached = Reached
+    .not_reached = Not reached yet
+    .agreements = Agreements
+    .agreed = What we agreed
+    .no_agreements = There are no open agreements.
+    .what = What
+    .by = By
+    .next_review = Next plan review
+    .next_visit = Next visit
+    .none_planned = Not planned yet
+    .held_on = Held on
+    .held_by = Held by
+    .visit_kind = Kind of visit
+    .seen_alone = The child was talked with alone
+    .yes = Yes
+    .no = No
+    .decided = Decision
+    .decision = What was decided
+    .rhythm = Next review in
+    .goal_outcomes = How the goals went
+    .goal = Goal
+    .outcome = What now
+    .child_view = The child's view of the plan
+    .about = About this summary
+    .left_out = What the child told us and the consultant's own notes are kept in the case and are not part of this summary.
+    .place = Placement
+    .start = Start
+    .decided_by = Decided by
+    .decided_on = Decided on
+    .reason = Reasons for the decision
+    .why_this_place = Why this place
+    .scale = from { $from } to { $to } on a scale from 0 to 10
+    .number = from { $from } to { $to } { $unit }
+    .yes_no = reached or not reached
+    .months = { $months ->
+        [one] { $months } month
+       *[other] { $months } months
+    }
+    .made = Made in Kith on { $date } by { $name }
+    .print = Print
+    .pdf = Download as PDF
+    .other_language = På dansk
+    .make_plan = The child's plan for the family (print or download as PDF)
+    .make_review = Note for the family
+    .make_summary = Summary for the foster family
+    .make_decision = The decision for the family
+    .back = Back
