@@ -9,7 +9,7 @@ use serde::Deserialize;
 use utoipa_axum::{router::OpenApiRouter, routes};
 
 use crate::AppState;
-use crate::error::ApiResult;
+use crate::error::{ApiResult, Problem};
 use crate::extract::{ApiPath, ApiQuery, CurrentActor};
 
 pub fn router() -> OpenApiRouter<AppState> {
@@ -57,7 +57,8 @@ async fn plan(
 /// held yet is a conflict (409).
 #[utoipa::path(get, path = "/api/v1/visits/{id}/document", tag = "documents",
     params(("id" = i64, Path), DocumentParams),
-    responses((status = 200, description = "the PDF", content((Vec<u8> = "application/pdf")))))]
+    responses((status = 200, description = "the PDF", content((Vec<u8> = "application/pdf"))),
+        (status = 409, description = "The visit is not held yet, or is a decision recorded on the placement", body = Problem)))]
 async fn visit(
     State(s): State<AppState>,
     CurrentActor(a): CurrentActor,
@@ -71,7 +72,8 @@ async fn visit(
 /// why. A proposal not decided yet is a conflict (409).
 #[utoipa::path(get, path = "/api/v1/proposals/{id}/document", tag = "documents",
     params(("id" = i64, Path), DocumentParams),
-    responses((status = 200, description = "the PDF", content((Vec<u8> = "application/pdf")))))]
+    responses((status = 200, description = "the PDF", content((Vec<u8> = "application/pdf"))),
+        (status = 409, description = "The proposal is not decided yet", body = Problem)))]
 async fn decision(
     State(s): State<AppState>,
     CurrentActor(a): CurrentActor,
