@@ -79,6 +79,8 @@ fn options(n: usize, rng: &mut ChaCha8Rng) -> Vec<OptionProfile> {
                 network_child_id: kind.is_network().then(|| ChildId(rng.gen_range(1..20000))),
                 breakdowns: rng.gen_range(0..2),
                 capacity_confirmed_on: Some(NaiveDate::from_ymd_opt(2026, 10, 1).unwrap()),
+                // One child in each home, so every option is weighed for the stability flags.
+                household: vec![(ChildId(0), NaiveDate::from_ymd_opt(2015, 6, 1).unwrap())],
             }
         })
         .collect()
@@ -114,6 +116,7 @@ fn child(id: i64, rng: &mut ChaCha8Rng) -> ChildProfile {
         unsuitable: vec![],
         has_siblings: false,
         siblings_placed_in: vec![],
+        breakdowns_in: vec![],
     }
 }
 

@@ -29,6 +29,10 @@ pub struct Contribution {
 pub struct Flag {
     pub code: String,
     pub text: Bilingual,
+    /// Where a stability flag's concern comes from (research or the Act); none for the flags
+    /// about the option's paperwork. Proposals frozen before it existed read none.
+    #[serde(default)]
+    pub source: Option<Bilingual>,
 }
 
 /// One reason an option is excluded: its code and its words.
@@ -74,6 +78,7 @@ pub(crate) fn contributions(
         .map(|f| Flag {
             code: f.code().to_owned(),
             text: kith_text::both_with(&f.message(), words),
+            source: f.source().map(|s| kith_text::both_with(&s, words)),
         })
         .collect();
     (r.score(), parts, flags)

@@ -26,6 +26,7 @@ pub(crate) async fn children(app: &App, rows: &[child::Model]) -> Result<Vec<Chi
     let known = kith_store::children::known_of(conn, &ids).await?;
     let unsuitable = kith_store::children::unsuitable_of_many(conn, &ids).await?;
     let network = kith_store::children::network_of(conn, &ids).await?;
+    let broke_down = kith_store::placements::breakdown_kinds_of_children(conn, &ids).await?;
     // Where each sibling of these children lives now: (sibling group, sibling, option).
     let groups: Vec<i64> = rows.iter().filter_map(|c| c.sibling_group_id).collect();
     let siblings = kith_store::children::in_sibling_groups(conn, &groups).await?;
@@ -97,6 +98,7 @@ pub(crate) async fn children(app: &App, rows: &[child::Model]) -> Result<Vec<Chi
                     })
                     .map(|(_, _, option)| PlacementOptionId(*option))
                     .collect(),
+                breakdowns_in: broke_down.get(&c.id).cloned().unwrap_or_default(),
             })
         })
         .collect()
@@ -191,17 +193,24 @@ async fn load_options(app: &App) -> Result<Catalog> {
     let rows = kith_store::options::all_with_competences(conn).await?;
     let taken = kith_store::placements::places_taken_by_option(conn).await?;
     let breakdowns = kith_store::placements::breakdowns_by_option(conn).await?;
+    let mut households = kith_store::placements::households_by_option(conn).await?;
     let mut profiles = Vec::with_capacity(rows.len());
     let mut briefs = HashMap::with_capacity(rows.len());
     for (o, comps) in rows {
         let approved = u32::try_from(o.approved_places).unwrap_or(0);
         let free = free_places(approved, taken.get(&o.id).copied().unwrap_or(0));
-        let profile = profile(
+        let mut profile = profile(
             &o,
             &comps,
             free,
             breakdowns.get(&o.id).copied().unwrap_or(0),
         )?;
+        profile.household = households
+            .remove(&o.id)
+            .unwrap_or_default()
+            .into_iter()
+            .map(|(child, born)| (ChildId(child), born))
+            .collect();
         briefs.insert(
             profile.id,
             OptionBrief {
@@ -259,5 +268,6 @@ fn profile(
         capacity_confirmed_on: o
             .capacity_confirmed_at
             .map(|t| t.with_timezone(&crate::TIME_ZONE).date_naive()),
+        household: Vec::new(),
     })
 }

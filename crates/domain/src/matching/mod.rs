@@ -16,6 +16,7 @@ pub mod outcome;
 pub mod rank;
 pub mod recommendation;
 pub mod rules;
+pub mod stability;
 
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
@@ -60,6 +61,8 @@ pub struct ChildProfile {
     pub has_siblings: bool,
     /// Where the child's siblings already live (their current placements).
     pub siblings_placed_in: Vec<PlacementOptionId>,
+    /// The kinds of the child's earlier placements that ended in a breakdown.
+    pub breakdowns_in: Vec<PlacementKind>,
 }
 
 /// What matching needs to know about a placement option.
@@ -84,6 +87,8 @@ pub struct OptionProfile {
     pub breakdowns: u32,
     /// When somebody last confirmed the free places.
     pub capacity_confirmed_on: Option<NaiveDate>,
+    /// The children living in the home now (those placed there) and their birth dates.
+    pub household: Vec<(ChildId, NaiveDate)>,
 }
 
 impl OptionProfile {
@@ -193,3 +198,5 @@ impl UnitFacts {
 
 #[cfg(test)]
 mod tests;
+#[cfg(test)]
+mod stability_tests;

@@ -23,6 +23,18 @@ pub enum FlagKind {
     NeedsConcreteApproval,
     CapacityNeverConfirmed,
     CapacityConfirmedDaysAgo(i64),
+    /// A child in the home is less than 2 years from the child's age (that child's age).
+    AgeGapUnderTwo { age: u8 },
+    /// The child would not be the youngest in the home (the youngest's age).
+    NotYoungest { age: u8 },
+    /// A teenager in a general foster family (the child's age).
+    TeenagerInGeneralFamily { age: u8 },
+    /// The school is so far that the child would likely change school (km).
+    SchoolChange { km: u32 },
+    /// The child would be placed apart from their siblings.
+    SiblingsSplit,
+    /// The child's placement in this kind of care broke down before.
+    EarlierBreakdown(crate::PlacementKind),
 }
 
 /// An option that fits, with its score.
@@ -53,7 +65,29 @@ impl FlagKind {
             FlagKind::NeedsConcreteApproval => "needs_concrete_approval",
             FlagKind::CapacityNeverConfirmed => "capacity_unconfirmed",
             FlagKind::CapacityConfirmedDaysAgo(_) => "capacity_stale",
+            FlagKind::AgeGapUnderTwo { .. } => "age_gap_under_two",
+            FlagKind::NotYoungest { .. } => "not_youngest",
+            FlagKind::TeenagerInGeneralFamily { .. } => "teenager_in_general_family",
+            FlagKind::SchoolChange { .. } => "school_change",
+            FlagKind::SiblingsSplit => "siblings_split",
+            FlagKind::EarlierBreakdown(_) => "earlier_breakdown",
         }
+    }
+
+    /// Where a stability flag's concern comes from, as a catalogue text (`flag_source.*`);
+    /// none for the flags about the option's paperwork.
+    pub fn source(&self) -> Option<Message> {
+        let key = match self {
+            FlagKind::NeedsConcreteApproval
+            | FlagKind::CapacityNeverConfirmed
+            | FlagKind::CapacityConfirmedDaysAgo(_) => return None,
+            FlagKind::AgeGapUnderTwo { .. } | FlagKind::NotYoungest { .. } => "flag_source.household",
+            FlagKind::TeenagerInGeneralFamily { .. } => "flag_source.age",
+            FlagKind::SchoolChange { .. } => "flag_source.school",
+            FlagKind::SiblingsSplit => "flag_source.siblings",
+            FlagKind::EarlierBreakdown(_) => "flag_source.history",
+        };
+        Some(Message::new(key))
     }
 
     /// The flag as a catalogue text and its values (`flag.*`).
@@ -64,6 +98,17 @@ impl FlagKind {
             FlagKind::CapacityConfirmedDaysAgo(days) => {
                 Message::new("flag.capacity_stale").int("days", *days)
             }
+            FlagKind::AgeGapUnderTwo { age } => {
+                Message::new("flag.age_gap_under_two").int("age", *age)
+            }
+            FlagKind::NotYoungest { age } => Message::new("flag.not_youngest").int("age", *age),
+            FlagKind::TeenagerInGeneralFamily { age } => {
+                Message::new("flag.teenager_in_general_family").int("age", *age)
+            }
+            FlagKind::SchoolChange { km } => Message::new("flag.school_change").int("km", *km),
+            FlagKind::SiblingsSplit => Message::new("flag.siblings_split"),
+            FlagKind::EarlierBreakdown(kind) => Message::new("flag.earlier_breakdown")
+                .key("kind", format!("placement_kind.{}", kind.as_str())),
         }
     }
 }

@@ -87,11 +87,16 @@ pub fn score(
         key,
         score_tenths: total_tenths as u32,
         parts,
-        flags: flags(option, rules, start),
+        flags: flags(unit, option, rules, start),
     }
 }
 
-fn flags(option: &OptionProfile, rules: &MatchRules, start: NaiveDate) -> Vec<FlagKind> {
+fn flags(
+    unit: &MatchUnit,
+    option: &OptionProfile,
+    rules: &MatchRules,
+    start: NaiveDate,
+) -> Vec<FlagKind> {
     let mut out = Vec::new();
     if option.kind.is_network() && option.approval.status == ApprovalStatus::Pending {
         out.push(FlagKind::NeedsConcreteApproval);
@@ -105,6 +110,7 @@ fn flags(option: &OptionProfile, rules: &MatchRules, start: NaiveDate) -> Vec<Fl
             }
         }
     }
+    out.extend(super::stability::stability_flags(unit, option, rules, start));
     out
 }
 

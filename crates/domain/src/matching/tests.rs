@@ -9,7 +9,7 @@ use super::recommendation::RecommendationKind;
 use super::*;
 use crate::{ApprovalAuthority, ApprovalStatus, Arg, Message};
 
-fn d(s: &str) -> NaiveDate {
+pub(super) fn d(s: &str) -> NaiveDate {
     s.parse().unwrap()
 }
 
@@ -17,17 +17,17 @@ fn code(s: &str) -> NeedCode {
     NeedCode::parse(s).unwrap()
 }
 
-const START: &str = "2026-12-01";
+pub(super) const START: &str = "2026-12-01";
 /// Roskilde station.
 const ROSKILDE: (f64, f64) = (55.6396, 12.0878);
 
-fn at(lat: f64, lon: f64) -> Option<Coordinates> {
+pub(super) fn at(lat: f64, lon: f64) -> Option<Coordinates> {
     Some(Coordinates::new(lat, lon).unwrap())
 }
 
 /// A ten-year-old in the general target area with one moderate need, school and parents in
 /// Roskilde, Danish-speaking.
-fn child() -> ChildProfile {
+pub(super) fn child() -> ChildProfile {
     ChildProfile {
         id: ChildId(1),
         birth_date: d("2016-05-10"),
@@ -45,11 +45,12 @@ fn child() -> ChildProfile {
         unsuitable: vec![],
         has_siblings: false,
         siblings_placed_in: vec![],
+        breakdowns_in: vec![],
     }
 }
 
 /// An approved general foster family in Roskilde with two free places that covers attachment.
-fn option(id: i64) -> OptionProfile {
+pub(super) fn option(id: i64) -> OptionProfile {
     OptionProfile {
         id: PlacementOptionId(id),
         kind: PlacementKind::GeneralFosterFamily,
@@ -72,10 +73,11 @@ fn option(id: i64) -> OptionProfile {
         network_child_id: None,
         breakdowns: 0,
         capacity_confirmed_on: Some(d("2026-11-20")),
+        household: vec![],
     }
 }
 
-fn run(unit: &MatchUnit, options: &[OptionProfile]) -> MatchOutcome {
+pub(super) fn run(unit: &MatchUnit, options: &[OptionProfile]) -> MatchOutcome {
     rank(unit, options, &MatchRules::default(), d(START))
 }
 

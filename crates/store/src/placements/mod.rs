@@ -184,6 +184,69 @@ pub async fn places_taken_by_option<C: ConnectionTrait>(
     count_by_option(conn, current).await
 }
 
+/// The children living in each option's home now (its current placements), with their birth
+/// dates: the household that matching's stability flags weigh a new child against.
+pub async fn households_by_option<C: ConnectionTrait>(
+    conn: &C,
+) -> Result<std::collections::HashMap<i64, Vec<(i64, NaiveDate)>>> {
+    use sea_orm::QuerySelect;
+    let rows: Vec<(i64, i64)> = placement::Entity::find()
+        .select_only()
+        .column(placement::Column::OptionId)
+        .column(placement::Column::ChildId)
+        .filter(placement::Column::Status.is_in(crate::scope::current_statuses()))
+        .into_tuple()
+        .all(conn)
+        .await?;
+    let children: Vec<i64> = rows.iter().map(|(_, c)| *c).collect();
+    let born = crate::children::birth_dates(conn, &children).await?;
+    let mut out: std::collections::HashMap<i64, Vec<(i64, NaiveDate)>> = Default::default();
+    for (option, child) in rows {
+        if let Some(b) = born.get(&child) {
+            out.entry(option).or_default().push((child, *b));
+        }
+    }
+    Ok(out)
+}
+
+/// The kinds of care in which each of these children's placements broke down.
+pub async fn breakdown_kinds_of_children<C: ConnectionTrait>(
+    conn: &C,
+    children: &[i64],
+) -> Result<std::collections::HashMap<i64, Vec<kith_domain::PlacementKind>>> {
+    use crate::entities::placement_option;
+    use sea_orm::QuerySelect;
+    let rows: Vec<(i64, i64)> = placement::Entity::find()
+        .select_only()
+        .column(placement::Column::ChildId)
+        .column(placement::Column::OptionId)
+        .filter(placement::Column::Breakdown.eq(true))
+        .filter(placement::Column::ChildId.is_in(children.iter().copied()))
+        .into_tuple()
+        .all(conn)
+        .await?;
+    let options: Vec<i64> = rows.iter().map(|(_, o)| *o).collect();
+    let kinds: std::collections::HashMap<i64, kith_domain::PlacementKind> =
+        placement_option::Entity::find()
+            .filter(placement_option::Column::Id.is_in(options))
+            .all(conn)
+            .await?
+            .into_iter()
+            .map(|o| (o.id, o.kind.0))
+            .collect();
+    let mut out: std::collections::HashMap<i64, Vec<kith_domain::PlacementKind>> =
+        Default::default();
+    for (child, option) in rows {
+        if let Some(k) = kinds.get(&option) {
+            let list = out.entry(child).or_default();
+            if !list.contains(k) {
+                list.push(*k);
+            }
+        }
+    }
+    Ok(out)
+}
+
 /// How many placements meet `condition`, per option that has any.
 pub(crate) async fn count_by_option<C: ConnectionTrait>(
     conn: &C,

@@ -97,6 +97,19 @@ flag =
         [one] 1 dag
        *[other] { $days } dage
     } siden
+    .age_gap_under_two = Et barn i hjemmet er under 2 år fra barnets alder (barnet i hjemmet er { $age } år)
+    .not_youngest = Barnet bliver ikke det yngste i hjemmet (det yngste er { $age } år)
+    .teenager_in_general_family = En teenager på { $age } år i en almen plejefamilie
+    .school_change = Skolen ligger { $km } km væk: barnet skal sandsynligvis skifte skole
+    .siblings_split = Barnet anbringes uden sine søskende
+    .earlier_breakdown = Barnet har før haft en anbringelse af samme slags, der brød sammen ({ $kind })
+
+flag_source =
+    .household = Kilde: matchpraksis; hjemmets andre børn indgår i Konijn m.fl. (2019), metaanalyse af 42 studier af sammenbrud
+    .age = Kilde: Konijn m.fl. (2019): barnets alder hænger sammen med sammenbrud (r = 0,25)
+    .school = Kilde: Barnets Lov § 52, stk. 2: undgå skoleskift
+    .siblings = Kilde: Barnets Lov § 52, stk. 3; Konijn m.fl. (2019): søskende sammen (r = 0,16)
+    .history = Kilde: Konijn m.fl. (2019): tidligere anbringelser og sammenbrud
 
 advice =
     .family_based = Anbefaling: familiebaseret anbringelse

@@ -82,6 +82,19 @@ flag =
         [one] 1 day
        *[other] { $days } days
     } ago
+    .age_gap_under_two = A child in the home is less than 2 years from the child's age (that child is { $age })
+    .not_youngest = The child would not be the youngest in the home (the youngest is { $age })
+    .teenager_in_general_family = A teenager of { $age } in a general foster family
+    .school_change = The school is { $km } km away: the child would likely change school
+    .siblings_split = The child would be placed without their siblings
+    .earlier_breakdown = The child has had a placement of this kind that broke down before ({ $kind })
+
+flag_source =
+    .household = Source: matching practice; the other children in the home are among the factors in Konijn et al. (2019), a meta-analysis of 42 studies of breakdown
+    .age = Source: Konijn et al. (2019): the child's age goes with breakdown (r = .25)
+    .school = Source: Barnets Lov § 52(2): avoid a change of school
+    .siblings = Source: Barnets Lov § 52(3); Konijn et al. (2019): siblings together (r = .16)
+    .history = Source: Konijn et al. (2019): earlier placements and breakdowns
 
 advice =
     .family_based = Recommendation: family-based care
