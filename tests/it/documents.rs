@@ -23,7 +23,7 @@ async fn pdf_text(api: &Api, path: &str, lang: &str) -> String {
         r.headers["content-disposition"]
             .to_str()
             .unwrap()
-            .ends_with(".pdf\""),
+            .contains(".pdf"),
         "saved as a .pdf"
     );
     pdf::text(&r.bytes)
@@ -115,6 +115,12 @@ db_test!(the_childs_plan_is_a_pdf_the_family_can_read, |app| {
         "{text}"
     );
     no_cpr(&text);
+    // Saved under a Danish name with the day it was made.
+    let saved = adviser.get(&format!("{path}?lang=da")).await.expect(200);
+    assert_eq!(
+        saved.headers["content-disposition"],
+        "attachment; filename=\"barnets-plan-2026-11-16.pdf\""
+    );
 
     // In English, the same facts in English words and dates.
     let text = pdf_text(&adviser, &path, "en").await;
@@ -136,9 +142,10 @@ db_test!(the_childs_plan_is_a_pdf_the_family_can_read, |app| {
         .await
         .expect(404);
     app.client(&app.staff.matcher).get(&path).await.expect(403);
-    // Three made, three audited, each naming the child.
+    // Four made (two in Danish, one in English, the consultant's), four audited, each naming
+    // the child; the refused ones made nothing.
     let rows = app.audit_rows("document.child_plan").await;
-    assert_eq!(rows.len(), 3);
+    assert_eq!(rows.len(), 4);
     assert!(rows.iter().all(|r| r.child_id == Some(p.child)), "{rows:?}");
 });
 
@@ -191,9 +198,8 @@ db_test!(a_visit_summary_keeps_the_childs_words_out, |app| {
         "Opsummering af besøg",
         "Barn Ida Besøg",
         "Slags besøg Tilsynsbesøg",
-        &format!("Holdt den {}", danish_date(&day)),
-        "Holdt af Karen Consultant",
-        "Barnet blev talt med alene Ja",
+        &format!("Afholdt den {}", danish_date(&day)),
+        "Afholdt af Karen Consultant",
         "Det aftalte vi",
         &format!(
             "Plejefamilien kontakter skolen om lektiehjælp Plejefamilien {}",
@@ -207,8 +213,12 @@ db_test!(a_visit_summary_keeps_the_childs_words_out, |app| {
         text.contains(&format!("Næste besøg {}", danish_date(&next))),
         "{text}"
     );
-    // What the child said in confidence and the consultant's notes stay in the case.
-    assert!(!text.contains("savner") && !text.contains("træt"), "{text}");
+    // The child's conversation (whether alone, what was said) and the consultant's notes stay
+    // in the case.
+    assert!(
+        !text.contains("savner") && !text.contains("træt") && !text.contains("alene"),
+        "{text}"
+    );
     no_cpr(&text);
     assert_eq!(app.audit_rows("document.visit_summary").await.len(), 1);
     // Another consultant of the unit does not hold it and does not see it.
@@ -238,8 +248,8 @@ db_test!(the_note_of_a_plan_review_says_what_was_decided, |app| {
     for expected in [
         "Referat af planopfølgning (§ 95)",
         "Barn Ida Møde",
-        "Holdt den 01.12.2026",
-        "Holdt af Alma Adviser",
+        "Afholdt den 01.12.2026",
+        "Afholdt af Alma Adviser",
         "Det blev besluttet Planen fortsætter",
         "Næste opfølgning om 4 måneder",
         "Ida (······-····) går i skole hver dag. Fortsætter",
@@ -273,11 +283,14 @@ db_test!(
             "Afgørelse om anbringelsessted",
             "Barn Ida Afgørelse",
             "Anbringelsessted Familien Lind",
-            "Start 01.12.2026",
-            "Det blev besluttet Godkendt",
+            "Startdato 01.12.2026",
+            "Ida Afgørelse skal bo hos Familien Lind fra den 01.12.2026.",
+            "Afgjort af Lars Leader",
             "Afgjort den 16.11.2026",
             "Begrundelse for afgørelsen Mormor kan ikke tage Ida nu.",
             "Hvorfor dette sted Tæt på skolen.",
+            // How to complain, as every decision must say.
+            "Hvis du er uenig Du kan klage over afgørelsen. Send klagen til kommunen senest 4 uger",
         ] {
             assert!(text.contains(expected), "{expected:?} not in {text}");
         }
@@ -292,7 +305,10 @@ db_test!(
             text.contains("Decision on where the child will live"),
             "{text}"
         );
-        assert!(text.contains("What was decided Approved"), "{text}");
+        assert!(
+            text.contains("Ida Afgørelse will live with Familien Lind from 1 Dec 2026."),
+            "{text}"
+        );
         assert_eq!(app.audit_rows("document.proposal_decision").await.len(), 2);
     }
 );

@@ -1,12 +1,13 @@
 //! Documents a family can read: which ones Kith writes, what each may hold, and that none ever
 //! carries a CPR number — not even one a person typed into a note.
 //!
-//! The choices (docs/DOCUMENTS.md): the child's plan and the note of a plan review are written
-//! for the child, the parents and the foster family, as § 140 and § 70 of the Act on Social
-//! Services expect them to be shared; the visit summary is for the foster family, so it keeps
-//! out what the child said and what the consultant observed — a child seen alone speaks in
-//! confidence, and observations are the consultant's working notes; the decision on a proposal
-//! says what was decided and why, never the scores or the other places that were weighed.
+//! The choices (docs/ARCHITECTURE.md, "Documents for the family"): the child's plan and the
+//! note of a plan review are written for the child, the parents and the carers, who take part
+//! in the plan; the visit summary is for the foster family (or the institution), so it keeps
+//! out the child's conversation — whether the child was talked with alone, why not, and what
+//! the child said, which a child says in confidence — and the consultant's observations, which
+//! are working notes; the decision on a proposal says what was decided and why, never the
+//! scores or the other places that were weighed.
 
 use crate::wheel::VisitKind;
 
@@ -85,14 +86,15 @@ impl VisitPart {
     ];
 
     /// Whether the foster family's summary holds this part: what was done and agreed, and what
-    /// comes next — not the child's confidences nor the consultant's notes.
+    /// comes next — not the child's conversation (whether it was alone, why not, what was said)
+    /// nor the consultant's notes.
     pub fn in_family_summary(self) -> bool {
         match self {
-            VisitPart::Held | VisitPart::SeenAlone | VisitPart::Agreements => true,
-            VisitPart::NextVisit => true,
-            VisitPart::NotSeenAloneReason | VisitPart::ChildsWords | VisitPart::Observations => {
-                false
-            }
+            VisitPart::Held | VisitPart::Agreements | VisitPart::NextVisit => true,
+            VisitPart::SeenAlone
+            | VisitPart::NotSeenAloneReason
+            | VisitPart::ChildsWords
+            | VisitPart::Observations => false,
         }
     }
 }
@@ -183,12 +185,7 @@ mod tests {
             .collect();
         assert_eq!(
             kept,
-            [
-                VisitPart::Held,
-                VisitPart::SeenAlone,
-                VisitPart::Agreements,
-                VisitPart::NextVisit
-            ]
+            [VisitPart::Held, VisitPart::Agreements, VisitPart::NextVisit]
         );
     }
 

@@ -37,7 +37,19 @@ pub(super) async fn make(app: &App, actor: &Actor, id: ProposalId, w: &Words) ->
     if let Some(goal) = p.exit_goal {
         facts.push(w.fact("document.exit_goal", w.named("exit_goal", goal)));
     }
-    let mut decided = vec![w.fact("document.decision", w.named("proposal_status", p.status))];
+    let who = kith_text::format::list(
+        w.lang,
+        p.children.iter().map(|c| w.typed(&c.name)).collect(),
+    );
+    let sentence = kith_domain::Message::new(if p.status == ProposalStatus::Approved {
+        "document.decision_approved"
+    } else {
+        "document.decision_rejected"
+    })
+    .text("children", who)
+    .text("place", w.typed(&p.chosen.option.name))
+    .date("start", p.start_date);
+    let mut decided = vec![];
     if let Some(by) = &p.decided_by {
         decided.push(w.fact("document.decided_by", by.name.clone()));
     }
@@ -45,7 +57,15 @@ pub(super) async fn make(app: &App, actor: &Actor, id: ProposalId, w: &Words) ->
         let day = at.with_timezone(&crate::TIME_ZONE).date_naive();
         decided.push(w.fact("document.decided_on", w.date(day)));
     }
-    let mut sections = vec![w.section("document.decided", vec![Block::Facts { facts: decided }])];
+    let mut sections = vec![w.section(
+        "document.decided",
+        vec![
+            Block::Text {
+                text: w.say(sentence),
+            },
+            Block::Facts { facts: decided },
+        ],
+    )];
     if let Some(reason) = p
         .decision_reason
         .as_deref()
@@ -63,6 +83,10 @@ pub(super) async fn make(app: &App, actor: &Actor, id: ProposalId, w: &Words) ->
         vec![Block::Text {
             text: w.typed(&p.rationale),
         }],
+    ));
+    sections.push(w.section(
+        "document.complaint",
+        vec![w.text("document.complaint_text")],
     ));
     Ok(Made {
         kind: DocumentKind::ProposalDecision,

@@ -72,10 +72,24 @@ pub async fn pdf(app: &App, actor: &Actor, of: DocumentOf, lang: Lang) -> Result
         .map_err(AppError::internal)?
         .map_err(AppError::internal)?;
     Ok(ExportFile {
-        filename: format!("kith-{}-{}.pdf", made.kind.as_str(), app.today()),
+        filename: format!(
+            "{}-{}.pdf",
+            kith_text::t(lang, file_name(made.kind)),
+            app.today()
+        ),
         content_type: "application/pdf",
         bytes,
     })
+}
+
+/// The start of the file's name, in the document's language ("barnets-plan").
+fn file_name(kind: DocumentKind) -> &'static str {
+    match kind {
+        DocumentKind::ChildPlan => "document.file_child_plan",
+        DocumentKind::PlanReview => "document.file_plan_review",
+        DocumentKind::VisitSummary => "document.file_visit_summary",
+        DocumentKind::ProposalDecision => "document.file_proposal_decision",
+    }
 }
 
 fn action(kind: DocumentKind) -> AuditAction {

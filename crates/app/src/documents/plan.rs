@@ -69,7 +69,12 @@ pub(super) fn placement_facts(w: &Words, p: &PlacementView, born: Option<NaiveDa
         facts.push(w.fact("document.adviser", a.name.clone()));
     }
     if let Some(c) = &p.consultant {
-        facts.push(w.fact("document.consultant", c.name.clone()));
+        let label = if p.kind.is_family_based() {
+            "document.consultant"
+        } else {
+            "document.institution_consultant"
+        };
+        facts.push(w.fact(label, c.name.clone()));
     }
     facts
 }
@@ -91,11 +96,16 @@ fn goal_blocks(w: &Words, goals: &[GoalView]) -> Vec<Block> {
         let latest = g.latest().map_or_else(
             || w.t("document.no_progress"),
             |p| {
-                format!(
+                let said = format!(
                     "{} ({})",
                     value(w, &g.measure, p.value),
                     w.date(p.recorded_on)
-                )
+                );
+                if p.share_of_way >= 1.0 {
+                    format!("{said} – {}", w.t("document.goal_reached"))
+                } else {
+                    said
+                }
             },
         );
         out.push(Block::Facts {
@@ -147,17 +157,35 @@ fn number(w: &Words, x: f64) -> String {
 }
 
 /// Open agreements as a table: what, who, by when.
-pub(super) fn agreement_blocks(
+fn agreement_blocks(
     w: &Words,
     agreements: Vec<kith_store::entities::visit_follow_up::Model>,
 ) -> Vec<Block> {
     if agreements.is_empty() {
         return vec![w.text("document.no_agreements")];
     }
+    agreement_table(w, agreements)
+}
+
+/// What was agreed at one visit or review (whether done since or not).
+pub(super) fn agreed_blocks(
+    w: &Words,
+    agreements: Vec<kith_store::entities::visit_follow_up::Model>,
+) -> Vec<Block> {
+    if agreements.is_empty() {
+        return vec![w.text("document.nothing_agreed")];
+    }
+    agreement_table(w, agreements)
+}
+
+fn agreement_table(
+    w: &Words,
+    agreements: Vec<kith_store::entities::visit_follow_up::Model>,
+) -> Vec<Block> {
     vec![Block::Table {
         headers: vec![
             w.t("document.what"),
-            w.t("document.who"),
+            w.t("document.agreement_who"),
             w.t("document.by"),
         ],
         rows: agreements

@@ -22,8 +22,7 @@ pub(super) async fn make(
     let review = crate::goals::reviews::views(app, &placement)
         .await?
         .into_iter()
-        .find(|r| r.visit_id == VisitId(visit.id))
-        .ok_or(AppError::NotFound("review"))?;
+        .find(|r| r.visit_id == VisitId(visit.id));
     let goals = kith_store::goals::of_placements(conn, &[placement.id]).await?;
     let next = kith_store::visits::of_placement(conn, placement.id)
         .await?
@@ -47,11 +46,37 @@ pub(super) async fn make(
     let mut facts = super::plan::placement_facts(w, &view, born);
     facts.push(w.fact(
         "document.held_on",
-        w.date(review.held_on.unwrap_or(review.due_on)),
+        w.date(visit.held_on.unwrap_or(visit.planned_on)),
     ));
     if let Some(by) = held_by {
         facts.push(w.fact("document.held_by", by.name));
     }
+    let mut sections = Vec::new();
+    // A review held before its decisions were recorded (imported, or kept elsewhere) still has
+    // its day, its agreements and the next review.
+    if let Some(review) = &review {
+        sections.extend(decisions(w, review, &goals));
+    }
+    sections.push(w.section("document.agreed", super::plan::agreed_blocks(w, agreed)));
+    sections.push(w.section(
+        "document.next_review",
+        vec![Block::Text {
+            text: next.map_or_else(|| w.t("document.none_planned"), |d| w.date(d)),
+        }],
+    ));
+    Ok(Made {
+        kind: DocumentKind::PlanReview,
+        document: w.document("document.plan_review", facts, sections),
+        children: vec![view.child.id],
+    })
+}
+
+/// What the review decided: the decision and rhythm, each goal's outcome, the child's view.
+fn decisions(
+    w: &Words,
+    review: &crate::goals::reviews::ReviewView,
+    goals: &[kith_store::entities::goal::Model],
+) -> Vec<super::Section> {
     let mut decided = vec![w.fact(
         "document.decision",
         w.named("review_decision", review.decision),
@@ -92,16 +117,5 @@ pub(super) async fn make(
             }],
         ));
     }
-    sections.push(w.section("document.agreed", super::plan::agreement_blocks(w, agreed)));
-    sections.push(w.section(
-        "document.next_review",
-        vec![Block::Text {
-            text: next.map_or_else(|| w.t("document.none_planned"), |d| w.date(d)),
-        }],
-    ));
-    Ok(Made {
-        kind: DocumentKind::PlanReview,
-        document: w.document("document.plan_review", facts, sections),
-        children: vec![view.child.id],
-    })
+    sections
 }

@@ -53,19 +53,13 @@ async fn summary(app: &App, row: kith_store::entities::visit::Model, w: &Words) 
     if let Some(by) = record.and_then(|r| r.held_by.as_ref()) {
         held.push(w.fact("document.held_by", by.name.clone()));
     }
-    if let Some(alone) = record.and_then(|r| r.child_seen_alone) {
-        held.push(w.fact(
-            "document.seen_alone",
-            w.t(if alone { "document.yes" } else { "document.no" }),
-        ));
-    }
     facts.append(&mut held);
     let mut sections = Vec::new();
     for part in VisitPart::ALL.into_iter().filter(|p| p.in_family_summary()) {
         match part {
             VisitPart::Agreements => sections.push(w.section(
                 "document.agreed",
-                super::plan::agreement_blocks(w, agreed.clone()),
+                super::plan::agreed_blocks(w, agreed.clone()),
             )),
             VisitPart::NextVisit => sections.push(w.section(
                 "document.next_visit",
@@ -73,8 +67,8 @@ async fn summary(app: &App, row: kith_store::entities::visit::Model, w: &Words) 
                     text: next.map_or_else(|| w.t("document.none_planned"), |d| w.date(d)),
                 }],
             )),
-            // The day, the kind, who held it and whether the child was seen alone stand at
-            // the top; the rest is never in the family's copy.
+            // The day, the kind and who held it stand at the top; whether the child was
+            // talked with alone belongs to the child's conversation and stays in the case.
             _ => {}
         }
     }

@@ -197,6 +197,6 @@ impl UnitFacts {
 }
 
 #[cfg(test)]
-mod tests;
-#[cfg(test)]
 mod stability_tests;
+#[cfg(test)]
+mod tests;

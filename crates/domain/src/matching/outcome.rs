@@ -24,13 +24,21 @@ pub enum FlagKind {
     CapacityNeverConfirmed,
     CapacityConfirmedDaysAgo(i64),
     /// A child in the home is less than 2 years from the child's age (that child's age).
-    AgeGapUnderTwo { age: u8 },
+    AgeGapUnderTwo {
+        age: u8,
+    },
     /// The child would not be the youngest in the home (the youngest's age).
-    NotYoungest { age: u8 },
+    NotYoungest {
+        age: u8,
+    },
     /// A teenager in a general foster family (the child's age).
-    TeenagerInGeneralFamily { age: u8 },
+    TeenagerInGeneralFamily {
+        age: u8,
+    },
     /// The school is so far that the child would likely change school (km).
-    SchoolChange { km: u32 },
+    SchoolChange {
+        km: u32,
+    },
     /// The child would be placed apart from their siblings.
     SiblingsSplit,
     /// The child's placement in this kind of care broke down before.
@@ -81,7 +89,9 @@ impl FlagKind {
             FlagKind::NeedsConcreteApproval
             | FlagKind::CapacityNeverConfirmed
             | FlagKind::CapacityConfirmedDaysAgo(_) => return None,
-            FlagKind::AgeGapUnderTwo { .. } | FlagKind::NotYoungest { .. } => "flag_source.household",
+            FlagKind::AgeGapUnderTwo { .. } | FlagKind::NotYoungest { .. } => {
+                "flag_source.household"
+            }
             FlagKind::TeenagerInGeneralFamily { .. } => "flag_source.age",
             FlagKind::SchoolChange { .. } => "flag_source.school",
             FlagKind::SiblingsSplit => "flag_source.siblings",

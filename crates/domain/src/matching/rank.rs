@@ -110,7 +110,9 @@ fn flags(
             }
         }
     }
-    out.extend(super::stability::stability_flags(unit, option, rules, start));
+    out.extend(super::stability::stability_flags(
+        unit, option, rules, start,
+    ));
     out
 }
 

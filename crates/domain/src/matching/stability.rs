@@ -49,9 +49,10 @@ pub fn stability_flags(
     if let Some(km) = school_too_far(unit, option, rules) {
         out.push(FlagKind::SchoolChange { km });
     }
-    let split = unit.children.iter().any(|c| {
-        c.has_siblings && !unit.together && !c.siblings_placed_in.contains(&option.id)
-    });
+    let split = unit
+        .children
+        .iter()
+        .any(|c| c.has_siblings && !unit.together && !c.siblings_placed_in.contains(&option.id));
     if split {
         out.push(FlagKind::SiblingsSplit);
     }

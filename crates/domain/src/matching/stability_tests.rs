@@ -132,7 +132,9 @@ fn an_earlier_breakdown_in_the_same_kind_of_care_is_flagged() {
     let unit = MatchUnit::single(c);
     assert_eq!(
         flags(&unit, &option(7)),
-        [FlagKind::EarlierBreakdown(PlacementKind::GeneralFosterFamily)]
+        [FlagKind::EarlierBreakdown(
+            PlacementKind::GeneralFosterFamily
+        )]
     );
     let mut home = option(8);
     home.kind = PlacementKind::ChildrensHome;

@@ -55,6 +55,7 @@ async fn page(
         .lang
         .and_then(|l| l.parse::<Lang>().ok())
         .unwrap_or(ctx.lang);
+    let ctx_lang = ctx.lang;
     let made = kith_app::documents::make(s.app(), actor, of, lang)
         .await
         .map_err(fail(&ctx))?;
@@ -70,7 +71,13 @@ async fn page(
         other: format!("{path}?lang={}", other_lang.as_str()),
         back,
         other_lang,
-        other_label: kith_text::t(lang, "document.other_language"),
+        other_label: kith_text::t(
+            ctx_lang,
+            match other_lang {
+                Lang::En => "document.in_english",
+                Lang::Da => "document.in_danish",
+            },
+        ),
     }
     .into_response())
 }
