@@ -29,6 +29,7 @@ mod m20261203_000017_form_drafts;
 mod m20261203_000018_exit_move;
 mod m20261203_000019_after_care;
 mod m20261204_000020_network_search;
+mod m20261204_000021_stability_facts;
 
 /// All migrations in order.
 #[derive(Debug)]
@@ -58,6 +59,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261203_000018_exit_move::Migration),
             Box::new(m20261203_000019_after_care::Migration),
             Box::new(m20261204_000020_network_search::Migration),
+            Box::new(m20261204_000021_stability_facts::Migration),
         ]
     }
 }

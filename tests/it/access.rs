@@ -698,6 +698,15 @@ async fn prepare(
             url,
             json!({"name": "Mormor", "relation": format!("mormor ({n})")}),
         ),
+        ("put", "/api/v1/children/{id}/stability") => Call::json(
+            url,
+            json!({"consent_child": "agrees", "consent_parents": "not_asked",
+                   "earlier_placements": [{"kind": "childrens_home", "breakdown": n % 2 == 0}]}),
+        ),
+        ("put", "/api/v1/placement-options/{id}/household") => Call::json(
+            url,
+            json!({"children": [{"born_on": format!("2015-06-{:02}", n % 28 + 1), "relation": "own_child"}]}),
+        ),
         ("put", "/api/v1/children/{id}/profile") => Call::json(
             url,
             json!({"target_area": "general", "support_level": "moderate",

@@ -39,6 +39,7 @@ mod policy;
 mod privacy;
 mod proposals;
 mod session;
+mod stability;
 mod throttle;
 mod transfer;
 mod wheel;

@@ -55,6 +55,8 @@ audit_actions! {
     NetworkUpdate = "network_person.update",
     NetworkRemove = "network_person.remove",
     NetworkAsk = "network_search.record",
+    /// A child's consent or placements before Kith recorded (what matching's flags weigh).
+    ChildStabilityUpdate = "child.stability_update",
     SiblingsLink = "siblings.link",
     SiblingsUnlink = "siblings.unlink",
     UnsuitableSet = "unsuitable_option.set",

@@ -61,6 +61,7 @@ pub(crate) async fn proposal_behind<C: ConnectionTrait>(
             kind: o.kind,
             institution_form: None,
             free_places: o.places.saturating_sub(o.taken),
+            household_confirmed_on: None,
         },
         score: f64::from(s.rng.gen_range(55..95_u8)),
         contributions: vec![],

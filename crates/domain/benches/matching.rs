@@ -80,7 +80,8 @@ fn options(n: usize, rng: &mut ChaCha8Rng) -> Vec<OptionProfile> {
                 breakdowns: rng.gen_range(0..2),
                 capacity_confirmed_on: Some(NaiveDate::from_ymd_opt(2026, 10, 1).unwrap()),
                 // One child in each home, so every option is weighed for the stability flags.
-                household: vec![(ChildId(0), NaiveDate::from_ymd_opt(2015, 6, 1).unwrap())],
+                household: vec![(None, NaiveDate::from_ymd_opt(2015, 6, 1).unwrap())],
+                responsible_consultant: None,
             }
         })
         .collect()
@@ -117,6 +118,9 @@ fn child(id: i64, rng: &mut ChaCha8Rng) -> ChildProfile {
         has_siblings: false,
         siblings_placed_in: vec![],
         breakdowns_in: vec![],
+        consent_child: None,
+        consent_parents: None,
+        current_consultant: None,
     }
 }
 

@@ -147,6 +147,38 @@ pub async fn confirm_capacity<C: ConnectionTrait>(
     Ok(())
 }
 
+/// Replaces a family's record of the children in its home, confirmed today by `by`; the
+/// option's `updated_at` moves, so matching reads it at once.
+pub async fn set_household<C: ConnectionTrait>(
+    conn: &C,
+    id: i64,
+    children: Vec<kith_domain::stability_facts::HouseholdChild>,
+    by: i64,
+    now: DateTime<Utc>,
+    today: chrono::NaiveDate,
+) -> Result<()> {
+    use sea_orm::{ActiveModelTrait, Set};
+    placement_option::ActiveModel {
+        id: Set(id),
+        household: Set(Some(crate::stability_json::Household(children))),
+        household_confirmed_on: Set(Some(today)),
+        household_confirmed_by: Set(Some(by)),
+        updated_at: Set(now),
+        ..Default::default()
+    }
+    .update(conn)
+    .await?;
+    placement_option::Entity::update_many()
+        .col_expr(
+            placement_option::Column::HouseholdRevision,
+            Expr::cust("COALESCE(household_revision, 0) + 1"),
+        )
+        .filter(placement_option::Column::Id.eq(id))
+        .exec(conn)
+        .await?;
+    Ok(())
+}
+
 /// Replaces an option's competences.
 pub async fn replace_competences<C: ConnectionTrait>(
     conn: &C,
@@ -393,7 +425,8 @@ pub async fn all_with_competences<C: ConnectionTrait>(
 }
 
 /// A fingerprint of everything matching reads about options: it changes whenever an option,
-/// its competences (written with the option), its confirmed capacity or any placement changes.
+/// its competences (written with the option), its confirmed capacity, a family's record of the
+/// children in its home, or any placement changes.
 /// Lets each instance keep option profiles in memory and still see every change at once.
 pub async fn catalog_version<C: ConnectionTrait>(conn: &C) -> Result<String> {
     use sea_orm::Statement;
@@ -401,7 +434,8 @@ pub async fn catalog_version<C: ConnectionTrait>(conn: &C) -> Result<String> {
         (SELECT CAST(MAX(updated_at) AS TEXT) FROM placement_option), \
         (SELECT CAST(MAX(capacity_confirmed_at) AS TEXT) FROM placement_option), \
         (SELECT COUNT(*) FROM placement), \
-        (SELECT CAST(MAX(updated_at) AS TEXT) FROM placement)";
+        (SELECT CAST(MAX(updated_at) AS TEXT) FROM placement), \
+        (SELECT CAST(COALESCE(SUM(household_revision), 0) AS BIGINT) FROM placement_option)";
     let row = conn
         .query_one_raw(Statement::from_string(conn.get_database_backend(), sql))
         .await?
@@ -411,8 +445,9 @@ pub async fn catalog_version<C: ConnectionTrait>(conn: &C) -> Result<String> {
     let confirmed_at: Option<String> = row.try_get_by_index(2)?;
     let placements: i64 = row.try_get_by_index(3)?;
     let placements_at: Option<String> = row.try_get_by_index(4)?;
+    let households: i64 = row.try_get_by_index(5)?;
     Ok(format!(
-        "{options}|{}|{}|{placements}|{}",
+        "{options}|{}|{}|{placements}|{}|{households}",
         options_at.unwrap_or_default(),
         confirmed_at.unwrap_or_default(),
         placements_at.unwrap_or_default()

@@ -84,6 +84,15 @@ fn runtime_keys() -> Vec<String> {
         all("level", kith_domain::NeedLevel::ALL),
         all("network", kith_domain::NetworkApprovalStatus::ALL),
         all("network_ask_outcome", kith_domain::NetworkAskOutcome::ALL),
+        all("consent", kith_domain::stability_facts::Consent::ALL),
+        all(
+            "household_relation",
+            kith_domain::stability_facts::HouseholdRelation::ALL,
+        ),
+        all(
+            "consent_gap",
+            &kith_domain::stability_facts::ConsentGap::ALL.map(|g| g.code()),
+        ),
         all("approval", kith_domain::ApprovalStatus::ALL),
         all("authority", kith_domain::ApprovalAuthority::ALL),
         all("placement_status", kith_domain::PlacementStatus::ALL),

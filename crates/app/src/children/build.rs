@@ -194,6 +194,11 @@ pub(crate) async fn detail(app: &App, c: child::Model) -> Result<ChildDetail> {
         placements,
         agreements: vec![],
         permissions: ChildPermissions::default(),
+        stability: super::view::StabilityFactsView {
+            consent_child: c.consent_child.map(|s| s.0),
+            consent_parents: c.consent_parents.map(|s| s.0),
+            earlier_placements: c.earlier_placements.map(|e| e.0).unwrap_or_default(),
+        },
         created_at: c.created_at,
         updated_at: c.updated_at,
         birth_date: c.birth_date,

@@ -10,6 +10,7 @@ pub mod input;
 mod links;
 mod network;
 mod network_search;
+mod stability;
 pub mod view;
 
 use kith_domain::{
@@ -25,6 +26,7 @@ pub use input::*;
 pub use links::*;
 pub use network::*;
 pub use network_search::*;
+pub use stability::*;
 pub use view::*;
 
 use crate::audit::{self, AuditAction};

@@ -118,6 +118,8 @@ pub struct ChildDetail {
     pub agreements: Vec<crate::wheel::views::FollowUpView>,
     /// What the reader may do with this case (the server enforces it regardless).
     pub permissions: ChildPermissions,
+    /// What matching's stability flags weigh: consent and the placements before Kith.
+    pub stability: StabilityFactsView,
     pub created_at: DateTime<Utc>,
     pub updated_at: DateTime<Utc>,
 }
@@ -144,6 +146,17 @@ impl ChildData for ChildSummary {
     fn child_ids(&self) -> Vec<ChildId> {
         vec![self.id]
     }
+}
+
+/// A child's consent and earlier placements, as recorded (none: not recorded).
+#[derive(Debug, Clone, Default, Serialize, utoipa::ToSchema)]
+pub struct StabilityFactsView {
+    #[schema(value_type = Option<String>)]
+    pub consent_child: Option<kith_domain::stability_facts::Consent>,
+    #[schema(value_type = Option<String>)]
+    pub consent_parents: Option<kith_domain::stability_facts::Consent>,
+    #[schema(value_type = Vec<Object>)]
+    pub earlier_placements: Vec<kith_domain::stability_facts::EarlierPlacement>,
 }
 
 impl ChildData for ChildDetail {

@@ -62,6 +62,10 @@ pub struct OptionBriefFrozen {
     #[serde(default)]
     pub institution_form: Option<kith_domain::InstitutionForm>,
     pub free_places: u32,
+    /// When the family last confirmed the children in its home (absent in proposals frozen
+    /// before it was kept).
+    #[serde(default)]
+    pub household_confirmed_on: Option<chrono::NaiveDate>,
 }
 
 /// An excluded option and why.
@@ -154,6 +158,7 @@ pub(crate) fn frozen(b: &OptionBrief) -> OptionBriefFrozen {
         name: b.name.clone(),
         kind: b.kind,
         institution_form: b.institution_form,
+        household_confirmed_on: b.household_confirmed_on,
         free_places: b.free_places,
     }
 }

@@ -14,6 +14,19 @@ use serde::Serialize;
 
 use crate::{App, AppError, Result};
 
+/// The kinds of care the child broke down in: in Kith, and recorded from before Kith.
+fn breakdowns_in(
+    mut in_kith: Vec<PlacementKind>,
+    before: Option<&kith_store::stability_json::EarlierPlacements>,
+) -> Vec<PlacementKind> {
+    for e in before.map(|b| b.0.as_slice()).unwrap_or_default() {
+        if e.breakdown && !in_kith.contains(&e.kind) {
+            in_kith.push(e.kind);
+        }
+    }
+    in_kith
+}
+
 fn coords(lat: Option<f64>, lon: Option<f64>) -> Option<Coordinates> {
     lat.zip(lon).and_then(|(a, o)| Coordinates::new(a, o).ok())
 }
@@ -27,6 +40,14 @@ pub(crate) async fn children(app: &App, rows: &[child::Model]) -> Result<Vec<Chi
     let unsuitable = kith_store::children::unsuitable_of_many(conn, &ids).await?;
     let network = kith_store::children::network_of(conn, &ids).await?;
     let broke_down = kith_store::placements::breakdown_kinds_of_children(conn, &ids).await?;
+    // Who follows each child's current placement up: a move to another consultant's family
+    // is a change of the adult who knows the child.
+    let consultants: HashMap<i64, i64> = kith_store::placements::of_children(conn, &ids)
+        .await?
+        .into_iter()
+        .filter(|p| p.status.takes_a_place())
+        .filter_map(|p| Some((p.child_id, p.consultant_id?)))
+        .collect();
     // Where each sibling of these children lives now: (sibling group, sibling, option).
     let groups: Vec<i64> = rows.iter().filter_map(|c| c.sibling_group_id).collect();
     let siblings = kith_store::children::in_sibling_groups(conn, &groups).await?;
@@ -98,7 +119,13 @@ pub(crate) async fn children(app: &App, rows: &[child::Model]) -> Result<Vec<Chi
                     })
                     .map(|(_, _, option)| PlacementOptionId(*option))
                     .collect(),
-                breakdowns_in: broke_down.get(&c.id).cloned().unwrap_or_default(),
+                breakdowns_in: breakdowns_in(
+                    broke_down.get(&c.id).cloned().unwrap_or_default(),
+                    c.earlier_placements.as_ref(),
+                ),
+                consent_child: c.consent_child.map(|s| s.0),
+                consent_parents: c.consent_parents.map(|s| s.0),
+                current_consultant: consultants.get(&c.id).map(|u| kith_domain::UserId(*u)),
             })
         })
         .collect()
@@ -163,6 +190,9 @@ pub struct OptionBrief {
     pub free_places: u32,
     pub approved_places: u32,
     pub capacity_confirmed_at: Option<DateTime<Utc>>,
+    /// When the family last confirmed the children in its home (the stability flags weigh
+    /// them); none for a family that never did.
+    pub household_confirmed_on: Option<chrono::NaiveDate>,
 }
 
 /// Every option as a profile, and its brief for display.
@@ -209,7 +239,12 @@ async fn load_options(app: &App) -> Result<Catalog> {
             .remove(&o.id)
             .unwrap_or_default()
             .into_iter()
-            .map(|(child, born)| (ChildId(child), born))
+            .map(|(child, born)| (Some(ChildId(child)), born))
+            .chain(
+                o.household
+                    .iter()
+                    .flat_map(|h| h.0.iter().map(|c| (None, c.born_on))),
+            )
             .collect();
         briefs.insert(
             profile.id,
@@ -222,6 +257,7 @@ async fn load_options(app: &App) -> Result<Catalog> {
                 free_places: free,
                 approved_places: approved,
                 capacity_confirmed_at: o.capacity_confirmed_at,
+                household_confirmed_on: o.household_confirmed_on,
             },
         );
         profiles.push(profile);
@@ -269,5 +305,6 @@ fn profile(
             .capacity_confirmed_at
             .map(|t| t.with_timezone(&crate::TIME_ZONE).date_naive()),
         household: Vec::new(),
+        responsible_consultant: o.responsible_consultant_id.map(kith_domain::UserId),
     })
 }

@@ -191,6 +191,12 @@ async fn detail(app: &App, o: placement_option::Model) -> Result<OptionDetail> {
         capacity_confirmed_at: o.capacity_confirmed_at,
         capacity_confirmed_by: staff_ref(o.capacity_confirmed_by),
         network_child_id: o.network_child_id.map(ChildId),
+        household: {
+            let mut h = o.household.map(|h| h.0).unwrap_or_default();
+            h.sort_by_key(|c| c.born_on);
+            h
+        },
+        household_confirmed_on: o.household_confirmed_on,
         can_change: false,
         created_at: o.created_at,
         updated_at: o.updated_at,
@@ -349,6 +355,47 @@ pub async fn update(
     .await?
     .is_some();
     Ok(d)
+}
+
+/// The children in a family's home that Kith did not place (`PUT
+/// /api/v1/placement-options/{id}/household`): replaces the record and confirms it today.
+#[derive(Debug, Clone, Deserialize, utoipa::ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct HouseholdInput {
+    /// Each child by birth date and who they are (`own_child`, `placed_by_others`); empty: no
+    /// other children live there.
+    #[schema(value_type = Vec<Object>)]
+    pub children: Vec<kith_domain::stability_facts::HouseholdChild>,
+}
+
+/// Records the children in a family's home as the family has just confirmed them: matching
+/// weighs them for its stability flags and shows the day.
+pub async fn set_household(
+    app: &App,
+    actor: &Actor,
+    id: PlacementOptionId,
+    input: HouseholdInput,
+) -> Result<OptionDetail> {
+    gate(app, id, &policy::option_change_scope(actor)).await?;
+    let mut p = crate::validate::Problems::default();
+    for (field, message) in
+        kith_domain::stability_facts::check_household(&input.children, app.today())
+    {
+        p.add(field, message);
+    }
+    p.into_result()?;
+    let tx = app.db().begin_write().await?;
+    kith_store::options::set_household(
+        &tx,
+        id.0,
+        input.children,
+        actor.id.0,
+        app.now(),
+        app.today(),
+    )
+    .await?;
+    tx.commit().await.map_err(StoreError::from)?;
+    get(app, actor, id).await
 }
 
 /// Records that the actor has just confirmed the option's free places with the family or

@@ -59,6 +59,11 @@ pub struct OptionDetail {
     pub capacity_confirmed_at: Option<DateTime<Utc>>,
     pub capacity_confirmed_by: Option<StaffRef>,
     pub network_child_id: Option<ChildId>,
+    /// The children in the home that Kith did not place (the family's record), oldest first.
+    #[schema(value_type = Vec<Object>)]
+    pub household: Vec<kith_domain::stability_facts::HouseholdChild>,
+    /// When the family last confirmed that record (none: never recorded).
+    pub household_confirmed_on: Option<chrono::NaiveDate>,
     /// Whether the reader may change this option.
     pub can_change: bool,
     pub created_at: DateTime<Utc>,

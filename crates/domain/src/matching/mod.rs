@@ -61,8 +61,15 @@ pub struct ChildProfile {
     pub has_siblings: bool,
     /// Where the child's siblings already live (their current placements).
     pub siblings_placed_in: Vec<PlacementOptionId>,
-    /// The kinds of the child's earlier placements that ended in a breakdown.
+    /// The kinds of the child's earlier placements that ended in a breakdown (in Kith, and
+    /// recorded from before Kith).
     pub breakdowns_in: Vec<PlacementKind>,
+    /// Whether the child agrees to a placement, as recorded.
+    pub consent_child: Option<crate::stability_facts::Consent>,
+    /// Whether the parents agree, as recorded.
+    pub consent_parents: Option<crate::stability_facts::Consent>,
+    /// The consultant who follows the child's current placement up, if the child is placed.
+    pub current_consultant: Option<crate::UserId>,
 }
 
 /// What matching needs to know about a placement option.
@@ -87,8 +94,11 @@ pub struct OptionProfile {
     pub breakdowns: u32,
     /// When somebody last confirmed the free places.
     pub capacity_confirmed_on: Option<NaiveDate>,
-    /// The children living in the home now (those placed there) and their birth dates.
-    pub household: Vec<(ChildId, NaiveDate)>,
+    /// The children living in the home now and their birth dates: those Kith placed there
+    /// (with their ids) and those the family's record holds (own children, placed by others).
+    pub household: Vec<(Option<ChildId>, NaiveDate)>,
+    /// The consultant responsible for the option (a family's own consultant).
+    pub responsible_consultant: Option<crate::UserId>,
 }
 
 impl OptionProfile {

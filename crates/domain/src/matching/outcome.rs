@@ -43,6 +43,10 @@ pub enum FlagKind {
     SiblingsSplit,
     /// The child's placement in this kind of care broke down before.
     EarlierBreakdown(crate::PlacementKind),
+    /// The child or the parents do not agree, or their answer is not recorded.
+    NoConsent(crate::stability_facts::ConsentGap),
+    /// The child is placed now, and this option is followed up by another consultant.
+    ConsultantChange,
 }
 
 /// An option that fits, with its score.
@@ -79,6 +83,8 @@ impl FlagKind {
             FlagKind::SchoolChange { .. } => "school_change",
             FlagKind::SiblingsSplit => "siblings_split",
             FlagKind::EarlierBreakdown(_) => "earlier_breakdown",
+            FlagKind::NoConsent(_) => "no_consent",
+            FlagKind::ConsultantChange => "consultant_change",
         }
     }
 
@@ -96,6 +102,8 @@ impl FlagKind {
             FlagKind::SchoolChange { .. } => "flag_source.school",
             FlagKind::SiblingsSplit => "flag_source.siblings",
             FlagKind::EarlierBreakdown(_) => "flag_source.history",
+            FlagKind::NoConsent(_) => "flag_source.consent",
+            FlagKind::ConsultantChange => "flag_source.continuity",
         };
         Some(Message::new(key))
     }
@@ -119,6 +127,10 @@ impl FlagKind {
             FlagKind::SiblingsSplit => Message::new("flag.siblings_split"),
             FlagKind::EarlierBreakdown(kind) => Message::new("flag.earlier_breakdown")
                 .key("kind", format!("placement_kind.{}", kind.as_str())),
+            FlagKind::NoConsent(gap) => {
+                Message::new("flag.no_consent").key("why", format!("consent_gap.{}", gap.code()))
+            }
+            FlagKind::ConsultantChange => Message::new("flag.consultant_change"),
         }
     }
 }

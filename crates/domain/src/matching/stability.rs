@@ -10,17 +10,21 @@
 //! - a change of school: the school farther than the distance at which the school criterion
 //!   gives nothing (Barnets Lov § 52(2): avoid a change of school);
 //! - siblings split (§ 52(3); siblings together, r = .16 in Konijn et al. 2019);
-//! - an earlier breakdown of this child in this kind of placement (placement history, Konijn
-//!   et al. 2019).
+//! - an earlier breakdown of this child in this kind of placement, in Kith or recorded from
+//!   before (placement history, Konijn et al. 2019);
+//! - the child or the parents not agreeing, or their answer not recorded (Danish guidance on
+//!   placement with and without consent);
+//! - a change of consultant for a child placed now (continuity of the adults around the child).
 //!
-//! The children in the home are those Kith has placed there now; a family's own children are
-//! not recorded yet (issue 18, point 2, is partly built).
+//! The children in the home are those Kith has placed there now and those the family's record
+//! holds (the carers' own, children placed by others), `stability_facts`.
 
 use chrono::{Months, NaiveDate};
 
 use super::{FlagKind, MatchRules, MatchUnit, OptionProfile};
 use crate::PlacementKind;
 use crate::age::age_on;
+use crate::stability_facts::consent_missing;
 use crate::wheel::rules::TEENAGER_FROM_AGE;
 
 /// The stability flags of `option` for `unit`, starting on `start`, in a fixed order.
@@ -63,6 +67,22 @@ pub fn stability_flags(
     {
         out.push(FlagKind::EarlierBreakdown(option.kind));
     }
+    // The gravest gap of any child: parents disagreeing, then a child, then not recorded.
+    let gaps = unit
+        .children
+        .iter()
+        .filter_map(|c| consent_missing(c.consent_child, c.consent_parents));
+    if let Some(gap) = gaps.min_by_key(|g| *g as u8) {
+        out.push(FlagKind::NoConsent(gap));
+    }
+    let changes = unit.children.iter().any(|c| {
+        c.current_consultant
+            .zip(option.responsible_consultant)
+            .is_some_and(|(now, then)| now != then)
+    });
+    if changes {
+        out.push(FlagKind::ConsultantChange);
+    }
     out
 }
 
@@ -95,7 +115,7 @@ fn home(unit: &MatchUnit, option: &OptionProfile) -> Vec<NaiveDate> {
     option
         .household
         .iter()
-        .filter(|(id, _)| unit.children.iter().all(|c| c.id != *id))
+        .filter(|(id, _)| unit.children.iter().all(|c| Some(c.id) != *id))
         .map(|(_, born)| *born)
         .collect()
 }

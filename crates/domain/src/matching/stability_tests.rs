@@ -18,7 +18,7 @@ fn with_home(born: &[&str]) -> OptionProfile {
     o.household = born
         .iter()
         .enumerate()
-        .map(|(i, b)| (ChildId(100 + i as i64), d(b)))
+        .map(|(i, b)| (Some(ChildId(100 + i as i64)), d(b)))
         .collect();
     o
 }
@@ -48,7 +48,7 @@ fn a_child_in_the_home_less_than_two_years_apart_is_flagged_either_way() {
     // An empty home, or only the child itself (matched again to where it lives), is no flag.
     assert_eq!(flags(&unit, &with_home(&[])), []);
     let mut own = option(7);
-    own.household = vec![(ChildId(1), d("2016-05-10"))];
+    own.household = vec![(Some(ChildId(1)), d("2016-05-10"))];
     assert_eq!(flags(&unit, &own), []);
 }
 
@@ -150,6 +150,8 @@ fn each_stability_flag_names_its_source_and_the_paperwork_flags_none() {
         FlagKind::SchoolChange { km: 30 },
         FlagKind::SiblingsSplit,
         FlagKind::EarlierBreakdown(PlacementKind::GeneralFosterFamily),
+        FlagKind::NoConsent(crate::stability_facts::ConsentGap::NotRecorded),
+        FlagKind::ConsultantChange,
     ]
     .iter()
     .map(|f| f.source().map(|m| m.key.into_owned()))
@@ -168,7 +170,7 @@ proptest! {
         o.household = days
             .iter()
             .enumerate()
-            .map(|(i, n)| (ChildId(50 + i as i64), start - chrono::Days::new(*n)))
+            .map(|(i, n)| (Some(ChildId(50 + i as i64)), start - chrono::Days::new(*n)))
             .collect();
         let unit = MatchUnit::single(child());
         let with = run(&unit, &[o]);
@@ -177,4 +179,69 @@ proptest! {
         prop_assert_eq!(with.ranked[0].score_tenths, without.ranked[0].score_tenths);
         prop_assert!(with.excluded.is_empty());
     }
+}
+
+#[test]
+fn a_home_child_recorded_by_the_family_counts_like_one_placed_by_kith() {
+    // The carers' own daughter, born 1 March 2017 (no id in Kith): 1 year 2 months younger.
+    let mut o = option(7);
+    o.household = vec![(None, d("2017-03-01"))];
+    assert_eq!(
+        flags(&MatchUnit::single(child()), &o),
+        [
+            FlagKind::AgeGapUnderTwo { age: 9 },
+            FlagKind::NotYoungest { age: 9 }
+        ]
+    );
+}
+
+#[test]
+fn consent_not_given_or_not_recorded_is_flagged_the_gravest_first() {
+    use crate::stability_facts::{Consent, ConsentGap};
+    let with = |child: Option<Consent>, parents: Option<Consent>| {
+        let mut c = super::tests::child();
+        c.consent_child = child;
+        c.consent_parents = parents;
+        flags(&MatchUnit::single(c), &option(7))
+    };
+    assert_eq!(with(Some(Consent::Agrees), Some(Consent::Agrees)), []);
+    assert_eq!(
+        with(None, Some(Consent::Agrees)),
+        [FlagKind::NoConsent(ConsentGap::NotRecorded)]
+    );
+    assert_eq!(
+        with(Some(Consent::Disagrees), Some(Consent::Disagrees)),
+        [FlagKind::NoConsent(ConsentGap::ParentsDisagree)]
+    );
+    // Of a sibling group, the gravest gap of any child.
+    let mut a = super::tests::child();
+    a.consent_child = Some(Consent::Disagrees);
+    let mut b = super::tests::child();
+    b.id = ChildId(2);
+    b.consent_parents = None;
+    let unit = MatchUnit {
+        children: vec![b, a],
+        together: true,
+    };
+    assert_eq!(
+        flags(&unit, &option(7)),
+        [FlagKind::NoConsent(ConsentGap::ChildDisagrees)]
+    );
+}
+
+#[test]
+fn a_placed_child_moving_to_another_consultants_family_is_flagged() {
+    use crate::UserId;
+    let mut c = child();
+    c.current_consultant = Some(UserId(5));
+    let unit = MatchUnit::single(c);
+    let mut same = option(7);
+    same.responsible_consultant = Some(UserId(5));
+    assert_eq!(flags(&unit, &same), []);
+    let mut other = option(8);
+    other.responsible_consultant = Some(UserId(6));
+    assert_eq!(flags(&unit, &other), [FlagKind::ConsultantChange]);
+    // Not placed now, or no consultant named for the option: nothing to compare.
+    assert_eq!(flags(&MatchUnit::single(child()), &other), []);
+    assert_eq!(flags(&unit, &option(9)), []);
 }

@@ -46,6 +46,9 @@ pub(super) fn child() -> ChildProfile {
         has_siblings: false,
         siblings_placed_in: vec![],
         breakdowns_in: vec![],
+        consent_child: Some(crate::stability_facts::Consent::Agrees),
+        consent_parents: Some(crate::stability_facts::Consent::Agrees),
+        current_consultant: None,
     }
 }
 
@@ -74,6 +77,7 @@ pub(super) fn option(id: i64) -> OptionProfile {
         breakdowns: 0,
         capacity_confirmed_on: Some(d("2026-11-20")),
         household: vec![],
+        responsible_consultant: None,
     }
 }
 

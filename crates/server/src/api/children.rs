@@ -21,6 +21,7 @@ pub fn router() -> OpenApiRouter<AppState> {
         .routes(routes!(list, create))
         .routes(routes!(get_one, update))
         .routes(routes!(update_profile))
+        .routes(routes!(set_stability_facts))
         .routes(routes!(reveal_cpr))
         .routes(routes!(lookup))
         .routes(routes!(add_network_person))
@@ -94,6 +95,22 @@ async fn update_profile(
 ) -> ApiResult<Json<ChildDetail>> {
     Ok(Json(
         kith_app::children::update_profile(s.app(), &a, ChildId(id), input).await?,
+    ))
+}
+
+/// Record whether the child and the parents agree to a placement, and the child's placements
+/// before Kith: matching flags a missing consent and an earlier breakdown in the same kind of
+/// care. Replaces what was recorded; audited.
+#[utoipa::path(put, path = "/api/v1/children/{id}/stability", tag = "children", params(("id" = i64, Path)), request_body = kith_app::children::StabilityFactsInput,
+    responses((status = 200, body = ChildDetail)))]
+async fn set_stability_facts(
+    State(s): State<AppState>,
+    CurrentActor(a): CurrentActor,
+    ApiPath(id): ApiPath<i64>,
+    ApiJson(input): ApiJson<kith_app::children::StabilityFactsInput>,
+) -> ApiResult<Json<ChildDetail>> {
+    Ok(Json(
+        kith_app::children::set_stability_facts(s.app(), &a, ChildId(id), input).await?,
     ))
 }
 

@@ -17,6 +17,7 @@ pub fn router() -> OpenApiRouter<AppState> {
         .routes(routes!(list, create))
         .routes(routes!(get_one, update))
         .routes(routes!(confirm_capacity))
+        .routes(routes!(set_household))
 }
 
 /// The options you may see, by name, with computed free places.
@@ -68,6 +69,22 @@ async fn update(
 ) -> ApiResult<Json<OptionDetail>> {
     Ok(Json(
         kith_app::options::update(s.app(), &a, PlacementOptionId(id), input).await?,
+    ))
+}
+
+/// Record the children living in the family's home that Kith did not place (the carers' own,
+/// children placed by others), as the family has just confirmed them: matching weighs them
+/// for its stability flags and shows the day.
+#[utoipa::path(put, path = "/api/v1/placement-options/{id}/household", tag = "placement options", params(("id" = i64, Path)), request_body = kith_app::options::HouseholdInput,
+    responses((status = 200, body = OptionDetail)))]
+async fn set_household(
+    State(s): State<AppState>,
+    CurrentActor(a): CurrentActor,
+    ApiPath(id): ApiPath<i64>,
+    ApiJson(input): ApiJson<kith_app::options::HouseholdInput>,
+) -> ApiResult<Json<OptionDetail>> {
+    Ok(Json(
+        kith_app::options::set_household(s.app(), &a, PlacementOptionId(id), input).await?,
     ))
 }
 

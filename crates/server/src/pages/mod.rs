@@ -13,6 +13,7 @@ pub mod ctx;
 mod documents;
 mod drafts;
 pub mod form;
+mod household;
 mod imports;
 mod login;
 mod matching;
@@ -51,6 +52,7 @@ pub fn router() -> Router<AppState> {
         .route("/lang", post(login::switch_language))
         .merge(children::router())
         .merge(options::router())
+        .merge(household::router())
         .merge(matching::router())
         .merge(allocations::router())
         .merge(imports::router())

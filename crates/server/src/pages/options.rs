@@ -127,15 +127,13 @@ async fn list(
     .into_response())
 }
 
-#[derive(Template, WebTemplate)]
-#[template(path = "pages/option_detail.html")]
-struct OptionPage {
-    ctx: Ctx,
-    o: OptionDetail,
-}
-
 /// The option as the actor may read it, or the page that says why not.
-async fn option(s: &AppState, actor: &Actor, ctx: &Ctx, id: i64) -> Result<OptionDetail, Response> {
+pub(super) async fn option(
+    s: &AppState,
+    actor: &Actor,
+    ctx: &Ctx,
+    id: i64,
+) -> Result<OptionDetail, Response> {
     let id = PlacementOptionId(id);
     kith_app::options::get(s.app(), actor, id)
         .await
@@ -148,7 +146,8 @@ async fn show(
     Path(id): Path<i64>,
 ) -> PageResult {
     let o = option(&s, &actor, &ctx, id).await?;
-    Ok(OptionPage { ctx, o }.into_response())
+    let today = s.app().today();
+    Ok(super::household::OptionPage::new(ctx, o, vec![], None, today).into_response())
 }
 
 async fn confirm_capacity(

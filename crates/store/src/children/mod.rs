@@ -190,6 +190,29 @@ pub async fn update_profile<C: ConnectionTrait>(
     Ok(())
 }
 
+/// Replaces a child's stability facts: consent and the placements before Kith.
+pub async fn set_stability_facts<C: ConnectionTrait>(
+    conn: &C,
+    child_id: i64,
+    consent_child: Option<kith_domain::stability_facts::Consent>,
+    consent_parents: Option<kith_domain::stability_facts::Consent>,
+    earlier: Vec<kith_domain::stability_facts::EarlierPlacement>,
+    now: DateTime<Utc>,
+) -> Result<()> {
+    use sea_orm::{ActiveModelTrait, Set};
+    child::ActiveModel {
+        id: Set(child_id),
+        consent_child: Set(consent_child.map(crate::Stored)),
+        consent_parents: Set(consent_parents.map(crate::Stored)),
+        earlier_placements: Set(Some(crate::stability_json::EarlierPlacements(earlier))),
+        updated_at: Set(now),
+        ..Default::default()
+    }
+    .update(conn)
+    .await?;
+    Ok(())
+}
+
 /// Does a child with this id exist at all (regardless of who asks)?
 pub async fn exists<C: ConnectionTrait>(conn: &C, id: i64) -> Result<bool> {
     Ok(child::Entity::find_by_id(id).count(conn).await? > 0)

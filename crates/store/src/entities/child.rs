@@ -36,6 +36,13 @@ pub struct Model {
     pub sibling_group_id: Option<i64>,
     pub created_at: DateTimeUtc,
     pub updated_at: DateTimeUtc,
+    /// Whether the child agrees to a placement (not recorded: null).
+    pub consent_child: Option<crate::Stored<kith_domain::stability_facts::Consent>>,
+    /// Whether the parents agree.
+    pub consent_parents: Option<crate::Stored<kith_domain::stability_facts::Consent>>,
+    /// The child's placements before Kith.
+    #[sea_orm(column_type = "JsonBinary", nullable)]
+    pub earlier_placements: Option<crate::stability_json::EarlierPlacements>,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

@@ -37,6 +37,14 @@ pub struct Model {
     pub network_child_id: Option<i64>,
     pub created_at: DateTimeUtc,
     pub updated_at: DateTimeUtc,
+    /// The children in the home that Kith did not place (the family's record).
+    #[sea_orm(column_type = "JsonBinary", nullable)]
+    pub household: Option<crate::stability_json::Household>,
+    /// When the family last confirmed that record, and who recorded it.
+    pub household_confirmed_on: Option<Date>,
+    pub household_confirmed_by: Option<i64>,
+    /// How many times the record was saved (for the catalogue's version).
+    pub household_revision: Option<i64>,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

@@ -11,6 +11,7 @@ audit_action =
     .child_cpr_lookup = CPR-nummer slået op
     .network_person_add = Netværksperson tilføjet
     .network_search_record = Netværkssøgning registreret
+    .child_stability_update = Samtykke og tidligere anbringelser ændret
     .network_person_update = Netværksperson ændret
     .network_person_remove = Netværksperson fjernet
     .siblings_link = Søskende knyttet sammen

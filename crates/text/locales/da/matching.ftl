@@ -103,6 +103,8 @@ flag =
     .school_change = Skolen ligger { $km } km væk: barnet skal sandsynligvis skifte skole
     .siblings_split = Barnet anbringes uden sine søskende
     .earlier_breakdown = Barnet har før haft en anbringelse af samme slags, der brød sammen ({ $kind })
+    .no_consent = Samtykke mangler: { $why }
+    .consultant_change = Barnet får en anden familieplejekonsulent end i dag
 
 flag_source =
     .household = Kilde: matchpraksis; hjemmets andre børn indgår i Konijn m.fl. (2019), metaanalyse af 42 studier af sammenbrud
@@ -110,6 +112,8 @@ flag_source =
     .school = Kilde: Barnets Lov § 52, stk. 2: undgå skoleskift
     .siblings = Kilde: Barnets Lov § 52, stk. 3; Konijn m.fl. (2019): søskende sammen (r = 0,16)
     .history = Kilde: Konijn m.fl. (2019): tidligere anbringelser og sammenbrud
+    .consent = Kilde: dansk vejledning om anbringelse med og uden samtykke
+    .continuity = Kilde: dansk praksis: skift af sagsbehandler og konsulent svækker kontinuiteten omkring barnet
 
 advice =
     .family_based = Anbefaling: familiebaseret anbringelse

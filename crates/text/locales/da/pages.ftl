@@ -414,6 +414,45 @@ proposal =
     .open_placement = Åbn anbringelsen og dens årshjul
     .followed_by = Sagen følges nu op af rådgiver
 
+household =
+    .title = Børn i hjemmet
+    .hint = De børn, der bor i familien, og som Kith ikke har anbragt der: plejeforældrenes egne og børn anbragt af andre. Matchningen ser dem sammen med de børn, Kith har anbragt, når den vurderer aldersforskel og om barnet bliver det yngste.
+    .none = Ingen andre børn registreret.
+    .years = år
+    .confirmed = Senest bekræftet med familien
+    .never = aldrig
+    .born_on = Født
+    .relation = Hvem
+    .save = Gem og bekræft i dag
+    .confirmed_short = børn i hjemmet bekræftet
+
+household_relation =
+    .own_child = Plejeforældrenes eget barn
+    .placed_by_others = Anbragt af en anden kommune
+
+stability_facts =
+    .title = Samtykke og tidligere anbringelser
+    .hint = Matchningen markerer et sted, når samtykke mangler, og når barnet før har haft en anbringelse af samme slags, der brød sammen.
+    .consent_child = Barnet er enig i anbringelsen
+    .consent_parents = Forældrene er enige i anbringelsen
+    .earlier = Anbringelser før Kith
+    .none_earlier = Ingen registreret
+    .broke_down = brød sammen
+    .kind = Anbringelse
+    .not_recorded = Ikke registreret
+    .edit = Ret samtykke og tidligere anbringelser
+    .save = Gem
+
+consent =
+    .agrees = Ja
+    .disagrees = Nej
+    .not_asked = Ikke spurgt endnu
+
+consent_gap =
+    .parents_disagree = forældrene er ikke enige
+    .child_disagrees = barnet er ikke enigt
+    .not_recorded = det er ikke registreret, om barnet og forældrene er enige
+
 proposal_status =
     .draft = Kladde
     .submitted = Afventer afgørelse

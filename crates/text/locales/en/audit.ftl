@@ -11,6 +11,7 @@ audit_action =
     .child_cpr_lookup = CPR number looked up
     .network_person_add = Network person added
     .network_search_record = Network search recorded
+    .child_stability_update = Consent and earlier placements changed
     .network_person_update = Network person changed
     .network_person_remove = Network person removed
     .siblings_link = Siblings linked

@@ -88,6 +88,8 @@ flag =
     .school_change = The school is { $km } km away: the child would likely change school
     .siblings_split = The child would be placed without their siblings
     .earlier_breakdown = The child has had a placement of this kind that broke down before ({ $kind })
+    .no_consent = Consent is missing: { $why }
+    .consultant_change = The child would get another foster-care consultant than today
 
 flag_source =
     .household = Source: matching practice; the other children in the home are among the factors in Konijn et al. (2019), a meta-analysis of 42 studies of breakdown
@@ -95,6 +97,8 @@ flag_source =
     .school = Source: Barnets Lov § 52(2): avoid a change of school
     .siblings = Source: Barnets Lov § 52(3); Konijn et al. (2019): siblings together (r = .16)
     .history = Source: Konijn et al. (2019): earlier placements and breakdowns
+    .consent = Source: Danish guidance on placement with and without consent
+    .continuity = Source: Danish practice: a change of caseworker or consultant weakens the continuity around the child
 
 advice =
     .family_based = Recommendation: family-based care

@@ -414,6 +414,45 @@ proposal =
     .open_placement = Open the placement and its year
     .followed_by = The case is now followed up by the adviser
 
+household =
+    .title = Children in the home
+    .hint = The children living with the family whom Kith did not place there: the carers' own and children placed by others. Matching weighs them with the children Kith placed there for the age gap and whether the child would be the youngest.
+    .none = No other children recorded.
+    .years = years
+    .confirmed = Last confirmed with the family
+    .never = never
+    .born_on = Born
+    .relation = Who
+    .save = Save and confirm today
+    .confirmed_short = children in the home confirmed
+
+household_relation =
+    .own_child = The carers' own child
+    .placed_by_others = Placed by another municipality
+
+stability_facts =
+    .title = Consent and earlier placements
+    .hint = Matching flags an option when consent is missing, and when the child has had a placement of the same kind that broke down.
+    .consent_child = The child agrees to the placement
+    .consent_parents = The parents agree to the placement
+    .earlier = Placements before Kith
+    .none_earlier = None recorded
+    .broke_down = broke down
+    .kind = Placement
+    .not_recorded = Not recorded
+    .edit = Change consent and earlier placements
+    .save = Save
+
+consent =
+    .agrees = Yes
+    .disagrees = No
+    .not_asked = Not asked yet
+
+consent_gap =
+    .parents_disagree = the parents do not agree
+    .child_disagrees = the child does not agree
+    .not_recorded = it is not recorded whether the child and the parents agree
+
 proposal_status =
     .draft = Draft
     .submitted = Awaiting decision

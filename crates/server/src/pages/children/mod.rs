@@ -5,6 +5,7 @@ mod case_links;
 use case_links::*;
 mod case_form;
 use case_form::*;
+mod stability;
 
 use askama::Template;
 use askama_web::WebTemplate;
@@ -49,6 +50,7 @@ pub fn router() -> Router<AppState> {
         .route("/children/{id}/cpr", post(reveal_cpr))
         .route("/children/{id}/network", post(add_network))
         .route("/children/{id}/network-search", post(record_network_ask))
+        .route("/children/{id}/stability", post(stability::save))
         .route(
             "/children/{id}/network/{person}/delete",
             post(remove_network),
@@ -199,9 +201,39 @@ struct ChildPage {
     /// fields); else blank.
     ask: Option<case_links::AskFields>,
     outcomes: Vec<Choice>,
+    consents: Vec<Choice>,
+    kinds: Vec<Choice>,
 }
 
 impl ChildPage {
+    /// A recorded answer in words, or "not recorded".
+    fn consent(&self, c: &Option<kith_domain::stability_facts::Consent>) -> &'static str {
+        match c {
+            Some(c) => self
+                .ctx
+                .t(&format!("consent.{}", kith_domain::Code::code(*c))),
+            None => self.ctx.t("stability_facts.not_recorded"),
+        }
+    }
+
+    /// The recorded placements before Kith as form rows, and two empty rows for new ones.
+    fn earlier_rows(&self) -> Vec<(String, bool)> {
+        let mut rows: Vec<(String, bool)> = self
+            .child
+            .stability
+            .earlier_placements
+            .iter()
+            .map(|e| (e.kind.as_str().to_owned(), e.breakdown))
+            .collect();
+        rows.extend([(String::new(), false), (String::new(), false)]);
+        rows
+    }
+
+    /// Whether `code` is the recorded answer (for a select).
+    fn consent_is(&self, c: &Option<kith_domain::stability_facts::Consent>, code: &str) -> bool {
+        c.is_some_and(|c| kith_domain::Code::code(c) == code)
+    }
+
     /// Where the network search stands, in words.
     fn search_state(&self) -> String {
         let s = &self.child.network_search;
@@ -246,6 +278,8 @@ fn child_page(
     ChildPage {
         network_statuses: network_choices(&ctx),
         outcomes: super::keyed_choices::<NetworkAskOutcome>(&ctx, "network_ask_outcome"),
+        consents: super::keyed_choices::<kith_domain::stability_facts::Consent>(&ctx, "consent"),
+        kinds: super::term_choices::<kith_domain::PlacementKind>(&ctx),
         ask: None,
         ctx,
         child,

@@ -1,0 +1,165 @@
+//! What matching's stability flags need that Kith does not learn from its own placements: the
+//! children in a family's home who are not placed by Kith (the carers' own, and children placed
+//! there by others), when the family last confirmed them, whether the child and the parents
+//! agree to the placement, and the child's placements before Kith. Recorded by the consultant
+//! (the family) and the case adviser (the child); read by matching (`matching::stability`).
+
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+
+use crate::{Message, PlacementKind};
+
+crate::macros::vocabulary!(
+    /// Who a child in a family's home is, when Kith did not place them there.
+    HouseholdRelation, "household relation" {
+        /// The carers' own child.
+        OwnChild = "own_child",
+        /// A child placed in the home by another municipality or before Kith.
+        PlacedByOthers = "placed_by_others",
+    }
+);
+
+crate::macros::vocabulary!(
+    /// Whether someone agrees to the placement.
+    Consent, "consent" {
+        /// Agrees.
+        Agrees = "agrees",
+        /// Does not agree.
+        Disagrees = "disagrees",
+        /// Has not been asked, or has not answered.
+        NotAsked = "not_asked",
+    }
+);
+
+/// A child living in a family's home, by birth date.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct HouseholdChild {
+    pub born_on: NaiveDate,
+    pub relation: HouseholdRelation,
+}
+
+/// A placement of the child before Kith: the kind of care and whether it broke down.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct EarlierPlacement {
+    pub kind: PlacementKind,
+    pub breakdown: bool,
+}
+
+/// The most children a home's record holds, and the most earlier placements a child's: a
+/// record, not a register.
+pub const MAX_HOUSEHOLD: usize = 12;
+/// See [`MAX_HOUSEHOLD`].
+pub const MAX_EARLIER_PLACEMENTS: usize = 30;
+
+/// Checks a home's children as recorded on `today`: none born in the future, at most
+/// [`MAX_HOUSEHOLD`]. Each problem names its field (`children[i].born_on`).
+pub fn check_household(children: &[HouseholdChild], today: NaiveDate) -> Vec<(String, Message)> {
+    let mut out = Vec::new();
+    if children.len() > MAX_HOUSEHOLD {
+        out.push((
+            "children".to_owned(),
+            Message::new("problem.household_too_many").int("max", MAX_HOUSEHOLD as i64),
+        ));
+    }
+    for (i, c) in children.iter().enumerate() {
+        if c.born_on > today {
+            out.push((
+                format!("children[{i}].born_on"),
+                Message::new("problem.born_in_future"),
+            ));
+        }
+    }
+    out
+}
+
+/// Whether consent is a concern for a placement: anyone disagreeing, or nobody asked.
+pub fn consent_missing(child: Option<Consent>, parents: Option<Consent>) -> Option<ConsentGap> {
+    let of = |c: Option<Consent>| c.unwrap_or(Consent::NotAsked);
+    match (of(child), of(parents)) {
+        (_, Consent::Disagrees) => Some(ConsentGap::ParentsDisagree),
+        (Consent::Disagrees, _) => Some(ConsentGap::ChildDisagrees),
+        (Consent::NotAsked, _) | (_, Consent::NotAsked) => Some(ConsentGap::NotRecorded),
+        (Consent::Agrees, Consent::Agrees) => None,
+    }
+}
+
+/// Why consent is a concern.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ConsentGap {
+    /// The parents do not agree.
+    ParentsDisagree,
+    /// The child does not agree.
+    ChildDisagrees,
+    /// The child's or the parents' answer is not recorded.
+    NotRecorded,
+}
+
+impl ConsentGap {
+    /// Every gap, gravest first.
+    pub const ALL: [ConsentGap; 3] = [
+        ConsentGap::ParentsDisagree,
+        ConsentGap::ChildDisagrees,
+        ConsentGap::NotRecorded,
+    ];
+
+    /// The code (`flag.no_consent.*` in the catalogue).
+    pub fn code(self) -> &'static str {
+        match self {
+            ConsentGap::ParentsDisagree => "parents_disagree",
+            ConsentGap::ChildDisagrees => "child_disagrees",
+            ConsentGap::NotRecorded => "not_recorded",
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn d(s: &str) -> NaiveDate {
+        s.parse().unwrap()
+    }
+
+    #[test]
+    fn consent_is_a_concern_until_both_agree_and_the_parents_weigh_first() {
+        use Consent::*;
+        assert_eq!(consent_missing(Some(Agrees), Some(Agrees)), None);
+        assert_eq!(
+            consent_missing(None, Some(Agrees)),
+            Some(ConsentGap::NotRecorded)
+        );
+        assert_eq!(
+            consent_missing(Some(Agrees), Some(NotAsked)),
+            Some(ConsentGap::NotRecorded)
+        );
+        assert_eq!(
+            consent_missing(Some(Disagrees), Some(Agrees)),
+            Some(ConsentGap::ChildDisagrees)
+        );
+        assert_eq!(
+            consent_missing(Some(Disagrees), Some(Disagrees)),
+            Some(ConsentGap::ParentsDisagree)
+        );
+        assert_eq!(
+            consent_missing(None, Some(Disagrees)),
+            Some(ConsentGap::ParentsDisagree)
+        );
+    }
+
+    #[test]
+    fn a_home_record_names_each_child_born_in_the_future() {
+        let today = d("2026-11-16");
+        let c = |b: &str| HouseholdChild {
+            born_on: d(b),
+            relation: HouseholdRelation::OwnChild,
+        };
+        assert!(check_household(&[c("2026-11-16"), c("2012-01-01")], today).is_empty());
+        let p = check_household(&[c("2012-01-01"), c("2026-11-17")], today);
+        assert_eq!(p.len(), 1);
+        assert_eq!(p[0].0, "children[1].born_on");
+        let many = vec![c("2012-01-01"); MAX_HOUSEHOLD + 1];
+        assert_eq!(check_household(&many, today)[0].0, "children");
+    }
+}
