@@ -12,6 +12,7 @@ mod children;
 mod history;
 mod names;
 mod network_search;
+mod stability;
 mod options;
 mod placements;
 mod plans;
@@ -67,6 +68,7 @@ pub async fn load(app: &App) -> Result<DemoSummary> {
     placements::waiting(&mut s, &children.all, &options).await?;
     agreements::seed(&mut s, &staff, &placed).await?;
     network_search::seed(&mut s, &children.all).await?;
+    stability::seed(&mut s, &children.all, &options).await?;
     kith_store::audit::append(s.conn, &s.audit, s.now).await?;
     tx.commit().await.map_err(StoreError::from)?;
     kith_app::wheel::plan::plan_placements(app, None).await?;
