@@ -13,6 +13,7 @@ mod browser_filters;
 mod browser_language;
 mod browser_network;
 mod browser_plan;
+mod browser_stability;
 mod bulk;
 mod calendar;
 mod children;
