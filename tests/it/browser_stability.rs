@@ -76,6 +76,10 @@ async fn a_consultant_keeps_a_familys_home(engine: kith_tests::Engine) {
     // Born 1 June 2015: saved and confirmed today; 11 years old on 16 November 2026.
     b.set_value("children_0__born_on", "2015-06-01").await;
     b.click(Locator::Css("#household-save")).await;
+    assert_eq!(
+        b.text_of("#household-saved").await,
+        "Gemt. Børn i hjemmet er bekræftet i dag."
+    );
     let list = b.text_of("#household-list").await;
     assert_eq!(list, "01.06.2015 (11 år) · Plejeforældrenes eget barn");
     assert_eq!(

@@ -75,9 +75,11 @@ db_test!(a_familys_own_children_are_weighed_with_their_ages, |app| {
     assert_eq!(codes, ["age_gap_under_two", "not_youngest"]);
     assert_eq!(
         f[0].1,
-        "Et barn i hjemmet er under 2 år fra barnets alder (barnet i hjemmet er 11 år)"
+        "Et barn i hjemmet er tæt på barnets alder (under 2 års forskel): 11 år"
     );
     assert!(f[0].2.starts_with("Kilde: "), "{f:?}");
+    // Both flags come from the same source: it is said once, on the first.
+    assert_eq!(f[1].2, "", "{f:?}");
     assert_eq!(
         f[1].1,
         "Barnet bliver ikke det yngste i hjemmet (det yngste er 11 år)"
@@ -126,7 +128,7 @@ db_test!(
                 .collect::<Vec<_>>(),
             [(
                 "no_consent",
-                "Samtykke mangler: det er ikke registreret, om barnet og forældrene er enige"
+                "Samtykke: et nødvendigt svar er ikke registreret eller ikke indhentet endnu"
             )]
         );
         // The parents do not agree, and a general foster family broke down before Kith.
@@ -147,7 +149,7 @@ db_test!(
             said,
             [
                 "Barnet har før haft en anbringelse af samme slags, der brød sammen (Almen plejefamilie)",
-                "Samtykke mangler: forældrene er ikke enige"
+                "Samtykke: forældremyndighedsindehaveren er ikke enig"
             ]
         );
         // Audited as a change of the case; the match unit may not change it.

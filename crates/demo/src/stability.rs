@@ -8,9 +8,7 @@
 
 use chrono::{Days, Months};
 use kith_domain::PlacementKind;
-use kith_domain::stability_facts::{
-    Consent, EarlierPlacement, HouseholdChild, HouseholdRelation,
-};
+use kith_domain::stability_facts::{Consent, EarlierPlacement, HouseholdChild, HouseholdRelation};
 use kith_store::ConnectionTrait;
 
 use crate::children::DemoChild;

@@ -74,41 +74,60 @@ pub fn check_household(children: &[HouseholdChild], today: NaiveDate) -> Vec<(St
     out
 }
 
-/// Whether consent is a concern for a placement: anyone disagreeing, or nobody asked.
-pub fn consent_missing(child: Option<Consent>, parents: Option<Consent>) -> Option<ConsentGap> {
+/// The age from which a young person's own consent is needed for a placement with consent
+/// (Barnets Lov § 46: the custody holder and a young person of 15 or more); a younger child's
+/// view is heard and weighed, but is not consent.
+pub const CONSENT_FROM_AGE: u32 = 15;
+
+/// Whether consent is a concern for a placement of a child of `age`: the custody holder not
+/// agreeing weighs first, then a young person of 15 or more not agreeing, then a younger child
+/// against it, then an answer that is missing (not recorded, or not asked yet). A younger
+/// child's missing answer is no gap.
+pub fn consent_missing(
+    child: Option<Consent>,
+    parents: Option<Consent>,
+    age: u32,
+) -> Option<ConsentGap> {
     let of = |c: Option<Consent>| c.unwrap_or(Consent::NotAsked);
+    let young_person = age >= CONSENT_FROM_AGE;
     match (of(child), of(parents)) {
         (_, Consent::Disagrees) => Some(ConsentGap::ParentsDisagree),
-        (Consent::Disagrees, _) => Some(ConsentGap::ChildDisagrees),
-        (Consent::NotAsked, _) | (_, Consent::NotAsked) => Some(ConsentGap::NotRecorded),
-        (Consent::Agrees, Consent::Agrees) => None,
+        (Consent::Disagrees, _) if young_person => Some(ConsentGap::YoungPersonDisagrees),
+        (Consent::Disagrees, _) => Some(ConsentGap::ChildAgainst),
+        (_, Consent::NotAsked) => Some(ConsentGap::NotRecorded),
+        (Consent::NotAsked, _) if young_person => Some(ConsentGap::NotRecorded),
+        _ => None,
     }
 }
 
 /// Why consent is a concern.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum ConsentGap {
-    /// The parents do not agree.
+    /// The custody holder does not agree.
     ParentsDisagree,
-    /// The child does not agree.
-    ChildDisagrees,
-    /// The child's or the parents' answer is not recorded.
+    /// A young person of 15 or more does not agree.
+    YoungPersonDisagrees,
+    /// A younger child is against the placement (a view, not consent).
+    ChildAgainst,
+    /// An answer that is needed is not recorded, or not asked yet.
     NotRecorded,
 }
 
 impl ConsentGap {
     /// Every gap, gravest first.
-    pub const ALL: [ConsentGap; 3] = [
+    pub const ALL: [ConsentGap; 4] = [
         ConsentGap::ParentsDisagree,
-        ConsentGap::ChildDisagrees,
+        ConsentGap::YoungPersonDisagrees,
+        ConsentGap::ChildAgainst,
         ConsentGap::NotRecorded,
     ];
 
-    /// The code (`flag.no_consent.*` in the catalogue).
+    /// The code (`consent_gap.*` in the catalogue).
     pub fn code(self) -> &'static str {
         match self {
             ConsentGap::ParentsDisagree => "parents_disagree",
-            ConsentGap::ChildDisagrees => "child_disagrees",
+            ConsentGap::YoungPersonDisagrees => "young_person_disagrees",
+            ConsentGap::ChildAgainst => "child_against",
             ConsentGap::NotRecorded => "not_recorded",
         }
     }
@@ -123,27 +142,37 @@ mod tests {
     }
 
     #[test]
-    fn consent_is_a_concern_until_both_agree_and_the_parents_weigh_first() {
+    fn consent_is_the_custody_holders_and_from_fifteen_the_young_persons() {
         use Consent::*;
-        assert_eq!(consent_missing(Some(Agrees), Some(Agrees)), None);
+        let (ten, fifteen) = (10, CONSENT_FROM_AGE);
+        assert_eq!(consent_missing(Some(Agrees), Some(Agrees), fifteen), None);
+        // The custody holder's answer is needed at any age; not asked is not given.
         assert_eq!(
-            consent_missing(None, Some(Agrees)),
+            consent_missing(Some(Agrees), Some(NotAsked), ten),
             Some(ConsentGap::NotRecorded)
         );
         assert_eq!(
-            consent_missing(Some(Agrees), Some(NotAsked)),
+            consent_missing(Some(Agrees), None, ten),
             Some(ConsentGap::NotRecorded)
         );
+        // A ten-year-old's missing answer is no gap; a fifteen-year-old's is.
+        assert_eq!(consent_missing(None, Some(Agrees), ten), None);
         assert_eq!(
-            consent_missing(Some(Disagrees), Some(Agrees)),
-            Some(ConsentGap::ChildDisagrees)
+            consent_missing(Some(NotAsked), Some(Agrees), fifteen),
+            Some(ConsentGap::NotRecorded)
+        );
+        // Against it: a view under fifteen, a refusal of consent from fifteen.
+        assert_eq!(
+            consent_missing(Some(Disagrees), Some(Agrees), ten),
+            Some(ConsentGap::ChildAgainst)
         );
         assert_eq!(
-            consent_missing(Some(Disagrees), Some(Disagrees)),
-            Some(ConsentGap::ParentsDisagree)
+            consent_missing(Some(Disagrees), Some(Agrees), fifteen),
+            Some(ConsentGap::YoungPersonDisagrees)
         );
+        // The custody holder not agreeing weighs first.
         assert_eq!(
-            consent_missing(None, Some(Disagrees)),
+            consent_missing(Some(Disagrees), Some(Disagrees), fifteen),
             Some(ConsentGap::ParentsDisagree)
         );
     }

@@ -135,7 +135,7 @@ fn scores_reasons_count_and_name_in_the_readers_words() {
     assert_eq!(en(&Reason::Breakdowns(1).message()), "1 earlier breakdown");
     assert_eq!(
         da(&Reason::Breakdowns(0).message()),
-        "Ingen tidligere sammenbrud"
+        "Ingen sammenbrud hos stedet"
     );
     assert_eq!(
         da(&Reason::Breakdowns(2).message()),

@@ -22,12 +22,7 @@ pub(super) async fn make(app: &App, actor: &Actor, id: PlacementId, w: &Words) -
     let goals = kith_store::goals::of_placements(conn, &[row.id]).await?;
     let goals = crate::goals::goal_views(app, row.child_id, goals).await?;
     let agreements = kith_store::visits::open_follow_ups(conn, row.id).await?;
-    let next_review = kith_store::visits::of_placement(conn, row.id)
-        .await?
-        .into_iter()
-        .filter(|v| *v.kind == VisitKind::PlanReview && *v.status == VisitStatus::Planned)
-        .map(|v| v.planned_on)
-        .min();
+    let next = next_review(app, row.id).await?;
     let placement = crate::placements::views_of(app, vec![row])
         .await?
         .pop()
@@ -36,18 +31,33 @@ pub(super) async fn make(app: &App, actor: &Actor, id: PlacementId, w: &Words) -
     let sections = vec![
         w.section("document.goals", goal_blocks(w, &goals)),
         w.section("document.agreements", agreement_blocks(w, agreements)),
-        w.section(
-            "document.next_review",
-            vec![Block::Text {
-                text: next_review.map_or_else(|| w.t("document.none_planned"), |d| w.date(d)),
-            }],
-        ),
+        next_review_section(w, next),
     ];
     Ok(Made {
         kind: DocumentKind::ChildPlan,
         document: w.document("document.child_plan", facts, sections),
         children: vec![placement.child.id],
     })
+}
+
+/// The day of the placement's next planned plan review, if one is planned.
+pub(super) async fn next_review(app: &App, placement: i64) -> Result<Option<NaiveDate>> {
+    Ok(kith_store::visits::of_placement(app.db().conn(), placement)
+        .await?
+        .into_iter()
+        .filter(|v| *v.kind == VisitKind::PlanReview && *v.status == VisitStatus::Planned)
+        .map(|v| v.planned_on)
+        .min())
+}
+
+/// "Næste planopfølgning" and its day, or that none is planned yet.
+pub(super) fn next_review_section(w: &Words, next: Option<NaiveDate>) -> super::Section {
+    w.section(
+        "document.next_review",
+        vec![Block::Text {
+            text: next.map_or_else(|| w.t("document.none_planned"), |d| w.date(d)),
+        }],
+    )
 }
 
 /// The child and the placement, at the top of the plan and of a review's note.

@@ -2,7 +2,6 @@
 //! goal went, what the child thought of the plan, what was agreed and when the next review is.
 
 use kith_domain::document::DocumentKind;
-use kith_domain::wheel::{VisitKind, VisitStatus};
 use kith_domain::{Message, VisitId};
 
 use super::words::Words;
@@ -24,12 +23,7 @@ pub(super) async fn make(
         .into_iter()
         .find(|r| r.visit_id == VisitId(visit.id));
     let goals = kith_store::goals::of_placements(conn, &[placement.id]).await?;
-    let next = kith_store::visits::of_placement(conn, placement.id)
-        .await?
-        .into_iter()
-        .filter(|v| *v.kind == VisitKind::PlanReview && *v.status == VisitStatus::Planned)
-        .map(|v| v.planned_on)
-        .min();
+    let next = super::plan::next_review(app, placement.id).await?;
     let agreed = kith_store::visits::follow_ups_of_visits(conn, &[visit.id]).await?;
     let held_by = match visit.held_by_id {
         Some(id) => crate::staff::refs(app, &[id]).await?.into_values().next(),
@@ -58,12 +52,7 @@ pub(super) async fn make(
         sections.extend(decisions(w, review, &goals));
     }
     sections.push(w.section("document.agreed", super::plan::agreed_blocks(w, agreed)));
-    sections.push(w.section(
-        "document.next_review",
-        vec![Block::Text {
-            text: next.map_or_else(|| w.t("document.none_planned"), |d| w.date(d)),
-        }],
-    ));
+    sections.push(super::plan::next_review_section(w, next));
     Ok(Made {
         kind: DocumentKind::PlanReview,
         document: w.document("document.plan_review", facts, sections),

@@ -33,6 +33,9 @@ pub struct Flag {
     /// about the option's paperwork. Proposals frozen before it existed read none.
     #[serde(default)]
     pub source: Option<Bilingual>,
+    /// A stability flag whose source the flag before it on the same option already gave.
+    #[serde(default)]
+    pub shares_source: bool,
 }
 
 /// One reason an option is excluded: its code and its words.
@@ -72,13 +75,27 @@ pub(crate) fn contributions(
             reason: kith_text::both_with(&p.reason.message(), words),
         })
         .collect();
+    // A source is said once per option: two flags from the same research share it.
+    let mut said: Vec<String> = Vec::new();
     let flags = r
         .flags
         .iter()
-        .map(|f| Flag {
-            code: f.code().to_owned(),
-            text: kith_text::both_with(&f.message(), words),
-            source: f.source().map(|s| kith_text::both_with(&s, words)),
+        .map(|f| {
+            let source = f.source();
+            let repeated = source
+                .as_ref()
+                .is_some_and(|s| said.contains(&s.key.to_string()));
+            if let Some(s) = &source {
+                said.push(s.key.to_string());
+            }
+            Flag {
+                code: f.code().to_owned(),
+                text: kith_text::both_with(&f.message(), words),
+                source: source
+                    .filter(|_| !repeated)
+                    .map(|s| kith_text::both_with(&s, words)),
+                shares_source: repeated,
+            }
         })
         .collect();
     (r.score(), parts, flags)

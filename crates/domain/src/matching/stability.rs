@@ -35,10 +35,12 @@ pub fn stability_flags(
     start: NaiveDate,
 ) -> Vec<FlagKind> {
     let mut out = Vec::new();
-    if let Some(age) = close_in_age(unit, option, start) {
+    // A home's children and its consultant are a family's; an institution's are not.
+    let family = option.kind.is_family_based();
+    if let Some(age) = close_in_age(unit, option, start).filter(|_| family) {
         out.push(FlagKind::AgeGapUnderTwo { age });
     }
-    if let Some(age) = younger_in_home(unit, option, start) {
+    if let Some(age) = younger_in_home(unit, option, start).filter(|_| family) {
         out.push(FlagKind::NotYoungest { age });
     }
     let oldest = unit
@@ -68,10 +70,13 @@ pub fn stability_flags(
         out.push(FlagKind::EarlierBreakdown(option.kind));
     }
     // The gravest gap of any child: parents disagreeing, then a child, then not recorded.
-    let gaps = unit
-        .children
-        .iter()
-        .filter_map(|c| consent_missing(c.consent_child, c.consent_parents));
+    let gaps = unit.children.iter().filter_map(|c| {
+        consent_missing(
+            c.consent_child,
+            c.consent_parents,
+            age_on(c.birth_date, start),
+        )
+    });
     if let Some(gap) = gaps.min_by_key(|g| *g as u8) {
         out.push(FlagKind::NoConsent(gap));
     }
@@ -80,7 +85,7 @@ pub fn stability_flags(
             .zip(option.responsible_consultant)
             .is_some_and(|(now, then)| now != then)
     });
-    if changes {
+    if changes && family {
         out.push(FlagKind::ConsultantChange);
     }
     out

@@ -205,15 +205,18 @@ fn consent_not_given_or_not_recorded_is_flagged_the_gravest_first() {
         flags(&MatchUnit::single(c), &option(7))
     };
     assert_eq!(with(Some(Consent::Agrees), Some(Consent::Agrees)), []);
+    // A ten-year-old: the custody holder's answer is needed, the child's is a view.
+    assert_eq!(with(None, Some(Consent::Agrees)), []);
     assert_eq!(
-        with(None, Some(Consent::Agrees)),
+        with(Some(Consent::Agrees), None),
         [FlagKind::NoConsent(ConsentGap::NotRecorded)]
     );
     assert_eq!(
         with(Some(Consent::Disagrees), Some(Consent::Disagrees)),
         [FlagKind::NoConsent(ConsentGap::ParentsDisagree)]
     );
-    // Of a sibling group, the gravest gap of any child.
+    // Of a sibling group, the gravest gap of any child: a child against it before a missing
+    // answer.
     let mut a = super::tests::child();
     a.consent_child = Some(Consent::Disagrees);
     let mut b = super::tests::child();
@@ -225,8 +228,19 @@ fn consent_not_given_or_not_recorded_is_flagged_the_gravest_first() {
     };
     assert_eq!(
         flags(&unit, &option(7)),
-        [FlagKind::NoConsent(ConsentGap::ChildDisagrees)]
+        [FlagKind::NoConsent(ConsentGap::ChildAgainst)]
     );
+}
+
+#[test]
+fn an_institution_has_no_home_nor_family_consultant_to_weigh() {
+    use crate::UserId;
+    let mut home = with_home(&["2017-09-01"]);
+    home.kind = PlacementKind::ChildrensHome;
+    home.responsible_consultant = Some(UserId(6));
+    let mut c = child();
+    c.current_consultant = Some(UserId(5));
+    assert_eq!(flags(&MatchUnit::single(c), &home), []);
 }
 
 #[test]

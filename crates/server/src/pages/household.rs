@@ -41,6 +41,8 @@ pub(super) struct OptionPage {
     relations: Vec<Choice>,
     problems: Vec<FormProblem>,
     today: NaiveDate,
+    /// The record was just saved (and so confirmed).
+    pub saved: bool,
 }
 
 impl OptionPage {
@@ -70,6 +72,7 @@ impl OptionPage {
             relations,
             problems,
             today,
+            saved: false,
         }
     }
 

@@ -144,10 +144,13 @@ async fn show(
     State(s): State<AppState>,
     PageActor { actor, ctx }: PageActor,
     Path(id): Path<i64>,
+    axum::extract::RawQuery(query): axum::extract::RawQuery,
 ) -> PageResult {
     let o = option(&s, &actor, &ctx, id).await?;
     let today = s.app().today();
-    Ok(super::household::OptionPage::new(ctx, o, vec![], None, today).into_response())
+    let mut page = super::household::OptionPage::new(ctx, o, vec![], None, today);
+    page.saved = query.as_deref() == Some("household=saved");
+    Ok(page.into_response())
 }
 
 async fn confirm_capacity(

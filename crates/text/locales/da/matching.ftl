@@ -59,7 +59,7 @@ reason =
        *[light] lette
     } støttebehov kalder på
     .breakdowns = { $count ->
-        [0] Ingen tidligere sammenbrud
+        [0] Ingen sammenbrud hos stedet
        *[other] { $count } tidligere sammenbrud
     }
     .no_day_rate = Ingen døgntakst
@@ -97,23 +97,23 @@ flag =
         [one] 1 dag
        *[other] { $days } dage
     } siden
-    .age_gap_under_two = Et barn i hjemmet er under 2 år fra barnets alder (barnet i hjemmet er { $age } år)
+    .age_gap_under_two = Et barn i hjemmet er tæt på barnets alder (under 2 års forskel): { $age } år
     .not_youngest = Barnet bliver ikke det yngste i hjemmet (det yngste er { $age } år)
     .teenager_in_general_family = En teenager på { $age } år i en almen plejefamilie
     .school_change = Skolen ligger { $km } km væk: barnet skal sandsynligvis skifte skole
     .siblings_split = Barnet anbringes uden sine søskende
     .earlier_breakdown = Barnet har før haft en anbringelse af samme slags, der brød sammen ({ $kind })
-    .no_consent = Samtykke mangler: { $why }
+    .no_consent = Samtykke: { $why }
     .consultant_change = Barnet får en anden familieplejekonsulent end i dag
 
 flag_source =
-    .household = Kilde: matchpraksis; hjemmets andre børn indgår i Konijn m.fl. (2019), metaanalyse af 42 studier af sammenbrud
-    .age = Kilde: Konijn m.fl. (2019): barnets alder hænger sammen med sammenbrud (r = 0,25)
+    .household = Kilde: faglig matchpraksis; hjemmets andre børn indgår blandt plejefamiliens forhold i Konijn m.fl. (2019), en metaanalyse af 42 studier af sammenbrud
+    .age = Kilde: Konijn m.fl. (2019): jo ældre barnet er, jo oftere bryder anbringelsen sammen (sammenhæng r = 0,25)
     .school = Kilde: Barnets Lov § 52, stk. 2: undgå skoleskift
-    .siblings = Kilde: Barnets Lov § 52, stk. 3; Konijn m.fl. (2019): søskende sammen (r = 0,16)
+    .siblings = Kilde: Barnets Lov § 52, stk. 3; Konijn m.fl. (2019): søskende anbragt sammen bryder sjældnere sammen (sammenhæng r = 0,16)
     .history = Kilde: Konijn m.fl. (2019): tidligere anbringelser og sammenbrud
-    .consent = Kilde: dansk vejledning om anbringelse med og uden samtykke
-    .continuity = Kilde: dansk praksis: skift af sagsbehandler og konsulent svækker kontinuiteten omkring barnet
+    .consent = Kilde: Barnets Lov § 46: samtykke fra forældremyndighedsindehaveren og fra den unge, der er fyldt 15 år
+    .continuity = Kilde: faglig praksis: et skift af konsulent svækker kontinuiteten i de voksne omkring barnet
 
 advice =
     .family_based = Anbefaling: familiebaseret anbringelse

@@ -314,6 +314,7 @@ known =
     .how = Hvordan barnet kender stedet
 
 match =
+    .flags_hint = Markeringerne under hvert sted er til overvejelse: de udelukker ikke et sted og ændrer ikke scoren. Hver siger, hvor den kommer fra.
     .title = Matchning
     .back_to_case = Tilbage til sagen
     .start = Startdato
@@ -371,7 +372,7 @@ criterion =
     .language = Sprog
     .culture = Kultur og religion
     .tier_fit = Passende specialisering
-    .track_record = Tidligere forløb
+    .track_record = Stedets tidligere forløb
     .cost = Pris
 
 proposals =
@@ -425,6 +426,8 @@ household =
     .relation = Hvem
     .save = Gem og bekræft i dag
     .confirmed_short = børn i hjemmet bekræftet
+    .never_confirmed_short = børn i hjemmet aldrig bekræftet: aldersmarkeringer kan mangle
+    .saved = Gemt. Børn i hjemmet er bekræftet i dag.
 
 household_relation =
     .own_child = Plejeforældrenes eget barn
@@ -433,9 +436,9 @@ household_relation =
 stability_facts =
     .title = Samtykke og tidligere anbringelser
     .hint = Matchningen markerer et sted, når samtykke mangler, og når barnet før har haft en anbringelse af samme slags, der brød sammen.
-    .consent_child = Barnet er enig i anbringelsen
-    .consent_parents = Forældrene er enige i anbringelsen
-    .earlier = Anbringelser før Kith
+    .consent_child = Barnet er enigt i anbringelsen (samtykke fra 15 år, før da barnets holdning)
+    .consent_parents = Forældremyndighedsindehaveren er enig i anbringelsen
+    .earlier = Tidligere anbringelser (før denne sag)
     .none_earlier = Ingen registreret
     .broke_down = brød sammen
     .kind = Anbringelse
@@ -449,9 +452,10 @@ consent =
     .not_asked = Ikke spurgt endnu
 
 consent_gap =
-    .parents_disagree = forældrene er ikke enige
-    .child_disagrees = barnet er ikke enigt
-    .not_recorded = det er ikke registreret, om barnet og forældrene er enige
+    .parents_disagree = forældremyndighedsindehaveren er ikke enig
+    .young_person_disagrees = den unge (15 år eller mere) er ikke enig
+    .child_against = barnet er imod anbringelsen (barnets holdning; samtykke gives fra 15 år)
+    .not_recorded = et nødvendigt svar er ikke registreret eller ikke indhentet endnu
 
 proposal_status =
     .draft = Kladde

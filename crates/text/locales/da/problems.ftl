@@ -40,6 +40,7 @@ problem =
     .born_in_future = Fødselsdatoen ligger i fremtiden. Ret datoen.
     .earlier_placements_too_many = Skriv højst { $max } tidligere anbringelser.
     .choose_one = Vælg en af mulighederne.
+    .earlier_kind = Vælg, hvilken slags anbringelse der brød sammen.
     .document_not_held = Besøget er ikke holdt endnu. Referatet kan laves, når besøget er registreret.
     .document_not_decided = Indstillingen er ikke afgjort endnu. Afgørelsen kan laves, når den er godkendt eller afvist.
     .document_none_for_kind = Denne opfølgning har intet referat; beslutningen står på anbringelsen.

@@ -47,7 +47,7 @@ reason =
     .family_tier_more = More specialised than { $level } support needs call for
     .family_tier_far_more = Far more specialised than { $level } support needs call for
     .breakdowns = { $count ->
-        [0] No earlier breakdowns
+        [0] No breakdowns at this option
         [one] 1 earlier breakdown
        *[other] { $count } earlier breakdowns
     }
@@ -82,23 +82,23 @@ flag =
         [one] 1 day
        *[other] { $days } days
     } ago
-    .age_gap_under_two = A child in the home is less than 2 years from the child's age (that child is { $age })
+    .age_gap_under_two = A child in the home is close to the child's age (under 2 years apart): { $age }
     .not_youngest = The child would not be the youngest in the home (the youngest is { $age })
     .teenager_in_general_family = A teenager of { $age } in a general foster family
     .school_change = The school is { $km } km away: the child would likely change school
     .siblings_split = The child would be placed without their siblings
     .earlier_breakdown = The child has had a placement of this kind that broke down before ({ $kind })
-    .no_consent = Consent is missing: { $why }
+    .no_consent = Consent: { $why }
     .consultant_change = The child would get another foster-care consultant than today
 
 flag_source =
-    .household = Source: matching practice; the other children in the home are among the factors in Konijn et al. (2019), a meta-analysis of 42 studies of breakdown
-    .age = Source: Konijn et al. (2019): the child's age goes with breakdown (r = .25)
+    .household = Source: professional matching practice; the other children in the home are among the foster family factors in Konijn et al. (2019), a meta-analysis of 42 studies of breakdown
+    .age = Source: Konijn et al. (2019): the older the child, the more often a placement breaks down (correlation r = .25)
     .school = Source: Barnets Lov § 52(2): avoid a change of school
-    .siblings = Source: Barnets Lov § 52(3); Konijn et al. (2019): siblings together (r = .16)
+    .siblings = Source: Barnets Lov § 52(3); Konijn et al. (2019): siblings placed together break down less often (correlation r = .16)
     .history = Source: Konijn et al. (2019): earlier placements and breakdowns
-    .consent = Source: Danish guidance on placement with and without consent
-    .continuity = Source: Danish practice: a change of caseworker or consultant weakens the continuity around the child
+    .consent = Source: Barnets Lov § 46: consent of the custody holder and of a young person of 15 or more
+    .continuity = Source: professional practice: a change of consultant weakens the continuity of the adults around the child
 
 advice =
     .family_based = Recommendation: family-based care

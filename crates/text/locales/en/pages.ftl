@@ -314,6 +314,7 @@ known =
     .how = How the child knows it
 
 match =
+    .flags_hint = The flags under each option are for you to weigh: they do not exclude an option nor change its score. Each says where it comes from.
     .title = Matching
     .back_to_case = Back to the case
     .start = Start date
@@ -371,7 +372,7 @@ criterion =
     .language = Language
     .culture = Culture and religion
     .tier_fit = Tier fit
-    .track_record = Track record
+    .track_record = The option's track record
     .cost = Cost
 
 proposals =
@@ -425,6 +426,8 @@ household =
     .relation = Who
     .save = Save and confirm today
     .confirmed_short = children in the home confirmed
+    .never_confirmed_short = children in the home never confirmed: age flags may be missing
+    .saved = Saved. The children in the home are confirmed today.
 
 household_relation =
     .own_child = The carers' own child
@@ -433,9 +436,9 @@ household_relation =
 stability_facts =
     .title = Consent and earlier placements
     .hint = Matching flags an option when consent is missing, and when the child has had a placement of the same kind that broke down.
-    .consent_child = The child agrees to the placement
-    .consent_parents = The parents agree to the placement
-    .earlier = Placements before Kith
+    .consent_child = The child agrees to the placement (consent from 15, before that the child's view)
+    .consent_parents = The custody holder agrees to the placement
+    .earlier = Earlier placements (before this case)
     .none_earlier = None recorded
     .broke_down = broke down
     .kind = Placement
@@ -449,9 +452,10 @@ consent =
     .not_asked = Not asked yet
 
 consent_gap =
-    .parents_disagree = the parents do not agree
-    .child_disagrees = the child does not agree
-    .not_recorded = it is not recorded whether the child and the parents agree
+    .parents_disagree = the custody holder does not agree
+    .young_person_disagrees = the young person (15 or more) does not agree
+    .child_against = the child is against the placement (a view; consent is given from 15)
+    .not_recorded = a needed answer is not recorded or not asked yet
 
 proposal_status =
     .draft = Draft

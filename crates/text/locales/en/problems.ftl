@@ -40,6 +40,7 @@ problem =
     .born_in_future = The birth date is in the future. Correct the date.
     .earlier_placements_too_many = Write at most { $max } earlier placements.
     .choose_one = Choose one of the options.
+    .earlier_kind = Choose what kind of placement broke down.
     .document_not_held = The visit has not been held yet. Its note can be made once the visit is recorded.
     .document_not_decided = The proposal has not been decided yet. The decision can be made once it is approved or rejected.
     .document_none_for_kind = This item has no note; its decision is recorded on the placement.

@@ -229,6 +229,11 @@ impl ChildPage {
         rows
     }
 
+    /// The problem with row `i` of the earlier placements, if any.
+    fn earlier_problem(&self, i: &usize) -> Option<&str> {
+        problem_for(&self.problems, &format!("earlier_placements[{i}]"))
+    }
+
     /// Whether `code` is the recorded answer (for a select).
     fn consent_is(&self, c: &Option<kith_domain::stability_facts::Consent>, code: &str) -> bool {
         c.is_some_and(|c| kith_domain::Code::code(c) == code)

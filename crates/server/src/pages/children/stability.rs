@@ -35,6 +35,16 @@ impl StabilityForm {
                 .map_err(|_| kith_app::AppError::invalid(field, "problem.choose_one"))
         };
         let mut earlier = Vec::new();
+        if let Some(i) = self
+            .ep_breakdown
+            .iter()
+            .find(|i| self.ep_kind.get(**i).is_none_or(String::is_empty))
+        {
+            return Err(kith_app::AppError::invalid(
+                format!("earlier_placements[{i}].kind"),
+                "problem.earlier_kind",
+            ));
+        }
         for (i, k) in self
             .ep_kind
             .iter()
