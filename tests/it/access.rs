@@ -701,7 +701,7 @@ async fn prepare(
         ("put", "/api/v1/children/{id}/stability") => Call::json(
             url,
             json!({"consent_child": "agrees", "consent_parents": "not_asked",
-                   "earlier_placements": [{"kind": "childrens_home", "breakdown": n % 2 == 0}]}),
+                   "earlier_placements": [{"kind": "childrens_home", "breakdown": n.is_multiple_of(2)}]}),
         ),
         ("put", "/api/v1/placement-options/{id}/household") => Call::json(
             url,
