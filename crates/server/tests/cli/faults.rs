@@ -476,11 +476,23 @@ async fn a_full_sqlite_disk_refuses_changes_cleanly_and_recovers() {
         .await
         .unwrap();
     assert_eq!(r.status(), 200, "the catalogue is read on a full disk");
-    let r = adviser
-        .get(format!("{base}/api/v1/caseload"))
-        .send()
-        .await
-        .unwrap();
+    // As with registrations, the space SQLite holds may take an audit row or two; every
+    // caseload shown is audited (counted below), and the first whose audit needs new space
+    // is refused.
+    let audited_before = audited_reads(&url, "caseload.read").await;
+    let mut shown = 0;
+    let r = loop {
+        let r = adviser
+            .get(format!("{base}/api/v1/caseload"))
+            .send()
+            .await
+            .unwrap();
+        if r.status() != 200 {
+            break r;
+        }
+        shown += 1;
+        assert!(shown < 500, "a full disk never refused to audit a caseload");
+    };
     assert_eq!(
         r.status(),
         503,
@@ -509,7 +521,30 @@ async fn a_full_sqlite_disk_refuses_changes_cleanly_and_recovers() {
         created,
         "exactly the children reported created are there, each whole"
     );
+    assert_eq!(
+        audited_reads(&url, "caseload.read").await - audited_before,
+        shown,
+        "every caseload shown on the full disk was audited"
+    );
     assert_integrity(&url).await;
+}
+
+/// How many reads of this kind the audit log holds (one instant per read, whatever the
+/// number of children it showed).
+async fn audited_reads(url: &str, action: &str) -> usize {
+    use kith_store::entities::audit_log;
+    use sea_orm::QuerySelect;
+    let db = kith_store::Db::connect(url).await.unwrap();
+    let at: Vec<chrono::DateTime<chrono::Utc>> = audit_log::Entity::find()
+        .select_only()
+        .column(audit_log::Column::At)
+        .filter(audit_log::Column::Action.eq(action))
+        .distinct()
+        .into_tuple()
+        .all(db.conn())
+        .await
+        .unwrap();
+    at.len()
 }
 
 /// SQLite's own check of the file finds nothing wrong.
