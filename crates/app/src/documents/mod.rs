@@ -62,9 +62,16 @@ pub async fn make(app: &App, actor: &Actor, of: DocumentOf, lang: Lang) -> Resul
     audit::read(app, actor, action(made.kind), made).await
 }
 
-/// The document as a PDF file, made off the async threads.
+/// At most this many PDFs are laid out at once per process: each takes a core for tens of
+/// milliseconds, and a hundred requests at once must queue rather than fill the blocking
+/// threads and starve the rest of Kith.
+const PDFS_AT_ONCE: usize = 2;
+
+/// The document as a PDF file, made off the async threads, a few at a time.
 pub async fn pdf(app: &App, actor: &Actor, of: DocumentOf, lang: Lang) -> Result<ExportFile> {
+    static LAYOUTS: tokio::sync::Semaphore = tokio::sync::Semaphore::const_new(PDFS_AT_ONCE);
     let made = make(app, actor, of, lang).await?;
+    let _turn = LAYOUTS.acquire().await.map_err(AppError::internal)?;
     let at = app.now().naive_utc();
     let document = made.document;
     let bytes = tokio::task::spawn_blocking(move || kith_print::pdf(&document, at))

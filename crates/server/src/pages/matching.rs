@@ -382,17 +382,7 @@ impl ProposalPage {
     /// Where a child's network search stands, in words (the leader deciding a place outside
     /// the network reads it).
     fn search_text(&self, s: &kith_app::proposals::ChildSearch) -> String {
-        super::search_words::search_words(
-            &self.ctx,
-            super::search_words::Standing {
-                state: s.state,
-                persons: s.persons,
-                asked: s.asked,
-                open_steps: s.open_steps,
-                last_asked_on: s.last_asked_on,
-                stale_after_days: s.stale_after_days,
-            },
-        )
+        super::search_words::search_words(&self.ctx, s.into())
     }
 
     /// Whether approving needs the leader's reason: a child's search is not completed.

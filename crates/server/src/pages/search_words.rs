@@ -17,6 +17,26 @@ pub struct Standing {
     pub stale_after_days: i64,
 }
 
+/// The same six fields read off both views that carry them (the child's page, a proposal).
+macro_rules! standing_of {
+    ($t:ty) => {
+        impl From<&$t> for Standing {
+            fn from(s: &$t) -> Self {
+                Standing {
+                    state: s.state,
+                    persons: s.persons,
+                    asked: s.asked,
+                    open_steps: s.open_steps,
+                    last_asked_on: s.last_asked_on,
+                    stale_after_days: s.stale_after_days,
+                }
+            }
+        }
+    };
+}
+standing_of!(kith_app::children::NetworkSearchView);
+standing_of!(kith_app::proposals::ChildSearch);
+
 /// The sentence for a search's standing.
 pub fn search_words(ctx: &Ctx, s: Standing) -> String {
     let n = |x: usize| i64::try_from(x).unwrap_or(i64::MAX);

@@ -241,18 +241,7 @@ impl ChildPage {
 
     /// Where the network search stands, in words.
     fn search_state(&self) -> String {
-        let s = &self.child.network_search;
-        super::search_words::search_words(
-            &self.ctx,
-            super::search_words::Standing {
-                state: s.state,
-                persons: s.persons,
-                asked: s.asked,
-                open_steps: s.open_steps,
-                last_asked_on: s.last_asked_on,
-                stale_after_days: s.stale_after_days,
-            },
-        )
+        super::search_words::search_words(&self.ctx, (&self.child.network_search).into())
     }
 
     /// A field of the network search's record as typed (blank on a fresh form).
