@@ -30,6 +30,7 @@ mod m20261203_000018_exit_move;
 mod m20261203_000019_after_care;
 mod m20261204_000020_network_search;
 mod m20261204_000021_stability_facts;
+mod m20261205_000022_cover;
 
 /// All migrations in order.
 #[derive(Debug)]
@@ -60,6 +61,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261203_000019_after_care::Migration),
             Box::new(m20261204_000020_network_search::Migration),
             Box::new(m20261204_000021_stability_facts::Migration),
+            Box::new(m20261205_000022_cover::Migration),
         ]
     }
 }

@@ -287,10 +287,15 @@ fn must_audit(method: &str, path: &str) -> Option<bool> {
         "/api/v1/me/calendar-token",
         "/api/v1/session/password",
         "/api/v1/password-reset",
+        "/api/v1/covers",
     ];
     // A person's room for visits is neither a child's data nor a privilege.
     if path.ends_with("/availability") {
         return None;
+    }
+    // Naming a stand-in widens what the stand-in reaches: a privileged change.
+    if path.ends_with("/covers") {
+        return Some(false);
     }
     if about_child.iter().any(|p| path.starts_with(p)) {
         Some(true)
@@ -459,6 +464,19 @@ async fn prepare(
                 .id
                 .0;
             Call::get(url.replace("{token_id}", &id.to_string()))
+        }
+        ("delete", "/api/v1/covers/{id}") => {
+            // A cover of the consultant's to end, on days no other call uses.
+            let body = cover_body(s, n + 1000);
+            let id = app
+                .client(&s.consultant)
+                .post(&format!("/api/v1/users/{}/covers", s.consultant.id), &body)
+                .await
+                .expect(201)
+                .body["id"]
+                .as_i64()
+                .unwrap();
+            Call::get(url.replace("{id}", &id.to_string()))
         }
         ("delete", _) => Call::get(url),
         ("patch", "/api/v1/goals/{id}") => {
@@ -748,11 +766,18 @@ async fn prepare(
                        "unit_ids": u["unit_ids"], "locale": u["locale"], "active": true}),
             )
         }
+        ("post", "/api/v1/users/{id}/covers") => Call::json(url, cover_body(s, n)),
         ("put", "/api/v1/users/{id}/availability") => {
             Call::json(url, json!({"weekly_visits": 5 + n % 3, "days_off": []}))
         }
         (m, other) => panic!("no call is made for {m} {other}: add it here and to the spec"),
     }
+}
+
+/// Kim named the consultant's stand-in for one day of 2027 that no other call uses.
+fn cover_body(s: &kith_tests::Staff, n: usize) -> serde_json::Value {
+    let day = chrono::NaiveDate::from_ymd_opt(2027, 1, 1).unwrap() + chrono::Days::new(n as u64);
+    json!({"stand_in_id": s.consultant2.id, "first_day": day, "last_day": day})
 }
 
 fn rand_suffix() -> u64 {

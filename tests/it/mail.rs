@@ -393,6 +393,8 @@ fn a_digest_says_what_is_due_and_how_many_without_names() {
         agreements_due: 1,
         network_steps_overdue: 1,
         network_steps_due: 0,
+        covering_overdue: 0,
+        covering_due: 2,
     })
     .unwrap();
     for lang in [Lang::En, Lang::Da] {

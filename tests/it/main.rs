@@ -17,6 +17,7 @@ mod browser_stability;
 mod bulk;
 mod calendar;
 mod children;
+mod cover;
 mod credentials;
 mod dashboard;
 mod dates;

@@ -1,5 +1,6 @@
 //! The person doing something: a logged-in staff member with roles and units.
 
+use chrono::NaiveDate;
 use kith_domain::{Email, Lang, Role, UnitId, UnitKind, UserId};
 use serde::Serialize;
 
@@ -14,6 +15,10 @@ pub struct Actor {
     /// The units the user belongs to, with their kinds.
     pub units: Vec<ActorUnit>,
     pub locale: Lang,
+    /// The day (in Copenhagen) the request began: what time-bound reach, a stand-in's, is
+    /// judged on.
+    #[serde(skip)]
+    pub today: NaiveDate,
 }
 
 /// A unit membership of an actor.

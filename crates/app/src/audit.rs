@@ -125,6 +125,9 @@ audit_actions! {
     NeedChange = "need.change",
     UnitChange = "unit.change",
     AuditRead = "audit.read",
+    /// A stand-in named for a period: they reach the absent person's cases while it runs.
+    CoverSet = "cover.set",
+    CoverEnd = "cover.end",
 }
 
 impl AuditAction {
@@ -152,6 +155,8 @@ impl AuditAction {
                 | UnitChange
                 | CprReveal
                 | AuditRead
+                | CoverSet
+                | CoverEnd
         )
     }
 }

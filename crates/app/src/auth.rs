@@ -195,7 +195,7 @@ pub async fn purge_spent_attempts(app: &App) -> Result<u64> {
 pub async fn actor_for_user(app: &App, user_id: UserId) -> Result<Option<Actor>> {
     kith_store::principals::by_user(app.db().conn(), user_id.0)
         .await?
-        .map(actor_from_principal)
+        .map(|p| actor_from_principal(p, app.today()))
         .transpose()
 }
 
@@ -218,7 +218,7 @@ pub async fn actor_for_session(
     {
         return Ok(None);
     }
-    actor_from_principal(p).map(Some)
+    actor_from_principal(p, app.today()).map(Some)
 }
 
 /// The actor for an API token secret, if the token is valid and its user active.
@@ -238,11 +238,14 @@ pub async fn actor_for_token(app: &App, secret: &str) -> Result<Option<Actor>> {
     {
         kith_store::tokens::touch(app.db().conn(), token.token_id, now).await?;
     }
-    actor_from_principal(token.principal).map(Some)
+    actor_from_principal(token.principal, app.today()).map(Some)
 }
 
 /// The actor from its stored principal.
-fn actor_from_principal(p: kith_store::principals::Principal) -> Result<Actor> {
+fn actor_from_principal(
+    p: kith_store::principals::Principal,
+    today: chrono::NaiveDate,
+) -> Result<Actor> {
     let units = p
         .units
         .into_iter()
@@ -258,6 +261,7 @@ fn actor_from_principal(p: kith_store::principals::Principal) -> Result<Actor> {
         roles: p.roles,
         units,
         locale: p.locale,
+        today,
     })
 }
 

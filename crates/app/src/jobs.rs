@@ -123,6 +123,8 @@ async fn digests(
         }
     }
     people.extend(steps.keys().copied());
+    let covering = covering_counts(conn, today, until).await?;
+    people.extend(covering.keys().copied());
     people.sort_unstable();
     people.dedup();
     for person in people {
@@ -150,9 +152,16 @@ async fn digests(
         }
         let (network_steps_overdue, network_steps_due) =
             steps.get(&person).copied().unwrap_or_default();
+        let (covering_overdue, covering_due) = covering.get(&person).copied().unwrap_or_default();
         if overdue.is_empty()
             && due.is_empty()
-            && agreements_overdue + agreements_due + network_steps_overdue + network_steps_due == 0
+            && agreements_overdue
+                + agreements_due
+                + network_steps_overdue
+                + network_steps_due
+                + covering_overdue
+                + covering_due
+                == 0
         {
             continue;
         }
@@ -165,6 +174,8 @@ async fn digests(
             agreements_due,
             network_steps_overdue,
             network_steps_due,
+            covering_overdue,
+            covering_due,
         };
         written += kith_store::outbox::enqueue(
             conn,
@@ -179,6 +190,35 @@ async fn digests(
         .await? as usize;
     }
     Ok(written)
+}
+
+/// Per stand-in of a cover running today: the absent people's items they carry that are
+/// overdue, and due by `until` (their stand-in day, `kith_domain::cover::cover_day`).
+async fn covering_counts<C: sea_orm::ConnectionTrait>(
+    conn: &C,
+    today: NaiveDate,
+    until: NaiveDate,
+) -> Result<BTreeMap<i64, (u32, u32)>> {
+    use kith_domain::cover::{CoverPeriod, OpenItem, cover_day};
+    let mut out: BTreeMap<i64, (u32, u32)> = BTreeMap::new();
+    for c in kith_store::covers::running_on(conn, today).await? {
+        let period = CoverPeriod {
+            first_day: c.first_day,
+            last_day: c.last_day,
+        };
+        for v in kith_store::visits::open_of_assignee_until(conn, c.absent_id, c.last_day).await? {
+            let item = OpenItem {
+                planned_on: v.planned_on,
+                closes_on: v.closes_on,
+            };
+            match cover_day(item, period, today) {
+                Some(_) if v.closes_on < today => out.entry(c.stand_in_id).or_default().0 += 1,
+                Some(by) if by <= until => out.entry(c.stand_in_id).or_default().1 += 1,
+                _ => {}
+            }
+        }
+    }
+    Ok(out)
 }
 
 /// Statutory items more than `escalate_after_days` overdue go to the team leaders of the

@@ -19,6 +19,7 @@ pub mod caseload;
 pub mod children;
 pub mod clock;
 mod context;
+pub mod cover;
 pub mod credentials;
 pub mod dashboard;
 pub mod documents;

@@ -7,6 +7,7 @@
 //! | consultant | children in current placements they are responsible for | - | those they manage | those they manage; creates options |
 //! | leader | everything in their units (advisers' caseloads, consultants' placements; requests if they lead a match unit) | the same | all | all; creates options |
 //! | admin | none (no case content) | none | none | none |
+//! | stand-in (while a cover runs) | also what the absent person follows up | - | - | - |
 //!
 //! A user with several roles gets the union. Scopes are handed to `kith-store`, which applies
 //! them in SQL, so a list and a single read can never disagree. When a role has no access at
@@ -32,6 +33,7 @@ pub fn child_read_scope(actor: &Actor) -> ChildScope {
         reach.push(ChildReach::PlacementConsultant(me));
     }
     reach.extend(leader_reach(actor));
+    reach.extend(stand_in_reach(actor));
     ChildScope(reach)
 }
 
@@ -65,6 +67,21 @@ pub fn cpr_reveal_scope(actor: &Actor) -> ChildScope {
         reach.push(ChildReach::CaseAdviserInUnits(actor.unit_ids()));
     }
     ChildScope(reach)
+}
+
+/// While a cover runs, the stand-in reaches what the absent person follows up (only those who
+/// can be named stand-ins: consultants, case advisers and leaders).
+fn stand_in_reach(actor: &Actor) -> Option<ChildReach> {
+    stands_in(actor).then_some(ChildReach::StandIn {
+        stand_in: actor.id.0,
+        on: actor.today,
+    })
+}
+
+fn stands_in(actor: &Actor) -> bool {
+    actor.has(Role::Consultant)
+        || actor.has(Role::Adviser)
+        || (actor.has(Role::Leader) && !actor.units.is_empty())
 }
 
 fn leader_reach(actor: &Actor) -> Vec<ChildReach> {
@@ -139,6 +156,7 @@ pub fn visit_scope(actor: &Actor) -> VisitScope {
     VisitScope {
         assignee: holds_visits.then_some(actor.id.0),
         children: follow_up_child_scope(actor),
+        stand_in: holds_visits.then_some((actor.id.0, actor.today)),
     }
 }
 
@@ -157,6 +175,7 @@ pub fn visit_change_scope(actor: &Actor) -> VisitScope {
         } else {
             vec![]
         }),
+        stand_in: stands_in(actor).then_some((actor.id.0, actor.today)),
     }
 }
 
@@ -238,6 +257,16 @@ mod tests {
                 })
                 .collect(),
             locale: Lang::Da,
+            today: TODAY,
+        }
+    }
+
+    const TODAY: chrono::NaiveDate = chrono::NaiveDate::from_ymd_opt(2026, 12, 14).unwrap();
+
+    fn standing_in() -> ChildReach {
+        ChildReach::StandIn {
+            stand_in: 7,
+            on: TODAY,
         }
     }
 
@@ -254,7 +283,10 @@ mod tests {
     #[test]
     fn adviser_reaches_own_caseload_only() {
         let a = actor(&[Role::Adviser], &[(1, UnitKind::AdvisoryTeam)]);
-        assert_eq!(child_read_scope(&a).0, vec![ChildReach::CaseAdviser(7)]);
+        assert_eq!(
+            child_read_scope(&a).0,
+            vec![ChildReach::CaseAdviser(7), standing_in()]
+        );
         assert_eq!(child_change_scope(&a).0, vec![ChildReach::CaseAdviser(7)]);
         assert_eq!(cpr_reveal_scope(&a).0, vec![ChildReach::CaseAdviser(7)]);
         assert!(require_admin(&a).is_err());
@@ -279,7 +311,7 @@ mod tests {
         let a = actor(&[Role::Consultant], &[(3, UnitKind::FosterNetwork)]);
         assert_eq!(
             child_read_scope(&a).0,
-            vec![ChildReach::PlacementConsultant(7)]
+            vec![ChildReach::PlacementConsultant(7), standing_in()]
         );
         assert!(child_change_scope(&a).is_empty());
         assert_eq!(option_read_scope(&a).0, vec![OptionReach::ManagedBy(7)]);
@@ -294,7 +326,8 @@ mod tests {
             child_read_scope(&team).0,
             vec![
                 ChildReach::CaseAdviserInUnits(vec![4]),
-                ChildReach::PlacementConsultantInUnits(vec![4])
+                ChildReach::PlacementConsultantInUnits(vec![4]),
+                standing_in()
             ]
         );
         let matching = actor(&[Role::Leader], &[(2, UnitKind::MatchUnit)]);
@@ -331,8 +364,11 @@ mod tests {
         assert_eq!(visit_scope(&c).assignee, Some(7));
         assert_eq!(
             visit_scope(&c).children.0,
-            vec![ChildReach::PlacementConsultant(7)]
+            vec![ChildReach::PlacementConsultant(7), standing_in()]
         );
+        assert_eq!(visit_scope(&c).stand_in, Some((7, TODAY)));
+        assert_eq!(visit_change_scope(&c).stand_in, Some((7, TODAY)));
+        assert_eq!(visit_scope(&m).stand_in, None);
         assert!(visit_scope(&actor(&[Role::Admin], &[])).is_empty());
     }
 

@@ -47,3 +47,25 @@ pub(crate) async fn refs(
         })
         .collect())
 }
+
+/// A person whose own time (room for visits, days off, stand-ins) the actor may set: the
+/// person, their team leader, an administrator. Another leader does not find them (404); to
+/// anyone else it is refused (403).
+pub(crate) async fn person_in_reach(
+    app: &App,
+    actor: &Actor,
+    person: UserId,
+) -> Result<kith_store::users::UserRecord> {
+    let record = kith_store::users::get(app.db().conn(), person.0)
+        .await?
+        .ok_or(crate::AppError::NotFound("user"))?;
+    if crate::policy::may_set_availability(actor, person, &record.unit_ids) {
+        Ok(record)
+    } else if actor.id == person || actor.has(Role::Leader) {
+        Err(crate::AppError::NotFound("user"))
+    } else {
+        Err(crate::AppError::forbidden(
+            "only the person, their team leader or an administrator",
+        ))
+    }
+}

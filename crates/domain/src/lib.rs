@@ -12,6 +12,7 @@ pub mod agreement;
 pub mod allocation;
 pub mod approval;
 pub mod capacity;
+pub mod cover;
 pub mod cpr;
 pub mod dates;
 pub mod document;

@@ -10,6 +10,7 @@ pub mod audit_by_child;
 pub mod bulk;
 pub mod children;
 mod code;
+pub mod covers;
 mod db;
 pub mod drafts;
 pub mod entities;

@@ -20,6 +20,12 @@ pub enum ChildReach {
     PlacementConsultant(i64),
     /// Children whose case adviser is a member of one of these units.
     CaseAdviserInUnits(Vec<i64>),
+    /// What the people this user stands in for on `on` follow up: their caseloads as case
+    /// advisers and the current placements they are consultant for.
+    StandIn {
+        stand_in: i64,
+        on: chrono::NaiveDate,
+    },
     /// Children in a current placement whose consultant is a member of one of these units.
     PlacementConsultantInUnits(Vec<i64>),
 }
@@ -56,6 +62,17 @@ impl ChildScope {
                 }
                 ChildReach::CaseAdviserInUnits(units) => Condition::all()
                     .add(child::Column::CaseAdviserId.in_subquery(members_of(units))),
+                ChildReach::StandIn { stand_in, on } => Condition::any()
+                    .add(
+                        child::Column::CaseAdviserId
+                            .in_subquery(crate::covers::covered_on(*stand_in, *on)),
+                    )
+                    .add(
+                        child::Column::Id.in_subquery(current_placements_child_ids(Some(
+                            placement::Column::ConsultantId
+                                .in_subquery(crate::covers::covered_on(*stand_in, *on)),
+                        ))),
+                    ),
                 ChildReach::PlacementConsultantInUnits(units) => Condition::all().add(
                     child::Column::Id.in_subquery(current_placements_child_ids(Some(
                         placement::Column::ConsultantId.in_subquery(members_of(units)),
@@ -176,12 +193,14 @@ impl ChildScope {
 pub struct VisitScope {
     pub assignee: Option<i64>,
     pub children: ChildScope,
+    /// Also the items held by the people this user stands in for on the day.
+    pub stand_in: Option<(i64, chrono::NaiveDate)>,
 }
 
 impl VisitScope {
     /// Whether the scope reaches nothing at all.
     pub fn is_empty(&self) -> bool {
-        self.assignee.is_none() && self.children.is_empty()
+        self.assignee.is_none() && self.children.is_empty() && self.stand_in.is_none()
     }
 
     /// The scope as a condition on the `visit` table.
@@ -190,6 +209,9 @@ impl VisitScope {
         let mut any = Condition::any();
         if let Some(u) = self.assignee {
             any = any.add(visit::Column::AssigneeId.eq(u));
+        }
+        if let Some((u, on)) = self.stand_in {
+            any = any.add(visit::Column::AssigneeId.in_subquery(crate::covers::covered_on(u, on)));
         }
         if !self.children.is_empty() {
             any = any.add(

@@ -36,6 +36,11 @@ pub struct DigestPayload {
     pub network_steps_overdue: u32,
     #[serde(default)]
     pub network_steps_due: u32,
+    /// Items of colleagues the person stands in for today, overdue and due within the days.
+    #[serde(default)]
+    pub covering_overdue: u32,
+    #[serde(default)]
+    pub covering_due: u32,
 }
 
 /// Statutory work overdue in a leader's team (told once per item).
@@ -319,6 +324,16 @@ fn digest(w: Words, p: &DigestPayload, base_url: &str) -> Result<Rendered> {
     }
     if p.network_steps_due > 0 {
         due.push(steps(p.network_steps_due));
+    }
+    let covering = |n: u32| Line {
+        label: w.t("mail.covering"),
+        n,
+    };
+    if p.covering_overdue > 0 {
+        overdue.push(covering(p.covering_overdue));
+    }
+    if p.covering_due > 0 {
+        due.push(covering(p.covering_due));
     }
     let day = date(w.lang, p.date);
     let subject = w.say(&Message::new("mail.digest_subject").text("date", day.as_str()));

@@ -6,7 +6,7 @@ use kith_domain::UserId;
 use serde::{Deserialize, Serialize};
 
 use crate::validate::Problems;
-use crate::{Actor, App, AppError, Result, policy};
+use crate::{Actor, App, Result};
 
 /// A person's room for visits.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, utoipa::ToSchema)]
@@ -80,18 +80,9 @@ pub async fn set(
 }
 
 async fn gate(app: &App, actor: &Actor, user: UserId) -> Result<()> {
-    let record = kith_store::users::get(app.db().conn(), user.0)
-        .await?
-        .ok_or(AppError::NotFound("user"))?;
-    if policy::may_set_availability(actor, user, &record.unit_ids) {
-        Ok(())
-    } else if actor.id == user || actor.has(kith_domain::Role::Leader) {
-        Err(AppError::NotFound("user"))
-    } else {
-        Err(AppError::forbidden(
-            "only the person, their team leader or an administrator",
-        ))
-    }
+    crate::staff::person_in_reach(app, actor, user)
+        .await
+        .map(|_| ())
 }
 
 async fn view(app: &App, user: UserId) -> Result<AvailabilityView> {

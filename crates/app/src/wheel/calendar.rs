@@ -93,7 +93,7 @@ pub async fn feed(app: &App, token: &str) -> Result<String> {
         app.db().conn(),
         &kith_store::scope::VisitScope {
             assignee: Some(actor.id.0),
-            children: Default::default(),
+            ..Default::default()
         },
         &kith_store::visits::VisitFilter {
             assignee_id: Some(actor.id.0),

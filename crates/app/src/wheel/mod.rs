@@ -10,6 +10,7 @@
 pub mod agreements;
 pub mod availability;
 pub mod calendar;
+pub mod covering;
 pub mod escalated;
 pub mod plan;
 pub mod team;

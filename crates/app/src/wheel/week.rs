@@ -42,6 +42,11 @@ pub struct WeekView {
     pub days_off: Vec<NaiveDate>,
     /// The open next steps of network searches the person recorded (on their own week).
     pub network_steps: Vec<crate::children::NetworkStepItem>,
+    /// The covers the person carries for absent colleagues that touch the week, with the
+    /// items to hold in it.
+    pub covering: Vec<super::covering::CoverSection>,
+    /// On a leader's own week: who in their teams is away in the week and who stands in.
+    pub team_covers: Vec<crate::cover::CoverView>,
 }
 
 impl ChildData for WeekView {
@@ -51,6 +56,7 @@ impl ChildData for WeekView {
         ids.extend(self.upcoming.child_ids());
         ids.extend(self.agreements.child_ids());
         ids.extend(self.network_steps.child_ids());
+        ids.extend(self.covering.child_ids());
         ids
     }
 }
@@ -149,7 +155,15 @@ pub async fn week(
         .map(|(_, d)| d)
         .filter(|d| *d <= week_end)
         .collect();
+    let covering = super::covering::sections(app, actor, person.0, (week_start, week_end)).await?;
+    let team_covers = if person == actor.id {
+        crate::cover::in_team(app, actor, week_start, week_end).await?
+    } else {
+        vec![]
+    };
     let view = WeekView {
+        covering,
+        team_covers,
         days_off,
         person: who,
         today,

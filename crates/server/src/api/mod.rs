@@ -3,6 +3,7 @@
 
 mod audit;
 mod children;
+mod cover;
 mod dashboard;
 mod documents;
 mod goals;
@@ -85,6 +86,7 @@ pub fn router() -> OpenApiRouter<AppState> {
         .merge(placements::router())
         .merge(visits::router())
         .merge(wheel::router())
+        .merge(cover::router())
         .merge(goals::router())
         .merge(dashboard::router())
         .merge(transfer::router())

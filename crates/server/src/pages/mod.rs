@@ -9,6 +9,7 @@ mod admin;
 mod agreement_rows;
 mod allocations;
 mod children;
+mod cover;
 pub mod ctx;
 mod documents;
 mod drafts;
@@ -66,6 +67,7 @@ pub fn router() -> Router<AppState> {
         .merge(plan::router())
         .merge(team::router())
         .merge(me::router())
+        .merge(cover::router())
         .merge(momentum::router())
         .merge(security::router())
 }

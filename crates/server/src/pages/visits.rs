@@ -8,6 +8,7 @@ use axum::response::IntoResponse;
 use axum::routing::{get, post};
 use chrono::{DateTime, Days, NaiveDate, Utc};
 use kith_app::Actor;
+use kith_app::wheel::covering::CoverSection;
 use kith_app::wheel::views::VisitView;
 use kith_app::wheel::visits::{CancelVisitInput, MoveVisitInput, RecordVisitInput, VisitDetail};
 use kith_app::wheel::week::WeekView;
@@ -140,6 +141,56 @@ impl WeekPage {
     /// "Mandag 07.12.2026".
     fn weekday(&self, d: &NaiveDate) -> String {
         kith_text::format::capitalised(&kith_text::format::weekday_date(self.ctx.lang, *d))
+    }
+
+    fn cover_period(&self, c: &kith_app::cover::CoverView) -> String {
+        format!(
+            "{} – {}",
+            self.ctx.date(&c.first_day),
+            self.ctx.date(&c.last_day)
+        )
+    }
+
+    /// "Stedfortræder for Mette Hansen · 14.12.2026 – 18.12.2026".
+    fn cover_title(&self, s: &CoverSection) -> String {
+        self.ctx.say(
+            &kith_domain::Message::new("cover.on_week")
+                .text("name", s.cover.absent.name.as_str())
+                .text("period", self.cover_period(&s.cover)),
+        )
+    }
+
+    fn cover_intro(&self, s: &CoverSection) -> String {
+        self.ctx.say(
+            &kith_domain::Message::new("cover.on_week_intro")
+                .text("name", s.cover.absent.name.as_str()),
+        )
+    }
+
+    /// Before the cover runs: how many items fall in it, and from when they are shown.
+    fn cover_waiting(&self, s: &CoverSection) -> String {
+        self.ctx.say(
+            &kith_domain::Message::new("cover.waiting")
+                .int("n", i64::try_from(s.in_period).unwrap_or(i64::MAX))
+                .text("first", self.ctx.date(&s.cover.first_day)),
+        )
+    }
+
+    /// "Mette Hansen er væk 14.12.2026 – 18.12.2026; Lars Nielsen er stedfortræder."
+    fn team_cover_line(&self, c: &kith_app::cover::CoverView) -> String {
+        self.ctx.say(
+            &kith_domain::Message::new("cover.team_line")
+                .text("absent", c.absent.name.as_str())
+                .text("stand_in", c.stand_in.name.as_str())
+                .text("period", self.cover_period(c)),
+        )
+    }
+
+    /// On a member's week, for their leader: "Stedfortræder for Mette Hansen".
+    fn cover_link(&self) -> String {
+        self.ctx.say(
+            &kith_domain::Message::new("cover.link_of").text("name", self.w.person.name.as_str()),
+        )
     }
 
     /// "3 besøg planlagt i ugen (højst 8 om ugen)".

@@ -9,6 +9,7 @@ pub mod child;
 pub mod child_known_option;
 pub mod child_need;
 pub mod child_unsuitable_option;
+pub mod cover;
 pub mod form_draft;
 pub mod goal;
 pub mod goal_progress;

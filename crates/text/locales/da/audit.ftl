@@ -74,9 +74,12 @@ audit_action =
     .rules_update = Regler ændret
     .need_change = Behovskatalog ændret
     .unit_change = Enhed ændret
+    .cover_set = Stedfortræder udpeget
+    .cover_end = Stedfortræder ophørt
     .audit_read = Revisionslog læst
 
 audit_entity =
+    .cover = Stedfortræder
     .child = Barn
     .goal = Mål
     .goal_progress = Fremskridt

@@ -14,6 +14,7 @@ mail =
     .open_week = Åbn din uge
     .agreements = Aftaler, du har
     .network_steps = Næste skridt i netværkssøgninger, du har registreret
+    .covering = Opgaver for en kollega, du er stedfortræder for
     .escalation_subject = Kith: lovpligtige opgaver er over fristen
     .escalation_greeting = Til teamlederen
     .escalation_intro = Lovpligtige opgaver i dit team er mere end { $days ->

@@ -415,6 +415,43 @@ proposal =
     .open_placement = Åbn anbringelsen og dens årshjul
     .followed_by = Sagen følges nu op af rådgiver
 
+cover =
+    .title_mine = Stedfortræder, når du er væk
+    .title_of = Stedfortræder for { $name }
+    .list = Stedfortrædere
+    .intro = Mens perioden løber, kan stedfortræderen åbne sagerne og registrere besøg og opfølgninger. Opgaver, der falder i perioden, står på stedfortræderens uge og i morgenmailen. Opgaverne forbliver hos den, der er væk.
+    .none = Der er ingen stedfortræder fra i dag og frem.
+    .period = Periode
+    .stand_in = Stedfortræder
+    .stand_in_hint = En kollega fra samme team med samme slags opgaver, eller en teamleder.
+    .state = Status
+    .running = I gang
+    .coming = Kommende
+    .end = Afslut nu
+    .remove = Fjern
+    .new = Udpeg en stedfortræder
+    .first_day = Første dag væk
+    .last_day = Sidste dag væk
+    .choose = Vælg en kollega
+    .save = Udpeg stedfortræder
+    .no_candidates = Der er ingen kollega i teamet, som kan være stedfortræder. Kontakt din teamleder.
+    .days_off_hint = Læg også dagene ind som fridage, så planlægningen holder dem fri.
+    .to_days_off = Gå til fridage
+    .named = Stedfortræderen er udpeget.
+    .ended = Stedfortræderen er afsluttet.
+    .link_mine = Skal du være væk? Udpeg en kollega som stedfortræder, så dine opgaver ikke venter.
+    .link_of = Stedfortræder for { $name }
+    .on_week = Stedfortræder for { $name } · { $period }
+    .on_week_intro = Opgaver, der falder i perioden, mens { $name } er væk. Du kan åbne sagerne og registrere besøgene, så længe perioden løber; opgaverne forbliver hos { $name }.
+    .waiting = { $n ->
+        [0] Ingen opgaver falder i perioden indtil nu.
+        [one] 1 opgave falder i perioden. Den vises her fra { $first }, når du får adgang til sagerne.
+       *[other] { $n } opgaver falder i perioden. De vises her fra { $first }, når du får adgang til sagerne.
+    }
+    .none_in_week = Ingen af opgaverne skal holdes i denne uge.
+    .team = Fravær i dine teams
+    .team_line = { $absent } er væk { $period }; { $stand_in } er stedfortræder.
+
 household =
     .title = Børn i hjemmet
     .hint = De børn, der bor i familien, og som Kith ikke har anbragt der: plejeforældrenes egne og børn anbragt af andre. Matchningen ser dem sammen med de børn, Kith har anbragt, når den vurderer aldersforskel og om barnet bliver det yngste.

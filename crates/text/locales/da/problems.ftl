@@ -38,6 +38,13 @@ problem =
     .progress_active_goal = Fremskridt registreres kun på et aktivt mål.
     .household_too_many = Skriv højst { $max } børn.
     .born_in_future = Fødselsdatoen ligger i fremtiden. Ret datoen.
+    .cover_ends_before = Den sidste dag ligger før den første. Ret datoerne.
+    .cover_too_long = En stedfortræder dækker højst { $days } dage. Ved længere fravær overdrages sagerne i stedet.
+    .cover_overlaps = Der er allerede en stedfortræder i en del af perioden. Ret datoerne, eller afslut den anden først.
+    .cover_no_case_work = Stedfortrædere udpeges for konsulenter og rådgivere, som har opgaver med sager.
+    .cover_self = Vælg en kollega; man kan ikke være sin egen stedfortræder.
+    .cover_not_colleague = Vælg en kollega fra samme team.
+    .cover_other_work = Vælg en kollega med samme slags opgaver (konsulent for konsulent, rådgiver for rådgiver) eller en teamleder.
     .earlier_placements_too_many = Skriv højst { $max } tidligere anbringelser.
     .choose_one = Vælg en af mulighederne.
     .earlier_kind = Vælg, hvilken slags anbringelse der brød sammen.
@@ -247,6 +254,9 @@ proposal_action =
 
 
 field =
+    .stand_in_id = Stedfortræder
+    .first_day = Første dag
+    .last_day = Sidste dag
     .placement_ids = Anbringelser
     .approval_reason = Begrundelse for stedet uden for netværket
     .network_person_id = Person i netværket

@@ -74,9 +74,12 @@ audit_action =
     .rules_update = Rules changed
     .need_change = Needs vocabulary changed
     .unit_change = Unit changed
+    .cover_set = Stand-in named
+    .cover_end = Stand-in ended
     .audit_read = Audit log read
 
 audit_entity =
+    .cover = Stand-in
     .child = Child
     .goal = Goal
     .goal_progress = Progress

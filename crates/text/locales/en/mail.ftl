@@ -14,6 +14,7 @@ mail =
     .open_week = Open your week
     .agreements = Agreements you hold
     .network_steps = Next steps of network searches you recorded
+    .covering = Items of a colleague you stand in for
     .escalation_subject = Kith: statutory work is overdue
     .escalation_greeting = To the team leader
     .escalation_intro = Statutory work in your team is more than { $days ->

@@ -415,6 +415,43 @@ proposal =
     .open_placement = Open the placement and its year
     .followed_by = The case is now followed up by the adviser
 
+cover =
+    .title_mine = Your stand-in when you are away
+    .title_of = Stand-in for { $name }
+    .list = Stand-ins
+    .intro = While the period runs, the stand-in can open the cases and record visits and reviews. Items falling in the period are on the stand-in's week and in their morning e-mail. The items stay with the person who is away.
+    .none = There is no stand-in from today on.
+    .period = Period
+    .stand_in = Stand-in
+    .stand_in_hint = A colleague from the same team doing the same work, or a team leader.
+    .state = Status
+    .running = Running
+    .coming = Coming
+    .end = End now
+    .remove = Remove
+    .new = Name a stand-in
+    .first_day = First day away
+    .last_day = Last day away
+    .choose = Choose a colleague
+    .save = Name stand-in
+    .no_candidates = Nobody in the team can stand in. Contact your team leader.
+    .days_off_hint = Also enter the days as days off, so planning keeps them free.
+    .to_days_off = Go to days off
+    .named = The stand-in is named.
+    .ended = The stand-in is ended.
+    .link_mine = Going to be away? Name a colleague as your stand-in, so your items do not wait.
+    .link_of = Stand-in for { $name }
+    .on_week = Standing in for { $name } · { $period }
+    .on_week_intro = Items falling in the period while { $name } is away. You can open the cases and record the visits while the period runs; the items stay with { $name }.
+    .waiting = { $n ->
+        [0] No items fall in the period so far.
+        [one] 1 item falls in the period. It is shown here from { $first }, when you get access to the cases.
+       *[other] { $n } items fall in the period. They are shown here from { $first }, when you get access to the cases.
+    }
+    .none_in_week = None of the items is to be held this week.
+    .team = Absences in your teams
+    .team_line = { $absent } is away { $period }; { $stand_in } stands in.
+
 household =
     .title = Children in the home
     .hint = The children living with the family whom Kith did not place there: the carers' own and children placed by others. Matching weighs them with the children Kith placed there for the age gap and whether the child would be the youngest.

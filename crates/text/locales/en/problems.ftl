@@ -38,6 +38,13 @@ problem =
     .progress_active_goal = Progress is recorded on an active goal.
     .household_too_many = Write at most { $max } children.
     .born_in_future = The birth date is in the future. Correct the date.
+    .cover_ends_before = The last day is before the first. Correct the dates.
+    .cover_too_long = A stand-in covers at most { $days } days. For a longer absence, hand the cases over instead.
+    .cover_overlaps = There is already a stand-in for part of the period. Correct the dates, or end the other one first.
+    .cover_no_case_work = Stand-ins are named for consultants and advisers who hold cases.
+    .cover_self = Choose a colleague; nobody can stand in for themselves.
+    .cover_not_colleague = Choose a colleague from the same team.
+    .cover_other_work = Choose a colleague doing the same work (a consultant for a consultant, an adviser for an adviser) or a team leader.
     .earlier_placements_too_many = Write at most { $max } earlier placements.
     .choose_one = Choose one of the options.
     .earlier_kind = Choose what kind of placement broke down.
@@ -247,6 +254,9 @@ proposal_action =
 
 
 field =
+    .stand_in_id = Stand-in
+    .first_day = First day
+    .last_day = Last day
     .placement_ids = Placements
     .approval_reason = Reason for the place outside the network
     .network_person_id = Person in the network
