@@ -8,6 +8,7 @@ mod audit;
 mod audit_view;
 mod bad_input;
 mod browser;
+mod browser_cover;
 mod browser_days;
 mod browser_filters;
 mod browser_language;

@@ -9,6 +9,7 @@
 
 mod agreements;
 mod children;
+mod cover;
 mod history;
 mod names;
 mod network_search;
@@ -69,6 +70,7 @@ pub async fn load(app: &App) -> Result<DemoSummary> {
     agreements::seed(&mut s, &staff, &placed).await?;
     network_search::seed(&mut s, &children.all).await?;
     stability::seed(&mut s, &children.all, &options).await?;
+    cover::seed(&mut s, &staff).await?;
     kith_store::audit::append(s.conn, &s.audit, s.now).await?;
     tx.commit().await.map_err(StoreError::from)?;
     kith_app::wheel::plan::plan_placements(app, None).await?;

@@ -8,7 +8,7 @@ use axum::response::IntoResponse;
 use axum::routing::{get, post};
 use chrono::{DateTime, Days, NaiveDate, Utc};
 use kith_app::Actor;
-use kith_app::wheel::covering::CoverSection;
+use kith_app::wheel::covering::{CoverSection, CoveredItem};
 use kith_app::wheel::views::VisitView;
 use kith_app::wheel::visits::{CancelVisitInput, MoveVisitInput, RecordVisitInput, VisitDetail};
 use kith_app::wheel::week::WeekView;
@@ -94,6 +94,8 @@ struct DayPlan {
     date: NaiveDate,
     /// The visits planned that day (any state).
     visits: Vec<VisitView>,
+    /// The absent colleagues' items to hold by that day, with whose they are.
+    covered: Vec<(VisitView, String)>,
 }
 
 impl WeekPage {
@@ -117,9 +119,27 @@ impl WeekPage {
                     .collect();
                 visits.sort_by_key(|v| (v.placement.town.clone(), v.id.0));
                 visits.dedup_by_key(|v| v.id.0);
-                DayPlan { date, visits }
+                let covered = self
+                    .w
+                    .covering
+                    .iter()
+                    .flat_map(|c| c.items.iter().map(move |i| (i, &c.cover.absent.name)))
+                    .filter(|(i, _)| i.by == date)
+                    .map(|(i, name)| (i.visit.clone(), name.clone()))
+                    .collect();
+                DayPlan {
+                    date,
+                    visits,
+                    covered,
+                }
             })
             .collect()
+    }
+
+    /// "for Mette Hansen": whose item a stand-in holds.
+    fn covered_for(&self, name: &str) -> String {
+        self.ctx
+            .say(&kith_domain::Message::new("cover.for").text("name", name))
     }
 
     /// "Holbæk, Roskilde": the towns of a day, each once.
@@ -173,6 +193,21 @@ impl WeekPage {
             &kith_domain::Message::new("cover.waiting")
                 .int("n", i64::try_from(s.in_period).unwrap_or(i64::MAX))
                 .text("first", self.ctx.date(&s.cover.first_day)),
+        )
+    }
+
+    /// Where the absent person's plan has the item: "Planlagt til 30.11.2026 hos Kim
+    /// Vestergaard, efter fraværet."
+    fn cover_why(&self, i: &CoveredItem, s: &CoverSection) -> String {
+        let key = if i.visit.planned_on > s.cover.last_day {
+            "cover.planned_after"
+        } else {
+            "cover.planned_in"
+        };
+        self.ctx.say(
+            &kith_domain::Message::new(key)
+                .text("date", self.ctx.date(&i.visit.planned_on))
+                .text("name", s.cover.absent.name.as_str()),
         )
     }
 

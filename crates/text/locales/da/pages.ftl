@@ -448,6 +448,10 @@ cover =
         [one] 1 opgave falder i perioden. Den vises her fra { $first }, når du får adgang til sagerne.
        *[other] { $n } opgaver falder i perioden. De vises her fra { $first }, når du får adgang til sagerne.
     }
+    .for = for { $name }
+    .by = Senest
+    .planned_after = Planlagt til { $date } hos { $name }, efter fraværet: hold det inden.
+    .planned_in = Planlagt til { $date } hos { $name }.
     .none_in_week = Ingen af opgaverne skal holdes i denne uge.
     .team = Fravær i dine teams
     .team_line = { $absent } er væk { $period }; { $stand_in } er stedfortræder.

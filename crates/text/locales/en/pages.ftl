@@ -448,6 +448,10 @@ cover =
         [one] 1 item falls in the period. It is shown here from { $first }, when you get access to the cases.
        *[other] { $n } items fall in the period. They are shown here from { $first }, when you get access to the cases.
     }
+    .for = for { $name }
+    .by = By
+    .planned_after = Planned for { $date } with { $name }, after the absence: hold it before.
+    .planned_in = Planned for { $date } with { $name }.
     .none_in_week = None of the items is to be held this week.
     .team = Absences in your teams
     .team_line = { $absent } is away { $period }; { $stand_in } stands in.
