@@ -31,6 +31,7 @@ mod m20261203_000019_after_care;
 mod m20261204_000020_network_search;
 mod m20261204_000021_stability_facts;
 mod m20261205_000022_cover;
+mod m20261205_000023_school_change;
 
 /// All migrations in order.
 #[derive(Debug)]
@@ -62,6 +63,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261204_000020_network_search::Migration),
             Box::new(m20261204_000021_stability_facts::Migration),
             Box::new(m20261205_000022_cover::Migration),
+            Box::new(m20261205_000023_school_change::Migration),
         ]
     }
 }

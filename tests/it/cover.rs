@@ -68,8 +68,10 @@ db_test!(
         assert_eq!(contact["flag"], "no_working_day");
         let contact_id = contact["id"].as_i64().unwrap();
 
-        // Mistakes name their field and change nothing.
+        // Mistakes name their field and change nothing; all of them at once.
         let url = format!("/api/v1/users/{karen_id}/covers");
+        let r = karen.post(&url, &json!({})).await.expect(422);
+        assert_eq!(r.error_fields(), ["first_day", "last_day", "stand_in_id"]);
         for (body, field) in [
             (
                 json!({"stand_in_id": app.staff.adviser.id, "first_day": FIRST, "last_day": LAST}),
@@ -124,6 +126,15 @@ db_test!(
             )
             .await
             .expect(422);
+        // Nor can Kim name Karen for his own days off while she is away herself.
+        let r = kim
+            .post(
+                &format!("/api/v1/users/{kim_id}/covers"),
+                &json!({"stand_in_id": karen_id, "first_day": "2026-12-07", "last_day": "2026-12-08"}),
+            )
+            .await
+            .expect(422);
+        assert_eq!(r.error_fields(), ["stand_in_id"]);
         let audited = app.audit_rows("cover.set").await;
         assert_eq!(audited.len(), 1);
         assert_eq!(audited[0].actor_id, Some(karen_id));
@@ -234,6 +245,22 @@ db_test!(
         let week = leader.get("/api/v1/week").await.expect(200).body;
         assert_eq!(week["team_covers"][0]["absent"]["id"], karen_id);
         assert_eq!(week["team_covers"][0]["stand_in"]["id"], kim_id);
+        // Kim's week shows what he covers to him and his leader, and to nobody else.
+        let led = leader
+            .get(&format!("/api/v1/week?person={kim_id}"))
+            .await
+            .expect(200)
+            .body;
+        assert_eq!(led["covering"][0]["cover"]["absent"]["id"], karen_id);
+        assert_eq!(led["may_name_stand_in"], true);
+        let elsewhere = app
+            .client(&app.staff.adviser_b)
+            .get(&format!("/api/v1/week?person={kim_id}"))
+            .await
+            .expect(200)
+            .body;
+        assert_eq!(elsewhere["covering"], json!([]));
+        assert_eq!(elsewhere["may_name_stand_in"], false);
         // Another team's leader neither sees it nor ends it.
         let id = cover["id"].as_i64().unwrap();
         let other = app.client(&app.staff.leader_b);
@@ -358,5 +385,45 @@ db_test!(
             week.contains("Stedfortræder for Karen Consultant · 01.12.2026 – 11.12.2026"),
             "{week}"
         );
+    }
+);
+
+db_test!(
+    an_adviser_standing_in_records_the_absent_advisers_plan_review,
+    |app| {
+        // Ida, Alma's child, placed since 2 November; her first plan review is Alma's.
+        let ida = place(&app, "Ida", "2026-11-02").await;
+        let review = &items(&app, &app.staff.leader, ida.placement, "plan_review").await[0];
+        assert_eq!(review["assignee"]["id"], app.staff.adviser.id);
+        let anders = app.client(&app.staff.adviser2);
+        let url = format!("/api/v1/placements/{}/reviews", ida.placement);
+        let body = json!({"held_on": "2026-11-16", "goals": [], "decision": "continue",
+                          "rhythm_months": 6, "child_view": "Jeg har det godt her."});
+        // Before a cover, Anders does not find the placement.
+        anders.post(&url, &body).await.expect(404);
+        // Alma is away from today to Friday; Anders stands in and holds her review.
+        app.client(&app.staff.adviser)
+            .post(
+                &format!("/api/v1/users/{}/covers", app.staff.adviser.id),
+                &json!({"stand_in_id": app.staff.adviser2.id, "first_day": "2026-11-16", "last_day": "2026-11-20"}),
+            )
+            .await
+            .expect(201);
+        anders.post(&url, &body).await.expect(201);
+        let visit = app
+            .client(&app.staff.leader)
+            .get(&format!("/api/v1/visits/{}", review["id"]))
+            .await
+            .expect(200)
+            .body;
+        assert_eq!(visit["status"], "held");
+        assert_eq!(visit["record"]["held_by"]["id"], app.staff.adviser2.id);
+        // He holds the review, not the case: the placement's other changes stay Alma's.
+        let year = anders
+            .get(&format!("/api/v1/placements/{}/year", ida.placement))
+            .await
+            .expect(200)
+            .body;
+        assert_eq!(year["can_change"], false);
     }
 );

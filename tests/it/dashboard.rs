@@ -593,6 +593,51 @@ db_test!(
     }
 );
 
+db_test!(
+    a_change_of_the_childs_school_counts_as_a_school_change,
+    |app| {
+        // Ida is registered at Himmelev Skole (the fixture) and placed on 2 November.
+        let p = kith_tests::wheel::place(&app, "Ida", "2026-11-02").await;
+        let adviser = app.client(&app.staff.adviser);
+        // Without the CPR number (kept as it is): each one sent counts against the lookups.
+        let with_school = |address: Option<&str>| {
+            let mut body = with(
+                kith_tests::fixtures::child("Ida"),
+                "school",
+                address.map_or(Value::Null, |a| json!({"address": a})),
+            );
+            body.as_object_mut().unwrap().remove("cpr");
+            body
+        };
+        let save = async |address: Option<&str>| {
+            adviser
+                .put(
+                    &format!("/api/v1/children/{}", p.child),
+                    &with_school(address),
+                )
+                .await
+                .expect(200);
+        };
+        // To another school: a change. The same school written in capitals: a correction.
+        // Removed and then entered again: neither counts. To a third school: a change.
+        save(Some("Holbæk Private Realskole, Holbæk")).await;
+        save(Some("HOLBÆK PRIVATE REALSKOLE,  Holbæk")).await;
+        save(None).await;
+        save(Some("Holbæk Private Realskole, Holbæk")).await;
+        save(Some("Tølløse Skole, Tølløse")).await;
+        // One child in care in the period, two changes of school: 2 a child.
+        let d = app
+            .client(&app.staff.leader)
+            .get("/api/v1/dashboard")
+            .await
+            .expect(200)
+            .body;
+        assert_eq!(d["stability"]["school_changes"], 2);
+        approx(&d["stability"]["school_changes_per_child"], 2.0);
+        approx(&d["stability"]["adviser_changes_per_child"], 0.0);
+    }
+);
+
 /// The placement of `child` with `option`.
 async fn placement_of(app: &TestApp, child: i64, option: i64) -> i64 {
     use kith_store::entities::placement;

@@ -40,10 +40,10 @@ impl CoverView {
 #[serde(deny_unknown_fields)]
 pub struct CoverInput {
     /// A colleague in the absent person's team who does the same work.
-    pub stand_in_id: UserId,
+    pub stand_in_id: Option<UserId>,
     /// The first and last day away (both included).
-    pub first_day: NaiveDate,
-    pub last_day: NaiveDate,
+    pub first_day: Option<NaiveDate>,
+    pub last_day: Option<NaiveDate>,
 }
 
 /// The person's covers (as the absent one) from today on, and whom they may name.
@@ -114,45 +114,13 @@ pub async fn name(
     input: CoverInput,
 ) -> Result<CoverView> {
     let absent = gate(app, actor, person).await?;
-    let conn = app.db().conn();
-    let today = app.today();
-    let stand_in = kith_store::users::get(conn, input.stand_in_id.0)
-        .await?
-        .filter(|u| u.user.active);
-    let period = CoverPeriod {
-        first_day: input.first_day,
-        last_day: input.last_day,
-    };
-    let others: Vec<CoverPeriod> = kith_store::covers::of_absent(conn, &[person.0], today)
-        .await?
-        .iter()
-        .map(|c| CoverPeriod {
-            first_day: c.first_day,
-            last_day: c.last_day,
-        })
-        .collect();
-    let no_roles = Vec::new();
-    let request = CoverRequest {
-        period,
-        absent_roles: &absent.roles,
-        stand_in_is_self: input.stand_in_id == person,
-        stand_in_roles: stand_in.as_ref().map_or(&no_roles, |u| &u.roles),
-        shares_a_unit: stand_in
-            .as_ref()
-            .is_some_and(|u| u.unit_ids.iter().any(|x| absent.unit_ids.contains(x))),
-        others: &others,
-    };
-    let mut p = Problems::default();
-    for (field, message) in check_cover(request, today) {
-        p.add(field, message);
-    }
-    p.into_result()?;
+    let (stand_in_id, period) = check(app, &absent, &input).await?;
     let tx = app.db().begin_write().await?;
     let id = kith_store::covers::insert(
         &tx,
         &kith_store::covers::NewCover {
             absent_id: person.0,
-            stand_in_id: input.stand_in_id.0,
+            stand_in_id: stand_in_id.0,
             first_day: period.first_day,
             last_day: period.last_day,
             created_by: actor.id.0,
@@ -160,7 +128,7 @@ pub async fn name(
         app.now(),
     )
     .await?;
-    let detail = format!("absent={};stand_in={}", person.0, input.stand_in_id.0);
+    let detail = format!("absent={};stand_in={}", person.0, stand_in_id.0);
     audit::event(
         &tx,
         app,
@@ -172,16 +140,76 @@ pub async fn name(
     )
     .await?;
     tx.commit().await?;
-    let row = kith_store::covers::get(conn, id)
+    let row = kith_store::covers::get(app.db().conn(), id)
         .await?
         .ok_or(AppError::NotFound("cover"))?;
     Ok(views(app, vec![row]).await?.remove(0))
 }
 
+/// Every mistake of a new cover at once, each naming its field: what is missing, then the
+/// rules of `kith_domain::cover::check_cover`.
+async fn check(
+    app: &App,
+    absent: &kith_store::users::UserRecord,
+    input: &CoverInput,
+) -> Result<(UserId, CoverPeriod)> {
+    let mut p = Problems::default();
+    if input.first_day.is_none() {
+        p.add("first_day", "problem.required");
+    }
+    if input.last_day.is_none() {
+        p.add("last_day", "problem.required");
+    }
+    if input.stand_in_id.is_none() {
+        p.add("stand_in_id", "problem.cover_choose");
+    }
+    let (Some(first_day), Some(last_day), Some(stand_in_id)) =
+        (input.first_day, input.last_day, input.stand_in_id)
+    else {
+        return Err(p.into_result().expect_err("a missing field is a problem"));
+    };
+    let conn = app.db().conn();
+    let today = app.today();
+    let stand_in = kith_store::users::get(conn, stand_in_id.0)
+        .await?
+        .filter(|u| u.user.active);
+    let periods = |rows: Vec<kith_store::covers::Cover>| -> Vec<CoverPeriod> {
+        rows.iter()
+            .map(|c| CoverPeriod {
+                first_day: c.first_day,
+                last_day: c.last_day,
+            })
+            .collect()
+    };
+    let others = periods(kith_store::covers::of_absent(conn, &[absent.user.id], today).await?);
+    let away = periods(kith_store::covers::of_absent(conn, &[stand_in_id.0], today).await?);
+    let no_roles = Vec::new();
+    let period = CoverPeriod {
+        first_day,
+        last_day,
+    };
+    let request = CoverRequest {
+        period,
+        absent_roles: &absent.roles,
+        stand_in_is_self: stand_in_id.0 == absent.user.id,
+        stand_in_roles: stand_in.as_ref().map_or(&no_roles, |u| &u.roles),
+        shares_a_unit: stand_in
+            .as_ref()
+            .is_some_and(|u| u.unit_ids.iter().any(|x| absent.unit_ids.contains(x))),
+        others: &others,
+        stand_in_away: &away,
+    };
+    for (field, message) in check_cover(request, today) {
+        p.add(field, message);
+    }
+    p.into_result()?;
+    Ok((stand_in_id, period))
+}
+
 /// Ends a cover: one that has not begun is removed; a running one ends yesterday, so the
 /// stand-in's reach ends now. For whoever may name the absent person's stand-in. Returns the
-/// absent person.
-pub async fn end(app: &App, actor: &Actor, id: i64) -> Result<UserId> {
+/// absent person and whether the cover was removed (not begun) rather than ended.
+pub async fn end(app: &App, actor: &Actor, id: i64) -> Result<(UserId, bool)> {
     let conn = app.db().conn();
     let today = app.today();
     let row = kith_store::covers::get(conn, id)
@@ -196,7 +224,8 @@ pub async fn end(app: &App, actor: &Actor, id: i64) -> Result<UserId> {
             other => other,
         })?;
     let tx = app.db().begin_write().await?;
-    if row.first_day >= today {
+    let removed = row.first_day >= today;
+    if removed {
         kith_store::covers::delete(&tx, id).await?;
     } else {
         kith_store::covers::end_on(&tx, id, today - Days::new(1)).await?;
@@ -215,7 +244,7 @@ pub async fn end(app: &App, actor: &Actor, id: i64) -> Result<UserId> {
     )
     .await?;
     tx.commit().await?;
-    Ok(UserId(row.absent_id))
+    Ok((UserId(row.absent_id), removed))
 }
 
 /// The person, if the actor may name their stand-in: as for their room for visits (the

@@ -27,7 +27,7 @@ async fn child_of(app: &App, actor: &Actor, form: DraftForm) -> Result<ChildId> 
                 .await?
                 .ok_or(AppError::NotFound("placement"))?
         }
-        DraftForm::PlanReview(p) => crate::placements::changeable(app, actor, p).await?,
+        DraftForm::PlanReview(p) => crate::placements::review_recordable(app, actor, p).await?,
     };
     Ok(ChildId(placement.child_id))
 }

@@ -429,6 +429,45 @@ pub(crate) async fn changeable(
     Ok(row)
 }
 
+/// The placement, if the actor may record its planned plan review: whoever may change the
+/// placement, and the one the review is planned for or their stand-in while a cover runs (an
+/// adviser standing in holds the absent adviser's reviews).
+pub(crate) async fn review_recordable(
+    app: &App,
+    actor: &Actor,
+    id: PlacementId,
+) -> Result<kith_store::entities::placement::Model> {
+    let row = visible(app, actor, id).await?;
+    if holds_planned_review(app, actor, row.id).await? {
+        return Ok(row);
+    }
+    changeable(app, actor, id).await
+}
+
+/// Whether the placement's planned plan review is the actor's, or of someone they stand in
+/// for today.
+pub(crate) async fn holds_planned_review(app: &App, actor: &Actor, placement: i64) -> Result<bool> {
+    use kith_domain::wheel::{VisitKind, VisitStatus};
+    let own = kith_store::scope::VisitScope {
+        assignee: Some(actor.id.0),
+        stand_in: Some((actor.id.0, actor.today)),
+        ..Default::default()
+    };
+    let planned = kith_store::visits::list(
+        app.db().conn(),
+        &own,
+        &kith_store::visits::VisitFilter {
+            placement_id: Some(placement),
+            kind: Some(VisitKind::PlanReview),
+            status: Some(VisitStatus::Planned),
+            ..Default::default()
+        },
+        kith_store::PageRequest::first(1),
+    )
+    .await?;
+    Ok(!planned.items.is_empty())
+}
+
 /// Views of placement rows (read by the caller under its own audit).
 pub(crate) async fn views_of(
     app: &App,

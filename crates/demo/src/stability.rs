@@ -4,7 +4,7 @@
 //! own, one in three a home with no other children, and one in three never confirmed it. Of
 //! the children, both the child and the parents agree for most; every fifth has nothing
 //! recorded, every seventh's parents disagree; every sixth had a general foster family break
-//! down before Kith.
+//! down before Kith; every eighth changed school in the last three months.
 
 use chrono::{Days, Months};
 use kith_domain::PlacementKind;
@@ -51,6 +51,10 @@ pub(crate) async fn seed<C: ConnectionTrait>(
         };
         kith_store::children::set_stability_facts(s.conn, c.id, child, parents, earlier, s.now)
             .await?;
+        if c.id % 8 == 0 {
+            let day = s.today - Days::new(30 + (c.id % 60) as u64);
+            kith_store::children::record_school_change(s.conn, c.id, day, c.adviser, s.now).await?;
+        }
     }
     Ok(())
 }

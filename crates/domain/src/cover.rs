@@ -92,13 +92,15 @@ pub struct CoverRequest<'a> {
     pub shares_a_unit: bool,
     /// The absent person's other covers from today on.
     pub others: &'a [CoverPeriod],
+    /// The stand-in's own absences (covers for them) from today on.
+    pub stand_in_away: &'a [CoverPeriod],
 }
 
 /// The problems with a new cover, each with the field it concerns: a period that ends before
 /// it begins, lies in the past or is longer than [`MAX_COVER_DAYS`]; a stand-in who is the
-/// absent person, is not in their team or does not do their kind of work; a period that
-/// overlaps another cover of the same person (one stand-in at a time, so nobody is unsure whose
-/// the week is).
+/// absent person, is not in their team, does not do their kind of work or is away in the
+/// period themselves; a period that overlaps another cover of the same person (one stand-in at
+/// a time, so nobody is unsure whose the week is), naming the other period.
 pub fn check_cover(r: CoverRequest<'_>, today: NaiveDate) -> Vec<(&'static str, Message)> {
     let mut out = Vec::new();
     let p = r.period;
@@ -112,8 +114,13 @@ pub fn check_cover(r: CoverRequest<'_>, today: NaiveDate) -> Vec<(&'static str, 
             "last_day",
             Message::new("problem.cover_too_long").int("days", MAX_COVER_DAYS),
         ));
-    } else if r.others.iter().any(|o| o.overlaps(&p)) {
-        out.push(("first_day", Message::new("problem.cover_overlaps")));
+    } else if let Some(o) = r.others.iter().find(|o| o.overlaps(&p)) {
+        out.push((
+            "first_day",
+            Message::new("problem.cover_overlaps")
+                .date("first", o.first_day)
+                .date("last", o.last_day),
+        ));
     }
     if !r.absent_roles.contains(&Role::Consultant) && !r.absent_roles.contains(&Role::Adviser) {
         out.push(("stand_in_id", Message::new("problem.cover_no_case_work")));
@@ -123,6 +130,13 @@ pub fn check_cover(r: CoverRequest<'_>, today: NaiveDate) -> Vec<(&'static str, 
         out.push(("stand_in_id", Message::new("problem.cover_not_colleague")));
     } else if !may_stand_in(r.absent_roles, r.stand_in_roles) {
         out.push(("stand_in_id", Message::new("problem.cover_other_work")));
+    } else if let Some(o) = r.stand_in_away.iter().find(|o| o.overlaps(&p)) {
+        out.push((
+            "stand_in_id",
+            Message::new("problem.cover_stand_in_away")
+                .date("first", o.first_day)
+                .date("last", o.last_day),
+        ));
     }
     out
 }

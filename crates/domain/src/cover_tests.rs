@@ -115,6 +115,7 @@ fn request<'a>(period: CoverPeriod, others: &'a [CoverPeriod]) -> CoverRequest<'
         stand_in_roles: &[Role::Consultant],
         shares_a_unit: true,
         others,
+        stand_in_away: &[],
     }
 }
 
@@ -208,6 +209,17 @@ fn the_stand_in_is_a_colleague_doing_the_same_work() {
             "problem.cover_no_case_work",
         ),
     ];
+    let away = [CoverPeriod {
+        first_day: d(2026, 12, 18),
+        last_day: d(2026, 12, 23),
+    }];
+    let cases = cases.into_iter().chain([(
+        CoverRequest {
+            stand_in_away: &away,
+            ..base
+        },
+        "problem.cover_stand_in_away",
+    )]);
     for (r, key) in cases {
         assert_eq!(
             fields(check_cover(r, today)),

@@ -74,6 +74,26 @@ pub fn check_household(children: &[HouseholdChild], today: NaiveDate) -> Vec<(St
     out
 }
 
+/// Whether changing the child's recorded school from `old` to `new` (addresses) is a change
+/// of school for the stability figures: only from one school to another — a school recorded
+/// for the first time or removed is not a change, nor the same address written with other
+/// spaces or capitals (a correction).
+pub fn changes_school(old: Option<&str>, new: Option<&str>) -> bool {
+    let norm = |a: &str| {
+        a.split_whitespace()
+            .map(str::to_lowercase)
+            .collect::<Vec<_>>()
+            .join(" ")
+    };
+    match (old, new) {
+        (Some(o), Some(n)) => {
+            let (o, n) = (norm(o), norm(n));
+            !o.is_empty() && !n.is_empty() && o != n
+        }
+        _ => false,
+    }
+}
+
 /// The age from which a young person's own consent is needed for a placement with consent
 /// (Barnets Lov § 46: the custody holder and a young person of 15 or more); a younger child's
 /// view is heard and weighed, but is not consent.
@@ -190,5 +210,24 @@ mod tests {
         assert_eq!(p[0].0, "children[1].born_on");
         let many = vec![c("2012-01-01"); MAX_HOUSEHOLD + 1];
         assert_eq!(check_household(&many, today)[0].0, "children");
+    }
+
+    #[test]
+    fn a_school_change_is_from_one_school_to_another() {
+        use super::changes_school;
+        let a = "Lindebjergskolen, Hyldekær 2, 4000 Roskilde";
+        assert!(changes_school(
+            Some(a),
+            Some("Holbæk Private Realskole, 4300 Holbæk")
+        ));
+        // The first school recorded, or the school removed: no change.
+        assert!(!changes_school(None, Some(a)));
+        assert!(!changes_school(Some(a), None));
+        // The same school written with other spaces or capitals: a correction.
+        assert!(!changes_school(
+            Some(a),
+            Some("lindebjergskolen,  Hyldekær 2, 4000 ROSKILDE")
+        ));
+        assert!(!changes_school(Some(""), Some(a)));
     }
 }

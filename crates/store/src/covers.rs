@@ -46,7 +46,7 @@ pub async fn get<C: ConnectionTrait>(conn: &C, id: i64) -> Result<Option<Cover>>
 /// Ends a cover on `last_day` (its history stays).
 pub async fn end_on<C: ConnectionTrait>(conn: &C, id: i64, last_day: NaiveDate) -> Result<()> {
     cover::Entity::update_many()
-        .col_expr(cover::Column::LastDay, Expr::val(last_day).into())
+        .col_expr(cover::Column::LastDay, Expr::val(last_day))
         .filter(cover::Column::Id.eq(id))
         .exec(conn)
         .await?;

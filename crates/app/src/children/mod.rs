@@ -441,6 +441,11 @@ pub async fn update(
     .await
     .map_err(cpr_taken)?;
     kith_store::children::replace_needs(&tx, id.0, &need_pairs(&input.needs)).await?;
+    let new_school = input.school.as_ref().map(|s| s.address.as_str());
+    if kith_domain::stability_facts::changes_school(c.school_address.as_deref(), new_school) {
+        kith_store::children::record_school_change(&tx, id.0, app.today(), actor.id.0, app.now())
+            .await?;
+    }
     if adviser.0 != c.case_adviser_id {
         kith_store::placements::change_adviser_of_child(
             &tx,

@@ -33,6 +33,9 @@ pub struct StabilityFigures {
     pub breakdowns_first_year: usize,
     /// Changes of case adviser per child with a placement in the period.
     pub adviser_changes_per_child: Option<f64>,
+    /// Changes of school per child with a placement in the period.
+    pub school_changes_per_child: Option<f64>,
+    pub school_changes: usize,
     pub children_in_period: usize,
 }
 
@@ -51,6 +54,8 @@ impl From<Stability> for StabilityFigures {
             children_long_in_care: s.long_term,
             breakdowns_first_year: s.breakdowns_first_year,
             adviser_changes_per_child: s.adviser_changes_per_child,
+            school_changes_per_child: s.school_changes_per_child,
+            school_changes: s.school_changes,
             children_in_period: s.children_in_period,
         }
     }
@@ -87,6 +92,7 @@ pub(super) async fn figures<C: ConnectionTrait>(
                 birth_date: *birth_date,
                 placements: Vec::new(),
                 adviser_changes: Vec::new(),
+                school_changes: Vec::new(),
             })
             .placements
             .push(StayRecord {
@@ -98,6 +104,11 @@ pub(super) async fn figures<C: ConnectionTrait>(
     for (placement, day) in adviser_changes {
         if let Some(h) = child_of.get(&placement).and_then(|c| histories.get_mut(c)) {
             h.adviser_changes.push(day);
+        }
+    }
+    for (child, day) in kith_store::children::school_changes(conn).await? {
+        if let Some(h) = histories.get_mut(&child) {
+            h.school_changes.push(day);
         }
     }
     let histories: Vec<ChildHistory> = histories.into_values().collect();

@@ -78,7 +78,7 @@ pub async fn record(
     placement: PlacementId,
     input: ReviewInput,
 ) -> Result<ReviewView> {
-    let row = crate::placements::changeable(app, actor, placement).await?;
+    let row = crate::placements::review_recordable(app, actor, placement).await?;
     if *row.status == PlacementStatus::Ended {
         return Err(AppError::conflict("status", "problem.placement_ended"));
     }

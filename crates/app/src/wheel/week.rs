@@ -45,8 +45,12 @@ pub struct WeekView {
     /// The covers the person carries for absent colleagues that touch the week, with the
     /// items to hold in it.
     pub covering: Vec<super::covering::CoverSection>,
-    /// On a leader's own week: who in their teams is away in the week and who stands in.
+    /// On a leader's own week: who in their teams is away, in the week shown or the next
+    /// four, and who stands in.
     pub team_covers: Vec<crate::cover::CoverView>,
+    /// Whether the reader may name the person's stand-in (their own week, their leader, an
+    /// administrator): only then are the person's days off and covers shown.
+    pub may_name_stand_in: bool,
 }
 
 impl ChildData for WeekView {
@@ -149,19 +153,29 @@ pub async fn week(
     } else {
         (vec![], vec![])
     };
+    // Someone else's absences and covers are for their leader, not for every colleague.
+    let may_name_stand_in = person == actor.id
+        || kith_store::users::get(conn, person.0)
+            .await?
+            .is_some_and(|u| policy::may_set_availability(actor, person, &u.unit_ids));
     let days_off = kith_store::staff_time::days_off(conn, &[person.0], week_start)
         .await?
         .into_iter()
         .map(|(_, d)| d)
-        .filter(|d| *d <= week_end)
+        .filter(|d| may_name_stand_in && *d <= week_end)
         .collect();
-    let covering = super::covering::sections(app, actor, person.0, (week_start, week_end)).await?;
+    let covering = if may_name_stand_in {
+        super::covering::sections(app, actor, person.0, (week_start, week_end)).await?
+    } else {
+        vec![]
+    };
     let team_covers = if person == actor.id {
-        crate::cover::in_team(app, actor, week_start, week_end).await?
+        crate::cover::in_team(app, actor, week_start, horizon).await?
     } else {
         vec![]
     };
     let view = WeekView {
+        may_name_stand_in,
         covering,
         team_covers,
         days_off,

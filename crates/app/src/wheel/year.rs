@@ -32,6 +32,9 @@ pub struct YearView {
     pub months: Vec<MonthView>,
     /// Whether the reader may change the consultant or the rhythm (case adviser, leader).
     pub can_change: bool,
+    /// Whether the reader may record the planned plan review: as `can_change`, or the one it
+    /// is planned for, or their stand-in while a cover runs.
+    pub can_record_review: bool,
 }
 
 impl ChildData for YearView {
@@ -98,7 +101,14 @@ pub(crate) async fn year_of(
     let mut people = vec![p.adviser_id];
     people.extend(p.consultant_id);
     let staff = crate::staff::refs(app, &people).await?;
+    let can_change =
+        kith_store::placements::get_in_scope(conn, p.id, &policy::child_change_scope(actor))
+            .await?
+            .is_some();
+    let can_record_review =
+        can_change || crate::placements::holds_planned_review(app, actor, p.id).await?;
     let view = YearView {
+        can_record_review,
         placement,
         status: p.status.0,
         start_date: p.start_date,
@@ -107,13 +117,7 @@ pub(crate) async fn year_of(
         adviser: staff.get(&p.adviser_id).cloned(),
         review_rhythm_months: p.review_rhythm_months,
         months,
-        can_change: kith_store::placements::get_in_scope(
-            conn,
-            p.id,
-            &policy::child_change_scope(actor),
-        )
-        .await?
-        .is_some(),
+        can_change,
     };
     Ok(view)
 }

@@ -50,6 +50,8 @@ pub struct ChildHistory {
     pub birth_date: NaiveDate,
     pub placements: Vec<StayRecord>,
     pub adviser_changes: Vec<NaiveDate>,
+    /// The days the child's recorded school was changed to another school.
+    pub school_changes: Vec<NaiveDate>,
 }
 
 /// The stability figures for a period read on `as_of` (its last day, or today if earlier).
@@ -82,6 +84,9 @@ pub struct Stability {
     pub children_in_period: usize,
     pub adviser_changes: usize,
     pub adviser_changes_per_child: Option<f64>,
+    /// Their changes of school in the period.
+    pub school_changes: usize,
+    pub school_changes_per_child: Option<f64>,
 }
 
 /// Works out every stability figure for `children` over `period`, read on `as_of`.
@@ -125,15 +130,15 @@ pub fn stability(children: &[ChildHistory], period: Period, as_of: NaiveDate) ->
         .iter()
         .filter(|c| c.placements.iter().any(|p| p.overlaps(period)))
         .collect();
-    let adviser_changes: usize = in_period
-        .iter()
-        .map(|c| {
-            c.adviser_changes
-                .iter()
-                .filter(|d| period.contains(**d))
-                .count()
-        })
-        .sum();
+    let changes_in_period = |days: fn(&ChildHistory) -> &Vec<NaiveDate>| -> usize {
+        in_period
+            .iter()
+            .map(|c| days(c).iter().filter(|d| period.contains(**d)).count())
+            .sum()
+    };
+    let adviser_changes = changes_in_period(|c| &c.adviser_changes);
+    let school_changes = changes_in_period(|c| &c.school_changes);
+    let per_child = |n: usize| (!in_period.is_empty()).then(|| n as f64 / in_period.len() as f64);
     Stability {
         entered,
         moves,
@@ -150,8 +155,9 @@ pub fn stability(children: &[ChildHistory], period: Period, as_of: NaiveDate) ->
         breakdowns_first_year,
         children_in_period: in_period.len(),
         adviser_changes,
-        adviser_changes_per_child: (!in_period.is_empty())
-            .then(|| adviser_changes as f64 / in_period.len() as f64),
+        adviser_changes_per_child: per_child(adviser_changes),
+        school_changes,
+        school_changes_per_child: per_child(school_changes),
     }
 }
 
@@ -260,6 +266,7 @@ mod tests {
             birth_date: d(born),
             placements,
             adviser_changes: changes.iter().map(|c| d(c)).collect(),
+            school_changes: vec![],
         }
     }
 
@@ -441,6 +448,36 @@ mod tests {
         assert_eq!(s.adviser_changes_per_child, Some(1.5));
     }
 
+    /// Two children in care in 2026: Ida changed school in March 2026 (and once in 2025),
+    /// Ole in September 2026 and again in November; a child out of care in 2026 changed in
+    /// 2026 too and does not count: 3 changes, 1.5 a child.
+    #[test]
+    fn school_changes_per_child_in_care_in_the_period() {
+        let with_schools = |c: ChildHistory, days: &[&str]| ChildHistory {
+            school_changes: days.iter().map(|x| d(x)).collect(),
+            ..c
+        };
+        let ida = with_schools(
+            child("2012-01-01", vec![stay("2025-01-01", None, false)], &[]),
+            &["2025-08-11", "2026-03-02"],
+        );
+        let ole = with_schools(
+            child("2013-01-01", vec![stay("2026-08-01", None, false)], &[]),
+            &["2026-09-01", "2026-11-16"],
+        );
+        let gone = with_schools(
+            child(
+                "2010-01-01",
+                vec![stay("2020-01-01", Some("2024-12-31"), false)],
+                &[],
+            ),
+            &["2026-04-01"],
+        );
+        let s = stability(&[ida, ole, gone], year(), d("2026-12-31"));
+        assert_eq!((s.children_in_period, s.school_changes), (2, 3));
+        assert_eq!(s.school_changes_per_child, Some(1.5));
+    }
+
     /// Nothing read after the day the figures are read on: a period ending in the future is
     /// cut at `as_of`.
     #[test]
@@ -474,6 +511,7 @@ mod tests {
                     })
                     .collect(),
                 adviser_changes: vec![],
+                school_changes: vec![],
             }
         })
     }
@@ -491,6 +529,7 @@ mod tests {
             prop_assert!(s.entered <= children.len());
             prop_assert!(s.moves == 0 || s.days_in_care > 0);
             prop_assert!(s.children_in_period <= children.len());
+            prop_assert_eq!(s.school_changes, 0);
         }
     }
 }

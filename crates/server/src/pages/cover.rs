@@ -111,13 +111,11 @@ async fn show(
     Path(id): Path<i64>,
     RawQuery(q): RawQuery,
 ) -> PageResult {
-    let q = q.unwrap_or_default();
-    let notice = if q.contains("named") {
-        Some("cover.named")
-    } else if q.contains("ended") {
-        Some("cover.ended")
-    } else {
-        None
+    let notice = match q.as_deref() {
+        Some("named") => Some("cover.named"),
+        Some("ended") => Some("cover.ended"),
+        Some("removed") => Some("cover.removed"),
+        _ => None,
     };
     page(&s, &actor, ctx, UserId(id), None, notice).await
 }
@@ -141,8 +139,9 @@ async fn end(
     PageActor { actor, ctx }: PageActor,
     Path(id): Path<i64>,
 ) -> PageResult {
-    let person = kith_app::cover::end(s.app(), &actor, id)
+    let (person, removed) = kith_app::cover::end(s.app(), &actor, id)
         .await
         .map_err(fail(&ctx))?;
-    Ok(see_other(&format!("/people/{}/cover?ended", person.0)))
+    let done = if removed { "removed" } else { "ended" };
+    Ok(see_other(&format!("/people/{}/cover?{done}", person.0)))
 }

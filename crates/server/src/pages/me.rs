@@ -37,11 +37,40 @@ struct MePage {
     problems: Vec<FormProblem>,
     /// The password was just changed.
     password_changed: bool,
+    /// The person's stand-ins from today on, and the covers they carry for others.
+    covers: kith_app::cover::CoversOf,
+    carried: Vec<kith_app::cover::CoverView>,
 }
 
 impl MePage {
     fn problem(&self, field: &str) -> Option<&str> {
         super::problem_for(&self.problems, field)
+    }
+
+    fn period(&self, c: &kith_app::cover::CoverView) -> String {
+        format!(
+            "{} – {}",
+            self.ctx.date(&c.first_day),
+            self.ctx.date(&c.last_day)
+        )
+    }
+
+    /// "Kim Vestergaard er din stedfortræder 30.11.2026 – 11.12.2026."
+    fn my_stand_in(&self, c: &kith_app::cover::CoverView) -> String {
+        self.ctx.say(
+            &kith_domain::Message::new("cover.mine_line")
+                .text("name", c.stand_in.name.as_str())
+                .text("period", self.period(c)),
+        )
+    }
+
+    /// "Du er stedfortræder for Kim Vestergaard 30.11.2026 – 11.12.2026."
+    fn i_stand_in(&self, c: &kith_app::cover::CoverView) -> String {
+        self.ctx.say(
+            &kith_domain::Message::new("cover.carried_line")
+                .text("name", c.absent.name.as_str())
+                .text("period", self.period(c)),
+        )
     }
 
     /// The problem with the `i`-th day off, or with the days off as a whole.
@@ -62,6 +91,12 @@ async fn page(
     let a = kith_app::wheel::availability::get(s.app(), actor, actor.id)
         .await
         .map_err(fail(&ctx))?;
+    let covers = kith_app::cover::of_person(s.app(), actor, actor.id)
+        .await
+        .map_err(fail(&ctx))?;
+    let carried = kith_app::cover::carried_by(s.app(), actor)
+        .await
+        .map_err(fail(&ctx))?;
     let (weekly_visits, mut days_off) = form.unwrap_or_else(|| {
         (
             a.weekly_visits.map(|n| n.to_string()).unwrap_or_default(),
@@ -80,6 +115,8 @@ async fn page(
             calendar_url,
             problems,
             password_changed,
+            covers,
+            carried,
         },
     )
         .into_response())

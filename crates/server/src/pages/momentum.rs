@@ -231,6 +231,7 @@ impl DashboardPage {
                 "dash.adviser_changes_child",
                 "dash_def.adviser_changes_child",
             ),
+            ("dash.school_changes_child", "dash_def.school_changes_child"),
             ("dash.placed_in_network", "dash_def.placed_in_network"),
             ("dash.search_completed", "dash_def.search_completed"),
             ("dash.forms", "dash_def.forms"),

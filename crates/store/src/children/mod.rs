@@ -6,6 +6,8 @@ mod network_search;
 pub use network_search::*;
 mod links;
 pub use links::*;
+mod school;
+pub use school::*;
 
 use chrono::{DateTime, NaiveDate, Utc};
 use kith_domain::{NeedCode, NeedLevel, NetworkApprovalStatus, Place, TargetArea};

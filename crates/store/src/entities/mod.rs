@@ -8,6 +8,7 @@ pub mod audit_log;
 pub mod child;
 pub mod child_known_option;
 pub mod child_need;
+pub mod child_school_change;
 pub mod child_unsuitable_option;
 pub mod cover;
 pub mod form_draft;
