@@ -1,8 +1,9 @@
 //! The demo's stand-ins, so the weeks and the cover pages show them: the second foster-care
 //! consultant is away this week and the next (days off and a stand-in, `consultant@`, who finds
 //! the items on their week); `consultant@` is away for a week in three weeks' time, with the
-//! third consultant named; the second adviser is away this week, `adviser@` standing in. Drawn
-//! without the random stream (the rest of the demo stays as it was).
+//! third consultant named; the third adviser is away this week with the second standing in,
+//! who stands in for `adviser@` too in two weeks. Drawn without the random stream (the rest of
+//! the demo stays as it was).
 
 use chrono::{Datelike, Days, NaiveDate, Weekday};
 use kith_store::ConnectionTrait;
@@ -30,7 +31,13 @@ pub(crate) async fn seed<C: ConnectionTrait>(s: &mut Seeder<'_, C>, staff: &Staf
             monday + Days::new(21),
             monday + Days::new(25),
         ),
-        (advisers[1], advisers[0], monday, monday + Days::new(4)),
+        (advisers[2], advisers[1], monday, monday + Days::new(4)),
+        (
+            advisers[0],
+            advisers[1],
+            monday + Days::new(14),
+            monday + Days::new(18),
+        ),
     ];
     for (absent, stand_in, first_day, last_day) in periods {
         let days = working_days(first_day, last_day);

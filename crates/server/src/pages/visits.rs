@@ -89,6 +89,16 @@ impl VisitLines for WeekPage {
     }
 }
 
+/// The working day an item due on `day` is listed on: a weekend's on the Friday before.
+fn on_working_day(day: NaiveDate) -> NaiveDate {
+    use chrono::Datelike;
+    match day.weekday() {
+        chrono::Weekday::Sat => day - Days::new(1),
+        chrono::Weekday::Sun => day - Days::new(2),
+        _ => day,
+    }
+}
+
 /// One working day of the week shown, as the week's overview lists it.
 struct DayPlan {
     date: NaiveDate,
@@ -124,7 +134,7 @@ impl WeekPage {
                     .covering
                     .iter()
                     .flat_map(|c| c.items.iter().map(move |i| (i, &c.cover.absent.name)))
-                    .filter(|(i, _)| i.by == date)
+                    .filter(|(i, _)| on_working_day(i.by) == date)
                     .map(|(i, name)| (i.visit.clone(), name.clone()))
                     .collect();
                 DayPlan {

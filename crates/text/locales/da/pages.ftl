@@ -447,7 +447,7 @@ cover =
     .link_mine = Skal du være væk? Udpeg en kollega som stedfortræder, så dine opgaver ikke venter.
     .link_of = Udpeg stedfortræder for { $name }
     .on_week = Stedfortræder for { $name } · { $period }
-    .on_week_intro = Opgaver, der falder i perioden, mens { $name } er væk. Du kan åbne sagerne og registrere besøgene, så længe perioden løber; opgaverne forbliver hos { $name }.
+    .on_week_intro = Opgaver, der falder i perioden, mens { $name } er væk. Hold dem senest den viste dag. Du kan åbne sagerne og registrere opgaverne, så længe perioden løber; de forbliver hos { $name }.
     .waiting = { $n ->
         [0] Ingen opgaver falder i perioden indtil nu.
         [one] 1 opgave falder i perioden. Den vises her fra { $first }, når du får adgang til sagerne.
@@ -455,8 +455,8 @@ cover =
     }
     .for = for { $name }
     .by = Senest
-    .planned_after = Planlagt til { $date } hos { $name }, efter fraværet: hold det inden.
-    .planned_in = Planlagt til { $date } hos { $name }.
+    .planned_after = Står i planen hos { $name } til { $date }, efter fraværet.
+    .planned_in = Står i planen hos { $name } til { $date }.
     .none_in_week = Ingen af opgaverne skal holdes i denne uge.
     .team = Fravær i dine teams
     .team_line = { $absent } er væk { $period }; { $stand_in } er stedfortræder.

@@ -447,7 +447,7 @@ cover =
     .link_mine = Going to be away? Name a colleague as your stand-in, so your items do not wait.
     .link_of = Name a stand-in for { $name }
     .on_week = Standing in for { $name } · { $period }
-    .on_week_intro = Items falling in the period while { $name } is away. You can open the cases and record the visits while the period runs; the items stay with { $name }.
+    .on_week_intro = Items falling in the period while { $name } is away. Hold each by the day shown. You can open the cases and record the items while the period runs; they stay with { $name }.
     .waiting = { $n ->
         [0] No items fall in the period so far.
         [one] 1 item falls in the period. It is shown here from { $first }, when you get access to the cases.
@@ -455,8 +455,8 @@ cover =
     }
     .for = for { $name }
     .by = By
-    .planned_after = Planned for { $date } with { $name }, after the absence: hold it before.
-    .planned_in = Planned for { $date } with { $name }.
+    .planned_after = In { $name }'s plan for { $date }, after the absence.
+    .planned_in = In { $name }'s plan for { $date }.
     .none_in_week = None of the items is to be held this week.
     .team = Absences in your teams
     .team_line = { $absent } is away { $period }; { $stand_in } stands in.
