@@ -138,3 +138,68 @@ db_test!(
         assert_eq!(first["assignee"]["id"], app.staff.consultant2.id);
     }
 );
+
+db_test!(
+    a_leader_hands_an_advisers_cases_to_another_adviser_at_once,
+    |app| {
+        let a = place(&app, "Ida", "2026-12-01").await;
+        let b = place(&app, "Ole", "2026-12-01").await;
+        let leader = app.client(&app.staff.leader);
+        let url = "/api/v1/placements/hand-over";
+        let ids = json!([a.placement, b.placement]);
+        let to = app.staff.adviser2.id;
+        // Both a consultant and an adviser, or an adviser of another team: refused, by field.
+        for (body, field) in [
+            (
+                json!({"placement_ids": ids, "consultant_id": app.staff.consultant2.id, "adviser_id": to}),
+                "adviser_id",
+            ),
+            (
+                json!({"placement_ids": ids, "adviser_id": app.staff.adviser_b.id}),
+                "adviser_id",
+            ),
+            (
+                json!({"placement_ids": ids, "adviser_id": app.staff.consultant2.id}),
+                "adviser_id",
+            ),
+        ] {
+            let r = leader.post(url, &body).await.expect(422);
+            assert_eq!(r.error_fields(), [field]);
+        }
+        let updates = app.audit_rows("child.update").await.len();
+        let done = leader
+            .post(url, &json!({"placement_ids": ids, "adviser_id": to}))
+            .await
+            .expect(200)
+            .body;
+        assert_eq!(done["handed_over"], 2);
+        // Both children's cases are Anders's now, and so are their plan reviews.
+        let anders = app.client(&app.staff.adviser2);
+        for p in [&a, &b] {
+            let child = anders
+                .get(&format!("/api/v1/children/{}", p.child))
+                .await
+                .expect(200)
+                .body;
+            assert_eq!(child["case_adviser"]["id"], to);
+            let reviews = items(&app, &app.staff.leader, p.placement, "plan_review").await;
+            assert!(!reviews.is_empty());
+            assert!(
+                reviews.iter().all(|v| v["assignee"]["id"] == to),
+                "{reviews:?}"
+            );
+        }
+        app.client(&app.staff.adviser)
+            .get(&format!("/api/v1/children/{}", a.child))
+            .await
+            .expect(404);
+        // Each change is logged for the continuity figure and audited as a change of the case.
+        let log = kith_store::entities::placement_adviser_change::Entity::find()
+            .all(app.app.db().conn())
+            .await
+            .unwrap();
+        assert_eq!(log.len(), 2);
+        assert!(log.iter().all(|l| l.to_user_id == to));
+        assert_eq!(app.audit_rows("child.update").await.len(), updates + 2);
+    }
+);

@@ -25,6 +25,22 @@ pub async fn with_role(app: &App, _actor: &Actor, role: Role) -> Result<Vec<Staf
         .collect())
 }
 
+/// Active case advisers of the actor's units, by name (whom a leader hands cases to).
+pub async fn advisers_in_units(app: &App, actor: &Actor) -> Result<Vec<StaffRef>> {
+    let conn = app.db().conn();
+    let ids = kith_store::users::in_units_with_role(conn, &actor.unit_ids(), Role::Adviser).await?;
+    let mut out: Vec<StaffRef> = kith_store::users::get_many(conn, &ids)
+        .await?
+        .into_iter()
+        .map(|u| StaffRef {
+            id: UserId(u.user.id),
+            name: u.user.name,
+        })
+        .collect();
+    out.sort_by(|a, b| a.name.cmp(&b.name).then(a.id.0.cmp(&b.id.0)));
+    Ok(out)
+}
+
 /// Names for the given user ids (missing ids are left out).
 pub(crate) async fn refs(
     app: &App,

@@ -41,6 +41,8 @@ struct CaseloadPage {
     q: CaseloadParams,
     /// For a team leader: the consultants placements can be handed to (empty for others).
     consultants: Vec<StaffRef>,
+    /// For a team leader: the advisers of their units the children's cases can be handed to.
+    advisers: Vec<StaffRef>,
     /// What a refused hand-over was told, beside its fields.
     problems: Vec<FormProblem>,
     /// How many placements the hand-over just made changed hands (from the address).
@@ -138,11 +140,19 @@ async fn caseload_page(
     } else {
         vec![]
     };
+    let advisers = if actor.has(Role::Leader) {
+        kith_app::staff::advisers_in_units(s.app(), actor)
+            .await
+            .map_err(fail(&ctx))?
+    } else {
+        vec![]
+    };
     Ok(CaseloadPage {
         ctx,
         c,
         q,
         consultants,
+        advisers,
         problems,
         handed: None,
         ticked: vec![],
@@ -155,6 +165,7 @@ async fn caseload_page(
 struct HandOverForm {
     placement_ids: Vec<String>,
     consultant_id: String,
+    adviser_id: String,
 }
 
 /// Hands the ticked placements to another consultant (team leaders); a refusal shows the
@@ -169,11 +180,14 @@ async fn hand_over(
         .iter()
         .map(|i| i.trim().parse::<i64>().map_or(json!(i), |n| json!(n)))
         .collect();
-    let consultant = match f.consultant_id.trim() {
+    let id = |field: &str| match field.trim() {
         "" => json!(null),
         text => text.parse::<i64>().map_or(json!(text), |n| json!(n)),
     };
-    let input = parse_input(json!({"placement_ids": ids, "consultant_id": consultant}));
+    let input = parse_input(
+        json!({"placement_ids": ids, "consultant_id": id(&f.consultant_id),
+                                    "adviser_id": id(&f.adviser_id)}),
+    );
     let r = and_then(input, |i| {
         kith_app::hand_over::hand_over(s.app(), &actor, i)
     })

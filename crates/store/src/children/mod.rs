@@ -436,6 +436,23 @@ pub async fn set_placement_requested<C: ConnectionTrait>(
     Ok(())
 }
 
+/// Gives the child's case to another adviser (a hand-over; the placements follow with
+/// `placements::change_adviser_of_child`).
+pub async fn set_case_adviser<C: ConnectionTrait>(
+    conn: &C,
+    id: i64,
+    adviser: i64,
+    now: DateTime<Utc>,
+) -> Result<()> {
+    child::Entity::update_many()
+        .col_expr(child::Column::CaseAdviserId, Expr::value(adviser))
+        .col_expr(child::Column::UpdatedAt, Expr::value(now))
+        .filter(child::Column::Id.eq(id))
+        .exec(conn)
+        .await?;
+    Ok(())
+}
+
 // ---- known options ----------------------------------------------------------------------
 
 /// All children of the given sibling groups.

@@ -116,6 +116,7 @@ problem =
     .ask_in_future = En henvendelse kan ikke ligge i fremtiden. Skriv dagen, personen blev spurgt.
     .search_reason = Netværkssøgningen er ikke afsluttet. Skriv, hvorfor der alligevel vælges et sted uden for netværket.
     .rule_search_stale = Skriv et antal dage fra 7 til 730.
+    .hand_over_one = Vælg enten en konsulent eller en rådgiver, ikke begge.
     .hand_over_none = Sæt kryds ved mindst én anbringelse.
     .hand_over_many = Overdrag højst { $max } anbringelser ad gangen.
     .choose_consultant = Vælg den konsulent, der overtager.
@@ -256,6 +257,7 @@ proposal_action =
 
 
 field =
+    .adviser_id = Rådgiver, der overtager
     .stand_in_id = Stedfortræder
     .first_day = Første dag væk
     .last_day = Sidste dag væk

@@ -116,6 +116,7 @@ problem =
     .ask_in_future = A contact cannot be in the future. Enter the day the person was asked.
     .search_reason = The network search is not finished. Write why a place outside the network is chosen anyway.
     .rule_search_stale = Enter a number of days from 7 to 730.
+    .hand_over_one = Choose either a consultant or an adviser, not both.
     .hand_over_none = Tick at least one placement.
     .hand_over_many = Hand over at most { $max } placements at a time.
     .choose_consultant = Choose the consultant who takes over.
@@ -256,6 +257,7 @@ proposal_action =
 
 
 field =
+    .adviser_id = Adviser taking over
     .stand_in_id = Stand-in
     .first_day = First day away
     .last_day = Last day away
