@@ -49,6 +49,8 @@ struct CaseloadPage {
     handed: Option<usize>,
     /// The placements ticked on a refused hand-over, ticked again.
     ticked: Vec<String>,
+    /// The consultant and the adviser chosen on a refused hand-over, chosen again.
+    chosen: (String, String),
 }
 
 /// The notice after a hand-over: `/caseload?handed=3`.
@@ -61,6 +63,16 @@ impl CaseloadPage {
     /// Whether a placement was ticked on the refused hand-over.
     fn is_ticked(&self, id: &kith_domain::PlacementId) -> bool {
         self.ticked.iter().any(|t| t.trim() == id.to_string())
+    }
+
+    /// Whether a consultant was chosen on the refused hand-over.
+    fn consultant_chosen(&self, id: &kith_domain::UserId) -> bool {
+        self.chosen.0.trim() == id.to_string()
+    }
+
+    /// Whether an adviser was chosen on the refused hand-over.
+    fn adviser_chosen(&self, id: &kith_domain::UserId) -> bool {
+        self.chosen.1.trim() == id.to_string()
     }
 
     /// The problem of a field of the hand-over form.
@@ -156,6 +168,7 @@ async fn caseload_page(
         problems,
         handed: None,
         ticked: vec![],
+        chosen: Default::default(),
     })
 }
 
@@ -199,6 +212,7 @@ async fn hand_over(
             let mut page =
                 caseload_page(&s, &actor, ctx, CaseloadParams::default(), problems).await?;
             page.ticked = f.placement_ids;
+            page.chosen = (f.consultant_id, f.adviser_id);
             Ok((StatusCode::UNPROCESSABLE_ENTITY, page).into_response())
         }
     }
