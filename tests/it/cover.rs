@@ -31,6 +31,35 @@ async fn first_contact(app: &kith_tests::TestApp, placement: i64) -> Value {
     items(app, &app.staff.leader, placement, "start_contact").await[0].clone()
 }
 
+/// The stand-in's events in a calendar feed: (start day, visit id), from the summary's mark.
+async fn stand_in_events(app: &kith_tests::TestApp, path: &str) -> Vec<(String, i64)> {
+    let r = app.anonymous().get(path).await.expect(200);
+    let cal = ical::IcalParser::new(r.text.as_bytes())
+        .next()
+        .expect("a calendar")
+        .expect("a valid iCalendar document");
+    let prop = |e: &ical::parser::ical::component::IcalEvent, name: &str| {
+        e.properties
+            .iter()
+            .find(|p| p.name == name)
+            .and_then(|p| p.value.clone())
+            .unwrap_or_default()
+    };
+    cal.events
+        .iter()
+        .filter(|e| prop(e, "SUMMARY").ends_with("· as stand-in"))
+        .map(|e| {
+            let uid = prop(e, "UID");
+            let id = uid
+                .trim_start_matches("visit-")
+                .trim_end_matches("@kith")
+                .parse()
+                .unwrap();
+            (prop(e, "DTSTART"), id)
+        })
+        .collect()
+}
+
 fn covered_on_week(week: &Value) -> Vec<(i64, String)> {
     week["covering"][0]["items"]
         .as_array()
@@ -140,6 +169,15 @@ db_test!(
         assert_eq!(audited[0].actor_id, Some(karen_id));
         assert_eq!(audited[0].child_id, None);
 
+        let calendar = kim
+            .post("/api/v1/me/calendar-token", &json!({}))
+            .await
+            .expect(201)
+            .body["path"]
+            .as_str()
+            .unwrap()
+            .to_owned();
+        assert!(stand_in_events(&app, &calendar).await.is_empty());
         // Monday 16 November: the cover has not begun. Kim's week of 7 December says that
         // items fall in the period, names none, and Kim cannot open the case.
         let week = kim
@@ -179,6 +217,13 @@ db_test!(
         kim.get(&format!("/api/v1/children/{}", ida.child))
             .await
             .expect(200);
+        // His calendar has it too, on the day to hold it by, marked as a stand-in's (read
+        // back with an independent parser).
+        let events = stand_in_events(&app, &calendar).await;
+        assert!(
+            events.contains(&("20261208".to_owned(), contact_id)),
+            "{events:?}"
+        );
         let recorded = kim
             .post(
                 &format!("/api/v1/visits/{contact_id}/record"),

@@ -70,11 +70,13 @@ pub async fn revoke_token(app: &App, actor: &Actor) -> Result<()> {
     Ok(())
 }
 
-struct Feed(Vec<VisitView>);
+/// The feed's items: one's own, and those one carries as a stand-in (on the day to hold them
+/// by, marked as a stand-in's).
+struct Feed(Vec<(VisitView, bool)>);
 
 impl ChildData for Feed {
     fn child_ids(&self) -> Vec<ChildId> {
-        self.0.child_ids()
+        self.0.iter().map(|(v, _)| v.placement.child_id).collect()
     }
 }
 
@@ -104,14 +106,30 @@ pub async fn feed(app: &App, token: &str) -> Result<String> {
     )
     .await?
     .items;
-    let views = build(app, rows).await?;
-    let Feed(views) = audit::read(app, &actor, AuditAction::CalendarFeed, Feed(views)).await?;
-    Ok(render(&views, actor.locale, app.base_url(), app.now()))
+    let mut items: Vec<(VisitView, bool)> = build(app, rows)
+        .await?
+        .into_iter()
+        .map(|v| (v, false))
+        .collect();
+    // What the person carries for absent colleagues while a cover runs, on its stand-in day.
+    let ahead = (
+        today,
+        today + Days::new(kith_domain::cover::MAX_COVER_DAYS as u64),
+    );
+    for section in super::covering::sections(app, &actor, actor.id.0, ahead).await? {
+        items.extend(section.items.into_iter().map(|i| {
+            let mut v = i.visit;
+            v.planned_on = i.by;
+            (v, true)
+        }));
+    }
+    let Feed(items) = audit::read(app, &actor, AuditAction::CalendarFeed, Feed(items)).await?;
+    Ok(render(&items, actor.locale, app.base_url(), app.now()))
 }
 
 /// The feed's text.
 fn render(
-    items: &[VisitView],
+    items: &[(VisitView, bool)],
     lang: Lang,
     base_url: &str,
     now: chrono::DateTime<chrono::Utc>,
@@ -124,16 +142,21 @@ fn render(
             .append_parameter(icalendar::Parameter::new("VALUE", "DURATION"))
             .done(),
     );
-    for v in items {
+    for (v, covered) in items {
         if v.status == VisitStatus::Cancelled {
             continue;
         }
+        let whose = if *covered {
+            format!(" · {}", kith_text::t(lang, "calendar.stand_in"))
+        } else {
+            String::new()
+        };
         let day = v.record.as_ref().map_or(v.planned_on, |r| r.held_on);
         let mut e = Event::new();
         e.uid(&format!("visit-{}@kith", v.id.0))
             .timestamp(now)
             .summary(&format!(
-                "{} · {}",
+                "{} · {}{whose}",
                 kith_text::term(lang, v.kind),
                 v.placement.code
             ))

@@ -45,4 +45,5 @@ mail =
 
 calendar =
     .name = Kith: besøg og opfølgning
+    .stand_in = som stedfortræder
     .open = Åbn i Kith:

@@ -45,4 +45,5 @@ mail =
 
 calendar =
     .name = Kith: visits and reviews
+    .stand_in = as stand-in
     .open = Open in Kith:
