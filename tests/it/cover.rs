@@ -472,3 +472,32 @@ db_test!(
         assert_eq!(year["can_change"], false);
     }
 );
+
+db_test!(
+    ten_stand_ins_named_at_once_for_the_same_days_make_one_cover,
+    |app| {
+        let karen_id = app.staff.consultant.id;
+        let url = format!("/api/v1/users/{karen_id}/covers");
+        let body =
+            json!({"stand_in_id": app.staff.consultant2.id, "first_day": FIRST, "last_day": LAST});
+        let karen = app.client(&app.staff.consultant);
+        let tries = (0..10).map(|_| karen.post(&url, &body));
+        let answers = futures::future::join_all(tries).await;
+        let mut statuses: Vec<u16> = answers.iter().map(|r| r.status).collect();
+        statuses.sort_unstable();
+        assert_eq!(statuses, [201, 422, 422, 422, 422, 422, 422, 422, 422, 422]);
+        let left = karen.get(&url).await.expect(200).body;
+        assert_eq!(left["covers"].as_array().unwrap().len(), 1);
+        assert_eq!(app.audit_rows("cover.set").await.len(), 1);
+        // Nor can two colleagues name each other for the same days at once.
+        let kim = app.client(&app.staff.consultant2);
+        let kim_url = format!("/api/v1/users/{}/covers", app.staff.consultant2.id);
+        let kim_body =
+            json!({"stand_in_id": karen_id, "first_day": "2026-12-14", "last_day": "2026-12-15"});
+        let karen_body = json!({"stand_in_id": app.staff.consultant2.id, "first_day": "2026-12-15", "last_day": "2026-12-16"});
+        let (a, b) = futures::join!(kim.post(&kim_url, &kim_body), karen.post(&url, &karen_body));
+        let mut pair = [a.status, b.status];
+        pair.sort_unstable();
+        assert_eq!(pair, [201, 422], "{a:?} {b:?}");
+    }
+);

@@ -114,8 +114,13 @@ pub async fn name(
     input: CoverInput,
 ) -> Result<CoverView> {
     let absent = gate(app, actor, person).await?;
-    let (stand_in_id, period) = check(app, &absent, &input).await?;
+    // Checked and written in one transaction holding both people's rows, so covers named at
+    // once cannot overlap nor name each other.
     let tx = app.db().begin_write().await?;
+    let mut people = vec![person.0];
+    people.extend(input.stand_in_id.map(|s| s.0));
+    kith_store::covers::lock_people(&tx, &mut people).await?;
+    let (stand_in_id, period) = check(app, &tx, &absent, &input).await?;
     let id = kith_store::covers::insert(
         &tx,
         &kith_store::covers::NewCover {
@@ -148,8 +153,9 @@ pub async fn name(
 
 /// Every mistake of a new cover at once, each naming its field: what is missing, then the
 /// rules of `kith_domain::cover::check_cover`.
-async fn check(
+async fn check<C: sea_orm::ConnectionTrait>(
     app: &App,
+    conn: &C,
     absent: &kith_store::users::UserRecord,
     input: &CoverInput,
 ) -> Result<(UserId, CoverPeriod)> {
@@ -168,7 +174,6 @@ async fn check(
     else {
         return Err(p.into_result().expect_err("a missing field is a problem"));
     };
-    let conn = app.db().conn();
     let today = app.today();
     let stand_in = kith_store::users::get(conn, stand_in_id.0)
         .await?

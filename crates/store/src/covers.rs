@@ -38,6 +38,22 @@ pub async fn insert<C: ConnectionTrait>(conn: &C, c: &NewCover, now: DateTime<Ut
     Ok(m.id)
 }
 
+/// Locks the people's user rows for the rest of the transaction, in id order (a row lock on
+/// PostgreSQL; SQLite's write transactions are exclusive already): naming a cover checks the
+/// others of both people under it.
+pub async fn lock_people<C: ConnectionTrait>(conn: &C, people: &mut [i64]) -> Result<()> {
+    use crate::entities::app_user;
+    people.sort_unstable();
+    for id in people.iter() {
+        app_user::Entity::update_many()
+            .col_expr(app_user::Column::Id, Expr::col(app_user::Column::Id))
+            .filter(app_user::Column::Id.eq(*id))
+            .exec(conn)
+            .await?;
+    }
+    Ok(())
+}
+
 /// One cover.
 pub async fn get<C: ConnectionTrait>(conn: &C, id: i64) -> Result<Option<Cover>> {
     Ok(cover::Entity::find_by_id(id).one(conn).await?)
