@@ -32,6 +32,7 @@ mod m20261204_000020_network_search;
 mod m20261204_000021_stability_facts;
 mod m20261205_000022_cover;
 mod m20261205_000023_school_change;
+mod m20261206_000024_sign_in;
 
 /// All migrations in order.
 #[derive(Debug)]
@@ -64,6 +65,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261204_000021_stability_facts::Migration),
             Box::new(m20261205_000022_cover::Migration),
             Box::new(m20261205_000023_school_change::Migration),
+            Box::new(m20261206_000024_sign_in::Migration),
         ]
     }
 }

@@ -42,6 +42,7 @@ mod policy;
 mod privacy;
 mod proposals;
 mod session;
+mod sign_in;
 mod stability;
 mod throttle;
 mod transfer;

@@ -11,6 +11,7 @@ pub mod browser;
 pub mod fixtures;
 pub mod journeys;
 pub mod logs;
+pub mod oidc;
 pub mod pdf;
 pub mod privacy;
 pub mod smtp;
@@ -157,17 +158,29 @@ impl TestApp {
         engine: Engine,
         configure: impl FnOnce(&mut kith_server::Settings),
     ) -> Self {
+        Self::spawn_signing_in(engine, configure, |_| Default::default()).await
+    }
+
+    /// A fresh app on `engine` that signs in as `sign_in` says, given the address Kith is
+    /// served at (an identity provider must know it before Kith starts).
+    pub async fn spawn_signing_in(
+        engine: Engine,
+        configure: impl FnOnce(&mut kith_server::Settings),
+        sign_in: impl FnOnce(&str) -> kith_app::sign_in::SignInSettings,
+    ) -> Self {
         logs::install();
-        let db = TestDb::fresh(engine).await.expect("test database");
-        let conn = kith_app::Db::connect(&db.url).await.expect("connect");
-        let at: DateTime<Utc> = TEST_NOW.parse().expect("instant");
-        let clock = Arc::new(FixedClock::new(at));
-        let app = App::new(conn, clock.clone(), test_vault());
-        let staff = seed_staff(&app).await;
         let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
             .await
             .expect("bind");
         let base = format!("http://{}", listener.local_addr().expect("addr"));
+        let db = TestDb::fresh(engine).await.expect("test database");
+        let conn = kith_app::Db::connect(&db.url).await.expect("connect");
+        let at: DateTime<Utc> = TEST_NOW.parse().expect("instant");
+        let clock = Arc::new(FixedClock::new(at));
+        let app = App::new(conn, clock.clone(), test_vault())
+            .with_base_url(&base)
+            .with_sign_in(sign_in(&base));
+        let staff = seed_staff(&app).await;
         let mut settings = kith_server::Settings::local(base.clone());
         configure(&mut settings);
         let state = kith_server::AppState::new(app.clone(), settings);

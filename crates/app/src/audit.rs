@@ -107,6 +107,10 @@ audit_actions! {
     /// A CPR number was checked against the register (creating a child, an import row).
     CprCheck = "child.cpr_check",
     LoginSucceeded = "session.login",
+    /// A sign-in through the identity provider refused, with the provider and the reason.
+    LoginRefused = "session.login_refused",
+    /// A person's identity at a provider linked to their account at their first sign-in.
+    IdentityLink = "user.identity_link",
     SessionEnded = "session.end",
     UserCreate = "user.create",
     UserUpdate = "user.update",
@@ -138,6 +142,8 @@ impl AuditAction {
         matches!(
             self,
             LoginSucceeded
+                | LoginRefused
+                | IdentityLink
                 | SessionEnded
                 | UserCreate
                 | UserUpdate

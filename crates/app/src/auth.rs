@@ -63,14 +63,32 @@ fn account_key(email: &str) -> String {
 const ACCOUNT: &str = "a:";
 const SOURCE: &str = "s:";
 pub(crate) const CPR_PROBES: &str = "c:";
+const SIGN_IN_STARTS: &str = "o:";
 
 /// Every kind of counter with its rule.
-fn counters() -> [(&'static str, LoginThrottle); 3] {
+fn counters() -> [(&'static str, LoginThrottle); 4] {
     [
         (ACCOUNT, LoginThrottle::per_account()),
         (SOURCE, LoginThrottle::per_source()),
         (CPR_PROBES, LoginThrottle::cpr_probes()),
+        (SIGN_IN_STARTS, LoginThrottle::sign_in_starts()),
     ]
+}
+
+/// Charges a sign-in begun through an identity provider to its source address
+/// (`LoginThrottle::sign_in_starts`): each leaves a row behind for ten minutes.
+pub(crate) async fn charge_sign_in_start(app: &App, source: Option<IpAddr>) -> Result<()> {
+    let Some(ip) = source else {
+        return Ok(());
+    };
+    let rule = LoginThrottle::sign_in_starts();
+    let key = format!("{SIGN_IN_STARTS}{}", &source_key(ip)[SOURCE.len()..]);
+    let counter =
+        kith_store::login_attempts::charge(app.db().conn(), &key, &rule, app.now()).await?;
+    match rule.verdict(&counter, app.now()) {
+        Verdict::Locked(secs) => Err(locked(secs)),
+        _ => Ok(()),
+    }
 }
 
 fn locked(secs: u64) -> AppError {
@@ -87,6 +105,7 @@ fn locked(secs: u64) -> AppError {
 /// Thirty attempts from one source address in 15 minutes lock the source the same way. A
 /// success forgets the address's failures and gives the source back its own charge.
 pub async fn login(app: &App, attempt: LoginAttempt<'_>) -> Result<Actor> {
+    passwords_on(app)?;
     let user = verify(app, attempt).await?;
     let actor = actor_for_user(app, user)
         .await?
@@ -157,6 +176,16 @@ pub(crate) async fn verify(app: &App, attempt: LoginAttempt<'_>) -> Result<UserI
             }
             Err(AppError::Unauthenticated)
         }
+    }
+}
+
+/// Refuses what only passwords do (signing in with one, changing or resetting one) where the
+/// installation signs in through its identity provider alone.
+pub(crate) fn passwords_on(app: &App) -> Result<()> {
+    if app.providers().passwords() {
+        Ok(())
+    } else {
+        Err(AppError::forbidden("problem.passwords_off"))
     }
 }
 

@@ -19,6 +19,7 @@ pub struct App {
     options: Arc<crate::matching::profiles::OptionsCache>,
     base_url: Arc<str>,
     hashing: Arc<crate::password::HashingGate>,
+    providers: Arc<crate::sign_in::Providers>,
 }
 
 impl App {
@@ -32,6 +33,7 @@ impl App {
             options: Arc::default(),
             base_url: Arc::from("http://127.0.0.1:8080"),
             hashing: Arc::default(),
+            providers: Arc::default(),
         }
     }
 
@@ -40,6 +42,18 @@ impl App {
     pub fn with_base_url(mut self, base_url: &str) -> Self {
         self.base_url = Arc::from(base_url.trim_end_matches('/'));
         self
+    }
+
+    /// The same context signing in as `settings` say: through identity providers, with or
+    /// without passwords.
+    pub fn with_sign_in(mut self, settings: crate::sign_in::SignInSettings) -> Self {
+        self.providers = Arc::new(crate::sign_in::Providers::new(settings));
+        self
+    }
+
+    /// How people sign in: the identity providers, and whether passwords do.
+    pub fn providers(&self) -> &crate::sign_in::Providers {
+        &self.providers
     }
 
     /// The same context with another clock (jobs run for a given moment).

@@ -72,6 +72,7 @@ pub async fn change_own(
     input: ChangePasswordInput,
     source: Option<IpAddr>,
 ) -> Result<()> {
+    crate::auth::passwords_on(app)?;
     let attempt = LoginAttempt {
         email: actor.email.as_str(),
         password: input.current_password.expose_secret(),
@@ -134,6 +135,7 @@ async fn set_password(
 /// who change theirs on their own page). An earlier unused link stops working.
 pub async fn send_reset(app: &App, actor: &Actor, user: UserId) -> Result<()> {
     policy::require_admin(actor)?;
+    crate::auth::passwords_on(app)?;
     if user == actor.id {
         return Err(AppError::forbidden(
             "change your own password on your own page",
@@ -215,6 +217,7 @@ pub async fn reset_is_open(app: &App, token: &str) -> Result<bool> {
 /// Sets a new password through a reset link, once. An unknown, used or expired link is a
 /// 404, all alike.
 pub async fn use_reset(app: &App, input: ResetPasswordInput) -> Result<()> {
+    crate::auth::passwords_on(app)?;
     let gone = || AppError::NotFound("reset link");
     let now = Utc::now();
     let reset = kith_store::password_resets::open_by_hash(

@@ -50,6 +50,10 @@ pub enum AppError {
     /// The request's body is larger than this kind of request takes (413).
     #[error("the body is too large")]
     TooLarge,
+    /// A sign-in through the identity provider was refused (401); the reason says what the
+    /// person reads, and was audited.
+    #[error("sign-in refused: {}", .0.code())]
+    SignInRefused(kith_domain::sign_in::Refusal),
     /// Too many attempts; try again later (429).
     #[error("too many attempts")]
     TooManyAttempts { retry_after_secs: u64 },

@@ -42,6 +42,7 @@ pub mod policy;
 pub mod proposals;
 pub mod rules;
 pub mod sessions;
+pub mod sign_in;
 mod signals;
 pub mod staff;
 pub mod tokens;

@@ -105,7 +105,7 @@ fn check_role_combination(roles: &[Role]) -> Result<()> {
 }
 
 /// What a user may reach, as audit codes: `roles=adviser,leader;units=3,4`.
-fn access_detail(roles: &[Role], units: &[UnitId]) -> String {
+pub(crate) fn access_detail(roles: &[Role], units: &[UnitId]) -> String {
     let mut roles: Vec<&str> = roles.iter().map(|r| r.as_str()).collect();
     roles.sort_unstable();
     let mut units: Vec<i64> = units.iter().map(|u| u.0).collect();
@@ -122,12 +122,15 @@ pub async fn create(app: &App, actor: &Actor, input: NewUserInput) -> Result<Use
     check(&input)?;
     check_units(app, &input.unit_ids).await?;
     let user = create_unchecked(app, Some(actor.id), input, None).await?;
-    crate::credentials::send_reset(app, actor, user.id).await?;
+    // Where people sign in through the identity provider alone, there is no password to choose.
+    if app.providers().passwords() {
+        crate::credentials::send_reset(app, actor, user.id).await?;
+    }
     Ok(user)
 }
 
 /// A stored "hash" that no password matches (a user who has not chosen one yet).
-const NO_PASSWORD: &str = "!no-password-chosen";
+pub(crate) const NO_PASSWORD: &str = "!no-password-chosen";
 
 async fn create_unchecked(
     app: &App,

@@ -34,6 +34,7 @@ pub mod placement_kind;
 pub mod proposal;
 pub mod role;
 pub mod session;
+pub mod sign_in;
 pub mod stability_facts;
 pub mod target_area;
 pub mod text;

@@ -291,7 +291,9 @@ async fn serve(
         print_demo(&summary);
     }
     let settings = Settings::from_args(&args);
-    let app = app.with_base_url(&settings.base_url);
+    let sign_in =
+        crate::sign_in_config::load(args.sign_in_providers.as_deref(), args.password_sign_in)?;
+    let app = app.with_base_url(&settings.base_url).with_sign_in(sign_in);
     let state = AppState::new(app.clone(), settings);
     let _scheduler = if args.jobs {
         let transport: Arc<dyn kith_app::mail::Transport> =
@@ -318,6 +320,9 @@ async fn serve(
             tick.tick().await;
             if let Err(e) = kith_app::sessions::purge_expired(&purge_app).await {
                 tracing::warn!(error = %e, "could not purge expired sessions");
+            }
+            if let Err(e) = kith_app::sign_in::purge_spent(&purge_app).await {
+                tracing::warn!(error = %e, "could not purge spent sign-ins");
             }
             if let Err(e) = kith_app::auth::purge_spent_attempts(&purge_app).await {
                 tracing::warn!(error = %e, "could not purge spent login counters");

@@ -16,6 +16,8 @@
 //! | `KITH_MAIL_FROM` | `Kith <kith@localhost>` | the sender address |
 //! | `KITH_CLIENT_IP_HEADER` | none: the connection's peer | the header a trusted proxy writes the client's address into (its last address counts) |
 //! | `KITH_TRUSTED_PROXIES` | `127.0.0.1,::1` | the proxies whose client-address header is believed |
+//! | `KITH_SIGN_IN_PROVIDERS` | none: e-mail and password only | a TOML file naming the identity providers people sign in through (OpenID Connect; `sign_in_config.rs`, `docs/OPERATIONS.md`) |
+//! | `KITH_PASSWORD_SIGN_IN` | `true` | `false`: only the identity providers sign in (no passwords, no reset links) |
 //! | `KITH_JOBS` | `true` | run the scheduled work (planning, reminders, e-mail) in this process |
 //!
 //! `kith --help` lists every one. Values that are secrets (the database URL may hold a
@@ -130,6 +132,12 @@ pub struct ServeArgs {
     /// separated by commas); a request from anywhere else counts by its own address.
     #[arg(long, env = "KITH_TRUSTED_PROXIES", default_value = "127.0.0.1,::1")]
     pub trusted_proxies: String,
+    /// A TOML file naming the identity providers people sign in through (OpenID Connect).
+    #[arg(long, env = "KITH_SIGN_IN_PROVIDERS")]
+    pub sign_in_providers: Option<PathBuf>,
+    /// Whether e-mail and password sign in (false: only the identity providers).
+    #[arg(long, env = "KITH_PASSWORD_SIGN_IN", default_value_t = true, action = clap::ArgAction::Set)]
+    pub password_sign_in: bool,
     /// Run the scheduled work (planning, reminders, sending e-mail) in this process.
     #[arg(long, env = "KITH_JOBS", default_value_t = true, action = clap::ArgAction::Set)]
     pub jobs: bool,

@@ -127,6 +127,12 @@ impl ApiError {
                 say("problem_detail.too_large"),
                 vec![],
             ),
+            AppError::SignInRefused(why) => (
+                StatusCode::UNAUTHORIZED,
+                "sign-in-refused",
+                say(why.message_key()),
+                vec![],
+            ),
             AppError::TooManyAttempts { retry_after_secs } => (
                 StatusCode::TOO_MANY_REQUESTS,
                 "too-many-attempts",

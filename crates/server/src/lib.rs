@@ -24,6 +24,7 @@ mod router;
 pub mod scheduler;
 mod security;
 mod session_store;
+pub mod sign_in_config;
 mod state;
 mod static_files;
 pub mod telemetry;

@@ -37,6 +37,32 @@ pub async fn start(
     Ok(())
 }
 
+/// The session key holding the identity provider a user signed in through.
+pub const PROVIDER_KEY: &str = "provider";
+/// The session key holding the provider's ID token: the hint when signing out there too.
+pub const ID_TOKEN_KEY: &str = "id_token";
+
+/// Starts a session for a user the identity provider vouched for ([`start`]), remembering the
+/// provider and its ID token for signing out there too.
+pub async fn start_through(
+    session: &Session,
+    user: kith_domain::UserId,
+    provider: &str,
+    id_token: &str,
+) -> Result<(), tower_sessions::session::Error> {
+    start(session, user).await?;
+    session.insert(PROVIDER_KEY, provider).await?;
+    session.insert(ID_TOKEN_KEY, id_token).await?;
+    Ok(())
+}
+
+/// The provider a session signed in through, with its ID token.
+pub async fn provider_of(session: &Session) -> Option<(String, String)> {
+    let provider = session.get::<String>(PROVIDER_KEY).await.ok().flatten()?;
+    let id_token = session.get::<String>(ID_TOKEN_KEY).await.ok().flatten()?;
+    Some((provider, id_token))
+}
+
 /// The user and login time a session holds, if it is a logged-in session.
 pub async fn user_of(
     session: &Session,

@@ -31,6 +31,7 @@ pub mod read_log;
 pub mod rules;
 pub mod scope;
 pub mod sessions;
+pub mod sign_in;
 pub mod stability_json;
 pub mod staff_time;
 mod string_list;

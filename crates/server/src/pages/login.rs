@@ -32,13 +32,61 @@ pub struct LoginPage {
     reset_done: bool,
     /// The session ended while the person was working (a form was sent after it).
     expired: bool,
+    /// The identity providers to sign in through, each a button.
+    providers: Vec<kith_app::sign_in::ProviderChoice>,
+    /// Whether e-mail and password sign in.
+    passwords: bool,
+    /// Why a sign-in through a provider was refused: the catalogue key of what to do.
+    refusal: Option<&'static str>,
+    /// The person just signed out (of the provider too).
+    signed_out: bool,
+}
+
+impl LoginPage {
+    /// The page as it first shows, for `next`.
+    pub(super) fn new(ctx: Ctx, state: &AppState, next: String) -> Self {
+        let providers = state.app().providers();
+        Self {
+            ctx,
+            email: String::new(),
+            next,
+            failed: false,
+            locked_minutes: None,
+            reset_done: false,
+            expired: false,
+            providers: providers.choices(),
+            passwords: providers.passwords(),
+            refusal: None,
+            signed_out: false,
+        }
+    }
+
+    /// The address that begins a sign-in through `provider`, coming back to `next`.
+    pub fn start_href(&self, provider: &str) -> String {
+        if self.next == "/" {
+            return format!("/login/oidc/{provider}");
+        }
+        let query: String = form_urlencoded::Serializer::new(String::new())
+            .append_pair("next", &self.next)
+            .finish();
+        format!("/login/oidc/{provider}?{query}")
+    }
+
+    /// The page telling why a sign-in through a provider was refused.
+    pub(super) fn refused(ctx: Ctx, state: &AppState, key: &'static str) -> Self {
+        Self {
+            refusal: Some(key),
+            ..Self::new(ctx, state, "/".into())
+        }
+    }
 }
 
 #[derive(Debug, Deserialize)]
 pub struct NextQuery {
-    next: Option<String>,
+    pub(super) next: Option<String>,
     reset: Option<String>,
     expired: Option<String>,
+    signed_out: Option<String>,
 }
 
 /// Only local paths may be returned to after login (no open redirect): one `/`, then
@@ -59,15 +107,16 @@ pub(crate) fn safe_next(next: Option<String>) -> String {
     }
 }
 
-pub async fn form(AnonCtx(ctx): AnonCtx, Query(q): Query<NextQuery>) -> LoginPage {
+pub async fn form(
+    State(state): State<AppState>,
+    AnonCtx(ctx): AnonCtx,
+    Query(q): Query<NextQuery>,
+) -> LoginPage {
     LoginPage {
-        ctx,
-        email: String::new(),
-        next: safe_next(q.next),
-        failed: false,
-        locked_minutes: None,
         reset_done: q.reset.as_deref() == Some("done"),
         expired: q.expired.as_deref() == Some("1"),
+        signed_out: q.signed_out.as_deref() == Some("1"),
+        ..LoginPage::new(ctx, &state, safe_next(q.next))
     }
 }
 
@@ -111,13 +160,9 @@ pub async fn submit(
         Err(AppError::Unauthenticated) => Ok((
             StatusCode::UNAUTHORIZED,
             LoginPage {
-                ctx,
                 email,
-                next,
                 failed: true,
-                locked_minutes: None,
-                reset_done: false,
-                expired: false,
+                ..LoginPage::new(ctx, &state, next)
             },
         )
             .into_response()),
@@ -125,13 +170,9 @@ pub async fn submit(
             StatusCode::TOO_MANY_REQUESTS,
             [(header::RETRY_AFTER, retry_after_secs.to_string())],
             LoginPage {
-                ctx,
                 email,
-                next,
-                failed: false,
                 locked_minutes: Some(retry_after_secs.div_ceil(60)),
-                reset_done: false,
-                expired: false,
+                ..LoginPage::new(ctx, &state, next)
             },
         )
             .into_response()),
@@ -139,15 +180,29 @@ pub async fn submit(
     }
 }
 
+/// Signing out: Kith's session ends; signed in through a provider, the browser goes on to the
+/// provider to end its session too (RP-initiated logout), and comes back to the sign-in page.
 pub async fn logout(State(state): State<AppState>, session: Session) -> Response {
     let user = crate::web_session::user_of(&session).await.ok().flatten();
+    let through = crate::web_session::provider_of(&session).await;
     let _ = session.flush().await;
     if let Some((user, _)) = user
         && let Err(e) = kith_app::auth::logged_out(state.app(), user).await
     {
         crate::error::log_server_error(&e);
     }
-    Redirect::to("/login").into_response()
+    if let Some((provider, id_token)) = through {
+        let after = format!(
+            "{}/login?signed_out=1",
+            state.settings().base_url.trim_end_matches('/')
+        );
+        if let Some(url) =
+            kith_app::sign_in::logout_url(state.app(), &provider, &id_token, &after).await
+        {
+            return Redirect::to(&url).into_response();
+        }
+    }
+    Redirect::to("/login?signed_out=1").into_response()
 }
 
 /// Switches the language: remembered in a cookie, and as the user's preference when logged in

@@ -27,6 +27,7 @@ mod plan;
 mod rules;
 mod search_words;
 mod security;
+mod sign_in;
 mod team;
 mod visits;
 
@@ -50,6 +51,8 @@ pub fn router() -> Router<AppState> {
         .route("/", get(home))
         .route("/login", get(login::form).post(login::submit))
         .route("/logout", post(login::logout))
+        .route("/login/oidc/{provider}", get(sign_in::start))
+        .route("/login/oidc/{provider}/callback", get(sign_in::callback))
         .route("/lang", post(login::switch_language))
         .merge(children::router())
         .merge(options::router())

@@ -33,6 +33,14 @@ login =
        *[other] { $minutes } minutter
     }.
     .expired = Du blev logget ud, fordi du ikke havde brugt Kith i et stykke tid. Log ind igen for at fortsætte. Det, du skrev i et besøg eller en planopfølgning, gemmes som kladde, mens du skriver, og står i formularen, når du kommer tilbage.
+    .intro_provider = Log ind med dit login fra kommunen.
+    .with = Log ind med
+    .with_password = Eller log ind med e-mail og adgangskode
+    .signed_out = Du er logget ud af Kith og af kommunens login.
+    .refused_unknown = Kommunens login kender dig, men du har ikke en bruger i Kith. Bed en administrator i Kith om at oprette dig med din arbejdsmail, og prøv så igen.
+    .refused_disabled = Din bruger i Kith er spærret. Kontakt en administrator i Kith, hvis du skal have adgang igen.
+    .refused_unavailable = Kith kan ikke nå kommunens login lige nu. Prøv igen om lidt.
+    .refused_failed = Login gennem kommunen lykkedes ikke. Prøv igen. Sker det igen, så kontakt IT-supporten.
 
 error =
     .status = Fejlkode
@@ -45,6 +53,7 @@ error =
     .validation = Ugyldige oplysninger
     .conflict = Konflikt
     .too_many_attempts = For mange forsøg
+    .sign_in_refused = Login afvist
     .too_large = For stor
     .busy = Kith har travlt lige nu
     .unavailable = Kith kan ikke nå databasen lige nu

@@ -1,6 +1,7 @@
 # Kith: what is wrong with an input and what to do about it; in Danish.
 
 problem =
+    .passwords_off = Kith logges ind med kommunens login; adgangskoder bruges ikke her.
     .before_placement_start = Datoen ligger før anbringelsen startede. Vælg en senere dato.
     .placement_ended = Anbringelsen er afsluttet; den kan ikke ændres her.
     .visit_not_planned = Besøget er ikke længere planlagt.
@@ -228,6 +229,7 @@ problem_title =
     .too_large = For stor
     .too_many_attempts = For mange forsøg
     .busy = Travlt
+    .sign_in_refused = Login afvist
     .unavailable = Tjenesten er ikke tilgængelig
     .storage = Databasen kan ikke skrives
     .internal = Intern fejl

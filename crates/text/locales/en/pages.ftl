@@ -33,6 +33,14 @@ login =
        *[other] { $minutes } minutes
     }.
     .expired = You were logged out because you had not used Kith for a while. Log in again to go on. What you write in a visit or a plan review is kept as a draft while you write, and is in the form when you come back.
+    .intro_provider = Log in with your municipality login.
+    .with = Log in with
+    .with_password = Or log in with e-mail and password
+    .signed_out = You are logged out of Kith and of the municipality login.
+    .refused_unknown = The municipality login knows you, but you have no user in Kith. Ask an administrator of Kith to create you with your work e-mail, then try again.
+    .refused_disabled = Your user in Kith is blocked. Contact an administrator of Kith if you need access again.
+    .refused_unavailable = Kith cannot reach the municipality login right now. Try again in a moment.
+    .refused_failed = Logging in through the municipality did not succeed. Try again. If it happens again, contact IT support.
 
 error =
     .status = Status
@@ -45,6 +53,7 @@ error =
     .validation = Invalid input
     .conflict = Conflict
     .too_many_attempts = Too many attempts
+    .sign_in_refused = Login refused
     .too_large = Too large
     .busy = Kith is busy right now
     .unavailable = Kith cannot reach its database right now

@@ -1,6 +1,7 @@
 # Kith: what is wrong with an input and what to do about it; in English.
 
 problem =
+    .passwords_off = Kith is logged into with the municipality login; passwords are not used here.
     .before_placement_start = The date is before the placement started. Choose a later date.
     .placement_ended = The placement has ended; it cannot be changed here.
     .visit_not_planned = The visit is no longer planned.
@@ -228,6 +229,7 @@ problem_title =
     .too_large = Too large
     .too_many_attempts = Too many attempts
     .busy = Busy
+    .sign_in_refused = Login refused
     .unavailable = Service unavailable
     .storage = Storage unavailable
     .internal = Internal error

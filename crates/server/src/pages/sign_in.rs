@@ -1,0 +1,131 @@
+//! Signing in through the municipality's identity provider: the button's address sends the
+//! browser there, the provider's answer comes back to the callback (`kith_app::sign_in`).
+//!
+//! The browser keeps its own copy of the sign-in's `state` in a cookie that only the callback
+//! reads (HttpOnly, `SameSite=Lax`, so it comes along when the provider sends the browser
+//! back); an answer whose `state` is not the browser's own is refused, so nobody can sign
+//! someone else's browser in as themselves.
+
+use axum::extract::{Path, Query, State};
+use axum::http::StatusCode;
+use axum::response::{IntoResponse, Redirect, Response};
+use axum_extra::extract::CookieJar;
+use axum_extra::extract::cookie::{Cookie, SameSite};
+use kith_app::AppError;
+use serde::Deserialize;
+use tower_sessions::Session;
+
+use super::login::{LoginPage, NextQuery, safe_next};
+use super::{AnonCtx, error_page};
+use crate::AppState;
+use crate::extract::ClientIp;
+
+/// The cookie holding the browser's copy of the sign-in's `state`.
+const STATE_COOKIE: &str = "kith_sign_in";
+
+fn state_cookie(state: &AppState, provider: &str, value: String) -> Cookie<'static> {
+    Cookie::build((STATE_COOKIE, value))
+        .path(format!("/login/oidc/{provider}/"))
+        .http_only(true)
+        .secure(state.settings().cookie_secure)
+        .same_site(SameSite::Lax)
+        .max_age(time::Duration::minutes(10))
+        .build()
+}
+
+/// `GET /login/oidc/{provider}`: to the provider's sign-in, with PKCE, `state` and nonce.
+pub async fn start(
+    State(state): State<AppState>,
+    AnonCtx(ctx): AnonCtx,
+    ClientIp(source): ClientIp,
+    Path(provider): Path<String>,
+    Query(q): Query<NextQuery>,
+    jar: CookieJar,
+) -> Response {
+    let next = safe_next(q.next);
+    match kith_app::sign_in::begin(state.app(), &provider, &next, ctx.lang, source).await {
+        Ok(begun) => {
+            let cookie = state_cookie(&state, &provider, begun.state);
+            (jar.add(cookie), Redirect::to(&begun.redirect)).into_response()
+        }
+        Err(AppError::Unavailable(cause)) => {
+            tracing::warn!(provider = %provider, error = %kith_app::chain(cause.as_ref()), "identity provider not reachable");
+            refused_page(
+                &ctx,
+                &state,
+                "login.refused_unavailable",
+                StatusCode::SERVICE_UNAVAILABLE,
+            )
+        }
+        Err(e) => error_page(&ctx, e),
+    }
+}
+
+/// The provider's answer.
+#[derive(Debug, Deserialize)]
+pub struct CallbackQuery {
+    state: Option<String>,
+    code: Option<String>,
+    iss: Option<String>,
+    error: Option<String>,
+}
+
+/// `GET /login/oidc/{provider}/callback`: the provider's answer, checked; a session for the
+/// person it vouches for, or the sign-in page saying what to do.
+pub async fn callback(
+    State(state): State<AppState>,
+    AnonCtx(ctx): AnonCtx,
+    session: Session,
+    Path(provider): Path<String>,
+    Query(q): Query<CallbackQuery>,
+    jar: CookieJar,
+) -> Response {
+    let browser_state = jar.get(STATE_COOKIE).map(|c| c.value().to_owned());
+    let jar = jar.remove(state_cookie(&state, &provider, String::new()));
+    let answer = kith_app::sign_in::Answer {
+        provider: &provider,
+        state: q.state.as_deref(),
+        browser_state: browser_state.as_deref(),
+        code: q.code.as_deref(),
+        iss: q.iss.as_deref(),
+        error: q.error.as_deref(),
+    };
+    match kith_app::sign_in::finish(state.app(), answer).await {
+        Ok(done) => {
+            let started = crate::web_session::start_through(
+                &session,
+                done.actor.id,
+                &provider,
+                &done.id_token,
+            )
+            .await;
+            if let Err(e) = started {
+                return error_page(&ctx, crate::session_store::app_error(&e));
+            }
+            (jar, Redirect::to(&safe_next(Some(done.return_to)))).into_response()
+        }
+        Err(AppError::SignInRefused(why)) => {
+            let page = refused_page(&ctx, &state, why.message_key(), StatusCode::UNAUTHORIZED);
+            (jar, page).into_response()
+        }
+        Err(AppError::Unavailable(cause)) => {
+            tracing::warn!(provider = %provider, error = %kith_app::chain(cause.as_ref()), "identity provider not reachable");
+            refused_page(
+                &ctx,
+                &state,
+                "login.refused_unavailable",
+                StatusCode::SERVICE_UNAVAILABLE,
+            )
+        }
+        Err(e) => error_page(&ctx, e),
+    }
+}
+
+fn refused_page(
+    ctx: &super::Ctx,
+    state: &AppState,
+    key: &'static str,
+    status: StatusCode,
+) -> Response {
+    (status, LoginPage::refused(ctx.clone(), state, key)).into_response()
+}

@@ -1,0 +1,67 @@
+//! Signing in through the municipality's identity provider (issue 19): which provider identity
+//! (`iss` + `sub`) is which Kith account, and the sign-ins begun and not yet finished (their
+//! `state`, nonce and PKCE verifier), each usable once.
+
+use sea_orm_migration::prelude::*;
+use sea_orm_migration::schema::*;
+
+use crate::common::{drop_tables, fk, id, instant, instant_null, reference, unique_index};
+
+#[derive(DeriveMigrationName)]
+pub struct Migration;
+
+const IDENTITY: &str = "user_identity";
+const FLOW: &str = "sign_in_flow";
+
+#[async_trait::async_trait]
+impl MigrationTrait for Migration {
+    async fn up(&self, manager: &SchemaManager) -> Result<(), DbErr> {
+        manager
+            .create_table(
+                Table::create()
+                    .table(IDENTITY)
+                    .col(id())
+                    .col(reference("user_id"))
+                    .col(string("issuer"))
+                    .col(string("subject"))
+                    .col(instant("created_at"))
+                    .col(instant_null("last_sign_in_at"))
+                    .foreign_key(&mut fk(
+                        IDENTITY,
+                        "user_id",
+                        "app_user",
+                        ForeignKeyAction::Cascade,
+                    ))
+                    .take(),
+            )
+            .await?;
+        // One account per person at a provider, one person per account at a provider.
+        manager
+            .create_index(unique_index(IDENTITY, &["issuer", "subject"]))
+            .await?;
+        manager
+            .create_index(unique_index(IDENTITY, &["user_id", "issuer"]))
+            .await?;
+        manager
+            .create_table(
+                Table::create()
+                    .table(FLOW)
+                    .col(id())
+                    .col(string("state_hash"))
+                    .col(string("provider"))
+                    .col(string("nonce"))
+                    .col(string("pkce_verifier"))
+                    .col(text("return_to"))
+                    .col(instant("expires_at"))
+                    .take(),
+            )
+            .await?;
+        manager
+            .create_index(unique_index(FLOW, &["state_hash"]))
+            .await
+    }
+
+    async fn down(&self, manager: &SchemaManager) -> Result<(), DbErr> {
+        drop_tables(manager, &[FLOW, IDENTITY]).await
+    }
+}
