@@ -9,6 +9,7 @@ mod audit_view;
 mod bad_input;
 mod browser;
 mod browser_cover;
+mod browser_sign_in;
 mod browser_days;
 mod browser_filters;
 mod browser_language;

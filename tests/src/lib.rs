@@ -236,6 +236,14 @@ async fn start_server(app: &App) -> (String, tokio::sync::oneshot::Sender<()>) {
     let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
         .await
         .expect("bind");
+    serve_on(listener, app)
+}
+
+/// Serves `app` on `listener`; dropping the sender stops the server.
+fn serve_on(
+    listener: tokio::net::TcpListener,
+    app: &App,
+) -> (String, tokio::sync::oneshot::Sender<()>) {
     let base = format!("http://{}", listener.local_addr().expect("addr"));
     let state = kith_server::AppState::new(app.clone(), kith_server::Settings::local(base.clone()));
     let (tx, rx) = tokio::sync::oneshot::channel::<()>();
@@ -258,13 +266,27 @@ pub struct DemoApp {
 impl DemoApp {
     /// A fresh database on `engine` with the demo loaded, served on a free port.
     pub async fn spawn(engine: Engine) -> Self {
+        Self::spawn_signing_in(engine, |_| Default::default()).await
+    }
+
+    /// Like [`DemoApp::spawn`], signing in as `sign_in` says given Kith's address.
+    pub async fn spawn_signing_in(
+        engine: Engine,
+        sign_in: impl FnOnce(&str) -> kith_app::sign_in::SignInSettings,
+    ) -> Self {
         logs::install();
+        let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
+            .await
+            .expect("bind");
+        let base = format!("http://{}", listener.local_addr().expect("addr"));
         let db = TestDb::fresh(engine).await.expect("test database");
         let conn = kith_app::Db::connect(&db.url).await.expect("connect");
         let at: DateTime<Utc> = TEST_NOW.parse().expect("instant");
-        let app = App::new(conn, Arc::new(FixedClock::new(at)), test_vault());
+        let app = App::new(conn, Arc::new(FixedClock::new(at)), test_vault())
+            .with_base_url(&base)
+            .with_sign_in(sign_in(&base));
         kith_demo::load(&app).await.expect("demo loads");
-        let (base, tx) = start_server(&app).await;
+        let (base, tx) = serve_on(listener, &app);
         DemoApp {
             base,
             app,

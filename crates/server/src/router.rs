@@ -54,7 +54,10 @@ pub fn router(state: AppState) -> Router {
         .fallback(not_found)
         .layer(sessions)
         .layer(middleware::from_fn(crate::answer_lang::answer_in_language))
-        .layer(middleware::from_fn(security::headers))
+        .layer(middleware::from_fn_with_state(
+            security::Policies::new(state.app().providers().issuers()),
+            security::headers,
+        ))
         .layer(
             TraceLayer::new_for_http().make_span_with(|req: &axum::extract::Request| {
                 // The matched route, never the raw URL: no data in logs beyond ids.

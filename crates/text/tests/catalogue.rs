@@ -142,6 +142,7 @@ fn runtime_keys() -> Vec<String> {
         "conflict",
         "too_large",
         "too_many_attempts",
+        "sign_in_refused",
         "busy",
         "unavailable",
         "storage",

@@ -187,6 +187,11 @@ impl Providers {
             .collect()
     }
 
+    /// The providers' issuer URLs (where their pages are).
+    pub fn issuers(&self) -> impl Iterator<Item = &str> {
+        self.providers.iter().map(|p| p.settings.issuer.as_str())
+    }
+
     pub(crate) fn get(&self, name: &str) -> Result<&Provider> {
         self.providers
             .iter()
