@@ -29,8 +29,14 @@ async fn a_consultant_signs_in_through_the_municipality(engine: kith_tests::Engi
     .await
     .unwrap()
     .expect("the demo consultant");
-    op.add("8d1e-0042", "consultant@kith.test", true, &consultant.user.name, &[])
-        .await;
+    op.add(
+        "8d1e-0042",
+        "consultant@kith.test",
+        true,
+        &consultant.user.name,
+        &[],
+    )
+    .await;
 
     let b = Browser::start().await;
     b.client.goto(&format!("{base}/week")).await.unwrap();
@@ -57,7 +63,8 @@ async fn a_consultant_signs_in_through_the_municipality(engine: kith_tests::Engi
     assert_eq!(asked, "Log ind hos Testkommune", "the provider asks again");
 
     // Someone the provider knows and Kith does not: told what to do, in Danish.
-    op.add("ffff-0007", "vikar@kommune.test", true, "Vikar", &[]).await;
+    op.add("ffff-0007", "vikar@kommune.test", true, "Vikar", &[])
+        .await;
     b.type_into("login", "ffff-0007").await;
     b.click(Locator::Css("button[type=submit]")).await;
     let refused = b.text_of("#refused").await;

@@ -116,6 +116,29 @@ oidc_test!(
             refusals(&app).await,
             vec![("provider=kommune;reason=unknown_subject".into(), None)]
         );
+
+        // The administrator sees the link (never the subject) and undoes it; her next sign-in
+        // links again, by the address the provider vouches for.
+        let admin = app.client(&app.staff.admin);
+        let path = format!("/api/v1/users/{}/identities", adviser.id);
+        let listed = admin.get(&path).await.expect(200).body;
+        assert_eq!(listed.as_array().map(Vec::len), Some(1));
+        assert_eq!(listed[0]["provider"], "Testkommune");
+        assert!(!listed.to_string().contains("3f0c-anna"), "{listed}");
+        let page = kith_tests::web::page_text(
+            &kith_tests::web::danish(&app, &app.staff.admin).await,
+            &format!("{}/admin/users/{}", app.base, adviser.id),
+        )
+        .await;
+        assert!(page.contains("Testkommune · knyttet 16.11.2026"), "{page}");
+        admin.delete(&path).await.expect(204);
+        assert_eq!(app.audit_rows("user.identity_unlink").await.len(), 1);
+        assert_eq!(admin.get(&path).await.expect(200).body, json!([]));
+        op.add("3f0c-anna", &adviser.email, true, "Anna Adviser", &[])
+            .await;
+        let relinked = Walk::new(&app.base);
+        assert_eq!(relinked.sign_in(&op, "3f0c-anna").await.status, 303);
+        assert_eq!(app.audit_rows("user.identity_link").await.len(), 2);
     }
 );
 
@@ -527,22 +550,7 @@ oidc_test!(
         );
         assert_eq!(walk.land(&silent).await.status, 303);
 
-        let home = walk
-            .http
-            .get(format!("{}/me", app.base))
-            .send()
-            .await
-            .unwrap();
-        let csrf = kith_tests::web::csrf_in(&home.text().await.unwrap());
-        let r = walk
-            .http
-            .post(format!("{}/logout", app.base))
-            .form(&[("csrf", csrf.as_str())])
-            .send()
-            .await
-            .unwrap();
-        assert_eq!(r.status(), 303);
-        let end = r.headers()["location"].to_str().unwrap().to_owned();
+        let (end, back) = sign_out(&app, &op, &walk).await;
         assert!(
             end.starts_with(&format!("{}/session/end?", op.issuer)),
             "{end}"
@@ -550,42 +558,6 @@ oidc_test!(
         assert!(end.contains("id_token_hint="), "{end}");
         assert!(end.contains("post_logout_redirect_uri="), "{end}");
         assert!(walk.me().await.is_none(), "Kith's session is over");
-        // The provider's page confirms by itself; sent as a browser would.
-        let page = walk
-            .http
-            .get(&end)
-            .send()
-            .await
-            .unwrap()
-            .text()
-            .await
-            .unwrap();
-        let action = page
-            .split("action=\"")
-            .nth(1)
-            .and_then(|s| s.split('"').next())
-            .expect("the provider's sign-out form")
-            .to_owned();
-        let xsrf = page
-            .split("name=\"xsrf\" value=\"")
-            .nth(1)
-            .and_then(|s| s.split('"').next())
-            .expect("its token")
-            .to_owned();
-        let action = if action.starts_with("http") {
-            action
-        } else {
-            format!("{}{action}", op.issuer)
-        };
-        let r = walk
-            .http
-            .post(&action)
-            .header("origin", &op.issuer)
-            .form(&[("xsrf", xsrf.as_str()), ("logout", "yes")])
-            .send()
-            .await
-            .unwrap();
-        let back = r.headers()["location"].to_str().unwrap().to_owned();
         assert_eq!(back, format!("{}/login?signed_out=1", app.base));
         let page = walk
             .http
@@ -615,5 +587,109 @@ oidc_test!(
             .unwrap();
         let next = r.headers()["location"].to_str().unwrap().to_owned();
         assert!(next.starts_with("/interaction/"), "asked again: {next}");
+    }
+);
+
+/// Signs `walk` out of Kith and through the provider's sign-out page (which confirms by
+/// itself), as a browser does; returns where Kith sent it and where the provider sent it back.
+async fn sign_out(app: &TestApp, op: &Provider, walk: &Walk) -> (String, String) {
+    let me = walk
+        .http
+        .get(format!("{}/me", app.base))
+        .send()
+        .await
+        .unwrap();
+    let csrf = kith_tests::web::csrf_in(&me.text().await.unwrap());
+    let r = walk
+        .http
+        .post(format!("{}/logout", app.base))
+        .form(&[("csrf", csrf.as_str())])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.status(), 303);
+    let end = r.headers()["location"].to_str().unwrap().to_owned();
+    let page = walk
+        .http
+        .get(&end)
+        .send()
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    let field = |marker: &str| {
+        page.split(marker)
+            .nth(1)
+            .and_then(|s| s.split('"').next())
+            .unwrap_or_else(|| panic!("{marker} in {page}"))
+            .to_owned()
+    };
+    let (action, xsrf) = (field("action=\""), field("name=\"xsrf\" value=\""));
+    let action = if action.starts_with("http") {
+        action
+    } else {
+        format!("{}{action}", op.issuer)
+    };
+    let r = walk
+        .http
+        .post(&action)
+        .header("origin", &op.issuer)
+        .form(&[("xsrf", xsrf.as_str()), ("logout", "yes")])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.status(), 303, "the provider signed out");
+    let back = r.headers()["location"].to_str().unwrap().to_owned();
+    (end, back)
+}
+
+oidc_test!(
+    a_sign_out_at_the_provider_ends_the_persons_sessions_in_kith_everywhere,
+    as_is,
+    |app, op| {
+        op.add("b0b0-mads", &app.staff.consultant2.email, true, "Mads", &[])
+            .await;
+        // At the office and on the laptop at home: two browsers, two sessions.
+        let office = Walk::new(&app.base);
+        let laptop = Walk::new(&app.base);
+        assert_eq!(office.sign_in(&op, "b0b0-mads").await.status, 303);
+        assert_eq!(laptop.sign_in(&op, "b0b0-mads").await.status, 303);
+        assert!(office.me().await.is_some() && laptop.me().await.is_some());
+        // He signs out at the office; the provider tells Kith (back-channel logout).
+        sign_out(&app, &op, &office).await;
+        assert!(
+            laptop.me().await.is_none(),
+            "the laptop's session ended too"
+        );
+        let ended = app.audit_rows("session.end").await;
+        assert!(
+            ended
+                .iter()
+                .any(|e| e.entity_id == Some(app.staff.consultant2.id)
+                    && e.detail.as_deref() == Some("provider_logout;provider=kommune")),
+            "{ended:?}"
+        );
+        // Someone else's session is not touched.
+        op.add("c4c4-kim", &app.staff.consultant.email, true, "Kim", &[])
+            .await;
+        let other = Walk::new(&app.base);
+        assert_eq!(other.sign_in(&op, "c4c4-kim").await.status, 303);
+
+        // A logout token that does not hold changes nothing: not signed, or by another key.
+        let anon = reqwest::Client::new();
+        for token in ["not-a-jwt", "eyJhbGciOiJub25lIn0.eyJzdWIiOiJjNGM0LWtpbSJ9."] {
+            let r = anon
+                .post(format!(
+                    "{}/login/oidc/kommune/backchannel-logout",
+                    app.base
+                ))
+                .form(&[("logout_token", token)])
+                .send()
+                .await
+                .unwrap();
+            assert_eq!(r.status(), 400, "{token}");
+        }
+        assert!(other.me().await.is_some(), "still signed in");
     }
 );

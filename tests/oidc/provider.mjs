@@ -36,6 +36,7 @@ const provider = new Provider(issuer, {
     client_secret: 'kith-test-secret',
     redirect_uris: [`${kith}/login/oidc/kommune/callback`],
     post_logout_redirect_uris: [`${kith}/login?signed_out=1`],
+    backchannel_logout_uri: `${kith}/login/oidc/kommune/backchannel-logout`,
     grant_types: ['authorization_code'],
     response_types: ['code'],
     token_endpoint_auth_method: 'client_secret_basic',
@@ -53,6 +54,8 @@ const provider = new Provider(issuer, {
   scopes: ['openid', 'email', 'profile', 'groups'],
   features: {
     devInteractions: { enabled: false },
+    // Ending a session here tells Kith, server to server.
+    backchannelLogout: { enabled: true },
     rpInitiatedLogout: {
       enabled: true,
       // The person asked Kith to sign them out: no second question here.
@@ -62,6 +65,12 @@ const provider = new Provider(issuer, {
           .replace('</form>', '<input type="hidden" name="logout" value="yes"></form>');
       },
     },
+  },
+  // Kith runs on loopback in the tests: let the provider post back-channel logouts there (its
+  // guard against requests to special-use addresses is right for a real deployment).
+  fetch: (url, options) => {
+    delete options.dispatcher;
+    return globalThis.fetch(url, options);
   },
   interactions: { url: (ctx, interaction) => `/interaction/${interaction.uid}` },
   findAccount: async (ctx, sub) => {
@@ -79,6 +88,9 @@ const provider = new Provider(issuer, {
     return grant;
   },
 });
+
+provider.on('backchannel.error', (ctx, err, client) => console.error('back-channel logout failed', client.clientId, err.message, err.cause && (err.cause.code || err.cause.message)));
+provider.on('backchannel.success', (ctx, client) => console.error('back-channel logout sent', client.clientId));
 
 // The spoiled ID token, signed as the switch says.
 async function spoil(idToken, mode) {

@@ -231,14 +231,6 @@ impl TestApp {
     }
 }
 
-/// Serves `app` on a free port; dropping the sender stops the server.
-async fn start_server(app: &App) -> (String, tokio::sync::oneshot::Sender<()>) {
-    let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
-        .await
-        .expect("bind");
-    serve_on(listener, app)
-}
-
 /// Serves `app` on `listener`; dropping the sender stops the server.
 fn serve_on(
     listener: tokio::net::TcpListener,

@@ -111,6 +111,8 @@ audit_actions! {
     LoginRefused = "session.login_refused",
     /// A person's identity at a provider linked to their account at their first sign-in.
     IdentityLink = "user.identity_link",
+    /// An administrator undid a person's links to the identity providers.
+    IdentityUnlink = "user.identity_unlink",
     SessionEnded = "session.end",
     UserCreate = "user.create",
     UserUpdate = "user.update",
@@ -144,6 +146,7 @@ impl AuditAction {
             LoginSucceeded
                 | LoginRefused
                 | IdentityLink
+                | IdentityUnlink
                 | SessionEnded
                 | UserCreate
                 | UserUpdate

@@ -42,6 +42,7 @@ pub fn router(state: AppState) -> Router {
     Router::new()
         .merge(api_routes)
         .merge(page_routes)
+        .merge(pages::backchannel_router())
         .merge(docs_and_metrics)
         .merge(health::router())
         .merge(calendar::router())

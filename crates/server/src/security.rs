@@ -109,7 +109,10 @@ mod tests {
             ),
             "{pages}"
         );
-        assert!(!pages.contains("evil") && !pages.contains("javascript"), "{pages}");
+        assert!(
+            !pages.contains("evil") && !pages.contains("javascript"),
+            "{pages}"
+        );
         let none = Policies::new([]);
         assert!(none.pages.to_str().unwrap().contains("form-action 'self';"));
     }

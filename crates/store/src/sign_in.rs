@@ -142,13 +142,11 @@ pub async fn of_user<C: ConnectionTrait>(conn: &C, user_id: i64) -> Result<Vec<I
         .await?)
 }
 
-/// Unlinks an account from its identity at `issuer`; whether there was one.
-pub async fn unlink<C: ConnectionTrait>(conn: &C, user_id: i64, issuer: &str) -> Result<bool> {
+/// Unlinks an account from every identity; returns how many there were.
+pub async fn unlink_all<C: ConnectionTrait>(conn: &C, user_id: i64) -> Result<u64> {
     Ok(user_identity::Entity::delete_many()
         .filter(user_identity::Column::UserId.eq(user_id))
-        .filter(user_identity::Column::Issuer.eq(issuer))
         .exec(conn)
         .await?
-        .rows_affected
-        > 0)
+        .rows_affected)
 }

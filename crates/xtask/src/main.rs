@@ -103,6 +103,7 @@ fn test(extra: &[String]) -> Result {
         eprintln!("xtask: installing poppler-utils (pdftotext) for the documents' tests");
         apt_install(&["poppler-utils"])?;
     }
+    ensure_oidc_provider()?;
     let db_url = ensure_postgres()?;
     // The fault tests start a PostgreSQL cluster of their own to crash it under Kith.
     if pg_bin_dir().is_none() {
@@ -164,6 +165,22 @@ fn ensure_browser() -> Result {
     }
     eprintln!("xtask: installing chromium and chromium-driver");
     apt_install(&["chromium", "chromium-driver"])
+}
+
+/// The real OpenID provider the sign-in tests start (`tests/oidc`, npm's `oidc-provider`):
+/// Node.js from Debian when missing, the packages pinned by its `package-lock.json`.
+fn ensure_oidc_provider() -> Result {
+    if output(Command::new("npm").arg("--version")).is_none() {
+        eprintln!("xtask: installing nodejs and npm for the sign-in tests' OpenID provider");
+        apt_install(&["nodejs", "npm"])?;
+    }
+    let dir = root().join("tests").join("oidc");
+    if dir.join("node_modules").join("oidc-provider").exists() {
+        return Ok(());
+    }
+    run(Command::new("npm")
+        .args(["ci", "--no-audit", "--no-fund", "--loglevel=error"])
+        .current_dir(dir))
 }
 
 fn port_open(port: u16) -> bool {

@@ -10,14 +10,18 @@
 //!   provider's subject. Every refusal is audited with its reason and logged without who it
 //!   was.
 //! - [`logout_url`] is where the browser goes to end the provider's session too
-//!   (RP-initiated logout).
+//!   (RP-initiated logout); [`logged_out_at_provider`] is the provider telling Kith a person's
+//!   session there ended (back-channel logout): every Kith session of theirs ends.
 //!
 //! Local passwords stay for small installations and can be switched off
 //! ([`SignInSettings::passwords`]).
 
 mod account;
+mod backchannel;
 mod flow;
+pub mod identities;
 mod provider;
 
+pub use backchannel::logged_out_at_provider;
 pub use flow::{Answer, Begun, SignedIn, begin, finish, logout_url, purge_spent};
 pub use provider::{ProviderChoice, ProviderSettings, Providers, SignInSettings};

@@ -187,6 +187,17 @@ impl Providers {
             .collect()
     }
 
+    /// Each provider as the sign-in page offers it, with its issuer URL.
+    pub fn choices_with_issuers(&self) -> impl Iterator<Item = (ProviderChoice, &str)> {
+        self.providers.iter().map(|p| {
+            let choice = ProviderChoice {
+                name: p.settings.name.clone(),
+                display_name: p.settings.display_name.clone(),
+            };
+            (choice, p.settings.issuer.as_str())
+        })
+    }
+
     /// The providers' issuer URLs (where their pages are).
     pub fn issuers(&self) -> impl Iterator<Item = &str> {
         self.providers.iter().map(|p| p.settings.issuer.as_str())

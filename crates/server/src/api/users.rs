@@ -3,6 +3,7 @@
 use axum::Json;
 use axum::extract::State;
 use axum::http::StatusCode;
+use kith_app::sign_in::identities::IdentityView;
 use kith_app::tokens::TokenView;
 use kith_app::users::{NewUserInput, UserUpdateInput, UserView};
 use kith_app::{PageParams, Paged};
@@ -21,6 +22,34 @@ pub fn router() -> OpenApiRouter<AppState> {
         .routes(routes!(revoke_token_of_user))
         .routes(routes!(end_sessions))
         .routes(routes!(send_password_reset))
+        .routes(routes!(identities_of_user, unlink_identities))
+}
+
+/// The identity providers a user is linked to (administrators): that the link is there and
+/// when it was last used, never the provider's subject.
+#[utoipa::path(get, path = "/api/v1/users/{id}/identities", tag = "users", params(("id" = i64, Path)),
+    responses((status = 200, body = Vec<IdentityView>)))]
+async fn identities_of_user(
+    State(s): State<AppState>,
+    CurrentActor(a): CurrentActor,
+    ApiPath(id): ApiPath<i64>,
+) -> ApiResult<Json<Vec<IdentityView>>> {
+    Ok(Json(
+        kith_app::sign_in::identities::of_user(s.app(), &a, UserId(id)).await?,
+    ))
+}
+
+/// Undo a user's links to the identity providers (administrators; audited): their next
+/// sign-in through a provider links again, as a first one does.
+#[utoipa::path(delete, path = "/api/v1/users/{id}/identities", tag = "users", params(("id" = i64, Path)),
+    responses((status = 204)))]
+async fn unlink_identities(
+    State(s): State<AppState>,
+    CurrentActor(a): CurrentActor,
+    ApiPath(id): ApiPath<i64>,
+) -> ApiResult<StatusCode> {
+    kith_app::sign_in::identities::unlink(s.app(), &a, UserId(id)).await?;
+    Ok(StatusCode::NO_CONTENT)
 }
 
 /// A user's API tokens (administrators): to find and revoke a lost one.

@@ -128,6 +128,11 @@ struct UserForm {
     /// The user's id and API tokens (an existing user).
     user_id: Option<i64>,
     tokens: Vec<kith_app::tokens::TokenView>,
+    /// Whether passwords sign in here (else there are no reset links to send).
+    passwords: bool,
+    /// Whether an identity provider signs people in, and the user's links to them.
+    has_providers: bool,
+    identities: Vec<kith_app::sign_in::identities::IdentityView>,
 }
 
 impl UserForm {
@@ -158,15 +163,24 @@ async fn user_form(
         .await
         .map_err(fail(&ctx))?;
     let status = super::form_status(&problems);
-    let tokens = match id {
-        Some(i) => kith_app::tokens::list_of_user(s.app(), actor, UserId(i))
-            .await
-            .map_err(fail(&ctx))?,
-        None => vec![],
+    let (tokens, identities) = match id {
+        Some(i) => (
+            kith_app::tokens::list_of_user(s.app(), actor, UserId(i))
+                .await
+                .map_err(fail(&ctx))?,
+            kith_app::sign_in::identities::of_user(s.app(), actor, UserId(i))
+                .await
+                .map_err(fail(&ctx))?,
+        ),
+        None => (vec![], vec![]),
     };
+    let providers = s.app().providers();
     let page = UserForm {
         user_id: id,
         tokens,
+        passwords: providers.passwords(),
+        has_providers: !providers.choices().is_empty(),
+        identities,
         action: id
             .map(|i| format!("/admin/users/{i}"))
             .unwrap_or_else(|| "/admin/users".into()),

@@ -110,6 +110,15 @@ struct ErrorPage {
     filters: Vec<FormProblem>,
 }
 
+/// The identity providers' back-channel logout, outside the pages' CSRF guard: the provider
+/// posts it server to server.
+pub fn backchannel_router() -> Router<AppState> {
+    Router::new().route(
+        "/login/oidc/{provider}/backchannel-logout",
+        axum::routing::post(sign_in::backchannel),
+    )
+}
+
 /// A page for an error from `kith-app` (a login redirect for 401). The status and the words
 /// are the API's problem document's (one mapping, `crate::error`); the page's title is the
 /// page catalogue's for the same kind of problem (`error.not_found`: "Siden findes ikke").

@@ -31,6 +31,10 @@ pub fn router() -> Router<AppState> {
         .route("/admin/users/{id}/password-reset", post(send_reset))
         .route("/admin/users/{id}/sessions/end", post(end_sessions))
         .route(
+            "/admin/users/{id}/identities/unlink",
+            post(unlink_identities),
+        )
+        .route(
             "/admin/users/{id}/tokens/{token}/revoke",
             post(revoke_token),
         )
@@ -220,6 +224,15 @@ async fn end_sessions(
 ) -> PageResult {
     let done = kith_app::users::end_sessions(s.app(), &actor, UserId(id)).await;
     back_to_user(&ctx, done, id, "?sessions=ended")
+}
+
+async fn unlink_identities(
+    State(s): State<AppState>,
+    PageActor { actor, ctx }: PageActor,
+    Path(id): Path<i64>,
+) -> PageResult {
+    let done = kith_app::sign_in::identities::unlink(s.app(), &actor, UserId(id)).await;
+    back_to_user(&ctx, done, id, "")
 }
 
 async fn revoke_token(

@@ -129,3 +129,30 @@ fn refused_page(
 ) -> Response {
     (status, LoginPage::refused(ctx.clone(), state, key)).into_response()
 }
+
+/// The provider's back-channel logout: a form with its `logout_token`, posted server to server
+/// (no browser, so no session, CSRF token or `Origin`).
+#[derive(Deserialize)]
+pub struct LogoutForm {
+    logout_token: String,
+}
+
+/// `POST /login/oidc/{provider}/backchannel-logout`: 200 once the person's sessions are over
+/// (or the token named nobody Kith knows), 400 for a token that does not hold.
+pub async fn backchannel(
+    State(state): State<AppState>,
+    Path(provider): Path<String>,
+    axum::Form(form): axum::Form<LogoutForm>,
+) -> Response {
+    let done =
+        kith_app::sign_in::logged_out_at_provider(state.app(), &provider, &form.logout_token).await;
+    match done {
+        Ok(()) => StatusCode::OK.into_response(),
+        Err(AppError::SignInRefused(_)) => (
+            StatusCode::BAD_REQUEST,
+            axum::Json(serde_json::json!({"error": "invalid_request"})),
+        )
+            .into_response(),
+        Err(e) => crate::ApiError(e).into_response(),
+    }
+}

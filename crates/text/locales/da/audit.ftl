@@ -61,6 +61,7 @@ audit_action =
     .session_login = Logget ind
     .session_login_refused = Login gennem kommunen afvist
     .user_identity_link = Kommunens login knyttet til brugeren
+    .user_identity_unlink = Kobling til kommunens login fjernet
     .session_end = Sessioner afsluttet
     .user_create = Bruger oprettet
     .user_update = Bruger ændret

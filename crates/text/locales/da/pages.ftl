@@ -81,6 +81,14 @@ sessions =
     .end_theirs = Log brugeren ud alle steder
 
 users =
+    .setup_provider = Personen logger ind med kommunens login og sin arbejdsmail; der sendes ingen e-mail.
+    .passwords_off = Adgangskoder er slået fra her: brugeren logger ind med kommunens login.
+    .provider_login = Kommunens login
+    .identity_none = Ikke knyttet endnu. Det sker, første gang personen logger ind med kommunens login og den arbejdsmail, der står her.
+    .identity_linked = knyttet
+    .identity_last = sidst brugt
+    .unlink = Fjern koblingen
+    .unlink_hint = Bruges, når personen har fået en ny konto hos kommunen, eller en forkert konto blev knyttet: næste login med kommunens login knyttes igen via arbejdsmailen.
     .access = Adgang
     .reset_intro = Har brugeren glemt sin adgangskode, så send et link til en ny; det virker én gang i 24 timer.
     .send_reset = Send link til ny adgangskode

@@ -61,6 +61,7 @@ audit_action =
     .session_login = Logged in
     .session_login_refused = Login through the municipality refused
     .user_identity_link = Municipality login linked to the user
+    .user_identity_unlink = Link to the municipality login removed
     .session_end = Sessions ended
     .user_create = User created
     .user_update = User changed

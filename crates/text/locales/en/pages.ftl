@@ -81,6 +81,14 @@ sessions =
     .end_theirs = Log the user out everywhere
 
 users =
+    .setup_provider = The person logs in with the municipality login and their work e-mail; no e-mail is sent.
+    .passwords_off = Passwords are switched off here: the user logs in with the municipality login.
+    .provider_login = Municipality login
+    .identity_none = Not linked yet. That happens the first time the person logs in with the municipality login and the work e-mail shown here.
+    .identity_linked = linked
+    .identity_last = last used
+    .unlink = Remove the link
+    .unlink_hint = For when the person got a new account at the municipality, or the wrong account was linked: the next login with the municipality login is linked again through the work e-mail.
     .access = Access
     .reset_intro = If the user forgot their password, send a link to choose a new one; it works once, for 24 hours.
     .send_reset = Send a password link
