@@ -247,12 +247,7 @@ oidc_test!(
         let victim = Walk::new(&app.base);
         let forged = victim.to_callback(&op, "5d2e-bo").await;
         let attacker = Walk::new(&app.base);
-        let _ = attacker
-            .http
-            .get(format!("{}/login/oidc/kommune", app.base))
-            .send()
-            .await
-            .unwrap();
+        attacker.begin().await;
         assert_eq!(attacker.land(&forged).await.status, 401);
         assert!(attacker.me().await.is_none());
         // ... and the sign-in it belonged to is used up.
@@ -264,14 +259,7 @@ oidc_test!(
         assert_eq!(walk.land(&answer).await.status, 303);
         let replay = Walk::new(&app.base);
         assert_eq!(replay.land(&answer).await.status, 401);
-        let r = replay
-            .http
-            .get(format!("{}/login/oidc/kommune", app.base))
-            .send()
-            .await
-            .unwrap();
-        let to_provider = r.headers()["location"].to_str().unwrap().to_owned();
-        let fresh_state = query(&to_provider, "state");
+        let fresh_state = query(&replay.begin().await, "state");
         let old_code = query(&answer, "code");
         let spliced = format!(
             "{}/login/oidc/kommune/callback?code={old_code}&state={fresh_state}&iss={}",
@@ -287,13 +275,7 @@ oidc_test!(
             format!("code=x&iss={}", urlencode("http://127.0.0.1:1/evil")),
         ] {
             let walk = Walk::new(&app.base);
-            let r = walk
-                .http
-                .get(format!("{}/login/oidc/kommune", app.base))
-                .send()
-                .await
-                .unwrap();
-            let state = query(r.headers()["location"].to_str().unwrap(), "state");
+            let state = query(&walk.begin().await, "state");
             let landed = walk
                 .land(&format!(
                     "{}/login/oidc/kommune/callback?{bad}&state={state}",
@@ -531,19 +513,7 @@ oidc_test!(
         let walk = Walk::new(&app.base);
         assert_eq!(walk.sign_in(&op, "a11ce").await.status, 303);
         // Signed in at the provider: the next sign-in needs no password there.
-        let r = walk
-            .http
-            .get(format!("{}/login/oidc/kommune", app.base))
-            .send()
-            .await
-            .unwrap();
-        let r = walk
-            .http
-            .get(r.headers()["location"].to_str().unwrap())
-            .send()
-            .await
-            .unwrap();
-        let silent = r.headers()["location"].to_str().unwrap().to_owned();
+        let silent = walk.next_from(&walk.begin().await).await;
         assert!(
             silent.starts_with(&app.base),
             "straight back to Kith: {silent}"
@@ -573,19 +543,7 @@ oidc_test!(
             "{page}"
         );
         // Signed out at the provider: the next sign-in asks there again.
-        let r = walk
-            .http
-            .get(format!("{}/login/oidc/kommune", app.base))
-            .send()
-            .await
-            .unwrap();
-        let r = walk
-            .http
-            .get(r.headers()["location"].to_str().unwrap())
-            .send()
-            .await
-            .unwrap();
-        let next = r.headers()["location"].to_str().unwrap().to_owned();
+        let next = walk.next_from(&walk.begin().await).await;
         assert!(next.starts_with("/interaction/"), "asked again: {next}");
     }
 );

@@ -194,16 +194,26 @@ impl Walk {
         self.http.get(url).send().await.expect("answers")
     }
 
+    /// Kith's button: the provider's authorization address Kith sends the browser to (with
+    /// this sign-in's `state`), not yet followed.
+    pub async fn begin(&self) -> String {
+        let r = self.get(&format!("{}/login/oidc/{NAME}", self.kith)).await;
+        assert_eq!(r.status(), 303, "Kith sends the browser to the provider");
+        location(&r).expect("to the provider")
+    }
+
+    /// Where the address `url` sends the browser.
+    pub async fn next_from(&self, url: &str) -> String {
+        location(&self.get(url).await).unwrap_or_else(|| panic!("{url} redirects"))
+    }
+
     /// Kith's button, then the provider's sign-in page as `login`; returns the address the
     /// provider sends the browser back to (Kith's callback, with its code and state), not yet
     /// followed.
     pub async fn to_callback(&self, provider: &Provider, login: &str) -> String {
-        let r = self.get(&format!("{}/login/oidc/{NAME}", self.kith)).await;
-        assert_eq!(r.status(), 303, "Kith sends the browser to the provider");
-        let auth = location(&r).expect("to the provider");
+        let auth = self.begin().await;
         assert!(auth.starts_with(&provider.issuer), "{auth}");
-        let r = self.get(&auth).await;
-        let interaction = location(&r).expect("to the provider's sign-in page");
+        let interaction = self.next_from(&auth).await;
         let page = format!("{}{interaction}", provider.issuer);
         let r = self
             .http

@@ -49,6 +49,14 @@ pub struct ClaimedAccess {
     pub unit_names: Vec<String>,
 }
 
+impl ClaimedAccess {
+    /// Whether the groups give a role one person may hold (else the sign-in is refused:
+    /// nobody is in Kith without a role, nor with roles that must stay apart).
+    pub fn gives_a_role(&self) -> bool {
+        !self.roles.is_empty() && crate::role::check_roles(&self.roles).is_ok()
+    }
+}
+
 impl ClaimRules {
     /// What `groups` give: every rule whose group the person is in, each role and unit once.
     /// Groups no rule names give nothing (a municipality's people are in many groups).

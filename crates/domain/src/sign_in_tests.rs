@@ -140,6 +140,13 @@ fn groups_give_each_role_and_unit_once() {
         }
     );
     assert_eq!(rules().access(&[]), ClaimedAccess::default());
+    assert!(rules().access(&groups).gives_a_role());
+    assert!(!rules().access(&[]).gives_a_role(), "no role, no way in");
+    let both = ClaimedAccess {
+        roles: vec![Role::Admin, Role::Adviser],
+        unit_names: vec![],
+    };
+    assert!(!both.gives_a_role(), "an administrator does not read cases");
 }
 
 #[test]

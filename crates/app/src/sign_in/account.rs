@@ -60,6 +60,14 @@ fn claim_values(claims: &IdTokenClaims, claim: &str) -> Vec<String> {
     }
 }
 
+/// A link or an account that another sign-in made first: this one is refused as unknown.
+fn taken(e: StoreError) -> Stop {
+    match e {
+        StoreError::Duplicate { .. } => Stop::Refused(Refusal::UnknownSubject, None),
+        other => other.into(),
+    }
+}
+
 async fn account<C: ConnectionTrait>(conn: &C, id: i64) -> Result<Option<Account>, Stop> {
     Ok(kith_store::users::get(conn, id).await?.map(|u| Account {
         user_id: u.user.id,
@@ -128,14 +136,10 @@ async fn link<C: ConnectionTrait>(
     v: &Vouched,
     user: UserId,
 ) -> Result<(), Stop> {
-    match kith_store::sign_in::link(tx, user.0, &v.issuer, &v.subject, app.now()).await {
-        Ok(()) => {}
-        // Two first sign-ins at once: the other one linked it.
-        Err(StoreError::Duplicate { .. }) => {
-            return Err(Stop::Refused(Refusal::UnknownSubject, None));
-        }
-        Err(e) => return Err(e.into()),
-    }
+    // Two first sign-ins at once: the other one linked it.
+    kith_store::sign_in::link(tx, user.0, &v.issuer, &v.subject, app.now())
+        .await
+        .map_err(taken)?;
     audit::event(
         tx,
         app,
@@ -162,8 +166,7 @@ async fn provision<C: ConnectionTrait>(
     };
     let email = email.ok_or(Stop::Refused(Refusal::BadToken, None))?;
     let name = v.name.clone().unwrap_or_else(|| email.as_str().to_owned());
-    let claimed = rules.access(&v.groups);
-    if claimed.roles.is_empty() || kith_domain::role::check_roles(&claimed.roles).is_err() {
+    if !rules.access(&v.groups).gives_a_role() {
         return Err(Stop::Refused(Refusal::NoRole, None));
     }
     let new = NewUser {
@@ -173,13 +176,10 @@ async fn provision<C: ConnectionTrait>(
         locale: Lang::Da,
         active: true,
     };
-    let id = match kith_store::users::insert(tx, &new, app.now()).await {
-        Ok(id) => id,
-        Err(StoreError::Duplicate { .. }) => {
-            return Err(Stop::Refused(Refusal::UnknownSubject, None));
-        }
-        Err(e) => return Err(e.into()),
-    };
+    // The address is someone's already (made at the same moment by another sign-in).
+    let id = kith_store::users::insert(tx, &new, app.now())
+        .await
+        .map_err(taken)?;
     audit::event(
         tx,
         app,
@@ -205,7 +205,7 @@ async fn set_access<C: ConnectionTrait>(
     user: UserId,
 ) -> Result<(), Stop> {
     let claimed = rules.access(groups);
-    if claimed.roles.is_empty() || kith_domain::role::check_roles(&claimed.roles).is_err() {
+    if !claimed.gives_a_role() {
         return Err(Stop::Refused(Refusal::NoRole, Some(user)));
     }
     let mut units = Vec::new();
