@@ -24,6 +24,9 @@ impl MigrationTrait for Migration {
                     .col(reference("user_id"))
                     .col(string("issuer"))
                     .col(string("subject"))
+                    // The address the provider sent at the last sign-in: what lets an
+                    // administrator recognise a wrong link.
+                    .col(string_null("email"))
                     .col(instant("created_at"))
                     .col(instant_null("last_sign_in_at"))
                     .foreign_key(&mut fk(

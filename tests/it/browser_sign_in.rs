@@ -69,7 +69,9 @@ async fn a_consultant_signs_in_through_the_municipality(engine: kith_tests::Engi
     b.click(Locator::Css("button[type=submit]")).await;
     let refused = b.text_of("#refused").await;
     assert!(
-        refused.starts_with("Kommunens login kender dig, men du har ikke en bruger i Kith."),
+        refused.starts_with(
+            "Kommunens login kender dig som vikar@kommune.test, men Kith kan ikke knytte det til en bruger."
+        ),
         "{refused}"
     );
     b.screenshot_to_docs("login-refused-da").await;

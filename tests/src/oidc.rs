@@ -166,12 +166,34 @@ pub struct Walk {
     kith: String,
 }
 
-/// Where a sign-in ended at Kith: the callback's status, where it sent the browser, its page.
+/// Where a sign-in ended at Kith: the callback's status, where it sent the browser, and the
+/// page there when it is the sign-in page (a refusal is told there).
 #[derive(Debug)]
 pub struct Landed {
     pub status: u16,
     pub location: Option<String>,
     pub body: String,
+}
+
+impl Landed {
+    /// Signed in: sent on to where the person was going.
+    pub fn signed_in(&self) -> bool {
+        self.status == 303
+            && self
+                .location
+                .as_deref()
+                .is_some_and(|l| !l.starts_with("/login"))
+    }
+
+    /// Refused: sent to the sign-in page, which says why.
+    pub fn refused(&self) -> bool {
+        self.status == 303
+            && self
+                .location
+                .as_deref()
+                .is_some_and(|l| l.starts_with("/login"))
+            && self.body.contains("id=\"refused\"")
+    }
 }
 
 fn location(r: &reqwest::Response) -> Option<String> {
@@ -229,13 +251,24 @@ impl Walk {
         location(&r).expect("back to Kith")
     }
 
-    /// Follows the provider's answer to Kith.
+    /// Follows the provider's answer to Kith, and on to the sign-in page if it sends the
+    /// browser there.
     pub async fn land(&self, callback: &str) -> Landed {
         let r = self.get(callback).await;
+        let (status, location) = (r.status().as_u16(), location(&r));
+        let mut body = r.text().await.unwrap_or_default();
+        if let Some(to) = location.as_deref().filter(|l| l.starts_with("/login")) {
+            body = self
+                .get(&format!("{}{to}", self.kith))
+                .await
+                .text()
+                .await
+                .unwrap_or_default();
+        }
         Landed {
-            status: r.status().as_u16(),
-            location: location(&r),
-            body: r.text().await.unwrap_or_default(),
+            status,
+            location,
+            body,
         }
     }
 

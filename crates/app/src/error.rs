@@ -52,8 +52,8 @@ pub enum AppError {
     TooLarge,
     /// A sign-in through the identity provider was refused (401); the reason says what the
     /// person reads, and was audited.
-    #[error("sign-in refused: {}", .0.code())]
-    SignInRefused(kith_domain::sign_in::Refusal),
+    #[error("sign-in refused: {}", .0.why.code())]
+    SignInRefused(Refused),
     /// Too many attempts; try again later (429).
     #[error("too many attempts")]
     TooManyAttempts { retry_after_secs: u64 },
@@ -70,6 +70,40 @@ pub enum AppError {
     /// A bug or corrupt data (500). The cause is logged, never shown.
     #[error("internal error")]
     Internal(#[source] Cause),
+}
+
+/// A refused sign-in through an identity provider: why, the address the provider sent (for
+/// the person's own page: "Kommunens login kender dig som …"; never logged) and where the
+/// person was going.
+#[derive(Clone, PartialEq)]
+pub struct Refused {
+    pub why: kith_domain::sign_in::Refusal,
+    pub email: Option<String>,
+    pub return_to: Option<String>,
+}
+
+impl Refused {
+    /// A refusal with nothing to say but why.
+    pub fn because(why: kith_domain::sign_in::Refusal) -> Self {
+        Self {
+            why,
+            email: None,
+            return_to: None,
+        }
+    }
+
+    /// What the person reads, in `lang`.
+    pub fn message(&self) -> Message {
+        Message::new(self.why.message_key()).text("email", self.email.clone().unwrap_or_default())
+    }
+}
+
+impl std::fmt::Debug for Refused {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Refused")
+            .field("why", &self.why)
+            .finish_non_exhaustive()
+    }
 }
 
 /// What caused an error, kept as its source for the log (never shown to a person).

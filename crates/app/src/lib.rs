@@ -55,7 +55,7 @@ pub mod wheel;
 pub use actor::Actor;
 pub use clock::{Clock, FixedClock, SystemClock};
 pub use context::App;
-pub use error::{AppError, Cause, FieldError, chain};
+pub use error::{AppError, Cause, FieldError, Refused, chain};
 pub use kith_store::{CprVault, Db};
 pub use paging::{PageParams, Paged};
 

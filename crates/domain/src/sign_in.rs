@@ -113,6 +113,13 @@ pub enum Refusal {
     BadToken,
     /// Nobody in Kith is this person, and no rule makes an account for them.
     UnknownSubject,
+    /// The address the provider sent is that of an account already linked to another person
+    /// at the provider.
+    LinkedElsewhere,
+    /// The provider does not vouch for the address it sent, so it cannot find the account.
+    UnverifiedEmail,
+    /// The provider sent no address to find the account by.
+    NoEmail,
     /// The person's Kith account is disabled.
     Disabled,
     /// The provider's groups give the person no role in Kith, or roles no one may hold together.
@@ -139,17 +146,26 @@ impl Refusal {
             NonceMismatch => "nonce_mismatch",
             BadToken => "bad_token",
             UnknownSubject => "unknown_subject",
+            LinkedElsewhere => "linked_elsewhere",
+            UnverifiedEmail => "unverified_email",
+            NoEmail => "no_email",
             Disabled => "disabled",
             NoRole => "no_role",
             Unavailable => "unavailable",
         }
     }
 
-    /// The catalogue key of what the person reads: whether they can do something about it
-    /// (ask an administrator, try again) rather than which check failed.
+    /// The catalogue key of what the person reads: what they can do about it (ask an
+    /// administrator, ask IT, try again) rather than which check failed. An address already
+    /// linked to someone else reads as an unknown one: the person is not told that an account
+    /// with it exists. The texts of `unknown` and `unverified` name the address the provider
+    /// sent (`$email`).
     pub fn message_key(self) -> &'static str {
         match self {
-            Refusal::UnknownSubject | Refusal::NoRole => "login.refused_unknown",
+            Refusal::UnknownSubject | Refusal::LinkedElsewhere => "login.refused_unknown",
+            Refusal::UnverifiedEmail => "login.refused_unverified",
+            Refusal::NoEmail => "login.refused_no_email",
+            Refusal::NoRole => "login.refused_no_role",
             Refusal::Disabled => "login.refused_disabled",
             Refusal::Unavailable => "login.refused_unavailable",
             _ => "login.refused_failed",
@@ -185,41 +201,50 @@ pub struct ByEmail {
     pub linked_here: bool,
 }
 
+/// The address the provider sent, as far as the first sign-in is concerned.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum EmailClaim {
+    /// No `email` claim.
+    Missing,
+    /// An address the provider does not vouch for.
+    Unverified,
+    /// An address the provider vouches for (`email_verified`, or a provider trusted for it).
+    Verified,
+}
+
 /// Decides whose account a signed-in identity is.
 ///
 /// - Linked to an account: that account, if it is active (a disabled account stays shut
 ///   whatever the provider says).
-/// - Not linked: the account with the address the provider vouches for (`email_verified`),
-///   if it is not linked to someone else at this provider — once; then, under
-///   [`FirstSignIn::Provision`], a new account; else refused as unknown.
+/// - Not linked: the account with the address the provider vouches for, if it is not linked
+///   to someone else at this provider — once; without an account, under
+///   [`FirstSignIn::Provision`], a new account; else refused, saying why the address could
+///   not be used.
 pub fn decide(
     linked: Option<Account>,
     by_email: Option<ByEmail>,
-    email_verified: bool,
+    email: EmailClaim,
     rule: FirstSignIn,
 ) -> AccountDecision {
+    use AccountDecision::{Link, Provision, Refuse};
     if let Some(a) = linked {
         return if a.active {
             AccountDecision::SignIn(a.user_id)
         } else {
-            AccountDecision::Refuse(Refusal::Disabled)
+            Refuse(Refusal::Disabled)
         };
     }
-    match by_email {
-        Some(b) if email_verified && !b.linked_here => {
-            if b.account.active {
-                AccountDecision::Link(b.account.user_id)
-            } else {
-                AccountDecision::Refuse(Refusal::Disabled)
-            }
-        }
-        // An address already someone else's here: never a second person on one account, and
-        // no new account with a taken address either.
-        Some(_) if email_verified => AccountDecision::Refuse(Refusal::UnknownSubject),
-        _ => match rule {
-            FirstSignIn::Provision if by_email.is_none() => AccountDecision::Provision,
-            _ => AccountDecision::Refuse(Refusal::UnknownSubject),
-        },
+    let provision = rule == FirstSignIn::Provision;
+    match (email, by_email) {
+        (EmailClaim::Missing, _) => Refuse(Refusal::NoEmail),
+        (EmailClaim::Verified, Some(b)) if b.linked_here => Refuse(Refusal::LinkedElsewhere),
+        (EmailClaim::Verified, Some(b)) if b.account.active => Link(b.account.user_id),
+        (EmailClaim::Verified, Some(_)) => Refuse(Refusal::Disabled),
+        // No account has the address: one is made only where the rule says so (the address
+        // being the provider's word or not: the person's groups decide what they reach).
+        (_, None) if provision => Provision,
+        (EmailClaim::Verified, None) => Refuse(Refusal::UnknownSubject),
+        (EmailClaim::Unverified, _) => Refuse(Refusal::UnverifiedEmail),
     }
 }
 

@@ -10,6 +10,8 @@ const DISABLED: Account = Account {
     active: false,
 };
 
+use EmailClaim::{Missing, Unverified, Verified};
+
 fn by_email(account: Account, linked_here: bool) -> Option<ByEmail> {
     Some(ByEmail {
         account,
@@ -22,7 +24,7 @@ fn a_linked_person_signs_in_to_their_account_whatever_the_address_says() {
     use FirstSignIn::*;
     for rule in [AdminCreated, Provision] {
         assert_eq!(
-            decide(Some(ACTIVE), None, false, rule),
+            decide(Some(ACTIVE), None, Missing, rule),
             AccountDecision::SignIn(7)
         );
         // Another account now has the address the provider sends: the subject decides.
@@ -31,7 +33,7 @@ fn a_linked_person_signs_in_to_their_account_whatever_the_address_says() {
             active: true,
         };
         assert_eq!(
-            decide(Some(ACTIVE), by_email(other, false), true, rule),
+            decide(Some(ACTIVE), by_email(other, false), Verified, rule),
             AccountDecision::SignIn(7)
         );
     }
@@ -41,11 +43,11 @@ fn a_linked_person_signs_in_to_their_account_whatever_the_address_says() {
 fn a_disabled_account_stays_shut_whatever_the_provider_says() {
     for rule in [FirstSignIn::AdminCreated, FirstSignIn::Provision] {
         assert_eq!(
-            decide(Some(DISABLED), None, true, rule),
+            decide(Some(DISABLED), None, Verified, rule),
             AccountDecision::Refuse(Refusal::Disabled)
         );
         assert_eq!(
-            decide(None, by_email(DISABLED, false), true, rule),
+            decide(None, by_email(DISABLED, false), Verified, rule),
             AccountDecision::Refuse(Refusal::Disabled)
         );
     }
@@ -57,47 +59,54 @@ fn the_first_sign_in_finds_the_account_an_administrator_made_by_a_vouched_addres
         decide(
             None,
             by_email(ACTIVE, false),
-            true,
+            Verified,
             FirstSignIn::AdminCreated
         ),
         AccountDecision::Link(7)
     );
-    // Not vouched for: the address could be anyone's.
-    assert_eq!(
-        decide(
-            None,
-            by_email(ACTIVE, false),
-            false,
-            FirstSignIn::AdminCreated
-        ),
-        AccountDecision::Refuse(Refusal::UnknownSubject)
-    );
+    // Not vouched for: the address could be anyone's, whether or not an account has it.
+    for found in [by_email(ACTIVE, false), None] {
+        assert_eq!(
+            decide(None, found, Unverified, FirstSignIn::AdminCreated),
+            AccountDecision::Refuse(Refusal::UnverifiedEmail)
+        );
+    }
     // Already another person's at this provider: never two people on one account.
     assert_eq!(
         decide(
             None,
             by_email(ACTIVE, true),
-            true,
+            Verified,
             FirstSignIn::AdminCreated
         ),
-        AccountDecision::Refuse(Refusal::UnknownSubject)
+        AccountDecision::Refuse(Refusal::LinkedElsewhere)
+    );
+    // No address at all.
+    assert_eq!(
+        decide(None, None, Missing, FirstSignIn::Provision),
+        AccountDecision::Refuse(Refusal::NoEmail)
     );
 }
 
 #[test]
 fn an_unknown_person_gets_an_account_only_where_a_rule_says_so() {
     assert_eq!(
-        decide(None, None, true, FirstSignIn::AdminCreated),
+        decide(None, None, Verified, FirstSignIn::AdminCreated),
         AccountDecision::Refuse(Refusal::UnknownSubject)
     );
     assert_eq!(
-        decide(None, None, false, FirstSignIn::Provision),
+        decide(None, None, Unverified, FirstSignIn::Provision),
         AccountDecision::Provision
     );
     // The address is taken by an account the provider does not vouch for: no second account.
     assert_eq!(
-        decide(None, by_email(ACTIVE, false), false, FirstSignIn::Provision),
-        AccountDecision::Refuse(Refusal::UnknownSubject)
+        decide(
+            None,
+            by_email(ACTIVE, false),
+            Unverified,
+            FirstSignIn::Provision
+        ),
+        AccountDecision::Refuse(Refusal::UnverifiedEmail)
     );
 }
 
@@ -150,7 +159,7 @@ fn groups_give_each_role_and_unit_once() {
 }
 
 #[test]
-fn a_person_reads_one_of_four_texts_and_the_log_reads_the_check() {
+fn a_person_reads_what_to_do_and_the_log_reads_the_check() {
     let all = [
         Refusal::StateMismatch,
         Refusal::UnknownState,
@@ -165,6 +174,9 @@ fn a_person_reads_one_of_four_texts_and_the_log_reads_the_check() {
         Refusal::NonceMismatch,
         Refusal::BadToken,
         Refusal::UnknownSubject,
+        Refusal::LinkedElsewhere,
+        Refusal::UnverifiedEmail,
+        Refusal::NoEmail,
         Refusal::Disabled,
         Refusal::NoRole,
         Refusal::Unavailable,
@@ -176,7 +188,12 @@ fn a_person_reads_one_of_four_texts_and_the_log_reads_the_check() {
     let mut keys: Vec<&str> = all.iter().map(|r| r.message_key()).collect();
     keys.sort_unstable();
     keys.dedup();
-    assert_eq!(keys.len(), 4);
+    assert_eq!(keys.len(), 7);
+    assert_eq!(
+        Refusal::LinkedElsewhere.message_key(),
+        Refusal::UnknownSubject.message_key(),
+        "nobody is told that an account with the address exists"
+    );
     assert_eq!(Refusal::BadSignature.message_key(), "login.refused_failed");
 }
 
@@ -187,7 +204,7 @@ proptest! {
     fn no_decision_opens_a_disabled_or_taken_account(
         linked in proptest::option::of((1i64..5, any::<bool>())),
         by in proptest::option::of((1i64..5, any::<bool>(), any::<bool>())),
-        verified in any::<bool>(),
+        email in prop_oneof![Just(Missing), Just(Unverified), Just(Verified)],
         provision in any::<bool>(),
     ) {
         let rule = if provision { FirstSignIn::Provision } else { FirstSignIn::AdminCreated };
@@ -196,18 +213,18 @@ proptest! {
             account: Account { user_id, active },
             linked_here,
         });
-        match decide(linked, by, verified, rule) {
+        match decide(linked, by, email, rule) {
             AccountDecision::SignIn(id) => {
                 let l = linked.expect("signs in only to a linked account");
                 prop_assert!(l.active && l.user_id == id);
             }
             AccountDecision::Link(id) => {
-                prop_assert!(linked.is_none() && verified);
+                prop_assert!(linked.is_none() && email == Verified);
                 let b = by.expect("links only an account found");
                 prop_assert!(b.account.active && !b.linked_here && b.account.user_id == id);
             }
             AccountDecision::Provision => {
-                prop_assert!(provision && linked.is_none() && by.is_none());
+                prop_assert!(provision && linked.is_none() && by.is_none() && email != Missing);
             }
             AccountDecision::Refuse(_) => {}
         }

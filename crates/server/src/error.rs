@@ -127,10 +127,10 @@ impl ApiError {
                 say("problem_detail.too_large"),
                 vec![],
             ),
-            AppError::SignInRefused(why) => (
+            AppError::SignInRefused(refused) => (
                 StatusCode::UNAUTHORIZED,
                 "sign-in-refused",
-                say(why.message_key()),
+                Some(kith_text::render(lang, &refused.message())),
                 vec![],
             ),
             AppError::TooManyAttempts { retry_after_secs } => (

@@ -56,6 +56,34 @@ pub async fn start_through(
     Ok(())
 }
 
+/// The session key holding a refused sign-in for the sign-in page to tell once.
+const REFUSAL_KEY: &str = "sign_in_refused";
+
+/// A refused sign-in, kept for the sign-in page the browser is sent to: the catalogue key of
+/// what to do, and the address the provider sent (the person's own, shown to them only).
+#[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
+pub struct RefusalNote {
+    pub key: String,
+    pub email: Option<String>,
+}
+
+/// Keeps a refused sign-in for the next sign-in page.
+pub async fn note_refusal(
+    session: &Session,
+    note: RefusalNote,
+) -> Result<(), tower_sessions::session::Error> {
+    session.insert(REFUSAL_KEY, note).await
+}
+
+/// The refused sign-in kept for this page, once.
+pub async fn take_refusal(session: &Session) -> Option<RefusalNote> {
+    session
+        .remove::<RefusalNote>(REFUSAL_KEY)
+        .await
+        .ok()
+        .flatten()
+}
+
 /// The provider a session signed in through, with its ID token.
 pub async fn provider_of(session: &Session) -> Option<(String, String)> {
     let provider = session.get::<String>(PROVIDER_KEY).await.ok().flatten()?;

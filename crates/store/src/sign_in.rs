@@ -106,12 +106,14 @@ pub async fn link<C: ConnectionTrait>(
     user_id: i64,
     issuer: &str,
     subject: &str,
+    email: Option<&str>,
     now: DateTime<Utc>,
 ) -> Result<()> {
     user_identity::ActiveModel {
         user_id: Set(user_id),
         issuer: Set(issuer.to_owned()),
         subject: Set(subject.to_owned()),
+        email: Set(email.map(str::to_owned)),
         created_at: Set(now),
         last_sign_in_at: Set(Some(now)),
         ..Default::default()
@@ -121,10 +123,16 @@ pub async fn link<C: ConnectionTrait>(
     Ok(())
 }
 
-/// Records a sign-in with an identity.
-pub async fn touch<C: ConnectionTrait>(conn: &C, id: i64, now: DateTime<Utc>) -> Result<()> {
+/// Records a sign-in with an identity, and the address the provider sent with it.
+pub async fn touch<C: ConnectionTrait>(
+    conn: &C,
+    id: i64,
+    email: Option<&str>,
+    now: DateTime<Utc>,
+) -> Result<()> {
     user_identity::ActiveModel {
         id: Set(id),
+        email: Set(email.map(str::to_owned)),
         last_sign_in_at: Set(Some(now)),
         ..Default::default()
     }

@@ -4,7 +4,7 @@
 //! there. The rules are `kith_domain::sign_in`'s; this reads and writes what they decide.
 
 use kith_domain::sign_in::{
-    AccessFrom, Account, AccountDecision, ByEmail, ClaimRules, Refusal, decide,
+    AccessFrom, Account, AccountDecision, ByEmail, ClaimRules, EmailClaim, Refusal, decide,
 };
 use kith_domain::{Email, Lang, UnitId, UserId};
 use kith_store::StoreError;
@@ -21,7 +21,7 @@ use crate::users::{NO_PASSWORD, access_detail};
 pub(crate) struct Vouched {
     issuer: String,
     subject: String,
-    email: Option<String>,
+    pub(super) email: Option<String>,
     email_verified: bool,
     name: Option<String>,
     groups: Vec<String>,
@@ -102,11 +102,15 @@ pub(super) async fn account_of(
         },
         _ => None,
     };
-    let verified = v.email_verified || p.trust_email;
-    let user = match decide(linked, by_email, verified, p.first_sign_in) {
+    let claim = match &email {
+        None => EmailClaim::Missing,
+        Some(_) if v.email_verified || p.trust_email => EmailClaim::Verified,
+        Some(_) => EmailClaim::Unverified,
+    };
+    let user = match decide(linked, by_email, claim, p.first_sign_in) {
         AccountDecision::SignIn(id) => {
             if let Some(i) = &identity {
-                kith_store::sign_in::touch(&tx, i.id, app.now()).await?;
+                kith_store::sign_in::touch(&tx, i.id, v.email.as_deref(), app.now()).await?;
             }
             UserId(id)
         }
@@ -119,7 +123,10 @@ pub(super) async fn account_of(
             let who = linked
                 .or(by_email.map(|b| b.account))
                 .map(|a| UserId(a.user_id));
-            return Err(Stop::Refused(r, who.filter(|_| r == Refusal::Disabled)));
+            // The audit trail names the account where there is one to name (the auditor and
+            // the administrator look it up; the person is told no more than the text).
+            let named = matches!(r, Refusal::Disabled | Refusal::LinkedElsewhere);
+            return Err(Stop::Refused(r, who.filter(|_| named)));
         }
     };
     if let AccessFrom::Claims(rules) = &p.access {
@@ -137,9 +144,16 @@ async fn link<C: ConnectionTrait>(
     user: UserId,
 ) -> Result<(), Stop> {
     // Two first sign-ins at once: the other one linked it.
-    kith_store::sign_in::link(tx, user.0, &v.issuer, &v.subject, app.now())
-        .await
-        .map_err(taken)?;
+    kith_store::sign_in::link(
+        tx,
+        user.0,
+        &v.issuer,
+        &v.subject,
+        v.email.as_deref(),
+        app.now(),
+    )
+    .await
+    .map_err(taken)?;
     audit::event(
         tx,
         app,
@@ -164,7 +178,7 @@ async fn provision<C: ConnectionTrait>(
     let AccessFrom::Claims(rules) = &p.access else {
         return Err(Stop::Refused(Refusal::UnknownSubject, None));
     };
-    let email = email.ok_or(Stop::Refused(Refusal::BadToken, None))?;
+    let email = email.ok_or(Stop::Refused(Refusal::NoEmail, None))?;
     let name = v.name.clone().unwrap_or_else(|| email.as_str().to_owned());
     if !rules.access(&v.groups).gives_a_role() {
         return Err(Stop::Refused(Refusal::NoRole, None));

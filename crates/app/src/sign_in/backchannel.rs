@@ -16,6 +16,7 @@ use openidconnect::core::CoreJwsSigningAlgorithm;
 use serde::Deserialize;
 
 use crate::audit::{self, AuditAction};
+use crate::error::Refused;
 use crate::{App, AppError, Result};
 
 const EVENT: &str = "http://schemas.openid.net/event/backchannel-logout";
@@ -40,7 +41,7 @@ struct Claims {
 
 fn refused(r: Refusal) -> AppError {
     tracing::info!(reason = r.code(), "back-channel logout refused");
-    AppError::SignInRefused(r)
+    AppError::SignInRefused(Refused::because(r))
 }
 
 /// Ends every session of the person a provider's logout token names (and revokes nothing
@@ -49,7 +50,8 @@ fn refused(r: Refusal) -> AppError {
 pub async fn logged_out_at_provider(app: &App, provider: &str, logout_token: &str) -> Result<()> {
     let p = app.providers().get(provider)?;
     let claims = match verified(app, p, logout_token, false).await {
-        Err(AppError::SignInRefused(Refusal::UnknownKey)) => {
+        // The provider may have rotated its keys since they were fetched.
+        Err(AppError::SignInRefused(r)) if r.why == Refusal::UnknownKey => {
             verified(app, p, logout_token, true).await?
         }
         other => other?,

@@ -3,7 +3,7 @@
 use chrono::Utc;
 use kith_domain::sign_in::Refusal;
 use kith_domain::{Lang, UserId};
-use openidconnect::core::{CoreAuthenticationFlow, CoreIdToken};
+use openidconnect::core::{CoreAuthPrompt, CoreAuthenticationFlow, CoreIdToken};
 use openidconnect::{
     AccessTokenHash, AuthorizationCode, ClaimsVerificationError, CsrfToken, LanguageTag,
     LogoutRequest, Nonce, OAuth2TokenResponse, PkceCodeChallenge, PkceCodeVerifier,
@@ -16,6 +16,7 @@ use super::account::{self, Vouched};
 use super::provider::{OidcClient, Provider, TokenResponse};
 use crate::audit::{self, AuditAction};
 use crate::auth::token_hash;
+use crate::error::Refused;
 use crate::{Actor, App, AppError, Result};
 
 /// How long the person has at the provider before the sign-in must begin again.
@@ -37,13 +38,15 @@ impl std::fmt::Debug for Begun {
 
 /// Sends a sign-in to `provider`: PKCE, `state` and nonce drawn, remembered for ten minutes
 /// under a hash of the `state`; `return_to` is where Kith goes afterwards (the caller keeps it
-/// to Kith's own paths).
+/// to Kith's own paths); `ask_again` makes the provider ask who is signing in even when it
+/// has a session.
 pub async fn begin(
     app: &App,
     provider: &str,
     return_to: &str,
     lang: Lang,
     source: Option<std::net::IpAddr>,
+    ask_again: bool,
 ) -> Result<Begun> {
     let p = app.providers().get(provider)?;
     crate::auth::charge_sign_in_start(app, source).await?;
@@ -60,6 +63,11 @@ pub async fn begin(
         .add_ui_locale(LanguageTag::new(lang.as_str().to_owned()));
     for scope in &p.settings.scopes {
         request = request.add_scope(Scope::new(scope.clone()));
+    }
+    // After a refusal the person may be someone else at a shared computer: the provider asks
+    // who, rather than signing the same person in again.
+    if ask_again {
+        request = request.add_prompt(CoreAuthPrompt::Login);
     }
     let (url, state, nonce) = request.url();
     kith_store::sign_in::begin(
@@ -145,14 +153,31 @@ fn refused(r: Refusal) -> Stop {
 /// reason, never who the provider said it was).
 pub async fn finish(app: &App, answer: Answer<'_>) -> Result<SignedIn> {
     let p = app.providers().get(answer.provider)?;
-    match signed_in(app, p, &answer).await {
+    let mut seen = Seen::default();
+    match signed_in(app, p, &answer, &mut seen).await {
         Ok(done) => Ok(done),
         Err(Stop::Error(e)) => Err(e),
-        Err(Stop::Refused(r, user)) => Err(refuse(app, &p.settings.name, r, user).await),
+        Err(Stop::Refused(why, user)) => {
+            let refused = Refused {
+                why,
+                email: seen.email,
+                return_to: seen.return_to,
+            };
+            Err(refuse(app, &p.settings.name, refused, user).await)
+        }
     }
 }
 
-async fn refuse(app: &App, provider: &str, r: Refusal, user: Option<UserId>) -> AppError {
+/// What a refused sign-in had learnt by then: where the person was going, and the address the
+/// provider sent (for their own page).
+#[derive(Default)]
+pub(super) struct Seen {
+    return_to: Option<String>,
+    pub(super) email: Option<String>,
+}
+
+async fn refuse(app: &App, provider: &str, refused: Refused, user: Option<UserId>) -> AppError {
+    let r = refused.why;
     tracing::info!(provider, reason = r.code(), "sign-in refused");
     let detail = format!("provider={provider};reason={}", r.code());
     let logged = audit::event(
@@ -166,18 +191,24 @@ async fn refuse(app: &App, provider: &str, r: Refusal, user: Option<UserId>) -> 
     )
     .await;
     match logged {
-        Ok(()) => AppError::SignInRefused(r),
+        Ok(()) => AppError::SignInRefused(refused),
         Err(e) => e,
     }
 }
 
-async fn signed_in(app: &App, p: &Provider, answer: &Answer<'_>) -> Result<SignedIn, Stop> {
+async fn signed_in(
+    app: &App,
+    p: &Provider,
+    answer: &Answer<'_>,
+    seen: &mut Seen,
+) -> Result<SignedIn, Stop> {
     let state = answer.state.ok_or(refused(Refusal::UnknownState))?;
     // The sign-in is used up whatever follows: a second answer with this state finds nothing.
     let flow = kith_store::sign_in::take(app.db().conn(), &token_hash(state), Utc::now())
         .await?
         .filter(|f| f.provider == p.settings.name)
         .ok_or(refused(Refusal::UnknownState))?;
+    seen.return_to = Some(flow.return_to.clone());
     let same = answer
         .browser_state
         .is_some_and(|b| bool::from(b.as_bytes().ct_eq(state.as_bytes())));
@@ -209,6 +240,7 @@ async fn signed_in(app: &App, p: &Provider, answer: &Answer<'_>) -> Result<Signe
         }
         other => other?,
     };
+    seen.email = vouched.email.clone();
     let user = account::account_of(app, &p.settings, &vouched).await?;
     let actor = crate::auth::actor_for_user(app, user)
         .await?

@@ -16,6 +16,8 @@ pub struct IdentityView {
     /// The provider as the sign-in page names it, or its issuer URL where it is no longer
     /// configured.
     pub provider: String,
+    /// The address the provider sent at the last sign-in (to recognise a wrong link by).
+    pub email: Option<String>,
     pub linked_at: DateTime<Utc>,
     pub last_sign_in_at: Option<DateTime<Utc>>,
 }
@@ -40,14 +42,16 @@ pub async fn of_user(app: &App, actor: &Actor, user: UserId) -> Result<Vec<Ident
                 .find(|(_, issuer)| same_issuer(issuer, &i.issuer))
                 .map(|(choice, _)| choice.display_name)
                 .unwrap_or(i.issuer),
+            email: i.email,
             linked_at: i.created_at,
             last_sign_in_at: i.last_sign_in_at,
         })
         .collect())
 }
 
-/// Undoes every provider link of a person (administrators; audited, with how many there were). Their
-/// sessions go on; their next sign-in through a provider links again as a first one does.
+/// Undoes every provider link of a person (administrators; audited, with how many there
+/// were) and ends their sessions: whoever signed in through a wrong link is out at once. Their
+/// next sign-in through a provider links again as a first one does.
 pub async fn unlink(app: &App, actor: &Actor, user: UserId) -> Result<()> {
     policy::require_admin(actor)?;
     kith_store::users::get(app.db().conn(), user.0)
@@ -55,6 +59,8 @@ pub async fn unlink(app: &App, actor: &Actor, user: UserId) -> Result<()> {
         .ok_or(AppError::NotFound("user"))?;
     let tx = app.db().begin_write().await?;
     let removed = kith_store::sign_in::unlink_all(&tx, user.0).await?;
+    // Whoever was signed in through the link, perhaps the wrong person, is out at once.
+    kith_store::users::end_sessions(&tx, user.0, Utc::now()).await?;
     audit::event(
         &tx,
         app,

@@ -133,6 +133,8 @@ struct UserForm {
     /// Whether an identity provider signs people in, and the user's links to them.
     has_providers: bool,
     identities: Vec<kith_app::sign_in::identities::IdentityView>,
+    /// What was just done on the page (a reset link sent, sessions ended, a link removed).
+    notice: Option<&'static str>,
 }
 
 impl UserForm {
@@ -145,8 +147,40 @@ impl UserForm {
         .unwrap_or_default()
     }
 
+    fn day_and_time(&self, t: &chrono::DateTime<chrono::Utc>) -> String {
+        let local = t.with_timezone(&kith_app::TIME_ZONE);
+        format!(
+            "{} {} {}",
+            local.format("%d.%m.%Y"),
+            self.ctx.t("users.at_time"),
+            local.format("%H.%M")
+        )
+    }
+
     fn problem(&self, field: &str) -> Option<&str> {
         problem_for(&self.problems, field)
+    }
+}
+
+/// What was just done on a user's page, from the address it came back to.
+#[derive(Debug, Default, serde::Deserialize)]
+pub(super) struct UserNoticeQuery {
+    reset: Option<String>,
+    sessions: Option<String>,
+    identities: Option<String>,
+}
+
+impl UserNoticeQuery {
+    fn notice(&self) -> Option<&'static str> {
+        if self.reset.as_deref() == Some("sent") {
+            Some("users.notice_reset_sent")
+        } else if self.sessions.as_deref() == Some("ended") {
+            Some("users.notice_sessions_ended")
+        } else if self.identities.as_deref() == Some("unlinked") {
+            Some("users.notice_unlinked")
+        } else {
+            None
+        }
     }
 }
 
@@ -157,6 +191,7 @@ async fn user_form(
     id: Option<i64>,
     v: UserValues,
     problems: Vec<FormProblem>,
+    notice: Option<&'static str>,
 ) -> PageResult {
     kith_app::policy::require_admin(actor).map_err(fail(&ctx))?;
     let units = kith_app::units::list(s.app(), actor)
@@ -181,6 +216,7 @@ async fn user_form(
         passwords: providers.passwords(),
         has_providers: !providers.choices().is_empty(),
         identities,
+        notice,
         action: id
             .map(|i| format!("/admin/users/{i}"))
             .unwrap_or_else(|| "/admin/users".into()),
@@ -200,7 +236,7 @@ async fn new_user(State(s): State<AppState>, PageActor { actor, ctx }: PageActor
         active: true,
         ..Default::default()
     };
-    user_form(&s, &actor, ctx, None, v, vec![]).await
+    user_form(&s, &actor, ctx, None, v, vec![], None).await
 }
 
 async fn create_user(
@@ -211,7 +247,7 @@ async fn create_user(
     let create = |i: NewUserInput| kith_app::users::create(s.app(), &actor, i);
     match submit(&ctx, f.input(true), create).await? {
         Ok(_) => Ok(see_other("/admin/users")),
-        Err(problems) => user_form(&s, &actor, ctx, None, f, problems).await,
+        Err(problems) => user_form(&s, &actor, ctx, None, f, problems, None).await,
     }
 }
 
@@ -219,6 +255,7 @@ async fn edit_user(
     State(s): State<AppState>,
     PageActor { actor, ctx }: PageActor,
     Path(id): Path<i64>,
+    axum::extract::Query(done): axum::extract::Query<UserNoticeQuery>,
 ) -> PageResult {
     let u = kith_app::users::get(s.app(), &actor, UserId(id))
         .await
@@ -231,7 +268,7 @@ async fn edit_user(
         locale: u.locale.as_str().into(),
         active: u.active,
     };
-    user_form(&s, &actor, ctx, Some(id), v, vec![]).await
+    user_form(&s, &actor, ctx, Some(id), v, vec![], done.notice()).await
 }
 
 async fn update_user(
@@ -243,6 +280,6 @@ async fn update_user(
     let update = |i: UserUpdateInput| kith_app::users::update(s.app(), &actor, UserId(id), i);
     match submit(&ctx, f.input(false), update).await? {
         Ok(_) => Ok(see_other("/admin/users")),
-        Err(problems) => user_form(&s, &actor, ctx, Some(id), f, problems).await,
+        Err(problems) => user_form(&s, &actor, ctx, Some(id), f, problems, None).await,
     }
 }

@@ -36,10 +36,12 @@ pub struct LoginPage {
     providers: Vec<kith_app::sign_in::ProviderChoice>,
     /// Whether e-mail and password sign in.
     passwords: bool,
-    /// Why a sign-in through a provider was refused: the catalogue key of what to do.
-    refusal: Option<&'static str>,
-    /// The person just signed out (of the provider too).
+    /// Why a sign-in through a provider was refused: what to do, in the page's language.
+    refusal: Option<String>,
+    /// The person just signed out of Kith and of the provider.
     signed_out: bool,
+    /// The person just signed out of Kith (signed in with a password).
+    logged_out: bool,
 }
 
 impl LoginPage {
@@ -58,25 +60,34 @@ impl LoginPage {
             passwords: providers.passwords(),
             refusal: None,
             signed_out: false,
+            logged_out: false,
         }
     }
 
-    /// The address that begins a sign-in through `provider`, coming back to `next`.
+    /// The address that begins a sign-in through `provider`, coming back to `next`; after a
+    /// refusal the provider is asked to ask who is signing in (someone else may be at the
+    /// computer).
     pub fn start_href(&self, provider: &str) -> String {
-        if self.next == "/" {
-            return format!("/login/oidc/{provider}");
+        let mut query = form_urlencoded::Serializer::new(String::new());
+        if self.next != "/" {
+            query.append_pair("next", &self.next);
         }
-        let query: String = form_urlencoded::Serializer::new(String::new())
-            .append_pair("next", &self.next)
-            .finish();
-        format!("/login/oidc/{provider}?{query}")
+        if self.refusal.is_some() {
+            query.append_pair("again", "1");
+        }
+        let query = query.finish();
+        if query.is_empty() {
+            format!("/login/oidc/{provider}")
+        } else {
+            format!("/login/oidc/{provider}?{query}")
+        }
     }
 
-    /// The page telling why a sign-in through a provider was refused.
-    pub(super) fn refused(ctx: Ctx, state: &AppState, key: &'static str) -> Self {
+    /// The page telling, in words, why a sign-in through a provider was refused.
+    pub(super) fn refused(ctx: Ctx, state: &AppState, next: String, text: String) -> Self {
         Self {
-            refusal: Some(key),
-            ..Self::new(ctx, state, "/".into())
+            refusal: Some(text),
+            ..Self::new(ctx, state, next)
         }
     }
 }
@@ -87,6 +98,9 @@ pub struct NextQuery {
     reset: Option<String>,
     expired: Option<String>,
     signed_out: Option<String>,
+    logged_out: Option<String>,
+    /// Begun again after a refusal: the provider asks who is signing in.
+    pub(super) again: Option<String>,
 }
 
 /// Only local paths may be returned to after login (no open redirect): one `/`, then
@@ -110,12 +124,22 @@ pub(crate) fn safe_next(next: Option<String>) -> String {
 pub async fn form(
     State(state): State<AppState>,
     AnonCtx(ctx): AnonCtx,
+    session: Session,
     Query(q): Query<NextQuery>,
 ) -> LoginPage {
+    let refusal = crate::web_session::take_refusal(&session)
+        .await
+        .map(|note| {
+            let message =
+                kith_domain::Message::new(note.key).text("email", note.email.unwrap_or_default());
+            ctx.say(&message)
+        });
     LoginPage {
         reset_done: q.reset.as_deref() == Some("done"),
         expired: q.expired.as_deref() == Some("1"),
         signed_out: q.signed_out.as_deref() == Some("1"),
+        logged_out: q.logged_out.as_deref() == Some("1"),
+        refusal,
         ..LoginPage::new(ctx, &state, safe_next(q.next))
     }
 }
@@ -202,7 +226,7 @@ pub async fn logout(State(state): State<AppState>, session: Session) -> Response
             return Redirect::to(&url).into_response();
         }
     }
-    Redirect::to("/login?signed_out=1").into_response()
+    Redirect::to("/login?logged_out=1").into_response()
 }
 
 /// Switches the language: remembered in a cookie, and as the user's preference when logged in

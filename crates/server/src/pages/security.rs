@@ -232,7 +232,7 @@ async fn unlink_identities(
     Path(id): Path<i64>,
 ) -> PageResult {
     let done = kith_app::sign_in::identities::unlink(s.app(), &actor, UserId(id)).await;
-    back_to_user(&ctx, done, id, "")
+    back_to_user(&ctx, done, id, "?identities=unlinked")
 }
 
 async fn revoke_token(

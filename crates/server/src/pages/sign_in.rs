@@ -43,22 +43,25 @@ pub async fn start(
     jar: CookieJar,
 ) -> Response {
     let next = safe_next(q.next);
-    match kith_app::sign_in::begin(state.app(), &provider, &next, ctx.lang, source).await {
+    let again = q.again.as_deref() == Some("1");
+    match kith_app::sign_in::begin(state.app(), &provider, &next, ctx.lang, source, again).await {
         Ok(begun) => {
             let cookie = state_cookie(&state, &provider, begun.state);
             (jar.add(cookie), Redirect::to(&begun.redirect)).into_response()
         }
         Err(AppError::Unavailable(cause)) => {
             tracing::warn!(provider = %provider, error = %kith_app::chain(cause.as_ref()), "identity provider not reachable");
-            refused_page(
-                &ctx,
-                &state,
-                "login.refused_unavailable",
-                StatusCode::SERVICE_UNAVAILABLE,
-            )
+            unavailable(&ctx, &state, next)
         }
         Err(e) => error_page(&ctx, e),
     }
+}
+
+/// The sign-in page saying the provider cannot be reached (503).
+fn unavailable(ctx: &super::Ctx, state: &AppState, next: String) -> Response {
+    let text = ctx.t("login.refused_unavailable").to_owned();
+    let page = LoginPage::refused(ctx.clone(), state, next, text);
+    (StatusCode::SERVICE_UNAVAILABLE, page).into_response()
 }
 
 /// The provider's answer.
@@ -104,30 +107,33 @@ pub async fn callback(
             }
             (jar, Redirect::to(&safe_next(Some(done.return_to)))).into_response()
         }
-        Err(AppError::SignInRefused(why)) => {
-            let page = refused_page(&ctx, &state, why.message_key(), StatusCode::UNAUTHORIZED);
-            (jar, page).into_response()
+        // Told on the sign-in page the browser is sent to (so reloading it does not send the
+        // used answer again), coming back to where the person was going.
+        Err(AppError::SignInRefused(refused)) => {
+            let note = crate::web_session::RefusalNote {
+                key: refused.why.message_key().to_owned(),
+                email: refused.email.clone(),
+            };
+            if let Err(e) = crate::web_session::note_refusal(&session, note).await {
+                return error_page(&ctx, crate::session_store::app_error(&e));
+            }
+            let next = safe_next(refused.return_to);
+            let to = if next == "/" {
+                "/login".to_owned()
+            } else {
+                let query: String = form_urlencoded::Serializer::new(String::new())
+                    .append_pair("next", &next)
+                    .finish();
+                format!("/login?{query}")
+            };
+            (jar, Redirect::to(&to)).into_response()
         }
         Err(AppError::Unavailable(cause)) => {
             tracing::warn!(provider = %provider, error = %kith_app::chain(cause.as_ref()), "identity provider not reachable");
-            refused_page(
-                &ctx,
-                &state,
-                "login.refused_unavailable",
-                StatusCode::SERVICE_UNAVAILABLE,
-            )
+            unavailable(&ctx, &state, "/".into())
         }
         Err(e) => error_page(&ctx, e),
     }
-}
-
-fn refused_page(
-    ctx: &super::Ctx,
-    state: &AppState,
-    key: &'static str,
-    status: StatusCode,
-) -> Response {
-    (status, LoginPage::refused(ctx.clone(), state, key)).into_response()
 }
 
 /// The provider's back-channel logout: a form with its `logout_token`, posted server to server

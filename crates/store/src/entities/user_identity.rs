@@ -10,6 +10,8 @@ pub struct Model {
     pub user_id: i64,
     pub issuer: String,
     pub subject: String,
+    /// The address the provider sent at the last sign-in.
+    pub email: Option<String>,
     pub created_at: DateTimeUtc,
     pub last_sign_in_at: Option<DateTimeUtc>,
 }
