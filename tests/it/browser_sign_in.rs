@@ -75,6 +75,9 @@ async fn a_consultant_signs_in_through_the_municipality(engine: kith_tests::Engi
         "{refused}"
     );
     b.screenshot_to_docs("login-refused-da").await;
+    // Someone else at the same computer: trying again, the provider asks who it is.
+    b.click(Locator::Css("#providers a")).await;
+    assert_eq!(b.text_of("h1").await, "Log ind hos Testkommune");
     b.close().await;
 }
 
