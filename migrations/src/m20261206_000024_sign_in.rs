@@ -1,6 +1,6 @@
 //! Signing in through the municipality's identity provider (issue 19): which provider identity
-//! (`iss` + `sub`) is which Kith account, and the sign-ins begun and not yet finished (their
-//! `state`, nonce and PKCE verifier), each usable once.
+//! (`iss` + `sub`) is which Kith account. (A sign-in under way is kept sealed in the browser's
+//! cookie, not here.)
 
 use sea_orm_migration::prelude::*;
 use sea_orm_migration::schema::*;
@@ -11,7 +11,6 @@ use crate::common::{drop_tables, fk, id, instant, instant_null, reference, uniqu
 pub struct Migration;
 
 const IDENTITY: &str = "user_identity";
-const FLOW: &str = "sign_in_flow";
 
 #[async_trait::async_trait]
 impl MigrationTrait for Migration {
@@ -44,27 +43,10 @@ impl MigrationTrait for Migration {
             .await?;
         manager
             .create_index(unique_index(IDENTITY, &["user_id", "issuer"]))
-            .await?;
-        manager
-            .create_table(
-                Table::create()
-                    .table(FLOW)
-                    .col(id())
-                    .col(string("state_hash"))
-                    .col(string("provider"))
-                    .col(string("nonce"))
-                    .col(string("pkce_verifier"))
-                    .col(text("return_to"))
-                    .col(instant("expires_at"))
-                    .take(),
-            )
-            .await?;
-        manager
-            .create_index(unique_index(FLOW, &["state_hash"]))
             .await
     }
 
     async fn down(&self, manager: &SchemaManager) -> Result<(), DbErr> {
-        drop_tables(manager, &[FLOW, IDENTITY]).await
+        drop_tables(manager, &[IDENTITY]).await
     }
 }

@@ -63,32 +63,14 @@ fn account_key(email: &str) -> String {
 const ACCOUNT: &str = "a:";
 const SOURCE: &str = "s:";
 pub(crate) const CPR_PROBES: &str = "c:";
-const SIGN_IN_STARTS: &str = "o:";
 
 /// Every kind of counter with its rule.
-fn counters() -> [(&'static str, LoginThrottle); 4] {
+fn counters() -> [(&'static str, LoginThrottle); 3] {
     [
         (ACCOUNT, LoginThrottle::per_account()),
         (SOURCE, LoginThrottle::per_source()),
         (CPR_PROBES, LoginThrottle::cpr_probes()),
-        (SIGN_IN_STARTS, LoginThrottle::sign_in_starts()),
     ]
-}
-
-/// Charges a sign-in begun through an identity provider to its source address
-/// (`LoginThrottle::sign_in_starts`): each leaves a row behind for ten minutes.
-pub(crate) async fn charge_sign_in_start(app: &App, source: Option<IpAddr>) -> Result<()> {
-    let Some(ip) = source else {
-        return Ok(());
-    };
-    let rule = LoginThrottle::sign_in_starts();
-    let key = format!("{SIGN_IN_STARTS}{}", &source_key(ip)[SOURCE.len()..]);
-    let counter =
-        kith_store::login_attempts::charge(app.db().conn(), &key, &rule, app.now()).await?;
-    match rule.verdict(&counter, app.now()) {
-        Verdict::Locked(secs) => Err(locked(secs)),
-        _ => Ok(()),
-    }
 }
 
 fn locked(secs: u64) -> AppError {

@@ -86,10 +86,10 @@ impl ClaimRules {
 /// (never who it was); the person reads one of four texts ([`Refusal::message_key`]).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Refusal {
-    /// The answer's `state` is not the one this browser was sent with (a forged answer, or
-    /// another tab's).
+    /// The answer's `state` is not the one this browser was sent with, or the browser holds
+    /// no sign-in (a forged answer, a replayed one, or another tab's).
     StateMismatch,
-    /// No sign-in was begun with this `state`, or it was used or is over (a replayed answer).
+    /// The sign-in the answer belongs to is over (begun more than ten minutes before).
     UnknownState,
     /// The answer names another issuer than the one asked (`iss`, a mix-up).
     IssuerMismatch,
@@ -240,9 +240,9 @@ pub fn decide(
         (EmailClaim::Verified, Some(b)) if b.linked_here => Refuse(Refusal::LinkedElsewhere),
         (EmailClaim::Verified, Some(b)) if b.account.active => Link(b.account.user_id),
         (EmailClaim::Verified, Some(_)) => Refuse(Refusal::Disabled),
-        // No account has the address: one is made only where the rule says so (the address
-        // being the provider's word or not: the person's groups decide what they reach).
-        (_, None) if provision => Provision,
+        // No account has the address: one is made only where the rule says so, and only with an
+        // address the provider vouches for (Kith's e-mails go to it).
+        (EmailClaim::Verified, None) if provision => Provision,
         (EmailClaim::Verified, None) => Refuse(Refusal::UnknownSubject),
         (EmailClaim::Unverified, _) => Refuse(Refusal::UnverifiedEmail),
     }

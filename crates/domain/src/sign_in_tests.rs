@@ -95,8 +95,13 @@ fn an_unknown_person_gets_an_account_only_where_a_rule_says_so() {
         AccountDecision::Refuse(Refusal::UnknownSubject)
     );
     assert_eq!(
-        decide(None, None, Unverified, FirstSignIn::Provision),
+        decide(None, None, Verified, FirstSignIn::Provision),
         AccountDecision::Provision
+    );
+    // Not with an address the provider does not vouch for: Kith's e-mails would go to it.
+    assert_eq!(
+        decide(None, None, Unverified, FirstSignIn::Provision),
+        AccountDecision::Refuse(Refusal::UnverifiedEmail)
     );
     // The address is taken by an account the provider does not vouch for: no second account.
     assert_eq!(
@@ -224,7 +229,7 @@ proptest! {
                 prop_assert!(b.account.active && !b.linked_here && b.account.user_id == id);
             }
             AccountDecision::Provision => {
-                prop_assert!(provision && linked.is_none() && by.is_none() && email != Missing);
+                prop_assert!(provision && linked.is_none() && by.is_none() && email == Verified);
             }
             AccountDecision::Refuse(_) => {}
         }

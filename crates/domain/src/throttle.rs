@@ -71,17 +71,6 @@ impl LoginThrottle {
         }
     }
 
-    /// Per source address, for sign-ins begun through an identity provider (each leaves a row
-    /// for ten minutes): 600 in 15 minutes, a whole department at nine in the morning behind
-    /// one address, too few to fill the database from it.
-    pub fn sign_in_starts() -> Self {
-        Self {
-            max_failures: 600,
-            window: Duration::minutes(15),
-            lockout: Duration::minutes(15),
-        }
-    }
-
     /// Per staff member, for requests that check CPR numbers against the register (creating
     /// a child, importing children): three that meet a case the person cannot see within a
     /// day, then a day's lock. Each request is charged before it checks and refunded when it

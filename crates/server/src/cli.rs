@@ -321,9 +321,6 @@ async fn serve(
             if let Err(e) = kith_app::sessions::purge_expired(&purge_app).await {
                 tracing::warn!(error = %e, "could not purge expired sessions");
             }
-            if let Err(e) = kith_app::sign_in::purge_spent(&purge_app).await {
-                tracing::warn!(error = %e, "could not purge spent sign-ins");
-            }
             if let Err(e) = kith_app::auth::purge_spent_attempts(&purge_app).await {
                 tracing::warn!(error = %e, "could not purge spent login counters");
             }

@@ -1,5 +1,4 @@
-//! Signing in through an identity provider: the sign-ins begun (each answer usable once) and
-//! the provider identities linked to Kith accounts.
+//! Signing in through an identity provider: the provider identities linked to Kith accounts.
 
 use chrono::{DateTime, Utc};
 use sea_orm::{
@@ -8,74 +7,9 @@ use sea_orm::{
 };
 
 use crate::Result;
-use crate::entities::{sign_in_flow, user_identity};
+use crate::entities::user_identity;
 
-pub use sign_in_flow::Model as Flow;
 pub use user_identity::Model as Identity;
-
-/// A sign-in sent to a provider.
-#[derive(Clone)]
-pub struct NewFlow {
-    pub state_hash: String,
-    pub provider: String,
-    pub nonce: String,
-    pub pkce_verifier: String,
-    pub return_to: String,
-    pub expires_at: DateTime<Utc>,
-}
-
-impl std::fmt::Debug for NewFlow {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("NewFlow")
-            .field("provider", &self.provider)
-            .finish_non_exhaustive()
-    }
-}
-
-/// Stores a sign-in begun.
-pub async fn begin<C: ConnectionTrait>(conn: &C, flow: &NewFlow) -> Result<()> {
-    sign_in_flow::ActiveModel {
-        state_hash: Set(flow.state_hash.clone()),
-        provider: Set(flow.provider.clone()),
-        nonce: Set(flow.nonce.clone()),
-        pkce_verifier: Set(flow.pkce_verifier.clone()),
-        return_to: Set(flow.return_to.clone()),
-        expires_at: Set(flow.expires_at),
-        ..Default::default()
-    }
-    .insert(conn)
-    .await?;
-    Ok(())
-}
-
-/// Takes the sign-in begun with this state, if it is there and not over: it is gone
-/// afterwards, so of two answers with one state (a replay, or two at once) only one finds it.
-pub async fn take<C: ConnectionTrait>(
-    conn: &C,
-    state_hash: &str,
-    now: DateTime<Utc>,
-) -> Result<Option<Flow>> {
-    let Some(flow) = sign_in_flow::Entity::find()
-        .filter(sign_in_flow::Column::StateHash.eq(state_hash))
-        .one(conn)
-        .await?
-    else {
-        return Ok(None);
-    };
-    let gone = sign_in_flow::Entity::delete_by_id(flow.id)
-        .exec(conn)
-        .await?;
-    Ok((gone.rows_affected == 1 && flow.expires_at > now).then_some(flow))
-}
-
-/// Forgets the sign-ins begun and never finished whose time is over; returns how many.
-pub async fn purge<C: ConnectionTrait>(conn: &C, now: DateTime<Utc>) -> Result<u64> {
-    Ok(sign_in_flow::Entity::delete_many()
-        .filter(sign_in_flow::Column::ExpiresAt.lte(now))
-        .exec(conn)
-        .await?
-        .rows_affected)
-}
 
 /// The identity `subject` at `issuer`, if it is linked to an account.
 pub async fn identity<C: ConnectionTrait>(

@@ -88,7 +88,13 @@ pub(super) async fn account_of(
         Some(i) => account(&tx, i.user_id).await?,
         None => None,
     };
-    let email = v.email.as_deref().and_then(|e| Email::parse(e).ok());
+    // The address exactly as the provider vouched for it: plain ASCII with nothing to trim,
+    // so no folding of case or of look-alike letters makes it another account's.
+    let plain = v
+        .email
+        .as_deref()
+        .filter(|e| e.is_ascii() && e.trim() == *e);
+    let email = plain.and_then(|e| Email::parse(e).ok());
     let by_email = match (&identity, &email) {
         (None, Some(email)) => match kith_store::users::find_by_email(&tx, email).await? {
             Some(u) => Some(ByEmail {
@@ -102,10 +108,10 @@ pub(super) async fn account_of(
         },
         _ => None,
     };
-    let claim = match &email {
-        None => EmailClaim::Missing,
-        Some(_) if v.email_verified || p.trust_email => EmailClaim::Verified,
-        Some(_) => EmailClaim::Unverified,
+    let claim = match (&v.email, &email) {
+        (None, _) => EmailClaim::Missing,
+        (Some(_), Some(_)) if v.email_verified || p.trust_email => EmailClaim::Verified,
+        _ => EmailClaim::Unverified,
     };
     let user = match decide(linked, by_email, claim, p.first_sign_in) {
         AccountDecision::SignIn(id) => {

@@ -20,13 +20,16 @@ use crate::error::Refused;
 use crate::{App, AppError, Result};
 
 const EVENT: &str = "http://schemas.openid.net/event/backchannel-logout";
-/// How old (or how far ahead, a clock off) a logout token may be.
-const LEEWAY_SECS: i64 = 300;
+/// How old a logout token may be.
+const MAX_AGE_SECS: i64 = 300;
+/// How far ahead of Kith's clock the provider's may be.
+const SKEW_SECS: i64 = 60;
 
 #[derive(Deserialize)]
 struct Header {
     alg: CoreJwsSigningAlgorithm,
     kid: Option<String>,
+    typ: Option<String>,
 }
 
 #[derive(Deserialize)]
@@ -34,6 +37,7 @@ struct Claims {
     iss: String,
     aud: serde_json::Value,
     iat: i64,
+    exp: Option<i64>,
     sub: Option<String>,
     events: serde_json::Map<String, serde_json::Value>,
     nonce: Option<serde_json::Value>,
@@ -104,6 +108,14 @@ async fn verified(
     };
     let header: Header =
         serde_json::from_slice(&decode(h)?).map_err(|_| refused(Refusal::BadToken))?;
+    // An ID token or another JWT of the provider's is not a logout token.
+    if header
+        .typ
+        .as_deref()
+        .is_some_and(|t| !t.eq_ignore_ascii_case("logout+jwt") && !t.eq_ignore_ascii_case("JWT"))
+    {
+        return Err(refused(Refusal::BadToken));
+    }
     if matches!(header.alg, CoreJwsSigningAlgorithm::None)
         || !metadata
             .id_token_signing_alg_values_supported()
@@ -132,7 +144,9 @@ async fn verified(
     if !for_kith {
         return Err(refused(Refusal::WrongAudience));
     }
-    if (Utc::now().timestamp() - claims.iat).abs() > LEEWAY_SECS {
+    let now = Utc::now().timestamp();
+    let age = now - claims.iat;
+    if !(-SKEW_SECS..=MAX_AGE_SECS).contains(&age) || claims.exp.is_some_and(|exp| exp < now) {
         return Err(refused(Refusal::Expired));
     }
     if !claims.events.contains_key(EVENT) || claims.nonce.is_some() {

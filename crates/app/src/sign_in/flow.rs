@@ -10,24 +10,25 @@ use openidconnect::{
     PostLogoutRedirectUrl, RequestTokenError, Scope, SignatureVerificationError,
     TokenResponse as _,
 };
+use serde::{Deserialize, Serialize};
 use subtle::ConstantTimeEq;
 
 use super::account::{self, Vouched};
 use super::provider::{OidcClient, Provider, TokenResponse};
 use crate::audit::{self, AuditAction};
-use crate::auth::token_hash;
 use crate::error::Refused;
 use crate::{Actor, App, AppError, Result};
 
 /// How long the person has at the provider before the sign-in must begin again.
 const FLOW_MINUTES: i64 = 10;
 
-/// A sign-in sent to the provider: where the browser goes, and the `state` the browser keeps
-/// (in a cookie of its own) to show the answer is for it.
+/// A sign-in sent to the provider: where the browser goes, and what the browser keeps until
+/// the provider sends it back (a cookie only the callback reads): the sign-in's `state`, nonce,
+/// PKCE verifier and where to go afterwards, sealed (encrypted and authenticated) by Kith.
 #[derive(Clone)]
 pub struct Begun {
     pub redirect: String,
-    pub state: String,
+    pub cookie: String,
 }
 
 impl std::fmt::Debug for Begun {
@@ -36,20 +37,38 @@ impl std::fmt::Debug for Begun {
     }
 }
 
-/// Sends a sign-in to `provider`: PKCE, `state` and nonce drawn, remembered for ten minutes
-/// under a hash of the `state`; `return_to` is where Kith goes afterwards (the caller keeps it
-/// to Kith's own paths); `ask_again` makes the provider ask who is signing in even when it
-/// has a session.
+/// What a sign-in's answer is checked by, kept sealed in the browser's cookie: nothing is
+/// stored in Kith until the provider has vouched for someone, so anonymous requests to begin a
+/// sign-in cost no database row (no flood to throttle, no one locked out by it), and any
+/// instance finishes it.
+#[derive(Serialize, Deserialize)]
+struct Flow {
+    provider: String,
+    state: String,
+    nonce: String,
+    pkce_verifier: String,
+    return_to: String,
+    /// Unix seconds.
+    expires: i64,
+}
+
+/// The sealed cookie is bound to its provider: one provider's cookie never opens for another.
+fn flow_context(provider: &str) -> Vec<u8> {
+    format!("kith:sign-in-flow:{provider}").into_bytes()
+}
+
+/// Sends a sign-in to `provider`: PKCE, `state` and nonce drawn, sealed into the browser's
+/// cookie for ten minutes; `return_to` is where Kith goes afterwards (the caller keeps it to
+/// Kith's own paths); `ask_again` makes the provider ask who is signing in even when it has a
+/// session.
 pub async fn begin(
     app: &App,
     provider: &str,
     return_to: &str,
     lang: Lang,
-    source: Option<std::net::IpAddr>,
     ask_again: bool,
 ) -> Result<Begun> {
     let p = app.providers().get(provider)?;
-    crate::auth::charge_sign_in_start(app, source).await?;
     let metadata = p.metadata(&app.providers().http, false).await?;
     let client = p.client(&metadata, app.base_url())?;
     let (challenge, verifier) = PkceCodeChallenge::new_random_sha256();
@@ -70,23 +89,28 @@ pub async fn begin(
         request = request.add_prompt(CoreAuthPrompt::Login);
     }
     let (url, state, nonce) = request.url();
-    kith_store::sign_in::begin(
-        app.db().conn(),
-        &kith_store::sign_in::NewFlow {
-            state_hash: token_hash(state.secret()),
-            provider: p.settings.name.clone(),
-            nonce: nonce.secret().clone(),
-            pkce_verifier: verifier.secret().clone(),
-            return_to: return_to.to_owned(),
-            // Judged by the real clock: the provider's tokens are.
-            expires_at: Utc::now() + chrono::Duration::minutes(FLOW_MINUTES),
-        },
-    )
-    .await?;
+    let flow = Flow {
+        provider: p.settings.name.clone(),
+        state: state.secret().clone(),
+        nonce: nonce.secret().clone(),
+        pkce_verifier: verifier.secret().clone(),
+        return_to: return_to.to_owned(),
+        // Judged by the real clock: the provider's tokens are.
+        expires: (Utc::now() + chrono::Duration::minutes(FLOW_MINUTES)).timestamp(),
+    };
+    let plain = serde_json::to_vec(&flow).map_err(AppError::internal)?;
     Ok(Begun {
         redirect: url.to_string(),
-        state: state.secret().clone(),
+        cookie: app.vault().seal_token(&flow_context(provider), &plain),
     })
+}
+
+/// The sign-in the browser's cookie holds, if it opens and is this provider's.
+fn flow_of(app: &App, provider: &str, cookie: Option<&str>) -> Option<Flow> {
+    let plain = app.vault().open_token(&flow_context(provider), cookie?)?;
+    serde_json::from_slice::<Flow>(&plain)
+        .ok()
+        .filter(|f| f.provider == provider)
 }
 
 /// The provider's answer at Kith's callback address, with the browser's copy of the state.
@@ -94,7 +118,8 @@ pub async fn begin(
 pub struct Answer<'a> {
     pub provider: &'a str,
     pub state: Option<&'a str>,
-    pub browser_state: Option<&'a str>,
+    /// The browser's sealed cookie from [`begin`].
+    pub flow_cookie: Option<&'a str>,
     pub code: Option<&'a str>,
     /// The `iss` parameter (RFC 9207): which provider answered.
     pub iss: Option<&'a str>,
@@ -202,28 +227,34 @@ async fn signed_in(
     answer: &Answer<'_>,
     seen: &mut Seen,
 ) -> Result<SignedIn, Stop> {
-    let state = answer.state.ok_or(refused(Refusal::UnknownState))?;
-    // The sign-in is used up whatever follows: a second answer with this state finds nothing.
-    let flow = kith_store::sign_in::take(app.db().conn(), &token_hash(state), Utc::now())
-        .await?
-        .filter(|f| f.provider == p.settings.name)
-        .ok_or(refused(Refusal::UnknownState))?;
+    // Not this browser's sign-in (no cookie, another's, a forged one): a forged or stray answer.
+    let flow = flow_of(app, &p.settings.name, answer.flow_cookie)
+        .ok_or(refused(Refusal::StateMismatch))?;
     seen.return_to = Some(flow.return_to.clone());
     let same = answer
-        .browser_state
-        .is_some_and(|b| bool::from(b.as_bytes().ct_eq(state.as_bytes())));
+        .state
+        .is_some_and(|s| bool::from(s.as_bytes().ct_eq(flow.state.as_bytes())));
     if !same {
         return Err(refused(Refusal::StateMismatch));
+    }
+    if flow.expires < Utc::now().timestamp() {
+        return Err(refused(Refusal::UnknownState));
     }
     if answer.error.is_some() {
         return Err(refused(Refusal::ProviderRefused));
     }
     let http = &app.providers().http;
     let metadata = p.metadata(http, false).await?;
-    if answer
-        .iss
-        .is_some_and(|iss| iss != metadata.issuer().as_str())
-    {
+    // RFC 9207: a provider that names itself in its answers must have; the name must be its.
+    let named = match answer.iss {
+        Some(iss) => iss == metadata.issuer().as_str(),
+        None => {
+            !metadata
+                .additional_metadata()
+                .authorization_response_iss_parameter_supported
+        }
+    };
+    if !named {
         return Err(refused(Refusal::IssuerMismatch));
     }
     let code = answer.code.ok_or(refused(Refusal::ProviderRefused))?;
@@ -348,9 +379,4 @@ pub async fn logout_url(app: &App, provider: &str, id_token: &str, after: &str) 
         request = request.set_post_logout_redirect_uri(after);
     }
     Some(request.http_get_url().to_string())
-}
-
-/// Forgets sign-ins begun and never finished whose ten minutes are over (run every minute).
-pub async fn purge_spent(app: &App) -> Result<u64> {
-    Ok(kith_store::sign_in::purge(app.db().conn(), Utc::now()).await?)
 }

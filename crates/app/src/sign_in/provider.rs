@@ -7,14 +7,17 @@ use std::time::{Duration, Instant};
 
 use kith_domain::sign_in::{AccessFrom, FirstSignIn};
 use openidconnect::core::{
-    CoreAuthDisplay, CoreAuthPrompt, CoreErrorResponseType, CoreGenderClaim, CoreJsonWebKey,
-    CoreJweContentEncryptionAlgorithm, CoreJwsSigningAlgorithm, CoreRevocableToken,
-    CoreRevocationErrorResponse, CoreTokenIntrospectionResponse, CoreTokenType,
+    CoreAuthDisplay, CoreAuthPrompt, CoreClaimName, CoreClaimType, CoreClientAuthMethod,
+    CoreErrorResponseType, CoreGenderClaim, CoreGrantType, CoreJsonWebKey,
+    CoreJweContentEncryptionAlgorithm, CoreJweKeyManagementAlgorithm, CoreJwsSigningAlgorithm,
+    CoreResponseMode, CoreResponseType, CoreRevocableToken, CoreRevocationErrorResponse,
+    CoreSubjectIdentifierType, CoreTokenIntrospectionResponse, CoreTokenType,
 };
 use openidconnect::{
-    AdditionalClaims, Client, ClientId, ClientSecret, EmptyExtraTokenFields, EndpointMaybeSet,
-    EndpointNotSet, EndpointSet, IdTokenFields, IssuerUrl, ProviderMetadataWithLogout, RedirectUrl,
-    StandardErrorResponse, StandardTokenResponse,
+    AdditionalClaims, AdditionalProviderMetadata, Client, ClientId, ClientSecret,
+    EmptyExtraTokenFields, EndSessionUrl, EndpointMaybeSet, EndpointNotSet, EndpointSet,
+    IdTokenFields, IssuerUrl, ProviderMetadata, RedirectUrl, StandardErrorResponse,
+    StandardTokenResponse,
 };
 use secrecy::{ExposeSecret, SecretString};
 use serde::{Deserialize, Serialize};
@@ -68,6 +71,33 @@ pub struct ProviderChoice {
     pub display_name: String,
 }
 
+/// What Kith reads of a provider's discovery document besides the core: where to end its
+/// session (RP-initiated logout), and whether it names itself in its answers (RFC 9207; then
+/// an answer without `iss` is refused).
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub(crate) struct MoreMetadata {
+    pub end_session_endpoint: Option<EndSessionUrl>,
+    #[serde(default)]
+    pub authorization_response_iss_parameter_supported: bool,
+}
+impl AdditionalProviderMetadata for MoreMetadata {}
+
+/// A provider's discovery document.
+pub(crate) type Metadata = ProviderMetadata<
+    MoreMetadata,
+    CoreAuthDisplay,
+    CoreClientAuthMethod,
+    CoreClaimName,
+    CoreClaimType,
+    CoreGrantType,
+    CoreJweContentEncryptionAlgorithm,
+    CoreJweKeyManagementAlgorithm,
+    CoreJsonWebKey,
+    CoreResponseMode,
+    CoreResponseType,
+    CoreSubjectIdentifierType,
+>;
+
 /// The claims Kith reads besides the standard ones: all of them, so a configured claim (the
 /// groups) can be any.
 #[derive(Debug, Clone, Default, Serialize, Deserialize)]
@@ -114,7 +144,7 @@ const REFETCH_AFTER: Duration = Duration::from_secs(60);
 
 struct Discovered {
     at: Instant,
-    metadata: Arc<ProviderMetadataWithLogout>,
+    metadata: Arc<Metadata>,
 }
 
 /// One configured provider and what it published.
@@ -218,7 +248,7 @@ impl Provider {
         &self,
         http: &reqwest::Client,
         refetch: bool,
-    ) -> Result<Arc<ProviderMetadataWithLogout>> {
+    ) -> Result<Arc<Metadata>> {
         let mut cached = self.discovered.lock().await;
         if let Some(d) = cached.as_ref() {
             let age = d.at.elapsed();
@@ -227,7 +257,7 @@ impl Provider {
             }
         }
         let issuer = IssuerUrl::new(self.settings.issuer.clone()).map_err(AppError::internal)?;
-        let metadata = ProviderMetadataWithLogout::discover_async(issuer, http)
+        let metadata = Metadata::discover_async(issuer, http)
             .await
             .map_err(|e| AppError::Unavailable(Box::new(e)))?;
         let metadata = Arc::new(metadata);
@@ -239,11 +269,7 @@ impl Provider {
     }
 
     /// A client of this provider that is answered at Kith's callback address.
-    pub(crate) fn client(
-        &self,
-        metadata: &ProviderMetadataWithLogout,
-        base_url: &str,
-    ) -> Result<OidcClient> {
+    pub(crate) fn client(&self, metadata: &Metadata, base_url: &str) -> Result<OidcClient> {
         let redirect = RedirectUrl::new(format!(
             "{base_url}/login/oidc/{}/callback",
             self.settings.name

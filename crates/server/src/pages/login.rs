@@ -109,9 +109,13 @@ pub struct NextQuery {
 /// holding any of them, or starting with `//`, is replaced by the front page; a new line in a
 /// header would also be an error.
 pub(crate) fn safe_next(next: Option<String>) -> String {
+    // A page of Kith's own with its filters fits; more is not a place to come back to (and
+    // would not fit in the sign-in cookie).
+    const MAX_NEXT: usize = 1024;
     match next {
         Some(n)
             if n.starts_with('/')
+                && n.len() <= MAX_NEXT
                 && !n.starts_with("//")
                 && n.bytes().all(|b| b.is_ascii_graphic() && b != b'\\') =>
         {
@@ -278,6 +282,7 @@ mod tests {
         ] {
             assert_eq!(safe_next(Some(bad.into())), "/", "{bad:?}");
         }
+        assert_eq!(safe_next(Some(format!("/{}", "a".repeat(1024)))), "/");
         assert_eq!(
             safe_next(Some("/children?target_area=general&x=%20".into())),
             "/children?target_area=general&x=%20"

@@ -1,10 +1,11 @@
 //! Signing in through the municipality's identity provider: the button's address sends the
 //! browser there, the provider's answer comes back to the callback (`kith_app::sign_in`).
 //!
-//! The browser keeps its own copy of the sign-in's `state` in a cookie that only the callback
-//! reads (HttpOnly, `SameSite=Lax`, so it comes along when the provider sends the browser
-//! back); an answer whose `state` is not the browser's own is refused, so nobody can sign
-//! someone else's browser in as themselves.
+//! The browser keeps the sign-in under way (its `state`, nonce and PKCE verifier, sealed by
+//! Kith) in a cookie that only the callback reads (HttpOnly, `SameSite=Lax`, so it comes along
+//! when the provider sends the browser back); an answer whose `state` is not the one in the
+//! browser's own cookie is refused, so nobody can sign someone else's browser in as
+//! themselves.
 
 use axum::extract::{Path, Query, State};
 use axum::http::StatusCode;
@@ -18,9 +19,8 @@ use tower_sessions::Session;
 use super::login::{LoginPage, NextQuery, safe_next};
 use super::{AnonCtx, error_page};
 use crate::AppState;
-use crate::extract::ClientIp;
 
-/// The cookie holding the browser's copy of the sign-in's `state`.
+/// The cookie holding the sign-in under way, sealed by Kith (`kith_app::sign_in::begin`).
 const STATE_COOKIE: &str = "kith_sign_in";
 
 fn state_cookie(state: &AppState, provider: &str, value: String) -> Cookie<'static> {
@@ -37,16 +37,15 @@ fn state_cookie(state: &AppState, provider: &str, value: String) -> Cookie<'stat
 pub async fn start(
     State(state): State<AppState>,
     AnonCtx(ctx): AnonCtx,
-    ClientIp(source): ClientIp,
     Path(provider): Path<String>,
     Query(q): Query<NextQuery>,
     jar: CookieJar,
 ) -> Response {
     let next = safe_next(q.next);
     let again = q.again.as_deref() == Some("1");
-    match kith_app::sign_in::begin(state.app(), &provider, &next, ctx.lang, source, again).await {
+    match kith_app::sign_in::begin(state.app(), &provider, &next, ctx.lang, again).await {
         Ok(begun) => {
-            let cookie = state_cookie(&state, &provider, begun.state);
+            let cookie = state_cookie(&state, &provider, begun.cookie);
             (jar.add(cookie), Redirect::to(&begun.redirect)).into_response()
         }
         Err(AppError::Unavailable(cause)) => {
@@ -83,12 +82,12 @@ pub async fn callback(
     Query(q): Query<CallbackQuery>,
     jar: CookieJar,
 ) -> Response {
-    let browser_state = jar.get(STATE_COOKIE).map(|c| c.value().to_owned());
+    let flow_cookie = jar.get(STATE_COOKIE).map(|c| c.value().to_owned());
     let jar = jar.remove(state_cookie(&state, &provider, String::new()));
     let answer = kith_app::sign_in::Answer {
         provider: &provider,
         state: q.state.as_deref(),
-        browser_state: browser_state.as_deref(),
+        flow_cookie: flow_cookie.as_deref(),
         code: q.code.as_deref(),
         iss: q.iss.as_deref(),
         error: q.error.as_deref(),

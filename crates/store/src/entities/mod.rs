@@ -34,7 +34,6 @@ pub mod proposal_child;
 pub mod rule_set;
 pub mod session;
 pub mod sibling_group;
-pub mod sign_in_flow;
 pub mod staff_capacity;
 pub mod staff_day_off;
 pub mod stay_extension;
