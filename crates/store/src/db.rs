@@ -47,7 +47,9 @@ impl Db {
             ));
         };
         let mut opts = ConnectOptions::new(url.to_owned());
-        opts.sqlx_logging(false)
+        // `KITH_SQL_TRACE=1` with `KITH_LOG=warn,sqlx::query=info` logs each statement's text
+        // (never its values): how the bench's ceiling took Kith's statements (crates/ceiling).
+        opts.sqlx_logging(std::env::var_os("KITH_SQL_TRACE").is_some())
             .acquire_timeout(Duration::from_secs(5))
             .connect_timeout(Duration::from_secs(5))
             .idle_timeout(Duration::from_secs(300));

@@ -36,6 +36,8 @@ pub fn run() -> Result {
         "kith",
         "--example",
         "hello",
+        "-p",
+        "kith-ceiling",
     ]))?;
     match std::env::var("KITH_BENCH_ONLY").as_deref() {
         Ok("load") => return print(http_load()?),
@@ -330,11 +332,8 @@ fn wheel_planning() -> Result<Vec<(String, String)>> {
 
 /// Load figures: see the module's point 4.
 fn http_load() -> Result<Vec<(String, String)>> {
-    use crate::load::{Request, drive, peak_rss_mb, wait_for_port};
-    const CONNS: usize = 64;
-    const SECS: u64 = 10;
+    use crate::load::wait_for_port;
     let mut figures = Vec::new();
-
     let port = crate::served::free_port()?;
     let hello = Server(
         Command::new(target_dir().join("release/examples/hello"))
@@ -344,44 +343,54 @@ fn http_load() -> Result<Vec<(String, String)>> {
             .map_err(|e| e.to_string())?,
     );
     wait_for_port(port, Duration::from_secs(10)).ok_or("hello did not start")?;
-    let hello_get = Request {
-        method: "GET",
-        path: "/".into(),
-        token: None,
-        body: None,
+    let hello = crate::honest::Target {
+        port,
+        pid: hello.0.id(),
     };
-    let ceiling = drive(port, &hello_get, CONNS, SECS);
-    figures.push((
-        format!("load, ceiling: axum hello world, {CONNS} connections"),
-        format!(
-            "{:.0} req/s, p50 {:.2} ms, p99 {:.2} ms, peak {:.0} MB",
-            ceiling.rps,
-            ceiling.p50_ms,
-            ceiling.p99_ms,
-            peak_rss_mb(hello.0.id()).unwrap_or(f64::NAN)
-        ),
-    ));
-    drop(hello);
-
-    figures.extend(kith_load("SQLite", None, ceiling.rps)?);
+    let mut tables = kith_load("SQLite", None, hello, &mut figures)?;
     match PgDb::create() {
-        Some(pg) => figures.extend(kith_load("PostgreSQL", Some(&pg.url), ceiling.rps)?),
+        Some(pg) => tables.push_str(&kith_load(
+            "PostgreSQL",
+            Some(&pg.url),
+            hello,
+            &mut figures,
+        )?),
         None => eprintln!("xtask bench: no PostgreSQL reachable; the load figures are SQLite only"),
     }
+    println!("{tables}");
     Ok(figures)
 }
 
+/// The honest ceiling on the database `kith` serves, on a port of its own.
+fn ceiling(engine: &str, database: &str) -> Result<(Server, crate::honest::Target)> {
+    let port = crate::served::free_port()?;
+    let server = Server(
+        Command::new(target_dir().join("release/kith-ceiling"))
+            .args([engine, database, &format!("127.0.0.1:{port}")])
+            .stdout(Stdio::null())
+            .spawn()
+            .map_err(|e| e.to_string())?,
+    );
+    crate::load::wait_for_port(port, Duration::from_secs(10)).ok_or("the ceiling did not start")?;
+    let target = crate::honest::Target {
+        port,
+        pid: server.0.id(),
+    };
+    Ok((server, target))
+}
+
 /// The national data set in `engine` (SQLite without a URL), served by a release `kith
-/// serve`, under the load of each main endpoint in turn.
+/// serve` and by the ceiling: the three-way comparison of the main lists (returned as a
+/// Markdown table), then Kith alone on a single read and a change (into `figures`).
 fn kith_load(
     engine: &str,
     db_url: Option<&str>,
-    ceiling_rps: f64,
-) -> Result<Vec<(String, String)>> {
+    hello: crate::honest::Target,
+    figures: &mut Vec<(String, String)>,
+) -> Result<String> {
     use crate::load::{Request, drive, get_body, peak_rss_mb, wait_for_port};
     const CONNS: usize = 64;
     const SECS: u64 = 10;
-    let mut figures = Vec::new();
     let dir = std::env::temp_dir().join(format!("kith-bench-load-{}", std::process::id()));
     let _ = std::fs::remove_dir_all(&dir);
     std::fs::create_dir_all(&dir).map_err(|e| e.to_string())?;
@@ -399,6 +408,19 @@ fn kith_load(
     exec(
         kith_cmd()
             .args(["demo", "--synthetic", "--national"])
+            .stdout(Stdio::null()),
+    )?;
+    // The wheel planned, so the consultant's visits list has a page to show.
+    let tomorrow =
+        output(Command::new("date").args(["-u", "-d", "+1 day", "+%F"])).ok_or("date failed")?;
+    exec(
+        kith_cmd()
+            .args([
+                "jobs",
+                "plan",
+                "--at",
+                &format!("{}T01:00:00Z", tomorrow.trim()),
+            ])
             .stdout(Stdio::null()),
     )?;
     let token = |email: &str| -> Result<String> {
@@ -419,6 +441,68 @@ fn kith_load(
         ),
         format!("{:.0} ms", startup.as_secs_f64() * 1000.0),
     ));
+    let (ceiling_engine, database) = match db_url {
+        Some(u) => ("postgres", u.to_owned()),
+        None => ("sqlite", dir.join("kith.db").display().to_string()),
+    };
+    let (ceiling_server, ceiling) = ceiling(ceiling_engine, &database)?;
+    // Another build of Kith on the same data, for paired runs of a change.
+    let baseline = match std::env::var_os("KITH_BENCH_BASELINE") {
+        Some(binary) => {
+            let port = crate::served::free_port()?;
+            let cmd = kith_cmd();
+            let mut other = Command::new(binary);
+            for (k, v) in cmd.get_envs() {
+                match v {
+                    Some(v) => other.env(k, v),
+                    None => other.env_remove(k),
+                };
+            }
+            let s = crate::served::Server::start(other, port)?;
+            wait_for_port(port, Duration::from_secs(30)).ok_or("the baseline did not start")?;
+            let target = crate::honest::Target {
+                port,
+                pid: s.0.id(),
+            };
+            Some((s, target))
+        }
+        None => None,
+    };
+    let three = crate::honest::Three {
+        hello,
+        ceiling,
+        kith: crate::honest::Target {
+            port,
+            pid: server.0.id(),
+        },
+        baseline: baseline.as_ref().map(|b| b.1),
+    };
+    let children = crate::honest::List {
+        name: "children (case adviser)",
+        path: "/api/v1/children?limit=50",
+        token: &adviser,
+    };
+    let lists = match db_url {
+        None => vec![
+            children,
+            crate::honest::List {
+                name: "placement options (match unit)",
+                path: "/api/v1/placement-options?limit=50",
+                token: &matcher,
+            },
+            crate::honest::List {
+                name: "visits (consultant)",
+                path: "/api/v1/visits?limit=50",
+                token: &consultant,
+            },
+        ],
+        Some(_) => vec![children],
+    };
+    let compared = crate::honest::compare(&three, &lists, CONNS)?;
+    drop(ceiling_server);
+    drop(baseline);
+    let table = crate::honest::table(engine, CONNS, &compared);
+
     let placements = get_body(port, "/api/v1/placements?limit=1", &adviser).unwrap_or_default();
     let placement = placements
         .split("\"id\":")
@@ -426,28 +510,15 @@ fn kith_load(
         .and_then(|s| s.split(|c: char| !c.is_ascii_digit()).next())
         .unwrap_or("1")
         .to_owned();
-    let get = |path: String, token: &str| Request {
-        method: "GET",
-        path,
-        token: Some(token.to_owned()),
-        body: None,
-    };
     let runs = [
         (
-            "list children (case adviser)",
-            get("/api/v1/children?limit=50".into(), &adviser),
-        ),
-        (
-            "list placement options (match unit)",
-            get("/api/v1/placement-options?limit=50".into(), &matcher),
-        ),
-        (
-            "list visits (consultant)",
-            get("/api/v1/visits?limit=50".into(), &consultant),
-        ),
-        (
             "read a placement (case adviser)",
-            get(format!("/api/v1/placements/{placement}"), &adviser),
+            Request {
+                method: "GET",
+                path: format!("/api/v1/placements/{placement}"),
+                token: Some(adviser.clone()),
+                body: None,
+            },
         ),
         (
             "change a placement's review rhythm, re-planning it (case adviser)",
@@ -460,17 +531,12 @@ fn kith_load(
         ),
     ];
     for (what, r) in runs {
-        let s = drive(port, &r, CONNS, SECS);
+        let s = drive(port, three.kith.pid, &r, CONNS, SECS);
         figures.push((
             format!("load, {engine}, {what}, {CONNS} connections"),
             format!(
-                "{:.0} req/s ({:.0} % of the ceiling), p50 {:.1} ms, p99 {:.1} ms, {} errors of {}",
-                s.rps,
-                s.rps * 100.0 / ceiling_rps.max(1.0),
-                s.p50_ms,
-                s.p99_ms,
-                s.errors,
-                s.requests
+                "{:.0} req/s, p50 {:.1} ms, p99 {:.1} ms, {:.0} µs CPU/request, {} errors of {}",
+                s.rps, s.p50_ms, s.p99_ms, s.cpu_us, s.errors, s.requests
             ),
         ));
     }
@@ -480,5 +546,5 @@ fn kith_load(
     ));
     drop(server);
     let _ = std::fs::remove_dir_all(&dir);
-    Ok(figures)
+    Ok(table)
 }

@@ -24,6 +24,29 @@ pub struct Stats {
     pub rps: f64,
     pub p50_ms: f64,
     pub p99_ms: f64,
+    /// The server's CPU time (user and system) per request measured, in µs.
+    pub cpu_us: f64,
+}
+
+/// A process's CPU time so far (user and system), in µs, from `/proc/<pid>/stat`.
+pub fn cpu_us(pid: u32) -> Option<f64> {
+    let stat = std::fs::read_to_string(format!("/proc/{pid}/stat")).ok()?;
+    // The fields after the command name, which is in parentheses and may hold spaces.
+    let rest = stat.rsplit_once(')')?.1;
+    let fields: Vec<&str> = rest.split_whitespace().collect();
+    let ticks: f64 = fields.get(11)?.parse::<f64>().ok()? + fields.get(12)?.parse::<f64>().ok()?;
+    Some(ticks * 1_000_000.0 / clock_ticks_per_second())
+}
+
+/// The kernel's clock ticks per second (`getconf CLK_TCK`, 100 on Linux).
+fn clock_ticks_per_second() -> f64 {
+    std::process::Command::new("getconf")
+        .arg("CLK_TCK")
+        .output()
+        .ok()
+        .and_then(|o| String::from_utf8(o.stdout).ok())
+        .and_then(|s| s.trim().parse().ok())
+        .unwrap_or(100.0)
 }
 
 fn send(stream: &mut BufReader<TcpStream>, port: u16, r: &Request) -> std::io::Result<u16> {
@@ -83,8 +106,9 @@ fn send(stream: &mut BufReader<TcpStream>, port: u16, r: &Request) -> std::io::R
     Ok(status)
 }
 
-/// Drives `r` against 127.0.0.1:`port` with `conns` connections for `secs` seconds.
-pub fn drive(port: u16, r: &Request, conns: usize, secs: u64) -> Stats {
+/// Drives `r` against 127.0.0.1:`port` with `conns` connections for `secs` seconds, the
+/// server being process `pid`.
+pub fn drive(port: u16, pid: u32, r: &Request, conns: usize, secs: u64) -> Stats {
     let latencies = Arc::new(Mutex::new(Vec::<f64>::new()));
     let errors = Arc::new(Mutex::new(0usize));
     let warm_until = Instant::now() + Duration::from_secs(1);
@@ -130,6 +154,11 @@ pub fn drive(port: u16, r: &Request, conns: usize, secs: u64) -> Stats {
             })
         })
         .collect();
+    // The server's CPU time over the measured seconds only (after the warm-up).
+    std::thread::sleep(warm_until.saturating_duration_since(Instant::now()));
+    let cpu_from = cpu_us(pid);
+    std::thread::sleep(end.saturating_duration_since(Instant::now()));
+    let cpu_to = cpu_us(pid);
     for t in threads {
         let _ = t.join();
     }
@@ -147,6 +176,10 @@ pub fn drive(port: u16, r: &Request, conns: usize, secs: u64) -> Stats {
         rps: l.len() as f64 / secs as f64,
         p50_ms: pct(0.50),
         p99_ms: pct(0.99),
+        cpu_us: match (cpu_from, cpu_to) {
+            (Some(a), Some(b)) if !l.is_empty() => (b - a) / l.len() as f64,
+            _ => f64::NAN,
+        },
     }
 }
 

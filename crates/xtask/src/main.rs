@@ -13,6 +13,7 @@
 //! Only the standard library: automation must build fast and never be the thing that breaks.
 
 mod bench;
+mod honest;
 mod hostile;
 mod load;
 mod served;
