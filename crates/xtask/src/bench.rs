@@ -11,9 +11,12 @@
 //!
 //! 4. Load at national scale: a release `kith serve` with 14,000 placements on SQLite, then on
 //!    PostgreSQL if one is reachable, driven by a load generator on loopback (64 keep-alive
-//!    connections, 10 s after a warm-up second) on the main list, read and write endpoints,
-//!    against a bare axum "hello, world" built in the same run as the ceiling; with the
-//!    server's peak memory and its start-up time on the existing database. `KITH_BENCH_ONLY=load cargo xtask bench` runs only this part
+//!    connections, 10 s after a warm-up second). The main lists are measured three ways in
+//!    rotating rounds (`honest.rs`): a bare axum "hello, world" (context), the honest ceiling
+//!    (`kith-ceiling`: Kith's own statements, audit rows and bytes, nothing else) and Kith, with
+//!    CPU per request from `/proc`; `KITH_BENCH_BASELINE=<another kith binary>` adds it to the
+//!    same rounds for paired runs of a change. Then a single read and a change, Kith alone; with
+//!    the server's peak memory and its start-up time on the existing database. `KITH_BENCH_ONLY=load cargo xtask bench` runs only this part
 //!    (`KITH_BENCH_ONLY=wheel` only the planning part, `KITH_BENCH_ONLY=build` only builds).
 //!
 //! Figures are printed as Markdown; docs/BENCHMARKS.md records them with the machine and date.
